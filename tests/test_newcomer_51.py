@@ -216,7 +216,7 @@ def test_a_sheet_of_the_workbook_filled_in_but_not_named_in_the_params_is_said_n
                 f"inte: skriv {sheet}: ../data/steget/steget.xlsx under data: i parameterfilen") in out
     assert "bladet budget" not in out and "bladet payments" not in out and "bladet participants" not in out
     # the params file's own comment names the keys
-    assert "# The workbook's other sheets are read once named here" in text
+    assert "# Arbetsbokens övriga blad läses när de anges här" in text
 
 
 def test_the_readme_names_the_example_goals_evaltools_new_writes_and_the_text_file_it_writes(new_project):
@@ -228,7 +228,7 @@ def test_the_readme_names_the_example_goals_evaltools_new_writes_and_the_text_fi
     assert f"replace its two example goals ({', '.join(ids)})" in block and len(ids) == 2
     assert "a commented example shows a qualitative goal" in block and "#   kind: qualitative" in params.read_text(encoding="utf-8")
     assert "for a project still\n# running, data_as_of: the day the data were taken out" in block
-    assert "\n# data_as_of: YYYY-MM-DD " in params.read_text(encoding="utf-8")
+    assert "\n# data_as_of: ÅÅÅÅ-MM-DD " in params.read_text(encoding="utf-8")  # (the Swedish template)
     written = params.parent / "text" / "mitt-projekt.sv.md"
     assert written.is_file() and "params/text/mitt-projekt.sv.md (until then: a draft)" in block
 
@@ -257,8 +257,8 @@ def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_tol
     assert ("! steget: projektet pågår till 2099-12-31, men parameterfilen anger inte när data togs ut: rapporten "
             "räknar då hela perioden fram till 2099-12-31 som genomförd") in capsys.readouterr().out
     # the template's commented line, uncommented with the day the data were taken out
-    assert "\n# data_as_of: YYYY-MM-DD " in text
-    params.write_text(text.replace("\n# data_as_of: YYYY-MM-DD ", "\ndata_as_of: 2023-06-30 "), encoding="utf-8")
+    assert "\n# data_as_of: ÅÅÅÅ-MM-DD " in text
+    params.write_text(text.replace("\n# data_as_of: ÅÅÅÅ-MM-DD ", "\ndata_as_of: 2023-06-30 "), encoding="utf-8")
     loaded = et.load_project(params).params
     assert loaded.data_as_of == dt.date(2023, 6, 30) and not cli.running_without_data_date(loaded)
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK

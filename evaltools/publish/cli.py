@@ -143,7 +143,7 @@ def _english_hint(params, lang: str) -> str:
 def _template_goal_labels() -> tuple[str, ...]:
     """The labels of the example goals the params template of ``evaltools new`` writes."""
     import yaml  # start-up: each command imports only what it uses
-    return tuple(g["label"] for g in yaml.safe_load(TEMPLATE.format(id="x", title="x", marker="x", lang="sv"))["goals"])
+    return tuple(g["label"] for g in yaml.safe_load(template_text("x", "x", "x", "sv"))["goals"])
 
 
 def example_goals(params) -> list[str]:
@@ -442,8 +442,8 @@ def _render(args, parser, paths: list[Path]) -> int:
 
 
 TEMPLATE = """\
-# Params for {id}. Every key is described in docs/data-contract.md.
-# Every value that starts with {marker} is to be filled in: evaltools validate refuses the file until it is.
+{head}
+{fill}
 id: {id}
 kind: {marker} individ, struktur eller ansökan
 title: {title}
@@ -453,21 +453,18 @@ partners: []
 period:
   start: {marker} ÅÅÅÅ-MM-DD
   planned_end: {marker} ÅÅÅÅ-MM-DD
-  # actual_end: YYYY-MM-DD   # if the project ended earlier than planned
-# data_as_of: YYYY-MM-DD     # the day the data were taken out, while the project is still running
+{actual_end}
+{data_as_of}
 granted_sek: {marker} beviljat belopp i kronor
 language: {lang}
 data:
-  # the Excel template: one workbook, a sheet per file (or the CSV templates beside it:
-  # ../data/{id}/participants.csv, payments.csv, budget.csv)
+{workbook}
   participants: ../data/{id}/{id}.xlsx
   payments: ../data/{id}/{id}.xlsx
   budget: ../data/{id}/{id}.xlsx
   amount_unit: kr
-  # The workbook's other sheets are read once named here: a questionnaire (responses: and questions:, for a
-  # survey goal) and register files (earnings:, benefits:), e.g. responses: ../data/{id}/{id}.xlsx
-# The application's goals, each in its own words (label) with its target; the two below are examples to
-# replace. Kinds: participant_count, outcome_count, share, qualitative, survey (docs/data-contract.md, Goals).
+{other_sheets}
+{goals}
 goals:
   - id: deltagare
     kind: participant_count
@@ -480,20 +477,36 @@ goals:
     target: 0.4
     period: whole_period
     denominator: exits
-    # the outcomes counted as 'egen försörjning' (the default also counts aktiv_planering_annan_part)
+{success}
     success_outcomes: [arbete, arbete_med_stöd, studier, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning]
-  # A goal the data do not count, with your assessment (uppnått, delvis, ej_uppnått or ej_bedömt) and what it
-  # rests on; the report shows both as the evaluator's:
+{qualitative}
   # - id: samverkan
   #   kind: qualitative
   #   label: Ett hållbart samarbete mellan parterna kring målgruppen
   #   assessment: delvis
   #   evidence: Gemensamma ärendedragningar varannan vecka sedan hösten 2024 (mötesanteckningar).
-# The försörjningsstöd a leaver no longer needs is valued from the riksnorm, the toolkit's default, which the
-# report names as such. To use an amount of your own, with its source (docs/methods.md, cost-benefit):
+{level}
 # cost_benefit:
 #   monthly_level: {{method: fixed, amount_sek: 8900, amount_year: 2023, source: "ansökan 2023, s. 4"}}
 """
+
+
+def template_text(pid: str, title: str, marker: str, lang: str) -> str:
+    """The params file ``evaltools new`` writes for project ``pid``: the keys and example values as the
+    contract has them, the comments in ``lang`` (a Swedish evaluator's file explains itself in Swedish)."""
+    import textwrap  # start-up: each command imports only what it uses
+
+    def note(text: str, indent: str = "") -> str:
+        return "\n".join(textwrap.wrap(text, width=112, initial_indent=f"{indent}# ", subsequent_indent=f"{indent}# ",
+                                       break_long_words=False, break_on_hyphens=False))
+    return TEMPLATE.format(
+        id=pid, title=title, marker=marker, lang=lang,
+        head=note(_say("cli.template_head", lang, id=pid)), fill=note(_say("cli.template_fill", lang, marker=marker)),
+        actual_end=note(_say("cli.template_actual_end", lang), "  "), data_as_of=note(_say("cli.template_data_as_of", lang)),
+        workbook=note(_say("cli.template_workbook", lang, id=pid), "  "),
+        other_sheets=note(_say("cli.template_other_sheets", lang, id=pid), "  "),
+        goals=note(_say("cli.template_goals", lang)), success=note(_say("cli.template_success", lang), "    "),
+        qualitative=note(_say("cli.template_qualitative", lang), "  "), level=note(_say("cli.template_level", lang)))
 
 
 def _yaml_text(text: str) -> str:
@@ -529,8 +542,7 @@ def cmd_new(args, parser) -> int:
     # (a title of the evaluator's is written as a quoted YAML string: 'Projekt: Vägen ut', '#1 i länet' or a
     # line break would otherwise end the value, begin a comment or add a key of its own)
     title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} projektets namn"
-    target.write_text(TEMPLATE.format(id=pid, title=title, marker=PLACEHOLDER,
-                                      lang=lang), encoding="utf-8")
+    target.write_text(template_text(pid, title, PLACEHOLDER, lang), encoding="utf-8")
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
         (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
@@ -546,11 +558,11 @@ def cmd_new(args, parser) -> int:
     from ..present.plan import plan_path, plan_text  # start-up: each command imports only what it uses
     plan = plan_path(target, lang)
     if not plan.exists():
-        goals = (yaml.safe_load(TEMPLATE.format(id=pid, title="", marker=PLACEHOLDER, lang=lang)) or {}).get("goals", [])
+        goals = (yaml.safe_load(template_text(pid, "", PLACEHOLDER, lang)) or {}).get("goals", [])
         plan.write_text(plan_text(args.title or pid, goals, lang, PLACEHOLDER), encoding="utf-8")
     print(_say("cli.new_done", lang, params=target, workbook=data / f"{pid}.xlsx", data=data))
     print("  " + _say("cli.new_next", lang, marker=PLACEHOLDER, id=pid))
-    goals = [g["id"] for g in (yaml.safe_load(TEMPLATE.format(id=pid, title="", marker=PLACEHOLDER, lang=lang)) or {})["goals"]]
+    goals = [g["id"] for g in (yaml.safe_load(template_text(pid, "", PLACEHOLDER, lang)) or {})["goals"]]
     print("  " + _say("cli.new_goals", lang, goals=", ".join(goals)))
     print("  " + _say("cli.new_text", lang, path=text))
     print("  " + _say("cli.new_plan", lang, path=plan))
