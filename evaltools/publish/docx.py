@@ -49,7 +49,8 @@ cleared and the report written into it, so that its styles, page size, margins, 
 footers are used. What belonged to the document the template was (often last year's report) is left
 out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
-read-only?" and tracked changes, and in the properties its status, identifier, manager and link base. A Word
+read-only?" and tracked changes, and in the properties its status, identifier, manager, link base and the
+counts and title of its contents (its pages and words). A Word
 template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
@@ -667,14 +668,20 @@ _CORE_OF_ANOTHER = ("cp:contentStatus", "dc:identifier", "cp:version", "cp:lastP
 _APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 # the extended properties that name a person or a place on a computer (the förbund's *Company* stays)
 _APP_PERSONAL = {"Manager": "", "HyperlinkBase": "", "Template": "Normal.dotm"}
+# the extended properties that count and name another document's contents: the template's (last year's report:
+# its pages, words and title, which Windows shows in a file's details) or python-docx's own empty document's
+# ("1 page, 0 words"); optional, and written anew by Word when the evaluator saves
+_APP_OF_ANOTHER = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Lines", "Paragraphs", "TotalTime",
+                   "HeadingPairs", "TitlesOfParts")
 
 
 def _properties(doc, title: str, author: str, tag: str) -> None:
     """Title, author and language in the document properties; the template's own are replaced, and
     those that described the document the template was are left out: its status ("Utkast"), an
     identifier (often its path), version and last printing in the core properties, and in the extended
-    properties its manager (a person), the base of its relative links (a folder on a computer) and the
-    name of the template it was made from (which the document is no longer attached to)."""
+    properties its manager (a person), the base of its relative links (a folder on a computer), the
+    name of the template it was made from (which the document is no longer attached to) and the counts and
+    title of its contents (its pages, words and parts: Word counts the report's own when it is saved)."""
     cp = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     cp.title, cp.author, cp.last_modified_by, cp.language = title, author, author, tag
@@ -690,6 +697,9 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
                 for name, value in _APP_PERSONAL.items():
                     for el in app.findall(f"{{{_APP}}}{name}"):
                         el.text = value or None
+                for name in _APP_OF_ANOTHER:
+                    for el in app.findall(f"{{{_APP}}}{name}"):
+                        app.remove(el)
 
 
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
