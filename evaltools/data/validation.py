@@ -1787,6 +1787,35 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
                                     other=int(rows[int(cur.first_pos)]), other_value=quote(_person_value(col, cur.first_v))))
 
 
+# what a person's enrolment says of them besides the id: two ids alike in all of it are likely one person twice
+_ALIKE = (S.SEX, S.BIRTH_YEAR, S.HOUSEHOLD_TYPE, S.START_DATE, S.END_DATE, S.OUTCOME)
+
+
+def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """One note when enrolments under different ids have the same sex, birth year, household type, start and end
+    date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
+    two persons, and no rule can tell them from two persons alike in all of this. So the evaluator is told which rows,
+    to give one person one id (or leave them, being two); each is counted as written. An enrolment with an unknown
+    sex or birth year, or without a start date, is too little to liken."""
+    if any(c not in df for c in _ALIKE) or len(df) < 2:
+        return []
+    known = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & df[S.BIRTH_YEAR].notna() & df[S.SEX].notna() \
+        & (df[S.SEX] != S.UNKNOWN)
+    if known.sum() < 2:
+        return []
+    d = df.loc[known, list(_ALIKE)].astype(str).assign(id=df.loc[known, S.PERSON_ID].astype(str),
+                                                        pos=np.flatnonzero(known.to_numpy()))
+    groups = [g for _, g in d.groupby(list(_ALIKE), sort=False) if g["id"].nunique() > 1]
+    if not groups:
+        return []
+    groups.sort(key=lambda g: int(g["pos"].min()))
+    said = [", ".join(f"{int(rows[p])} ({quote(i)})" for p, i in zip(g["pos"], g["id"], strict=True)) for g in groups]
+    listed = "; ".join(said[:5]) + (" …" if len(said) > 5 else "")
+    first = groups[0]
+    return [problem(fname, int(rows[int(first["pos"].iloc[1])]), S.PERSON_ID, None, "person.two_ids", "warning",
+                    "two_ids", n=len(groups), rows=listed)]
+
+
 def _person_value(col: str, v: float | str) -> str:
     """A value of :data:`_SAME_PERSON` as the file has it (a birth year as a whole number)."""
     return str(int(v)) if col == S.BIRTH_YEAR else str(v)
@@ -2007,6 +2036,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
                                 last_intake=params.last_intake.isoformat()))
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
+        warn.extend(_two_ids(df, raw.file_rows, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
