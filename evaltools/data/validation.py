@@ -1803,12 +1803,16 @@ def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
         & (df[S.SEX] != S.UNKNOWN)
     if known.sum() < 2:
         return []
-    d = df.loc[known, list(_ALIKE)].astype(str).assign(id=df.loc[known, S.PERSON_ID].astype(str),
-                                                        pos=np.flatnonzero(known.to_numpy()))
-    groups = [g for _, g in d.groupby(list(_ALIKE), sort=False) if g["id"].nunique() > 1]
-    if not groups:
+    alike = known & df[list(_ALIKE)].duplicated(keep=False)  # (hashed whole columns: a large file stays fast)
+    if alike.sum() < 2:
         return []
-    groups.sort(key=lambda g: int(g["pos"].min()))
+    d = df.loc[alike, list(_ALIKE)]
+    d = pd.DataFrame({"key": d.groupby(list(_ALIKE), sort=False, dropna=False).ngroup().to_numpy(),
+                      "id": df.loc[alike, S.PERSON_ID].astype(str).to_numpy(), "pos": np.flatnonzero(alike.to_numpy())})
+    d = d[d.groupby("key")["id"].transform("nunique").to_numpy() > 1]
+    if d.empty:
+        return []
+    groups = sorted((g for _, g in d.groupby("key", sort=False)), key=lambda g: int(g["pos"].min()))
     said = [", ".join(f"{int(rows[p])} ({quote(i)})" for p, i in zip(g["pos"], g["id"], strict=True)) for g in groups]
     listed = "; ".join(said[:5]) + (" …" if len(said) > 5 else "")
     first = groups[0]
