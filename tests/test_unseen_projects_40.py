@@ -22,7 +22,7 @@ import evaltools as et
 from evaltools.analysis.goals import assess_goals
 from evaltools.present.sections import quality
 
-from .conftest import params_refusal, participants_frame, write_csv, PARTICIPANT_ROWS
+from .conftest import PARTICIPANT_ROWS, load_problems, params_refusal, participants_frame, write_csv
 
 HEADINGS = ["Löpnummer", "Kön", "Födelseår", "Hushållstyp", "Startdatum", "Slutdatum", "Utfall",
             "Ersättning vid start"]
@@ -236,3 +236,27 @@ def test_two_ids_that_differ_in_anything_else_are_two_persons_without_a_note(tin
     project = et.load_project(_two_ids(tiny_project, row))
     assert project.participants["person_id"].nunique() == 5
     assert not [p for p in project.warnings if p.code == "two_ids"]
+
+
+# --- a pivot table's sheet before the data --------------------------------------------------------------------------
+
+def test_a_pivot_sheet_read_before_the_data_names_the_headings_the_params_file_reads(tmp_path):
+    """The coordinator's pivot table ('Blad2', first) before the list (renamed 'Data'): the sheet read has none of
+    the file's columns, named by the headings data.columns reads them from ('löpnummer', not person_id), and the
+    sheet with the data is named."""
+    import openpyxl  # (only the Excel-made files need it)
+    params = _sick_leave_project(tmp_path, MAIN)
+    path = tmp_path / "data" / "deltagare.xlsx"
+    wb = openpyxl.load_workbook(path)
+    wb["Deltagare"].title = "Data"
+    pivot = wb.create_sheet("Blad2", 0)
+    for row in (["Radetiketter", "Antal av Löpnummer"], ["2023", 7], ["2024", 5], ["Totalsumma", 12]):
+        pivot.append(row)
+    wb.save(path)
+    problems = load_problems(params)
+    said = [" ".join(p.text("sv").split()) for p in problems]
+    assert any("bladet som lästes har ingen av filens kolumner ('löpnummer', 'kön', 'födelseår', 'hushållstyp', "
+               "'startdatum', 'slutdatum', 'utfall'); rubrikerna där: Radetiketter, Antal av Löpnummer" in s
+               for s in said), said
+    assert any("arbetsboken har också bladen 'Data'" in s for s in said), said
+    assert len(problems) == 2

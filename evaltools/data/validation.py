@@ -1303,8 +1303,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             # a workbook whose first sheet is its instructions ('Så här fyller du i'): none of the columns is on
             # the sheet read, so the one message that helps is where the data may be, not a missing column each
             del problems[first:]
+            # (a column the params file's data.columns reads from the evaluator's own heading is named by it, as
+            # the file should have it: 'löpnummer', not person_id)
+            named: dict[str, list[str]] = {}
+            for heading, column in (own or {}).items():
+                named.setdefault(column, []).append(f"'{heading}'")
             problems.append(problem(fname, None, None, None, "sheet.none_of_the_columns",
-                                    columns=", ".join(spec.required), found=found or message("none", "en"),
+                                    columns=", ".join(" / ".join(named.get(c, [c])) for c in spec.required),
+                                    found=found or message("none", "en"),
                                     found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
         _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
