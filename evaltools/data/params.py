@@ -612,7 +612,7 @@ _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[
 # which is not the participants'. The message names them, so that the evidence says which it is.
 _AN_AMOUNT = re.compile(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
 _PARTICIPANTS_SUPPORT = re.compile(
-    r"(?<![\wåäö])(?:deltagar\w*|målgrupp\w*|deras|their|participants'?|(?:the\s+)?target\s+group'?s?)"
+    r"(?<![\wåäö])(?:deltagar\w*|målgrupp\w*|deras|sitt|sina|their|participants'?|(?:the\s+)?target\s+group'?s?)"
     r"(?:\s+[\wåäö]+){0,3}?\s+(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*"
     r"|(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
     r"i|inom|of|for|to|among|in)\s+(?:de\s+|the\s+)?(?:deltagar\w*|målgrupp\w*|participants|target\s+group)", re.I)
@@ -633,15 +633,19 @@ _PAYMENT_CHANGE = re.compile(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMEN
 # utbetalt försörjningsstöd", "försörjningsstödet till målgruppen ska halveras", "kostnaderna för ekonomiskt bistånd ska
 # minska med hälften", "minskade kostnader för försörjningsstöd", "reduce the social assistance paid by half"): the
 # payments' sum, not a count of persons, and a share goal's target (0.5 for "halvera") would be read as half of those
-# who ended leaving it. A person's own change ("minskat sitt behov av", "minskat beroende av försörjningsstöd") and a
-# number of persons on it ("antalet deltagare med försörjningsstöd ska minska") are no sum paid.
+# who ended leaving it; so is a person's own payments cut ("minst hälften ska ha minskat sitt försörjningsstöd", "ett
+# lägre försörjningsstöd"), which those who left it to an active plan with another party (most often still on it)
+# would be counted as. A person's need of or dependence on it ("minskat sitt behov av", "minskat beroende av
+# försörjningsstöd") is no sum paid, and a number of persons on it ("antalet deltagare med försörjningsstöd ska
+# halveras") is a share that is to fall (_SHARE_FALLS).
 _CUT_VERB = r"(?:halver\w*|minska\w*|sänk\w*|reducer\w*|halve[sd]?|reduc\w*|cut|lower\w*)"
 _PAID = (r"(?:(?:kostnad\w*|utgift\w*|utbetalning\w*|costs?|spending)\s+(?:för|av|på|of|on)\s+|utbetal[dt]a?\s+)?"
          r"(?:(?:det|den|the)\s+)?")
 _SUPPORT_AMOUNT = (r"(?:försörjningsstöd(?!\w*beroend)\w*|ekonomisk[at]?\s+bistånd\w*|biståndet|bistånds(?:kostnad|utbetalning)\w*|"
                    r"social\s+assistance|welfare\s+(?:costs?|payments?|spending))")
+_OWN = r"(?:(?:sitt|sina|deras|their(?:\s+own)?)\s+)?"
 _SUPPORT_CUT = re.compile(
-    rf"\b{_CUT_VERB}\s+{_PAID}{_SUPPORT_AMOUNT}"
+    rf"\b{_CUT_VERB}\s+{_OWN}{_PAID}{_SUPPORT_AMOUNT}|\b(?:lägre|mindre|lower|less)\s+{_PAID}{_SUPPORT_AMOUNT}"
     rf"|(?<![\wåäö])(?:(?:kostnad\w*|utgift\w*|utbetalning\w*)\s+(?:för|av)\s+{_SUPPORT_AMOUNT}|utbetalt\s+{_SUPPORT_AMOUNT}"
     rf"|(?:det\s+)?ekonomiska\s+biståndet|försörjningsstödet|biståndet|försörjningsstödskostnad\w*"
     rf"|(?:målgruppens|deltagarnas|gruppens)\s+{_SUPPORT_AMOUNT})"
@@ -1050,7 +1054,8 @@ _COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\
 # ceiling restates the others' share)
 _SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
 _SHARE_FALLS = re.compile(
-    rf"\b(?:andel\w*|share|proportion|percentage)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|shall)\s+"
+    rf"\b(?:andel\w*|antal\w*|share|proportion|percentage|number)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|"
+    rf"shall)\s+"
     rf"(?:[\wåäö]+\s+){{0,2}}?(?:minska\w*|sjunka|sjunkit|gå\s+ne[dr]|gått\s+ne[dr]|sänkas|reduceras|halveras|"
     rf"decrease|fall|drop|be\s+(?:reduced|halved|lowered))(?![\wåäö])"
     rf"|\b(?:minska|sänka|halvera|reduce|lower|cut)\s+andel(?:en)?\b|\b(?:reduce|lower|cut)\s+the\s+(?:share|proportion)\b"

@@ -626,14 +626,18 @@ _GROUP_BY_SUPPORT = re.compile(
 
 
 # A goal's words that count those who left försörjningsstöd ("ska ha lämnat försörjningsstödet", "gått ur
-# försörjningsstödet", "left social assistance", or who support themselves: "bli självförsörjande", "gått till egen
+# försörjningsstödet", "inte längre ha försörjningsstöd", "blivit oberoende av ekonomiskt bistånd", "left social
+# assistance", or who support themselves: "bli självförsörjande", "gått till egen
 # försörjning", "self-supporting"; a target group without it, "som saknar egen försörjning", is none), and words that name an active plan with another party among them
 # (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
 # aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
 _LEFT_SUPPORT = re.compile(
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
-    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
-    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance"
+    r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
+    r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"
+    r"(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off|no\s+longer\s+(?:on|receive|receiving|need|needing|depend\s+on))\s+"
+    r"(?:the\s+)?social\s+assistance"
     r"|(?<![\wåäö])(?<!saknar\s)(?<!sakna\s)(?<!inte\s)(?<!ej\s)(?<!utan\s)(?:(?:helt\s+|ekonomiskt\s+)?självförsörj\w*"
     r"|egen\s+försörjning|self-?(?:supporting|sufficient|sufficiency)|support\s+themselves)", re.I)
 _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
@@ -642,8 +646,11 @@ _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
 # from aktivitetsstöd to work did become self-supporting, so "självförsörjande" is not among them)
 _LEFT_FS = re.compile(
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
-    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
-    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+    r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
+    r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"
+    r"(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off|no\s+longer\s+(?:on|receive|receiving|need|needing|depend\s+on))\s+"
+    r"(?:the\s+)?social\s+assistance", re.I)
 
 
 def _goals_left_without_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
