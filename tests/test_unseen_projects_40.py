@@ -258,6 +258,16 @@ def test_the_report_says_it_without_the_ids(tiny_project, lang, note):
     assert not any("K-1001" in n for n in notes)
 
 
+def test_two_alike_in_an_intake_group_are_two_persons_without_a_note(tiny_project):
+    """A group that began and ended together (P1, K-1001 alike in everything else, and P9, a man, on the same days):
+    two women of one birth year living alone are no rarity in it, so nothing is said."""
+    write_csv(tiny_project.dir / "data" / "participants.csv", participants_frame(
+        [*PARTICIPANT_ROWS, TWIN_OF_P1, ("P9", "man", 1985, "ensamstående", "2022-02-01", "2022-08-01", "studier")]))
+    project = et.load_project(tiny_project())
+    assert project.participants["person_id"].nunique() == 6
+    assert not [p for p in project.warnings if p.code == "two_ids"]
+
+
 @pytest.mark.parametrize("row", [
     ("K-1001", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-09-01", "arbete"),  # another end date
     ("K-1001", "okänt", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"),  # sex unknown: too little

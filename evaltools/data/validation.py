@@ -1809,7 +1809,8 @@ def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
     date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
     two persons, and no rule can tell them from two persons alike in all of this. So the evaluator is told which rows,
     to give one person one id (or leave them, being two); each is counted as written. An enrolment with an unknown
-    sex or birth year, or without a start date, is too little to liken."""
+    sex or birth year, or without a start date, is too little to liken, and so is one of an intake group (other
+    enrolments began and ended on the same days), where two alike are likely two persons."""
     if any(c not in df for c in _ALIKE) or len(df) < 2:
         return []
     known = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & df[S.BIRTH_YEAR].notna() & df[S.SEX].notna() \
@@ -1823,6 +1824,11 @@ def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
     d = pd.DataFrame({"key": d.groupby(list(_ALIKE), sort=False, dropna=False).ngroup().to_numpy(),
                       "id": df.loc[alike, S.PERSON_ID].astype(str).to_numpy(), "pos": np.flatnonzero(alike.to_numpy())})
     d = d[d.groupby("key")["id"].transform("nunique").to_numpy() > 1]
+    # (enrolments that began and ended on the same days as others too are an intake group's, whose members alike in
+    # sex, birth year and household are no rarity: only two or three enrolments of their own dates are likened)
+    dated = df.groupby([S.START_DATE, S.END_DATE], sort=False, dropna=False).ngroup().to_numpy()
+    on_those_days = np.bincount(dated[dated >= 0])[dated[d["pos"].to_numpy()]]
+    d = d[on_those_days == d.groupby("key")["pos"].transform("size").to_numpy()]
     if d.empty:
         return []
     groups = sorted((g for _, g in d.groupby("key", sort=False)), key=lambda g: int(g["pos"].min()))
