@@ -612,10 +612,10 @@ _NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[
 # which is not the participants'. The message names them, so that the evidence says which it is.
 _AN_AMOUNT = re.compile(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
 _PARTICIPANTS_SUPPORT = re.compile(
-    r"(?<![\wåäö])(?:deltagar\w*|deras|their|participants'?)(?:\s+[\wåäö]+){0,3}?\s+"
-    r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*"
-    r"|(?:försörjningsstöd|ekonomiskt?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
-    r"of|for|to|among)\s+(?:de\s+|the\s+)?(?:deltagar\w*|participants)", re.I)
+    r"(?<![\wåäö])(?:deltagar\w*|målgrupp\w*|deras|sitt|sina|their|participants'?|(?:the\s+)?target\s+group'?s?)"
+    r"(?:\s+[\wåäö]+){0,3}?\s+(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*"
+    r"|(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
+    r"i|inom|of|for|to|among|in)\s+(?:de\s+|the\s+)?(?:deltagar\w*|målgrupp\w*|participants|target\s+group)", re.I)
 # ... and a number of things the project does rather than persons ("minst 150 arbetsgivarkontakter per år", "20
 # informationsträffar", "150 employer contacts"): counted as participants, 18 enrolled would be set against 150
 _ACTIVITIES = re.compile(
@@ -629,6 +629,31 @@ _CHANGE = r"(?:minsk|sänk|reduc|decreas|lower|cut)\w*"
 _BY_PERCENT = r"(?:med|by)\s+(?:(?:minst|mer\s+än|över|at\s+least|more\s+than|over)\s+)?\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)"
 _PAYMENT_CHANGE = re.compile(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMENT}(?:\s+[\wåäö]+){{0,3}}?\s+{_BY_PERCENT}"
                              rf"|\b{_PAYMENT}(?:\s+[\wåäö]+){{0,4}}?\s+{_CHANGE}\s+{_BY_PERCENT}", re.I)
+# ... and a cut in the försörjningsstöd paid, as an amount falls, without a figure or by a part in words ("halvera
+# utbetalt försörjningsstöd", "försörjningsstödet till målgruppen ska halveras", "kostnaderna för ekonomiskt bistånd ska
+# minska med hälften", "minskade kostnader för försörjningsstöd", "reduce the social assistance paid by half"): the
+# payments' sum, not a count of persons, and a share goal's target (0.5 for "halvera") would be read as half of those
+# who ended leaving it; so is a person's own payments cut ("minst hälften ska ha minskat sitt försörjningsstöd", "ett
+# lägre försörjningsstöd"), which those who left it to an active plan with another party (most often still on it)
+# would be counted as. A person's need of or dependence on it ("minskat sitt behov av", "minskat beroende av
+# försörjningsstöd") is no sum paid, and a number of persons on it ("antalet deltagare med försörjningsstöd ska
+# halveras") is a share that is to fall (_SHARE_FALLS).
+_CUT_VERB = r"(?:halver\w*|minska\w*|sänk\w*|reducer\w*|halve[sd]?|reduc\w*|cut|lower\w*)"
+_PAID = (r"(?:(?:kostnad\w*|utgift\w*|utbetalning\w*|costs?|spending)\s+(?:för|av|på|of|on)\s+|utbetal[dt]a?\s+)?"
+         r"(?:(?:det|den|the)\s+)?")
+_SUPPORT_AMOUNT = (r"(?:försörjningsstöd(?!\w*beroend)\w*|ekonomisk[at]?\s+bistånd\w*|biståndet|bistånds(?:kostnad|utbetalning)\w*|"
+                   r"social\s+assistance|welfare\s+(?:costs?|payments?|spending))")
+_OWN = r"(?:(?:sitt|sina|deras|their(?:\s+own)?)\s+)?"
+_SUPPORT_CUT = re.compile(
+    rf"\b{_CUT_VERB}\s+{_OWN}{_PAID}{_SUPPORT_AMOUNT}|\b(?:lägre|mindre|lower|less)\s+{_PAID}{_SUPPORT_AMOUNT}"
+    rf"|(?<![\wåäö])(?:(?:kostnad\w*|utgift\w*|utbetalning\w*)\s+(?:för|av)\s+{_SUPPORT_AMOUNT}|utbetalt\s+{_SUPPORT_AMOUNT}"
+    rf"|(?:det\s+)?ekonomiska\s+biståndet|försörjningsstödet|biståndet|försörjningsstödskostnad\w*"
+    rf"|(?:målgruppens|deltagarnas|gruppens)\s+{_SUPPORT_AMOUNT})"
+    rf"(?:\s+[\wåäö]+){{0,4}}?\s+(?:ska|skall)\s+(?:ha\s+)?(?:halvera[st]?|halverats|minska[st]?|sänkas|sänkts|sjunka|sjunkit|"
+    rf"reducerats?)(?![\wåäö])"
+    rf"|\b(?:(?:costs?|spending|payments?)\s+(?:of|on)\s+social\s+assistance|social\s+assistance\s+(?:paid|costs?|payments?|"
+    rf"spending)|welfare\s+(?:costs?|payments?|spending))(?:\s+\w+){{0,4}}?\s+(?:should|will|shall)\s+"
+    rf"(?:be\s+(?:halved|reduced|cut|lowered)|fall|decrease)\b", re.I)
 # ... and a time: how long persons are on försörjningsstöd ("genomsnittlig tid i försörjningsstöd ska minska"),
 # which no count of exits measures (the payments file does, over months, not a goal of participants)
 _SUPPORT = r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|social\s+assistance|welfare)\w*"
@@ -1029,7 +1054,8 @@ _COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\
 # ceiling restates the others' share)
 _SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
 _SHARE_FALLS = re.compile(
-    rf"\b(?:andel\w*|share|proportion|percentage)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|shall)\s+"
+    rf"\b(?:andel\w*|antal\w*|share|proportion|percentage|number)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|"
+    rf"shall)\s+"
     rf"(?:[\wåäö]+\s+){{0,2}}?(?:minska\w*|sjunka|sjunkit|gå\s+ne[dr]|gått\s+ne[dr]|sänkas|reduceras|halveras|"
     rf"decrease|fall|drop|be\s+(?:reduced|halved|lowered))(?![\wåäö])"
     rf"|\b(?:minska|sänka|halvera|reduce|lower|cut)\s+andel(?:en)?\b|\b(?:reduce|lower|cut)\s+the\s+(?:share|proportion)\b"
@@ -1685,11 +1711,11 @@ class Goal(_Strict):
         for label in (read_label(self.label), read_label(self.label_en)):
             if not label:
                 continue
-            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _TIME_ON_SUPPORT.search(label)
-                      or _ACTIVITIES.search(label)) \
+            beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _SUPPORT_CUT.search(label)
+                      or _TIME_ON_SUPPORT.search(label) or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
             if beyond is not None and _PARTICIPANTS_SUPPORT.search(label) \
-                    and (beyond.re is _PAYMENT_CHANGE or _AN_AMOUNT.search(beyond.group(0))):
+                    and (beyond.re in (_PAYMENT_CHANGE, _SUPPORT_CUT) or _AN_AMOUNT.search(beyond.group(0))):
                 raise ParamsValueError("params.goal_label_participants_support", words=beyond.group(0).strip(),
                                        kind=self.kind)
             if beyond is not None:

@@ -626,14 +626,18 @@ _GROUP_BY_SUPPORT = re.compile(
 
 
 # A goal's words that count those who left försörjningsstöd ("ska ha lämnat försörjningsstödet", "gått ur
-# försörjningsstödet", "left social assistance", or who support themselves: "bli självförsörjande", "gått till egen
+# försörjningsstödet", "inte längre ha försörjningsstöd", "blivit oberoende av ekonomiskt bistånd", "left social
+# assistance", or who support themselves: "bli självförsörjande", "gått till egen
 # försörjning", "self-supporting"; a target group without it, "som saknar egen försörjning", is none), and words that name an active plan with another party among them
 # (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
 # aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
 _LEFT_SUPPORT = re.compile(
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
-    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
-    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance"
+    r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
+    r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"
+    r"(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off|no\s+longer\s+(?:on|receive|receiving|need|needing|depend\s+on))\s+"
+    r"(?:the\s+)?social\s+assistance"
     r"|(?<![\wåäö])(?<!saknar\s)(?<!sakna\s)(?<!inte\s)(?<!ej\s)(?<!utan\s)(?:(?:helt\s+|ekonomiskt\s+)?självförsörj\w*"
     r"|egen\s+försörjning|self-?(?:supporting|sufficient|sufficiency)|support\s+themselves)", re.I)
 _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
@@ -642,8 +646,11 @@ _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
 # from aktivitetsstöd to work did become self-supporting, so "självförsörjande" is not among them)
 _LEFT_FS = re.compile(
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
-    r"\s+ur\s+(?:sitt\s+)?)(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
-    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off)\s+(?:the\s+)?social\s+assistance", re.I)
+    r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
+    r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"
+    r"(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)"
+    r"|(?<![\wåäö])(?:left|leave|leaving|leaves|off|no\s+longer\s+(?:on|receive|receiving|need|needing|depend\s+on))\s+"
+    r"(?:the\s+)?social\s+assistance", re.I)
 
 
 def _goals_left_without_support(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
@@ -1303,8 +1310,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             # a workbook whose first sheet is its instructions ('Så här fyller du i'): none of the columns is on
             # the sheet read, so the one message that helps is where the data may be, not a missing column each
             del problems[first:]
+            # (a column the params file's data.columns reads from the evaluator's own heading is named by it, as
+            # the file should have it: 'löpnummer', not person_id)
+            named: dict[str, list[str]] = {}
+            for heading, column in (own or {}).items():
+                named.setdefault(column, []).append(f"'{heading}'")
             problems.append(problem(fname, None, None, None, "sheet.none_of_the_columns",
-                                    columns=", ".join(spec.required), found=found or message("none", "en"),
+                                    columns=", ".join(" / ".join(named.get(c, [c])) for c in spec.required),
+                                    found=found or message("none", "en"),
                                     found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
         _other_sheets(raw, problems)
     out = pd.DataFrame(index=df.index)
@@ -1787,6 +1800,45 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
                                     other=int(rows[int(cur.first_pos)]), other_value=quote(_person_value(col, cur.first_v))))
 
 
+# what a person's enrolment says of them besides the id: two ids alike in all of it are likely one person twice
+_ALIKE = (S.SEX, S.BIRTH_YEAR, S.HOUSEHOLD_TYPE, S.START_DATE, S.END_DATE, S.OUTCOME)
+
+
+def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """One note when enrolments under different ids have the same sex, birth year, household type, start and end
+    date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
+    two persons, and no rule can tell them from two persons alike in all of this. So the evaluator is told which rows,
+    to give one person one id (or leave them, being two); each is counted as written. An enrolment with an unknown
+    sex or birth year, or without a start date, is too little to liken, and so is one of an intake group (other
+    enrolments began and ended on the same days), where two alike are likely two persons."""
+    if any(c not in df for c in _ALIKE) or len(df) < 2:
+        return []
+    known = df[S.PERSON_ID].notna() & df[S.START_DATE].notna() & df[S.BIRTH_YEAR].notna() & df[S.SEX].notna() \
+        & (df[S.SEX] != S.UNKNOWN)
+    if known.sum() < 2:
+        return []
+    alike = known & df[list(_ALIKE)].duplicated(keep=False)  # (hashed whole columns: a large file stays fast)
+    if alike.sum() < 2:
+        return []
+    d = df.loc[alike, list(_ALIKE)]
+    d = pd.DataFrame({"key": d.groupby(list(_ALIKE), sort=False, dropna=False).ngroup().to_numpy(),
+                      "id": df.loc[alike, S.PERSON_ID].astype(str).to_numpy(), "pos": np.flatnonzero(alike.to_numpy())})
+    d = d[d.groupby("key")["id"].transform("nunique").to_numpy() > 1]
+    # (enrolments that began and ended on the same days as others too are an intake group's, whose members alike in
+    # sex, birth year and household are no rarity: only two or three enrolments of their own dates are likened)
+    dated = df.groupby([S.START_DATE, S.END_DATE], sort=False, dropna=False).ngroup().to_numpy()
+    on_those_days = np.bincount(dated[dated >= 0])[dated[d["pos"].to_numpy()]]
+    d = d[on_those_days == d.groupby("key")["pos"].transform("size").to_numpy()]
+    if d.empty:
+        return []
+    groups = sorted((g for _, g in d.groupby("key", sort=False)), key=lambda g: int(g["pos"].min()))
+    said = [", ".join(f"{int(rows[p])} ({quote(i)})" for p, i in zip(g["pos"], g["id"], strict=True)) for g in groups]
+    listed = "; ".join(said[:5]) + (" …" if len(said) > 5 else "")
+    first = groups[0]
+    return [problem(fname, int(rows[int(first["pos"].iloc[1])]), S.PERSON_ID, None, "person.two_ids", "warning",
+                    "two_ids", n=len(groups), rows=listed)]
+
+
 def _person_value(col: str, v: float | str) -> str:
     """A value of :data:`_SAME_PERSON` as the file has it (a birth year as a whole number)."""
     return str(int(v)) if col == S.BIRTH_YEAR else str(v)
@@ -2007,6 +2059,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
                                 last_intake=params.last_intake.isoformat()))
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
+        warn.extend(_two_ids(df, raw.file_rows, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
