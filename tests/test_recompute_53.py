@@ -123,3 +123,22 @@ def test_the_deadweight_from_the_comparison_group_uses_the_same_share(tmp_path):
     a = cba.assumptions.set_index("name")
     assert a.loc["deadweight", "value"] == pytest.approx(5 / 12)
     assert cba.summary.pv_avoided_fs == pytest.approx(432_000 * 7 / 12)
+
+
+def test_the_workbooks_years_from_the_start_discount_each_line_to_its_present_value(tmp_path):
+    from evaltools.analysis.costbenefit import costs
+    # the one line, 2023's 400 000 kr, is spread over the project's twelve months 2023-01 … 2023-12 (k = 0 … 11) and
+    # month k is discounted by 1,03^(−k/12). With v = 1,03^(−1/12) the mean factor is (1 − v^12) / (12 (1 − v)) =
+    # (1 − 1/1,03) / (12 (1 − v)), and the line's present value 400 000 × that mean; the years at which the line,
+    # discounted once, has that value are t = −ln(mean) / ln(1,03). (Before: 0, the years to 2023-01-01, which gave
+    # the undiscounted 400 000 kr.)
+    import math
+    project = _project(tmp_path).with_params(cost_benefit={"discount_rate": 0.03})
+    v = 1.03 ** (-1 / 12)
+    mean = (1 - 1 / 1.03) / (12 * (1 - v))
+    line = costs(project).table.iloc[0]
+    assert line["t_years"] == pytest.approx(-math.log(mean) / math.log(1.03))
+    assert line["used_fixed"] * 1.03 ** -line["t_years"] == pytest.approx(400_000 * mean)
+    assert cost_benefit(project).summary.pv_cost == pytest.approx(400_000 * mean)
+    # at a discount rate of 0 the mean of k/12: (0 + 1 + … + 11) / 12 / 12 = 5,5 / 12 years
+    assert costs(_project(tmp_path)).table.iloc[0]["t_years"] == pytest.approx(5.5 / 12)
