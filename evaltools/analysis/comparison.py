@@ -985,16 +985,28 @@ def _group_means_clustered(wide: np.ndarray, treated: np.ndarray, household: np.
         return _ColumnMeans(b1, b0, np.sqrt(v1), np.sqrt(v0), np.sqrt(v1 + v0 - 2 * cov), n1, n0, t)
 
 
+def _participants_who_left(project: Project, success_outcomes) -> tuple[int, int]:
+    """(Those who left försörjningsstöd, of how many could): the ended participants who had försörjningsstöd
+    at start, and of them those who left it as the cost-benefit model counts an exit. A participant on
+    sickness benefit or wages at start who went to work did not leave försörjningsstöd: counted, the share
+    beside the comparison group's (and the deadweight worked out from the two) was not the share of the
+    exits the calculation values, and the table gave a count of leavers the key figures do not."""
+    from .costbenefit.persistence import leavers, on_fs_at_start  # (costbenefit imports this module: not at the top)
+    ended = project.participants[~project.participants[S.ONGOING]]
+    could = ended[on_fs_at_start(project, ended)]
+    return int(leavers(project, could, success_outcomes).sum()), len(could)
+
+
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:
-    """Success rate among ended participants and among comparison persons (status at follow-up)."""
+    """The share who left försörjningsstöd among the ended participants who had it at start
+    (:func:`_participants_who_left`) and among comparison persons (status at follow-up)."""
     if project.comparison is None or not project.has_participants:
         return None
-    p = project.participants[~project.participants[S.ONGOING]]
+    kp, n_p = _participants_who_left(project, success_outcomes)
     c = project.comparison[project.comparison[S.OUTCOME].notna()]
-    if len(p) == 0 or len(c) == 0:
+    if n_p == 0 or len(c) == 0:
         return None
-    return (float(p[S.OUTCOME].isin(success_outcomes).mean()), float(c[S.OUTCOME].isin(success_outcomes).mean()),
-            len(p), len(c))
+    return kp / n_p, float(c[S.OUTCOME].isin(success_outcomes).mean()), n_p, len(c)
 
 
 def comparison_rate_tells_few(rates: tuple[float, float, int, int], k: int) -> bool:
@@ -1090,8 +1102,8 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
 
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Share who left försörjningsstöd: ended participants against comparison persons (status at
-    follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
+    """Share who left försörjningsstöd: ended participants who had it at start (:func:`_participants_who_left`)
+    against comparison persons (status at follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
     expected count is below 5, chi-square otherwise). Empty without a comparison group, and when either group
     has no one to count (no participant has ended, or no comparison person has an outcome at follow-up)."""
     from scipy import stats
@@ -1100,9 +1112,9 @@ def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | Non
     if project.comparison is None or not project.has_participants:
         return pd.DataFrame(columns=cols)
     codes = success_outcomes or project.params.cost_benefit.success_outcomes
-    p = project.participants[~project.participants[S.ONGOING]]
+    kp, n_p = _participants_who_left(project, codes)
     c = project.comparison[project.comparison[S.OUTCOME].notna()]
-    counts = [(g, len(d), int(d[S.OUTCOME].isin(codes).sum())) for g, d in (("participants", p), ("comparison", c))]
+    counts = [("participants", n_p, kp), ("comparison", len(c), int(c[S.OUTCOME].isin(codes).sum()))]
     if not all(n for _, n, _k in counts):  # (a test against a group of no one is no comparison)
         return pd.DataFrame(columns=cols)
     table = np.array([[k, n - k] for _, n, k in counts])

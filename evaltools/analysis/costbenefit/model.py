@@ -835,9 +835,19 @@ class _Model:
                                           limit=self.subsidy_years)
         return float(flows * (1 - dw) * success_mult) + self.pv_no_exit(perspective, r)
 
-    def pv_fs(self, **kw) -> float:
-        """The municipality's avoided försörjningsstöd after the exits (gross of any cost), present value."""
-        return self.pv_benefit("kommun", **kw) - self.pv_no_exit("kommun", kw.get("rate"))
+    def pv_fs(self, level_mult=1.0, horizon=None, dropoff=None, deadweight=None, rate=None,
+              success_mult=1.0) -> float:
+        """The municipality's avoided försörjningsstöd after the exits (gross of any cost), present value: the
+        försörjningsstöd not paid only, from each household's exit (:attr:`fs_m`). The municipality's other gains
+        of the exits, its part of the tax on valued earnings, are no försörjningsstöd: counted in, they made the
+        figure the municipality's whole benefit, and the effect-based estimate's share of the saving (the
+        perspective's benefit per krona of it) too small wherever earnings are valued."""
+        r = self.rate if rate is None else rate
+        d = self.dropoff if dropoff is None else dropoff
+        dw = self.deadweight if deadweight is None else deadweight
+        h = self.horizon if horizon is None else horizon
+        flows = self.over_horizon(self.saved_weights("kommun", level_mult) * self.discount_at_fs(r), self.fs_m, h, d, r)
+        return float(flows * (1 - dw) * success_mult)
 
     def npv(self, perspective: str = "offentliga", skattefaktor: float | None = None, cost_mult: float = 1.0,
             **kw) -> float:
