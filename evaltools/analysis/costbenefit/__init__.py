@@ -801,7 +801,8 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     """A second estimate of the benefit, from the project's own measured effect.
 
     Where a comparison group exists, the difference-in-differences estimate (kr per participant
-    and month after the start) replaces the exits-times-level model: every participant's payments
+    and month after the start) replaces the exits-times-level model: the payments of every participant the
+    payments follow (:meth:`~evaltools.data.project.Project.paid_persons`, the DiD's own participants)
     are taken to fall by that amount from their start month, for the same horizon, drop-off and
     discounting. No deadweight is applied: the comparison group already shows what would have
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
@@ -828,7 +829,12 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     if m is None:
         m = _build(project, project.params.cost_benefit.cost_basis)[0]
     params = project.params
-    start = project.participants[S.START_DATE]
+    # the effect is measured on the participants the payments follow (the DiD's panel): a participant the payments
+    # file does not show (on sickness benefit, or paid where the file cannot tell) is not taken to have it
+    followed = project.paid_persons()
+    if not len(followed):
+        return None
+    start = followed[S.START_DATE]
     year = int(start.dt.year.median())
     factor = price_factor(year, params.price_year, dict(params.reference.kpi))[0]
     # försörjningsstöd is paid per household, and each member's payment rows carry the household's
@@ -837,7 +843,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     # is one household too; without household_id every person is their own)
     # (and it ends where the household's first member to reach it reaches the age of äldreförsörjningsstöd)
     s0 = _month(params.period.start)
-    people = project.participants.assign(_m=_months(start), _p=pension_months(project.participants, s0))
+    people = followed.assign(_m=_months(start), _p=pension_months(followed, s0))
     first = people.groupby(people[S.HOUSEHOLD_ID].astype(str), sort=False).agg(m=("_m", "min"), p=("_p", "min"))
     first_m = np.maximum(first["m"].to_numpy() - s0, 0)
     t_household = first_m.astype(float) / 12
@@ -881,7 +887,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
                       int(len(start)),
                       # the placebo before the start rejected: the DiD, and this estimate built on it, are not reliable
                       bool(payments.parallel_trends_doubtful), pv_measured=m.pv_measured(perspective), pv_skattefaktor=pv_sf,
-                      households=int(len(t_household)))
+                      households=int(len(t_household)), enrolled=int(len(project.participants)))
     if draws and not np.isnan(share):
         rng = np.random.default_rng(seed + 1)
         eff = rng.normal(did.effect, effect_spread(did), draws)

@@ -309,6 +309,9 @@ class EffectBased:
     # npv = pv_benefit − pv_cost + pv_skattefaktor
     pv_skattefaktor: float = float("nan")
     households: int = 0  # the participants' households, each of which the effect is applied to once
+    # all participants; ``participants`` is those the payments follow (Project.paid_persons), whom the DiD measures
+    # and to whom alone its effect is applied: fewer where the payments file lacks some participants
+    enrolled: int = 0
 
     def as_dict(self) -> dict:
         return dict(self.__dict__)

@@ -601,6 +601,11 @@ def _applies(r, eb) -> str:
     """To whom the measured effect is applied: every participant, or once per household where participants
     share one (the number of households withheld where it would tell how few share one)."""
     n = participants_words(r, eb.participants)
+    if eb.enrolled > eb.participants:  # (the payments file lacks some participants: the effect is not theirs)
+        # (no two counts whose difference tells how few are missing from the file)
+        if hides(eb.enrolled - eb.participants, r.params.privacy.min_count) or r.disclosure.hides(Secondary.PARTICIPANTS):
+            return r.msg("costbenefit.eb.applies_followed_few")
+        return r.msg("costbenefit.eb.applies_followed", n=n, all=participants_words(r, eb.enrolled))
     if not eb.households or eb.households >= eb.participants:
         return r.msg("costbenefit.eb.applies_participants", n=n)
     # (no count of households beside a withheld count of participants, nor one that tells how few share one)
