@@ -4,7 +4,10 @@ explained its partial band with an equals sign ("Delvis uppnått = minst 80 % av
 writing rules ask for a sentence, and the application's intro named a verdict, "Delvis", that none of its rows
 shows (they read "Nås delvis med ansökans volymer"). The table of shares per group repeated a breakdown's test
 of a difference between its groups on each group's row (Nästa steg's "År 1 … 0,906 1,000" and "År 2 … 0,906
-1,000"), read as a test of each group: the test now stands once, on the row naming the breakdown. Expected
+1,000"), read as a test of each group: the test now stands once, on the row naming the breakdown. The portfolio headed the public
+financiers' benefit per krona "Nytta/kostnad" where each project's report says "Nytta per satsad krona" (and the
+English portfolio "Benefit per krona spent"), explained its cost columns with equals signs ("Kostnad = utfall,
+annars budget") and quoted "t.o.m." with straight quotes beside the report's ”men osäkert”. Expected
 values are worked out by hand from the samples' files in the comments, not taken from the code's output.
 """
 from __future__ import annotations
@@ -18,7 +21,7 @@ from scipy import stats
 from evaltools.present.display import Table
 from evaltools.present.sections import goals, outcomes
 
-from .conftest import ROOT, sample_report, shown_chunks
+from .conftest import ROOT, sample_portfolio, sample_report, shown_chunks
 
 
 def _sentences(blocks) -> list[str]:
@@ -79,3 +82,40 @@ def test_nasta_stegs_breakdown_says_its_test_once_above_its_groups(lang, heading
 def test_a_breakdown_with_a_hidden_group_is_named_without_a_test():
     # a breakdown whose test is not shown (a group it compares is hidden: no p) is named alone, no empty brackets
     assert outcomes.breakdown_heading("Kön", float("nan"), float("nan"), "sv", lambda *a, **k: "unused") == "Kön"
+
+
+# --- 3. the portfolio's cost table in the words of the projects' reports --------------------------------------------
+
+def _portfolio_cost_table(monkeypatch, lang: str) -> Table:
+    # Specialistteamet is running (its costs per person are "t.o.m." a day); Nästa steg is finished
+    pf = sample_portfolio(("eskilstuna-specialistteamet", "nasta-steg"), lang)
+    shown: list = []
+    monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
+    pf.overview()
+    [table] = [p for p in shown if isinstance(p, Table) and ("Kostnad" in p.frame.columns or "Cost" in p.frame.columns)]
+    return table
+
+
+@pytest.mark.parametrize("lang, column, report_key, starts, quoted", [
+    ("sv", "Nytta per satsad krona, offentliga finansiärer", "Nytta per satsad krona för de offentliga finansiärerna",
+     "Kostnaden är utfallet, annars budgeten, i löpande priser. Förbrukat av budget är utfallet mot budgeten",
+     "Per deltagare och per lyckat utfall ”t.o.m.” ett datum"),
+    ("en", "Benefit per krona spent, public financiers", "Benefit per krona spent for the public financiers",
+     "The cost is the actual cost, else the budget, in current prices. Budget used is the actual costs against",
+     "Per participant and per success “to” a date"),
+])
+def test_the_portfolio_names_the_benefit_per_krona_as_the_reports_do(monkeypatch, lang, column, report_key, starts,
+                                                                         quoted):
+    from evaltools.present.sections import costbenefit
+    table = _portfolio_cost_table(monkeypatch, lang)
+    assert column in table.frame.columns
+    # Nästa steg's report: benefit 1 347 748 kr against cost 2 368 865 kr for the public financiers (its key
+    # figures), 1 347 748 / 2 368 865 = 0,569, said 0,57 in the report and in the portfolio alike
+    key = dict(costbenefit.key_figures(sample_report("nasta-steg", lang)).frame.itertuples(index=False, name=None))
+    assert key[report_key] == ("0,57" if lang == "sv" else "0.57")
+    row = table.frame[table.frame.iloc[:, 0].str.startswith(("Nästa steg", "Next Step"))].iloc[0]
+    assert row[column] == key[report_key]
+    notes = [n.replace("\n", " ") for n in table.notes]
+    assert notes[0].startswith(starts)
+    assert not any(" = " in n for n in notes)
+    assert any(n.startswith(quoted) for n in notes)
