@@ -7,7 +7,8 @@ of a difference between its groups on each group's row (Nästa steg's "År 1 …
 1,000"), read as a test of each group: the test now stands once, on the row naming the breakdown. The portfolio headed the public
 financiers' benefit per krona "Nytta/kostnad" where each project's report says "Nytta per satsad krona" (and the
 English portfolio "Benefit per krona spent"), explained its cost columns with equals signs ("Kostnad = utfall,
-annars budget") and quoted "t.o.m." with straight quotes beside the report's ”men osäkert”. Expected
+annars budget") and quoted "t.o.m." with straight quotes beside the report's ”men osäkert”. The application's key
+figures marked its cost per success as expected but not its cost per participant, which the portfolio marks. Expected
 values are worked out by hand from the samples' files in the comments, not taken from the code's output.
 """
 from __future__ import annotations
@@ -119,3 +120,30 @@ def test_the_portfolio_names_the_benefit_per_krona_as_the_reports_do(monkeypatch
     assert notes[0].startswith(starts)
     assert not any(" = " in n for n in notes)
     assert any(n.startswith(quoted) for n in notes)
+
+
+# --- 4. an application's cost per participant is an expectation, as its cost per success ---------------------------
+
+@pytest.mark.parametrize("lang, row, expected", [
+    # the application's budget 3 863 075 kr over the 248 participants it expects (90 + 90 in its two whole
+    # project years, 90 × 9/12 = 67,5 → 68 in the last, 2026-04-01 – 2026-12-31): 3 863 075 / 248 = 15 577 kr
+    ("sv", "Kostnad per deltagare (löpande priser)", "15 577 kr (förväntat enligt ansökan)"),
+    ("en", "Cost per participant (current prices)", "SEK 15,577 (expected according to the application)"),
+])
+def test_an_applications_cost_per_participant_is_marked_as_expected(monkeypatch, lang, row, expected):
+    from evaltools.present.sections import costbenefit
+    assert round(3_863_075 / (90 + 90 + 68)) == 15_577
+    key = dict(costbenefit.key_figures(sample_report("eskilstuna-ansokan", lang)).frame.itertuples(index=False,
+                                                                                                   name=None))
+    assert key[row].replace("\u00a0", " ") == expected
+    # the portfolio's cell for the same application says the same
+    pf = sample_portfolio(("eskilstuna-ansokan",), lang)
+    shown: list = []
+    monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
+    pf.overview()
+    [table] = [p for p in shown if isinstance(p, Table) and ("Kostnad" in p.frame.columns or "Cost" in p.frame.columns)]
+    column = "Per deltagare" if lang == "sv" else "Per participant"
+    assert table.frame[column].iloc[0].replace("\u00a0", " ") == expected
+    # a finished project's cost per participant is not marked (Nästa steg: 2 415 000 / 76 = 31 776 kr)
+    done = dict(costbenefit.key_figures(sample_report("nasta-steg", lang)).frame.itertuples(index=False, name=None))
+    assert done[row].replace("\u00a0", " ") == ("31 776 kr" if lang == "sv" else "SEK 31,776")
