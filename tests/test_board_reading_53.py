@@ -8,7 +8,10 @@ of a difference between its groups on each group's row (Nästa steg's "År 1 …
 financiers' benefit per krona "Nytta/kostnad" where each project's report says "Nytta per satsad krona" (and the
 English portfolio "Benefit per krona spent"), explained its cost columns with equals signs ("Kostnad = utfall,
 annars budget") and quoted "t.o.m." with straight quotes beside the report's ”men osäkert”. The application's key
-figures marked its cost per success as expected but not its cost per participant, which the portfolio marks. Expected
+figures marked its cost per success as expected but not its cost per participant, which the portfolio marks. And
+Nästa steg's chart of shares per group gave "Projektår för start (p = 1,000)", the value adjusted for the four
+breakdowns tested, without saying it was adjusted, beside the table's "p = 0,906": the chart counted the one test
+shown, not the four made. Expected
 values are worked out by hand from the samples' files in the comments, not taken from the code's output.
 """
 from __future__ import annotations
@@ -147,3 +150,22 @@ def test_an_applications_cost_per_participant_is_marked_as_expected(monkeypatch,
     # a finished project's cost per participant is not marked (Nästa steg: 2 415 000 / 76 = 31 776 kr)
     done = dict(costbenefit.key_figures(sample_report("nasta-steg", lang)).frame.itertuples(index=False, name=None))
     assert done[row].replace("\u00a0", " ") == ("31 776 kr" if lang == "sv" else "SEK 31,776")
+
+
+# --- 5. the chart says its p-value is adjusted where several breakdowns were tested, however many are shown --------
+
+@pytest.mark.parametrize("lang, adjusted, holm", [("sv", "justerat för flera uppdelningar", "p justerat = "),
+                                                  ("en", "adjusted for several breakdowns", "p adjusted = ")])
+def test_nasta_stegs_chart_says_its_p_value_is_adjusted_as_the_table_does(lang, adjusted, holm):
+    # Nästa steg tests four breakdowns (its outcomes section: "fyra uppdelningar prövas samtidigt"), and shows the
+    # test of one, the project year of intake (the others have a hidden group); its raw p is 0,906 (section 2 above)
+    raw = stats.chi2_contingency(_nasta_steg_plans_by_year()).pvalue
+    r = sample_report("nasta-steg", lang)
+    header = outcomes.chart_rates(r).table.drop_duplicates("variable")
+    assert list(header["variable"]) == ["project_year"]
+    assert header["test"].iloc[0] == adjusted
+    assert header["p_value"].iloc[0] > raw  # the adjusted value, larger than the raw one
+    # the same adjusted value as the table's heading row says
+    [table] = [b for part in outcomes.blocks(r) for b in part if isinstance(b, Table) and b.group]
+    said = f"{header['p_value'].iloc[0]:.3f}".replace(".", "," if lang == "sv" else ".")
+    assert f"{holm}{said})" in table.frame[table.group].iloc[0]
