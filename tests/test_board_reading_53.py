@@ -11,7 +11,8 @@ annars budget") and quoted "t.o.m." with straight quotes beside the report's ”
 figures marked its cost per success as expected but not its cost per participant, which the portfolio marks. And
 Nästa steg's chart of shares per group gave "Projektår för start (p = 1,000)", the value adjusted for the four
 breakdowns tested, without saying it was adjusted, beside the table's "p = 0,906": the chart counted the one test
-shown, not the four made. Expected
+shown, not the four made. Samverkan's page 1 answered "Vad kostade det?" with its budget alone, for a project
+that ended 2025-09-30 and whose budget file has no utfall: it now says that no utfall is reported. Expected
 values are worked out by hand from the samples' files in the comments, not taken from the code's output.
 """
 from __future__ import annotations
@@ -169,3 +170,36 @@ def test_nasta_stegs_chart_says_its_p_value_is_adjusted_as_the_table_does(lang, 
     [table] = [b for part in outcomes.blocks(r) for b in part if isinstance(b, Table) and b.group]
     said = f"{header['p_value'].iloc[0]:.3f}".replace(".", "," if lang == "sv" else ".")
     assert f"{holm}{said})" in table.frame[table.group].iloc[0]
+
+
+# --- 6. a finished project's cost said from its budget says that no utfall is reported -----------------------------
+
+def _budget_has_no_actual(pid: str) -> bool:
+    with open(ROOT / "data" / pid / "budget.csv", encoding="utf-8") as f:
+        return all(not row["actual"].strip() for row in csv.DictReader(f))
+
+
+@pytest.mark.parametrize("pid, lang, said", [
+    # Samverkan's budget.csv: every line's actual is empty; params: cost_basis budget
+    ("samverkan-i-praktiken", "sv", "Utfallet är inte redovisat; kostnaden räknas därför på budgeten."),
+    ("samverkan-i-praktiken", "en", "No actual costs are reported, so the cost is counted from the budget."),
+])
+def test_a_cost_from_the_budget_alone_says_no_utfall_is_reported(pid, lang, said):
+    from evaltools.present.sections import summary
+    assert _budget_has_no_actual(pid)
+    chunks = _sentences(summary.blocks(sample_report(pid, lang)))
+    [cost] = [c for c in chunks if c.startswith(("Projektets budget är", "The project's budget is"))]
+    # the budget, 1 998 904 kr after its last year's one month (8,2 % of 960 000 kr), said as 2 million, then why
+    assert cost.startswith(("Projektets budget är 2 miljoner kronor i löpande priser. ",
+                            "The project's budget is SEK 2 million in current prices. "))
+    assert said in cost
+
+
+@pytest.mark.parametrize("pid", ["eskilstuna-ansokan", "nasta-steg"])
+def test_no_such_sentence_where_a_budget_is_all_there_can_be_or_utfall_is_reported(pid):
+    from evaltools.present.sections import summary
+    # the application has only its budget (and says so in its question "Vad kommer det att kosta?"); Nästa steg's
+    # budget.csv reports utfall on every line
+    assert _budget_has_no_actual("nasta-steg") is False
+    chunks = _sentences(summary.blocks(sample_report(pid, "sv")))
+    assert not any("Utfallet är inte redovisat" in c for c in chunks)
