@@ -152,7 +152,7 @@ def test_the_portfolio_names_the_projects_whose_public_budgets_come_out_ahead(tm
     shown: list = []
     monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
     pf.overview()
-    notes = [n.replace("\n", " ") for n in shown_chunks([shown]) if n.startswith(("Kostnad = utfall", "Cost = actual"))]
+    notes = [n.replace("\n", " ") for n in shown_chunks([shown]) if n.startswith(("Kostnaden är utfallet", "The cost is the actual"))]
     assert len(notes) == 1 and said in notes[0]
 
 

@@ -420,7 +420,11 @@ def adjusted_rates(comparison, adjusted: str):
     if "p_holm" not in tab:
         return comparison
     tab = tab.copy()
-    one = int(tab.drop_duplicates("variable")["p_holm"].notna().sum()) == 1
+    # (one breakdown *tested*, not one shown: a test hidden with a group of it still counted in the adjustment,
+    # and Nästa steg's one shown test of four, adjusted to 1,000 from 0,906, is said to be adjusted)
+    raw = getattr(comparison, "raw", None)
+    tested = raw if isinstance(raw, pd.DataFrame) and "p_value" in raw else tab.assign(p_value=tab["p_holm"])
+    one = int(tested.drop_duplicates("variable")["p_value"].notna().sum()) == 1
     tab["p_value"] = tab["p_holm"]
     tab["test"] = "" if one else adjusted
     hidden = tab["rate"].map(lambda v: isinstance(v, str) or pd.isna(v))

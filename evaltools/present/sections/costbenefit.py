@@ -249,8 +249,11 @@ def key_figures(r) -> Table:
             else msg("costbenefit.kf.total", basis=current), fmt_kr(s.total_cost_nominal, lang))]
     # (no participants of its own, or none expected: no empty per-participant or per-success row)
     if s.mode != "structural" and not np.isnan(s.cost_per_participant):
+        # (an application's participants are those it expects: its cost per participant says so, as the
+        # portfolio's does, beside the cost per expected success below)
         key.append((msg("costbenefit.kf.per_participant", basis=per_person),
-                    fmt_kr(s.cost_per_participant, lang) if dis.shows(Secondary.COST_PER_PARTICIPANT) else SECONDARY))
+                    (fmt_kr(s.cost_per_participant, lang) if dis.shows(Secondary.COST_PER_PARTICIPANT) else SECONDARY)
+                    + (f" ({t('ex_ante', lang)})" if s.mode == "ex_ante" else "")))
     if s.mode != "structural" and not np.isnan(s.cost_per_success):
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"

@@ -205,6 +205,21 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
             if not _shown(rate) and (v, c) in shown]
 
 
+def breakdown_heading(variable: str, p: float, holm: float, lang: str, msg) -> str:
+    """The row naming a breakdown in the table per group, with its test of a difference between its groups and
+    that test adjusted for the several breakdowns tested: ``Kön (p = 0,188, p justerat = 0,750)``; the name alone
+    where no test is shown (a group it compares is hidden)."""
+    if pd.isna(p):
+        return str(variable)
+
+    def said(v: float) -> str:  # "= 0,906", "< 0,001", as the chart beside the table says it
+        text = fmt_p(v, lang)
+        return text if text.startswith(("<", ">")) else "= " + text
+    # (the adjusted test under the name the note below the table explains it by)
+    return msg("outcomes.breakdown_tests", variable=str(variable), p=said(p), adjusted=msg("outcomes.holm"),
+               holm=said(holm))
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     heading = msg("outcomes.heading")
@@ -225,15 +240,18 @@ def blocks(r) -> list[list]:
     twice = r.rates.by_enrolment  # (the one rule: Enrolments.by_enrolment, carried by the comparison)
     ended_col, successes_col, rate_col = (msg("outcomes.ended_enrolments") if twice else count_label(ENDED, r.words),
                                           count_label(term, r.words), share_label(term, r.words))
+    # a breakdown's tests compare its groups with each other: said once, on the row naming the breakdown
+    # ("Projektår för start (p = 0,906, p justerat = 1,000)"), not on every group's row, where the same figure
+    # repeated read as a test of each group
     rates = pd.DataFrame({
-        t("variable", lang): rt["variable_label"], t("category", lang): rt["category_label"],
+        t("variable", lang): [breakdown_heading(v, p, h, lang, msg)
+                              for v, p, h in zip(rt["variable_label"], rt["p_value"], rt["p_holm"])],
+        t("category", lang): rt["category_label"],
         ended_col: [fmt_cell(v, fmt_int, lang) for v in rt["n"]],
         successes_col: [fmt_cell(v, fmt_int, lang) for v in rt["successes"]],
         rate_col: [fmt_cell(v, fmt_pct, lang) for v in rt["rate"]],
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
-        t("p_value", lang): [fmt_p(p, lang) for p in rt["p_value"]],
-        msg("outcomes.holm"): [fmt_p(p, lang) for p in rt["p_holm"]],
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
     # one rule for a group's row: it is shown where it shows a figure; a row of marks only ("..", "<k") tells the
     # board nothing and is left out, and said (the groups the participants table shows are named in the note on
@@ -282,8 +300,7 @@ def blocks(r) -> list[list]:
                 # (each breakdown's name once, above its groups: a column repeating it on every row is noise)
                 Table(rates, notes=rate_notes(r, n_tests) + hidden_note(r) + left_out
                       + ((msg("outcomes.rates_count_enrolments"),) if twice else ()),
-                      numeric=(ended_col, successes_col, rate_col, t("ci", lang), t("p_value", lang),
-                               msg("outcomes.holm")), group=t("variable", lang))]]
+                      numeric=(ended_col, successes_col, rate_col, t("ci", lang)), group=t("variable", lang))]]
     m = r.model
     if len(m.table):
         odds = msg("outcomes.odds_ratio")

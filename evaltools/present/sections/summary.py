@@ -92,7 +92,12 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         sent += per_person + per_success(r, s) + msg("summary.with_expected_volumes")
     never = [msg("summary.cost_unspent", end=r.params.period.actual_end.isoformat(),
                  amount=fmt_kr_prose(float(costs.loc[unspent, S.BUDGET].sum()), lang))] if unspent.any() else []
-    return " ".join([msg("common.sentence", text=sent), *never, *funders_sentence(r, costs), *withheld])
+    # a project's budget said as its cost, with not one line of utfall (Samverkan, ended 2025-09-30): "what did it
+    # cost?" is answered with a plan, and the board is told that nothing paid is reported (an application's budget
+    # is all it can have, and says so in its question)
+    no_actual = ([msg("summary.cost_budget_no_actual")] if key == "summary.cost_budget" and s.mode != "ex_ante"
+                 and S.ACTUAL in costs and costs[S.ACTUAL].isna().all() else [])
+    return " ".join([msg("common.sentence", text=sent), *no_actual, *never, *funders_sentence(r, costs), *withheld])
 
 
 def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
