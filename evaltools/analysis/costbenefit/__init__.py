@@ -168,7 +168,10 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         # every exit to subsidised work, as the outcome table counts them: the wage subsidy's count below is said
         # only where it is the same number (see the assumption)
         info["subsidised_ended"] = int((ended[S.OUTCOME] == SUBSIDISED_WORK).sum())
-        info.update(n_ended=len(ended), n_success=len(succ), n_participants=persons_of(df), mode="observed",
+        # (the exits' count is drawn and varied as k of those who could leave: the ended who had försörjningsstöd at
+        # start, as the comparison's exit rates count them; an exit to work from sickness benefit is no trial of it)
+        info.update(n_ended=len(ended), n_could=int(fs.sum()), n_success=len(succ), n_participants=persons_of(df),
+                    mode="observed",
                     came_back=int((leaves & fs & back).sum()),
                     other_support=tuple(other[S.SUPPORT_START].value_counts().sort_index().items()),
                     unknown_support=unknown if project.payments is None else 0,

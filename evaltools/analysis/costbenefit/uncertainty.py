@@ -82,8 +82,9 @@ def assumption_range(name: str, value: float | None, info: dict, cb) -> tuple[fl
 def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float, dict, dict]]:
     """For each assumption the registry varies: (name, lower value, upper value, model arguments at
     the lower end, at the upper end). Relative ranges multiply the calculation's own value; the
-    number of exits is its exact 95 % interval, the goal table's (ex ante: a range around the application's figure)."""
-    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    number of exits is its exact 95 % interval, the goal table's, as k exits of the ``n_could`` ended participants
+    who had försörjningsstöd to leave (ex ante: a range around the application's figure)."""
+    n, k = info.get("n_could", 0), info.get("n_success", 0)
     out = []
     for name in REGISTRY.varied:
         a, arg = REGISTRY[name], _MODEL_ARGS[name]
@@ -231,7 +232,7 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     ``info["horizon_range"]`` (whole months, uniform): a separate result, at almost no extra cost.
     """
     rng = np.random.default_rng(seed)
-    n, k = info.get("n_ended", 0), info.get("n_success", 0)
+    n, k = info.get("n_could", 0), info.get("n_success", 0)  # (k exits of those who could leave, as above)
     if info.get("mode") == "ex_ante":  # around the application's own figure, which stays the median
         lo, hi = info["ex_ante_success_range"]
         success_mult = _split_uniform(rng, lo, 1.0, hi, draws)
