@@ -18,6 +18,7 @@ from ..analysis.comparison import compare_payments
 from ..analysis.costbenefit import cost_benefit, published
 from ..analysis.goals import (CI_METHOD, GoalCount, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
                               project_successes, sole_judged_period, volumes_not_comparable)
+from ..analysis.power import expected_participants
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
@@ -150,9 +151,12 @@ class Portfolio:
             m("portfolio.project"): names,
             # (the first month keeps its dash on a narrow column's line: "2018-02 –" above "2019-10")
             m("portfolio.period"): tab["period"].str.replace(" – ", "\u00a0– ", regex=False),
+            # (an application's: the volumes its cost per participant divides by, as expected, as that cost is)
             m("portfolio.participants"): [(suppressed_label(k) if Secondary.PARTICIPANTS in w else fmt_int(v, lang))
-                                          if c else "–" for v, c, w, k in zip(tab["participants"], counted, held,
-                                                                               tab["min_count"])],
+                                          if c else f"{fmt_int(x, lang)} ({t('ex_ante', lang)})"
+                                          if mode == "ex_ante" and pd.notna(x) else "–"
+                                          for v, c, w, k, mode, x in zip(tab["participants"], counted, held, tab["min_count"],
+                                                                         tab["mode"], _values(tab, "expected_participants"))],
             m("portfolio.successes_ended"): [(SECONDARY if Secondary.SUCCESSES in w else
                                               f"{fmt_int(a, lang)}/{fmt_int(b, lang)}") if c else "–"
                                              for a, b, c, w in zip(tab["successes"], tab["ended"], counted, held)],
@@ -632,7 +636,9 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             "success_excluded_by_share": sc.definition.share_goal_id is not None,
             # the goal whose share of the exits the row's share is: its verdict is the share's, as the report gives
             # it, and where it judges year by year the share pools the years (``success_pooled``)
-            "success_goal": success_goal, "success_pooled": pooled, "expected_share": expected_share})}
+            "success_goal": success_goal, "success_pooled": pooled, "expected_share": expected_share,
+            # an application's participants: the volumes its costs per participant divide by, shown as expected
+            "expected_participants": (float(expected_participants(project) or np.nan) if cb.mode == "ex_ante" else np.nan)})}
 
 
 def _or_range(tab: pd.DataFrame, i: int, column: str, exact: str, lang: str) -> str:
