@@ -334,9 +334,18 @@ def test_the_evaluators_markdown_keeps_its_structure():
                     ("List Paragraph", "ett", 0), ("List Paragraph", "inre", 1), ("List Paragraph", "inre två", 1),
                     ("List Paragraph", "med stycke", None), ("List Paragraph", "två", 0),
                     ("Quote", "Ett citat på två rader", None), ("Report Note", "kod\nrad två", None),
-                    ("Heading 4", "Under", None), ("Normal", "Slut.", None)]
-    # the evaluator's words carry the PDF's rule at their left
-    assert all(p._p.pPr.find(qn("w:pBdr")) is not None for p in doc.paragraphs[2:])
+                    ("Heading 4", "Under", None), ("Report Evaluator", "Slut.", None)]
+    # the evaluator's words carry the PDF's rule at their left: a plain paragraph from its style (one the evaluator
+    # adds in Word takes it with the style), a list, quote, note or heading among them on its own paragraph
+    def rule(p) -> bool:
+        own = p._p.pPr is not None and p._p.pPr.find(qn("w:pBdr")) is not None
+        ppr = p.style.element.pPr
+        return own or (ppr is not None and ppr.find(qn("w:pBdr")) is not None)
+    assert all(rule(p) for p in doc.paragraphs[2:])
+    assert doc.paragraphs[-1]._p.pPr.find(qn("w:pBdr")) is None  # (the style's, not set again on the paragraph)
+    evaluator = doc.styles["Report Evaluator"]
+    assert evaluator.base_style.name == "Normal" and evaluator.quick_style
+    assert evaluator.element.pPr.find(qn("w:pBdr")).find(qn("w:left")).get(qn("w:color")) == "C9D6E0"
 
 
 def test_a_zip_that_is_no_word_document_is_refused_as_a_template(tiny_project):

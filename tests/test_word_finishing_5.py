@@ -43,12 +43,15 @@ _PAGE_ONE = """<html><body><main><h1>Projektet</h1><p class='et-sub'>Förbundet 
 def test_page_ones_text_is_set_as_the_pdf_sets_it():
     doc = _doc(_PAGE_ONE)
     style = {p.text: p.style.name for p in doc.paragraphs if p.text}
-    for text in ("Projektet har haft 12 deltagare.", "Minst 10 deltagare per år: uppnått.",
-                 "Projektet nådde sina mål."):  # (the evaluator's assessment on page 1 too)
+    for text in ("Projektet har haft 12 deltagare.", "Minst 10 deltagare per år: uppnått."):
         assert style[text] == "Report Lead", text
+    # the evaluator's assessment on page 1 too: in page 1's look (its style is based on Report Lead's), with the rule
+    assert style["Projektet nådde sina mål."] == "Report Evaluator Lead"
+    assert doc.styles["Report Evaluator Lead"].base_style.name == "Report Lead"
     assert style["Sammanfattning"] == "Heading 2" and style["Nådde projektet sina mål?"] == "Heading 3"
     assert style["Hur siffrorna är beräknade står i bilagan sist i rapporten."] == "Report Note"
-    assert style["Vanlig text i ett avsnitt."] == "Normal" and style["Utvärderarens text."] == "Normal"
+    assert style["Vanlig text i ett avsnitt."] == "Normal" and style["Utvärderarens text."] == "Report Evaluator"
+    assert doc.styles["Report Evaluator"].base_style.name == "Normal"
     lead = doc.styles["Report Lead"]
     # the PDF's .et-lead: 9,5 pt against the body's 10 pt (10 × 0,95 = 9,5), 0,35 mm (1 pt) above and below
     # where the body's paragraphs have 2 pt above and 3 pt below

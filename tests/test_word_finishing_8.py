@@ -84,9 +84,9 @@ def test_each_place_is_words_placeholder_text_in_a_paragraph_of_the_texts_own_st
         # the look is the character style's: nothing set on the paragraph or its runs but the style
         assert p.pPr is None or (p.pPr.find(qn("w:pBdr")) is None and p.pPr.find(qn("w:shd")) is None)
         assert all([c.tag for c in r.rPr] == [qn("w:rStyle")] for r in runs)
-    # page 1's place in page 1's text style, the background's in Normal (no style of its own), as the
-    # evaluator's text stands there when it is written in params/text/
-    assert paragraph_styles == ["Report Lead", None]
+    # page 1's place in the evaluator's page 1 style, the background's in the evaluator's body style, as the
+    # evaluator's text stands there when it is written in params/text/ (the rule at its left is the style's)
+    assert paragraph_styles == ["Report Evaluator Lead", "Report Evaluator"]
     assert [_text(b) for b in boxes] == ["Skriv bedömningen här.", "Skriv bakgrunden här."]
     hint = doc.styles["Report Write Here"]
     assert hint.type == WD_STYLE_TYPE.CHARACTER and hint.font.italic

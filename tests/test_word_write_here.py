@@ -105,10 +105,12 @@ def test_word_writes_each_place_as_its_heading_and_a_named_box_to_write_in():
     names = {s.style_id: s.name for s in doc.styles}
     texts = []
     for sdt in boxes:
-        # Word's placeholder text: the control in a paragraph in Normal (the text typed over the hint), around
-        # the hint's runs in their own style
+        # Word's placeholder text: the control in a paragraph in the evaluator's text's style (the text typed over
+        # the hint: the rule at its left is the style's, nothing set on the paragraph), around the hint's runs in
+        # their own style
         p = sdt.getparent()
-        assert p.tag == qn("w:p") and p.style is None and [c.tag for c in p] == [qn("w:sdt")]
+        assert p.tag == qn("w:p") and names[p.style] == "Report Evaluator" and [c.tag for c in p if c.tag != qn("w:pPr")] == [qn("w:sdt")]
+        assert [c.tag for c in p.pPr] == [qn("w:pStyle")]
         assert sdt.find(f"{qn('w:sdtPr')}/{qn('w:showingPlcHdr')}") is not None
         assert {names[r.rPr.style] for r in p.iter(qn("w:r"))} == {"Report Write Here"}
         texts.append("".join(t.text for t in p.iter(qn("w:t"))))

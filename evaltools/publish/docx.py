@@ -28,7 +28,7 @@ written with python-docx, so that its content is never written a second time:
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a paragraph saying what to write as Word's placeholder text (a content control
   named after the part, showing its placeholder: a click selects the hint, typing replaces it with text
-  in the paragraph's style, *Normal* or on page 1 *Report Lead*);
+  in the paragraph's style, the evaluator's text's, *Report Evaluator* or on page 1 *Report Evaluator Lead*);
 * charts become pictures with their alternative text (``wp:docPr/@descr``) and their caption under
   them, whose number ("Figur 3.") is Word's ``SEQ Figur`` field (``SEQ Figure`` in English), so that
   *Insert Table of Figures* lists the charts and a caption the evaluator inserts continues the count;
@@ -53,7 +53,10 @@ read-only?" and tracked changes, and in the properties its status, identifier, m
 counts and title of its contents (its pages and words). A Word
 template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
-``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Note* (notes under
+``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Evaluator* and
+*Report Evaluator Lead* (the evaluator's own paragraphs in the body and on page 1, and a draft's places to write: *Normal*'s
+and *Report Lead*'s look with the PDF's quiet rule at their left, so that a paragraph the evaluator adds takes it with the
+style), *Report Note* (notes under
 tables and charts), *Report Table* (text in table cells), *Report Table Wide* (the text of a table as
 wide as the page, ``et-wide``: a point smaller, as in the PDF), the character style *Report Write Here* (a
 draft's hints where the evaluator writes; where a template defines a paragraph style of that name, as
@@ -123,6 +126,10 @@ LEAD_SCALE = 0.95  # the PDF's page 1 text against its body text (9.5 pt against
 CELL_STYLE = "Report Table"
 WIDE_CELL_STYLE = "Report Table Wide"  # the text of a table as wide as the page (``et-wide``), a point smaller
 WRITE_STYLE = "Report Write Here"  # the character style of a draft's hints where the evaluator writes
+# the evaluator's own paragraphs (``et-evaluator``), in the body and on page 1: the PDF's quiet rule at their left is
+# the style's, so that a paragraph the evaluator adds in Word takes the look with its style (Enter keeps it)
+EVALUATOR_STYLE, EVALUATOR_LEAD_STYLE = "Report Evaluator", "Report Evaluator Lead"
+EVALUATOR_RULE = 'w:val="single" w:sz="12" w:space="8" w:color="C9D6E0"'
 PLACEHOLDER_STYLE = "Placeholder Text"  # Word's own style of placeholder text (see _hint_style)
 WRITE_FILL = "FFF4C2"
 TABLE_STYLE = "Report Table Grid"
@@ -164,6 +171,7 @@ class _Writer:
     wide_text: _TextMeasure = field(default_factory=lambda: _TextMeasure())  # the same for a wide table's text
     outdent: int = 0  # EMU a table whose words do not fit may reach into each side margin (see _outdent)
     lead: bool = False  # writing page 1's text (inside an ``et-lead`` block): its paragraphs in LEAD_STYLE
+    evaluator: bool = False  # writing the evaluator's words (inside ``et-evaluator``): paragraphs in EVALUATOR_STYLE
     heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
@@ -479,6 +487,13 @@ def _ensure_styles(doc) -> None:
         lead.font.size = Pt(max(6.0, round(_table_font(doc, "Normal")[1] * LEAD_SCALE * 2) / 2))
         lead.paragraph_format.space_before, lead.paragraph_format.space_after = Pt(1), Pt(1)
         _in_the_gallery(lead)
+    for name, base in ((EVALUATOR_STYLE, "Normal"), (EVALUATOR_LEAD_STYLE, LEAD_STYLE)):
+        try:
+            doc.styles[name]
+        except KeyError:  # the evaluator's words: the base's look with the PDF's rule at the left
+            own = _style(doc, name, base=base)
+            _add_ppr(own.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left {EVALUATOR_RULE}/></w:pBdr>')
+            _in_the_gallery(own)
     hint = _hint_style(doc)  # (Word's *Placeholder Text* where a template's *Report Write Here* is a paragraph style)
     try:
         doc.styles[hint]
@@ -981,14 +996,15 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
+        style: str | None
         if "et-sub" in css:
             style = "Subtitle"
         elif "et-note" in css:
             style = NOTE_STYLE
         elif "et-lead" in css or w.lead:
-            style = LEAD_STYLE
+            style = EVALUATOR_LEAD_STYLE if w.evaluator else LEAD_STYLE
         else:
-            style = None
+            style = EVALUATOR_STYLE if w.evaluator else None
         _paragraph(w, container, list(tag.children), style)
     elif name in ("ul", "ol"):
         _list(w, container, tag, 0)
@@ -1026,10 +1042,16 @@ def _block(w: _Writer, container, tag: Tag) -> None:
         _blocks(w, container, tag)
     elif "et-evaluator" in css:  # the evaluator's own words: a quiet rule at their left, as in the PDF
         before = len(container.paragraphs)
-        _lead_blocks(w, container, tag)
+        outer, w.evaluator = w.evaluator, True
+        try:
+            _lead_blocks(w, container, tag)
+        finally:
+            w.evaluator = outer
+        # (their plain paragraphs have it from their style; a list, a quote or a heading among them in its own)
+        own = {w.style_id(EVALUATOR_STYLE), w.style_id(EVALUATOR_LEAD_STYLE)}
         for p in container.paragraphs[before:]:
-            _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left w:val="single" w:sz="12" '
-                     'w:space="8" w:color="C9D6E0"/></w:pBdr>')
+            if p._p.pPr is None or p._p.pPr.pStyle is None or p._p.pPr.pStyle.val not in own:
+                _add_ppr(p._p.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left {EVALUATOR_RULE}/></w:pBdr>')
     elif "et-write-here" in css:  # a draft's place to write (hidden in the HTML and the PDF)
         _write_here(w, container, tag)
     elif "et-draft" in css:  # the PDF's banner: a box above the title
@@ -1064,7 +1086,8 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
     around its runs, and marked as showing its placeholder (``w:showingPlcHdr``), so that a click in it
     selects the whole hint and what the evaluator types replaces it. The hint is in the character style
     *Report Write Here* (italic on a yellow shade), its paragraph in the style the evaluator's text has
-    there (*Normal*, on page 1 *Report Lead*), so the typed text is plain text of the report, with nothing
+    there (*Report Evaluator*, on page 1 *Report Evaluator Lead*: the rule at its left is the style's), so the typed
+    text is the evaluator's text of the report, with nothing
     to restyle. (LibreOffice 7.4 drops the run formatting inside a control that holds whole paragraphs,
     which showed the hint as plain text.) The control names no building block of the glossary
     (``w:placeholder``): a control the evaluator empties shows Word's own prompt ("Klicka eller tryck här
@@ -1080,7 +1103,7 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
             continue
         # the paragraph in the style the evaluator's text takes there (page 1's or the body's), the hint in
         # its character style: the text typed over the hint is the paragraph's plain text
-        p = _paragraph(w, container, list(child.children), LEAD_STYLE if w.lead else None)
+        p = _paragraph(w, container, list(child.children), EVALUATOR_LEAD_STYLE if w.lead else EVALUATOR_STYLE)
         hint = w.style_id(_hint_style(w.doc), WD_STYLE_TYPE.CHARACTER)
         for r in p._p.iter(qn("w:r")):
             rpr = r.get_or_add_rPr()
