@@ -132,9 +132,12 @@ def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(p
     # the structural sample has no evaluator's assessment: a draft here too, as on every page of its report
     assert ("utkast" if lang == "sv" else "draft") in names[0]
     assert not any(w in names[i] for w in ("utkast", "draft") for i in (1, 2))
-    # the structural project and the application check have no participants of their own: "–", never "0" or "0/0"
-    for row in (0, 2):
-        assert list(people.iloc[row, 2:5]) == ["–", "–", "–"], names[row]
+    # the structural project and the application check have no participants of their own: "–", never "0" or "0/0";
+    # the application's participants are its expected volumes, marked as its cost per participant is: 90 a year
+    # from 2024-04-01 to 2026-12-31, the last year 275 of 365 days, 90 + 90 + round(67,8) = 248
+    assert list(people.iloc[0, 2:5]) == ["–", "–", "–"], names[0]
+    expected = "förväntat enligt ansökan" if lang == "sv" else "expected according to the application"
+    assert list(people.iloc[2, 2:5]) == [f"248 ({expected})", "–", "–"], names[2]
     assert people.iloc[0, 5] == ("strukturinriktad insats: inga egna deltagare" if lang == "sv"
                                  else "structural project: no participants of its own")
     assert people.iloc[1, 2] == "52"  # the Timrå sample's 52 participants

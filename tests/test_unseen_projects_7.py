@@ -150,9 +150,10 @@ def test_the_loader_the_pricing_and_the_label_read_a_budget_period_one_way():
     # a project 2024-03-01 - 2025-12-31: year 2 is priced in 2025 and spread over months 12-21 of the project;
     # the whole period in its end year over all 22 months, however it is written
     params = SimpleNamespace(period=SimpleNamespace(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31)))
-    assert _period_year("År 2", params) == _period_year("år 2", params) == (2025, 1.0)
+    # (the price year; the years to discount a line by are its months', tests/test_recompute_53.py)
+    assert _period_year("År 2", params) == _period_year("år 2", params) == 2025
     assert _cost_months("År 2", params) == (12, 21)
-    assert _period_year("Hela perioden", params) == _period_year("hela", params) == (2025, 0.0)
+    assert _period_year("Hela perioden", params) == _period_year("hela", params) == 2025
     assert _cost_months("whole period", params) == _cost_months("hela", params) == (0, 21)
     assert budget_period_label("År 2", "sv") == "År 2" and budget_period_label("Hela perioden", "en") == \
         budget_period_label("hela", "en")
