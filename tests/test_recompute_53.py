@@ -11,6 +11,7 @@ from evaltools.analysis.comparison import compare_exit_rates
 from evaltools.analysis.costbenefit import cost_benefit, effect_based
 
 from .conftest import write_csv
+from .test_recompute_unseen import _months
 
 # The project runs 2023; all six participants start 2023-01-10 and end 2023-05-15, so the first whole month without
 # försörjningsstöd is 2023-06 for each who left it:
@@ -49,14 +50,6 @@ privacy:
 PEOPLE = [("D1", "arbete", "försörjningsstöd"), ("D2", "arbete", "försörjningsstöd"),
           ("D3", "arbete", "försörjningsstöd"), ("D4", "studier", "försörjningsstöd"),
           ("D5", "arbete", "sjukpenning"), ("D6", "kvar_försörjningsstöd", "försörjningsstöd")]
-
-
-def _months(first: tuple[int, int], last: tuple[int, int]) -> list[str]:
-    (y, m), out = first, []
-    while (y, m) <= last:
-        out.append(f"{y}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def _project(tmp_path, deadweight: str = "0"):
