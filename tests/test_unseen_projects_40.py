@@ -22,7 +22,7 @@ import evaltools as et
 from evaltools.analysis.goals import assess_goals
 from evaltools.present.sections import quality
 
-from .conftest import PARTICIPANT_ROWS, load_problems, params_refusal, participants_frame, write_csv
+from .conftest import PARTICIPANT_ROWS, excel_sheet, load_problems, params_refusal, participants_frame, write_csv
 
 HEADINGS = ["Löpnummer", "Kön", "Födelseår", "Hushållstyp", "Startdatum", "Slutdatum", "Utfall",
             "Ersättning vid start"]
@@ -57,19 +57,10 @@ def _excel_table(path: Path, rows: list[list]) -> Path:
     """The coordinator's list as Excel keeps it: an Excel table ('Tabell1') over the headings and rows with its
     total row (a SUBTOTAL of the outcome column, saved without its value), a comment on the first id, the heading
     row frozen and three empty rows under the table."""
-    import openpyxl  # (only the Excel-made files need it)
     from openpyxl.comments import Comment  # (only the Excel-made files need it)
     from openpyxl.worksheet.table import Table, TableStyleInfo  # (only the Excel-made files need it)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Deltagare"
-    ws.append(HEADINGS)
-    for row in rows:
-        ws.append(row)
-        for col, value in enumerate(row, 1):
-            if isinstance(value, dt.datetime):
-                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb, ws = excel_sheet(HEADINGS, rows, sheet="Deltagare")
     ws.append(["Summa", None, None, None, None, None, "=SUBTOTAL(103,Tabell1[Utfall])", None])
     table = Table(displayName="Tabell1", ref=f"A1:H{ws.max_row}", totalsRowCount=1)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
