@@ -101,3 +101,45 @@ def test_a_source_written_with_its_caption_word_is_cited_once(tiny_project, sour
     shown = " ".join(" ".join(shown_chunks(context_blocks(report))).split())
     assert said in shown, shown
     assert "Källa: Källa" not in shown and "Source: Källa" not in shown and said + "." not in shown
+
+
+# --- a share of the participants with an action plan ---------------------------------------------------------------
+
+PLAN_ROWS = [
+    # person_id, sex, birth_year, household_type, start_date, end_date, outcome, action_plan
+    ("D-001", "kvinna", 1980, "ensamstående", "2024-01-15", "2024-09-30", "arbete", "ja"),
+    ("D-002", "man", 1975, "ensamstående", "2024-02-01", "2024-11-30", "kvar_försörjningsstöd", "nej"),
+    ("D-003", "kvinna", 1990, "sambo_med_barn", "2024-03-01", "", "", "ja"),
+    ("D-004", "man", 1968, "ensamstående", "2024-04-01", "2024-12-15", "avbrott", "ja"),
+    ("D-005", "kvinna", 1985, "ensamstående_med_barn", "2024-05-01", "", "", "nej"),
+]
+
+
+def _plan_project(tiny_project, denominator: str) -> et.Project:
+    import pandas as pd
+
+    from .conftest import write_csv
+    cols = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", "action_plan"]
+    write_csv(tiny_project.dir / "data" / "participants.csv", pd.DataFrame(PLAN_ROWS, columns=cols))
+    params = tiny_project(
+        "period: {start: 2024-01-01, planned_end: 2025-12-31}\ndata_as_of: 2025-06-30\n"
+        "goals:\n  - {id: plan, kind: share, label: Åtta av tio deltagare ska ha en upprättad handlingsplan, "
+        f"target: 0.8, numerator: action_plan, denominator: {denominator}, period: calendar_year}}\n")
+    text = params.read_text(encoding="utf-8").replace("period: {start: 2022-01-01, planned_end: 2023-12-31}\n", "", 1)
+    params.write_text(text, encoding="utf-8")
+    return et.load_project(params)
+
+
+def test_a_plan_recorded_for_one_still_enrolled_counts_in_a_share_of_the_participants(tiny_project):
+    """2024, over on 2025-06-30: five participants, plans recorded for D-001, D-003 (still enrolled) and D-004: 3 of
+    5 (60 %), where the ended alone gave 2 of 5 (40 %), D-003's plan set against the goal."""
+    raw = assess_goals(_plan_project(tiny_project, "participants")).raw
+    year = raw[raw["period_key"].astype(str) == "2024"].iloc[0]
+    assert (year["numerator"], year["denominator"]) == (3, 5)
+
+
+def test_a_share_of_the_exits_with_a_plan_counts_the_ended_only(tiny_project):
+    """The same rows as a share of the exits: D-001, D-002, D-004 ended, D-001 and D-004 with a plan: 2 of 3."""
+    raw = assess_goals(_plan_project(tiny_project, "exits")).raw
+    year = raw[raw["period_key"].astype(str) == "2024"].iloc[0]
+    assert (year["numerator"], year["denominator"]) == (2, 3)
