@@ -143,3 +143,25 @@ def test_a_share_of_the_exits_with_a_plan_counts_the_ended_only(tiny_project):
     raw = assess_goals(_plan_project(tiny_project, "exits")).raw
     year = raw[raw["period_key"].astype(str) == "2024"].iloc[0]
     assert (year["numerator"], year["denominator"]) == (2, 3)
+
+
+# --- a wide budget per project year, in an English report's data-quality notes -------------------------------------
+
+def test_an_english_note_names_the_project_years_in_english(tiny_project):
+    """A budget headed per project year ('Budget år 1', 'Utfall år 2') of a project running on 2023-06-30, in year 2
+    of 2022-01-01 – 2023-12-31: the notes that it was read per period and that year 2's actual is so far say
+    'year 1, year 2' and 'year 2' in English, and 'år 1, år 2' in Swedish."""
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data" / "budget.csv", [
+        {"Kostnadsslag": "Lön", "Budget år 1": 100000, "Utfall år 1": 90000, "Budget år 2": 100000,
+         "Utfall år 2": 40000},
+        {"Kostnadsslag": "Lokaler", "Budget år 1": 20000, "Utfall år 1": 20000, "Budget år 2": 20000,
+         "Utfall år 2": 10000},
+    ])
+    project = et.load_project(tiny_project("data_as_of: 2023-06-30\n"))
+    notes = {lang: " ".join(" ".join(p.note(lang) for p in project.warnings).split()) for lang in ("sv", "en")}
+    assert "for the periods year 1, year 2 gave 4 rows" in notes["en"], notes["en"]
+    assert "the actual amounts for year 2 (SEK 50,000 on 2 lines)" in notes["en"]
+    assert "the cost of year 2 counts at its budget" in notes["en"]
+    assert "år" not in notes["en"]
+    assert "perioderna år 1, år 2 gav 4 rader" in notes["sv"], notes["sv"]

@@ -3001,7 +3001,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
-                                periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
+                                periods=info["periods"], periods_en=S.budget_periods_en(info["periods"]),
+                                lines=_sek(info["lines"]), rows=_sek(info["rows"])))
             if info["parts"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_parts", "warning", "budget_wide",
                                     parts=info["parts"]))
