@@ -165,3 +165,21 @@ def test_an_english_note_names_the_project_years_in_english(tiny_project):
     assert "the cost of year 2 counts at its budget" in notes["en"]
     assert "år" not in notes["en"]
     assert "perioderna år 1, år 2 gav 4 rader" in notes["sv"], notes["sv"]
+
+
+# --- the underspend paid back, written as a budget line -------------------------------------------------------------
+
+@pytest.mark.parametrize("total_actual", [115000, 120000])
+def test_a_line_paid_back_is_one_message_not_a_total_to_correct_besides(tiny_project, total_actual):
+    """Lön 90 000 and Övrigt 25 000 spent, 5 000 kr paid back to the förbund written as a line (row 4) above the
+    total row (row 5). The total, 115 000 kr without it or 120 000 kr with it, is not checked while the line is
+    refused: one message, naming row 4, not a second one asking to correct the total."""
+    from .conftest import load_problems, write_csv
+    write_csv(tiny_project.dir / "data" / "budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000},
+        {"period": "2022", "category": "Återbetalning av ej förbrukade medel", "budget": "", "actual": 5000},
+        {"period": "2022", "category": "Summa", "budget": 120000, "actual": total_actual},
+    ])
+    problems = load_problems(tiny_project())
+    assert [(p.key, p.row) for p in problems] == [("budget.repayment_line", 4)]

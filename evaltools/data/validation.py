@@ -3085,6 +3085,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     lines = df[~is_total & ~is_sub]
     _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn)
     percent = _percent_lines(df, raw, fname, problems)
+    # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
+    # out, is checked once it is deleted, not told to be corrected for it
+    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
@@ -3099,6 +3102,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 continue
             if col in refused_cells and refused_cells.loc[scope.index, col].any():
                 continue  # (a line's amount refused, a negative one say, has its message; the sum would only repeat it)
+            if (paid_back.loc[scope.index] & scope[col].fillna(0).gt(0)).any():
+                continue
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
