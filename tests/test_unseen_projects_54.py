@@ -183,3 +183,51 @@ def test_a_line_paid_back_is_one_message_not_a_total_to_correct_besides(tiny_pro
     ])
     problems = load_problems(tiny_project())
     assert [(p.key, p.row) for p in problems] == [("budget.repayment_line", 4)]
+
+
+# --- the payments' figures for the need of försörjningsstöd, written as a qualitative goal --------------------------
+
+NEED_GOAL = ('goals:\n  - {id: behov, kind: qualitative, label: "40 procent av de som avslutat ska ha minskat sitt behov '
+             'av försörjningsstöd", assessment: delvis, evidence: "Se utbetalningarna."}\n')
+
+
+def _need_project(tiny_project) -> et.Project:
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-01", "amount": 9000},
+        {"person_id": "P2", "month": "2022-01", "amount": 10000},
+        {"person_id": "P2", "month": "2022-02", "amount": 10000},
+        {"person_id": "P2", "month": "2023-01", "amount": 4000},
+        {"person_id": "P2", "month": "2023-02", "amount": 4000},
+    ])
+    return et.load_project(tiny_project(NEED_GOAL))
+
+
+def test_the_need_of_support_person_by_person_from_the_payments(tiny_project):
+    """The file covers 2022-01 to 2023-02. P1 (2022-02-01 – 2022-08-01): 9 000 kr in the one month before the start it
+    covers, 0 kr in the six after the exit it covers: less, none. P2 (2022-03-15 – 2022-12-01): 10 000 kr a month in
+    the two before, 4 000 kr in the two after: less, still paid. P4 has no rows (the file does not cover everyone): not
+    followed; P3 is enrolled. So 3 ended, 2 paid before and followed, 2 paid less, 1 nothing, 1 not followed."""
+    from evaltools.analysis.comparison import SupportNeed, support_need
+    assert support_need(_need_project(tiny_project)) == SupportNeed(ended=3, had=2, less=2, none=1, not_paid=0,
+                                                                    unknown=1, months=12)
+
+
+def test_validate_gives_the_qualitative_goal_its_figures(tiny_project):
+    from evaltools.publish.cli import _support_need_hints
+    project = _need_project(tiny_project)
+    (sv,) = _support_need_hints(project, "sv")
+    (en,) = _support_need_hints(project, "en")
+    sv, en = " ".join(sv.split()), " ".join(en.split())
+    assert "målet 'behov' talar om 'minskat sitt behov av försörjningsstöd'" in sv
+    assert "av 3 avslutade hade 2 försörjningsstöd under de 12 månaderna före start" in sv
+    assert "och 2 av dem fick mindre per månad under de 12 månaderna efter avslut än före start (1 fick inget alls)" in sv
+    assert "och 1 kan inte följas" in sv and "inte projektets effekt" in sv
+    assert "of 3 who ended, 2 were paid social assistance" in en and "2 of them were paid less a month" in en
+
+
+def test_validate_gives_no_figures_to_other_goals(tiny_project):
+    from evaltools.publish.cli import _support_need_hints
+    project = et.load_project(tiny_project('goals:\n  - {id: s, kind: qualitative, label: "Ett hållbart samarbete", '
+                                           'assessment: delvis, evidence: "Protokoll."}\n'))
+    assert _support_need_hints(project, "sv") == []

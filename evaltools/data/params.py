@@ -670,6 +670,18 @@ _SUPPORT_NEED = re.compile(
     rf"(?:\s+[\wåäö]+){{0,3}}?\s+(?:minska\w*|sänk\w*|sjunk\w*|reduc\w*|decreas\w*|fall\w*|lower\w*)"
     rf"|(?<![\wåäö])(?:mindre|less)\s+(?:beroende|dependent)\s+(?:av|on)\s+(?:det\s+|the\s+)?"
     rf"(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|social\s+assistance|welfare)", re.I)
+
+
+def support_need_words(label: str | None) -> str | None:
+    """The words of a goal's label that speak of a person's need of försörjningsstöd lessened (``minskat sitt behov
+    av försörjningsstöd``), as the label writes them; ``None`` where it does not. Such a goal is written as
+    qualitative, and ``evaltools validate`` gives it the payments' figures as evidence."""
+    if not label:
+        return None
+    found = _SUPPORT_NEED.search(read_label(label))
+    return label_words(found.group(0).strip(), label) if found is not None else None
+
+
 # The word a series' source is often written after, as a figure's caption writes it ("Källa: Kolada", "Source:")
 _SOURCE_WORD = re.compile(r"^(?:källa|källor|source|sources)\s*:\s*", re.I)
 # ... and a time: how long persons are on försörjningsstöd ("genomsnittlig tid i försörjningsstöd ska minska"),
