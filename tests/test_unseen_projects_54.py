@@ -231,3 +231,15 @@ def test_validate_gives_no_figures_to_other_goals(tiny_project):
     project = et.load_project(tiny_project('goals:\n  - {id: s, kind: qualitative, label: "Ett hållbart samarbete", '
                                            'assessment: delvis, evidence: "Protokoll."}\n'))
     assert _support_need_hints(project, "sv") == []
+
+
+def test_an_english_report_names_a_context_goals_unit_left_in_swedish(tiny_project):
+    """A context goal's series in 'procent' is shown so in an English report ('6.2 procent in 2022') unless unit_en
+    gives the English: the hint that lists the texts to give in English names it beside the label."""
+    from evaltools.publish.cli import swedish_only
+    params = et.load_params(tiny_project(CONTEXT.format(source="Kolada, N02904")))
+    assert swedish_only(params) == ["goals: uvas (label_en, unit_en)"]
+    english = tiny_project(CONTEXT.format(source="Kolada, N02904").replace(
+        "    unit: procent\n", "    unit: procent\n    unit_en: per cent\n    label_en: Fewer young people not in work or "
+                              "studies\n"))
+    assert swedish_only(et.load_params(english)) == []

@@ -144,7 +144,8 @@ def swedish_only(params) -> list[str]:
         out.append("cost_benefit.monthly_level.source_en")
     for g in params.goals:
         keys = [k for k, sv, en in (("label_en", g.label, g.label_en),
-                                    ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)))
+                                    ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)),
+                                    ("unit_en", getattr(g, "unit", None), getattr(g, "unit_en", None)))
                 if sv and not en]
         if keys:
             out.append(f"goals: {g.id} ({', '.join(keys)})")
