@@ -243,3 +243,36 @@ def test_an_english_report_names_a_context_goals_unit_left_in_swedish(tiny_proje
         "    unit: procent\n", "    unit: procent\n    unit_en: per cent\n    label_en: Fewer young people not in work or "
                               "studies\n"))
     assert swedish_only(et.load_params(english)) == []
+
+
+# --- the exits coded as leaving försörjningsstöd that the payments can check -----------------------------------------
+
+def _coded_project(tiny_project, covers_all: bool) -> et.Project:
+    """Coded as leaving (the default outcomes): P1 arbete (exit 2022-08-01) and P4 sjuk_aktivitetsersättning (exit
+    2023-05-01). P1 is paid 2022-09, the month after; P4, on sickness compensation, has no row; the file runs to
+    2023-06 (P2's row)."""
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data" / "payments.csv", [
+        {"person_id": "P1", "month": "2022-09", "amount": 5000},
+        {"person_id": "P2", "month": "2023-06", "amount": 9000},
+    ])
+    extra = "privacy: {min_count: 2}\n"
+    if covers_all:
+        return et.load_project(tiny_project(extra, data_block="data:\n  participants: data/participants.csv\n"
+                                                              "  payments: data/payments.csv\n"
+                                                              "  payments_cover_all_participants: true\n"))
+    return et.load_project(tiny_project(extra))
+
+
+@pytest.mark.parametrize("covers_all, checked", [(False, 1), (True, 2)])
+def test_a_leaver_without_payment_rows_is_checked_only_where_the_file_covers_everyone(tiny_project, covers_all,
+                                                                                       checked):
+    """Without payments_cover_all_participants P4 is not followed by the file (the payment analyses leave them out):
+    1 exit checked, P1, paid the month after ('alla 1' is not said: 1 is below 2, so '<2'). With it P4 was paid 0 kr
+    in 2023-06: 2 checked, 1 paid."""
+    from evaltools.data.crosscheck import coded_exits_paid
+    project = _coded_project(tiny_project, covers_all)
+    assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes,
+                            covers_all) == (checked, 1)
+    (note,) = [w for w in project.warnings if w.code == "coded_exit_paid"]
+    assert dict(note.values)["of"] == ("<2" if checked == 1 else "2")
