@@ -276,3 +276,30 @@ def test_a_leaver_without_payment_rows_is_checked_only_where_the_file_covers_eve
                             covers_all) == (checked, 1)
     (note,) = [w for w in project.warnings if w.code == "coded_exit_paid"]
     assert dict(note.values)["of"] == ("<2" if checked == 1 else "2")
+
+
+# --- a project owned by Försäkringskassan: its own staff written as 'egen' -----------------------------------------
+
+@pytest.mark.parametrize("owner, code", [("Försäkringskassan", "försäkringskassan"),
+                                         ("Arbetsförmedlingen Mellanland", "arbetsförmedlingen"),
+                                         ("Norrby kommun", None)])
+def test_own_financing_in_an_agency_owned_project_gets_a_note_with_the_agency_code(tiny_project, owner, code):
+    """'egen' is booked on the municipality: in a project Försäkringskassan leads, its handläggare written as 'egen'
+    (row 3; the header is row 1) would be the municipality's cost. A note names the row and the code to write; a
+    municipality's own money is what 'egen' means, and gets none."""
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data" / "budget.csv", [
+        {"period": "2022", "category": "Personal", "budget": 100000, "actual": 90000, "funder": "förbund"},
+        {"period": "2022", "category": "Handläggare, arbetstid", "budget": 20000, "actual": 20000, "funder": "egen"},
+    ])
+    params = tiny_project()
+    params.write_text(params.read_text(encoding="utf-8").replace("owner: Testkommun", f"owner: {owner}"),
+                      encoding="utf-8")
+    notes = [w for w in et.load_project(params).warnings if w.key.startswith("budget.own_financing")]
+    if code is None:
+        assert notes == []
+        return
+    (note,) = notes
+    sv, en = " ".join(note.note("sv").split()), " ".join(note.note("en").split())
+    assert f"raderna 3 har finansiären 'egen'" in sv and f"skriv '{code}' i kolumnen funder" in sv, sv
+    assert f"the owner is {owner}" in en and f"write '{code}' in the column funder" in en

@@ -3391,14 +3391,22 @@ def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, p
 def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams, fname: str,
                          warn: list[Problem]) -> None:
     """Own financing (funder ``egen``) is booked on the municipality; in a project whose owner is a region
-    (its name begins with 'Region') it is most likely the region's own money: a note naming the rows."""
-    if S.FUNDER not in lines or not re.match(r"\s*region\b", str(params.owner or ""), re.IGNORECASE):
+    (its name begins with 'Region') it is most likely the region's own money, and in one owned by Försäkringskassan or
+    Arbetsförmedlingen (a project led by the agency) the agency's: a note naming the rows and the code to write."""
+    owner = str(params.owner or "")
+    agency = next((code for code in ("försäkringskassan", "arbetsförmedlingen")
+                   if re.match(rf"\s*{code}\b", owner, re.IGNORECASE)), None)
+    if S.FUNDER not in lines or (agency is None and not re.match(r"\s*region\b", owner, re.IGNORECASE)):
         return
     own = (lines[S.FUNDER] == "egen").to_numpy()
     if own.any():
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
+        if agency is not None:
+            warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_agency", "warning",
+                                "budget_own_region", rows=rows, owner=owner, code=agency))
+            return
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
-                            "budget_own_region", rows=rows, owner=str(params.owner)))
+                            "budget_own_region", rows=rows, owner=owner))
 
 
 # a budget line of funds paid back, or an entry reversed ("Återbetalning av ej förbrukade medel", "Återbetalt till
