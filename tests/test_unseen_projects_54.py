@@ -301,5 +301,5 @@ def test_own_financing_in_an_agency_owned_project_gets_a_note_with_the_agency_co
         return
     (note,) = notes
     sv, en = " ".join(note.note("sv").split()), " ".join(note.note("en").split())
-    assert f"raderna 3 har finansiären 'egen'" in sv and f"skriv '{code}' i kolumnen funder" in sv, sv
+    assert "raderna 3 har finansiären 'egen'" in sv and f"skriv '{code}' i kolumnen funder" in sv, sv
     assert f"the owner is {owner}" in en and f"write '{code}' in the column funder" in en
