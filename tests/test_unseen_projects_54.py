@@ -303,3 +303,22 @@ def test_own_financing_in_an_agency_owned_project_gets_a_note_with_the_agency_co
     sv, en = " ".join(note.note("sv").split()), " ".join(note.note("en").split())
     assert "raderna 3 har finansiären 'egen'" in sv and f"skriv '{code}' i kolumnen funder" in sv, sv
     assert f"the owner is {owner}" in en and f"write '{code}' in the column funder" in en
+
+
+def test_a_leaver_who_had_no_försörjningsstöd_to_leave_is_not_checked(tiny_project):
+    """As above with a support at start: P1 on försörjningsstöd, P4 on sjukpenning (never paid it). Even with the file
+    covering everyone, P4 left no försörjningsstöd, as page 1's '7 av de 12' leaves such exits out: 1 checked (P1),
+    1 paid."""
+    import pandas as pd
+
+    from evaltools.data.crosscheck import coded_exits_paid
+
+    from .conftest import PARTICIPANT_ROWS, write_csv
+    support = {"P1": "försörjningsstöd", "P2": "försörjningsstöd", "P3": "försörjningsstöd", "P4": "sjukpenning"}
+    frame = pd.DataFrame(PARTICIPANT_ROWS, columns=["person_id", "sex", "birth_year", "household_type", "start_date",
+                                                    "end_date", "outcome"])
+    frame["support_start"] = frame["person_id"].map(support)
+    write_csv(tiny_project.dir / "data" / "participants.csv", frame)
+    project = _coded_project(tiny_project, covers_all=True)
+    assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes,
+                            True) == (1, 1)
