@@ -407,11 +407,17 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
 
 def _counted(goal: Goal, df: pd.DataFrame, in_w: pd.Series, row: dict) -> tuple[pd.Series, pd.Series]:
     """The persons of the period ``in_w`` a goal counts, and its successes among them. An outcome only counts once
-    the person has ended (an action plan is recorded at exit too); a goal on who takes part counts a trait of
+    the person has ended (an action plan is recorded at exit too, except in a share of the participants, where the
+    plan of one still enrolled is counted as the file records it); a goal on who takes part counts a trait of
     those enrolled, ended or not, and its share leaves out (with a note in ``row``) those whose sex or age is not
     known, since an unknown is no one's trait; its count of participants counts those with the trait."""
     if not goal.composition:
-        return in_w, _successes(df, goal) & df[S.END_DATE].notna()
+        hit = _successes(df, goal)
+        if goal.numerator == "action_plan" and goal.kind == "share" and goal.denominator == "participants":
+            # a share of the participants with a plan: a plan recorded for one still enrolled is there ("Åtta av tio
+            # deltagare ska ha en upprättad handlingsplan"), and counting the ended alone set them against it
+            return in_w, hit
+        return in_w, hit & df[S.END_DATE].notna()
     has, known = trait(df, goal)
     if goal.kind == "share" and (in_w & ~known).any():
         in_w = in_w & known
