@@ -19,7 +19,8 @@ Status rules (parameterised by ``partial_band``, default 0.8):
   (``ci_verdict``, an :class:`IntervalVerdict`);
 * a period that has started but not ended at the analysis date (``params.as_of``) while the project
   goes on is *running* (``pågår``): its value so far and the target pro-rated for the time run so far
-  are shown, and it is not judged. A period the project really left early (``period.actual_end``
+  are shown, and it is not judged (a share so far keeps its interval but is not tested against its
+  target: those still enrolled have no outcome yet). A period the project really left early (``period.actual_end``
   inside it) is *cut* and judged against the target for the time it ran;
 * a period that has not started, or a share with no one in its denominator: *not assessed*; a share
   whose denominator is below the privacy threshold (``privacy.min_count``) is not assessed either,
@@ -532,8 +533,10 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         row["status"] = GoalStatus.RUNNING if w.running else GoalStatus.NOT_ASSESSED
         return row
     row.update(share_test(k, n, goal.target))
-    row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
-                                                                        row["ci_verdict"])
+    if w.running:  # the share so far, with its interval; no test against the target while persons are still in it
+        row.update(p_below_target=np.nan, p_above_target=np.nan, ci_verdict="", status=GoalStatus.RUNNING)
+        return row
+    row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     return row
 
 
