@@ -370,3 +370,25 @@ def test_a_share_whose_interval_spans_its_target_is_not_simply_achieved():
     by_value = dict(zip(shown["Utfall"], shown["Bedömning"]))
     assert by_value["59,6\u00a0%\u00a0(31/52)"] == "Uppnått, men osäkert"
     assert by_value["86,7\u00a0%\u00a0(13/15)"] == "Uppnått"
+
+
+# --- a context goal's chart keeps its title, the statistic's name, inside the chart however long the name is
+# (a name as an application writes it ran past the chart's right edge, cut mid-word in the PDF) ---------------
+
+LONG = ("Andelen unga 16–24 år i kommunen som varken arbetar eller studerar ska minska under projekttiden, "
+        "jämfört med åren före projektet")
+
+
+@pytest.mark.parametrize("label", [LONG, "Färre långvariga mottagare"])
+def test_the_context_chart_s_title_lies_inside_the_chart(action_plan_project, label):
+    params = et.load_params(action_plan_project)
+    goal = next(g for g in params.goals if g.kind == "context").model_copy(update={"label": label})
+    from evaltools.analysis.goals import context_series
+    from evaltools.present.plots import plot_context
+    fig = plot_context(goal, context_series(goal, params), params, "sv")
+    fig.canvas.draw()
+    box = fig.axes[0]._left_title.get_window_extent(fig.canvas.get_renderer())
+    assert box.x0 >= 0 and box.x1 <= fig.bbox.width, (fig.axes[0]._left_title.get_text(), box.x1, fig.bbox.width)
+    # the whole name is there, over as many lines as it needs (three at most; the title set at the left)
+    shown = fig.axes[0]._left_title.get_text()
+    assert shown.replace("\n", " ") == label and shown.count("\n") <= 2
