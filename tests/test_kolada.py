@@ -137,6 +137,10 @@ def test_a_series_that_cannot_be_fetched_is_a_problem_of_the_project(tmp_path, o
         et.load_project(_project(tmp_path), lang="en")
     assert "could not fetch KPI N31807 for municipality 0305" in e.value.message("en")
     assert not (tmp_path / "data" / "kolada_N31807_0305.csv").exists()
+    # named in the params file, at the goal, not in the file the series would have been kept in (which does not exist)
+    [p] = e.value.problems
+    assert Path(p.file).name == "ctx.yaml"
+    assert "kolada_N31807_0305.csv" not in e.value.message("sv")
 
 
 def test_the_command_keeps_the_series_in_the_projects_data_folder(tmp_path, api, capsys):

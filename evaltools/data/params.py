@@ -3453,7 +3453,11 @@ def kolada_series(params: ProjectParams, fetch: bool = True, opener=None, proble
         except kolada.KoladaError as e:
             if problems is None:
                 raise
-            problems.append(problem(str(path), None, None, None, e.key, **e.values))
+            # (a series not fetched is the goal's problem, named in the params file: the file it would be kept in
+            # does not exist, and there is nothing in it to correct)
+            kept = path.is_file() or e.key in ("kolada.bad_cache", "kolada.cache_other", "kolada.cannot_keep")
+            where = str(path) if kept or params.source_path is None else str(params.source_path)
+            problems.append(problem(where, None, None, None, e.key, **e.values))
             continue
         points = tuple(SeriesPoint(period=y, value=v) for y, v in series.points if 1900 <= y <= 2100)
         goals[i] = g.model_copy(update={"series": points, "series_source": series.citation("sv", g.series_source),
