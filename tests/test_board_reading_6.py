@@ -178,7 +178,7 @@ def test_a_goal_chart_without_a_cut_period_calls_its_mark_the_target(lang, targe
 
 def test_a_goal_chart_with_a_cut_period_names_both_targets():
     # Timrå ended 2019-10-15, its year 2 cut to 8.5 months: the count goals' year-2 target is pro-rated
-    assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde för periodens längd / Målvärde"
+    assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde (för en kortare period i proportion till längden)"
 
 
 # --- the goal section names only the goal sources the report has --------------------------------------
