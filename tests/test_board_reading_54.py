@@ -159,3 +159,32 @@ def test_the_application_checks_main_goal_names_what_it_counts(lang, words):
     assert words in shown
     # the same goal of the same project, worded alike in its report of results (one name in the portfolio)
     assert words in [_plain(c) for c in shown_chunks(goals.blocks(sample_report("eskilstuna-specialistteamet", lang)))]
+
+
+# --- 5. a budget line of dashes says why --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "Resekostnader har inget belopp (–) i vare sig budget eller utfall: underlaget anger inget, och summan räknar "
+           "posten som 0 kr."),
+    ("en", "Resekostnader has no amount (–) in either the budget or the actual costs: the input gives none, and the "
+           "total counts the line as 0."),
+])
+def test_timras_budget_line_without_amounts_is_said_in_words(lang, words):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import budget
+    # the final report's economic table (seeds/timra_vagen_ut_slutrapport_2019.txt) leaves Resekostnader blank in
+    # both columns; its row of dashes, without a word, reads as a figure missing from the report
+    r = sample_report("timra-vagen-ut", lang)
+    [table] = [b for part in budget.blocks(r) for b in part if isinstance(b, Table)]
+    row = table.frame[table.frame.iloc[:, 1] == "Resekostnader"].iloc[0]
+    assert set(row.iloc[2:]) == {"–"}
+    assert [n for n in table.notes if _plain(n) == words]
+
+
+@pytest.mark.parametrize("pid", ["kompassen-demo", "eskilstuna-ansokan"])
+def test_a_budget_whose_every_line_has_an_amount_says_nothing_of_empty_lines(pid):
+    from evaltools.present.display import Table
+    from evaltools.present.sections import budget
+    r = sample_report(pid, "sv")
+    [table] = [b for part in budget.blocks(r) for b in part if isinstance(b, Table)]
+    assert not [n for n in table.notes if "inget belopp" in n]

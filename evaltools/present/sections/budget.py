@@ -107,7 +107,17 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
             + per_year_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())
-            + unspent_note(r, costs) + granted_note(r, costs))
+            + unspent_note(r, costs) + granted_note(r, costs) + empty_note(r, costs))
+
+
+def empty_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """The lines with neither a budget nor an utfall (a blank row of the template the förbund's report used, such as
+    Timrå's "Resekostnader"): their row of dashes said in words, and that the totals count them as nothing."""
+    empty = costs[costs[S.BUDGET].isna() & costs[S.ACTUAL].isna() & ~_unspent(costs) & ~_so_far(costs)]
+    if empty.empty:
+        return ()
+    lines = r.words.join(list(dict.fromkeys(str(c) for c in empty[S.CATEGORY])))
+    return (r.plural("budget.empty_lines", len(empty), lines=lines),)
 
 
 def granted_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
