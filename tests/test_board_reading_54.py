@@ -188,3 +188,22 @@ def test_a_budget_whose_every_line_has_an_amount_says_nothing_of_empty_lines(pid
     r = sample_report(pid, "sv")
     [table] = [b for part in budget.blocks(r) for b in part if isinstance(b, Table)]
     assert not [n for n in table.notes if "inget belopp" in n]
+
+
+# --- 6. the Swedish portfolio tags the application in Swedish too -----------------------------------------------------
+
+@pytest.mark.parametrize("lang, tag, foreign", [("sv", "(förhandsbedömning)", "ex ante"), ("en", "(ex ante)", "förhandsbedömning")])
+def test_the_portfolio_tags_the_application_check_in_its_own_language(lang, tag, foreign, monkeypatch):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.display import Table, Text
+    from evaltools.present.portfolio import Portfolio
+    from .conftest import PARAMS
+    parts: list = []
+    monkeypatch.setattr(pf_module, "show", lambda *p: parts.extend(p))
+    Portfolio([PARAMS / f"{p}.yaml" for p in ("timra-vagen-ut", "eskilstuna-ansokan")], lang).overview()
+    [people, *_] = [p for p in parts if isinstance(p, Table)]
+    names = list(people.frame.iloc[:, 0])
+    assert [n for n in names if n.endswith(tag)] == [n for n in names if "ansökan" in n or "application" in n]
+    said = " ".join(x for p in parts if isinstance(p, Text) for x in [p.heading or "", *p.paragraphs])
+    said += " ".join(" ".join(map(str, p.frame.astype(str).to_numpy().ravel())) for p in parts if isinstance(p, Table))
+    assert tag in said and foreign not in said

@@ -33,7 +33,9 @@ def test_a_portfolio_name_has_its_tags_in_one_bracket(lang, expected):
 
 def test_a_portfolio_name_without_tags_is_the_title_and_an_application_is_tagged_once():
     assert tagged_name("Vägen ut", "results", "sv") == "Vägen ut"
-    assert tagged_name("Specialistteamet", "ex_ante", "sv", draft=True) == "Specialistteamet (ex ante, utkast)"
+    # (in Swedish the Swedish word: a board reading "ex ante" has to know the Latin)
+    assert (tagged_name("Specialistteamet", "ex_ante", "sv", draft=True)
+            == "Specialistteamet (förhandsbedömning, utkast)")
     assert tagged_name("Specialistteamet", "ex_ante", "en") == "Specialistteamet (ex ante)"
 
 
