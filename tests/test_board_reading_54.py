@@ -164,10 +164,8 @@ def test_the_application_checks_main_goal_names_what_it_counts(lang, words):
 # --- 5. a budget line of dashes says why --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang, words", [
-    ("sv", "Resekostnader har inget belopp (–) i vare sig budget eller utfall: underlaget anger inget, och summan räknar "
-           "posten som 0 kr."),
-    ("en", "Resekostnader has no amount (–) in either the budget or the actual costs: the input gives none, and the "
-           "total counts the line as 0."),
+    ("sv", "Belopp i löpande priser (Resekostnader: inget belopp angivet, räknas som 0 kr)."),
+    ("en", "Amounts in current prices (Resekostnader: no amount given, counted as 0)."),
 ])
 def test_timras_budget_line_without_amounts_is_said_in_words(lang, words):
     from evaltools.present.display import Table
@@ -188,6 +186,7 @@ def test_a_budget_whose_every_line_has_an_amount_says_nothing_of_empty_lines(pid
     r = sample_report(pid, "sv")
     [table] = [b for part in budget.blocks(r) for b in part if isinstance(b, Table)]
     assert not [n for n in table.notes if "inget belopp" in n]
+    assert table.notes[0] == "Belopp i löpande priser."
 
 
 # --- 6. the Swedish portfolio tags the application in Swedish too -----------------------------------------------------
