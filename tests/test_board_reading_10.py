@@ -177,8 +177,9 @@ def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(t
 @pytest.mark.parametrize("lang, column, said", [
     # the sentence above the table: "ändras med högst 20 kr per månad från en månad till nästa"; the column
     # read "Avvikelse per månad och månad", which no one says
-    ("sv", "Avvikelse från en månad till nästa", "från en månad till nästa"),
-    ("en", "Departure from one month to the next", "from one month to the next"),
+    # (and then "från en månad till nästa", which the body now says as "för varje månad som gick": the column with it)
+    ("sv", "Ändring av glidningens takt per månad för varje månad som gick", "per månad för varje månad som gick"),
+    ("en", "Change in the drift's pace a month with each month that passed", "a month with each month that passed"),
 ])
 def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it(lang, column, said):
     pytest.importorskip("honestdid")

@@ -110,11 +110,13 @@ def test_spranbradans_body_says_that_its_comparison_shows_no_certain_difference(
 
 
 @pytest.mark.parametrize("lang, sentence", [
-    ("sv", "Slutsatsen står sig även om grupperna var på väg isär redan före start, så länge takten i det inte ändras "
-           "med mer än {m} per månad från en månad till nästa; vid {next} står den inte längre."),
-    ("en", "The conclusion stands even if the groups were already drifting apart before the start, as long as the "
-           "pace of that drift changes by no more than {m} per month from one month to the next; at {next} it no "
-           "longer stands."),
+    ("sv", "Jämförelsen förutsätter att grupperna hade följts åt utan projektet. Slutsatsen står sig även om de redan "
+           "före start gled isär, så länge glidningen fortsatte i samma takt eller ökade eller minskade med högst {m} "
+           "per månad för varje månad som gick; vid {next} per månad kan skillnaden lika gärna vara noll."),
+    ("en", "The comparison assumes that the groups would have moved together without the project. The conclusion "
+           "stands even if they were already drifting apart before the start, as long as the drift went on at the "
+           "same pace or that pace grew or shrank by at most {m} a month with each month that passed; at {next} a "
+           "month the difference may as well be zero."),
 ])
 def test_kompassens_body_says_in_one_sentence_how_far_its_conclusion_survives_drifting_apart(lang, sentence):
     pytest.importorskip("honestdid")

@@ -33,7 +33,9 @@ def test_a_portfolio_name_has_its_tags_in_one_bracket(lang, expected):
 
 def test_a_portfolio_name_without_tags_is_the_title_and_an_application_is_tagged_once():
     assert tagged_name("Vägen ut", "results", "sv") == "Vägen ut"
-    assert tagged_name("Specialistteamet", "ex_ante", "sv", draft=True) == "Specialistteamet (ex ante, utkast)"
+    # (in Swedish the Swedish word: a board reading "ex ante" has to know the Latin)
+    assert (tagged_name("Specialistteamet", "ex_ante", "sv", draft=True)
+            == "Specialistteamet (förhandsbedömning, utkast)")
     assert tagged_name("Specialistteamet", "ex_ante", "en") == "Specialistteamet (ex ante)"
 
 
@@ -178,7 +180,7 @@ def test_a_goal_chart_without_a_cut_period_calls_its_mark_the_target(lang, targe
 
 def test_a_goal_chart_with_a_cut_period_names_both_targets():
     # Timrå ended 2019-10-15, its year 2 cut to 8.5 months: the count goals' year-2 target is pro-rated
-    assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde för periodens längd / Målvärde"
+    assert _legend("timra-vagen-ut", "sv")[1] == "Målvärde (för en kortare period i proportion till längden)"
 
 
 # --- the goal section names only the goal sources the report has --------------------------------------

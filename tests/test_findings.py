@@ -62,5 +62,5 @@ def test_ex_ante_summary_speaks_of_expected_volumes():
 
 
 def test_title_names_the_kind_of_report():
-    assert "Förhandsbedömning (ex ante) ·" in sample_report("eskilstuna-ansokan").title_html()
+    assert "Förhandsbedömning ·" in sample_report("eskilstuna-ansokan").title_html()
     assert "Utvärderingsrapport ·" in sample_report("timra-vagen-ut").title_html()

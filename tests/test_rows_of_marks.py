@@ -43,4 +43,4 @@ def test_a_portfolio_name_whose_title_ends_in_a_bracket_gets_its_tags_in_that_br
             == "Samverkan i praktiken (fiktivt exempel; strukturinriktad, utkast)")
     assert tagged_name("Kompassen (fiktivt exempel)", "results", "sv") == "Kompassen (fiktivt exempel)"
     # a bracket inside the title is left alone
-    assert tagged_name("Steg (1) framåt", "ex_ante", "sv") == "Steg (1) framåt (ex ante)"
+    assert tagged_name("Steg (1) framåt", "ex_ante", "sv") == "Steg (1) framåt (förhandsbedömning)"

@@ -274,7 +274,7 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
     # still running); elsewhere the mark is simply the target
     counts = tab[(tab["kind"] != "share") & tab["goal_id"].isin(goals)]
     prorated = bool((counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any())
-    target_label = t("target_prorated", lang) + " / " + t("target", lang) if prorated else t("target", lang)
+    target_label = msg("plot.goal_target_prorated", lang) if prorated else t("target", lang)
     handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
                Line2D([], [], color=ORANGE, lw=2, label=target_label)]
     if tab["running"].fillna(False).astype(bool).any():

@@ -103,11 +103,23 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     # cost-benefit analysis takes their budget, and the basis note does not count them again
     budget_where_missing = cba and _budget_where_missing(r, costs)
     share = share_note(r, costs, budget_where_missing)
-    return ((r.msg("budget.amounts", basis=B.basis_words(B.CURRENT, r.lang)),) + project_years_note(r, costs) + share
+    return (amounts_note(r, costs) + project_years_note(r, costs) + share
             + per_year_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())
             + unspent_note(r, costs) + granted_note(r, costs))
+
+
+def amounts_note(r, costs: pd.DataFrame) -> tuple[str]:
+    """The amounts' basis; with it, the lines with neither a budget nor an utfall (a blank row of the template the
+    förbund's report used, such as Timrå's "Resekostnader"), whose row of dashes would otherwise stand without a
+    word, and that the totals count them as nothing."""
+    basis = B.basis_words(B.CURRENT, r.lang)
+    empty = costs[costs[S.BUDGET].isna() & costs[S.ACTUAL].isna() & ~_unspent(costs) & ~_so_far(costs)]
+    if empty.empty:
+        return (r.msg("budget.amounts", basis=basis),)
+    lines = r.words.join(list(dict.fromkeys(str(c) for c in empty[S.CATEGORY])))
+    return (r.msg("budget.amounts_empty", basis=basis, lines=lines),)
 
 
 def granted_note(r, costs: pd.DataFrame) -> tuple[str, ...]:

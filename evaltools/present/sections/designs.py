@@ -194,6 +194,8 @@ def drift_sentences(r) -> list[str]:
     if h.holds_on_whole_grid:
         return [r.msg("payments.drift.holds_all", m=fmt_kr(b, lang))]
     after = min(x.m for x in h.bounds if x.m > b)
+    if b == 0:  # a straight continuation of the drift only: "no more than 0 kr" would say it in a riddle
+        return [r.msg("payments.drift.holds_straight", next=fmt_kr(after, lang))]
     return [r.msg("payments.drift.holds", m=fmt_kr(b, lang), next=fmt_kr(after, lang))]
 
 
