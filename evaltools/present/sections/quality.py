@@ -136,9 +136,16 @@ def report_table(r) -> pd.DataFrame:
         note = warning_text(r, code, m)
         shown = c == S.CATEGORY and not _missing(v) and str(v) != ""  # (the budget line's name)
         notes.append(msg("quality.item", value=str(v), note=note) if shown else note)
-    # (a note of the loader's starts in lower case, as it follows a file and row in `evaltools validate`;
-    # in the report's table each is a sentence of its own)
-    return pd.DataFrame({msg("quality.note"): [capitalized(n) for n in notes]})
+    # (a note of the loader's starts in lower case and ends without a full stop, as it follows a file and row in
+    # `evaltools validate`; in the report's table each is a sentence of its own)
+    return pd.DataFrame({msg("quality.note"): [sentence(n) for n in notes]})
+
+
+def sentence(note: str) -> str:
+    """A note as a sentence of its own: capitalized, ending in a full stop unless it ends in one already
+    (or in a question or exclamation mark, or a closing bracket or quote after one)."""
+    text = capitalized(note.strip())
+    return text if not text or text.rstrip(")”\"'’»").endswith((".", "!", "?", ":", "…")) else text + "."
 
 
 # the loader's notes on persons with no row in a payments file (evaltools.data.validation.coverage_note), each with
