@@ -19,7 +19,8 @@ from evaltools.analysis.comparison import IntervalMethod
 from evaltools.analysis.costbenefit import cost_benefit
 from evaltools.data import synthetic
 
-from .conftest import write_csv
+from .conftest import PARAMS, write_csv
+from .test_event_study_regressions import _compare
 from .test_recompute_unseen import _months
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -268,3 +269,160 @@ def test_the_interval_ends_are_where_an_own_bootstrap_test_starts_to_reject(wild
         assert at_ends == pytest.approx(0.05, abs=4 * se), end
     # and the wild interval is wider than the t(G − 1) interval (with five participating households it must be)
     assert all(f.ci_low < f.t_ci_low and f.ci_high > f.t_ci_high for f in fits)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. The event study on the other sample with a comparison group (Kompassen and a synthetic panel are in
+#    tests/test_event_study_regressions.py): one clustered OLS per month, within 1e-6
+# ---------------------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def sprangbradan():
+    project = et.load_project(PARAMS / "sprangbradan-demo.yaml")
+    return project, comparison.build_panel(project)
+
+
+def test_the_event_study_equals_one_regression_per_month_on_sprangbradan(sprangbradan):
+    project, panel = sprangbradan
+    _compare(panel, -project.params.comparison.anticipation_months - 1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. Sun–Abraham, against the interaction regression written out: payment on a dummy per household unit and per
+#    calendar month (but one), a dummy per month since the reference month from the start on (both groups, where
+#    comparison persons have that month) and one per intake year × month since the start for participants, on the
+#    months outside the anticipation window; household-clustered errors. The overall effect weights each cohort ×
+#    month coefficient by its participant-months, the effect by month since start and by cohort likewise.
+#    The estimate is the same as on the within-transformed panel (Frisch–Waugh–Lovell); the clustered variance of
+#    the regression with dummies counts its K_d coefficients in the small-sample factor (N − 1)/(N − K), the
+#    within-transformed one only its own K_w, so the toolkit's standard error is ours × √((N − K_d)/(N − K_w)), as
+#    for the main DiD (docs/methods.md).
+# ---------------------------------------------------------------------------------------------------------------
+def _hand_sun_abraham(panel: pd.DataFrame, anticipation: int) -> dict:
+    from scipy import stats
+    from statsmodels.regression.linear_model import OLS
+
+    used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -anticipation)].reset_index(drop=True)
+    treated = used["treated"].to_numpy() == 1
+    e = used["event_time"].to_numpy()
+    cohort = (used["month_idx"] - used["event_time"]).to_numpy() // 12  # the calendar year of the start month
+    shared = sorted(set(e[(e >= 0) & ~treated]))
+    cells = sorted({(int(g), int(k)) for g, k in zip(cohort[treated & (e >= 0)], e[treated & (e >= 0)])})
+    unit = pd.get_dummies(used["person"].astype(str), dtype=float)
+    month = pd.get_dummies(used["month_idx"], dtype=float).iloc[:, 1:]
+    effects = {f"e{k}": (e == k).astype(float) for k in shared}
+    cell_cols = {f"g{g}_e{k}": ((cohort == g) & (e == k) & treated).astype(float) for g, k in cells}
+    x = pd.concat([pd.DataFrame({**effects, **cell_cols}), unit, month.add_prefix("m")], axis=1)
+    fit = OLS(used["amount"].to_numpy(float), x.to_numpy(), hasconst=True).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(used["household"])[0]})
+    assert np.linalg.matrix_rank(x.to_numpy()) == x.shape[1]  # (every coefficient is identified)
+    n_obs, k_d, k_w = len(used), x.shape[1], len(effects) + len(cell_cols)
+    cov = fit.cov_params() * (n_obs - k_d) / (n_obs - k_w)
+    n_groups = used["household"].nunique()
+    crit = stats.t.ppf(0.975, n_groups - 1)
+    counts = {c: float(((cohort == g) & (e == k) & treated).sum()) for c, (g, k) in zip(cell_cols, cells)}
+    first = len(effects)
+
+    def combine(chosen: list[tuple[int, int]]) -> tuple[float, float, float, float]:
+        w = np.zeros(x.shape[1])
+        for g, k in chosen:
+            w[first + cells.index((g, k))] = counts[f"g{g}_e{k}"]
+        w /= w.sum()
+        est, se = float(w @ fit.params), float(np.sqrt(w @ cov @ w))
+        return est, se, est - crit * se, est + crit * se
+
+    return {"overall": combine(cells),
+            "by_event_time": {k: combine([c for c in cells if c[1] == k]) for k in sorted({k for _, k in cells})},
+            "by_cohort": {g: combine([c for c in cells if c[0] == g]) for g in sorted({g for g, _ in cells})}}
+
+
+def _check_sun_abraham(project, panel):
+    from evaltools.analysis import staggered
+    got = staggered.staggered_effect(project)
+    want = _hand_sun_abraham(panel, project.params.comparison.anticipation_months)
+    scale = max(1.0, abs(want["overall"][0]))
+    assert (got.effect, got.se, got.ci_low, got.ci_high) == pytest.approx(want["overall"], abs=1e-6 * scale)
+    by_e = got.by_event_time.set_index("event_time")
+    assert list(by_e.index) == list(want["by_event_time"])
+    for k, (est, _, lo, hi) in want["by_event_time"].items():
+        assert (by_e.loc[k, "effect"], by_e.loc[k, "ci_low"], by_e.loc[k, "ci_high"]) == pytest.approx(
+            (est, lo, hi), abs=1e-6 * scale), k
+    by_g = got.by_cohort.set_index("cohort")
+    assert list(by_g.index) == list(want["by_cohort"])
+    for g, (est, _, lo, hi) in want["by_cohort"].items():
+        assert (by_g.loc[g, "effect"], by_g.loc[g, "ci_low"], by_g.loc[g, "ci_high"]) == pytest.approx(
+            (est, lo, hi), abs=1e-6 * scale), g
+
+
+def test_sun_abraham_equals_the_interaction_regression_with_dummies_on_a_small_staggered_panel(tmp_path):
+    # 12 participants starting 2021–2023 (three intake years), 30 comparison persons, an effect of −2 000 kr
+    d = tmp_path / "stag"
+    d.mkdir()
+    for name, df in synthetic.demo_project(11, n_participants=12, n_comparison=30, project_id="stag",
+                                           true_effect=-2000.0).items():
+        df.to_csv(d / f"{name}.csv", index=False)
+    (d / "p.yaml").write_text(textwrap.dedent("""\
+        id: stag
+        title: stag
+        forbund: "-"
+        owner: "-"
+        period: {start: 2021-01-01, planned_end: 2023-12-31}
+        data_as_of: 2025-06-30
+        data:
+          participants: participants.csv
+          payments: payments.csv
+          comparison: {persons: comparison.csv, payments: comparison_payments.csv}
+        comparison: {anticipation_months: 3}
+        """), encoding="utf-8")
+    project = et.load_project(d / "p.yaml")
+    panel = comparison.build_panel(project)
+    assert ((panel["month_idx"] - panel["event_time"])[panel["treated"] == 1] // 12).nunique() == 3
+    _check_sun_abraham(project, panel)
+
+
+def test_sun_abraham_equals_the_interaction_regression_with_dummies_on_sprangbradan(sprangbradan):
+    _check_sun_abraham(*sprangbradan)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. Honest-DiD: the smoothness interval at M = 0, solved in closed form
+#
+# Under Δ^SD(0) the difference in trends is a straight line through the reference month: δ_t = s·t at the
+# event-study positions t = −n_pre … −1 before it and 1 … n_post after it, for any slope s. An affine estimator
+# l'β̂_post + w'β̂_pre of the target l'τ (l: the mean over the months from the start on) has the bias
+# s·(l'p_post + w'p_pre), finite for every s only when w'p_pre = −l'p_post; so the fixed-length interval at M = 0
+# is the least-variance such estimator ± z(0,975) times its standard deviation: w = Σ_pp⁻¹(λ p_pre − Σ_pq l), with
+# λ chosen to meet the constraint. Tolerance: honestdid takes its critical value as a quantile of 10⁶ simulated
+# |N(0, 1)| (seeded), whose standard error is √(0,025 · 0,975 / 10⁶) / (2 φ(1,96)) = 0,0013, 0,07 % of 1,96; and it
+# finds the optimum by a search over the estimator's standard deviation. Both ends are held to 4 × 0,07 % of the
+# half-length (about 1 kr on these samples).
+# ---------------------------------------------------------------------------------------------------------------
+def _closed_form_m0(es) -> tuple[float, float]:
+    from scipy import stats
+    n_pre, b, sigma, l_post = es.n_pre, es.beta, es.sigma, es.weights
+    p_pre, p_post = np.arange(-n_pre, 0, dtype=float), np.arange(1, len(l_post) + 1, dtype=float)
+    s_pp, s_pq = sigma[:n_pre, :n_pre], sigma[:n_pre, n_pre:]
+    a_p, a_q = np.linalg.solve(s_pp, p_pre), np.linalg.solve(s_pp, s_pq @ l_post)
+    lam = (-l_post @ p_post + p_pre @ a_q) / (p_pre @ a_p)
+    v = np.concatenate([lam * a_p - a_q, l_post])
+    assert v[:n_pre] @ p_pre == pytest.approx(-(l_post @ p_post))  # no linear trend biases it
+    est, half = float(v @ b), float(stats.norm.ppf(0.975) * np.sqrt(v @ sigma @ v))
+    return est - half, est + half
+
+
+@pytest.mark.slow  # (about 6 s each: torch, cvxpy and the bounds' grid)
+@pytest.mark.parametrize("name", ["kompassen-demo", "sprangbradan-demo"])
+def test_the_smoothness_interval_at_m_0_is_the_least_variance_trend_free_estimate(name):
+    pytest.importorskip("honestdid")
+    from evaltools.analysis import honest
+    project = et.load_project(PARAMS / f"{name}.yaml")
+    bounds = honest.honest_bounds(project)
+    assert bounds is not None and not bounds.unsolved and bounds.bounds[0].m == 0
+    # the event study's months are consecutive (the positions above are months): −12 … −5 and −3 … 12 around −4
+    a = project.params.comparison.anticipation_months
+    es = honest.event_study_coefficients(comparison.build_panel(project), -a - 1)
+    assert list(es.months) == [m for m in range(-12, 13) if m != -a - 1]
+    low, high = _closed_form_m0(es)
+    tol = 4 * 0.00068 * (high - low) / 2
+    assert (bounds.bounds[0].low, bounds.bounds[0].high) == pytest.approx((low, high), abs=tol)
+    # the target is the mean of the contrasts from the start month on (the anticipation months weigh nothing)
+    assert bounds.effect == pytest.approx(float(np.mean(es.beta[es.n_pre:][np.array(es.months[es.n_pre:]) >= 0])))
