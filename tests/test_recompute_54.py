@@ -89,13 +89,16 @@ def _mc_project(tmp_path):
     return et.load_project(path)
 
 
-def _my_npvs(seed: int = 54, draws: int = MY_DRAWS) -> dict[str, np.ndarray]:
-    """Each perspective's NPV per draw, from the documented distributions (not the toolkit's code)."""
+def _my_npvs(seed: int = 54, draws: int = MY_DRAWS, horizon_drawn: bool = False) -> dict[str, np.ndarray]:
+    """Each perspective's NPV per draw, from the documented distributions (not the toolkit's code); with
+    ``horizon_drawn`` the months of saving are drawn too, whole months uniform over the horizon range's 1–5 years
+    (12–60 months; with no drop-off and no discounting each month saves the whole level)."""
     rng = np.random.default_rng(seed)
     successes = 10 * rng.beta(6.5, 4.5, draws)
     deadweight = np.clip(rng.beta(3.5, 7.5, draws) / rng.beta(6.5, 4.5, draws), 0.0, 0.95)
     level = np.clip(rng.normal(1.0, 0.10, draws), 0.5, 1.5)
-    saved = 9000 * 12 * successes * (1 - deadweight) * level
+    months = rng.integers(12, 61, draws) if horizon_drawn else 12
+    saved = 9000 * months * successes * (1 - deadweight) * level
     return {"kommun": saved - COST / 4, "offentliga": saved - COST,
             "samhälle": 0.0 - COST + (1.3 - 1) * (saved - COST)}
 
@@ -149,6 +152,17 @@ def test_the_percentiles_agree_with_an_independent_simulation(mc, perspective):
     for q, theirs in ((0.05, spread.npv_p05), (0.5, spread.npv_median), (0.95, spread.npv_p95)):
         se = np.hypot(_quantile_se(x, q, cba.monte_carlo.draws), _quantile_se(x, q, MY_DRAWS))
         assert theirs == pytest.approx(float(np.quantile(x, q)), abs=4 * se), q
+
+
+@pytest.mark.parametrize("perspective", ["kommun", "offentliga", "samhälle"])
+def test_the_share_with_the_horizon_drawn_agrees_with_an_independent_simulation(mc, perspective):
+    # the separate result over the horizon range (1–5 years, the default): the same tolerance as above
+    cba, _ = mc
+    ranged = cba.simulation.horizon_range
+    assert (ranged.horizon_low, ranged.horizon_high) == (1, 5)
+    p = float((_my_npvs(seed=5454, horizon_drawn=True)[perspective] > 0).mean())
+    se = np.sqrt(max(p * (1 - p), 1e-6) * (1 / cba.monte_carlo.draws + 1 / MY_DRAWS))
+    assert ranged.p_npv_positive[perspective] == pytest.approx(p, abs=4 * se)
 
 
 def test_the_lead_perspective_s_figures_are_the_public_financiers(mc):
