@@ -111,8 +111,13 @@ def _quantile_se(x: np.ndarray, q: float, n: int) -> float:
 
 
 @pytest.fixture(scope="module")
-def mc(tmp_path_factory):
-    cba = cost_benefit(_mc_project(tmp_path_factory.mktemp("mc54")), effect=False)
+def mc_project(tmp_path_factory):
+    return _mc_project(tmp_path_factory.mktemp("mc54"))
+
+
+@pytest.fixture(scope="module")
+def mc(mc_project):
+    cba = cost_benefit(mc_project, effect=False)
     return cba, _my_npvs()
 
 
@@ -440,3 +445,54 @@ def test_the_smoothness_interval_at_m_0_is_the_least_variance_trend_free_estimat
     assert (bounds.bounds[0].low, bounds.bounds[0].high) == pytest.approx((low, high), abs=tol)
     # the target is the mean of the contrasts from the start month on (the anticipation months weigh nothing)
     assert bounds.effect == pytest.approx(float(np.mean(es.beta[es.n_pre:][np.array(es.months[es.n_pre:]) >= 0])))
+
+
+
+def test_the_wild_p_value_where_every_reference_month_is_the_same(tmp_path):
+    # The Monte Carlo's project above: every participant and comparison person has the reference month 2023-01, so
+    # "after" is a set of calendar months, in the span of the month dummies; 10 participating households of 20.
+    # Our bootstrap (least squares of any rank) against the toolkit's, with the tolerance above for one seed.
+    # (A singular design handed to the library gave 0,66 here, and an interval of −5 497 to 18 194 kr.)
+    project = _mc_project(tmp_path)
+    did = comparison.compare_payments(project).did
+    assert did.n_treated_clusters == 10 and did.ci_method is IntervalMethod.WILD_BOOTSTRAP
+    used = comparison.build_panel(project)
+    used = used[(used["event_time"] >= 0) | (used["event_time"] < -project.params.comparison.anticipation_months)]
+    p = _my_wild_test(used)
+    mine = p(0.0)
+    se = np.sqrt(mine * (1 - mine) * (1 / comparison.WILD_BOOTSTRAP_DRAWS + 1 / MY_WILD_DRAWS))
+    assert did.wild_p_value == pytest.approx(mine, abs=4 * se)
+    se_end = np.sqrt(0.05 * 0.95 * (1 / comparison.WILD_BOOTSTRAP_DRAWS + 1 / MY_WILD_DRAWS))
+    assert p(did.ci_low) == pytest.approx(0.05, abs=4 * se_end)
+    assert p(did.ci_high) == pytest.approx(0.05, abs=4 * se_end)
+
+
+def test_the_effect_based_simulation_agrees_with_its_exact_distribution(mc_project):
+    # The effect-based estimate of the Monte Carlo's project: the DiD's fall in payments for each of the 10
+    # participating households over the year's 12 months (no drop-off, no discounting, prices alike), all of it the
+    # public financiers' benefit (exits to work: no benefit paid instead), against their 600 000 kr. Its simulation
+    # draws the effect from a normal around the estimate with the main interval's half-width over 1,96 as spread (the
+    # wild bootstrap interval here) and adds one of the reference-date shifts' estimates less the main one, each
+    # equally likely (docs/methods.md). So NPV = −120 × effect − 600 000, and its distribution is an exact mixture
+    # of seven normals: no simulation of ours needed. Tolerance: four standard errors of the toolkit's 100 000 draws.
+    from scipy import optimize, stats
+    eb = cost_benefit(mc_project).effect_based
+    assert eb is not None and eb.perspective == "offentliga" and eb.households == 10 and eb.draws == 100_000
+    shifted = comparison.reference_date_sensitivity(mc_project)["effect"].to_numpy(float)
+    assert len(shifted) == 7  # (−3 … +3 months)
+    spread = (eb.did_ci_high - eb.did_ci_low) / 2 / stats.norm.ppf(0.975)
+    centres = -120 * shifted - COST  # the NPV's mean under each shift: the estimate plus the shift's offset
+    sd = 120 * spread
+
+    def cdf(v):
+        return float(np.mean(stats.norm.cdf((v - centres) / sd)))
+
+    def pdf(v):
+        return float(np.mean(stats.norm.pdf((v - centres) / sd)) / sd)
+
+    p = 1 - cdf(0.0)
+    assert eb.p_npv_positive == pytest.approx(p, abs=4 * np.sqrt(p * (1 - p) / eb.draws))
+    for q, theirs in ((0.05, eb.npv_p05), (0.95, eb.npv_p95)):
+        exact = optimize.brentq(lambda v: cdf(v) - q, centres.min() - 10 * sd, centres.max() + 10 * sd)
+        se = np.sqrt(q * (1 - q) / eb.draws) / pdf(exact)
+        assert theirs == pytest.approx(exact, abs=4 * se), q
