@@ -1,10 +1,14 @@
 """Statistics recomputed by an independent method: the cost-benefit Monte Carlo's share of draws with a positive
-net present value and its percentiles per perspective (a simulation of our own from the distributions
-docs/methods.md documents), the wild cluster bootstrap interval of the DiD (a restricted wild cluster bootstrap
-written here in numpy on the regression with explicit household and month dummies), the Sun–Abraham estimate
-(a regression with cohort × month interactions and explicit dummies), and the honest-DiD interval at M = 0 (the
-minimum-variance estimator that no linear difference in trends can bias, solved in closed form). No expected value
-is read from the toolkit."""
+net present value and its percentiles per perspective, at the held horizon and with the horizon drawn (a simulation
+of our own from the distributions docs/methods.md documents), the effect-based estimate's simulation (its exact
+distribution, a mixture of normals), the wild cluster bootstrap test and interval of the DiD (a restricted wild
+cluster bootstrap written here in numpy on the regression with explicit household and month dummies), the event
+study on Språngbrädan (one regression per month), the Sun–Abraham estimate (a regression with cohort × month
+interactions and explicit dummies), and the honest-DiD interval at M = 0 (the least-variance estimator that no
+straight-line difference in trends can bias, in closed form). The expected values are computed here from the data
+and, where a figure starts from another (the effect-based simulation from the DiD and its reference-date estimates,
+the honest-DiD bounds from the event study's coefficients), from that figure, which is checked elsewhere; never
+read from the figure under test."""
 from __future__ import annotations
 
 import textwrap
