@@ -45,14 +45,18 @@ def few(tmp_path_factory):
 
 
 def _library_p(used: pd.DataFrame, b0: float, seed: int) -> float:
-    """wildboottest's own p-value for treated_after = b0: its test of 0 with y − b0·x (not the package's code)."""
+    """wildboottest's own p-value for treated_after = b0: its test of 0 with y − b0·x (not the package's code), on the
+    model's regression: person-demeaned, with a dummy per calendar month but the first (the month effects are not
+    nested in the household clusters, so each bootstrap regression must estimate them again)."""
     from wildboottest.wildboottest import wildboottest
-    dm = comparison._within(used, ["amount", "after", "treated_after"])
+    months = pd.get_dummies(used["month_idx"], prefix="m", dtype=float).iloc[:, 1:]
+    data = pd.concat([used[["amount", "after", "treated_after"]].astype(float), months], axis=1)
+    dm = data - data.groupby(used["person"].to_numpy()).transform("mean").to_numpy()
     groups = pd.factorize(used["household"])[0]
     y = dm["amount"] - b0 * dm["treated_after"]
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        res = wildboottest(OLS(y, dm[["after", "treated_after"]]), B=comparison.WILD_BOOTSTRAP_DRAWS, cluster=groups,
+        res = wildboottest(OLS(y, dm.drop(columns="amount")), B=comparison.WILD_BOOTSTRAP_DRAWS, cluster=groups,
                            param="treated_after", seed=seed, parallel=False, show=False)
     return float(np.ravel(res["p-value"].to_numpy())[0])
 

@@ -457,7 +457,7 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
         ok = groups >= 0
         groups = groups.copy()
         groups[ok] = pd.factorize(groups[ok])[0]
-        endog, exog = pd.Series(dm[y], name=y), pd.DataFrame({c: dm[c] for c in x})  # (the library finds the term by name)
+        endog, exog = _bootstrap_design(cols, y, x, term, codes.person, codes.n_persons, month, n_m)
         wild = _wild_bootstrap_p(OLS(endog, exog, hasconst=False), groups, term, seed)
         w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, effect, se, float(hi - lo) / 2)
     # (an interval the bootstrap cannot bound, or cannot compute on data without variation, is kept
@@ -468,6 +468,41 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
                        p_value, int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
                        IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
+
+
+def _bootstrap_design(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, person: np.ndarray, n_p: int,
+                      month: np.ndarray, n_m: int) -> tuple[pd.Series, pd.DataFrame]:
+    """The regression the wild cluster bootstrap resamples: ``y`` on ``x`` and a dummy for every calendar month but
+    the first, all person-demeaned.
+
+    The person effects are swept out (each person lies in one household, a bootstrap cluster, so a household's
+    weight keeps its residuals person-demeaned and every bootstrap regression sweeps them out as well). The month
+    effects are not nested in the households: swept out beforehand (the two-way within transform), the bootstrap
+    regressions left them out, and their residuals kept the month means of the resampled residuals that the
+    estimate itself removes (the WCR bootstrap re-estimates the whole model on every sample, fixed effects
+    included). With them as regressors each bootstrap regression is the model's; the estimate, its residuals and
+    the restricted residuals are those of the two-way model (Frisch–Waugh–Lovell).
+
+    A column in the span of those before it (``x`` first) is dropped, ``term`` never: where every reference month
+    is the same calendar month, "after" is a set of calendar months, and the library inverts X'X as it is (with
+    the singular one the p-value came out 0,66 where the test's is 0,08).
+    """
+    size = np.bincount(person, minlength=n_p).astype(float)
+    inv = 1 / np.maximum(size, 1.0)
+
+    def demeaned(z: np.ndarray) -> np.ndarray:
+        return z - (np.bincount(person, weights=z, minlength=n_p) * inv)[person]
+
+    exog = {c: demeaned(cols[c]) for c in x}
+    for j in range(1, n_m):
+        exog[f"_month_{j}"] = demeaned((month == j).astype(float))
+    frame = pd.DataFrame(exog)
+    # (R's diagonal of an unpivoted QR: the part of each column that the columns before it do not span)
+    values = frame.to_numpy()
+    r = np.abs(np.diag(np.linalg.qr(values, mode="r"))) if values.shape[1] else np.zeros(0)
+    norms = np.linalg.norm(values, axis=0)
+    keep = [c for c, rjj, n in zip(frame.columns, r, norms) if c == term or rjj > 1e-9 * max(n, 1e-300)]
+    return pd.Series(demeaned(cols[y]), name=y), frame[keep]  # (the library finds the term by name)
 
 
 def _wild_bootstrap_ci(y: pd.Series, x: pd.DataFrame, groups: np.ndarray, term: str, seed: int, effect: float,

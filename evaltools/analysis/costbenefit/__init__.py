@@ -810,7 +810,7 @@ def effect_based(project: Project, m: _Model | None = None, draws: int = 5000, s
     discounting. No deadweight is applied: the comparison group already shows what would have
     happened anyway. The Monte Carlo draws the effect from its sampling distribution (normal,
     the DiD's cluster-robust standard error; below the few-clusters threshold as wide as the wild
-    bootstrap interval) together with drop-off and discount rate, so the
+    bootstrap interval) together with drop-off (the discount rate is held, as in the main simulation), so the
     estimate's own uncertainty reaches P(NPV > 0); each draw also takes one of the comparison
     persons' reference dates that :func:`~evaltools.analysis.comparison.reference_date_sensitivity`
     tries (the estimate at that date, minus the main estimate, is added), so the matching of dates
