@@ -1184,6 +1184,11 @@ _NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:e
                           r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
                           r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
                           r"|referral\s+(?:declined|withdrawn)|declined")
+# A pause ("Paus", "Uppehåll", "Vilande") is no exit, and a death ("Avliden") has no code: each gets what to write
+# instead of a code (a pause of one enrolment is its one row; a death is 'annat', left out of the shares' denominators)
+_PAUSE = re.compile(r"(?:paus|pausad|pausat|pausade|uppehåll|tillfälligt\s+uppehåll|vilande|vilar"
+                    r"|tillfälligt\s+avslut(?:ad)?|paused|on\s+hold|pause|break)")
+_DECEASED = re.compile(r"(?:avliden|avled|avlidit|död|döde|dödsfall|har\s+avlidit|deceased|died|death|dead)")
 
 
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
@@ -1195,6 +1200,10 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.ongoing_outcome", {"value": value.strip()}
     if col.name == S.OUTCOME and _NEVER_BEGAN.fullmatch(v):
         return "hint.never_began_outcome", {"value": value.strip()}
+    if col.name == S.OUTCOME and _PAUSE.fullmatch(v):
+        return "hint.pause_outcome", {"value": value.strip()}
+    if col.name == S.OUTCOME and _DECEASED.fullmatch(v):
+        return "hint.deceased_outcome", {"value": value.strip()}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
@@ -1495,13 +1504,16 @@ def _date_formatted_hint(text: str, epoch: dt.date, col: S.ColumnSpec) -> tuple[
 
 
 _BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
+# a birth date or month of a personnummer whose last digits a case system masks ('198503XXXX', '19850312-XXXX'):
+# the year is its first four digits
+_MASKED_BIRTH = re.compile(r"\s*((?:19|20)\d\d)(?:-?\d\d){0,2}\s*[-+]?\s*[xX*#]{2,4}\s*")
 
 
 def _birth_year_hint(text: str) -> tuple[str, dict] | None:
-    """What to write in ``birth_year`` for a birth date (``1985-04-12``: the year alone, ``1985``, which is
-    all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
+    """What to write in ``birth_year`` for a birth date (``1985-04-12``, or ``198504XXXX`` with a personnummer's last
+    digits masked: the year alone, ``1985``, which is all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
     else. (A personnummer never gets here: the file is refused before any cell is checked.)"""
-    m = _BIRTH_DATE.fullmatch(text)
+    m = _BIRTH_DATE.fullmatch(text) or _MASKED_BIRTH.fullmatch(text)
     if m is not None:
         return "hint.birth_date", {"year": m.group(1)}
     if re.fullmatch(r"\s*\d{2}\s*", text):
@@ -1556,7 +1568,7 @@ def _bad_cell(fname: str, row: int, col: S.ColumnSpec, value: str, hint: dict[st
 # the hints of a status that is no outcome ('Pågår', 'Remiss ej aktuell'): such a cell is said as a status, without
 # the codes (none of them is meant), and apart from the column's other cells, so that a list folded after five rows
 # of 'Avslutad – arbete' does not fold it away with them
-_STATUS_HINTS = ("hint.ongoing_outcome", "hint.never_began_outcome")
+_STATUS_HINTS = ("hint.ongoing_outcome", "hint.never_began_outcome", "hint.pause_outcome", "hint.deceased_outcome")
 
 
 def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = ()) -> list[Problem]:

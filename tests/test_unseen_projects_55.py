@@ -1,0 +1,122 @@
+"""Three projects unlike the samples, with files as an evaluator makes them in Excel.
+
+"Hälsosteget" (psykisk ohälsa) keeps its exits in a coordinator's words: a participant who paused for three months
+has a first row whose outcome is 'Paus', and a participant who died has 'Avliden'. Neither is an outcome the contract
+has a code for: a pause within an enrolment is no exit at all, and a death is neither a success nor a failure. Each is
+told what to write instead, apart from the column's other texts (never with a code guessed for it).
+
+"Nya vägar" takes its participants from the municipality's system, where the birth year is a personnummer with its
+last four digits masked ('198503XXXX'): the message gives the year to write (its first four digits).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import evaltools as et
+
+from .conftest import load_problems
+
+GOAL = """\
+goals:
+  - id: vidare
+    kind: share
+    label: Minst 20 % ska gå vidare till arbete eller studier
+    target: 0.2
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete, studier]
+"""
+
+HEAD = "person_id;sex;birth_year;household_type;start_date;end_date;outcome\r\n"
+
+
+def _project(root: Path, rows: str, codes: str = "", goals: str = GOAL) -> Path:
+    (root / "data").mkdir(exist_ok=True)
+    # Swedish Excel's 'CSV (semikolonavgränsad)': Windows-1252, semicolons, CRLF
+    (root / "data" / "deltagare.csv").write_bytes((HEAD + rows).encode("cp1252"))
+    text = ("id: halsosteget\n"
+            "kind: individ\n"
+            "title: Hälsosteget\n"
+            "forbund: Samordningsförbundet Norrby\n"
+            "owner: Region Norrby och Norrby kommun\n"
+            "period: {start: 2024-01-15, planned_end: 2026-01-14, actual_end: 2026-07-14}\n"
+            "data_as_of: 2026-08-31\n"
+            "data:\n"
+            "  participants: data/deltagare.csv\n" + codes + goals)
+    path = root / "halsosteget.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ROWS = ("K-101;kvinna;1968;ensamstående;2024-01-22;2024-11-30;arbete\r\n"
+        "K-102;man;1977;ensamstående;2024-02-04;2024-09-27;studier\r\n"
+        "K-103;man;1965;ensamstående;2024-02-18;2024-04-18;Paus\r\n"
+        "K-103;man;1965;ensamstående;2024-07-20;2025-03-01;arbete\r\n"
+        "K-104;kvinna;1980;ensamstående;2024-03-02;2025-02-24;Avliden\r\n"
+        "K-105;kvinna;1990;ensamstående;2024-03-10;2025-01-10;avbrott\r\n"
+        "K-106;man;1985;ensamstående;2024-04-01;2025-02-01;annat\r\n")
+
+
+def test_a_pause_and_a_death_in_the_outcome_are_each_told_what_to_write(tmp_path):
+    """Two problems, one per row: 'Paus' (row 4) and 'Avliden' (row 6); nothing else in the file is wrong."""
+    problems = load_problems(_project(tmp_path, ROWS))
+    assert sorted((p.row, p.column, p.value) for p in problems) == [(4, "outcome", "Paus"), (6, "outcome", "Avliden")]
+    sv = {p.row: p.text("sv") for p in problems}
+    en = {p.row: p.text("en") for p in problems}
+    assert "uppehåll" in sv[4] and "på en rad från startdatumet till slutdatumet efter uppehållet" in sv[4]
+    assert "one row from its start date to its end date after the pause" in en[4]
+    assert "ingen kod för att en deltagare har avlidit" in sv[6] and "exclude_from_denominator: [annat]" in sv[6]
+    assert "no code for a participant who has died" in en[6] and "exclude_from_denominator: [annat]" in en[6]
+    # said as a status, not as a code misspelt: no list of codes to choose among, no code guessed
+    for text in (*sv.values(), *en.values()):
+        assert "arbete_med_stöd" not in text and "menar du" not in text and "did you mean" not in text
+
+
+def test_a_column_of_a_coordinators_words_leaves_the_pause_and_the_death_out_of_its_codes_line(tmp_path):
+    """Three texts that are no codes besides 'Paus' and 'Avliden': the data.codes line names those three only (a '?'
+    for 'Paus' or 'Avliden' would ask for a code where none is right)."""
+    rows = ROWS.replace(";arbete\r\n", ";Fått anställning\r\n").replace(";studier\r\n", ";Börjat studera\r\n") \
+        .replace(";avbrott\r\n", ";Avbrutit\r\n")
+    problems = load_problems(_project(tmp_path, rows))
+    line = [p for p in problems if p.row is None and p.column == "outcome"]
+    assert len(line) == 1
+    text = line[0].text("sv")
+    assert "'Fått anställning': arbete" in text and "'Börjat studera': studier" in text and "'Avbrutit': avbrott" in text
+    assert "Paus" not in text and "Avliden" not in text
+
+
+def test_the_death_written_as_the_message_says_is_neither_a_success_nor_in_the_denominator(tmp_path):
+    """As the message asks: the pause's two rows made one (K-103 from 2024-02-18 to 2025-03-01, to work) and the death
+    written 'annat', left out of the goal's denominator. Exits: K-101 arbete, K-102 studier, K-103 arbete, K-104
+    (annat, left out), K-105 avbrott, K-106 annat (left out too, as the message says: every 'annat'), K-107
+    arbetssökande, K-108 kvar_försörjningsstöd: 3 successes of 6 counted."""
+    rows = ("K-101;kvinna;1968;ensamstående;2024-01-22;2024-11-30;arbete\r\n"
+            "K-102;man;1977;ensamstående;2024-02-04;2024-09-27;studier\r\n"
+            "K-103;man;1965;ensamstående;2024-02-18;2025-03-01;arbete\r\n"
+            "K-104;kvinna;1980;ensamstående;2024-03-02;2025-02-24;Avliden\r\n"
+            "K-105;kvinna;1990;ensamstående;2024-03-10;2025-01-10;avbrott\r\n"
+            "K-106;man;1985;ensamstående;2024-04-01;2025-02-01;annat\r\n"
+            "K-107;man;1983;ensamstående;2024-04-15;2025-02-11;arbetssökande\r\n"
+            "K-108;kvinna;1979;ensamstående;2024-05-02;2025-03-12;kvar_försörjningsstöd\r\n")
+    goals = GOAL + "    exclude_from_denominator: [annat]\n"
+    project = et.load_project(_project(tmp_path, rows, "  codes: {outcome: {'Avliden': annat}}\n", goals))
+    from evaltools.analysis import goals as goal_analysis
+    row = goal_analysis.assess_goals(project).table.set_index("goal_id").loc["vidare"]
+    assert (row["numerator"], row["denominator"]) == (3.0, 6.0)
+
+
+NYA_VAGAR = ("N-301;M;198503XXXX;ensamstående;2024-02-01;2024-09-27;arbete\r\n"
+             "N-302;K;19920611-XXXX;ensamstående;2024-02-13;2024-07-18;studier\r\n"
+             "N-303;K;1970;ensamstående;2024-03-01;2024-11-18;arbete\r\n")
+
+
+def test_a_masked_personnummer_in_the_birth_year_gets_the_year_to_write(tmp_path):
+    """'198503XXXX' (row 2) is 1985 and '19920611-XXXX' (row 3) is 1992: each message gives that year."""
+    codes = "  codes: {sex: {'M': man, 'K': kvinna}}\n"
+    problems = load_problems(_project(tmp_path, NYA_VAGAR, codes))
+    said = sorted((p.row, p.column, p.value) for p in problems)
+    assert said == [(2, "birth_year", "198503XXXX"), (3, "birth_year", "19920611-XXXX")]
+    sv = {p.row: p.text("sv") for p in problems}
+    en = {p.row: p.text("en") for p in problems}
+    assert "skriv bara födelseåret, 1985" in sv[2] and "skriv bara födelseåret, 1992" in sv[3]
+    assert "1985" in en[2] and "1992" in en[3]
