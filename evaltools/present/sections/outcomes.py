@@ -13,6 +13,7 @@ from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import apply_mask, hides, suppression_mask
 from ...analysis.disclosure import Secondary
+from ...analysis.goals import project_definition
 from ...analysis.result import Note
 from .facts import participants_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
@@ -69,6 +70,13 @@ def stated_sums(r) -> list[tuple[str, ...]]:
     goal's successes counted by outcome (goal totals are always shown)."""
     p = r.params
     sums = [tuple(p.cost_benefit.success_outcomes)] if r.disclosure.shows(Secondary.EXITS) else []
+    # page 1's successes as the project defines them ("Av 30 avslutade lämnade 18 försörjningsstödet"), where no goal
+    # counts them: without a goal of its own that sum is the default's outcomes, stated all the same; and with the
+    # number ended beside it, so is the sum of every other outcome (30 less 18: kvar 9 and arbetssökande <5 is 3)
+    d = project_definition(r.project)
+    if r.disclosure.shows(Secondary.SUCCESSES) and d.kind != "action_plan" and d.outcomes:
+        sums.append(tuple(d.outcomes))
+        sums.append(tuple(c for c in S.OUTCOMES if c not in d.outcomes))
     sums += [tuple(g.success_outcomes) for g in p.goals
              if g.kind in ("outcome_count", "share") and g.numerator == "outcome" and g.success_outcomes]
     return sums
@@ -288,8 +296,10 @@ def blocks(r) -> list[list]:
         return [[Text([intro, msg("outcomes.too_few_ended", k=str(r.k))], heading)]]
     if any(_shown(v) and v > 0 for v in shown["n"]):
         kinds: Table | Text = Table(frame, numeric=(t("n", lang), t("share_col", lang)))
-    else:  # every outcome "<5": a sentence, not a table of marks
+    elif all(str(v).startswith("<") for v in shown["n"]):  # every outcome "<5": a sentence, not a table of marks
         kinds = Text([msg("outcomes.all_few", k=str(r.k))])
+    else:  # every outcome hidden, some for a sum stated elsewhere ("..", not small themselves): not said to be few
+        kinds = Text([msg("outcomes.all_hidden", k=str(r.k))])
     if not shown_rates(r):  # every group's share hidden: a sentence, not a table of marks
         out = [[Text([intro], heading), kinds,
                 Text([msg("outcomes.none_shown", k=str(r.k))], msg("outcomes.by_group", measure=rate_col), 3)]]
