@@ -30,10 +30,10 @@ goals:
 HEAD = "person_id;sex;birth_year;household_type;start_date;end_date;outcome\r\n"
 
 
-def _project(root: Path, rows: str, codes: str = "", goals: str = GOAL) -> Path:
+def _project(root: Path, rows: str, codes: str = "", goals: str = GOAL, head: str = HEAD) -> Path:
     (root / "data").mkdir(exist_ok=True)
     # Swedish Excel's 'CSV (semikolonavgränsad)': Windows-1252, semicolons, CRLF
-    (root / "data" / "deltagare.csv").write_bytes((HEAD + rows).encode("cp1252"))
+    (root / "data" / "deltagare.csv").write_bytes((head + rows).encode("cp1252"))
     text = ("id: halsosteget\n"
             "kind: individ\n"
             "title: Hälsosteget\n"
@@ -163,3 +163,34 @@ def test_an_outcome_table_hidden_for_a_stated_sum_is_not_said_to_be_all_small(tm
     assert "summor som rapporten anger på andra ställen" in said
     english = " ".join(shown_chunks(outcomes.blocks(et.Report(r.project, lang="en")))).replace("\u00a0", " ")
     assert "every kind of outcome has fewer than 5" not in english and "sums the report states elsewhere" in english
+
+
+# --- Hälsosteget: "Samtliga deltagare ska ha en samordnad plan" counts persons, as page 1 does ----------------------
+
+PLAN_GOAL = """\
+goals:
+  - id: plan
+    kind: share
+    label: Samtliga deltagare ska ha en samordnad plan
+    target: 1.0
+    period: whole_period
+    numerator: action_plan
+"""
+
+
+def test_a_plan_goal_over_the_participants_counts_persons_not_enrolments(tmp_path):
+    """Six persons, K-201 enrolled twice (no plan the first time, a plan after the pause's return): seven rows.
+    Persons with a plan: K-201 (its second enrolment), K-202, K-203, K-204, K-206; K-205 has none: 5 of 6, as page 1
+    counts 6 participants. Counted by enrolment it was 5 of 7, a seventh "deltagare" the board never had."""
+    rows = ("K-201;kvinna;1968;ensamstående;2024-01-22;2024-03-30;avbrott;nej\r\n"
+            "K-201;kvinna;1968;ensamstående;2024-07-01;2025-03-30;arbete;ja\r\n"
+            "K-202;man;1977;ensamstående;2024-02-04;2024-09-27;studier;ja\r\n"
+            "K-203;man;1965;ensamstående;2024-02-18;2025-03-01;arbete;ja\r\n"
+            "K-204;kvinna;1980;ensamstående;2024-03-02;2025-02-24;annat;ja\r\n"
+            "K-205;kvinna;1990;ensamstående;2024-03-10;2025-01-10;avbrott;nej\r\n"
+            "K-206;man;1985;ensamstående;2024-04-01;2025-02-01;arbetssökande;ja\r\n")
+    head = HEAD.replace("outcome\r\n", "outcome;action_plan\r\n")
+    project = et.load_project(_project(tmp_path, rows, goals=PLAN_GOAL, head=head))
+    from evaltools.analysis import goals as goal_analysis
+    row = goal_analysis.assess_goals(project).table.set_index("goal_id").loc["plan"]
+    assert (row["numerator"], row["denominator"]) == (5.0, 6.0)

@@ -520,7 +520,9 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         row["group_others"] = _others(goal, group, siblings, lambda m: float((denom & m).sum()), min_count)
         row["group_within"] = _within(group, kin, lambda m: float((denom & m).sum()), min_count)
         denom &= group
-    if goal.composition:  # who takes part: persons, each once (a row is an enrolment)
+    # who takes part, or a plan of the participants ("Samtliga deltagare ska ha en samordnad plan"): persons, each once
+    # (a row is an enrolment; page 1's participants are persons), with a plan where any enrolment counted records one
+    if goal.composition or (goal.numerator == "action_plan" and goal.denominator == "participants"):
         n, k = persons_of(df[denom]), persons_of(df[denom & succ])
     else:
         n, k = int(denom.sum()), int((denom & succ).sum())
