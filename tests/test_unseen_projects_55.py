@@ -194,3 +194,43 @@ def test_a_plan_goal_over_the_participants_counts_persons_not_enrolments(tmp_pat
     from evaltools.analysis import goals as goal_analysis
     row = goal_analysis.assess_goals(project).table.set_index("goal_id").loc["plan"]
     assert (row["numerator"], row["denominator"]) == (5.0, 6.0)
+
+
+# --- Lotsen: a budget followed up month by month in blocks one under another ---------------------------------------
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "Maj", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dec"]
+
+
+def _month_blocks(path: Path) -> Path:
+    """An evaluator's Excel: a title (row 1), an empty row, then a block per kind and year, its heading in column A
+    and the months across with a Summa column: 'Budget 2024' (row 3) over two lines, an empty row, 'Utfall 2024'
+    (row 7) over the same lines, amounts typed as text with a space between the thousands ('12 500')."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Lotsen – budget och utfall per månad"])
+    ws.append([])
+    for block, amount in (("Budget 2024", "12 500"), ("Utfall 2024", "12 100")):
+        ws.append([block, *MONTHS, "Summa"])
+        total = f"{12 * int(amount.replace(' ', '')):,}".replace(",", " ")
+        ws.append(["Personal", *[amount] * 12, total])
+        ws.append(["Lokaler", *["2 000"] * 12, "24 000"])
+        ws.append([])
+    wb.save(path)
+    return path
+
+
+def test_a_budget_in_blocks_of_months_is_one_message_with_the_columns_to_write(tmp_path):
+    """Read as columns, 'Jan' named the lines and 'Personal' was an amount under 'Budget 2024': a message for every
+    cell. Now one message, at row 3, naming both blocks with their rows and the headings to write."""
+    _month_blocks(tmp_path / "budget.xlsx")
+    path = tmp_path / "lotsen.yaml"
+    path.write_text("id: lotsen\nkind: individ\ntitle: Lotsen\nforbund: Samordningsförbundet Mittbygd\n"
+                    "owner: Mittby kommun\nperiod: {start: 2024-03-01, planned_end: 2026-02-28}\n"
+                    "data_as_of: 2025-10-31\ngranted_sek: 1500000\ndata: {budget: budget.xlsx}\n", encoding="utf-8")
+    problems = load_problems(path)
+    assert [(p.row, p.column) for p in problems] == [(3, "Budget 2024")]
+    sv, en = problems[0].text("sv"), problems[0].text("en")
+    assert "'Budget 2024' (rad 3), 'Utfall 2024' (rad 7)" in sv and "rubrikerna 'Budget 2024', 'Utfall 2024'" in sv
+    assert "'Budget 2024' (row 3), 'Utfall 2024' (row 7)" in en and "headed 'Budget 2024', 'Utfall 2024'" in en

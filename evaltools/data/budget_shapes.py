@@ -607,6 +607,25 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
             problems.append(problem(fname, header_row, c, c, "budget.wide_same", other=cells[(kind, period)]))
         else:
             cells[(kind, period)] = c
+    # a follow-up kept as blocks one under another, each headed in the first column by its kind and year with the
+    # months across ('Budget 2024' over its lines and 'Jan' … 'Dec', then 'Utfall 2024', 'Budget 2025', ...): read
+    # as columns, a month would name the lines and the lines' names be amounts, a message for every cell; one
+    # message instead, naming the blocks and the layout to write
+    first = str(df.columns[0]) if len(df.columns) else ""
+    heads = [(int(raw.file_rows[i]), str(v).strip()) for i, v in enumerate(df[df.columns[0]])
+             if len(df.columns) and (w := wide_heading(str(v).strip())) is not None and w[1] not in ("", "?")]
+    if wide_heading(first) is not None and heads and sum(_month(c) for c in df.columns) >= 2:
+        blocks = [(header_row, first), *heads]
+        write = ", ".join(quote(h) for h in dict.fromkeys(h for _, h in blocks))
+        problems.append(problem(fname, header_row, first, first, "budget.month_blocks", write=write,
+                                blocks_sv=", ".join(f"{quote(h)} (rad {r})" for r, h in blocks),
+                                blocks_en=", ".join(f"{quote(h)} (row {r})" for r, h in blocks)))
+        empty = pd.DataFrame(columns=[S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL])
+        return (RawTable(empty, np.asarray([], dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
+                         headless=raw.headless, other_sheets=raw.other_sheets, file_sheets=raw.file_sheets,
+                         epoch=raw.epoch),
+                {"periods": "", "lines": 0, "rows": 0, "parts": "", "partial": "", "revised": "", "replaced": "",
+                 "forecasts": [], "months": None})
     if category is None:
         problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
     # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
