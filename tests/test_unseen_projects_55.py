@@ -234,3 +234,51 @@ def test_a_budget_in_blocks_of_months_is_one_message_with_the_columns_to_write(t
     sv, en = problems[0].text("sv"), problems[0].text("en")
     assert "'Budget 2024' (rad 3), 'Utfall 2024' (rad 7)" in sv and "rubrikerna 'Budget 2024', 'Utfall 2024'" in sv
     assert "'Budget 2024' (row 3), 'Utfall 2024' (row 7)" in en and "headed 'Budget 2024', 'Utfall 2024'" in en
+
+
+# --- Nya vägar: a comparison group and no budget --------------------------------------------------------------------
+
+def _comparison_without_budget(root: Path) -> Path:
+    """12 participants (N-01 … N-12) starting 2024-02-01 to 2024-07-01, 20 comparison persons (J-01 … J-20) with
+    reference dates in the same months; everyone paid 8 000 kr a month 2023-01 … 2025-06, participants 1 000 kr less
+    from their start. No budget file: the report has no cost, so no cost-benefit calculation."""
+    import pandas as pd
+    from .conftest import write_csv
+    data = root / "data"
+    months = [str(m) for m in pd.period_range("2023-01", "2025-06", freq="M")]
+    people, comparison, paid, paid_c = [], [], [], []
+    for i in range(12):
+        start = f"2024-0{2 + i % 6}-01"
+        people.append({"person_id": f"N-{i + 1:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+                       "household_type": "ensamstående", "start_date": start, "end_date": "2024-12-31",
+                       "outcome": "arbete" if i < 6 else "kvar_försörjningsstöd"})
+        paid += [{"person_id": f"N-{i + 1:02d}", "month": m, "amount": 8000 - (1000 if m >= start[:7] else 0) + 50 * i}
+                 for m in months]
+    for i in range(20):
+        start = f"2024-0{2 + i % 6}-01"
+        comparison.append({"person_id": f"J-{i + 1:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1975 + i,
+                           "household_type": "ensamstående", "start_date": start, "end_date": "", "outcome": ""})
+        paid_c += [{"person_id": f"J-{i + 1:02d}", "month": m, "amount": 8000 + 40 * i + (75 if m > "2024" else 0)}
+                   for m in months]
+    write_csv(data / "participants.csv", people)
+    write_csv(data / "payments.csv", paid)
+    write_csv(data / "comparison.csv", comparison)
+    write_csv(data / "comparison_payments.csv", paid_c)
+    path = root / "nyavagar.yaml"
+    path.write_text("id: nyavagar\nkind: individ\ntitle: Nya vägar\nforbund: Samordningsförbundet Sydby\n"
+                    "owner: Sydby kommun\nperiod: {start: 2024-02-01, planned_end: 2025-06-30}\ngranted_sek: 2000000\n"
+                    "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+                    "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_without_a_budget_the_comparison_does_not_speak_of_a_cost_benefit_calculation(tmp_path):
+    """Page 1 says that without a cost there is no calculation; the comparison's paragraphs said that 'the
+    cost-benefit calculation built on it' extends the effect to 3 years, a calculation the report does not have."""
+    from evaltools.present.sections import payments
+    project = et.load_project(_comparison_without_budget(tmp_path))
+    for lang, words in (("sv", "Kostnadsnyttokalkylen"), ("en", "cost-benefit calculation")):
+        r = et.Report(project, lang=lang)
+        said = " ".join(payments.did_paragraphs(r))
+        assert said and words.casefold() not in said.casefold()

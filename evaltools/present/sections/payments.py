@@ -243,11 +243,15 @@ def did_paragraphs(r) -> list[str]:
                        t_low=fmt_kr(d.t_ci_low, lang), t_high=fmt_kr(d.t_ci_high, lang)))
     placebo = {"placebo": fmt_kr(pl.effect, lang), "placebo_low": fmt_kr(pl.ci_low, lang),
                "placebo_high": fmt_kr(pl.ci_high, lang)}
-    out.append(msg("payments.placebo_doubtful" if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
+    # (without a budget there is no cost-benefit calculation built on the estimate to call unreliable with it)
+    doubtful = "payments.placebo_doubtful" if r.params.data.budget is not None else "payments.placebo_doubtful_no_cost"
+    out.append(msg(doubtful if pay.parallel_trends_doubtful else "payments.placebo_ok", **placebo))
     out += drift_sentences(r)  # (beside the check before the start, which asks the same question of the months before)
     out += staggered_sentences(r)  # only when the heterogeneity-robust estimate disagrees
     out += weighting_sentences(r)  # only when the params ask for a weighted comparison group
-    out.append(msg("payments.horizon", months=str(c.months_after), years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
+    if r.params.data.budget is not None:  # (without a cost there is no calculation to extend the effect: page 1 says so)
+        out.append(msg("payments.horizon", months=str(c.months_after),
+                       years=fmt_num(r.params.cost_benefit.horizon_years, 0, lang)))
     return out
 
 
