@@ -282,3 +282,37 @@ def test_without_a_budget_the_comparison_does_not_speak_of_a_cost_benefit_calcul
         r = et.Report(project, lang=lang)
         said = " ".join(payments.did_paragraphs(r))
         assert said and words.casefold() not in said.casefold()
+
+
+# --- Hälsosteget: a participant who came back answered the start questionnaire twice -------------------------------
+
+def test_a_participant_enrolled_twice_is_one_respondent_in_the_answers_at_start(tmp_path):
+    """K-201 answered at each start (2 on 2024-01-25, 4 on 2024-07-05), the five others once (4). The round has 6
+    respondents; its answers per option were 7 (the chart said "7 svarande"). Counted once, at the first start as
+    the before-and-after pairing counts it: 2 once, 4 five times, 6 in all. A level goal "4 or better" is 5 of 6."""
+    rows = ("K-201;kvinna;1968;ensamstående;2024-01-22;2024-03-30;avbrott\r\n"
+            "K-201;kvinna;1968;ensamstående;2024-07-01;2025-03-30;arbete\r\n"
+            + "".join(f"K-20{i};man;197{i};ensamstående;2024-02-0{i};2025-02-0{i};arbete\r\n" for i in range(2, 7)))
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_bytes((HEAD + rows).encode("cp1252"))
+    (tmp_path / "data" / "fragor.csv").write_text(
+        "code;wording_sv;scale_min;scale_max\nH1;Hur skattar du din hälsa just nu?;1;5\n", encoding="utf-8")
+    answers = ["K-201;deltagare_start;2024-01-25;H1;2", "K-201;deltagare_start;2024-07-05;H1;4"] + [
+        f"K-20{i};deltagare_start;2024-02-1{i};H1;4" for i in range(2, 7)]
+    (tmp_path / "data" / "svar.csv").write_text(
+        "respondent_id;respondent_group;date;question;answer\n" + "\n".join(answers) + "\n", encoding="utf-8")
+    path = tmp_path / "halsosteget.yaml"
+    path.write_text("id: halsosteget\nkind: individ\ntitle: Hälsosteget\nforbund: Samordningsförbundet Norrby\n"
+                    "owner: Norrby kommun\nperiod: {start: 2024-01-15, planned_end: 2026-01-14}\n"
+                    "data:\n  participants: data/deltagare.csv\n  responses: data/svar.csv\n  questions: data/fragor.csv\n"
+                    "goals:\n  - id: hälsa\n    kind: survey\n    label: Minst 70 % skattar sin hälsa som god vid start\n"
+                    "    question: H1\n    group: deltagare_start\n    level: 4\n    target: 0.7\n", encoding="utf-8")
+    project = et.load_project(path)
+    from evaltools.analysis import survey
+    d = survey.distribution(project)
+    counts = {int(a): int(n) for a, n in zip(d["answer"], d["n"]) if not isinstance(a, str)}
+    assert counts == {1: 0, 2: 1, 3: 0, 4: 5, 5: 0}
+    assert [r.respondents for r in survey.rounds(project)] == [6]
+    goal = next(g for g in project.params.goals if g.id == "hälsa")
+    c = survey.goal_counts(project, goal)
+    assert (c.successes, c.denominator) == (5, 6)

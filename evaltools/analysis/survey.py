@@ -150,6 +150,25 @@ def with_rounds(responses: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
+def once_per_person(rows: pd.DataFrame) -> pd.DataFrame:
+    """Each named respondent's one answer to a question in a group's round, as the round counts its respondents: a
+    participant enrolled twice answers the start questionnaire at each start, and a staff member may answer a
+    round twice. At start the first answer is kept, otherwise the last, as :func:`both_times` pairs them; an
+    anonymous answer is each its own. The answers per option are then counts of the round's respondents."""
+    if rows.empty or not rows[SV.RESPONDENT_ID].notna().any():
+        return rows
+    round_of = rows["round"] if "round" in rows else rows[SV.DATE].dt.year.where(
+        ~rows[SV.RESPONDENT_GROUP].isin(PARTICIPANT_GROUPS), 0)
+    named = rows[SV.RESPONDENT_ID].notna()
+    ordered = rows.assign(_round=round_of).sort_values(SV.DATE, kind="stable")
+    keys = [SV.RESPONDENT_GROUP, "_round", SV.QUESTION, SV.RESPONDENT_ID]
+    first = ordered[named.loc[ordered.index]].groupby(keys, sort=False).head(1).index
+    last = ordered[named.loc[ordered.index]].groupby(keys, sort=False).tail(1).index
+    at_start = rows[SV.RESPONDENT_GROUP] == "deltagare_start"
+    keep = ~named | (at_start & rows.index.isin(first)) | (~at_start & rows.index.isin(last))
+    return rows[keep]
+
+
 def count_respondents(rows: pd.DataFrame) -> int:
     """Persons who answered (see the module docstring)."""
     if rows.empty:
@@ -235,7 +254,7 @@ def distribution(project: Project) -> pd.DataFrame:
     if project.responses is None or project.responses.empty:
         return pd.DataFrame(columns=cols)
     questions = SV.questions_by_code(project.questions)
-    df = with_rounds(project.responses)
+    df = once_per_person(with_rounds(project.responses))
     hidden = {(r.group, r.round): r.hidden for r in rounds(project)}
     rows: list[tuple] = []
     for (group, rnd, code), g in df.groupby([SV.RESPONDENT_GROUP, "round", SV.QUESTION], sort=False):
@@ -405,7 +424,7 @@ def goal_counts(project: Project, goal: Goal) -> SurveyGoalCounts:
         return SurveyGoalCounts(goal.id, goal.measure, goal.question or "", goal.respondents, 0, 0, 0, 0, 0,
                                 invited(project, goal.respondents), False)
     round_rows = _goal_round(project, goal)
-    answers = round_rows[round_rows[SV.QUESTION] == q.code]
+    answers = once_per_person(round_rows[round_rows[SV.QUESTION] == q.code])
     respondents = count_respondents(round_rows)
     dont_know, missing = int(answers[SV.DONT_KNOW].sum()), int(answers[SV.MISSING].sum())
     if goal.measure == "change":
