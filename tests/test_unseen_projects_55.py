@@ -316,3 +316,16 @@ def test_a_participant_enrolled_twice_is_one_respondent_in_the_answers_at_start(
     goal = next(g for g in project.params.goals if g.id == "hälsa")
     c = survey.goal_counts(project, goal)
     assert (c.successes, c.denominator) == (5, 6)
+
+
+def test_without_a_budget_page_one_does_not_say_a_calculation_counts_the_payments(tmp_path):
+    """The six coded as leaving for work (N-01 … N-06, ended 2024-12-31) were all paid in January 2025: page 1 says
+    so, and no longer adds that 'the calculation counts the payments', beside its own word that there is none."""
+    from evaltools.present.sections import summary
+    project = et.load_project(_comparison_without_budget(tmp_path))
+    for lang, paid, calc in (("sv", "Enligt utbetalningarna fick dock alla 6", "kalkylen räknar med utbetalningarna"),
+                             ("en", "By the payments, however, all 6", "the calculation counts the payments")):
+        r = et.Report(project, lang=lang)
+        page_one = " ".join(p for block in summary.blocks(r) for part in block
+                            for p in getattr(part, "paragraphs", ())).replace("\u00a0", " ")
+        assert paid in page_one and calc not in page_one

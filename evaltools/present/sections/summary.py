@@ -306,13 +306,21 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
         return []
     k = r.params.privacy.min_count
     same_persons = same is not None and same == oc.coded
+    # (without a budget there is no calculation to say it counts the payments: page 1 says there is none)
+    costed = r.params.data.budget is not None
     if hides(oc.checked, k):  # "<5 av de <5" says nothing a reader can use: fewer than k, and some of them
-        key = "summary.success_codes_contradicted_same_few" if same_persons else "summary.success_codes_contradicted_few"
+        key = ("summary.success_codes_contradicted_same_few" if same_persons else "summary.success_codes_contradicted_few") \
+            if costed else ("summary.success_codes_contradicted_same_few_no_cost" if same_persons
+                            else "summary.success_codes_contradicted_few_no_cost")
         return [r.msg(key, k=str(k))]
     if all_of(oc.paid_next_month, oc.checked, k):  # "alla 86", not "86 av de 86"
-        key = "summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all"
+        key = ("summary.success_codes_contradicted_same_all" if same_persons else "summary.success_codes_contradicted_all") \
+            if costed else ("summary.success_codes_contradicted_same_all_no_cost" if same_persons
+                            else "summary.success_codes_contradicted_all_no_cost")
         return [r.msg(key, checked=fmt_persons(oc.checked, k, r.lang))]
-    key = "summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted"
+    key = ("summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted") \
+        if costed else ("summary.success_codes_contradicted_same_no_cost" if same_persons
+                        else "summary.success_codes_contradicted_no_cost")
     return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
 
 
