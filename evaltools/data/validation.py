@@ -440,15 +440,31 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
     does not read (an evaluator's own notes). A heading that is a contract column in other words or spelt
     close to one (``handlingsplan``, ``handlingsplann``) is not among them: the validation refuses it
     with the heading to write (``column.optional_heading``)."""
-    headings = [str(h) for h in raw.frame.columns]
-    names = {c.name for c in spec.columns}
-    meant = {h for c in spec.columns if c.name not in headings
-             for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
-    rest = [h for h in headings if h and h not in names and h not in meant]
+    rest = _unread_headings(raw, spec)
     if not rest:
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def _unread_headings(raw: RawTable, spec: S.TableSpec) -> list[str]:
+    """The headings of the file's columns that the contract does not read (:func:`unread_columns`)."""
+    headings = [str(h) for h in raw.frame.columns]
+    names = {c.name for c in spec.columns}
+    meant = {h for c in spec.columns if c.name not in headings
+             for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
+    return [h for h in headings if h and h not in names and h not in meant]
+
+
+def _formulas_unread(raw: RawTable, spec: S.TableSpec, fname: str, problems: list[Problem]) -> None:
+    """Take out of ``problems`` the formulas without a saved result (or saved by a program that calculates none) in
+    the file's columns the contract does not read (an evaluator's own column of notes, a helper column of
+    lookups): their values are never read, so a workbook written by a program, not saved by Excel, is not refused
+    for them. A formula in a column that is read keeps its message."""
+    unread = set(_unread_headings(raw, spec))
+    if unread:
+        problems[:] = [p for p in problems if not (p.file == fname and p.column in unread and p.key in (
+            "cell.formula", "cell.formula_not_calculated"))]
 
 
 def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
@@ -1943,9 +1959,11 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
     """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
     under a name that is not guessed. One line naming the other sheets and the names that are read (once: an
     empty sheet read both has no rows and lacks every column; none where the sheets alike are named already)."""
-    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.alike") and p.file == raw.source
+    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.others_one", "sheet.alike") and p.file == raw.source
                                    for p in problems):
-        problems.append(problem(raw.source, None, None, None, "sheet.others",
+        # (one other sheet is 'bladet', not 'bladen')
+        problems.append(problem(raw.source, None, None, None,
+                                "sheet.others_one" if len(raw.other_sheets) == 1 else "sheet.others",
                                 sheets=", ".join(f"'{n}'" for n in raw.other_sheets),
                                 names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
 
@@ -2028,6 +2046,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     raw, below = notes_below(raw, fname)  # (after the notes in the evaluator's own columns, which say so)
     warn.extend(below)
@@ -3066,7 +3085,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))
-        and not ("sheet" in twice and p.key == "sheet.others")]
+        and not ("sheet" in twice and p.key in ("sheet.others", "sheet.others_one"))]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():

@@ -1,0 +1,148 @@
+"""Odd and hostile input files: a CSV whose title line holds a comma above a table separated by semicolons; a workbook
+written by a program (formulas without a saved result) in a column the toolkit does not read, and in one it reads; a
+workbook with one other sheet named in the singular. Tiny projects in tmp_path; expected values worked out by hand
+from the rows written here."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+
+from .conftest import load_problems
+
+HEADER = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
+PEOPLE = [["U001", "kvinna", 1990, "ensamstående", "2023-02-01", "2023-09-01", "arbete"],
+          ["U002", "man", 1985, "ensamstående", "2023-03-01", "2023-10-01", "studier"],
+          ["U003", "kvinna", 1979, "sambo_utan_barn", "2023-04-01", "2023-11-01", "arbete"]]
+
+
+def _params(tmp_path: Path, data: str) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text("id: udda\ntitle: Udda\nforbund: Testförbundet\nowner: Testkommun\nkind: individ\n"
+                    "period: {start: 2023-01-01, planned_end: 2024-12-31}\n" + data, encoding="utf-8")
+    return path
+
+
+def _csv(tmp_path: Path, lines: list[str], name: str = "deltagare.csv") -> Path:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return _params(tmp_path, f"data: {{participants: data/{name}}}\n")
+
+
+def _rows(sep: str) -> list[str]:
+    return [sep.join(HEADER), *(sep.join(str(v) for v in row) for row in PEOPLE)]
+
+
+# --- 1. a title line with a comma above a table separated by semicolons --------------------------------------------
+@pytest.mark.parametrize("title", ["Deltagare, Vägen ut 2024", "Deltagare, Vägen ut, uttag 2024-06-30",
+                                   '"Deltagare, Vägen ut 2024"'])
+def test_a_title_with_a_comma_does_not_make_the_comma_the_separator(tmp_path, title):
+    """The separator was the one the first line holding any wrote most: the title's comma, so every row read as
+    one cell and all seven columns were 'missing'. The header and the rows decide it; the title is skipped as a
+    title row is in Excel, and the three persons are read with their seven values."""
+    project = et.load_project(_csv(tmp_path, [title, *_rows(";")]))
+    df = project.participants
+    assert df["person_id"].tolist() == ["U001", "U002", "U003"]
+    assert df["birth_year"].tolist() == [1990, 1985, 1979]
+    assert df["outcome"].tolist() == ["arbete", "studier", "arbete"]
+
+
+def test_decimal_commas_in_every_row_of_a_semicolon_table_do_not_make_the_comma_the_separator(tmp_path):
+    """A budget separated by semicolons with a decimal comma in both amounts of every row (two commas a row, as
+    many as the semicolons) and a title holding a comma: the header has no comma, so the semicolon splits one
+    line more into the same cells. Budget 120 000,50 + 30 000,25 = 150 000,75 kr."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "budget.csv").write_text(
+        "Budget, Vägen ut\nperiod;category;budget;actual\n2023;Lön;120000,50;110000,25\n2023;Lokaler;30000,25;"
+        "29000,75\n", encoding="utf-8")
+    project = et.load_project(_params(tmp_path, "data: {budget: data/budget.csv}\n"))
+    assert project.budget["budget"].sum() == pytest.approx(150_000.75)
+    assert project.budget["actual"].sum() == pytest.approx(139_001.00)
+
+
+@pytest.mark.parametrize("sep", [",", "\t"])
+def test_a_comma_or_tab_table_below_a_title_is_read_as_before(tmp_path, sep):
+    """The same list separated by commas (the title's comma one of them), read as before, or by tabs, which the
+    title's comma had made one cell a row as well."""
+    df = et.load_project(_csv(tmp_path, ["Deltagare, Vägen ut 2024", *_rows(sep)])).participants
+    assert df["sex"].tolist() == ["kvinna", "man", "kvinna"]
+
+
+# --- 2. formulas without a saved result ----------------------------------------------------------------------------
+def _workbook(tmp_path: Path, extra: dict[str, object], sheet: str = "Deltagare", others: tuple[str, ...] = ()) -> Path:
+    """The three persons on the sheet ``sheet``, a heading 'Kommentar' in H (a column the contract does not read),
+    and the cells ``extra`` ({'H2': '=A2&B2'}) as openpyxl writes a formula: without a saved result."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws.append([*HEADER, "Kommentar"])
+    for row in PEOPLE:
+        ws.append(row)
+    for ref, value in extra.items():
+        ws[ref] = value
+    for name in others:
+        wb.create_sheet(name).append(["Anteckningar"])
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "deltagare.xlsx")
+    return _params(tmp_path, "data: {participants: data/deltagare.xlsx}\n")
+
+
+def test_a_formula_without_its_result_in_a_column_not_read_does_not_refuse_the_file(tmp_path):
+    """A helper column 'Kommentar' of formulas (=A2&" "&B2) in a workbook a script wrote: before, the whole file was
+    refused for a column whose values are never read. Now the persons are read; the column is named as not read."""
+    project = et.load_project(_workbook(tmp_path, {"H2": '=A2&" "&B2', "H4": "=LEN(A4)"}))
+    assert project.participants["person_id"].tolist() == ["U001", "U002", "U003"]
+    assert any(w.code == "unread_columns" and "'Kommentar'" in w.note("sv") for w in project.notices)
+
+
+def test_a_formula_without_its_result_in_a_column_read_names_the_sheet_the_cell_and_the_fix(tmp_path):
+    """The birth year of row 3 computed (=2023-38) and saved without a result, beside a formula in 'Kommentar':
+    one message, for C3 on the sheet 'Deltagare', with what to do; the comment's formula says nothing."""
+    problems = load_problems(_workbook(tmp_path, {"C3": "=2023-38", "H2": "=A2"}))
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "birth_year", "cell.formula")]
+    sv, en = problems[0].note("sv"), problems[0].note("en")
+    assert sv.startswith("cellen C3 på bladet 'Deltagare' har formeln '=2023-38'")
+    assert "öppna filen i Excel och spara den igen" in sv
+    assert en.startswith("the cell C3 on the sheet 'Deltagare' holds the formula '=2023-38'")
+    assert "open the file in Excel and save it again" in en
+
+
+def test_a_heading_mapped_by_the_params_file_is_a_column_read(tmp_path):
+    """'Kommentar' read as municipality (data.columns): a formula there is a column read, and is named."""
+    params = _workbook(tmp_path, {"H2": "=\"Timrå\""})
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "data: {participants: data/deltagare.xlsx}", "data: {participants: data/deltagare.xlsx, columns: {Kommentar: "
+        "municipality}}"), encoding="utf-8")
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "Kommentar", "cell.formula")]
+    assert "cellen H2 på bladet 'Deltagare'" in problems[0].note("sv")
+
+
+# --- 3. one other sheet is 'bladet', several 'bladen' ---------------------------------------------------------------
+def _empty_first(tmp_path: Path, others: tuple[str, ...]) -> list:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Info"
+    for name in others:
+        ws = wb.create_sheet(name)
+        ws.append(HEADER)
+        ws.append(PEOPLE[0])
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "d.xlsx")
+    return load_problems(_params(tmp_path, "data: {participants: data/d.xlsx}\n"))
+
+
+def test_one_other_sheet_is_named_in_the_singular(tmp_path):
+    problems = _empty_first(tmp_path, ("Export",))
+    [said] = [p for p in problems if p.key.startswith("sheet.others")]
+    assert said.note("sv").startswith("arbetsboken har också bladet 'Export'; för den här filen läses bladet som heter")
+    assert said.note("en").startswith("the workbook also has the sheet 'Export'; for this file the sheet named")
+
+
+def test_two_other_sheets_are_named_in_the_plural(tmp_path):
+    problems = _empty_first(tmp_path, ("Export", "Export 2"))
+    [said] = [p for p in problems if p.key.startswith("sheet.others")]
+    assert said.note("sv").startswith("arbetsboken har också bladen 'Export', 'Export 2'; för den här filen")
+    assert said.note("en").startswith("the workbook also has the sheets 'Export', 'Export 2'; for this file")
