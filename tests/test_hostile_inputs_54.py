@@ -4,12 +4,17 @@ workbook with one other sheet named in the singular. Tiny projects in tmp_path; 
 from the rows written here."""
 from __future__ import annotations
 
+import builtins
+import io
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 import evaltools as et
+from evaltools.data.errors import ParamsError
+from evaltools.present import narrative
+from evaltools.publish import cli
 
 from .conftest import load_problems
 
@@ -146,3 +151,53 @@ def test_two_other_sheets_are_named_in_the_plural(tmp_path):
     [said] = [p for p in problems if p.key.startswith("sheet.others")]
     assert said.note("sv").startswith("arbetsboken har också bladen 'Export', 'Export 2'; för den här filen")
     assert said.note("en").startswith("the workbook also has the sheets 'Export', 'Export 2'; for this file")
+
+
+# --- a params file or an evaluator's text the system will not open (open in a program that locks it) ---------------
+def _locked(monkeypatch, locked: Path) -> None:
+    """Opening ``locked`` fails as Windows fails it while another program holds the file."""
+    real_open = builtins.open
+
+    def held(file, *args, **kwargs):
+        if Path(str(file)) == locked:
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", held)
+    monkeypatch.setattr(io, "open", held)
+
+
+def test_a_params_file_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """The params file held by another program: validate stopped with a PermissionError's traceback. Now one line
+    names the file, the system's reason and what to do, in the exit code of a refused project."""
+    params = _csv(tmp_path, _rows(";"))
+    _locked(monkeypatch, params)
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert "Traceback" not in said.out + said.err
+    assert f"{params}: 1 problem" in said.out + said.err
+    assert "filen kan inte öppnas (Permission denied); stäng den om den är öppen i ett annat program" in said.out + said.err
+    with pytest.raises(ParamsError) as e:
+        et.load_params(params)
+    assert "the file cannot be opened (Permission denied)" in e.value.message("en")
+
+
+def test_an_evaluators_text_that_cannot_be_opened_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """The evaluator's text held by Word or OneDrive: validate stopped with a traceback, and render said to check that
+    the report folder can be written. Now the text's file is named with the reason and what to do."""
+    params = _csv(tmp_path, _rows(";"))
+    text = tmp_path / "text" / "p.sv.md"
+    text.parent.mkdir()
+    text.write_text("## Sammanfattande bedömning\n\nProjektet nådde sina mål.\n", encoding="utf-8")
+    assert narrative.text_path(params, "sv") == text  # (where the report looks for it)
+    _locked(monkeypatch, text)
+    with pytest.raises(narrative.NarrativeError) as e:
+        narrative.load(params, "sv")
+    assert str(e.value) == (f"{text}: filen kan inte öppnas (Permission denied); stäng den om den är öppen i ett "
+                            "annat program, och ligger den i OneDrive: högerklicka och välj 'Behåll alltid på den här "
+                            "enheten' så att den finns på datorn")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED
+    assert "Traceback" not in said.out + said.err and f"{text}: filen kan inte öppnas" in said.out + said.err

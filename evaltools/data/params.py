@@ -3007,6 +3007,8 @@ def load_params(path: str | Path) -> ProjectParams:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ParamsError(path, [_both("params.not_utf8")]) from None
+    except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
+        raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
