@@ -201,3 +201,19 @@ def test_an_evaluators_text_that_cannot_be_opened_is_a_message_not_a_traceback(t
     said = capsys.readouterr()
     assert code == cli.EXIT_FAILED
     assert "Traceback" not in said.out + said.err and f"{text}: filen kan inte öppnas" in said.out + said.err
+
+
+# --- a text file of empty lines is no file of 0 bytes -------------------------------------------------------------
+@pytest.mark.parametrize(("data", "size"), [(b"\r\n\r\n  \r\n", "8"), (b"\xef\xbb\xbf", "3"), (b"", None)])
+def test_a_file_of_empty_lines_is_not_called_a_file_of_0_bytes(tmp_path, data, size):
+    """Empty lines and spaces, or Excel's byte-order mark alone, were 'the file is empty (0 bytes)' beside a file of
+    8 or 3 bytes in the evaluator's folder; now the message says what is in it. A file of 0 bytes is said as before."""
+    params = _csv(tmp_path, [])
+    (tmp_path / "data" / "deltagare.csv").write_bytes(data)
+    [said] = load_problems(params)
+    if size is None:
+        assert said.key == "file.empty" and said.note("sv") == "filen är tom (0 byte); spara den igen med rubrikraden och data"
+    else:
+        assert said.note("sv") == (f"filen har inga uppgifter, bara tomma rader eller mellanslag ({size} byte); spara "
+                                   "den igen med rubrikraden och data")
+        assert f"({size} bytes)" in said.note("en")

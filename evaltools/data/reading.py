@@ -310,9 +310,11 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
         data = path.read_bytes()
     except OSError as e:
         raise _unreadable(path, fname, e) from None
-    if not data.strip():
+    if not data:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     text, encoding = _decode(data, fname)
+    if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
+        raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
     notes = []
     if encoding:
         code = "encoding" if encoding in ("Windows-1252", "ISO-8859-1") else "encoding_old"  # (the report words each)
