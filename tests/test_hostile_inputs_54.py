@@ -217,3 +217,70 @@ def test_a_file_of_empty_lines_is_not_called_a_file_of_0_bytes(tmp_path, data, s
         assert said.note("sv") == (f"filen har inga uppgifter, bara tomma rader eller mellanslag ({size} byte); spara "
                                    "den igen med rubrikraden och data")
         assert f"({size} bytes)" in said.note("en")
+
+
+# --- characters of no width, or that turn text around, in an id or a municipality ----------------------------------
+@pytest.mark.parametrize(("column", "typed", "code"), [
+    ("municipality", "\u202eåmirT", "U+202E"),   # shown 'Timrå' (turned around), and another group than Timrå
+    ("municipality", "Tim\u200drå", "U+200D"),   # (one around the value is trimmed, as Excel shows it)
+    ("person_id", "\u2067U002\u2069", "U+2067"),
+    ("person_id", "U00\u200b2", "U+200B"),       # shown 'U002', and another person than U002
+])
+def test_an_id_or_municipality_with_a_character_that_does_not_show_is_refused(tmp_path, column, typed, code):
+    """'U00\u200b2' was read as another person than U002 though both show 'U002' (in Excel, the report and every
+    message), and a municipality written with a right-to-left override showed as 'Timrå' while it was a group of its
+    own. Each is named by row, column and the character's code point (never echoed), as an invisible control
+    character is."""
+    rows = [list(r) for r in PEOPLE]
+    header = [*HEADER, "municipality"]
+    for r in rows:
+        r.append("Timrå")
+    rows[1][header.index(column)] = typed
+    problems = load_problems(_csv(tmp_path, [";".join(header), *(";".join(map(str, r)) for r in rows)]))
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, column, "cell.control")]
+    assert problems[0].note("sv") == (f"cellen har ett osynligt styrtecken ({code}); ta bort det (skriv in värdet igen "
+                                      "eller klistra in det som oformaterad text)")
+
+
+def test_a_character_of_no_width_inside_a_budget_lines_name_is_read(tmp_path):
+    """A zero-width space inside a budget line's name (pasted from a web page) tells no person or group apart: read as
+    it is, as Excel shows it."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "budget.csv").write_text("period;category;budget;actual\n2023;Lön\u200bcoach;400000;380000\n",
+                                                  encoding="utf-8")
+    budget = et.load_project(_params(tmp_path, "data: {budget: data/budget.csv}\n")).budget
+    assert budget["category"].tolist() == ["Lön\u200bcoach"]
+
+
+# --- a budget line beyond any project's cost -------------------------------------------------------------------------
+def _budget(tmp_path: Path, amount: str, unit: str = "") -> Path:
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "budget.csv").write_text(
+        f"period;category;budget;actual\n2023;Lön;{amount};400000\n2023;Lokaler;100000;90000\n", encoding="utf-8")
+    return _params(tmp_path, f"data: {{budget: data/budget.csv{unit}}}\n")
+
+
+def test_a_budget_line_of_ten_to_the_twentieth_kronor_is_refused(tmp_path):
+    """10**20 kr on a line was read, and the report said the project cost '100 000 000 000 miljarder kronor', its
+    total 98 304 kr off the lines' sum (a float's digits run out). The line is named with the amount and the limit,
+    one thousand million kronor."""
+    [said] = load_problems(_budget(tmp_path, "99999999999999999999"))
+    assert (said.row, said.column, said.key) == (2, "budget", "budget.too_large")
+    assert said.note("sv").startswith("står '99999999999999999999'; 100\u00a0000\u00a0000\u00a0000\u00a0000\u00a0000"
+                                      "\u00a0000 kr på en budgetrad är mer än något projekt hos ett samordningsförbund "
+                                      "kostar (över 1\u00a0000\u00a0000\u00a0000 kr)")
+
+
+@pytest.mark.parametrize(("amount", "unit", "refused"), [("1000000000", "", False), ("1000000001", "", True),
+                                                         ("1000000", ", amount_unit: {budget: tkr}", False),
+                                                         ("2000000", ", amount_unit: {budget: tkr}", True)])
+def test_the_budget_limit_is_a_thousand_million_kronor_in_the_unit_read(tmp_path, amount, unit, refused):
+    """At the limit a line is read; a krona above it, or 2 000 000 tkr (2 000 million kr: kronor in a budget read in
+    tkr), it is refused."""
+    params = _budget(tmp_path, amount, unit)
+    if refused:
+        assert [p.key for p in load_problems(params)] == ["budget.too_large"]
+    else:
+        factor = 1000 if unit else 1
+        budget = et.load_project(params).budget
+        assert budget["budget"].max() == int(amount) * factor

@@ -1971,10 +1971,17 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
 # control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
 # refuses them when the report's workbook is written, and a reader cannot see them
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# in a column whose values tell persons or groups apart (an id, a municipality), also the characters that take no
+# room (a zero-width space or joiner, a word joiner, a byte-order mark) and those that turn the direction text is
+# shown in (an override, embedding or isolate): 'P00\u200b3' shows as P003 and is another person, and a municipality
+# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it
+_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
 
 
 def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
-    """Every cell and column heading holding an invisible control character (BEL, NUL, ...),
+    """Every cell and column heading holding an invisible control character (BEL, NUL, ...), and every id or
+    municipality holding a character of no width (U+200B) or one that turns the direction text is shown in (U+202E),
     named by its code point, never echoed."""
     found = []
     for c in raw.frame.columns:
@@ -1983,13 +1990,14 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
             found.append(problem(fname, None, "[column heading]", None, "cell.control", code=f"U+{ord(m.group()):04X}"))
             continue
         s = raw.frame[c]
+        hidden = _HIDDEN_IN_KEY if str(c).strip().casefold() in _KEY_COLUMNS else CONTROL
         # one search of the column's text joined (a control character is one character: joining makes
         # none), and the cells one by one only where it finds one
-        if not CONTROL.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
+        if not hidden.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
             continue
-        hits = s.str.contains(CONTROL, regex=True, na=False).to_numpy()
+        hits = s.str.contains(hidden, regex=True, na=False).to_numpy()
         for i in np.flatnonzero(hits).tolist():
-            m = CONTROL.search(s.iloc[i])
+            m = hidden.search(s.iloc[i])
             found.append(problem(fname, int(raw.file_rows[i]), str(c), None, "cell.control",
                                  code=f"U+{ord(m.group()):04X}" if m else "?"))
     return found
@@ -2992,6 +3000,11 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
 
 CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 100 %, inkl. sociala avgifter' is 48)
 
+# the most a budget line may be: a thousand million kronor, beyond the whole yearly budget of the largest
+# samordningsförbund many times over (a project costs a few million), and far below 2**53, where a float stops
+# counting every krona (a line of 10**20 kr summed to a total 98 304 kr off)
+BUDGET_LINE_LIMIT_SEK = 1_000_000_000
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
@@ -3098,6 +3111,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
+    for col in (S.BUDGET, S.ACTUAL):  # (a line beyond any project's cost: a digit too many, not a budget)
+        for i in np.flatnonzero((df[col] > BUDGET_LINE_LIMIT_SEK).to_numpy()).tolist():
+            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), raw.frame[col].iloc[i],
+                                    "budget.too_large", amount=_sek(df[col].iloc[i]), limit=_sek(BUDGET_LINE_LIMIT_SEK)))
     row_kind = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row)
     is_total, is_sub = row_kind.eq("total"), row_kind.eq("subtotal")
     lines = df[~is_total & ~is_sub]
