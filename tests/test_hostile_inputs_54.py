@@ -284,3 +284,23 @@ def test_the_budget_limit_is_a_thousand_million_kronor_in_the_unit_read(tmp_path
         factor = 1000 if unit else 1
         budget = et.load_project(params).budget
         assert budget["budget"].max() == int(amount) * factor
+
+
+# --- a page of text in an id or a municipality ----------------------------------------------------------------------
+@pytest.mark.parametrize(("column", "limit"), [("person_id", 100), ("municipality", 50)])
+def test_a_page_of_text_in_an_id_or_a_municipality_is_refused_with_its_length(tmp_path, column, limit):
+    """40 000 characters in six persons' municipality were read, and the report stopped in its chart of groups with
+    matplotlib's 'left cannot be >= right'; a 10 000-character id was read as a person. Each is named by row and
+    column with its length and start; at the limit the value is read."""
+    header = [*HEADER, "municipality"]
+    rows = [[*r, "Timrå"] for r in PEOPLE]
+    at = header.index(column)
+    rows[0][at] = "K" * limit
+    rows[1][at] = "K" * (limit + 1)
+    rows[2][at] = "Lång" + "x" * 39_996
+    problems = load_problems(_csv(tmp_path, [";".join(header), *(";".join(map(str, r)) for r in rows)]))
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, column, "cell.too_long"), (4, column, "cell.too_long")]
+    assert problems[1].note("sv") == ("cellen har 40 000 tecken och börjar 'Lång" + "x" * 53 + "…'; här ryms högst "
+                                      f"{limit} tecken (en kod eller ett namn, inget stycke text): korta värdet, eller "
+                                      "flytta texten till en kolumn som inte läses")
+    assert problems[0].note("en").startswith(f"the cell has {limit + 1} characters and begins 'KKK")

@@ -25,7 +25,7 @@ from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import find_personnummer, may_hold_personnummer
+from .privacy import find_personnummer, may_hold_personnummer, redact
 
 
 
@@ -454,6 +454,28 @@ def _unread_headings(raw: RawTable, spec: S.TableSpec) -> list[str]:
     meant = {h for c in spec.columns if c.name not in headings
              for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
     return [h for h in headings if h and h not in names and h not in meant]
+
+
+# the most characters an id, a project code, a municipality and a household code of a person file may have: a hashed
+# pseudonym (64 hexadecimal digits) fits, and so does a district's name ('Stadsdelsförvaltning Rinkeby-Kista', 34),
+# which the chart of groups shows beside its bar; a page of text there was read, and 40 000 characters in a
+# municipality stopped the report with a matplotlib error (its label left the chart no room)
+PERSON_TEXT_LIMITS = {S.PERSON_ID: 100, S.PROJECT_ID: 100, S.MUNICIPALITY: 50, S.HOUSEHOLD_ID: 100}
+
+
+def _long_texts(raw: RawTable, fname: str) -> list[Problem]:
+    """Every id, municipality or household code of a person file longer than its limit in
+    :data:`PERSON_TEXT_LIMITS`, named by row and column with its length and start (never the whole value)."""
+    found = []
+    for c, limit in PERSON_TEXT_LIMITS.items():
+        if c not in raw.frame.columns:
+            continue
+        cells = raw.frame[c].fillna("").astype(str)
+        for i in np.flatnonzero((cells.str.len() > limit).to_numpy()).tolist():
+            found.append(problem(fname, int(raw.file_rows[i]), raw.column_of(c, i), None, "cell.too_long",
+                                 n=f"{len(cells.iloc[i]):,}".replace(",", " "), limit=limit,
+                                 start=quote(redact(cells.iloc[i]))))
+    return found
 
 
 def _formulas_unread(raw: RawTable, spec: S.TableSpec, fname: str, problems: list[Problem]) -> None:
@@ -2055,6 +2077,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
+    problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     raw, below = notes_below(raw, fname)  # (after the notes in the evaluator's own columns, which say so)
     warn.extend(below)
