@@ -304,3 +304,33 @@ def test_a_page_of_text_in_an_id_or_a_municipality_is_refused_with_its_length(tm
                                       f"{limit} tecken (en kod eller ett namn, inget stycke text): korta värdet, eller "
                                       "flytta texten till en kolumn som inte läses")
     assert problems[0].note("en").startswith(f"the cell has {limit + 1} characters and begins 'KKK")
+
+
+# --- a project period or data day in year 1, 1900, 2100 or 9999 ------------------------------------------------------
+@pytest.mark.parametrize(("key", "day"), [("start", "0001-01-01"), ("start", "1900-01-01"), ("planned_end", "2100-01-01"),
+                                          ("planned_end", "9999-12-31"), ("data_as_of", "9999-12-31")])
+def test_a_project_day_outside_1990_to_2099_is_refused_not_a_traceback(tmp_path, capsys, key, day):
+    """A start in year 1 or an end in 9999 stopped validate with a traceback (dateutil's 'year -9 is out of range')
+    and render in the report's third cell; 1900 and 2100 were read as a project of 124 years. Each is named, with the
+    days a project may have."""
+    params = _csv(tmp_path, _rows(";"))
+    text = params.read_text(encoding="utf-8")
+    if key == "data_as_of":
+        text += f"data_as_of: {day}\n"
+    else:
+        text = text.replace("start: 2023-01-01" if key == "start" else "planned_end: 2024-12-31", f"{key}: {day}")
+    params.write_text(text, encoding="utf-8")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED and "Traceback" not in said.out + said.err
+    where = f"period, {key}" if key != "data_as_of" else key
+    assert f"{where}: står {day}; förväntat ett datum från 1990-01-01 till 2099-12-31 (ÅÅÅÅ-MM-DD)" in said.out + said.err
+
+
+@pytest.mark.parametrize("day", ["1990-01-01", "2099-12-31"])
+def test_the_first_and_last_project_days_are_read(tmp_path, day):
+    params = _csv(tmp_path, _rows(";"))
+    key = "start" if day < "2023" else "planned_end"
+    params.write_text(params.read_text(encoding="utf-8").replace(
+        "start: 2023-01-01" if key == "start" else "planned_end: 2024-12-31", f"{key}: {day}"), encoding="utf-8")
+    assert str(getattr(et.load_params(params).period, key)) == day

@@ -341,12 +341,31 @@ def _written_point_thousands(value: object, unquoted: bool = False) -> tuple[str
     return whole + decimals, f"{float(text):g}"
 
 
+# the days a project's period and the day its data were taken may fall on: samordningsförbund exist since 2004 (the
+# trials before them from 1994), and a year past this century is a slip of the pen ('2204' for '2024'); a start in
+# year 1 or an end in 9999 stopped validate and render with a traceback (a month beyond Python's years)
+FIRST_PROJECT_DAY, LAST_PROJECT_DAY = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+
+
+def _project_day(day: dt.date | None) -> dt.date | None:
+    """``day`` if it lies within :data:`FIRST_PROJECT_DAY` – :data:`LAST_PROJECT_DAY`, else a problem naming it."""
+    if day is not None and not FIRST_PROJECT_DAY <= day <= LAST_PROJECT_DAY:
+        raise ParamsValueError("params.day_out_of_range", day=day.isoformat(), first=FIRST_PROJECT_DAY.isoformat(),
+                               last=LAST_PROJECT_DAY.isoformat())
+    return day
+
+
 class Period(_Strict):
     """Planned and actual project period."""
 
     start: dt.date
     planned_end: dt.date
     actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+
+    @field_validator("start", "planned_end", "actual_end", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
 
     @property
     def end(self) -> dt.date:
@@ -2403,6 +2422,11 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.granted_too_small", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}",
                                    thousands=f"{v * 1000:.0f}")
         return v
+
+    @field_validator("data_as_of", "last_intake", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
                                                           "enrolments are flagged.")
