@@ -334,3 +334,23 @@ def test_the_first_and_last_project_days_are_read(tmp_path, day):
     params.write_text(params.read_text(encoding="utf-8").replace(
         "start: 2023-01-01" if key == "start" else "planned_end: 2024-12-31", f"{key}: {day}"), encoding="utf-8")
     assert str(getattr(et.load_params(params).period, key)) == day
+
+
+def test_a_formula_without_its_result_beside_a_budgets_lines_does_not_refuse_the_budget(tmp_path):
+    """A budget of the contract's columns with a column 'Kommentar' of formulas a script wrote: the budget is read
+    (400 000 + 100 000 = 500 000 kr); a formula in its amounts is still named, by cell."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in (["period", "category", "budget", "actual", "Kommentar"], [2023, "Lön", 400000, 380000, '=B2&" 2023"'],
+                [2023, "Lokaler", 100000, 90000, "=LEN(B3)"]):
+        ws.append(row)
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    params = _params(tmp_path, "data: {budget: data/budget.xlsx}\n")
+    assert et.load_project(params).budget["budget"].sum() == 500_000
+    ws["D3"] = "=C3*0.9"
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(3, "actual", "cell.formula")]
+    assert problems[0].note("sv").startswith("cellen D3 på bladet 'Budget' har formeln '=C3*0.9'")

@@ -481,8 +481,9 @@ def _long_texts(raw: RawTable, fname: str) -> list[Problem]:
 def _formulas_unread(raw: RawTable, spec: S.TableSpec, fname: str, problems: list[Problem]) -> None:
     """Take out of ``problems`` the formulas without a saved result (or saved by a program that calculates none) in
     the file's columns the contract does not read (an evaluator's own column of notes, a helper column of
-    lookups): their values are never read, so a workbook written by a program, not saved by Excel, is not refused
-    for them. A formula in a column that is read keeps its message."""
+    lookups; in a budget of the contract's layout, not one of a column per year): their values are never read, so a
+    workbook written by a program, not saved by Excel, is not refused for them. A formula in a column that is read
+    keeps its message."""
     unread = set(_unread_headings(raw, spec))
     if unread:
         problems[:] = [p for p in problems if not (p.file == fname and p.column in unread and p.key in (
@@ -3106,6 +3107,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     if not wide:
         warn.extend(_lines_split_by_unread(raw, fname))
+        _formulas_unread(raw, S.BUDGET_TABLE, fname, problems)  # (a column of notes or lookups beside the lines)
         if S.FUNDER not in raw.frame:  # the financiers under a heading not read as funder: never guessed
             header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
             problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
