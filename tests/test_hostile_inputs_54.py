@@ -354,3 +354,20 @@ def test_a_formula_without_its_result_beside_a_budgets_lines_does_not_refuse_the
     problems = load_problems(params)
     assert [(p.row, p.column, p.key) for p in problems] == [(3, "actual", "cell.formula")]
     assert problems[0].note("sv").startswith("cellen D3 på bladet 'Budget' har formeln '=C3*0.9'")
+
+
+# --- a project name longer than the system allows ---------------------------------------------------------------------
+def test_a_project_name_longer_than_the_system_allows_is_no_params_file_not_a_traceback(tmp_path, capsys, monkeypatch):
+    """'evaltools validate' with a name of 300 letters stopped with OSError 'File name too long' (the system refuses
+    to look such a name up); load_project did the same. It is a params file that is not there, as any other name."""
+    monkeypatch.setenv("EVALTOOLS_ROOT", str(tmp_path))
+    (tmp_path / "params").mkdir()
+    with pytest.raises(SystemExit) as e:
+        cli.main(["validate", "a" * 300])
+    said = capsys.readouterr()
+    assert e.value.code == cli.EXIT_USAGE and "Traceback" not in said.out + said.err
+    assert "ingen parameterfil" in said.err
+    with pytest.raises(ParamsError):
+        et.load_project(tmp_path / ("a" * 300 + ".yaml"))
+    with pytest.raises(ParamsError):
+        et.load_project("a" * 300)

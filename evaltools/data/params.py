@@ -25,6 +25,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
+from .paths import is_file
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -3021,7 +3022,7 @@ def load_params(path: str | Path) -> ProjectParams:
     3.0
     """
     path = Path(path)
-    if not path.is_file():
+    if not is_file(path):  # (a name the system refuses to look up, longer than it allows, is no file either)
         raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
