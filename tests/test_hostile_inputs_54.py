@@ -371,3 +371,18 @@ def test_a_project_name_longer_than_the_system_allows_is_no_params_file_not_a_tr
         et.load_project(tmp_path / ("a" * 300 + ".yaml"))
     with pytest.raises(ParamsError):
         et.load_project("a" * 300)
+
+
+@pytest.mark.parametrize("line", ["data: {participants: data/%s.csv}\n", "word_template: %s.docx\n"])
+def test_a_data_file_or_word_template_named_longer_than_the_system_allows_is_a_file_not_found(tmp_path, line):
+    """A data file or Word template of 300 letters in the params file stopped load_project with OSError 'File name
+    too long'; it is a file that is not there, named in the params file's message."""
+    params = _csv(tmp_path, _rows(";"))
+    if line.startswith("data"):
+        text = params.read_text(encoding="utf-8").replace("data: {participants: data/deltagare.csv}\n", line % ("a" * 300))
+    else:
+        text = params.read_text(encoding="utf-8") + line % ("b" * 300)
+    params.write_text(text, encoding="utf-8")
+    with pytest.raises(ParamsError) as e:
+        et.load_project(params)
+    assert len(e.value.lines) == 1 and "finns inte" in e.value.message("sv")

@@ -25,7 +25,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .paths import is_file
+from .paths import is_file, is_folder
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -3363,7 +3363,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
             problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
-        if not full.is_file():
+        if not is_file(full):
             like = _named_alike(full)
             if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
                 problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
@@ -3469,9 +3469,9 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
         problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
-    elif full.is_dir():
+    elif is_folder(full):
         problems.append(_both("params.word_folder", file=repr(str(p))))
-    elif not full.is_file():
+    elif not is_file(full):
         problems.append(_both("params.file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
         problems.append(_both("params.word_unreadable", file=repr(str(p))))

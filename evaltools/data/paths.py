@@ -49,6 +49,14 @@ def is_file(path: Path) -> bool:
         return False
 
 
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (none where the system refuses to look the name up, as :func:`is_file`)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def params_path(ref: str | Path) -> Path:
     """Resolve a project reference: a path to a YAML file, or a project id in ``params/``."""
     p = Path(ref)
