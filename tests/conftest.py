@@ -266,23 +266,32 @@ def write_csv(path: Path, rows: list[dict] | pd.DataFrame) -> Path:
     return path
 
 
-def excel_participants(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
-    """The participants sheet of a workbook as an evaluator's Excel saves an extract from the case system: a
-    title row above the header, then ``rows``; every date (``datetime``) is a date cell shown ``yyyy-mm-dd``."""
+def excel_sheet(header: list[str], rows: list[list], *, title: str | None = None, sheet: str = "participants"):
+    """A workbook whose one sheet ``sheet`` holds a list as an evaluator's Excel keeps it: the optional ``title``
+    row above ``header``, then ``rows``; every date (``datetime``) a date cell shown ``yyyy-mm-dd``. Returns the
+    workbook and the sheet, unsaved, for the caller's finishing (a filter, a table, frozen panes)."""
     import datetime as dt  # (only the Excel-made projects need it)
 
     import openpyxl  # (only the Excel-made projects need it)
-    path.parent.mkdir(parents=True, exist_ok=True)
     wb = openpyxl.Workbook()
     ws = wb.active
-    ws.title = "participants"
-    ws.append([title])
+    ws.title = sheet
+    if title is not None:
+        ws.append([title])
     ws.append(header)
     for row in rows:
         ws.append(row)
         for col, value in enumerate(row, 1):
             if isinstance(value, dt.datetime):
                 ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    return wb, ws
+
+
+def excel_participants(path: Path, title: str, header: list[str], rows: list[list]) -> Path:
+    """The participants sheet of a workbook as an evaluator's Excel saves an extract from the case system: a
+    title row above the header, then ``rows`` (:func:`excel_sheet`)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb, _ = excel_sheet(header, rows, title=title)
     wb.save(path)
     return path
 

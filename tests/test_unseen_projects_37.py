@@ -21,7 +21,7 @@ import pytest
 
 import evaltools as et
 
-from .conftest import load_problems, participants_frame, write_csv
+from .conftest import excel_sheet, load_problems, participants_frame, write_csv
 
 HEADINGS = ["Löpnummer", "Kön", "Födelseår", "Hushållstyp", "Startdatum", "Slutdatum", "Utfall"]
 MAPPED = ("{'Löpnummer': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hushållstyp': household_type, "
@@ -31,17 +31,8 @@ MAPPED = ("{'Löpnummer': person_id, 'Kön': sex, 'Födelseår': birth_year, 'Hu
 def _excel_persons(path: Path, rows: list[list]) -> Path:
     """A case system's list saved by Excel: Swedish headings on row 1, dates as date cells, the id column filtered
     and the header row frozen, as an evaluator leaves it."""
-    import openpyxl  # (only the Excel-made files need it)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Deltagare"
-    ws.append(HEADINGS)
-    for row in rows:
-        ws.append(row)
-        for col, value in enumerate(row, 1):
-            if isinstance(value, dt.datetime):
-                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb, ws = excel_sheet(HEADINGS, rows, sheet="Deltagare")
     ws.auto_filter.ref = f"A1:G{ws.max_row}"
     ws.freeze_panes = "A2"
     wb.save(path)

@@ -1020,6 +1020,63 @@ def comparison_rate_tells_few(rates: tuple[float, float, int, int], k: int) -> b
     return hides(n, k) or hides(left, k) or hides(n - left, k)
 
 
+@dataclass(frozen=True)
+class SupportNeed:
+    """How the ended participants' försörjningsstöd changed, person by person, by the payments file: the evidence
+    a goal of a need of it lessened ("minskat sitt behov av försörjningsstöd") is written with, as a qualitative goal,
+    since no exit code measures it. ``ended`` enrolments ended; ``had`` of them were paid försörjningsstöd in the
+    ``months`` months before the start and can be followed after the exit; ``less`` of those were paid less a month
+    after the exit (at most ``months`` months) than before the start, ``none`` of them nothing at all; ``not_paid``
+    were paid none before the start; ``unknown`` cannot be followed (no rows in the payments file while it does not
+    cover every participant, or no month of the file before the start or after the exit). A measured change, no
+    effect."""
+
+    ended: int
+    had: int
+    less: int
+    none: int
+    not_paid: int
+    unknown: int
+    months: int
+
+
+def support_need(project: Project, months: int | None = None) -> SupportNeed | None:
+    """Each ended enrolment's mean försörjningsstöd a month in the ``months`` months before its start month and in
+    the ``months`` months after its end month (a month without a row is 0 kr; only the months the payments file
+    covers, its first to its last month, count), compared (:class:`SupportNeed`); ``None`` without payments."""
+    if project.payments is None or not project.has_participants or project.payments.empty:
+        return None
+    months = months or project.params.comparison.months_before
+    pay = project.payments
+    pay_m = month_index(pay[S.MONTH]).astype(np.int64)
+    lo, hi = int(pay_m.min()), int(pay_m.max())
+    paid = pd.Series(pay[S.AMOUNT].to_numpy(float)).groupby([pay[S.PERSON_ID].to_numpy(), pay_m]).sum()
+    by_person = {pid: dict(zip(grp.index.get_level_values(1), grp.to_numpy())) for pid, grp in paid.groupby(level=0)}
+    cover_all = project.params.data.payments_cover_all_participants
+    ended = project.participants[project.participants[S.END_DATE].notna()]
+    had = less = none = not_paid = unknown = 0
+    for pid, start, end in zip(ended[S.PERSON_ID], ended[S.START_DATE], ended[S.END_DATE]):
+        own = by_person.get(pid)
+        if own is None and not cover_all:
+            unknown += 1
+            continue
+        own = own or {}
+        s, e = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+        b0, b1, a0, a1 = max(s - months, lo), min(s - 1, hi), max(e + 1, lo), min(e + months, hi)
+        if b1 < b0 or a1 < a0:
+            unknown += 1
+            continue
+        before = sum(own.get(m, 0.0) for m in range(b0, b1 + 1)) / (b1 - b0 + 1)
+        after = sum(own.get(m, 0.0) for m in range(a0, a1 + 1)) / (a1 - a0 + 1)
+        if before <= 0:
+            not_paid += 1
+            continue
+        had += 1
+        less += int(after < before)
+        none += int(after <= 0)
+    return SupportNeed(len(ended), had, less, none, not_paid, unknown, months)
+
+
 PHASES = ("before", "during", "after")
 
 

@@ -19,7 +19,8 @@ Status rules (parameterised by ``partial_band``, default 0.8):
   (``ci_verdict``, an :class:`IntervalVerdict`);
 * a period that has started but not ended at the analysis date (``params.as_of``) while the project
   goes on is *running* (``pågår``): its value so far and the target pro-rated for the time run so far
-  are shown, and it is not judged. A period the project really left early (``period.actual_end``
+  are shown, and it is not judged (a share so far keeps its interval but is not tested against its
+  target: those still enrolled have no outcome yet). A period the project really left early (``period.actual_end``
   inside it) is *cut* and judged against the target for the time it ran;
 * a period that has not started, or a share with no one in its denominator: *not assessed*; a share
   whose denominator is below the privacy threshold (``privacy.min_count``) is not assessed either,
@@ -407,11 +408,17 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
 
 def _counted(goal: Goal, df: pd.DataFrame, in_w: pd.Series, row: dict) -> tuple[pd.Series, pd.Series]:
     """The persons of the period ``in_w`` a goal counts, and its successes among them. An outcome only counts once
-    the person has ended (an action plan is recorded at exit too); a goal on who takes part counts a trait of
+    the person has ended (an action plan is recorded at exit too, except in a share of the participants, where the
+    plan of one still enrolled is counted as the file records it); a goal on who takes part counts a trait of
     those enrolled, ended or not, and its share leaves out (with a note in ``row``) those whose sex or age is not
     known, since an unknown is no one's trait; its count of participants counts those with the trait."""
     if not goal.composition:
-        return in_w, _successes(df, goal) & df[S.END_DATE].notna()
+        hit = _successes(df, goal)
+        if goal.numerator == "action_plan" and goal.kind == "share" and goal.denominator == "participants":
+            # a share of the participants with a plan: a plan recorded for one still enrolled is there ("Åtta av tio
+            # deltagare ska ha en upprättad handlingsplan"), and counting the ended alone set them against it
+            return in_w, hit
+        return in_w, hit & df[S.END_DATE].notna()
     has, known = trait(df, goal)
     if goal.kind == "share" and (in_w & ~known).any():
         in_w = in_w & known
@@ -526,8 +533,10 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         row["status"] = GoalStatus.RUNNING if w.running else GoalStatus.NOT_ASSESSED
         return row
     row.update(share_test(k, n, goal.target))
-    row["status"] = GoalStatus.RUNNING if w.running else share_status(row["value"], goal.target, band,
-                                                                        row["ci_verdict"])
+    if w.running:  # the share so far, with its interval; no test against the target while persons are still in it
+        row.update(p_below_target=np.nan, p_above_target=np.nan, ci_verdict="", status=GoalStatus.RUNNING)
+        return row
+    row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     return row
 
 

@@ -21,17 +21,23 @@ def _month(dates: pd.Series) -> pd.Series:
 
 
 def coded_exits_paid(participants: pd.DataFrame, payments: pd.DataFrame | None,
-                     success_outcomes: tuple[str, ...] | list[str]) -> tuple[int, int]:
+                     success_outcomes: tuple[str, ...] | list[str], covers_all: bool = True) -> tuple[int, int]:
     """(ended enrolments coded as leaving försörjningsstöd whose next month the payments file
     covers, how many of them were paid försörjningsstöd that month).
 
     The month checked is the calendar month after the month of the end date (the same month as
-    the persistence table's "1 month after exit"); a payment above 0 kr counts. ``(0, 0)``
+    the persistence table's "1 month after exit"); a payment above 0 kr counts. A participant without a row in a
+    file that does not cover every participant (``covers_all`` false: ``data.payments_cover_all_participants``) is
+    not followed by it, as the payment analyses leave them out, and one who had no försörjningsstöd to leave
+    (:func:`_had_support`) left none: neither is checked, so that the note counts those page 1 counts. ``(0, 0)``
     without payments or such participants.
     """
     if payments is None or payments.empty or participants.empty:
         return 0, 0
     ended = participants[participants[S.END_DATE].notna() & participants[S.OUTCOME].isin(list(success_outcomes))]
+    if not covers_all:
+        ended = ended[ended[S.PERSON_ID].isin(set(payments[S.PERSON_ID]))]
+    ended = ended[_had_support(ended, payments)]
     if ended.empty:
         return 0, 0
     nxt = _month(ended[S.END_DATE]) + 1
@@ -44,14 +50,29 @@ def coded_exits_paid(participants: pd.DataFrame, payments: pd.DataFrame | None,
     return len(ids), sum((i, m) in paid_months for i, m in zip(ids, nxt))
 
 
+def _had_support(persons: pd.DataFrame, payments: pd.DataFrame) -> pd.Series:
+    """Whether each person had försörjningsstöd to leave, as the cost-benefit's leavers and page 1 count them
+    (:func:`evaltools.analysis.costbenefit.persistence.on_fs_at_start`): their support at start is försörjningsstöd
+    or not known, or the payments show it paid in or before their start month. One on sickness benefit at start coded
+    'arbete' left no försörjningsstöd, and counted here the note said '7 of 23' beside page 1's '7 of the 12'."""
+    support = persons[S.SUPPORT_START] if S.SUPPORT_START in persons else pd.Series(pd.NA, index=persons.index)
+    ok = support.isna() | support.isin(["försörjningsstöd", S.UNKNOWN])
+    if not ok.all():
+        first_paid = payments.loc[payments[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
+        first = pd.to_datetime(persons[S.PERSON_ID].map(first_paid))
+        ok |= first.notna() & (first <= persons[S.START_DATE])
+    return ok.astype(bool)
+
+
 def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None,
-                         success_outcomes: tuple[str, ...] | list[str], min_count: int) -> Problem | None:
+                         success_outcomes: tuple[str, ...] | list[str], min_count: int,
+                         covers_all: bool = True) -> Problem | None:
     """The data-quality note for :func:`coded_exits_paid`, or ``None`` when nobody was paid.
 
     Counts from 1 to ``min_count`` − 1 are written ``<min_count``, so that the note never tells a
     few persons' payments.
     """
-    checked, paid = coded_exits_paid(participants, payments, success_outcomes)
+    checked, paid = coded_exits_paid(participants, payments, success_outcomes, covers_all)
     if not paid:
         return None
     def show(n: int) -> str:

@@ -674,6 +674,36 @@ _SUPPORT_CUT = re.compile(
     rf"|\b(?:(?:costs?|spending|payments?)\s+(?:of|on)\s+social\s+assistance|social\s+assistance\s+(?:paid|costs?|payments?|"
     rf"spending)|welfare\s+(?:costs?|payments?|spending))(?:\s+\w+){{0,4}}?\s+(?:should|will|shall)\s+"
     rf"(?:be\s+(?:halved|reduced|cut|lowered)|fall|decrease)\b", re.I)
+# ... and a person's need of, or dependence on, försörjningsstöd that falls ("minst 40 % ska ha minskat sitt behov av
+# försörjningsstöd", "ett minskat beroende av ekonomiskt bistånd", "behovet av försörjningsstöd ska minska", "reduced
+# their need for social assistance"): each person's own, which one paid less but still paid has lessened too. Counted as
+# exits to the goal's outcomes it would be judged as those who left it (by the exit code), and an exit to work of one
+# who never had it (on sickness benefit at start) would count as a need that fell, while one paid half as much as before
+# would not: no exit code measures it, the payments do.
+_NEED = r"(?:behov(?:et)?|beroende(?:t)?|needs?|dependen(?:ce|cy)|reliance)"
+_NEED_OF_SUPPORT = (r"(?:av|för|på|of|for|on)\s+(?:det\s+|the\s+)?(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|"
+                    r"socialbidrag\w*|social\s+assistance|welfare)")
+_SUPPORT_NEED = re.compile(
+    rf"(?<![\wåäö])(?:minsk\w*|sänk\w*|lägre|mindre|reduc\w*|decreas\w*|lower\w*|less|lessen\w*)\s+"
+    rf"(?:(?:sitt|sina|deras|their)\s+)?(?:[\wåäö]+\s+)?{_NEED}\s+{_NEED_OF_SUPPORT}"
+    rf"|(?<![\wåäö])(?:behovet|beroendet|(?:their|the)\s+(?:need|dependen(?:ce|cy)|reliance))\s+{_NEED_OF_SUPPORT}"
+    rf"(?:\s+[\wåäö]+){{0,3}}?\s+(?:minska\w*|sänk\w*|sjunk\w*|reduc\w*|decreas\w*|fall\w*|lower\w*)"
+    rf"|(?<![\wåäö])(?:mindre|less)\s+(?:beroende|dependent)\s+(?:av|on)\s+(?:det\s+|the\s+)?"
+    rf"(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|social\s+assistance|welfare)", re.I)
+
+
+def support_need_words(label: str | None) -> str | None:
+    """The words of a goal's label that speak of a person's need of försörjningsstöd lessened (``minskat sitt behov
+    av försörjningsstöd``), as the label writes them; ``None`` where it does not. Such a goal is written as
+    qualitative, and ``evaltools validate`` gives it the payments' figures as evidence."""
+    if not label:
+        return None
+    found = _SUPPORT_NEED.search(read_label(label))
+    return label_words(found.group(0).strip(), label) if found is not None else None
+
+
+# The word a series' source is often written after, as a figure's caption writes it ("Källa: Kolada", "Source:")
+_SOURCE_WORD = re.compile(r"^(?:källa|källor|source|sources)\s*:\s*", re.I)
 # ... and a time: how long persons are on försörjningsstöd ("genomsnittlig tid i försörjningsstöd ska minska"),
 # which no count of exits measures (the payments file does, over months, not a goal of participants)
 _SUPPORT = r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|social\s+assistance|welfare)\w*"
@@ -1589,6 +1619,17 @@ class Goal(_Strict):
             raise ParamsValueError("params.municipality_code", value=_short(v))
         return v
 
+    @field_validator("series_source", "series_source_en", mode="before")
+    @classmethod
+    def _source(cls, v: object) -> object:
+        # the report writes "Källa: {source}." (and Kolada's citation after it): a source written as a page's
+        # caption is ("Källa: Kolada, N31807", the example of docs/data-contract.md) would read "Källa: Källa:
+        # Kolada, N31807.", and one ending in a full stop would end in two
+        if not isinstance(v, str):
+            return v
+        text = _SOURCE_WORD.sub("", v.strip(), count=1).strip()
+        return (text[:-1] if text.endswith(".") and not text.endswith("..") else text) or v
+
     @field_validator("targets", mode="before")
     @classmethod
     def _year_keys(cls, v: object) -> object:
@@ -1740,6 +1781,10 @@ class Goal(_Strict):
                                        kind=self.kind)
             if beyond is not None:
                 raise ParamsValueError("params.goal_label_not_counted", words=beyond.group(0).strip(), kind=self.kind)
+            need = _SUPPORT_NEED.search(label) if self.kind in PERSON_GOAL_KINDS and self.numerator == "outcome" \
+                else None
+            if need is not None:
+                raise ParamsValueError("params.goal_label_support_need", words=need.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None:
                 raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())

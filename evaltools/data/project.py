@@ -345,7 +345,7 @@ def _set_aside_part_period_actuals(budget: pd.DataFrame, params: ProjectParams, 
               if headings is not None and len(headings) == len(budget) else S.ACTUAL)
     warn.append(problem(budget.attrs.get("source", source), rows[0] if len(rows) == 1 else None, column, None,
                         "budget.part_period_actual", "warning", "part_period_actual",
-                        periods=", ".join(periods), n=str(len(rows)), as_of=params.as_of.isoformat(),
+                        periods=", ".join(periods), periods_en=S.budget_periods_en(", ".join(periods)), n=str(len(rows)), as_of=params.as_of.isoformat(),
                         amount_sv=f"{amount:,.0f} kr".replace(",", "\u00a0"),
                         amount_en=f"SEK {amount:,.0f}"))
     return out
@@ -504,7 +504,7 @@ def _load(params: ProjectParams) -> Project:
         warn += [note] if note is not None else []
         # outcome codes that leave försörjningsstöd, against the payments
         note = coded_exit_paid_note(source, participants, payments,
-                                    params.cost_benefit.success_outcomes, params.privacy.min_count)
+                                    params.cost_benefit.success_outcomes, params.privacy.min_count, covers_all)
         warn += [note] if note is not None else []
     if comparison is not None and d.comparison is not None and comparison[S.PERSON_ID].nunique() < params.privacy.min_count:
         # a mean, a difference or an estimate on fewer than k comparison persons shows single persons' payments

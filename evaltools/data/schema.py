@@ -234,6 +234,15 @@ def budget_period(period: object) -> tuple[str, int] | None:
     return "whole", 0
 
 
+def budget_periods_en(periods: str) -> str:
+    """A data-quality note's budget periods (``år 1, år 2, hela``, as the loader reads them) as an English note says
+    them (``year 1, year 2, the whole period``); a calendar year or anything else stays as written."""
+    def worded(text: str) -> str:
+        kind, n = budget_period(text) or ("", 0)
+        return f"year {n}" if kind == "project_year" else "the whole period" if kind == "whole" else text
+    return ", ".join(worded(p.strip()) for p in str(periods).split(","))
+
+
 def budget_period_end(period: object, start: dt.date, end: dt.date) -> dt.date | None:
     """The last day a budget line's period covers, for a project from ``start`` to ``end``: a calendar
     year's 31 December, a project year's day before the next project year begins (a start on 29 February

@@ -3057,7 +3057,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
-                                periods=info["periods"], lines=_sek(info["lines"]), rows=_sek(info["rows"])))
+                                periods=info["periods"], periods_en=S.budget_periods_en(info["periods"]),
+                                lines=_sek(info["lines"]), rows=_sek(info["rows"])))
             if info["parts"]:
                 warn.append(problem(fname, None, None, None, "budget.wide_parts", "warning", "budget_wide",
                                     parts=info["parts"]))
@@ -3145,6 +3146,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     lines = df[~is_total & ~is_sub]
     _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn)
     percent = _percent_lines(df, raw, fname, problems)
+    # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
+    # out, is checked once it is deleted, not told to be corrected for it
+    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
@@ -3159,6 +3163,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                 continue
             if col in refused_cells and refused_cells.loc[scope.index, col].any():
                 continue  # (a line's amount refused, a negative one say, has its message; the sum would only repeat it)
+            if (paid_back.loc[scope.index] & scope[col].fillna(0).gt(0)).any():
+                continue
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
@@ -3446,14 +3452,22 @@ def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, p
 def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams, fname: str,
                          warn: list[Problem]) -> None:
     """Own financing (funder ``egen``) is booked on the municipality; in a project whose owner is a region
-    (its name begins with 'Region') it is most likely the region's own money: a note naming the rows."""
-    if S.FUNDER not in lines or not re.match(r"\s*region\b", str(params.owner or ""), re.IGNORECASE):
+    (its name begins with 'Region') it is most likely the region's own money, and in one owned by Försäkringskassan or
+    Arbetsförmedlingen (a project led by the agency) the agency's: a note naming the rows and the code to write."""
+    owner = str(params.owner or "")
+    agency = next((code for code in ("försäkringskassan", "arbetsförmedlingen")
+                   if re.match(rf"\s*{code}\b", owner, re.IGNORECASE)), None)
+    if S.FUNDER not in lines or (agency is None and not re.match(r"\s*region\b", owner, re.IGNORECASE)):
         return
     own = (lines[S.FUNDER] == "egen").to_numpy()
     if own.any():
         rows = ", ".join(str(int(r)) for r in sorted(set(np.asarray(file_rows)[own].tolist())))
+        if agency is not None:
+            warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_agency", "warning",
+                                "budget_own_region", rows=rows, owner=owner, code=agency))
+            return
         warn.append(problem(fname, None, S.FUNDER, "egen", "budget.own_financing_region", "warning",
-                            "budget_own_region", rows=rows, owner=str(params.owner)))
+                            "budget_own_region", rows=rows, owner=owner))
 
 
 # a budget line of funds paid back, or an entry reversed ("Återbetalning av ej förbrukade medel", "Återbetalt till

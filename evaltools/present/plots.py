@@ -323,7 +323,9 @@ def plot_context(goal, series, params, lang: str = "sv", ax=None):
     unit = goal.unit_for(lang)
     ax_.set_ylabel(unit, fontsize=7.5)
     label = goal.label_for(lang)
-    ax_.set_title(_wrap(label, 70, lines=2), fontsize=8, loc="left")
+    # (about 48 characters of 8-point bold fit the chart's width beside the axis labels; a longer name of a
+    # municipal statistic takes a third line rather than run past the chart's edge)
+    ax_.set_title(_wrap(label, 48, lines=3), fontsize=8, loc="left")
     ax_.legend(loc="lower left", fontsize=7, frameon=False)
     fig.tight_layout()
     points = "; ".join(f"{y}: {fmt_num(v, 0 if float(v).is_integer() else 1, lang)}" for y, v in zip(years, values))

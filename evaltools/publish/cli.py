@@ -96,12 +96,30 @@ def cmd_validate(args, parser) -> int:
                 print(f"    {hint}")
         for hint in _newcomer_hints(project.params, lang):  # (what was left as `evaltools new` wrote it)
             print(f"  ! {project.id}: {hint}")
+        for hint in _support_need_hints(project, lang):  # (a qualitative goal's evidence, for the evaluator)
+            print(f"  ! {project.id}: {hint}")
         status = max(status, _validate_text(project, lang))
     from .render import one_folder  # start-up: each command imports only what it uses
     for said in one_folder(_projects(args, parser), _lang(args)).values():  # (render would refuse them)
         print(f"✗ {said}\n", file=sys.stderr)
         status = EXIT_FAILED
     return status
+
+
+def _support_need_hints(project, lang: str) -> list[str]:
+    """For a qualitative goal of a need of försörjningsstöd lessened ("minskat sitt behov av försörjningsstöd",
+    refused as a count of exits): the payments' figures its evidence may give, person by person; none without
+    payments."""
+    from ..analysis.comparison import support_need  # start-up: each command imports only what it uses
+    from ..data.params import support_need_words  # start-up: each command imports only what it uses
+    goals = [(g, words) for g in project.params.goals if g.kind == "qualitative"
+             and (words := support_need_words(g.label) or support_need_words(g.label_en))]
+    counts = support_need(project) if goals else None
+    if counts is None:
+        return []
+    return [_say("cli.support_need", lang, goal=g.id, words=words, ended=counts.ended, had=counts.had,
+                 less=counts.less, none=counts.none, not_paid=counts.not_paid, unknown=counts.unknown,
+                 months=counts.months) for g, words in goals]
 
 
 def _kind_hint(params, lang: str) -> str:
@@ -126,7 +144,8 @@ def swedish_only(params) -> list[str]:
         out.append("cost_benefit.monthly_level.source_en")
     for g in params.goals:
         keys = [k for k, sv, en in (("label_en", g.label, g.label_en),
-                                    ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)))
+                                    ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)),
+                                    ("unit_en", getattr(g, "unit", None), getattr(g, "unit_en", None)))
                 if sv and not en]
         if keys:
             out.append(f"goals: {g.id} ({', '.join(keys)})")

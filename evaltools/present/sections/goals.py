@@ -72,8 +72,9 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     lang, msg = r.lang, r.msg
     parts, wheres = [], []
     total_before = total_of(rows)
+    # (a running period's share so far is not placed against its target: those still enrolled have no outcome yet)
     shares = rows[(rows["kind"] == "share") & (rows["mode"] != "survey") & ~rows["too_few"].astype(bool)
-                  & rows["value"].notna()]
+                  & rows["value"].notna() & ~rows["running"].fillna(False).astype(bool)]
     sides = {str(v) for v in shares["ci_verdict"]}
     once = len(shares) > 1 and len(sides) == 1  # one place of the interval for every period: said once
     few = ((rows["suppression"].astype(str) != "") & rows["too_few"].astype(bool)
@@ -110,19 +111,20 @@ def goal_details(r, rows: pd.DataFrame) -> str:
                 continue
             if pd.isna(row.value):
                 continue
+            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
+                           n=denominator_words(r, row.goal_id, row.denominator))
+            if row.running:  # the share so far, not yet placed against the target
+                parts.append(msg("summary.goal_share_running_plain", **figures))
+                continue
             # (page 1 says where the interval lies; the interval and p-value are in the goal section)
             side = IntervalVerdict(row.ci_verdict)
             values = {"target": fmt_pct(row.target, lang, 0)} if side == IntervalVerdict.SPANS else {}
             where = msg(SHARE_WHERE[side], **values)
-            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                           n=denominator_words(r, row.goal_id, row.denominator))
             if once:
-                parts.append(msg("summary.goal_share_running_plain" if row.running else "summary.goal_share_plain",
-                                 **figures))
+                parts.append(msg("summary.goal_share_plain", **figures))
                 wheres.append(where)
             else:
-                parts.append(msg("summary.goal_share_running" if row.running else "summary.goal_share",
-                                 where=where, **figures))
+                parts.append(msg("summary.goal_share", where=where, **figures))
             continue
         run = round(months_run(row.period_first, row.observed_last), 1)
         months = fmt_num(run, 0 if run == int(run) else 1, lang)  # ("7 månader", not "7,0 månader")
@@ -693,7 +695,7 @@ def _uncertain_sentence(r, row) -> str:
     lang, msg = r.lang, r.msg
     counts = _low_response(r, row)
     if row.ci_verdict == IntervalVerdict.SPANS:
-        text = msg("goals.uncertain_running" if row.running else "goals.uncertain", label=row.label.rstrip("."),
+        text = msg("goals.uncertain", label=row.label.rstrip("."),
                    period=_period_in_sentence(row, lang),
                    share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                    low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
