@@ -386,3 +386,18 @@ def test_a_data_file_or_word_template_named_longer_than_the_system_allows_is_a_f
     with pytest.raises(ParamsError) as e:
         et.load_project(params)
     assert len(e.value.lines) == 1 and "finns inte" in e.value.message("sv")
+
+
+# --- a value or heading echoed in a message shows its invisible characters by code ----------------------------------
+def test_a_value_echoed_shows_its_invisible_characters_by_code(tmp_path):
+    """An outcome 'arbete' + U+202C and a heading 'sex' + U+202E were echoed as they are: the first looked like a
+    valid code in the message, and the second turned the rest of the message's line around on screen. Each such
+    character is written as its code."""
+    header = [h + "\u202e" if h == "sex" else h for h in HEADER]
+    rows = [list(r) for r in PEOPLE]
+    rows[0][HEADER.index("outcome")] = "arbete\u202c"
+    problems = load_problems(_csv(tmp_path, [";".join(header), *(";".join(map(str, r)) for r in rows)]))
+    said = " ".join(p.text("sv") for p in problems)
+    assert not set(said) & {"\u202c", "\u202e"}
+    assert "står 'arbete[U+202C]'" in said
+    assert "kolumnen 'sex[U+202E]' är troligen den" in said
