@@ -25,6 +25,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
+from .paths import is_file, is_folder
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -341,12 +342,31 @@ def _written_point_thousands(value: object, unquoted: bool = False) -> tuple[str
     return whole + decimals, f"{float(text):g}"
 
 
+# the days a project's period and the day its data were taken may fall on: samordningsförbund exist since 2004 (the
+# trials before them from 1994), and a year past this century is a slip of the pen ('2204' for '2024'); a start in
+# year 1 or an end in 9999 stopped validate and render with a traceback (a month beyond Python's years)
+FIRST_PROJECT_DAY, LAST_PROJECT_DAY = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+
+
+def _project_day(day: dt.date | None) -> dt.date | None:
+    """``day`` if it lies within :data:`FIRST_PROJECT_DAY` – :data:`LAST_PROJECT_DAY`, else a problem naming it."""
+    if day is not None and not FIRST_PROJECT_DAY <= day <= LAST_PROJECT_DAY:
+        raise ParamsValueError("params.day_out_of_range", day=day.isoformat(), first=FIRST_PROJECT_DAY.isoformat(),
+                               last=LAST_PROJECT_DAY.isoformat())
+    return day
+
+
 class Period(_Strict):
     """Planned and actual project period."""
 
     start: dt.date
     planned_end: dt.date
     actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+
+    @field_validator("start", "planned_end", "actual_end", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
 
     @property
     def end(self) -> dt.date:
@@ -2448,6 +2468,11 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.granted_too_small", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}",
                                    thousands=f"{v * 1000:.0f}")
         return v
+
+    @field_validator("data_as_of", "last_intake", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
                                                           "enrolments are flagged.")
@@ -3042,7 +3067,7 @@ def load_params(path: str | Path) -> ProjectParams:
     3.0
     """
     path = Path(path)
-    if not path.is_file():
+    if not is_file(path):  # (a name the system refuses to look up, longer than it allows, is no file either)
         raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
@@ -3052,6 +3077,8 @@ def load_params(path: str | Path) -> ProjectParams:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ParamsError(path, [_both("params.not_utf8")]) from None
+    except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
+        raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
@@ -3381,7 +3408,7 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
             problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
-        if not full.is_file():
+        if not is_file(full):
             like = _named_alike(full)
             if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
                 problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
@@ -3491,9 +3518,9 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
         problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
-    elif full.is_dir():
+    elif is_folder(full):
         problems.append(_both("params.word_folder", file=repr(str(p))))
-    elif not full.is_file():
+    elif not is_file(full):
         problems.append(_both("params.file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
         problems.append(_both("params.word_unreadable", file=repr(str(p))))
