@@ -16,7 +16,7 @@ from evaltools.data.errors import ParamsError
 from evaltools.present import narrative
 from evaltools.publish import cli
 
-from .conftest import load_problems
+from .conftest import load_problems, params_refusal
 
 HEADER = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
 PEOPLE = [["U001", "kvinna", 1990, "ensamstående", "2023-02-01", "2023-09-01", "arbete"],
@@ -401,3 +401,24 @@ def test_a_value_echoed_shows_its_invisible_characters_by_code(tmp_path):
     assert not set(said) & {"\u202c", "\u202e"}
     assert "står 'arbete[U+202C]'" in said
     assert "kolumnen 'sex[U+202E]' är troligen den" in said
+
+
+# --- a count goal's target outside what any project can count is refused with its range ---------------------------
+
+@pytest.mark.parametrize("target", ["-5", "1e20", "1000001"])
+def test_a_count_target_below_zero_or_beyond_any_project_is_refused(tiny_project, target):
+    goals = ("goals:\n  - {id: m1, kind: outcome_count, label: Till arbete, target: " + target + "}\n")
+    said = params_refusal(tiny_project(goals)).replace("\u00a0", " ")
+    assert "målvärde från 0 till 1 000 000 personer" in said and "target" in said
+
+
+def test_a_count_target_per_year_beyond_any_project_is_refused(tiny_project):
+    goals = ("goals:\n  - {id: m1, kind: participant_count, label: Inskrivna, period: calendar_year,"
+             " targets: {2022: 20, 2023: 5000000}}\n")
+    said = params_refusal(tiny_project(goals), "en").replace("\u00a0", " ")
+    assert "targets, 2023" in said and "a target from 0 to 1 000 000 persons" in said
+
+
+def test_a_count_target_of_a_million_is_still_read(tiny_project):
+    goals = "goals:\n  - {id: m1, kind: participant_count, label: Inskrivna, target: 1000000}\n"
+    assert et.load_params(tiny_project(goals)).goals[0].target == 1_000_000

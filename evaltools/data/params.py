@@ -1465,6 +1465,15 @@ PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
 
 
+MOST_PERSONS = 1_000_000  # the largest count target: more persons than any project (or all of Sweden's recipients) serves
+
+
+def _check_count(target: float, where: str) -> None:
+    """Refuse a count goal's target below 0 or above :data:`MOST_PERSONS` (``target: -5``, ``target: 1e20``)."""
+    if not (math.isfinite(target) and 0 <= target <= MOST_PERSONS):
+        raise ParamsValueError("params.count_target_range", where=where, value=f"{target:g}", most="1 000 000")
+
+
 def _check_whole(target: float, where: str, key: str) -> None:
     """Refuse a count goal's target that is no whole number of persons (``target: 12.5``), ``where`` being the
     key the message names (``target``, or ``targets, 1`` for a year's target) and ``key`` what goes before the
@@ -1674,8 +1683,10 @@ class Goal(_Strict):
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
+                _check_count(self.target, "target")
                 _check_whole(self.target, "target", "target: ")
             for key, value in (self.targets or {}).items():
+                _check_count(value, f"targets, {key}")
                 _check_whole(value, f"targets, {key}", f"{key}: ")
         return self
 
