@@ -422,3 +422,17 @@ def test_a_count_target_per_year_beyond_any_project_is_refused(tiny_project):
 def test_a_count_target_of_a_million_is_still_read(tiny_project):
     goals = "goals:\n  - {id: m1, kind: participant_count, label: Inskrivna, target: 1000000}\n"
     assert et.load_params(tiny_project(goals)).goals[0].target == 1_000_000
+
+
+# --- the appendix's params file as written shows a direction override by its code, not reversing the lines after it
+
+def test_the_appendix_shows_a_direction_override_in_the_params_file_by_its_code(tiny_project):
+    from evaltools.present.sections.footer import params_text
+    path = tiny_project()
+    text = path.read_text(encoding="utf-8").replace("title: Litet testprojekt", "title: Litet \u202etestprojekt")
+    path.write_text("\ufeff" + text, encoding="utf-8")  # (saved by Notepad with a byte-order mark)
+    params = et.load_params(path)
+    assert params.title == "Litet testprojekt"  # (the loader removes it from the text it reads)
+    shown = params_text(params)
+    assert "title: Litet [U+202E]testprojekt" in shown
+    assert "\u202e" not in shown and not shown.startswith(("\ufeff", "[U+FEFF]"))
