@@ -436,3 +436,30 @@ def test_the_appendix_shows_a_direction_override_in_the_params_file_by_its_code(
     shown = params_text(params)
     assert "title: Litet [U+202E]testprojekt" in shown
     assert "\u202e" not in shown and not shown.startswith(("\ufeff", "[U+FEFF]"))
+
+
+# --- a data path written from the project folder, and a folder named as a data file ------------------------------
+
+def _in_params_folder(tmp_path: Path, participants: str) -> Path:
+    """A project folder laid out as the samples are (params/ and data/ side by side) whose params file names its
+    participants ``participants``."""
+    (tmp_path / "params").mkdir()
+    (tmp_path / "data" / "mapp").mkdir(parents=True)
+    (tmp_path / "data" / "deltagare.csv").write_text("person_id\nP1\n", encoding="utf-8")
+    path = tmp_path / "params" / "p.yaml"
+    path.write_text("id: p\ntitle: T\nforbund: F\nowner: O\nperiod: {start: 2022-01-01, planned_end: 2023-12-31}\n"
+                    f"data:\n  participants: {participants}\n", encoding="utf-8")
+    return path
+
+
+def test_a_data_path_written_from_the_project_folder_gets_the_path_to_write(tmp_path):
+    """'data/deltagare.csv' is looked for beside the params file (params/data/...); the file is in the project
+    folder's data/: the message says where paths are counted from and gives '../data/deltagare.csv'."""
+    said = params_refusal(_in_params_folder(tmp_path, "data/deltagare.csv"))
+    assert "skriv ../data/deltagare.csv" in said and "parameterfilens egen mapp" in said
+
+
+def test_a_folder_named_as_a_data_file_is_said_to_be_a_folder(tmp_path):
+    said = params_refusal(_in_params_folder(tmp_path, "../data/mapp"), "en")
+    assert "'../data/mapp' is a folder, not a file" in said and "../data/mapp/deltagare.xlsx" in said
+    assert "does not exist" not in said

@@ -3421,9 +3421,17 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
             return full
         if not is_file(full):
             like = _named_alike(full)
-            if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
+            # (the path written from the project folder, as the folders are seen, not from the params file's own)
+            up = base.parent / p if not p.is_absolute() and base.name == "params" else None
+            if is_folder(full):
+                problems.append(_both("params.file_is_folder", key=f"data.{key}", file=repr(str(p)),
+                                      example=f"{p.as_posix()}/deltagare.xlsx"))
+            elif like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
                 problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
                                       found=repr(like.name)))
+            elif up is not None and is_file(up):
+                problems.append(_both("params.file_from_params_folder", key=f"data.{key}", file=repr(str(p)),
+                                      full=str(full), fixed=(Path("..") / p).as_posix()))
             else:
                 problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
