@@ -463,3 +463,11 @@ def test_a_folder_named_as_a_data_file_is_said_to_be_a_folder(tmp_path):
     said = params_refusal(_in_params_folder(tmp_path, "../data/mapp"), "en")
     assert "'../data/mapp' is a folder, not a file" in said and "../data/mapp/deltagare.xlsx" in said
     assert "does not exist" not in said
+
+
+def test_a_nul_in_the_params_file_is_named_by_line_column_and_code(tmp_path):
+    path = tmp_path / "p.yaml"
+    # line 2, 'title: Test' is 11 characters: the NUL is the 12th
+    path.write_text("id: p\ntitle: Test\x00x\nforbund: F\n", encoding="utf-8")
+    said = params_refusal(path)
+    assert "rad 2, kolumn 12: tecknet U+0000" in said and "?" not in said

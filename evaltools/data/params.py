@@ -3309,6 +3309,13 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
         return _both(e.message_id, **e.values)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     problem = str(getattr(e, "problem", "") or e)
+    if isinstance(e, yaml.reader.ReaderError) and isinstance(e.character, (int, str)):
+        # a character YAML does not take (a NUL, another control character): named by its line, column and code
+        before = text[:e.position]
+        line, column = before.count("\n") + 1, e.position - (before.rfind("\n") + 1) + 1
+        return {lang: message("params.yaml_character", lang, line=str(line), column=str(column),
+                              code=f"U+{e.character if isinstance(e.character, int) else ord(e.character):04X}")
+                for lang in ("sv", "en")}
     if mark is None:
         return {lang: message("params.yaml_invalid", lang, line="?", column="?", problem=_short_text(problem, 200))
                 for lang in ("sv", "en")}
