@@ -259,6 +259,10 @@ def blocks(r) -> list[list]:
     # <5 <5" among household types left out)
     marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])],
                       index=rates.index)
+    # a breakdown none of whose groups shows its share (Specialistteamet's intake years: year 3's 25 ended beside
+    # ".." alone under the heading) is left out whole, as the note on hidden groups names its groups
+    no_share = ~pd.Series([_shown(v) for v in rt["rate"]], index=rates.index).groupby(rt["variable"].to_numpy()).transform("any")
+    marks |= no_share
     rates = rates[~marks].reset_index(drop=True)
     left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
