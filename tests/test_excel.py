@@ -91,8 +91,8 @@ def test_formulas_without_saved_values_are_reported_not_read_as_empty(tiny_proje
     with pytest.raises(DataValidationError) as e:
         et.load_project(_xlsx_params(tiny_project))
     lines = e.value.message("en").splitlines()[1:]
-    assert lines[0].endswith("participants.xlsx, row 2, column 'birth_year': the cell holds the formula '=2022-42' but "
-                             "no calculated value was saved with it; open the file in Excel and save it again (or paste "
+    assert lines[0].endswith("participants.xlsx, row 2, column 'birth_year': the cell C2 on the sheet 'Sheet' holds the "
+                             "formula '=2022-42' but no calculated value was saved with it; open the file in Excel and save it again (or paste "
                              "the values)")
     assert {(p.row, p.column) for p in e.value.problems} == {(2, "birth_year"), (3, "birth_year")}
 

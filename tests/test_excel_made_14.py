@@ -160,8 +160,9 @@ def test_formulas_another_program_wrote_are_named_cell_by_cell_with_what_to_do(t
     problems = _problems(_params(tiny_project, participants="deltagare.xlsx"), lang="en")
     assert [(p.row, p.column, p.key) for p in problems] == [(2, "birth_year", "cell.formula"),
                                                             (4, "birth_year", "cell.formula")]
-    assert problems[1].note("en") == ("the cell holds the formula '=YEAR(E4)-32' but no calculated value was saved "
-                                      "with it; open the file in Excel and save it again (or paste the values)")
+    # (openpyxl's one sheet is 'Sheet'; the formula is in column C, row 4)
+    assert problems[1].note("en") == ("the cell C4 on the sheet 'Sheet' holds the formula '=YEAR(E4)-32' but no "
+                                      "calculated value was saved with it; open the file in Excel and save it again (or paste the values)")
 
 
 def _with_saved_results(path: Path, results: dict[str, object], marked: bool) -> None:
@@ -195,7 +196,7 @@ def test_results_saved_by_a_program_that_calculates_no_formulas_are_not_read(tin
     assert [(p.row, p.column, p.key) for p in problems] == [(2, "birth_year", "cell.formula_not_calculated"),
                                                             (4, "birth_year", "cell.formula_not_calculated")]
     assert problems[0].note("en") == (
-        "the cell holds the formula '=1970+10', but the workbook was saved by a program that does not calculate "
+        "the cell C2 on the sheet 'Sheet' holds the formula '=1970+10', but the workbook was saved by a program that does not calculate "
         "formulas (it is marked to be recalculated when opened), so the value saved with it is not Excel's result; "
         "open the file in Excel and save it again (or paste the values)")
 
@@ -226,7 +227,7 @@ def test_a_heading_made_by_a_formula_without_its_result_is_named_not_left_unread
     wb.save(data / "budget.xlsx")
     problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.xlsx"))
     assert [(p.row, p.column, p.key) for p in problems] == [(1, "C", "cell.formula")]
-    assert problems[0].note("sv") == ("cellen har formeln '=\"Utfall \"&2022' men inget beräknat värde sparat; "
+    assert problems[0].note("sv") == ("cellen C1 på bladet 'Sheet' har formeln '=\"Utfall \"&2022' men inget beräknat värde sparat; "
                                       "öppna filen i Excel och spara den igen (eller klistra in värdena)")
 
 

@@ -380,3 +380,17 @@ def test_the_fast_first_pass_over_data_cells_lets_every_spelling_through():
     assert may_hold_personnummer(cells).all()
     plain = pd.Series(["kvar_försörjningsstöd", "2025-01-15 00:00:00", "2025-01-15", "12000", "P0017", None])
     assert not may_hold_personnummer(plain).any()
+
+
+def test_a_personnummer_in_a_column_that_is_no_id_says_to_write_the_cells_right_value(tiny_project):
+    """In the sex column (no id), a project code would be wrong advice: the message says to write a project code where
+    the column is the participant's id, else the cell's right value."""
+    df = participants_frame()
+    df.loc[1, "sex"] = "811218-9876"  # the file's row 3
+    write_csv(tiny_project.dir / "data" / "participants.csv", df)
+    with pytest.raises(PersonalIdentityNumberError) as e:
+        load_project(tiny_project())
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "rad 3" in sv and "'sex'" in sv and "annars mot cellens rätta värde" in sv
+    assert "else with the cell's right value" in en
+    _clean(en)

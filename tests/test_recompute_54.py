@@ -40,8 +40,9 @@ from .test_recompute_unseen import _months
 # exits are to work: no benefit paid instead); society's is 0 (the saving is a transfer) plus the skattefaktor's
 # (1,3 − 1) × (S − 600 000). docs/methods.md, rule 9, documents the draws:
 #   successes  n × Beta(k + ½, n − k + ½)      (Jeffreys posterior of the success rate, k = 6 of n = 10)
-#   deadweight  Beta(3,5; 7,5) / Beta(6,5; 4,5) (Jeffreys posteriors of the comparison's and the participants' rates;
-#              clipped to 0–95 %, comparison.DEADWEIGHT_MAX), drawn independently of the successes
+#   deadweight  Beta(3,5; 7,5) / (successes / n) (Jeffreys posteriors of the comparison's and the participants'
+#              rates, the latter the same draw as the successes' since both count the same 6 of 10; clipped to
+#              0–95 %, comparison.DEADWEIGHT_MAX)
 #   level      Normal(1; 0,10), kept within 0,5–1,5 (±10 %, normal)
 #   drop-off   held (its base is 0), horizon held at one year, discount rate fixed, no optimism bias.
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,8 +99,9 @@ def _my_npvs(seed: int = 54, draws: int = MY_DRAWS, horizon_drawn: bool = False)
     ``horizon_drawn`` the months of saving are drawn too, whole months uniform over the horizon range's 1–5 years
     (12–60 months; with no drop-off and no discounting each month saves the whole level)."""
     rng = np.random.default_rng(seed)
-    successes = 10 * rng.beta(6.5, 4.5, draws)
-    deadweight = np.clip(rng.beta(3.5, 7.5, draws) / rng.beta(6.5, 4.5, draws), 0.0, 0.95)
+    rate = rng.beta(6.5, 4.5, draws)  # the participants' rate, once: the successes' and the deadweight's
+    successes = 10 * rate
+    deadweight = np.clip(rng.beta(3.5, 7.5, draws) / rate, 0.0, 0.95)
     level = np.clip(rng.normal(1.0, 0.10, draws), 0.5, 1.5)
     months = rng.integers(12, 61, draws) if horizon_drawn else 12
     saved = 9000 * months * successes * (1 - deadweight) * level

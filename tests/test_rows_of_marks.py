@@ -27,14 +27,32 @@ def test_a_row_of_marks_only_is_left_out_and_the_note_says_so():
     # Nästa steg's "Sambo utan barn <5 <5 .." is left out with the other household types, and the note says so
     assert any(row.n == "<5" and row.category == "sambo_utan_barn" for row in raw.itertuples())
     assert not any("Sambo utan barn" in str(c) for c in table.frame.iloc[:, 1])
-    assert table.notes[-1] == "Grupper där alla siffror är dolda står inte i tabellen."
+    assert table.notes[-1] == "Grupper där alla siffror är dolda, och uppdelningar där ingen grupps andel visas, står inte i tabellen."
+
+
+def test_a_breakdown_none_of_whose_groups_shows_its_share_is_left_out_whole():
+    """Specialistteamet's intake years: years 1 and 2 are hidden whole and year 3 shows only its 25 ended beside
+    ".." — under the heading "Projektår för start" a row that tells the board nothing of the share the table is
+    about. The breakdown is left out, and the note on hidden groups names its years."""
+    r = sample_report("eskilstuna-specialistteamet", "sv")
+    raw = r.rates.table
+    years = raw[raw["variable"] == "project_year"]
+    assert len(years) and all(isinstance(v, str) for v in years["rate"])  # (the case: no year's share shown)
+    assert any(not isinstance(v, str) for v in years["n"])  # (and one year's number ended shown)
+    table = _rate_table(r)
+    assert not any("Projektår" in str(c) for c in table.frame.iloc[:, 0])
+    # every other breakdown keeps each group that shows a figure
+    others = raw[raw["variable"] != "project_year"]
+    kept = sum(any(not isinstance(v, str) for v in (row.n, row.successes, row.rate)) for row in others.itertuples())
+    assert len(table.frame) == kept
+    assert table.notes[-1].startswith("Grupper där alla siffror är dolda, och uppdelningar")
 
 
 def test_a_table_without_such_rows_keeps_every_row_and_says_nothing_of_it():
     r = sample_report("kompassen-demo", "sv")  # (every group of Kompassen's 14 shows a figure)
     table = _rate_table(r)
     assert len(r.rates.table) == 14 and len(table.frame) == 14
-    assert "Grupper där alla siffror är dolda står inte i tabellen." not in table.notes
+    assert "Grupper där alla siffror är dolda, och uppdelningar där ingen grupps andel visas, står inte i tabellen." not in table.notes
 
 
 def test_a_portfolio_name_whose_title_ends_in_a_bracket_gets_its_tags_in_that_bracket():

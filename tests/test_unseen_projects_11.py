@@ -357,7 +357,7 @@ def test_an_instructions_sheet_read_first_gives_one_message_on_where_the_data_ar
     assert first.note("sv") == ("bladet som lästes har ingen av filens kolumner (person_id, sex, birth_year, "
                                 "household_type, start_date, end_date, outcome); rubrikerna där: Så här fyller du i")
     assert first.note("en").startswith("the sheet read has none of the file's columns (person_id, sex,")
-    assert second.note("sv").startswith("arbetsboken har också bladen 'Export'")
+    assert second.note("sv").startswith("arbetsboken har också bladet 'Export';")
     assert not any("saknas" in p.note("sv") for p in e.value.problems)
 
 

@@ -290,5 +290,5 @@ def test_a_pivot_sheet_read_before_the_data_names_the_headings_the_params_file_r
     assert any("bladet som lästes har ingen av filens kolumner ('löpnummer', 'kön', 'födelseår', 'hushållstyp', "
                "'startdatum', 'slutdatum', 'utfall'); rubrikerna där: Radetiketter, Antal av Löpnummer" in s
                for s in said), said
-    assert any("arbetsboken har också bladen 'Data'" in s for s in said), said
+    assert any("arbetsboken har också bladet 'Data';" in s for s in said), said
     assert len(problems) == 2

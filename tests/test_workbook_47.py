@@ -23,7 +23,7 @@ def _book(tmp_path, n_columns: int):
 
 
 def _note_range(ws) -> str:
-    (merged,) = [str(r) for r in ws.merged_cells.ranges if ws.cell(r.min_row, 1).value == NOTE]
+    (merged,) = [str(r) for r in ws.merged_cells.ranges if ws.cell(r.min_row, r.min_col).value == NOTE]
     return merged
 
 
@@ -31,13 +31,13 @@ def test_a_note_under_a_sheet_printed_over_pages_side_by_side_is_merged_across_t
     ws = _book(tmp_path, 12)
     # twelve columns, 504 characters: more than a lying page holds at 70 % (199.7), so printed over pages
     # side by side; at full size the first page holds 3 columns (126 <= 139.8 < 168), at 70 % four: the note
-    # is merged across A:C, which are on the first page whatever the scale
+    # is merged across B:C (beside the first column, printed on every page), on the first page whatever the scale
     assert ws.page_setup.fitToWidth > 1 and ws.print_title_cols == "$A:$A"
     note = _note_range(ws)
-    assert note.startswith("A") and note.split(":")[1].rstrip("0123456789") == "C"
-    # its row as high as the note wrapped in 126 characters needs: about 480 / 126, 4 lines or more
+    assert note.startswith("B") and note.split(":")[1].rstrip("0123456789") == "C"
+    # its row as high as the note wrapped in B:C's 84 characters needs: about 480 / 84, 6 lines or more
     row = int(note.split(":")[0][1:])
-    assert ws.row_dimensions[row].height >= 4 * 15 - 1
+    assert ws.row_dimensions[row].height >= 6 * 15 - 1
 
 
 def test_a_note_under_a_sheet_printed_one_page_wide_is_merged_across_the_whole_table(tmp_path):

@@ -33,6 +33,12 @@ def _rows(ws) -> list[list[object]]:
     return [[c.value for c in row] for row in ws.iter_rows()]
 
 
+def _notes(rows: list[list[object]]) -> list[object]:
+    """The notes under the table (rows 2-3) and its empty row 4: each row's one text, in the first column or,
+    on a sheet that keeps its first column in view, beside it."""
+    return [next(v for v in r if v is not None) for r in rows[4:] if any(v is not None for v in r)]
+
+
 TWO_FUNDERS = [  # kr: the förbund's staff and the municipality's own work time, as a co-financed project writes it
     {"period": "2022", "category": "Personal", "budget": 100000, "actual": 90000, "funder": "förbund"},
     {"period": "2022", "category": "Socialsekreterare (arbetstid)", "budget": 20000, "actual": 25000,
@@ -47,9 +53,9 @@ def test_a_budget_of_two_funders_says_under_the_sheet_whose_money_a_line_is(tiny
     # the two lines, each with its funder in words
     funder = header.index("Finansiär")
     assert [r[funder] for r in rows[1:3]] == ["Samordningsförbundet", "Kommunens medfinansiering"]
-    # then an empty row, then the note in the first column, as the other sheets' notes stand
+    # then an empty row, then the note, as the other sheets' notes stand
     assert all(v is None for v in rows[3])
-    notes = [r[0] for r in rows[4:] if r[0]]
+    notes = _notes(rows)
     whose = [n for n in notes if n.startswith("Finansiär säger vems pengar raden är.")]
     assert len(whose) == 1
     # it says how the cost-benefit sheets book each: the förbund's money shared out by the law, a partner's
@@ -62,7 +68,7 @@ def test_a_budget_of_two_funders_says_under_the_sheet_whose_money_a_line_is(tiny
 def test_an_eu_line_says_it_is_the_states_cost(tiny_project):
     lines = [*TWO_FUNDERS[:1],
              {"period": "2022", "category": "ESF-finansierad coach", "budget": 50000, "actual": 50000, "funder": "eu"}]
-    notes = [r[0] for r in _rows(_budget_sheet(tiny_project, lines))[4:] if r[0]]
+    notes = _notes(_rows(_budget_sheet(tiny_project, lines)))
     (whose,) = [n for n in notes if n.startswith("Finansiär säger vems pengar raden är.")]
     assert whose.endswith("EU-medel räknas som statens kostnad, eftersom staten betalar Sveriges avgift till EU.")
 
@@ -76,5 +82,5 @@ def test_a_budget_of_one_funder_has_no_such_note(tiny_project):
 @pytest.mark.parametrize("lang, start", [("en", "Funder says whose money a line is.")])
 def test_the_note_is_in_the_reports_language(tiny_project, lang, start):
     rows = _rows(_budget_sheet(tiny_project, TWO_FUNDERS, lang))
-    notes = [r[0] for r in rows[4:] if r[0]]
+    notes = _notes(rows)
     assert [n for n in notes if n.startswith(start)]

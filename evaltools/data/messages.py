@@ -11,6 +11,7 @@ Swedish is the default language; English is the option.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,7 +48,7 @@ def message(key: str, lang: str = DEFAULT_LANG, /, **values: object) -> str:
             filled[base] = value
     # not text.msg(): a message may be given values it does not show (the other language's, or
     # a code kept for the problem's record); a placeholder without a value is still a KeyError
-    return template.format_map(filled)
+    return shown(template.format_map(filled))
 
 
 class Echo(str):
@@ -95,9 +96,22 @@ def shorten(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
+# characters a value holds that show nothing, or that turn the direction of the text after them (an override, an
+# embedding, an isolate, a mark): echoed as they are, 'P00\u200b3' reads 'P003' in the message, and a value with
+# U+202E turns the rest of the message's line around on screen
+_UNSEEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def shown(text: str) -> str:
+    """``text`` with each character that shows nothing or turns the text's direction written as its code
+    (``P00[U+200B]3``): a message names what a value holds, whatever it looks like."""
+    return _UNSEEN.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
 def quote(value: object) -> str:
-    """A cell value as messages show it: in single quotes, shortened if very long (:func:`shorten`)."""
-    return "'" + shorten(value).replace("'", "’") + "'"
+    """A cell value as messages show it: in single quotes, shortened if very long (:func:`shorten`), each character
+    that shows nothing or turns the text's direction written as its code (``'P00[U+200B]3'``)."""
+    return "'" + shown(shorten(value)).replace("'", "’") + "'"
 
 
 @lru_cache(maxsize=None)

@@ -25,6 +25,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
+from .paths import is_file, is_folder
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -341,12 +342,31 @@ def _written_point_thousands(value: object, unquoted: bool = False) -> tuple[str
     return whole + decimals, f"{float(text):g}"
 
 
+# the days a project's period and the day its data were taken may fall on: samordningsförbund exist since 2004 (the
+# trials before them from 1994), and a year past this century is a slip of the pen ('2204' for '2024'); a start in
+# year 1 or an end in 9999 stopped validate and render with a traceback (a month beyond Python's years)
+FIRST_PROJECT_DAY, LAST_PROJECT_DAY = dt.date(1990, 1, 1), dt.date(2099, 12, 31)
+
+
+def _project_day(day: dt.date | None) -> dt.date | None:
+    """``day`` if it lies within :data:`FIRST_PROJECT_DAY` – :data:`LAST_PROJECT_DAY`, else a problem naming it."""
+    if day is not None and not FIRST_PROJECT_DAY <= day <= LAST_PROJECT_DAY:
+        raise ParamsValueError("params.day_out_of_range", day=day.isoformat(), first=FIRST_PROJECT_DAY.isoformat(),
+                               last=LAST_PROJECT_DAY.isoformat())
+    return day
+
+
 class Period(_Strict):
     """Planned and actual project period."""
 
     start: dt.date
     planned_end: dt.date
     actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+
+    @field_validator("start", "planned_end", "actual_end", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
 
     @property
     def end(self) -> dt.date:
@@ -1445,6 +1465,15 @@ PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
 
 
+MOST_PERSONS = 1_000_000  # the largest count target: more persons than any project (or all of Sweden's recipients) serves
+
+
+def _check_count(target: float, where: str) -> None:
+    """Refuse a count goal's target below 0 or above :data:`MOST_PERSONS` (``target: -5``, ``target: 1e20``)."""
+    if not (math.isfinite(target) and 0 <= target <= MOST_PERSONS):
+        raise ParamsValueError("params.count_target_range", where=where, value=f"{target:g}", most="1 000 000")
+
+
 def _check_whole(target: float, where: str, key: str) -> None:
     """Refuse a count goal's target that is no whole number of persons (``target: 12.5``), ``where`` being the
     key the message names (``target``, or ``targets, 1`` for a year's target) and ``key`` what goes before the
@@ -1654,8 +1683,10 @@ class Goal(_Strict):
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
+                _check_count(self.target, "target")
                 _check_whole(self.target, "target", "target: ")
             for key, value in (self.targets or {}).items():
+                _check_count(value, f"targets, {key}")
                 _check_whole(value, f"targets, {key}", f"{key}: ")
         return self
 
@@ -2448,6 +2479,11 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.granted_too_small", value=f"{v:g}", least=f"{MIN_GRANT_SEK:g}",
                                    thousands=f"{v * 1000:.0f}")
         return v
+
+    @field_validator("data_as_of", "last_intake", mode="after")
+    @classmethod
+    def _within_years(cls, day: dt.date | None) -> dt.date | None:
+        return _project_day(day)
     data_as_of: dt.date | None = Field(None, description="Date the data were extracted; later periods are incomplete.")
     last_intake: dt.date | None = Field(None, description="Last day the project takes in participants; later "
                                                           "enrolments are flagged.")
@@ -3042,7 +3078,7 @@ def load_params(path: str | Path) -> ProjectParams:
     3.0
     """
     path = Path(path)
-    if not path.is_file():
+    if not is_file(path):  # (a name the system refuses to look up, longer than it allows, is no file either)
         raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
@@ -3052,6 +3088,8 @@ def load_params(path: str | Path) -> ProjectParams:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise ParamsError(path, [_both("params.not_utf8")]) from None
+    except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
+        raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
         raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
     except yaml.YAMLError as e:
@@ -3271,6 +3309,13 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
         return _both(e.message_id, **e.values)
     mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     problem = str(getattr(e, "problem", "") or e)
+    if isinstance(e, yaml.reader.ReaderError) and isinstance(e.character, (int, str)):
+        # a character YAML does not take (a NUL, another control character): named by its line, column and code
+        before = text[:e.position]
+        line, column = before.count("\n") + 1, e.position - (before.rfind("\n") + 1) + 1
+        return {lang: message("params.yaml_character", lang, line=str(line), column=str(column),
+                              code=f"U+{e.character if isinstance(e.character, int) else ord(e.character):04X}")
+                for lang in ("sv", "en")}
     if mark is None:
         return {lang: message("params.yaml_invalid", lang, line="?", column="?", problem=_short_text(problem, 200))
                 for lang in ("sv", "en")}
@@ -3381,11 +3426,19 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
             problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
             return full
-        if not full.is_file():
+        if not is_file(full):
             like = _named_alike(full)
-            if like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
+            # (the path written from the project folder, as the folders are seen, not from the params file's own)
+            up = base.parent / p if not p.is_absolute() and base.name == "params" else None
+            if is_folder(full):
+                problems.append(_both("params.file_is_folder", key=f"data.{key}", file=repr(str(p)),
+                                      example=f"{p.as_posix()}/deltagare.xlsx"))
+            elif like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
                 problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
                                       found=repr(like.name)))
+            elif up is not None and is_file(up):
+                problems.append(_both("params.file_from_params_folder", key=f"data.{key}", file=repr(str(p)),
+                                      full=str(full), fixed=(Path("..") / p).as_posix()))
             else:
                 problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
         return full
@@ -3491,9 +3544,9 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.word_not_docx", file=repr(str(p))))
     elif not full.is_relative_to(root):
         problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
-    elif full.is_dir():
+    elif is_folder(full):
         problems.append(_both("params.word_folder", file=repr(str(p))))
-    elif not full.is_file():
+    elif not is_file(full):
         problems.append(_both("params.file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
         problems.append(_both("params.word_unreadable", file=repr(str(p))))

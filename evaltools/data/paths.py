@@ -40,6 +40,23 @@ DATA_DIR = PROJECT_ROOT / "data"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 
 
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name the system refuses to look up (longer than it allows, a NUL in it) is none,
+    not an error of its own."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder (none where the system refuses to look the name up, as :func:`is_file`)."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
 def params_path(ref: str | Path) -> Path:
     """Resolve a project reference: a path to a YAML file, or a project id in ``params/``."""
     p = Path(ref)
@@ -107,7 +124,7 @@ def find_params(ref: str | Path) -> Path:
     if p.suffix in (".yaml", ".yml") or len(p.parts) > 1 or p.is_absolute():
         tried = [p.resolve()] + ([] if p.is_absolute() else [(root / p).resolve()])
         for candidate in tried:
-            if candidate.is_file():
+            if is_file(candidate):
                 return candidate
         from .messages import message  # (read where an error is worded)
         looked = "; ".join(str(c) for c in dict.fromkeys(tried))
@@ -115,7 +132,7 @@ def find_params(ref: str | Path) -> Path:
     params_dir = root / "params"
     for suffix in (".yaml", ".yml"):
         candidate = params_dir / f"{ref}{suffix}"
-        if candidate.is_file():
+        if is_file(candidate):
             return candidate.resolve()
     from .messages import message  # (read where an error is worded)
     stems = ", ".join(q.stem for q in sorted(params_dir.glob("*.y*ml")))

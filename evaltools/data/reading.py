@@ -5,6 +5,7 @@ Nothing here judges a value; :mod:`evaltools.data.validation` does. Files are on
 from __future__ import annotations
 
 import codecs
+import collections
 import contextlib
 import csv
 import datetime as dt
@@ -309,19 +310,16 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
         data = path.read_bytes()
     except OSError as e:
         raise _unreadable(path, fname, e) from None
-    if not data.strip():
+    if not data:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     text, encoding = _decode(data, fname)
+    if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
+        raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
     notes = []
     if encoding:
         code = "encoding" if encoding in ("Windows-1252", "ISO-8859-1") else "encoding_old"  # (the report words each)
         notes.append(problem(fname, None, None, None, "file.encoding_note", "warning", code, encoding=encoding))
-    # the separator is the one the first line holding any writes most; a case system's title or date line above the
-    # header ('Treserva – Deltagarlista', written without one) says nothing of it and would leave every row one cell
-    lines = [line for line in text.splitlines()[:HEADER_ROWS] if line.strip()]
-    first = next((line for line in lines if any(sep in line for sep in ("\t", ";", ","))), lines[0] if lines else "")
-    counts = {sep: first.count(sep) for sep in ("\t", ";", ",")}
-    sep = max(counts, key=lambda k: (counts[k], k == ","))
+    sep = _separator([line for line in text.splitlines()[:HEADER_ROWS] if line.strip()])
     said = re.fullmatch(r"\s*sep=(.)\s*", text.split("\n", 1)[0])
     if said is not None:  # a first line 'sep=;' names the separator; Excel reads it and shows the rows below it
         sep, text = said.group(1), text.split("\n", 1)[1] if "\n" in text else ""
@@ -334,6 +332,36 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
                          dtype=object)
     return cells, notes
+
+
+_SEPARATORS = ("\t", ";", ",")
+
+
+def _separator(lines: list[str]) -> str:
+    """The separator of a text file's first lines (empty ones left out): the one that splits the most lines into
+    the same number of cells, two or more (then the one that makes more cells; a comma before the others). The
+    header and the rows of data decide it, not a title above them: a case system's title or date line written
+    without a separator ('Treserva – Deltagarlista'), nor one holding a comma ('Deltagare, Vägen ut 2024') above a
+    table separated by semicolons, which split by its comma would leave every row one cell. Lines that no
+    separator splits are separated as the first line holding one writes most."""
+    best: tuple[int, int, bool] | None = None
+    chosen = ","
+    for sep in _SEPARATORS:
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=sep)]
+        except csv.Error:  # (a quote that never closes: each line counted as written)
+            widths = [line.count(sep) + 1 for line in lines]
+        shared = collections.Counter(w for w in widths if w > 1)
+        if not shared:
+            continue
+        score = max((n, w, sep == ",") for w, n in shared.items())
+        if best is None or score > best:
+            best, chosen = score, sep
+    if best is not None:
+        return chosen
+    first = next((line for line in lines if any(sep in line for sep in _SEPARATORS)), lines[0] if lines else "")
+    counts = {sep: first.count(sep) for sep in _SEPARATORS}
+    return max(counts, key=lambda k: (counts[k], k == ","))
 
 
 # the longest cell a text file may hold: a page of text, far beyond any data value (csv's own
@@ -694,7 +722,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     totals = _table_total_rows(ws, rows, numbers)
     # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden or (d.ht is not None and float(d.ht) == 0)}
-    formulas: dict[tuple[int, int], tuple[str, str]] = {}  # (row, column) -> the formula and the message's key
+    # (row, column) -> the formula, the message's key and the sheet's name
+    formulas: dict[tuple[int, int], tuple[str, str, str]] = {}
     missing = [(r, c) for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1)
                if v == "" and (r, c) not in saved_empty and (r, c) not in totals]
     # a workbook marked to be calculated when it is opened (fullCalcOnLoad) was saved by a program that calculates
@@ -704,9 +733,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     recalc = _calculated_on_load(path)
     if missing or recalc:
         found = _formula_cells(path, ws.title, table, sheet)
-        formulas = {k: (found[k], "cell.formula") for k in missing if k in found}
+        formulas = {k: (found[k], "cell.formula", ws.title) for k in missing if k in found}
         if recalc:
-            formulas.update({k: (f, "cell.formula_not_calculated") for k, f in found.items()
+            formulas.update({k: (f, "cell.formula_not_calculated", ws.title) for k, f in found.items()
                              if k not in formulas and k not in totals})
     width = max((len(r) for r in rows), default=0)
     cells = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype="object")
@@ -938,16 +967,18 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
     heading_formulas = []
-    for (r, c), (formula, key) in sorted(formulas.items()):
+    for (r, c), (formula, key, title) in sorted(formulas.items()):
+        # (the cell as Excel names it, E4 on the sheet 'Deltagare': where to look, whatever the file's name in the message)
+        at = {"cell": f"{openpyxl.utils.get_column_letter(c)}{r}", "sheet": quote(redact(title))}
         if r > h + 1 and c - 1 in keep_cols:
-            errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula)))
+            errors.append(problem(fname, r, header[c - 1], None, key, formula=quote(formula), **at))
             if key != "cell.formula":  # (its value is no result: not read, so that it gives no second message)
                 body.iat[r - h - 2, keep_cols.index(c - 1)] = ""
         elif r == h + 1 and c <= len(header) and not header[c - 1]:
             # a heading made by a formula (="Utfall "&2024) saved without its result: the column would be
             # left unread under an empty heading, without a word
             errors.append(problem(fname, r, openpyxl.utils.get_column_letter(c), None, "cell.formula",
-                                  formula=quote(formula)))
+                                  formula=quote(formula), **at))
             heading_formulas.append(formula)
     keep = (body != "").any(axis=1).to_numpy() if len(body.columns) else np.zeros(len(body), bool)
     if hidden_rows := [int(r) for r in file_rows[keep] if int(r) in hidden]:  # (one message, every row named)

@@ -25,7 +25,7 @@ from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import find_personnummer, may_hold_personnummer
+from .privacy import find_personnummer, may_hold_personnummer, redact
 
 
 
@@ -440,15 +440,54 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
     does not read (an evaluator's own notes). A heading that is a contract column in other words or spelt
     close to one (``handlingsplan``, ``handlingsplann``) is not among them: the validation refuses it
     with the heading to write (``column.optional_heading``)."""
-    headings = [str(h) for h in raw.frame.columns]
-    names = {c.name for c in spec.columns}
-    meant = {h for c in spec.columns if c.name not in headings
-             for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
-    rest = [h for h in headings if h and h not in names and h not in meant]
+    rest = _unread_headings(raw, spec)
     if not rest:
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def _unread_headings(raw: RawTable, spec: S.TableSpec) -> list[str]:
+    """The headings of the file's columns that the contract does not read (:func:`unread_columns`)."""
+    headings = [str(h) for h in raw.frame.columns]
+    names = {c.name for c in spec.columns}
+    meant = {h for c in spec.columns if c.name not in headings
+             for h in [_heading_for(c.name, headings, spec, close=True)] if h is not None}
+    return [h for h in headings if h and h not in names and h not in meant]
+
+
+# the most characters an id, a project code, a municipality and a household code of a person file may have: a hashed
+# pseudonym (64 hexadecimal digits) fits, and so does a district's name ('Stadsdelsförvaltning Rinkeby-Kista', 34),
+# which the chart of groups shows beside its bar; a page of text there was read, and 40 000 characters in a
+# municipality stopped the report with a matplotlib error (its label left the chart no room)
+PERSON_TEXT_LIMITS = {S.PERSON_ID: 100, S.PROJECT_ID: 100, S.MUNICIPALITY: 50, S.HOUSEHOLD_ID: 100}
+
+
+def _long_texts(raw: RawTable, fname: str) -> list[Problem]:
+    """Every id, municipality or household code of a person file longer than its limit in
+    :data:`PERSON_TEXT_LIMITS`, named by row and column with its length and start (never the whole value)."""
+    found = []
+    for c, limit in PERSON_TEXT_LIMITS.items():
+        if c not in raw.frame.columns:
+            continue
+        cells = raw.frame[c].fillna("").astype(str)
+        for i in np.flatnonzero((cells.str.len() > limit).to_numpy()).tolist():
+            found.append(problem(fname, int(raw.file_rows[i]), raw.column_of(c, i), None, "cell.too_long",
+                                 n=f"{len(cells.iloc[i]):,}".replace(",", " "), limit=limit,
+                                 start=quote(redact(cells.iloc[i]))))
+    return found
+
+
+def _formulas_unread(raw: RawTable, spec: S.TableSpec, fname: str, problems: list[Problem]) -> None:
+    """Take out of ``problems`` the formulas without a saved result (or saved by a program that calculates none) in
+    the file's columns the contract does not read (an evaluator's own column of notes, a helper column of
+    lookups; in a budget of the contract's layout, not one of a column per year): their values are never read, so a
+    workbook written by a program, not saved by Excel, is not refused for them. A formula in a column that is read
+    keeps its message."""
+    unread = set(_unread_headings(raw, spec))
+    if unread:
+        problems[:] = [p for p in problems if not (p.file == fname and p.column in unread and p.key in (
+            "cell.formula", "cell.formula_not_calculated"))]
 
 
 def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
@@ -1955,9 +1994,11 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
     """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
     under a name that is not guessed. One line naming the other sheets and the names that are read (once: an
     empty sheet read both has no rows and lacks every column; none where the sheets alike are named already)."""
-    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.alike") and p.file == raw.source
+    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.others_one", "sheet.alike") and p.file == raw.source
                                    for p in problems):
-        problems.append(problem(raw.source, None, None, None, "sheet.others",
+        # (one other sheet is 'bladet', not 'bladen')
+        problems.append(problem(raw.source, None, None, None,
+                                "sheet.others_one" if len(raw.other_sheets) == 1 else "sheet.others",
                                 sheets=", ".join(f"'{n}'" for n in raw.other_sheets),
                                 names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
 
@@ -1965,10 +2006,17 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
 # control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
 # refuses them when the report's workbook is written, and a reader cannot see them
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# in a column whose values tell persons or groups apart (an id, a municipality), also the characters that take no
+# room (a zero-width space or joiner, a word joiner, a byte-order mark) and those that turn the direction text is
+# shown in (an override, embedding or isolate): 'P00\u200b3' shows as P003 and is another person, and a municipality
+# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it
+_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+_KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
 
 
 def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
-    """Every cell and column heading holding an invisible control character (BEL, NUL, ...),
+    """Every cell and column heading holding an invisible control character (BEL, NUL, ...), and every id or
+    municipality holding a character of no width (U+200B) or one that turns the direction text is shown in (U+202E),
     named by its code point, never echoed."""
     found = []
     for c in raw.frame.columns:
@@ -1977,13 +2025,14 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
             found.append(problem(fname, None, "[column heading]", None, "cell.control", code=f"U+{ord(m.group()):04X}"))
             continue
         s = raw.frame[c]
+        hidden = _HIDDEN_IN_KEY if str(c).strip().casefold() in _KEY_COLUMNS else CONTROL
         # one search of the column's text joined (a control character is one character: joining makes
         # none), and the cells one by one only where it finds one
-        if not CONTROL.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
+        if not hidden.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
             continue
-        hits = s.str.contains(CONTROL, regex=True, na=False).to_numpy()
+        hits = s.str.contains(hidden, regex=True, na=False).to_numpy()
         for i in np.flatnonzero(hits).tolist():
-            m = CONTROL.search(s.iloc[i])
+            m = hidden.search(s.iloc[i])
             found.append(problem(fname, int(raw.file_rows[i]), str(c), None, "cell.control",
                                  code=f"U+{ord(m.group()):04X}" if m else "?"))
     return found
@@ -2040,6 +2089,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
+    problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
     raw, below = notes_below(raw, fname)  # (after the notes in the evaluator's own columns, which say so)
     warn.extend(below)
@@ -2985,6 +3036,11 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
 
 CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 100 %, inkl. sociala avgifter' is 48)
 
+# the most a budget line may be: a thousand million kronor, beyond the whole yearly budget of the largest
+# samordningsförbund many times over (a project costs a few million), and far below 2**53, where a float stops
+# counting every krona (a line of 10**20 kr summed to a total 98 304 kr off)
+BUDGET_LINE_LIMIT_SEK = 1_000_000_000
+
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
@@ -3064,6 +3120,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     wide, first = budget_shapes.is_wide_read(raw), len(problems)
     if not wide:
         warn.extend(_lines_split_by_unread(raw, fname))
+        _formulas_unread(raw, S.BUDGET_TABLE, fname, problems)  # (a column of notes or lookups beside the lines)
         if S.FUNDER not in raw.frame:  # the financiers under a heading not read as funder: never guessed
             header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
             problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
@@ -3079,7 +3136,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # (a column two headings could be has that message alone, not 'missing' too)
     problems[first:] = [p for p in problems[first:] if not (p.column in twice and p.key in (
         "column.missing", "column.missing_heading", "column.optional_heading"))
-        and not ("sheet" in twice and p.key == "sheet.others")]
+        and not ("sheet" in twice and p.key in ("sheet.others", "sheet.others_one"))]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
     if len(df) and df[S.ACTUAL].isna().all():
@@ -3092,6 +3149,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     unit = params.data.unit("budget")
     factor = 1000 if unit == "tkr" else 1
     df[[S.BUDGET, S.ACTUAL]] = df[[S.BUDGET, S.ACTUAL]] * factor
+    for col in (S.BUDGET, S.ACTUAL):  # (a line beyond any project's cost: a digit too many, not a budget)
+        for i in np.flatnonzero((df[col] > BUDGET_LINE_LIMIT_SEK).to_numpy()).tolist():
+            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), raw.frame[col].iloc[i],
+                                    "budget.too_large", amount=_sek(df[col].iloc[i]), limit=_sek(BUDGET_LINE_LIMIT_SEK)))
     row_kind = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row)
     is_total, is_sub = row_kind.eq("total"), row_kind.eq("subtotal")
     lines = df[~is_total & ~is_sub]

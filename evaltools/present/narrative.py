@@ -366,6 +366,9 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise NarrativeError(msg("evaluator.text_error.not_utf8", lang, path=str(path), byte=str(e.start))) from None
+    except OSError as e:  # (open in a program that locks it, or in OneDrive and not on the computer)
+        raise NarrativeError(msg("evaluator.text_error.unreadable", lang, path=str(path),
+                                 reason=str(e.strerror or type(e).__name__)[:120])) from None
     control = CONTROL_CHARACTERS.search(text)
     if control:  # NUL, BEL, ESC, ...: invisible, and no document format takes them all
         line = text.count("\n", 0, control.start()) + 1

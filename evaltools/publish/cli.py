@@ -26,7 +26,7 @@ from pathlib import Path
 from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.messages import DEFAULT_LANG, message
-from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, params_path, pin_project_root
+from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, is_file, params_path, pin_project_root
 from ..data.privacy import find_personnummer, redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -51,7 +51,7 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
     paths = all_params() if args.all else [params_path(p) for p in args.projects]
     if not paths:
         parser.error(_say("cli.none", lang))
-    missing = [str(p) for p in paths if not p.is_file()]
+    missing = [str(p) for p in paths if not is_file(p)]
     if missing:
         known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
         parser.error(_say("cli.no_params", lang, missing=redact(", ".join(missing)), folder=PARAMS_DIR, known=known))

@@ -326,10 +326,6 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
                     target.comment = Comment(f"{x.hidden}: {_explain(x.hidden, k, lang, col)}", "evaltools")
             if any_hidden:
                 _set(sh.cell(r, len(columns) + 1), hidden_note(columns, cells, lang) or None)
-        notes = []
-        for note in sheet.notes:  # below the table after an empty row, so that a filter or a sort leaves them out
-            notes.append(sh.cell(sh.max_row + 2, 1))
-            _set(notes[-1], note)
         sh.freeze_panes = "A2"
         # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
         # when it sorts); each column then has room for the filter's button beside its heading
@@ -345,11 +341,18 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
-        _wrap_notes(sh, notes, _first_page([w_ + button for w_ in widths], sh.page_margins))
         # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
             sh.freeze_panes = "B2"
+        # the notes below the table after an empty row, so that a filter or a sort leaves them out; beside the
+        # first column where the sheet keeps that column in view and prints it on every page (see _wrap_notes)
+        first = 2 if sh.freeze_panes == "B2" else 1
+        notes = []
+        for note in sheet.notes:
+            notes.append(sh.cell(sh.max_row + 2, first))
+            _set(notes[-1], note)
+        _wrap_notes(sh, notes, _first_page([w_ + button for w_ in widths], sh.page_margins), first)
         _print_setup(sh, [w_ + button for w_ in widths], lang, table=True, first_column=sh.freeze_panes == "B2")
     path = Path(path)
     wb.save(path)
@@ -465,29 +468,39 @@ def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
                                                    if isinstance(c.value, str)])
 
 
-def _wrap_notes(sh, notes: Sequence, widths: Sequence[float]) -> None:
+def _wrap_notes(sh, notes: Sequence, widths: Sequence[float], first: int = 1) -> None:
     """A note under a table that is longer than the table is wide wraps within the table's width (its cell
     merged across the table's columns, its row as high as its lines): unwrapped, it ran on to the right of
     the table, off the screen and, printed, off the page. On a sheet printed over pages side by side the
     note is merged across the columns of the first page only (:func:`_first_page`): merged across all, its
     text went on over the next page, where the first column printed again on every page covered it.
 
+    On a sheet that keeps its first column in view (frozen) and prints it on every page side by side, the
+    notes stand from the second column on (``first`` 2), beside an empty first column: a note in the first
+    column, merged across the next or running on into them, printed that column's slice of its lines again
+    on every page after the first (the first column is printed on each), cut off at the column's edge, and on
+    the screen it was cut in two at the frozen column's edge as the reader scrolled to the right.
+
     Parameters
     ----------
     sh
         The worksheet.
     notes
-        The notes' cells (in the first column, under the table).
+        The notes' cells (in column ``first``, under the table).
     widths
-        The column widths in characters of the columns it is wrapped within.
+        The column widths in characters of the columns it is wrapped within, from the first column.
+    first
+        The column (1-based) the notes stand in.
     """
     from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
 
-    whole = sum(widths)
+    span = list(widths[first - 1:])
+    whole = sum(span)
     for c in notes:
-        if len(widths) < 2 or wrapped_lines(c.value, whole) < 2:
+        if len(widths) < 2 or not span or wrapped_lines(c.value, whole) < 2:
             continue
-        sh.merge_cells(start_row=c.row, start_column=1, end_row=c.row, end_column=len(widths))
+        if len(span) > 1:
+            sh.merge_cells(start_row=c.row, start_column=first, end_row=c.row, end_column=len(widths))
         c.alignment = Alignment(wrap_text=True, vertical="top")
         sh.row_dimensions[c.row].height = _row_height([(c.value, whole, False)])
 

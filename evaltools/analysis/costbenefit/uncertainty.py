@@ -233,17 +233,23 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     """
     rng = np.random.default_rng(seed)
     n, k = info.get("n_could", 0), info.get("n_success", 0)  # (k exits of those who could leave, as above)
+    rates = info.get("deadweight_counts")
+    # (the participants' rate in the deadweight is the success rate itself where both count the same persons: one
+    # draw of it, not two independent ones, so that the additional exits, successes × (1 − deadweight) =
+    # n × (participants' rate − comparison's rate), vary as the difference of the two rates does)
+    shared = None
     if info.get("mode") == "ex_ante":  # around the application's own figure, which stays the median
         lo, hi = info["ex_ante_success_range"]
         success_mult = _split_uniform(rng, lo, 1.0, hi, draws)
     elif n > 0 and k > 0:
-        success_mult = rng.beta(k + 0.5, n - k + 0.5, draws) * n / k
+        rate = rng.beta(k + 0.5, n - k + 0.5, draws)
+        success_mult = rate * n / k
+        shared = rate if rates and (rates[0], rates[1]) == (k, n) else None
     else:
         success_mult = np.ones(draws)
-    rates = info.get("deadweight_counts")
     if rates:
         kp, np_, kc, nc = rates
-        pr = rng.beta(kp + 0.5, np_ - kp + 0.5, draws)
+        pr = shared if shared is not None else rng.beta(kp + 0.5, np_ - kp + 0.5, draws)
         cr = rng.beta(kc + 0.5, nc - kc + 0.5, draws)
         deadweight = np.clip(cr / pr, 0.0, DEADWEIGHT_MAX)
     else:

@@ -10,13 +10,16 @@ import yaml
 from ..._version import __version__
 from ..display import Table, Text
 from ..markup import render
+from ...data.messages import shown
 from ...data.privacy import find_personnummer, public_name
 
 
 def params_text(p) -> str:
-    """The params file as written, or the parameters as YAML when there is no file."""
+    """The params file as written (a byte-order mark at its start left out, each character that shows nothing or
+    turns the text's direction written as its code, ``[U+202E]``: the loader removes them from the texts it
+    reads), or the parameters as YAML when there is no file."""
     if p.source_path:
-        return p.source_path.read_text(encoding="utf-8")
+        return shown(p.source_path.read_text(encoding="utf-8").removeprefix("\ufeff"))
     return yaml.safe_dump(p.model_dump(mode="json", exclude_defaults=True), allow_unicode=True, sort_keys=False)
 
 

@@ -267,6 +267,12 @@ def blocks(r) -> list[list]:
     # <5 <5" among household types left out)
     marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])],
                       index=rates.index)
+    # a breakdown none of whose groups shows anything of its successes (Specialistteamet's intake years: year 3's 25
+    # ended beside ".." alone under the heading) is left out whole, as the note on hidden groups names its groups; a
+    # group's "<5" successes says something, and keeps its breakdown
+    told = pd.Series([_shown(rate) or _shown(k) or (isinstance(k, str) and k.startswith("<"))
+                      for k, rate in zip(rt["successes"], rt["rate"])], index=rates.index)
+    marks |= ~told.groupby(rt["variable"].to_numpy()).transform("any")
     rates = rates[~marks].reset_index(drop=True)
     left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
