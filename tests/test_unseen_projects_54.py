@@ -322,3 +322,19 @@ def test_a_leaver_who_had_no_försörjningsstöd_to_leave_is_not_checked(tiny_pr
     project = _coded_project(tiny_project, covers_all=True)
     assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes,
                             True) == (1, 1)
+
+
+@pytest.mark.parametrize("budget", [True, False])
+def test_the_note_of_coded_exits_paid_speaks_of_the_calculation_only_with_a_budget(tiny_project, budget):
+    """Without a budget the report has no cost-benefit calculation: the note tells the evaluator to check the codes
+    and dates, without "(the calculation counts the payments after exit, not the code)"."""
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data" / "payments.csv", [{"person_id": "P1", "month": "2022-09", "amount": 5000}])
+    block = ("data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
+             + ("  budget: data/budget.csv\n" if budget else ""))
+    project = et.load_project(tiny_project("privacy: {min_count: 2}\n", data_block=block))
+    (note,) = [w for w in project.warnings if w.code == "coded_exit_paid"]
+    said = note.text("sv")
+    assert "kontrollera utfallskoderna och slutdatumen" in said
+    assert ("kalkylen räknar med utbetalningarna" in said) is budget
+    assert ("the calculation counts" in note.text("en")) is budget

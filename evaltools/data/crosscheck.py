@@ -66,11 +66,12 @@ def _had_support(persons: pd.DataFrame, payments: pd.DataFrame) -> pd.Series:
 
 def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None,
                          success_outcomes: tuple[str, ...] | list[str], min_count: int,
-                         covers_all: bool = True) -> Problem | None:
+                         covers_all: bool = True, costed: bool = True) -> Problem | None:
     """The data-quality note for :func:`coded_exits_paid`, or ``None`` when nobody was paid.
 
     Counts from 1 to ``min_count`` − 1 are written ``<min_count``, so that the note never tells a
-    few persons' payments.
+    few persons' payments. Without a budget (``costed`` false) the note does not speak of the
+    cost-benefit calculation, which the report then does not have.
     """
     checked, paid = coded_exits_paid(participants, payments, success_outcomes, covers_all)
     if not paid:
@@ -80,7 +81,9 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
     # (the outcome named by the heading the evaluator sees, 'Status', where data.columns read it so)
     column = participants.attrs.get("headings", {}).get(S.OUTCOME, S.OUTCOME)
     if all_of(paid, checked, min_count):  # "all 86 exits", not "86 of 86 exits"
-        return problem(source, None, column, None, "payment.coded_exit_paid_all", "warning", "coded_exit_paid",
-                       of=show(checked))
-    return problem(source, None, column, None, "payment.coded_exit_paid", "warning", "coded_exit_paid",
-                   n=show(paid), of=show(checked))
+        return problem(source, None, column, None,
+                       "payment.coded_exit_paid_all" if costed else "payment.coded_exit_paid_all_no_cost", "warning",
+                       "coded_exit_paid", of=show(checked))
+    return problem(source, None, column, None,
+                   "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
+                   "coded_exit_paid", n=show(paid), of=show(checked))
