@@ -154,3 +154,22 @@ def test_the_budget_written_as_the_message_says_is_read_with_each_funders_part(t
     assert float(b["budget"].sum()) == pytest.approx(4_080_000)
     assert float(b.loc[b["funder"] == "egen", "budget"].sum()) == pytest.approx(600_000)
     assert float(b.loc[b["funder"] == "region", "budget"].sum()) == pytest.approx(300_000)
+
+
+def test_the_expected_share_note_gives_the_mean_it_divides_by_as_the_share_shows_it(tmp_path):
+    """13 successes a year over (30 + 40 + 40) / 3 = 36,67 participants a year: 35,5 % (13 / 36,67 = 0,3545). The
+    note gives the participants as 36,7, from which a reader gets the share shown, not as 37 (13 / 37 = 35,1 %)."""
+    from evaltools.present.sections import goals as goals_section
+    p = et.load_project(_params(tmp_path, "expected: {participants_per_year: {1: 30, 2: 40, 3: 40}, "
+                                          "successes_per_year: 13}\n" + textwrap.dedent("""\
+        goals:
+          - id: arbete
+            kind: share
+            label: Minst 35 % till arbete eller studier
+            target: 0.35
+            period: whole_period
+            denominator: exits
+        """)))
+    assert assess_goals(p).table["value"].round(4).tolist() == [0.3545]
+    (note,) = goals_section.expected_share_notes(et.Report(p, lang="sv"))
+    assert "13 förväntade avslut" in note and "36,7 förväntade deltagare" in note
