@@ -173,3 +173,13 @@ def test_the_expected_share_note_gives_the_mean_it_divides_by_as_the_share_shows
     assert assess_goals(p).table["value"].round(4).tolist() == [0.3545]
     (note,) = goals_section.expected_share_notes(et.Report(p, lang="sv"))
     assert "13 förväntade avslut" in note and "36,7 förväntade deltagare" in note
+
+
+# --- a staff survey exported from a survey tool ------------------------------------------------------------------
+def test_a_survey_tools_response_number_is_no_question_of_a_row_per_respondent():
+    """'Svarsid', the tool's number for each response, beside 'Datum' and two questions: the message counts the two
+    questions, not three with 'Svarsid' (nor 'Response ID', as an English export heads it)."""
+    from evaltools.data import survey
+    head = ["Svarsid", "Datum", "Jag känner till uppdragen", "Jag vet vem jag ska kontakta"]
+    assert survey.wide_questions(head) == ("wide", ["Jag känner till uppdragen", "Jag vet vem jag ska kontakta"])
+    assert survey.wide_questions(["Response ID", *head[1:]])[1] == head[2:]

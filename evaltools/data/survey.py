@@ -247,7 +247,10 @@ def forms_questions(columns: list[str]) -> list[str] | None:
 # headings a questionnaire tool or a typed-in paper form puts beside the questions in a row per respondent
 GOOGLE_FORMS = frozenset({"tidsstämpel", "timestamp"})
 WIDE_OTHER = frozenset({"löpnummer", "löpnr", "lopnummer", "nr", "svarande", "respondent", "datum", "date",
-                        "svarsdatum", "inskickad", "submitted", "respondent_id", "id"})
+                        "svarsdatum", "inskickad", "submitted", "respondent_id", "id",
+                        # (a survey tool's own number for each response: no question)
+                        "svarsid", "svars-id", "svars id", "svar-id", "svarsnummer", "respondent id", "respondentid",
+                        "response id", "responseid", "response_id"})
 WIDE_MIN_QUESTIONS = 2  # a heading row of two or more questions and none of the contract's own columns
 
 
