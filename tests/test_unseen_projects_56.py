@@ -183,3 +183,17 @@ def test_a_survey_tools_response_number_is_no_question_of_a_row_per_respondent()
     head = ["Svarsid", "Datum", "Jag känner till uppdragen", "Jag vet vem jag ska kontakta"]
     assert survey.wide_questions(head) == ("wide", ["Jag känner till uppdragen", "Jag vet vem jag ska kontakta"])
     assert survey.wide_questions(["Response ID", *head[1:]])[1] == head[2:]
+
+
+def test_a_calendar_year_goal_takes_the_project_years_volumes_by_their_days_in_it(tmp_path):
+    """A project from 2026-07-01 to 2029-06-30 expecting 30, 40 and 40: calendar 2027 holds the end of year 1
+    (2027-01-01 – 2027-06-30, 181 days) and the start of year 2 (2027-07-01 – 2027-12-31, 184 days):
+    (30 × 181 + 40 × 184) / 365 = 35,04 → 35 (the years' mean, 36,7, would give 37). Calendar 2026 is year 1's
+    alone, pro-rated for its 184 days: 30 × 184 / 365 = 15,1 → 15."""
+    path = tmp_path / "arbetsbron.yaml"
+    path.write_text(HEAD.replace("2027-01-01", "2026-07-01").replace("2029-12-31", "2029-06-30")
+                    + "expected: {participants_per_year: {1: 30, 2: 40, 3: 40}}\n"
+                    + "goals:\n  - {id: ny, kind: participant_count, label: Minst 30 deltagare per kalenderår, "
+                    + "target: 30, period: calendar_year}\n", encoding="utf-8")
+    values = assess_goals(et.load_project(path)).table["value"].tolist()
+    assert values[:2] == [15, 35]

@@ -375,6 +375,14 @@ def expected_participants_in(params: ProjectParams, w: PeriodWindow) -> float | 
         return None
     if e.participants_by_year and w.key.startswith("år"):
         return e.participants_by_year.get(int(w.key[2:]), e.participants_per_year)
+    if e.participants_by_year and w.key != "hela":
+        # a calendar year: the project years' volumes it overlaps, each by its days in it (2027 of a project from
+        # 2026-07-01 is half year 1's volume and half year 2's)
+        days = [(min(w.last, y.last) - max(w.first, y.first)).days + 1 for y in period_windows(params, "project_year")]
+        total = sum(d for d in days if d > 0)
+        if total > 0:
+            return sum(e.participants_by_year.get(i, 0.0) * d
+                       for i, d in enumerate(days, 1) if d > 0) / total
     return e.participants_per_year
 
 
@@ -386,7 +394,7 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
     part = expected_part(goal, project.params) if goal.kind in ("outcome_count", "share") else 1.0
     plans = goal.kind in ("outcome_count", "share") and goal.numerator == "action_plan"
-    per_year = expected_participants_in(project.params, w) if goal.period == "project_year" else None
+    per_year = expected_participants_in(project.params, w) if goal.period != "whole_period" else None
     if goal.kind == "participant_count" and goal.period == "whole_period" and e.participants_by_year:
         # (the whole period carries each project year's own volume, as many of them as it has run)
         row["value"] = sum(whole_persons(e.participants_by_year.get(int(y.key[2:]), 0.0) * y.fraction)
