@@ -197,3 +197,19 @@ def test_a_calendar_year_goal_takes_the_project_years_volumes_by_their_days_in_i
                     + "target: 30, period: calendar_year}\n", encoding="utf-8")
     values = assess_goals(et.load_project(path)).table["value"].tolist()
     assert values[:2] == [15, 35]
+
+
+def test_ingen_asikt_from_a_survey_tool_is_refused_once_with_vet_ej_to_write(tmp_path):
+    """'Ingen åsikt' on rows 3 and 5 of one question (and 'Vet ej', read as before, on row 4): one message naming
+    both rows and 'vet ej' to write, not the scale's labels as for a typing error."""
+    from .test_survey_48 import HEAD as RESPONSE_HEAD
+    from .test_survey_48 import STAFF, _problems, _workbook
+    rows = [RESPONSE_HEAD, [None, "personal", "2025-05-02", "Q2", "Instämmer helt"],
+            [None, "personal", "2025-05-02", "Q2", "Ingen åsikt"], [None, "personal", "2025-05-02", "Q2", "Vet ej"],
+            [None, "personal", "2025-05-02", "Q2", "Ingen åsikt"]]
+    _workbook(tmp_path, {"responses": rows})
+    (pr,) = _problems(tmp_path, STAFF)
+    assert pr.key == "survey.answer_no_opinion" and pr.row == 3
+    sv = pr.text("sv")
+    assert "(rad 3, 5)" in sv and "skriv 'vet ej'" in sv and "Instämmer delvis inte" not in sv
+    assert "write 'vet ej'" in pr.text("en")
