@@ -136,6 +136,7 @@ def test_a_word_off_the_scale_on_many_rows_is_one_message_with_its_rows(tmp_path
     with pytest.raises(DataValidationError) as e:
         et.load_project(p)
     off = [(x.key, x.row, x.value) for x in e.value.problems if x.key.startswith("survey.answer_")]
-    assert off == [("survey.answer_scale_rows", 7, "Ingen åsikt"), ("survey.answer_scale", 10, "Ej aktuellt")]
-    said = next(x for x in e.value.problems if x.key == "survey.answer_scale_rows").note("sv")
-    assert "på 3 rader (rad 7, 8, 9)" in said and "från 1 till 5" in said
+    # (both are a survey tool's options that take no position: each is told to be written 'vet ej')
+    assert off == [("survey.answer_no_opinion", 7, "Ingen åsikt"), ("survey.answer_no_opinion", 10, "Ej aktuellt")]
+    said = next(x for x in e.value.problems if x.key == "survey.answer_no_opinion").note("sv")
+    assert "(rad 7, 8, 9)" in said and "1 till 5" in said and "'vet ej'" in said

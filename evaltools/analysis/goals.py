@@ -366,6 +366,26 @@ def _same_successes(goal: Goal, main: Goal) -> bool:
             and goal_same_support(goal) == goal_same_support(main))
 
 
+def expected_participants_in(params: ProjectParams, w: PeriodWindow) -> float | None:
+    """The participants an application expects a year in the project year ``w`` (its key ``år1``, ...): that year's
+    own volume where the application states one per year (``expected.participants_by_year``), else the one
+    number a year (``None`` without expected participants)."""
+    e = params.expected
+    if e is None:
+        return None
+    if e.participants_by_year and w.key.startswith("år"):
+        return e.participants_by_year.get(int(w.key[2:]), e.participants_per_year)
+    if e.participants_by_year and w.key != "hela":
+        # a calendar year: the project years' volumes it overlaps, each by its days in it (2027 of a project from
+        # 2026-07-01 is half year 1's volume and half year 2's)
+        days = [(min(w.last, y.last) - max(w.first, y.first)).days + 1 for y in period_windows(params, "project_year")]
+        total = sum(d for d in days if d > 0)
+        if total > 0:
+            return sum(e.participants_by_year.get(i, 0.0) * d
+                       for i, d in enumerate(days, 1) if d > 0) / total
+    return e.participants_per_year
+
+
 def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, band: float, lang: str) -> dict:
     """An application's check: the volumes the application states for the period against its target."""
     e = project.params.expected
@@ -374,7 +394,14 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
     years = w.fraction if goal.period != "whole_period" else ((w.observed_last - w.first).days + 1) / 365.25
     part = expected_part(goal, project.params) if goal.kind in ("outcome_count", "share") else 1.0
     plans = goal.kind in ("outcome_count", "share") and goal.numerator == "action_plan"
-    if goal.kind == "participant_count" and e.participants_per_year is not None:
+    per_year = expected_participants_in(project.params, w) if goal.period != "whole_period" else None
+    if goal.kind == "participant_count" and goal.period == "whole_period" and e.participants_by_year:
+        # (the whole period carries each project year's own volume, as many of them as it has run)
+        row["value"] = sum(whole_persons(e.participants_by_year.get(int(y.key[2:]), 0.0) * y.fraction)
+                           for y in period_windows(project.params, "project_year"))
+    elif goal.kind == "participant_count" and per_year is not None:
+        row["value"] = whole_persons(per_year * years)
+    elif goal.kind == "participant_count" and e.participants_per_year is not None:
         row["value"] = whole_persons(e.participants_per_year * years)
     elif plans and e.exits_with_action_plan_share is None:
         # an action plan is not a success: the expected successes say nothing of how many exits have one
@@ -384,7 +411,8 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
         row["value"] = e.exits_with_action_plan_share
     elif plans and e.participants_per_year is not None:
         # the exits with a plan, as if every participant of the year ended in it (as an expected share assumes)
-        row["value"] = whole_persons(e.participants_per_year * (e.exits_with_action_plan_share or 0.0) * years)
+        row["value"] = whole_persons((per_year if per_year is not None else e.participants_per_year)
+                                     * (e.exits_with_action_plan_share or 0.0) * years)
     elif plans:  # (a count of plans without expected participants: the expected successes are no plans)
         row["note"] = "no_participants"
         return row

@@ -107,12 +107,13 @@ def expected_participants(project: Project) -> int | None:
     project year, a shorter last year pro-rated and rounded to whole persons, then summed, so the
     number beside the minimum detectable effect is the sum of the years the report shows.
     """
-    from .goals import period_windows, whole_persons  # (same layer; goals imports much, power little)
+    from .goals import expected_participants_in, period_windows, whole_persons  # (same layer; goals imports much)
     e = project.params.expected
     if e is None or not e.participants_per_year:
         return None
-    years = [((w.last - w.first).days + 1) / w.full_days for w in period_windows(project.params, "project_year")]
-    return int(sum(whole_persons(e.participants_per_year * y) for y in years))
+    return int(sum(whole_persons((expected_participants_in(project.params, w) or 0.0)
+                                 * ((w.last - w.first).days + 1) / w.full_days)
+                   for w in period_windows(project.params, "project_year")))
 
 
 def application_power(project: Project) -> MinimumDetectableEffect | None:

@@ -291,7 +291,17 @@ def _amounts_unread(raw: RawTable, fname: str, header_row: int | None, problems:
     has_period = any(long_column(c) == S.PERIOD for c in df.columns)
     names = next((df[c] for c in df.columns if long_column(c) == S.CATEGORY), pd.Series([], dtype=object))
     line = next((str(v).strip() for v in names if str(v).strip() and total_row(v) is None), "")
-    if len(months) >= 2:
+    # columns headed by a period alone ('År 1', '2027'), as an application's budget heads its years: the amounts are
+    # a period's, but whether budget or utfall the heading does not say (and 'År 1' is no co-financier)
+    periods = [c for c in unread if (w := wide_heading(f"Budget {c}")) is not None and w[1] not in ("", "?")]
+    if periods and not has_period:
+        totals = [str(c) for c in df.columns if wide_heading(f"Budget {c}") == (S.BUDGET, "")]
+        problems.append(problem(fname, header_row, periods[0], periods[0], "budget.period_columns",
+                                headings=", ".join(quote(c) for c in periods),
+                                budget=", ".join(quote(f"Budget {_shown(c)}") for c in periods),
+                                actual=", ".join(quote(f"Utfall {_shown(c)}") for c in periods[:2]) + ", ...",
+                                total=quote(f"Budget {_shown(totals[0])}") if totals else quote("Budget totalt")))
+    elif len(months) >= 2:
         problems.append(problem(fname, header_row, months[0], months[0], "budget.month_columns",
                                 first=quote(months[0]), last=quote(months[-1]), n=len(months)))
     elif len(unread) >= 2 and not any(difflib.get_close_matches(heading_key(c), list(_KINDS), n=1, cutoff=0.7)
@@ -628,6 +638,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                  "forecasts": [], "months": None})
     if category is None:
         problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
+    # (the financing's rows, refused, are left out of the totals' check: its mismatch would only follow from them)
+    financing = _financing_rows(raw, category, fname, problems) if category is not None else set()
     # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
     # one (which of a forecast and a budget holds is not guessed): it is said so, beside the period's budget or as the
     # only figure the period has, with the heading to write to have it counted
@@ -664,6 +676,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     # a period's budget and its revision, each a column of one period's cells (not the columns of totals)
     revisions_of = [(o, r) for o, r in replaced.items() if (S.BUDGET, (wide_heading(r) or ("", ""))[1]) in cells]
     for i in range(len(df)):
+        if i in financing:
+            continue
         name = str(names[i])
         line = df.iloc[i]
         is_total = total_row(name) == "total"
@@ -736,6 +750,29 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                  "revised": ", ".join(quote(h) for h in revisions),
                  "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes,
                  "months": (months[0], months[-1], len(months), ", ".join(quote(h) for h in actuals)) if months else None}
+
+
+# an application's financing under its costs: a heading 'Finansiering', the sum applied for from the förbund
+# ('Sökt från förbundet', 'Sökt belopp', 'Ansökt belopp') and the financing's sum ('Summa finansiering')
+_FINANCING_START = re.compile(r"^\s*(?:finansiering(?:en)?|finansieringsplan|finansiärer|financing|funding)\s*:?\s*$"
+                              r"|^\s*(?:an)?sökt\b|\b(?:summa|totalt?|total)\s+finansiering", re.IGNORECASE)
+
+
+def _financing_rows(raw: RawTable, category: str, fname: str, problems: list[Problem]) -> set[int]:
+    """One problem for an application's budget that lists its financing under its costs (a heading 'Finansiering',
+    then 'Kommunen (egen insats)', 'Region (i tjänst)', 'Sökt från förbundet', 'Summa finansiering'): read as cost
+    lines, every krona would be counted twice, once as a cost and once as who pays it, and the total row above
+    them would be said not to match. Said once, naming the rows, with the lines and the funder column to write.
+    Returns the rows' positions in ``raw.frame``, the financing's first row and every row under it."""
+    names = [str(v).strip() for v in raw.frame[category]]
+    first = next((i for i, v in enumerate(names) if _FINANCING_START.search(v)), None)
+    if first is None:
+        return set()
+    rows = [(int(raw.file_rows[i]), v) for i, v in enumerate(names) if i >= first and v]
+    listed = ", ".join(quote(v) for _, v in rows[:6]) + (", ..." if len(rows) > 6 else "")
+    problems.append(problem(fname, rows[0][0], category, rows[0][1], "budget.financing_rows",
+                            first=rows[0][0], last=rows[-1][0], lines=listed))
+    return set(range(first, len(names)))
 
 
 def _part_kind(period: str) -> str:

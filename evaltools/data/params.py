@@ -2124,10 +2124,41 @@ class Expected(_Strict):
         "Where the expected successes go, as shares by outcome code (e.g. {arbete: 0.5, "
         "sjuk_aktivitetsersättning: 0.3, studier: 0.2}); from the application or the förbund's earlier "
         "projects. Without it every expected success is counted as an exit to work, and the report says so."))
+    participants_by_year: dict[int, float] | None = Field(None, description=(
+        "Participants the application expects in each project year, written as a mapping under "
+        "participants_per_year ({1: 30, 2: 40, 3: 40}); participants_per_year then holds their mean."))
     age_group: Annotated[str, Field(max_length=MAX_TITLE)] | None = Field(None, description=(
         "The age of the application's target group as it states it ('60–64', '55–64 år', '65+'): an expected "
         "leaver's saving ends where they reach the age of äldreförsörjningsstöd, their age taken as the group's "
         "middle, as for an age group in a participants file. Without it no expected leaver's saving ends early."))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _participants_per_project_year(cls, v: object) -> object:
+        """An application that expects a different number each year ("30 deltagare år 1, 40 år 2 och 3") writes
+        them per project year, ``participants_per_year: {1: 30, 2: 40, 3: 40}``: each year's goal is compared with
+        its own year's volume, the years' mean standing for a year where one number is read (the expected share)."""
+        if not isinstance(v, dict) or not isinstance(v.get("participants_per_year"), dict) \
+                or "participants_by_year" in v:
+            return v
+        written = v["participants_per_year"]
+        keys = [_project_year_key(k) for k in written]
+        values = list(written.values())
+        if (None in keys or sorted(keys) != list(range(1, len(keys) + 1))  # type: ignore[type-var]
+                or not all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in values)):
+            raise ParamsValueError("params.expected_project_years", value=_short(written))
+        by_year = {int(k): float(x) for k, x in zip(keys, values, strict=True)}  # type: ignore[arg-type]
+        return {**v, "participants_by_year": by_year,
+                "participants_per_year": sum(by_year.values()) / len(by_year)}
+
+    @model_validator(mode="after")
+    def _by_year_in_range(self) -> Expected:
+        # (each year's volume within the range one number has: a year of 1e9 participants is a mistyped one)
+        bad = [f"{k}: {x:g}" for k, x in (self.participants_by_year or {}).items()
+               if not 0 <= x <= MAX_EXPECTED_PER_YEAR]
+        if bad:
+            raise ParamsValueError("params.expected_project_years", value=", ".join(bad))
+        return self
 
     @field_validator("age_group", mode="before")
     @classmethod
@@ -2180,6 +2211,14 @@ class Expected(_Strict):
             raise ParamsValueError("params.expected_successes_above_participants", name="successes_per_year",
                                    successes=f"{s:g}", participants=f"{p:g}")
         return self
+
+
+def _project_year_key(k: object) -> int | None:
+    """A project year as a key of an expected volume per year: ``1``, ``'1'`` or ``'år 1'``; else ``None``."""
+    if isinstance(k, int) and not isinstance(k, bool):
+        return k if 1 <= k <= 50 else None
+    m = re.fullmatch(r"(?:år|year)?\s*(\d{1,2})", str(k).strip().lower())
+    return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 50 else None
 
 
 class TargetPopulation(_Strict):
@@ -2567,6 +2606,13 @@ class ProjectParams(_Strict):
                                    start=self.period.start.isoformat())
         self._check_even_sexes()
         self._check_year_targets()
+        by_year = self.expected.participants_by_year if self.expected is not None else None
+        if by_year is not None and sorted(by_year) != goal_years(self.period, "project_year"):
+            # (a volume for a year the project does not run, or a year left without one, would be judged as none)
+            years = goal_years(self.period, "project_year")
+            raise ParamsValueError("params.expected_project_years_period", given=_listed(sorted(by_year)),
+                                   years=_listed(years), start=self.period.start.isoformat(),
+                                   end=self.period.end.isoformat())
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))

@@ -134,10 +134,14 @@ def _find_header(cells: pd.DataFrame, wanted: list[str], header_like: Callable[[
         named = len(row & wanted_set)
         return named, named + (sum(1 for v in row - wanted_set if v and header_like(v)) if header_like else 0)
 
+    def alone(i: int) -> bool:  # (one filled cell: a title above the table, 'Budget Arbetsbron 2027–2029 (tkr)')
+        return sum(1 for v in cells.iloc[i].tolist() if str(v).strip()) == 1
+
     below = count(0) if rows else (0, 0)
     for i in range(rows):
         (named, hits), below = below, count(i + 1) if i + 1 < rows else (0, 0)
-        if hits > best_hits:
+        # a title that reads as a heading is no header when a row of headings below it has as many
+        if hits > best_hits or (hits == best_hits > 0 and alone(best) and not alone(i)):
             best, best_hits = i, hits
         # a row with every wanted name ends the search; so does one with as many headings, unless the row under it
         # has as many or more (cells ``header_like`` takes may be the upper row of a header on two rows,

@@ -55,6 +55,10 @@ DONT_KNOW = "dont_know"  # the answer was "vet ej"
 MISSING = "missing"  # the answer cell was empty
 FREE_TEXT = "free_text"  # a free-text question was answered (its words are not kept)
 
+# a survey tool's option beside the scale that takes no position ('Ingen åsikt'): no step, nor a question left
+# unanswered; refused with 'vet ej' to write, which is counted and shown as such
+NO_OPINION = frozenset({"ingen åsikt", "ingen uppfattning", "har ingen åsikt", "har ingen uppfattning", "kan ej svara",
+                        "kan inte svara", "ej aktuellt", "inte aktuellt", "no opinion", "not applicable", "n/a"})
 DONT_KNOW_SPELLINGS = ("vet ej", "vet_ej", "vet inte", "vetej", "don't know", "dont know", "don’t know")
 LABEL_SEPARATOR = "|"
 
@@ -247,7 +251,10 @@ def forms_questions(columns: list[str]) -> list[str] | None:
 # headings a questionnaire tool or a typed-in paper form puts beside the questions in a row per respondent
 GOOGLE_FORMS = frozenset({"tidsstämpel", "timestamp"})
 WIDE_OTHER = frozenset({"löpnummer", "löpnr", "lopnummer", "nr", "svarande", "respondent", "datum", "date",
-                        "svarsdatum", "inskickad", "submitted", "respondent_id", "id"})
+                        "svarsdatum", "inskickad", "submitted", "respondent_id", "id",
+                        # (a survey tool's own number for each response: no question)
+                        "svarsid", "svars-id", "svars id", "svar-id", "svarsnummer", "respondent id", "respondentid",
+                        "response id", "responseid", "response_id"})
 WIDE_MIN_QUESTIONS = 2  # a heading row of two or more questions and none of the contract's own columns
 
 
@@ -353,8 +360,9 @@ def load_responses(path: Path, params: ProjectParams, questions: pd.DataFrame, p
             # a half step between two on the scale is a paper form's cross between two boxes; a text that is no
             # number is answered with the labels too when the question has them
             half = v is not None and v != round(v) and low < v < high
-            which = ("survey.answer_half" if half else "survey.answer_label" if v is None and q.labels_sv
-                     else "survey.answer_scale")
+            which = ("survey.answer_half" if half
+                     else "survey.answer_no_opinion" if " ".join(text.iloc[i].split()).casefold() in NO_OPINION
+                     else "survey.answer_label" if v is None and q.labels_sv else "survey.answer_scale")
             off_scale.setdefault((which, text.iloc[i], q.code), []).append(int(rows[i]))
             continue
         answers[i] = float(v)

@@ -327,7 +327,8 @@ def expected_share_notes(r) -> list[str]:
             successes = (e.successes_per_year or 0.0) * (expected_part(goal, r.params) or 0.0)
             out.append(r.msg("goals.expected_share_note", goal=label,
                              successes=fmt_num(successes, 0 if successes == round(successes) else 1, r.lang),
-                             participants=fmt_num(e.participants_per_year, 0, r.lang)))
+                             participants=fmt_num(e.participants_per_year, 0 if e.participants_per_year ==
+                                                  round(e.participants_per_year or 0.0) else 1, r.lang)))
     return out
 
 
