@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -220,7 +222,10 @@ def test_the_kpi_that_restates_the_costs_is_listed_where_it_is_estimated_or_miss
     write_csv(tmp_path / "data/participants.csv", [_person(i, start="2025-03-01", end="2025-09-01") for i in range(1, 7)])
     write_csv(tmp_path / "data/budget.csv", [{"period": "2025", "category": "Personal", "budget": 500_000, "actual": 480_000},
                                              {"period": "2026", "category": "Personal", "budget": 500_000, "actual": ""}])
-    # the period ends in 2027, so the costs are restated in 2027 prices; the shipped KPI table ends before 2027
+    # the period ends in 2027, after the shipped KPI table's last year (2026, read from the file itself): the costs
+    # are restated in 2026 prices, the latest year with a KPI, not under 2027's name with 2026's index
+    last = int(pd.read_csv(Path(et.__file__).parent / "data" / "kpi.csv")["year"].max())
+    assert last == 2026
     p = et.load_project(_params(tmp_path, """\
         kind: individ
         period: {start: 2025-01-01, planned_end: 2027-02-28}
@@ -228,16 +233,29 @@ def test_the_kpi_that_restates_the_costs_is_listed_where_it_is_estimated_or_miss
         data_as_of: 2026-11-30
         data: {participants: data/participants.csv, budget: data/budget.csv}
         """))
-    assert p.params.price_year == 2027
+    assert p.params.price_year == 2026
     refs = price_references(p)
-    # each line's year against 2027: (2025, 2027) and (2026, 2027)
-    assert [(r.what, r.year) for r in refs] == [("kpi", 2025), ("kpi", 2027), ("kpi", 2026), ("kpi", 2027)]
+    # the 2025 line against 2026; the 2026 line is in the price year itself
+    assert [(r.what, r.year) for r in refs] == [("kpi", 2025), ("kpi", 2026)]
+    flagged = flagged_references(et.cost_benefit(p).reference_values)
+    row = flagged[(flagged["what"] == "kpi") & (flagged["year"] == 2026)]
+    assert len(row) == 1 and row.iloc[0]["confidence"] == "EST"  # (2026's index is itself an estimate, and said so)
+    # a budget line of 2027, after the last KPI, is restated with the last year's index, and that is flagged
+    write_csv(tmp_path / "data/budget.csv", [{"period": "2027", "category": "Personal", "budget": 500_000, "actual": ""}])
+    p = et.load_project(tmp_path / "unseen.yaml")
     flagged = flagged_references(et.cost_benefit(p).reference_values)
     row = flagged[(flagged["what"] == "kpi") & (flagged["year"] == 2027)]
     assert len(row) == 1 and row.iloc[0]["confidence"] == "FALLBACK"
-    # a budget in the price year itself needs no KPI to restate it
-    write_csv(tmp_path / "data/budget.csv", [{"period": "2027", "category": "Personal", "budget": 500_000, "actual": ""}])
-    assert price_references(et.load_project(tmp_path / "unseen.yaml")) == []
+    # the price year said where the project set one: kept as written, its stand-in index flagged
+    p = et.load_project(_params(tmp_path, """\
+        kind: individ
+        period: {start: 2025-01-01, planned_end: 2027-02-28}
+        granted_sek: 1000000
+        data_as_of: 2026-11-30
+        data: {participants: data/participants.csv, budget: data/budget.csv}
+        cost_benefit: {price_year: 2027}
+        """))
+    assert p.params.price_year == 2027
 
 
 # --- a total row at the bottom of a list of persons: one message, not one per empty cell -----------------

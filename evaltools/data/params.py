@@ -29,7 +29,7 @@ from .paths import is_file, is_folder
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
-from .reference import riksnorm_table
+from .reference import kpi_table, riksnorm_table
 from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SENIOR_AGE_BANDS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
@@ -2740,7 +2740,14 @@ class ProjectParams(_Strict):
 
     @property
     def price_year(self) -> int:
-        return self.cost_benefit.price_year or self.period.end.year
+        """The year whose prices the cost-benefit amounts are in: ``cost_benefit.price_year``, else the project's
+        last year, but never after the last year SCB's KPI is known for (shipped or in ``reference.kpi``): a project
+        ending in 2029 is counted in the latest known year's prices and says so, not in "2029 års priser" that would
+        be another year's index under that year's name."""
+        if self.cost_benefit.price_year:
+            return self.cost_benefit.price_year
+        known = max([int(kpi_table()["year"].max()), *(int(y) for y in self.reference.kpi)])
+        return min(self.period.end.year, known)
 
 
 def _model_of(annotation: object) -> type[BaseModel] | None:
