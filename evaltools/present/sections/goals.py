@@ -912,13 +912,20 @@ def blocks(r) -> list[list]:
                       notes=(*unexpected_outcome_notes(r), *expected_share_notes(r)),
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
+        # a share whose periods all still run is not tested against its target (analysis.goals): without one tested
+        # row the column of the interval against the target would be dashes alone, and its note would speak of a p
+        # the table does not show
+        tested = bool(tab.loc[tab["kind"] == "share", "ci_verdict"].map(bool).any()) if "ci_verdict" in tab else True
+        if not tested:
+            quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), *group_notes(r), *same_support_notes(r), *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
-                                   " ".join([*by_intake_notes(r), msg("goals.ci_note")])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                                   " ".join([*by_intake_notes(r),
+                                             msg("goals.ci_note") if tested else msg("goals.ci_note_untested")])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
                  + subsidised_sentences(r))

@@ -1,0 +1,82 @@
+"""The sample reports read as a board reads them after the running period's share stopped being tested
+against its target: what the goal table's columns and notes still say about a test it no longer shows."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import evaltools as et
+
+from .conftest import shown_chunks, write_csv
+
+# ten ended between January and June 2022 (6 with a plan, 4 without), two still enrolled
+ROWS = [(f"P{i:02d}", "2022-01-10", "2022-06-01", "kvar_försörjningsstöd", "ja" if i <= 6 else "nej") for i in range(1, 11)]
+ROWS += [("P11", "2022-03-01", "", "", ""), ("P12", "2022-03-01", "", "", "")]
+
+
+def _project(tmp_path, data_as_of: str):
+    rows = [{"person_id": p, "sex": "kvinna", "birth_year": 1980, "household_type": "ensamstående",
+             "start_date": s, "end_date": e, "outcome": o, "action_plan": a} for p, s, e, o, a in ROWS]
+    write_csv(tmp_path / "data" / "participants.csv", pd.DataFrame(rows))
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 70000, "actual": 60000}])
+    (tmp_path / "p.yaml").write_text(f"""\
+id: p
+title: Handlingsplaner
+forbund: Testförbundet
+owner: Testkommun
+period: {{start: 2022-01-01, planned_end: 2023-12-31}}
+data_as_of: {data_as_of}
+data: {{participants: data/participants.csv, budget: data/budget.csv}}
+goals:
+  - id: handlingsplan
+    kind: share
+    label: 80 % av dem som skrivs ut ska ha en handlingsplan
+    target: 0.8
+    period: whole_period
+    denominator: exits
+    numerator: action_plan
+""", encoding="utf-8")
+    return tmp_path / "p.yaml"
+
+
+def _goal_section(path, lang):
+    from evaltools.present.display import Table
+    from evaltools.present.report import Report
+    from evaltools.present.sections import goals
+    r = Report(et.load_project(path), lang)
+    blocks = goals.blocks(r)
+    table = next(p for b in blocks for p in b if isinstance(p, Table))
+    return table, " ".join(shown_chunks(blocks)).replace("\u00a0", " ")
+
+
+@pytest.mark.parametrize("lang,column,p_words", [
+    ("sv", "Intervallet mot målet", "p säger hur troligt"),
+    ("en", None, "p says how likely"),
+])
+def test_a_goal_table_whose_shares_all_still_run_speaks_of_no_test(tmp_path, lang, column, p_words):
+    """The data end 2023-06-30 and the whole period runs to 2023-12-31: the share so far (6 of 10, exact
+    interval 26,2 %–87,8 %) is not tested against its 80 %. The table kept a column of the interval against
+    the target holding a dash alone, and its note explained a p that stood nowhere in the report."""
+    from evaltools.words.labels import t
+    table, words = _goal_section(_project(tmp_path, "2023-06-30"), lang)
+    uncertainty = t("uncertainty", lang)
+    if column:
+        assert uncertainty == column
+    assert uncertainty not in table.frame.columns
+    assert p_words not in words and "p < 0" not in words
+    assert ("26,2 %–87,8 %" if lang == "sv" else "26.2%–87.8%") in words  # the interval itself stays
+    running = {"sv": "en period som pågår prövas inte mot målet", "en": "a running period is not tested against the target"}
+    assert running[lang] in words
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_goal_table_with_a_tested_share_keeps_its_test_and_its_note(tmp_path, lang):
+    """After the end (data to 2024-01-31) the same 6 of 10 is tested: one-sided exact p = P(X <= 6 | 10, 0,8)
+    = 0,121, so the column and the note on p stay."""
+    from scipy.stats import binom
+    from evaltools.words.labels import t
+    assert round(binom.cdf(6, 10, 0.8), 3) == 0.121
+    table, words = _goal_section(_project(tmp_path, "2024-01-31"), lang)
+    assert t("uncertainty", lang) in table.frame.columns
+    assert ("p = 0,121" if lang == "sv" else "p = 0.121") in words
+    assert ("p säger hur troligt" if lang == "sv" else "p says how likely") in words
