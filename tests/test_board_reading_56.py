@@ -80,3 +80,17 @@ def test_a_goal_table_with_a_tested_share_keeps_its_test_and_its_note(tmp_path, 
     assert t("uncertainty", lang) in table.frame.columns
     assert ("p = 0,121" if lang == "sv" else "p = 0.121") in words
     assert ("p säger hur troligt" if lang == "sv" else "p says how likely") in words
+
+
+@pytest.mark.parametrize("lang,rule", [
+    ("sv", "En period som pågår prövas inte mot målet"),
+    ("en", "A running period is not tested against the target"),
+])
+def test_the_appendix_says_a_running_period_is_not_tested(tmp_path, lang, rule):
+    """The appendix said every share has a one-sided exact test against its target, while the goal table of a
+    running project shows none for a running period: the method says the exception the table follows."""
+    from evaltools.present.report import Report
+    from evaltools.present.sections import method
+    r = Report(et.load_project(_project(tmp_path, "2023-06-30")), lang)
+    words = " ".join(shown_chunks(method.blocks(r))).replace("\u00a0", " ")
+    assert rule in words
