@@ -211,9 +211,21 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
+        elif key == "method.goals" and _has_running_share(r):
+            # the goal table shows a running period's share with its interval but without a test beside it
+            out.append(" ".join([r.msg(key), r.msg("method.goals_running")]))
         else:
             out.append(r.msg(key))
     return out
+
+
+def _has_running_share(r) -> bool:
+    """Does the goal table show a share for a period still running (its interval, no test against the target)?"""
+    tab = r.goals.table
+    if tab is None or tab.empty or "running" not in tab:
+        return False
+    measured = tab["mode"] != "ex_ante" if "mode" in tab else True
+    return bool(((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool) & measured).any())
 
 
 def terms(r) -> tuple[glossary.Term, ...]:
