@@ -14,9 +14,9 @@ ROWS = [(f"P{i:02d}", "2022-01-10", "2022-06-01", "kvar_försörjningsstöd", "j
 ROWS += [("P11", "2022-03-01", "", "", ""), ("P12", "2022-03-01", "", "", "")]
 
 
-def _project(tmp_path, data_as_of: str):
+def _project(tmp_path, data_as_of: str, extra_rows=(), extra_goal: str = ""):
     rows = [{"person_id": p, "sex": "kvinna", "birth_year": 1980, "household_type": "ensamstående",
-             "start_date": s, "end_date": e, "outcome": o, "action_plan": a} for p, s, e, o, a in ROWS]
+             "start_date": s, "end_date": e, "outcome": o, "action_plan": a} for p, s, e, o, a in (*ROWS, *extra_rows)]
     write_csv(tmp_path / "data" / "participants.csv", pd.DataFrame(rows))
     write_csv(tmp_path / "data" / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 70000, "actual": 60000}])
     (tmp_path / "p.yaml").write_text(f"""\
@@ -35,7 +35,7 @@ goals:
     period: whole_period
     denominator: exits
     numerator: action_plan
-""", encoding="utf-8")
+{extra_goal}""", encoding="utf-8")
     return tmp_path / "p.yaml"
 
 
@@ -96,3 +96,33 @@ def test_the_appendix_says_a_running_period_is_not_tested_where_the_table_has_on
         r = Report(et.load_project(_project(tmp_path, data_as_of)), lang)
         words = " ".join(shown_chunks(method.blocks(r))).replace("\u00a0", " ")
         assert (rule in words) is said, data_as_of
+
+
+YEARLY = """\
+  - id: planer_per_år
+    kind: share
+    label: Hälften av de avslutade under året har en handlingsplan
+    target: 0.5
+    period: calendar_year
+    denominator: exits
+    count_by: exit
+    numerator: action_plan
+"""
+
+
+@pytest.mark.parametrize("lang,running", [
+    ("sv", "En period som pågår prövas inte mot målet"),
+    ("en", "A running period is not tested against the target"),
+])
+def test_a_running_period_beside_a_tested_one_is_said_not_tested(tmp_path, lang, running):
+    """A share per calendar year: 2022 has ended (6 of 10 ended that year with a plan, tested against 50 %:
+    P(X >= 6 | 10, 0,5) = 0,377), 2023 runs (5 ended by 2023-06-30, 2 with a plan, no test). The column stays
+    for 2022's test, and the note says why 2023 has none."""
+    from scipy.stats import binom
+    from evaltools.words.labels import t
+    assert round(binom.sf(5, 10, 0.5), 3) == 0.377
+    later = [(f"Q{i}", "2022-11-01", "2023-03-01", "kvar_försörjningsstöd", "ja" if i <= 2 else "nej") for i in range(1, 6)]
+    table, words = _goal_section(_project(tmp_path, "2023-06-30", later, YEARLY), lang)
+    assert t("uncertainty", lang) in table.frame.columns
+    assert ("p = 0,377" if lang == "sv" else "p = 0.377") in words
+    assert running in words

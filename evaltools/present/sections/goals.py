@@ -916,6 +916,7 @@ def blocks(r) -> list[list]:
         # row the column of the interval against the target would be dashes alone, and its note would speak of a p
         # the table does not show
         tested = bool(tab.loc[tab["kind"] == "share", "ci_verdict"].map(bool).any()) if "ci_verdict" in tab else True
+        running = bool(((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool)).any()) if "running" in tab else False
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
@@ -925,7 +926,8 @@ def blocks(r) -> list[list]:
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
                                    " ".join([*by_intake_notes(r),
-                                             msg("goals.ci_note") if tested else msg("goals.ci_note_untested")])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                                             *([msg("goals.ci_note"), *([msg("goals.ci_note_running")] if running else [])]
+                                               if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
                  + subsidised_sentences(r))
