@@ -126,3 +126,13 @@ def test_a_running_period_beside_a_tested_one_is_said_not_tested(tmp_path, lang,
     assert t("uncertainty", lang) in table.frame.columns
     assert ("p = 0,377" if lang == "sv" else "p = 0.377") in words
     assert running in words
+
+
+def test_the_english_budget_note_names_the_unit_of_the_blank_lines_zero():
+    """Timrå's Resekostnader, blank in both columns: the Swedish note says 'räknas som 0 kr' and the appendix
+    'counts as SEK 0', while the English note under the table said 'counted as 0' without its unit."""
+    from evaltools.words.text import msg
+    sv = msg("budget.amounts_empty", "sv", basis="löpande priser", lines="Resekostnader")
+    en = msg("budget.amounts_empty", "en", basis="current prices", lines="Resekostnader")
+    assert sv.replace("\u00a0", " ").endswith("räknas som 0 kr).")
+    assert en.replace("\u00a0", " ").endswith("counted as SEK 0).")
