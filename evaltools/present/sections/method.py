@@ -242,6 +242,14 @@ def terms(r) -> tuple[glossary.Term, ...]:
     return glossary.used_in("\n".join(shown), r.words, candidates) if shown else candidates
 
 
+def _definition_key(r, term: glossary.Term) -> str:
+    """A term's definition; *lämnat försörjningsstödet* without the cost-benefit calculation it names where the
+    report has none (no budget: page 1 says that without a cost there is no calculation)."""
+    if term.id == glossary.LEFT_FS and not costbenefit_rules(r):
+        return "glossary.term.lamnat_forsorjningsstodet.definition_no_cost"
+    return term.definition
+
+
 def glossary_block(r) -> list:
     """The terms with their definitions, as a two-column table under its own heading."""
     words, used = r.words, terms(r)
@@ -249,7 +257,7 @@ def glossary_block(r) -> list:
         return []
     term_col, definition_col = words.msg(glossary.TERM_COLUMN), words.msg(glossary.DEFINITION_COLUMN)
     frame = pd.DataFrame({term_col: [words.msg(x.name) for x in used],
-                          definition_col: [words.msg(x.definition) for x in used]})
+                          definition_col: [words.msg(_definition_key(r, x)) for x in used]})
     return [Text([words.msg(glossary.INTRO)], words.msg(glossary.HEADING), 3), Table(frame)]
 
 
