@@ -67,6 +67,8 @@ def test_a_goal_table_whose_shares_all_still_run_speaks_of_no_test(tmp_path, lan
     assert ("26,2 %–87,8 %" if lang == "sv" else "26.2%–87.8%") in words  # the interval itself stays
     running = {"sv": "en period som pågår prövas inte mot målet", "en": "a running period is not tested against the target"}
     assert running[lang] in words
+    # nor does the intro explain a verdict ("men osäkert") that no running share can have
+    assert ("men osäkert" if lang == "sv" else "but uncertain") not in words
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -80,6 +82,7 @@ def test_a_goal_table_with_a_tested_share_keeps_its_test_and_its_note(tmp_path, 
     assert t("uncertainty", lang) in table.frame.columns
     assert ("p = 0,121" if lang == "sv" else "p = 0.121") in words
     assert ("p säger hur troligt" if lang == "sv" else "p says how likely") in words
+    assert ("men osäkert" if lang == "sv" else "but uncertain") in words
 
 
 @pytest.mark.parametrize("lang,rule", [

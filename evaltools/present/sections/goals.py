@@ -860,14 +860,15 @@ def prorated(rows: pd.DataFrame) -> bool:
 def intro_conventions(rows: pd.DataFrame, msg, partial: str) -> list[str]:
     """The goal table's conventions the intro explains, each only where the table has a use for it: the
     pro-rated target in brackets where a count's period was cut short or is running, a running period
-    left unjudged, the partial band, and "men osäkert" where there is a share."""
+    left unjudged, the partial band, and "men osäkert" where there is a share of an ended period."""
     out = []
     if prorated(rows):
         out.append(msg("goals.intro_prorated"))
     if rows["running"].fillna(False).astype(bool).any():
         out.append(msg("goals.intro_running"))
     out.append(msg("goals.intro_partial", partial=partial))
-    if (rows["kind"] == "share").any():
+    # ("men osäkert" is a verdict: a share whose every period still runs has none, and is not tested against its target)
+    if ((rows["kind"] == "share") & ~rows["running"].fillna(False).astype(bool)).any():
         out.append(msg("goals.intro_uncertain"))
     return out
 
