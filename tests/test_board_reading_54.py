@@ -165,7 +165,7 @@ def test_the_application_checks_main_goal_names_what_it_counts(lang, words):
 
 @pytest.mark.parametrize("lang, words", [
     ("sv", "Belopp i löpande priser (Resekostnader: inget belopp angivet, räknas som 0 kr)."),
-    ("en", "Amounts in current prices (Resekostnader: no amount given, counted as 0)."),
+    ("en", "Amounts in current prices (Resekostnader: no amount given, counted as SEK 0)."),
 ])
 def test_timras_budget_line_without_amounts_is_said_in_words(lang, words):
     from evaltools.present.display import Table

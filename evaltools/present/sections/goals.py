@@ -861,14 +861,15 @@ def prorated(rows: pd.DataFrame) -> bool:
 def intro_conventions(rows: pd.DataFrame, msg, partial: str) -> list[str]:
     """The goal table's conventions the intro explains, each only where the table has a use for it: the
     pro-rated target in brackets where a count's period was cut short or is running, a running period
-    left unjudged, the partial band, and "men osäkert" where there is a share."""
+    left unjudged, the partial band, and "men osäkert" where there is a share of an ended period."""
     out = []
     if prorated(rows):
         out.append(msg("goals.intro_prorated"))
     if rows["running"].fillna(False).astype(bool).any():
         out.append(msg("goals.intro_running"))
     out.append(msg("goals.intro_partial", partial=partial))
-    if (rows["kind"] == "share").any():
+    # ("men osäkert" is a verdict: a share whose every period still runs has none, and is not tested against its target)
+    if ((rows["kind"] == "share") & ~rows["running"].fillna(False).astype(bool)).any():
         out.append(msg("goals.intro_uncertain"))
     return out
 
@@ -913,13 +914,22 @@ def blocks(r) -> list[list]:
                       notes=(*unexpected_outcome_notes(r), *expected_share_notes(r)),
                       numeric=(t("expected_by_application", lang), t("target", lang)), group=t("goal", lang))]]
     else:
+        # a share whose periods all still run is not tested against its target (analysis.goals): without one tested
+        # row the column of the interval against the target would be dashes alone, and its note would speak of a p
+        # the table does not show
+        tested = bool(tab.loc[tab["kind"] == "share", "ci_verdict"].map(bool).any()) if "ci_verdict" in tab else True
+        running = bool(((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool)).any()) if "running" in tab else False
+        if not tested:
+            quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
                 Table(quant, notes=(*total_notes(r), *group_notes(r), *same_support_notes(r), *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
-                                   " ".join([*by_intake_notes(r), msg("goals.ci_note")])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                                   " ".join([*by_intake_notes(r),
+                                             *([msg("goals.ci_note"), *([msg("goals.ci_note_running")] if running else [])]
+                                               if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
                  + subsidised_sentences(r))

@@ -211,9 +211,21 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
+        elif key == "method.goals" and _has_running_share(r):
+            # the goal table shows a running period's share with its interval but without a test beside it
+            out.append(" ".join([r.msg(key), r.msg("method.goals_running")]))
         else:
             out.append(r.msg(key))
     return out
+
+
+def _has_running_share(r) -> bool:
+    """Does the goal table show a share for a period still running (its interval, no test against the target)?"""
+    tab = r.goals.table
+    if tab is None or tab.empty or "running" not in tab:
+        return False
+    measured = tab["mode"] != "ex_ante" if "mode" in tab else True
+    return bool(((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool) & measured).any())
 
 
 def terms(r) -> tuple[glossary.Term, ...]:
@@ -230,6 +242,14 @@ def terms(r) -> tuple[glossary.Term, ...]:
     return glossary.used_in("\n".join(shown), r.words, candidates) if shown else candidates
 
 
+def _definition_key(r, term: glossary.Term) -> str:
+    """A term's definition; *lämnat försörjningsstödet* without the cost-benefit calculation it names where the
+    report has none (no budget: page 1 says that without a cost there is no calculation)."""
+    if term.id == glossary.LEFT_FS and not costbenefit_rules(r):
+        return "glossary.term.lamnat_forsorjningsstodet.definition_no_cost"
+    return term.definition
+
+
 def glossary_block(r) -> list:
     """The terms with their definitions, as a two-column table under its own heading."""
     words, used = r.words, terms(r)
@@ -237,7 +257,7 @@ def glossary_block(r) -> list:
         return []
     term_col, definition_col = words.msg(glossary.TERM_COLUMN), words.msg(glossary.DEFINITION_COLUMN)
     frame = pd.DataFrame({term_col: [words.msg(x.name) for x in used],
-                          definition_col: [words.msg(x.definition) for x in used]})
+                          definition_col: [words.msg(_definition_key(r, x)) for x in used]})
     return [Text([words.msg(glossary.INTRO)], words.msg(glossary.HEADING), 3), Table(frame)]
 
 

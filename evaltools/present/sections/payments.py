@@ -98,7 +98,8 @@ def blocks(r) -> list[list]:
             p_col: ["" if g == "participants" else fmt_p(v, lang) for g, v in zip(er["group"], er["p_value"])],
         })
         oc = r.cba.outcome_check  # the code beside the payments after exit, where they disagree
-        costed = r.params.data.budget is not None  # (without a budget no calculation counts the payments)
+        # (without a budget there is no cost-benefit analysis, nor its section on the payments after exit, to point to)
+        costed = r.params.data.budget is not None
         coded = ([] if oc is None or not oc.paid_next_month else
                  [msg("payments.exit_rates_coded_all" if costed else "payments.exit_rates_coded_all_no_cost",
                       checked=fmt_persons(oc.checked, k, lang))]
@@ -146,8 +147,8 @@ def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
     the default when the comparison group's share would tell a few persons' outcomes), the sentence
     says that the table is not its source."""
     s = r.cba.summary if r.cba is not None else None
-    if s is None or s.deadweight is None:
-        return []
+    if s is None or s.deadweight is None or r.params.data.budget is None:
+        return []  # (without a budget there is no cost-benefit analysis whose deadweight the table gives: page 1 says so)
     rates = er.set_index("group")["rate"]
     p, c = rates.get("participants"), rates.get("comparison")
     dw = value_text("deadweight", s.deadweight, r.lang)  # (as the assumptions table: 51,6 %, and 25 %, not 25,0 %)
