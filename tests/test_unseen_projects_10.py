@@ -254,7 +254,7 @@ def test_a_partner_that_budgeted_and_paid_nothing_is_still_named(tmp_path):
     # the region budgeted 100 000 kr and its utfall is 0 kr: that is news for the board
     r = _funded(tmp_path, (100000, 0))
     cost = next(s for s in r.key_findings() if s.startswith("Projektet har kostat"))
-    assert ("Kostnaden per finansiär: Samordningsförbundet 760\u00a0000\u00a0kr och Regionens medfinansiering "
+    assert ("Kostnaden per finansiär: samordningsförbundet 760\u00a0000\u00a0kr och regionens medfinansiering "
             "0\u00a0kr.") in cost
 
 
@@ -483,3 +483,17 @@ def test_an_exit_the_person_came_back_from_is_no_saving_and_the_report_says_so(t
     assert counts(project).exits == 5
     en = " ".join(summary.support_at_start(et.Report(project, lang="en")))
     assert "5 times an exit from social assistance was followed by the same person being enrolled" in en
+
+
+def test_an_agencys_co_financing_keeps_its_capital_inside_the_sentence(tmp_path):
+    """Inside "Kostnaden per finansiär: …" a funder named by a common noun is in lower case (samordningsförbundet,
+    regionens medfinansiering); Arbetsförmedlingen is a name, and keeps its capital."""
+    _csv(tmp_path / "data/participants.csv", [_person(i) for i in range(1, 7)])
+    _csv(tmp_path / "data/budget.csv", [
+        {"period": "2024", "category": "Personal", "funder": "förbund", "budget": 500000, "actual": 500000},
+        {"period": "2024", "category": "Handläggare", "funder": "arbetsförmedlingen", "budget": 200000, "actual": 200000}])
+    body = RUNNING.replace("    data:", "    granted_sek: 500000\n    data:") % ", budget: data/budget.csv"
+    r = et.Report(et.load_project(_params(tmp_path, body)), lang="sv")
+    cost = next(s for s in r.key_findings() if s.startswith("Projektet har kostat"))
+    assert ("Kostnaden per finansiär: samordningsförbundet 500\u00a0000\u00a0kr och Arbetsförmedlingens medfinansiering "
+            "200\u00a0000\u00a0kr.") in cost

@@ -274,7 +274,7 @@ def test_the_four_municipalities_written_as_kommun_are_one_funder_on_page_one(tm
     # the förbund 2 774 691 − 584 000 = 2 190 691 kr (2,2 miljoner)
     assert round(r.cba.summary.total_cost_nominal) == 2_774_691
     # (the four municipalities' lines together: theirs, in the plural)
-    assert ("Kostnaden per finansiär: Samordningsförbundet 2,2\u00a0miljoner kronor och Kommunernas medfinansiering "
+    assert ("Kostnaden per finansiär: samordningsförbundet 2,2\u00a0miljoner kronor och kommunernas medfinansiering "
             "580\u00a0000\u00a0kr.") in " ".join(cost)
     assert sorted(set(p.budget["category"])) == sorted(["Processledare", "Utbildningsdagar",
                                                          *(f"Personal, {t}" for t in TOWNS)])

@@ -210,10 +210,10 @@ def test_the_budget_table_sums_each_year_and_says_whose_money_each_line_is(tmp_p
     # page 1 says whose money the cost is, as the cost is counted (utfall, else budget): förbund
     # 580 000 + 640 000 = 1 220 000, kommun 210 000, region 100 000 (its budget: no utfall yet)
     said = summary.cost_sentence(r, r.cba.summary, r.cba.costs).replace(NBSP, " ")
-    expected = {"sv": "Kostnaden per finansiär: Samordningsförbundet 1,2 miljoner kronor, Kommunens medfinansiering "
-                      "210 000 kr och Regionens medfinansiering 100 000 kr.",
-                "en": "The cost by funder: Coordination association SEK 1.2 million, Municipality's co-financing "
-                      "SEK 210,000 and Region's co-financing SEK 100,000."}[lang]
+    expected = {"sv": "Kostnaden per finansiär: samordningsförbundet 1,2 miljoner kronor, kommunens medfinansiering "
+                      "210 000 kr och regionens medfinansiering 100 000 kr.",
+                "en": "The cost by funder: coordination association SEK 1.2 million, municipality's co-financing "
+                      "SEK 210,000 and region's co-financing SEK 100,000."}[lang]
     assert expected in said
 
 

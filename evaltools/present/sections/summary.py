@@ -20,6 +20,7 @@ from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, 
                               fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
                               one_rounding)
 from ...words.labels import code_label, note_text
+from ...words.verdicts import lower_first
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
 from . import basis as B
@@ -100,6 +101,10 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     return " ".join([msg("common.sentence", text=sent), *no_actual, *never, *funders_sentence(r, costs), *withheld])
 
 
+# funders named by a common noun ("samordningsförbundet", "regionens medfinansiering"), not by an agency's name
+COMMON_FUNDERS = ("förbund", "egen", "kommun", "region")
+
+
 def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     """Whose money the cost is, when partners co-finance the project (a municipality's, a region's or an
     agency's staff time): each funder's part of the cost just stated (utfall, else budget, as the cost is
@@ -114,7 +119,11 @@ def funders_sentence(r, costs: pd.DataFrame) -> list[str]:
     if not set(parts.index.astype(str)) - {"förbund", "egen"}:
         return []
     amounts = fmt_kr_prose_alike({str(i): float(v) for i, v in enumerate(parts)}, r.lang)  # (one sentence)
-    said = join([r.msg("summary.cost_funder", funder=funder_label(r, f, costs), amount=amounts[str(i)])
+    # (inside the sentence a funder named by what it is, the förbund, the owner, the municipalities or the region,
+    # is written in lower case, "egen finansiering 600 000 kr"; an agency's or the EU's name keeps its capital)
+    said = join([r.msg("summary.cost_funder", amount=amounts[str(i)],
+                       funder=lower_first(funder_label(r, f, costs)) if str(f) in COMMON_FUNDERS
+                       else funder_label(r, f, costs))
                  for i, f in enumerate(parts.index)], r.lang)
     return [r.msg("summary.cost_funders", parts=said)]
 
