@@ -172,7 +172,7 @@ def test_the_expected_share_note_gives_the_mean_it_divides_by_as_the_share_shows
         """)))
     assert assess_goals(p).table["value"].round(4).tolist() == [0.3545]
     (note,) = goals_section.expected_share_notes(et.Report(p, lang="sv"))
-    assert "13 förväntade avslut" in note and "36,7 förväntade deltagare" in note
+    assert "13 förväntade avslut" in note and "i genomsnitt 36,7 förväntade deltagare per år" in note
 
 
 # --- a staff survey exported from a survey tool ------------------------------------------------------------------

@@ -321,11 +321,14 @@ def expected_share_notes(r) -> list[str]:
             if goal.kind == "share":  # (the application's own share: no participants in it)
                 out.append(r.msg("goals.expected_plans_share_note", goal=label, share=share))
             else:
-                out.append(r.msg("goals.expected_plans_count_note", goal=label, share=share,
+                out.append(r.msg("goals.expected_plans_count_note_mean" if e.participants_by_year
+                                 else "goals.expected_plans_count_note", goal=label, share=share,
                                  participants=fmt_num(e.participants_per_year, 0, r.lang)))
         elif goal.kind == "share" and not goal.composition:
             successes = (e.successes_per_year or 0.0) * (expected_part(goal, r.params) or 0.0)
-            out.append(r.msg("goals.expected_share_note", goal=label,
+            # (volumes written per project year: their mean stands for a year here, and is said to be one)
+            out.append(r.msg("goals.expected_share_note_mean" if e.participants_by_year else "goals.expected_share_note",
+                             goal=label,
                              successes=fmt_num(successes, 0 if successes == round(successes) else 1, r.lang),
                              participants=fmt_num(e.participants_per_year, 0 if e.participants_per_year ==
                                                   round(e.participants_per_year or 0.0) else 1, r.lang)))
