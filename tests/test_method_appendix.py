@@ -40,7 +40,7 @@ def test_the_wild_bootstrap_and_its_interval_are_described_where_they_are_used(k
         few = replace(pay, did=replace(pay.did, wild_p_value=0.2, wild_ci_low=-900.0, wild_ci_high=300.0,
                                        ci_method=IntervalMethod.WILD_BOOTSTRAP))
         stub = type("R", (), {})()
-        for name in ("lang", "msg", "params", "project", "cba", "k", "words", "staggered", "weighting", "honest"):
+        for name in ("lang", "msg", "params", "project", "cba", "k", "words", "staggered", "weighting", "honest", "goals"):
             setattr(stub, name, getattr(r, name))
         stub.payments = few
         assert "method.did.wild" in method.did_rules(stub)
