@@ -296,6 +296,33 @@ def excel_participants(path: Path, title: str, header: list[str], rows: list[lis
     return path
 
 
+def demo_comparison_project(folder: Path, project_id: str, seed: int, n_participants: int, n_comparison: int,
+                            true_effect: float, comparison: str = "{anticipation_months: 3}") -> Path:
+    """The synthetic demo project (:func:`evaltools.data.synthetic.demo_project`: participants, payments and a
+    comparison group with its payments) drawn with ``seed`` into ``folder``, 2021–2023, with the params line
+    ``comparison`` (the DiD's settings); returns the params file."""
+    from evaltools.data import synthetic  # (only the tests of the DiD need it)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, df in synthetic.demo_project(seed, n_participants=n_participants, n_comparison=n_comparison,
+                                           project_id=project_id, true_effect=true_effect).items():
+        df.to_csv(folder / f"{name}.csv", index=False)
+    path = folder / "p.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        id: {project_id}
+        title: {project_id}
+        forbund: "-"
+        owner: "-"
+        period: {{start: 2021-01-01, planned_end: 2023-12-31}}
+        data_as_of: 2025-06-30
+        data:
+          participants: participants.csv
+          payments: payments.csv
+          comparison: {{persons: comparison.csv, payments: comparison_payments.csv}}
+        comparison: {comparison}
+        """), encoding="utf-8")
+    return path
+
+
 def save_formula_results(path: Path, results: dict[str, object], *, text: bool = False) -> None:
     """Give formula cells on the first sheet of the workbook ``path`` the result Excel saves with them;
     openpyxl writes the formula only. With ``text`` the results are text, as Excel writes a text result

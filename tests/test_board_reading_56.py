@@ -8,6 +8,7 @@ import pytest
 import evaltools as et
 
 from .conftest import shown_chunks, write_csv
+from .test_unseen_projects_55 import _comparison_without_budget
 
 # ten ended between January and June 2022 (6 with a plan, 4 without), two still enrolled
 ROWS = [(f"P{i:02d}", "2022-01-10", "2022-06-01", "kvar_försörjningsstöd", "ja" if i <= 6 else "nej") for i in range(1, 11)]
@@ -141,47 +142,12 @@ def test_the_english_budget_note_names_the_unit_of_the_blank_lines_zero():
     assert en.replace("\u00a0", " ").endswith("counted as SEK 0).")
 
 
-def _comparison_without_budget(root):
-    """12 participants starting 2024-02-01 to 2024-07-01 (6 left for work), 20 comparison persons with reference dates
-    in the same months and a status at follow-up (5 in work); everyone paid 8 000 kr a month 2023-01 … 2025-06,
-    participants 1 000 kr less from their start. No budget file: the report has no cost, so no cost-benefit
-    calculation."""
-    data = root / "data"
-    months = [str(m) for m in pd.period_range("2023-01", "2025-06", freq="M")]
-    people, comparison, paid, paid_c = [], [], [], []
-    for i in range(12):
-        start = f"2024-0{2 + i % 6}-01"
-        people.append({"person_id": f"N-{i + 1:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
-                       "household_type": "ensamstående", "start_date": start, "end_date": "2024-12-31",
-                       "outcome": "arbete" if i < 6 else "kvar_försörjningsstöd"})
-        paid += [{"person_id": f"N-{i + 1:02d}", "month": m, "amount": 8000 - (1000 if m >= start[:7] else 0) + 50 * i}
-                 for m in months]
-    for i in range(20):
-        start = f"2024-0{2 + i % 6}-01"
-        comparison.append({"person_id": f"J-{i + 1:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1975 + i,
-                           "household_type": "ensamstående", "start_date": start, "end_date": "2024-12-31",
-                           "outcome": "arbete" if i < 5 else "kvar_försörjningsstöd"})
-        paid_c += [{"person_id": f"J-{i + 1:02d}", "month": m, "amount": 8000 + 40 * i + (75 if m > "2024" else 0)}
-                   for m in months]
-    write_csv(data / "participants.csv", people)
-    write_csv(data / "payments.csv", paid)
-    write_csv(data / "comparison.csv", comparison)
-    write_csv(data / "comparison_payments.csv", paid_c)
-    path = root / "nyavagar.yaml"
-    path.write_text("id: nyavagar\nkind: individ\ntitle: Nya vägar\nforbund: Samordningsförbundet Sydby\n"
-                    "owner: Sydby kommun\nperiod: {start: 2024-02-01, planned_end: 2025-06-30}\ngranted_sek: 2000000\n"
-                    "data:\n  participants: data/participants.csv\n  payments: data/payments.csv\n"
-                    "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n",
-                    encoding="utf-8")
-    return path
-
-
 def test_without_a_budget_neither_the_exit_rates_nor_the_glossary_speak_of_a_cost_benefit_calculation(tmp_path):
     """Page 1 says that without a cost there is no calculation. The note under the exit rates still said
     'Dödvikten i kostnadsnyttoanalysen, 50 %, är jämförelsegruppens andel (25 %) delad med deltagarnas (50 %)', and the
     glossary defined 'Lämnat försörjningsstödet' as 'de avsluten kostnadsnyttokalkylen räknar nyttan på'."""
     from evaltools.present.sections import method, payments
-    project = et.load_project(_comparison_without_budget(tmp_path))
+    project = et.load_project(_comparison_without_budget(tmp_path, follow_up=True))
     for lang, words in (("sv", ("kostnadsnytto", "dödvikt")), ("en", ("cost-benefit", "deadweight"))):
         r = et.Report(project, lang=lang)
         shown = " ".join(shown_chunks(payments.blocks(r))).casefold()

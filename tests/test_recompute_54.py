@@ -11,7 +11,6 @@ the honest-DiD bounds from the event study's coefficients), from that figure, wh
 read from the figure under test."""
 from __future__ import annotations
 
-import textwrap
 
 import numpy as np
 import pandas as pd
@@ -21,9 +20,8 @@ import evaltools as et
 from evaltools.analysis import comparison
 from evaltools.analysis.comparison import IntervalMethod
 from evaltools.analysis.costbenefit import cost_benefit
-from evaltools.data import synthetic
 
-from .conftest import PARAMS, write_csv
+from .conftest import PARAMS, demo_comparison_project, write_csv
 from .test_event_study_regressions import _compare
 from .test_recompute_unseen import _months
 
@@ -205,22 +203,7 @@ MY_WILD_DRAWS = 99_999
 def few(tmp_path_factory):
     """5 participants (5 households) and 30 comparison persons, no effect, the default anticipation window."""
     d = tmp_path_factory.mktemp("few54")
-    for name, df in synthetic.demo_project(7, n_participants=5, n_comparison=30, project_id="few",
-                                           true_effect=0.0).items():
-        df.to_csv(d / f"{name}.csv", index=False)
-    (d / "p.yaml").write_text(textwrap.dedent("""\
-        id: few
-        title: few
-        forbund: "-"
-        owner: "-"
-        period: {start: 2021-01-01, planned_end: 2023-12-31}
-        data_as_of: 2025-06-30
-        data:
-          participants: participants.csv
-          payments: payments.csv
-          comparison: {persons: comparison.csv, payments: comparison_payments.csv}
-        comparison: {anticipation_months: 3, small_cluster_threshold: 50}
-        """), encoding="utf-8")
+    demo_comparison_project(d, "few", 7, 5, 30, 0.0, "{anticipation_months: 3, small_cluster_threshold: 50}")
     project = et.load_project(d / "p.yaml")
     panel = comparison.build_panel(project)
     used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -3)].copy()
@@ -381,23 +364,7 @@ def _check_sun_abraham(project, panel):
 def test_sun_abraham_equals_the_interaction_regression_with_dummies_on_a_small_staggered_panel(tmp_path):
     # 12 participants starting 2021–2023 (three intake years), 30 comparison persons, an effect of −2 000 kr
     d = tmp_path / "stag"
-    d.mkdir()
-    for name, df in synthetic.demo_project(11, n_participants=12, n_comparison=30, project_id="stag",
-                                           true_effect=-2000.0).items():
-        df.to_csv(d / f"{name}.csv", index=False)
-    (d / "p.yaml").write_text(textwrap.dedent("""\
-        id: stag
-        title: stag
-        forbund: "-"
-        owner: "-"
-        period: {start: 2021-01-01, planned_end: 2023-12-31}
-        data_as_of: 2025-06-30
-        data:
-          participants: participants.csv
-          payments: payments.csv
-          comparison: {persons: comparison.csv, payments: comparison_payments.csv}
-        comparison: {anticipation_months: 3}
-        """), encoding="utf-8")
+    demo_comparison_project(d, "stag", 11, 12, 30, -2000.0)
     project = et.load_project(d / "p.yaml")
     panel = comparison.build_panel(project)
     assert ((panel["month_idx"] - panel["event_time"])[panel["treated"] == 1] // 12).nunique() == 3

@@ -226,13 +226,14 @@ def test_the_kpi_that_restates_the_costs_is_listed_where_it_is_estimated_or_miss
     # are restated in 2026 prices, the latest year with a KPI, not under 2027's name with 2026's index
     last = int(pd.read_csv(Path(et.__file__).parent / "data" / "kpi.csv")["year"].max())
     assert last == 2026
-    p = et.load_project(_params(tmp_path, """\
+    body = """\
         kind: individ
         period: {start: 2025-01-01, planned_end: 2027-02-28}
         granted_sek: 1000000
         data_as_of: 2026-11-30
         data: {participants: data/participants.csv, budget: data/budget.csv}
-        """))
+        """
+    p = et.load_project(_params(tmp_path, body))
     assert p.params.price_year == 2026
     refs = price_references(p)
     # the 2025 line against 2026; the 2026 line is in the price year itself
@@ -247,14 +248,7 @@ def test_the_kpi_that_restates_the_costs_is_listed_where_it_is_estimated_or_miss
     row = flagged[(flagged["what"] == "kpi") & (flagged["year"] == 2027)]
     assert len(row) == 1 and row.iloc[0]["confidence"] == "FALLBACK"
     # the price year said where the project set one: kept as written, its stand-in index flagged
-    p = et.load_project(_params(tmp_path, """\
-        kind: individ
-        period: {start: 2025-01-01, planned_end: 2027-02-28}
-        granted_sek: 1000000
-        data_as_of: 2026-11-30
-        data: {participants: data/participants.csv, budget: data/budget.csv}
-        cost_benefit: {price_year: 2027}
-        """))
+    p = et.load_project(_params(tmp_path, body.rstrip(" ") + "        cost_benefit: {price_year: 2027}\n"))
     assert p.params.price_year == 2027
 
 

@@ -238,10 +238,11 @@ def test_a_budget_in_blocks_of_months_is_one_message_with_the_columns_to_write(t
 
 # --- Nya vägar: a comparison group and no budget --------------------------------------------------------------------
 
-def _comparison_without_budget(root: Path) -> Path:
-    """12 participants (N-01 … N-12) starting 2024-02-01 to 2024-07-01, 20 comparison persons (J-01 … J-20) with
-    reference dates in the same months; everyone paid 8 000 kr a month 2023-01 … 2025-06, participants 1 000 kr less
-    from their start. No budget file: the report has no cost, so no cost-benefit calculation."""
+def _comparison_without_budget(root: Path, follow_up: bool = False) -> Path:
+    """12 participants (N-01 … N-12) starting 2024-02-01 to 2024-07-01 (6 left for work), 20 comparison persons
+    (J-01 … J-20) with reference dates in the same months; everyone paid 8 000 kr a month 2023-01 … 2025-06,
+    participants 1 000 kr less from their start. With ``follow_up`` the comparison persons have a status at
+    follow-up (ended 2024-12-31, 5 in work). No budget file: the report has no cost, so no cost-benefit calculation."""
     import pandas as pd
     from .conftest import write_csv
     data = root / "data"
@@ -257,7 +258,9 @@ def _comparison_without_budget(root: Path) -> Path:
     for i in range(20):
         start = f"2024-0{2 + i % 6}-01"
         comparison.append({"person_id": f"J-{i + 1:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1975 + i,
-                           "household_type": "ensamstående", "start_date": start, "end_date": "", "outcome": ""})
+                           "household_type": "ensamstående", "start_date": start,
+                           "end_date": "2024-12-31" if follow_up else "",
+                           "outcome": ("arbete" if i < 5 else "kvar_försörjningsstöd") if follow_up else ""})
         paid_c += [{"person_id": f"J-{i + 1:02d}", "month": m, "amount": 8000 + 40 * i + (75 if m > "2024" else 0)}
                    for m in months]
     write_csv(data / "participants.csv", people)

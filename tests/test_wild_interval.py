@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import textwrap
 import warnings
 
 import numpy as np
@@ -14,30 +13,16 @@ from statsmodels.regression.linear_model import OLS
 
 from evaltools.analysis import comparison
 from evaltools.analysis.comparison import IntervalMethod
-from evaltools.data import synthetic
 from evaltools.data.project import load_project
+
+from .conftest import demo_comparison_project
 
 
 @pytest.fixture(scope="module")
 def few(tmp_path_factory):
     """5 participants (5 households) and 30 comparison persons, no effect."""
     d = tmp_path_factory.mktemp("few")
-    for name, df in synthetic.demo_project(7, n_participants=5, n_comparison=30, project_id="few",
-                                           true_effect=0.0).items():
-        df.to_csv(d / f"{name}.csv", index=False)
-    (d / "p.yaml").write_text(textwrap.dedent("""\
-        id: few
-        title: few
-        forbund: "-"
-        owner: "-"
-        period: {start: 2021-01-01, planned_end: 2023-12-31}
-        data_as_of: 2025-06-30
-        data:
-          participants: participants.csv
-          payments: payments.csv
-          comparison: {persons: comparison.csv, payments: comparison_payments.csv}
-        comparison: {anticipation_months: 3, small_cluster_threshold: 50}
-        """), encoding="utf-8")
+    demo_comparison_project(d, "few", 7, 5, 30, 0.0, "{anticipation_months: 3, small_cluster_threshold: 50}")
     project = load_project(d / "p.yaml")
     panel = comparison.build_panel(project)
     used = panel[(panel["event_time"] >= 0) | (panel["event_time"] < -3)]
