@@ -29,7 +29,7 @@ from .paths import is_file, is_folder
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
-from .reference import kpi_table, riksnorm_table
+from .reference import last_kpi_year, riksnorm_table
 from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SENIOR_AGE_BANDS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
@@ -2746,7 +2746,7 @@ class ProjectParams(_Strict):
         be another year's index under that year's name."""
         if self.cost_benefit.price_year:
             return self.cost_benefit.price_year
-        known = max([int(kpi_table()["year"].max()), *(int(y) for y in self.reference.kpi)])
+        known = max([last_kpi_year(), *(int(y) for y in self.reference.kpi)])
         return min(self.period.end.year, known)
 
 

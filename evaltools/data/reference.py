@@ -61,6 +61,12 @@ def kpi_table() -> pd.DataFrame:
 
 
 @lru_cache(maxsize=1)
+def last_kpi_year() -> int:
+    """The last year the shipped KPI table gives (read once: a project's price year asks for it often)."""
+    return int(kpi_table()["year"].max())
+
+
+@lru_cache(maxsize=1)
 def default_assumptions() -> pd.DataFrame:
     """The default cost-benefit assumptions with their sources."""
     return _read("defaults.csv")
