@@ -337,7 +337,14 @@ def _monte_carlo(m: _Model, info: dict, draws: int, seed: int, lead: str,
     out["samhälle"] = out["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub)
     varied["samhälle"] = varied["samhälle"] - (m.skattefaktor - 1) * (pub_cost - pub_varied)
     npv = out[lead]
-    varied_note = Note.of("assumption.monte_carlo_varied_measured" if z is not None else "assumption.monte_carlo_varied",
+    # (the deadweight drawn from the two groups' rates where a comparison group gives it, else over its range: the
+    # note says which, as the 5–95 % range it describes rests on it)
+    if rates:
+        key = ("assumption.monte_carlo_varied_measured_comparison" if z is not None
+               else "assumption.monte_carlo_varied_comparison")
+    else:
+        key = "assumption.monte_carlo_varied_measured" if z is not None else "assumption.monte_carlo_varied"
+    varied_note = Note.of(key,
                           sd=Share(REGISTRY["monthly_level"].mc_sd or 0.0, 0),
                           tested=Share((REGISTRY["monthly_level"].upper or 1.0) - 1, 0))
     if m.employed:  # (the flows of the participants' employment in the project are held, and said to be)

@@ -200,6 +200,9 @@ def paragraphs(r) -> list[str]:
             out.append(r.msg("method.cb.uncertainty_one_count") if er.one_count else  # (withheld, not a range)
                        r.msg("method.cb.uncertainty_range", k=str(r.k), high=str(er.high)) if er.few else
                        r.msg("method.cb.uncertainty_range_withheld", k=str(r.k), low=str(er.low), high=str(er.high)))
+        elif key == "method.cb.uncertainty" and r.cba.summary.deadweight_source == "comparison":
+            # the deadweight is drawn from the two groups' rates, not over the wide range the general rule names
+            out.append(r.msg("method.cb.uncertainty_comparison"))
         elif key == "method.cb.ledger" and benefit_unvalued(r.cba.summary):
             # no exit from försörjningsstöd to value: likewise
             out.append(r.msg("method.cb.ledger_unvalued"))
