@@ -72,8 +72,8 @@ class Figure:
         figures), otherwise the number of decimals (of the percentage, for a share).
     price_year, rate, perspective, horizon
         The price year of a fixed-price or present-value amount, the discount rate of a present
-        value, the perspective of a cost-benefit figure, and its horizon in years (a number, or the
-        (low, high) range a simulated probability varies it over).
+        value, the perspective of a cost-benefit figure, and its horizon in years (a simulated probability's
+        too: the simulation holds the horizon at the net present value's).
     """
 
     name: str
@@ -85,7 +85,7 @@ class Figure:
     price_year: int | None = None
     rate: float | None = None
     perspective: str | None = None
-    horizon: float | tuple[float, float] | None = None
+    horizon: float | None = None
     significant: int = 2  # an amount said in a sentence (``decimals`` None): its significant figures
     # and the decimals of its unit, where page 1 says it beside others in one rounding (7,0 miljoner beside 3,4)
     places: int | None = None
@@ -339,7 +339,9 @@ def _cost_figures(r) -> list[Figure]:
         out.append(Figure("dodvikt_nollpunkt", sw, Unit.SHARE, Basis.SHARE, "switching_deadweight", 0, perspective=lead))
     mc = r.cba.monte_carlo
     if mc:
-        h = tuple(float(x) for x in cb.horizon_range)
+        # the share at the net present value's horizon, held in the draws (as page 1 states it beside that value);
+        # the share with the horizon drawn over its range is another figure, not named here
+        h = r.cba.simulation.horizon_years if r.cba.simulation is not None else cb.horizon_years
         for p, res in mc.by_perspective.items():
             v = _num(res.p_npv_positive)
             if v is None or p not in rows.index or _num(rows.loc[p, "npv"]) is None:
