@@ -1,8 +1,8 @@
 """Figures recomputed by an independent method: the honest-DiD smoothness intervals for M > 0 and the breakdown value
 (the fixed-length confidence interval of Rambachan & Roth written out here: the worst-case bias of an estimator as
 a sum of absolute values, checked against its linear programme solved with scipy's linprog, and the interval's
-half-length minimised over the estimators with scipy's optimisers), the cost-benefit Monte Carlo on Kompassen (a
-numpy simulation of our own from the distributions docs/methods.md documents, its counts read from the data files),
+half-length minimised over the estimators with scipy's optimisers), the cost-benefit Monte Carlo on Kompassen and
+Språngbrädan (a numpy simulation of our own from the distributions docs/methods.md documents, its counts read from the data files),
 and the goal table's intervals for shares (statsmodels' proportion_confint on counts read from the data file). The
 expected values never come from the figure under test."""
 from __future__ import annotations
@@ -225,7 +225,7 @@ def test_the_smoothness_intervals_on_the_samples_agree_with_an_own_flci(name, br
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# 2. The cost-benefit Monte Carlo on Kompassen
+# 2. The cost-benefit Monte Carlo on Kompassen and Språngbrädan
 #
 # docs/methods.md, rule 9, documents the draws; on Kompassen (counts read here from the data files):
 #   the participants' rate of leaving  Beta(86 + ½, 180 − 86 + ½)  (Jeffreys; 86 of the 180 ended participants, all
@@ -245,9 +245,12 @@ def test_the_smoothness_intervals_on_the_samples_agree_with_an_own_flci(name, br
 # a, b and c are read from the model at three points and checked at a fourth; society's NPV is its own account at
 # a skattefaktor of 1 plus (1,3 − 1) × the public financiers' NPV (rule 4), so the skattefaktor's term is
 # recomputed too.
+# Språngbrädan the same way: 66 of 120 and 167 of 360, no register data; its deadweight, 84 % at the base, reaches
+# the 95 % cap in about an eighth of the draws, so the clip is checked too.
 # ---------------------------------------------------------------------------------------------------------------
 MC_DRAWS = 1_000_000
-KOMPASSEN_PERSPECTIVES = ("kommun", "region", "stat", "fk", "offentliga", "samhälle")
+PERSPECTIVES_VALUED = ("kommun", "region", "stat", "fk", "offentliga", "samhälle")  # (the individual's: not valued)
+MC_SAMPLES = {"kompassen-demo": 86, "sprangbradan-demo": 66}  # the successful leavers
 LEAVING = {"arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning"}
 
 
@@ -273,18 +276,30 @@ def _coefficients(m, perspective: str) -> tuple[float, float, float]:
 
 
 @pytest.fixture(scope="module")
-def kompassen_mc():
+def sample_mc():
+    """name -> (project, its cost-benefit result, its model, the own simulation's NPVs), each computed once."""
     from evaltools.analysis.costbenefit import _build, cost_benefit
-    project = et.load_project(PARAMS / "kompassen-demo.yaml")
-    cb = project.params.cost_benefit
-    assert cb.optimism_bias == 0 and cb.horizon_years == 3
-    cba = cost_benefit(project, effect=False)
-    m = _build(project, cb.cost_basis)[0]
-    return project, cba, m
+    done: dict = {}
+
+    def get(name: str):
+        if name not in done:
+            project = et.load_project(PARAMS / f"{name}.yaml")
+            cb = project.params.cost_benefit
+            assert cb.optimism_bias == 0 and cb.horizon_years == 3
+            cba = cost_benefit(project, effect=False)
+            m = _build(project, cb.cost_basis)[0]
+            done[name] = (project, cba, m, _own_npvs(name, cba, m))
+        return done[name]
+    return get
 
 
-def _kompassen_own_npvs(project, cba, m, seed: int = 57, draws: int = MC_DRAWS) -> dict[str, np.ndarray]:
-    data = PARAMS.parent / "data" / "kompassen-demo"
+@pytest.fixture(scope="module")
+def kompassen_mc(sample_mc):
+    return sample_mc("kompassen-demo")[:3]
+
+
+def _own_npvs(name: str, cba, m, seed: int = 57, draws: int = MC_DRAWS) -> dict[str, np.ndarray]:
+    data = PARAMS.parent / "data" / name
     k, n = _counts(data / "participants.csv")
     kc, nc = _counts(data / "comparison.csv")
     rng = np.random.default_rng(seed)
@@ -293,7 +308,7 @@ def _kompassen_own_npvs(project, cba, m, seed: int = 57, draws: int = MC_DRAWS) 
     common = rate * n / k * (1 - deadweight)
     level = np.clip(rng.normal(1.0, 0.10, draws), 0.5, 1.5)
     # the register estimates: each flow's item tells its estimate (earnings and their tax; a benefit of its payer)
-    effects = cba.register.effects
+    effects = cba.register.effects if cba.register is not None else ()
     z = rng.standard_normal((len(effects), draws))
     rel = []
     for e in effects:
@@ -306,7 +321,7 @@ def _kompassen_own_npvs(project, cba, m, seed: int = 57, draws: int = MC_DRAWS) 
                     and (e.outcome == "earnings" or item == f"ersattning_{e.actor}"))
 
     out = {}
-    for p in KOMPASSEN_PERSPECTIVES:
+    for p in PERSPECTIVES_VALUED:
         a, b, c = _coefficients(m, p)
         drawn = sum((pv * rel[estimate_of(item)] * z[estimate_of(item)]
                      for (item, _), pv in m.pv_measured_flows(p).items()), np.zeros(draws))
@@ -322,62 +337,62 @@ def _quantile_se(x: np.ndarray, q: float, n: int) -> float:
     return float((hi - lo) / 0.02 * np.sqrt(q * (1 - q) / n))
 
 
-def test_no_successful_leaver_on_kompassen_is_paid_after_the_exit_month(kompassen_mc):
+@pytest.mark.parametrize("name", list(MC_SAMPLES))
+def test_no_successful_leaver_is_paid_after_the_exit_month(sample_mc, name):
     # the ground for a drop-off of 0 in every draw: the share kept, Σ paid after exit / Σ levels, is 0 in every
     # resample of the leavers when none of them is paid after the exit month (within the 12 months followed)
-    data = PARAMS.parent / "data" / "kompassen-demo"
+    data = PARAMS.parent / "data" / name
     people = pd.read_csv(data / "participants.csv")
     pay = pd.read_csv(data / "payments.csv")
     leavers = people[people["outcome"].isin(LEAVING)]
-    assert len(leavers) == 86
+    assert len(leavers) == MC_SAMPLES[name]
     exit_month = pd.to_datetime(leavers["end_date"]).dt.to_period("M")
     exits = pd.DataFrame({"person_id": leavers["person_id"].to_numpy(), "exit": exit_month.to_numpy()})
     paid = pay.merge(exits, on="person_id")
     month = pd.PeriodIndex(paid["month"], freq="M")
     after = paid[(month > paid["exit"]) & (month <= paid["exit"] + 12) & (paid["amount"] > 0)]
     assert after.empty
-    assert paid["exit"].notna().all() and len(paid) > 86 * 6  # (the leavers' payments before the exit are there)
+    assert len(paid) > len(leavers) * 6  # (the leavers' payments before the exit are there)
     # and the simulation's drop-off is 0 in every draw
-    assert np.all(kompassen_mc[1].simulation.draws.dropoff == 0)
+    assert np.all(sample_mc(name)[1].simulation.draws.dropoff == 0)
 
 
-@pytest.fixture(scope="module")
-def kompassen_own(kompassen_mc):
-    return _kompassen_own_npvs(*kompassen_mc)
-
-
-@pytest.mark.parametrize("perspective", KOMPASSEN_PERSPECTIVES)
-def test_kompassen_s_share_of_positive_npvs_agrees_with_an_own_simulation(kompassen_mc, kompassen_own, perspective):
+@pytest.mark.parametrize("name", list(MC_SAMPLES))
+@pytest.mark.parametrize("perspective", PERSPECTIVES_VALUED)
+def test_the_share_of_positive_npvs_agrees_with_an_own_simulation(sample_mc, name, perspective):
     # Tolerance: both shares are means of independent Bernoulli draws (5 000 of the toolkit's, a million of ours), so
     # their difference has the standard error √(p(1 − p)(1/5 000 + 1/10⁶)); four of them (0,028 at p = 0,5, 0,0008
     # at p = 0,9998) fail by chance once in 16 000 runs, and both are seeded, so a pass is a pass on every run
-    _, cba, _ = kompassen_mc
+    _, cba, _, own = sample_mc(name)
     spread = cba.monte_carlo.by_perspective[perspective]
-    p = float((kompassen_own[perspective] > 0).mean())
+    p = float((own[perspective] > 0).mean())
     se = np.sqrt(max(p * (1 - p), 1e-6) * (1 / cba.monte_carlo.draws + 1 / MC_DRAWS))
     assert spread.p_npv_positive == pytest.approx(p, abs=4 * se)
     # the table per perspective carries the same share beside the NPV it belongs to
     assert cba.table.set_index("perspective").loc[perspective, "p_npv_positive"] == spread.p_npv_positive
 
 
-@pytest.mark.parametrize("perspective", KOMPASSEN_PERSPECTIVES)
-def test_kompassen_s_5_to_95_range_agrees_with_an_own_simulation(kompassen_mc, kompassen_own, perspective):
-    # the 5th, 50th and 95th percentiles: four times the combined standard error of the two sample quantiles
-    _, cba, _ = kompassen_mc
+@pytest.mark.parametrize("name", list(MC_SAMPLES))
+@pytest.mark.parametrize("perspective", PERSPECTIVES_VALUED)
+def test_the_5_to_95_range_agrees_with_an_own_simulation(sample_mc, name, perspective):
+    # the 5th, 50th and 95th percentiles: four times the combined standard error of the two sample quantiles (at
+    # least 10⁻⁶ of the value: Språngbrädan's region bears a cost and gains nothing, the same in every draw)
+    _, cba, _, own = sample_mc(name)
     spread = cba.monte_carlo.by_perspective[perspective]
-    x = kompassen_own[perspective]
+    x = own[perspective]
     for q, theirs in ((0.05, spread.npv_p05), (0.5, spread.npv_median), (0.95, spread.npv_p95)):
         se = np.hypot(_quantile_se(x, q, cba.monte_carlo.draws), _quantile_se(x, q, MC_DRAWS))
-        assert theirs == pytest.approx(float(np.quantile(x, q)), abs=4 * se), q
+        mine = float(np.quantile(x, q))
+        assert theirs == pytest.approx(mine, abs=max(4 * se, 1e-6 * abs(mine))), q
 
 
-def test_kompassen_s_simulation_is_centred_on_the_npv_the_report_states(kompassen_mc, kompassen_own):
+def test_kompassen_s_simulation_is_centred_on_the_npv_the_report_states(sample_mc):
     # the own simulation's median is near each perspective's stated NPV (the base at the observed counts), and the
     # range is wide enough that the checks above tell one distribution from another
-    _, cba, _ = kompassen_mc
+    _, cba, _, own = sample_mc("kompassen-demo")
     npv = cba.table.set_index("perspective")["npv"]
-    for p in KOMPASSEN_PERSPECTIVES:
-        x = kompassen_own[p]
+    for p in PERSPECTIVES_VALUED:
+        x = own[p]
         lo, mid, hi = np.quantile(x, [0.05, 0.5, 0.95])
         assert lo < npv[p] < hi, p
         assert abs(mid - npv[p]) < 0.1 * (hi - lo), p
