@@ -538,3 +538,17 @@ def test_the_named_probability_is_the_share_at_the_npv_s_horizon_on_kompassen():
     assert abs(sim.horizon_range.p_npv_positive["offentliga"] - f.value) > 0.03  # (the two shares differ here)
     for p in ("kommun", "samhalle"):
         assert r.figures[f"sannolikhet_lonsamt_{p}"].horizon == 3.0
+
+
+def test_no_simulated_spread_for_a_perspective_whose_npv_is_not_stated(kompassen_mc):
+    # Kompassen's individual: earnings measured over 13 months against försörjningsstöd counted over 36, so the table
+    # states no net present value for them (and no share beside it); the result's export carried a simulated share
+    # (1 %) and range (−9,5 to −1,4 million kr) of that same NPV all the same
+    import json
+    _, cba, _ = kompassen_mc
+    assert pd.isna(cba.table.set_index("perspective").loc["individ", "npv"])
+    assert "individ" not in cba.monte_carlo.by_perspective
+    assert "individ" not in cba.simulation.horizon_range.p_npv_positive
+    exported = json.loads(cba.to_json())
+    assert "individ" not in exported["monte_carlo"]["by_perspective"]
+    assert set(exported["monte_carlo"]["by_perspective"]) == set(PERSPECTIVES_VALUED)

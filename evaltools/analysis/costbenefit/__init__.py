@@ -675,6 +675,17 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     # another support at the start): every draw would be the cost, the sensitivity is left out likewise
     mc, sim = (_monte_carlo(m, info, cb.monte_carlo_draws, cb.seed, lead, cb.optimism_bias)
                if monte_carlo and not structural and len(ct) and n_s else (None, None))
+    if mc is not None and sim is not None:
+        # a perspective whose net present value is not stated (the individual's, where earnings are measured over
+        # fewer months than the saving is counted) has no simulated spread either: its draws would be the same
+        # unlike quantities the table leaves out (the lead perspective's is kept: its draws are the simulation's)
+        unstated = set(persp.loc[persp["npv"].isna(), "perspective"]) - {lead}
+        if unstated & set(mc.by_perspective):
+            mc = replace(mc, by_perspective={p: v for p, v in mc.by_perspective.items() if p not in unstated})
+            hr = sim.horizon_range
+            if hr is not None:
+                sim = replace(sim, horizon_range=replace(hr, p_npv_positive={
+                    p: v for p, v in hr.p_npv_positive.items() if p not in unstated}))
     by = mc.by_perspective if mc is not None else {}
     persp["p_npv_positive"] = [by[p].p_npv_positive if p in by and not pd.isna(n) else np.nan
                                for p, n in zip(persp["perspective"], persp["npv"])]
