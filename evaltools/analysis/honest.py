@@ -8,7 +8,8 @@ participants' change in payments since the reference month (the last month befor
 anticipation window) minus the comparison group's. Months before the reference month are the
 pre-period coefficients, every later month (the anticipation months and the months from the start)
 a post-period coefficient. The target is the main post-period effect: the mean of the contrasts
-from the start month on, in kr per person and month (the anticipation months weigh nothing).
+from the start month to `months_after` after it, in kr per household and month (the panel of
+:func:`~evaltools.analysis.comparison.build_panel` is one of households; the anticipation months weigh nothing).
 
 Their joint covariance comes from one statsmodels OLS of each person's change since the reference
 month on month indicators and participant x month indicators, with standard errors clustered by
@@ -84,7 +85,7 @@ class EventStudyCoefficients:
 
 @dataclass(frozen=True)
 class HonestBounds:
-    """The honest-DiD bounds for the mean effect from the start on, in kr per person and month."""
+    """The honest-DiD bounds for the mean effect from the start on, in kr per household and month."""
 
     effect: float  # the target's estimate (the mean of the post-start contrasts)
     original_low: float  # its 95 % interval under exact parallel trends
@@ -489,7 +490,7 @@ def honest_bounds(project: Project, grid: tuple[float, ...] | None = None,
     project
         A loaded project with payment data and a comparison group.
     grid
-        The values of M (kr per person and month, per month) to compute intervals for; default:
+        The values of M (kr per household and month, per month) to compute intervals for; default:
         :func:`default_grid`.
     event_study
         The event study as the report shows it (:func:`evaltools.analysis.comparison.event_study`,
