@@ -451,6 +451,33 @@ def test_the_goal_table_s_share_intervals_are_clopper_pearson_on_counts_from_the
         assert (row["ci_low"], row["ci_high"]) == pytest.approx((low, high), abs=1e-12), key
 
 
+# shares of the exits over the whole period, the exits those ended by the data's date (Eskilstuna's still running:
+# its share so far), less the outcomes the goal leaves out of the denominator
+WHOLE_PERIOD_EXITS = {
+    "eskilstuna-specialistteamet": ("2026-10-31", {"andel_egen_försörjning": (AFTER_SUPPORT, ("flyttat",)),
+                                                   "handlingsplan": ("action_plan", ())}),
+    "nasta-steg": ("2024-12-31", {"handlingsplan": ("action_plan", ())}),
+}
+
+
+@pytest.mark.parametrize("name", list(WHOLE_PERIOD_EXITS))
+def test_the_whole_period_share_intervals_are_clopper_pearson_on_the_exits_in_the_data_file(name):
+    from statsmodels.stats.proportion import proportion_confint
+    as_of, goals = WHOLE_PERIOD_EXITS[name]
+    people = pd.read_csv(PARAMS.parent / "data" / name / "participants.csv", parse_dates=["end_date"])
+    ended = people[people["end_date"].notna() & (people["end_date"] <= pd.Timestamp(as_of))]
+    table = et.assess_goals(et.load_project(PARAMS / f"{name}.yaml")).table
+    shares = table[table["kind"] == "share"].set_index(["goal_id", "period_key"])
+    assert set(shares.index) == {(g, "hela") for g in goals}
+    for goal, (success, left_out) in goals.items():
+        rows = ended[~ended["outcome"].isin(left_out)]
+        hit = rows["action_plan"] == "ja" if success == "action_plan" else rows["outcome"].isin(success)
+        k, n = int(hit.sum()), len(rows)
+        row = shares.loc[(goal, "hela")]
+        assert (row["numerator"], row["denominator"]) == (k, n), goal
+        assert (row["ci_low"], row["ci_high"]) == pytest.approx(proportion_confint(k, n, method="beta"), abs=1e-12)
+
+
 def test_the_report_names_the_interval_and_its_level_for_the_goal_table():
     from evaltools.words.text import msg
     for lang, exact in (("sv", "exakt 95"), ("en", "exact 95")):
