@@ -1,0 +1,187 @@
+"""Page by page as the board reads the samples, a fifty-seventh time, in Swedish and in English: a survey goal read on
+one round of its questionnaire (``answered_from``) was labelled "Hela perioden" with the project's dates; the sentence
+on the tests per group counted four breakdowns above a table of three (one left out, none of its groups telling
+anything of its successes); the chart per group listed as "dolt" groups the table beside it leaves out; and the
+English report and portfolio kept the Latin "(ex ante)" where the Swedish says "förhandsbedömning".
+Expected words are the catalog's as a reader should see them; dates and breakdowns are read from the params files
+and from the table the report shows beside them, not from the code's output.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from types import SimpleNamespace
+
+import matplotlib
+import pandas as pd
+import pytest
+import yaml
+
+from evaltools.present.display import Table, Text
+from evaltools.present.sections import facts, goals, outcomes, summary, title
+
+from .conftest import PARAMS, sample_report, shown_chunks
+
+matplotlib.use("Agg")
+NBSP = "\u00a0"
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).replace(NBSP, " ").split())
+
+
+# --- 1. a survey goal read on one round says so, not "Hela perioden" ------------------------------------------------
+
+def test_a_survey_goals_period_names_the_answers_it_counts_not_the_whole_period():
+    from evaltools.words.labels import answered_since, period_label, period_name
+    goal = SimpleNamespace(id="känner", kind="survey", answered_from=dt.date(2025, 8, 1))
+    other = SimpleNamespace(id="kvalitet", kind="qualitative", answered_from=None)
+    since = answered_since(SimpleNamespace(goals=[goal, other]))
+    assert since == {"känner": dt.date(2025, 8, 1)}
+    row = SimpleNamespace(period_key="hela", period_first=pd.Timestamp("2023-09-01"),
+                          period_last=pd.Timestamp("2025-09-30"), observed_last=None)
+    assert period_label(row, "sv", since["känner"]) == "Enkätsvar (2025-08-01 – 2025-09-30)"
+    assert period_label(row, "en", since["känner"]) == "Answers (2025-08-01 – 2025-09-30)"
+    assert period_name("hela", "sv", since["känner"]) == "Enkätsvar från 2025-08-01"
+    # a goal over the whole period keeps its name
+    assert period_label(row, "sv") == "Hela perioden (2023-09-01 – 2025-09-30)"
+
+
+@pytest.mark.parametrize("answered, said", [
+    ((None,), "whole_period"),                          # a questionnaire's answers over the whole period
+    ((dt.date(2025, 8, 1),), "survey_round"),           # one round, from a day on
+    ((dt.date(2025, 8, 1), None), "whole_or_survey_round"),
+])
+def test_the_goal_sections_intro_says_how_survey_goals_are_counted(answered, said):
+    from evaltools.present.sections.goals import counted_periods
+    params = SimpleNamespace(goals=[SimpleNamespace(kind="survey", period="whole_period", answered_from=a)
+                                    for a in answered])
+    assert counted_periods(params) == said
+    # beside a goal per project year, a round is one more "as each goal says"
+    params.goals.append(SimpleNamespace(kind="share", period="project_year", answered_from=None))
+    assert counted_periods(params) == "project_year_or_whole"
+
+
+@pytest.mark.parametrize("lang, period, intro", [
+    ("sv", "Enkätsvar (2025-08-01 – 2025-09-30)", "Ansökans mätbara mål på enkätsvaren från det datum som står vid varje mål."),
+    ("en", "Answers (2025-08-01 – 2025-09-30)", "on the survey answers from the date given at each goal"),
+])
+def test_samverkans_survey_goals_are_labelled_by_the_round_they_count(lang, period, intro):
+    # params/samverkan-i-praktiken.yaml: both survey goals read the answers from 2025-08-01 on (answered_from, "the
+    # follow-up in September 2025"); the project ends 2025-09-30. Its answers before then are the 2023 baseline.
+    params = yaml.safe_load((PARAMS / "samverkan-i-praktiken.yaml").read_text(encoding="utf-8"))
+    survey = [g for g in params["goals"] if g["kind"] == "survey"]
+    assert [str(g["answered_from"]) for g in survey] == ["2025-08-01", "2025-08-01"]
+    r = sample_report("samverkan-i-praktiken", lang)
+    [table] = [p for block in goals.blocks(r) for p in block if isinstance(p, Table)][:1]
+    cells = [_plain(c) for c in table.frame.iloc[:, 1]]
+    assert cells.count(period) == 2
+    whole = "Hela perioden" if lang == "sv" else "Whole period"
+    said = " ".join(_plain(c) for c in shown_chunks(goals.blocks(r)))
+    assert intro in said
+    # nowhere in the goal section, its chart's text alternative or the sentences on uncertainty is a survey goal's
+    # figure set beside "the whole period" (the qualitative goals, judged over the whole period, are in their own table)
+    assert whole not in " ".join(cells)
+    assert not re.search(f"{whole.lower()} \\(2023-09-01", said)
+    # the workbook's goal sheet says the same period
+    mal = r.key_tables()["mal"]
+    assert list(mal.loc[mal["kind"] == "share", "period_label"]) == [period, period]
+
+
+# --- 2. the sentence on the tests names the breakdowns the table leaves out -------------------------------------------
+
+def _rates_parts(r):
+    parts = [p for block in outcomes.blocks(r) for p in block]
+    [table] = [p for p in parts if isinstance(p, Table) and "Kategori" in p.frame.columns]
+    [verdict] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.paragraphs
+                 and p.paragraphs[0].startswith("Justerat för att")]
+    return parts, table, verdict
+
+
+@pytest.mark.parametrize("pid, in_table, left_out", [
+    # Specialistteamet's intake years: every group's successes hidden, the breakdown left out of the table
+    ("eskilstuna-specialistteamet", ["Kön", "Åldersgrupp", "Hushållstyp"], "Projektår för start prövas också"),
+    # Nästa steg: one breakdown shown of four tested
+    ("nasta-steg", ["Projektår för start"], "Kön, åldersgrupp och hushållstyp prövas också"),
+])
+def test_the_sentence_on_the_tests_speaks_of_the_breakdowns_the_table_shows(pid, in_table, left_out):
+    r = sample_report(pid, "sv")
+    _, table, verdict = _rates_parts(r)
+    headings = list(dict.fromkeys(str(v).split(" (")[0] for v in table.frame["Variabel"]))
+    assert headings == in_table
+    # four breakdowns tested (intake year, sex, age group, household type: the participants table's four with more
+    # than one group); the sentence counts four, and names the ones the table leaves out
+    assert "fyra uppdelningar" in verdict
+    assert left_out in verdict and "står inte i tabellen" in verdict
+    named = left_out.replace(" prövas också", "").replace(" och ", ", ").split(", ")
+    assert len(headings) + len(named) == 4
+
+
+def test_a_table_that_shows_every_tested_breakdown_says_nothing_of_one_left_out():
+    r = sample_report("kompassen-demo", "sv")
+    _, _, verdict = _rates_parts(r)
+    assert "prövas också" not in verdict
+
+
+# --- 3. the chart per group draws the rows the table shows ---------------------------------------------------------
+
+@pytest.mark.parametrize("pid", ["eskilstuna-specialistteamet", "timra-vagen-ut", "sprangbradan-demo"])
+def test_the_chart_per_group_lists_the_groups_the_table_lists(pid):
+    r = sample_report(pid, "sv")
+    parts, table, _ = _rates_parts(r)
+    [fig] = [p for p in parts if getattr(p, "et_alt", None) and "andel lyckade utfall" in p.et_alt.lower()]
+    alt = fig.et_alt
+    # every group of the table is in the chart's text alternative ...
+    for category in table.frame["Kategori"]:
+        assert f"{category} " in alt
+    # ... and no group the table leaves out: the chart's groups are the table's, "dolt" only beside a row the table
+    # shows with its share hidden
+    chart = outcomes.chart_rates(r).table
+    shown = [str(c) for c in table.frame["Kategori"]]
+    from evaltools.words.breakdowns import labelled
+    assert [str(c) for c in labelled(chart, "sv")["category_label"]] == shown
+    hidden_in_chart = alt.count(" dolt")
+    assert hidden_in_chart == sum(v == ".." for v in table.frame["Andel lyckade utfall"])
+
+
+def test_specialistteamets_chart_no_longer_lists_the_age_groups_the_table_leaves_out():
+    # the table per group shows ages 18–29, 50–59 and 60+ (its share hidden); 30–39 and 40–49 are named in the note
+    # on groups hidden here, and were "dolt" in the chart above the table
+    r = sample_report("eskilstuna-specialistteamet", "sv")
+    parts, table, _ = _rates_parts(r)
+    ages = list(table.frame.loc[table.frame["Variabel"] == "Åldersgrupp", "Kategori"])
+    assert ages == ["18–29", "50–59", "60+"]
+    [fig] = [p for p in parts if getattr(p, "et_alt", None) and "Åldersgrupp" in p.et_alt]
+    assert "30–39" not in fig.et_alt and "40–49" not in fig.et_alt and "60+ dolt" in fig.et_alt
+    assert ("Grupper där alla siffror är dolda, och uppdelningar där ingen grupps andel visas, står varken i tabellen "
+            "eller i diagrammet.") in [_plain(n) for n in table.notes]
+
+
+# --- 4. the English report says "before start", as the Swedish says "förhandsbedömning" ------------------------------
+
+def _values(node):
+    if isinstance(node, dict):
+        for v in node.values():
+            yield from _values(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _values(v)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_no_english_wording_keeps_the_latin_ex_ante():
+    en = yaml.safe_load((Path(__file__).parents[1] / "evaltools" / "locales" / "en.yaml").read_text(encoding="utf-8"))
+    latin = [v for v in _values(en) if re.search(r"\bex[ -]ante\b", v, re.I)]
+    assert latin == []
+
+
+def test_the_english_application_check_reads_plainly():
+    r = sample_report("eskilstuna-ansokan", "en")
+    head = title.html_block(r)
+    said = " ".join(shown_chunks(facts.blocks(r)) + shown_chunks(summary.blocks(r)))
+    assert "Assessment before start ·" in head
+    assert "check of an application before start" in said
+    assert "This is an assessment of an application before start" in said
+    assert not re.search(r"ex[ -]ante", head + said, re.I)
