@@ -185,3 +185,27 @@ def test_the_english_application_check_reads_plainly():
     assert "check of an application before start" in said
     assert "This is an assessment of an application before start" in said
     assert not re.search(r"ex[ -]ante", head + said, re.I)
+
+
+# --- 5. the portfolio's chart says an application's bar is what it expects, as its table does ---------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "För Specialistteamet – prövning av ansökan är kostnaden per deltagare ansökans budget delad med de deltagare "
+           "den förväntar sig, inte ett utfall."),
+    ("en", "For Specialistteamet – application check the cost per participant is the application's budget divided by the "
+           "participants it expects, not an outturn."),
+])
+def test_the_portfolio_chart_says_an_applications_cost_per_participant_is_expected(lang, words, monkeypatch):
+    from evaltools.present import portfolio as pf_module
+    from evaltools.present.portfolio import Portfolio
+    parts: list = []
+    monkeypatch.setattr(pf_module, "show", lambda *p: parts.extend(p))
+    # params/eskilstuna-ansokan.yaml: a budget of 3 863 075 kr and 248 expected participants (the table's 15 577 kr,
+    # "förväntat enligt ansökan"); Timrå's bar is its outturn
+    Portfolio([PARAMS / f"{p}.yaml" for p in ("timra-vagen-ut", "eskilstuna-ansokan")], lang).charts()
+    [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
+    assert words in _plain(caption)
+    parts.clear()
+    Portfolio([PARAMS / "timra-vagen-ut.yaml"], lang).charts()
+    [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
+    assert ("förväntar" if lang == "sv" else "expects") not in caption
