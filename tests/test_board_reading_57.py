@@ -209,3 +209,12 @@ def test_the_portfolio_chart_says_an_applications_cost_per_participant_is_expect
     Portfolio([PARAMS / "timra-vagen-ut.yaml"], lang).charts()
     [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
     assert ("förväntar" if lang == "sv" else "expects") not in caption
+
+
+# --- 6. the English structural sample names the förbund in English, as the toolkit's own English does ------------------
+
+def test_the_english_structural_sample_says_coordination_association_not_forbund():
+    r = sample_report("samverkan-i-praktiken", "en")
+    said = " ".join(shown_chunks(facts.blocks(r)) + shown_chunks(summary.blocks(r)) + shown_chunks(goals.blocks(r)))
+    assert "förbund's" not in said
+    assert "the coordination association's member municipalities" in said
