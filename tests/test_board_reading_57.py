@@ -218,3 +218,28 @@ def test_the_english_structural_sample_says_coordination_association_not_forbund
     said = " ".join(shown_chunks(facts.blocks(r)) + shown_chunks(summary.blocks(r)) + shown_chunks(goals.blocks(r)))
     assert "förbund's" not in said
     assert "the coordination association's member municipalities" in said
+
+
+# --- 7. a share whose interval spans its target in several years is said once, not once a year --------------------------
+
+@pytest.mark.parametrize("lang, words", [
+    ("sv", "Minst 40 % av de avslutade går till arbete, studier eller rätt ersättning: för år 1, år 2 och år 3 spänner "
+           "intervallet över målvärdet 40 % (p = 0,063, 0,095 och 0,381 mot målvärdet), så det går inte att säga säkert "
+           "om målet nåddes; andelarna och intervallen står i tabellen ovan."),
+    ("en", "At least 40% of exits go to work, studies or the right benefit: for year 1, year 2 and year 3 the interval "
+           "spans the target 40% (p = 0.063, 0.095 and 0.381 against the target), so it cannot be said with certainty "
+           "whether the goal was reached; the shares and intervals are in the table above."),
+])
+def test_kompassens_three_uncertain_years_are_one_sentence(lang, words):
+    from scipy.stats import binom
+
+    from evaltools.present.sections.goals import uncertain_goal_sentences
+    # Kompassen's goal table: 29 of 57, 40 of 84 and 17 of 39 above the 40 % target, each interval spanning it; the
+    # one-sided exact p of as many or more at a true share of 40 %
+    assert [round(float(binom.sf(k - 1, n, 0.4)), 3) for k, n in ((29, 57), (40, 84), (17, 39))] == [0.063, 0.095, 0.381]
+    said = [_plain(s) for s in uncertain_goal_sentences(sample_report("kompassen-demo", lang))]
+    assert words in said
+    label = words.split(":")[0]
+    assert len([s for s in said if s.startswith(label)]) == 1  # (it was three sentences, one a year)
+    # a goal with one such period keeps its sentence with the share and its interval
+    assert [s for s in said if "(145 " in s]

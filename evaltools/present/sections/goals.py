@@ -692,7 +692,33 @@ def uncertain_goal_sentences(r) -> list[str]:
     one-sided exact p-value (and a survey goal's response rate where too few of those asked answered);
     for a survey goal whose interval lies clear of its target, its too low response rate."""
     tab = r.goals.table
-    return [s for row in tab[tab["kind"] == "share"].itertuples(index=False) if (s := _uncertain_sentence(r, row))]
+    rows = list(tab[tab["kind"] == "share"].itertuples(index=False))
+    # a goal whose interval spans its target in several periods (Kompassen's three years) is said once, naming the
+    # periods and their p-values: one sentence a period restated each share and interval of the table above it
+    spanning: dict[object, list] = {}
+    for row in rows:
+        if row.ci_verdict == IntervalVerdict.SPANS and _low_response(r, row) is None:
+            spanning.setdefault(row.goal_id, []).append(row)
+    out, said = [], set()
+    for row in rows:
+        group = spanning.get(row.goal_id, [])
+        if len(group) < 2 or row not in group:
+            if (s := _uncertain_sentence(r, row)):
+                out.append(s)
+        elif row.goal_id not in said:
+            said.add(row.goal_id)
+            out.append(_uncertain_periods(r, group))
+    return out
+
+
+def _uncertain_periods(r, rows: list) -> str:
+    """One sentence for a goal whose interval spans its target in several periods: which periods, their one-sided
+    p-values against the target, and that the table above holds their shares and intervals."""
+    first = rows[0]
+    ps = [fmt_p_relation(_side_p(row), r.lang).removeprefix("= ") for row in rows]
+    return r.msg("goals.uncertain_periods", label=first.label.rstrip("."),
+                 periods=r.words.join([lower_first(period_name(row.period_key, r.lang)) for row in rows]),
+                 target=fmt_pct(first.target, r.lang, 0), ps=r.words.join(ps))
 
 
 def _uncertain_sentence(r, row) -> str:
