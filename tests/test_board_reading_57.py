@@ -243,3 +243,30 @@ def test_kompassens_three_uncertain_years_are_one_sentence(lang, words):
     assert len([s for s in said if s.startswith(label)]) == 1  # (it was three sentences, one a year)
     # a goal with one such period keeps its sentence with the share and its interval
     assert [s for s in said if "(145 " in s]
+
+
+# --- 8. the goal table's note does not call a survey's respondents "alla som målet räknar, inte ett urval" ---------------
+
+def test_samverkans_goal_table_says_its_survey_goals_count_those_who_answered():
+    # Samverkan's two share goals are survey goals: 212 of the 450 asked answered the 2025 round (its survey section)
+    r = sample_report("samverkan-i-praktiken", "sv")
+    [table] = [p for block in goals.blocks(r) for p in block if isinstance(p, Table)][:1]
+    note = _plain(table.notes[-1])
+    assert "inte ett urval" not in note
+    assert "Enkätmålen räknar dem som svarade, inte alla tillfrågade" in note
+    assert "212 av 450 tillfrågade svarade" in " ".join(_plain(c) for c in shown_chunks(goals.blocks(r)))
+
+
+@pytest.mark.parametrize("modes, says_all, says_survey", [
+    (["observed", "observed"], True, False),
+    (["survey", "survey"], False, True),
+    (["observed", "survey"], True, True),  # both: the note on outcomes, and the survey goals' exception after it
+])
+def test_the_goal_tables_note_on_intervals_follows_what_its_shares_count(modes, says_all, says_survey):
+    from evaltools.present.sections.goals import _ci_note
+    from evaltools.words.text import msg
+    r = SimpleNamespace(msg=lambda key, **v: msg(key, "sv", **v))
+    tab = pd.DataFrame({"kind": ["share"] * len(modes) + ["participant_count"], "mode": [*modes, "observed"]})
+    note = _plain(_ci_note(r, tab))
+    assert ("inte ett urval" in note) == says_all
+    assert ("Enkätmålen räknar dem som svarade" in note) == says_survey

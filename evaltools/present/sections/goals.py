@@ -711,6 +711,17 @@ def uncertain_goal_sentences(r) -> list[str]:
     return out
 
 
+def _ci_note(r, tab: pd.DataFrame) -> str:
+    """The note on the goal table's intervals. "Uppgifterna omfattar alla som målet räknar, inte ett urval" holds for
+    outcomes counted from the participants file, not for a survey goal, which counts those who answered (Samverkan:
+    212 of the 450 asked): a table whose shares are all survey goals says so instead, and one with both adds it."""
+    shares = tab[tab["kind"] == "share"]
+    survey = (shares["mode"] == "survey") if "mode" in shares else pd.Series(False, index=shares.index)
+    if len(shares) and bool(survey.all()):
+        return r.msg("goals.ci_note_survey")
+    return r.msg("goals.ci_note") + (" " + r.msg("goals.ci_note_survey_also") if bool(survey.any()) else "")
+
+
 def _uncertain_periods(r, rows: list) -> str:
     """One sentence for a goal whose interval spans its target in several periods: which periods, their one-sided
     p-values against the target, and that the table above holds their shares and intervals."""
@@ -965,7 +976,7 @@ def blocks(r) -> list[list]:
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
                                    " ".join([*by_intake_notes(r),
-                                             *([msg("goals.ci_note"), *([msg("goals.ci_note_running")] if running else [])]
+                                             *([_ci_note(r, tab), *([msg("goals.ci_note_running")] if running else [])]
                                                if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
