@@ -270,3 +270,19 @@ def test_the_goal_tables_note_on_intervals_follows_what_its_shares_count(modes, 
     note = _plain(_ci_note(r, tab))
     assert ("inte ett urval" in note) == says_all
     assert ("Enkätmålen räknar dem som svarade" in note) == says_survey
+
+
+@pytest.mark.parametrize("pid, lang, said", [
+    ("samverkan-i-praktiken", "sv", "Ett enkätmål räknar dem som svarade på frågans skala, inte alla tillfrågade"),
+    ("samverkan-i-praktiken", "en", "A survey goal counts those who answered on the question's scale, not everyone asked"),
+    ("timra-vagen-ut", "sv", None),  # (no survey goal: nothing said of one)
+])
+def test_the_method_appendix_says_a_survey_goal_counts_those_who_answered(pid, lang, said):
+    from evaltools.present.sections import method
+    r = sample_report(pid, lang)
+    text = " ".join(_plain(c) for c in shown_chunks(method.blocks(r)))
+    if said is None:
+        assert "enkätmål räknar" not in text.lower()
+    else:
+        assert said in text
+        assert ("under 50 % svarsfrekvens" if lang == "sv" else "below a 50% response rate") in text
