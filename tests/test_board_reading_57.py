@@ -286,3 +286,9 @@ def test_the_method_appendix_says_a_survey_goal_counts_those_who_answered(pid, l
     else:
         assert said in text
         assert ("under 50 % svarsfrekvens" if lang == "sv" else "below a 50% response rate") in text
+
+
+def test_the_english_portfolio_heads_its_application_checks_in_plain_english():
+    from evaltools.words.text import msg
+    assert msg("portfolio.kind_ex_ante", "en") == msg("portfolio.applications_heading", "en") == \
+        "Applications checked before they start"
