@@ -292,3 +292,14 @@ def test_the_english_portfolio_heads_its_application_checks_in_plain_english():
     from evaltools.words.text import msg
     assert msg("portfolio.kind_ex_ante", "en") == msg("portfolio.applications_heading", "en") == \
         "Applications checked before they start"
+
+
+def test_the_models_note_on_terms_not_shown_speaks_of_groups_the_table_leaves_out_too():
+    # Specialistteamet: five terms (intake years 2 and 3, ages 30–39, 40–49 and 60+) are not in the model's table; the
+    # intake years and ages 30–39 and 40–49 are not in the table per group at all (left out), so not "dolda" there
+    from evaltools.words.text import plural
+    r = sample_report("eskilstuna-specialistteamet", "sv")
+    said = " ".join(_plain(c) for c in shown_chunks(outcomes.blocks(r)))
+    assert "Fem termer visas inte, eftersom andelarna de jämför inte visas i tabellen ovan." in said
+    assert plural("note.terms_hidden", "en", 1, n=1) == \
+        "One term is not shown, because the rate it compares is not shown in the table above."
