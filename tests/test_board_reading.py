@@ -121,7 +121,7 @@ def test_portfolio_names_each_kind_and_counts_no_participants_it_does_not_have(p
     # results first (the structural project, then Timrå, in the order given), the application check apart, last
     assert ("; strukturinriktad" if lang == "sv" else "; structural") in names[0]  # (in the title's own bracket)
     assert names[0].count("(") == 1
-    tag = "förhandsbedömning" if lang == "sv" else "ex ante"
+    tag = "förhandsbedömning" if lang == "sv" else "before start"
     assert names[2].endswith(f"({tag})") and tag not in names[0] + names[1]
     kinds = list(people.iloc[:, -1])
     assert kinds[0] == kinds[1] != kinds[2]

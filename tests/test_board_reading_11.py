@@ -258,7 +258,8 @@ def test_a_breakdown_whose_test_is_hidden_is_not_said_to_show_no_clear_differenc
     assert "visar ingen uppdelning" not in sv
     assert sv == ("Justerat för att fyra uppdelningar prövas samtidigt är skillnaden i andel lyckade utfall inte "
                   "tydlig efter projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
-                  "grupp visas inget test.")
+                  "grupp visas inget test. Kön, åldersgrupp och hushållstyp prövas också och räknas med i justeringen, "
+                  "men står inte i tabellen: ingen av deras grupper kan visas utan att tal under 5 kan räknas fram.")
     en = _outcome_verdict("nasta-steg", "en")
     assert "no breakdown shows" not in en and "does not differ clearly by project year of intake;" in en
 

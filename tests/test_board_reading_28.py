@@ -72,7 +72,7 @@ OLD = {"sv": "nås båda målen", "en": "both goals are reached"}
 
 def _application_line(pf: Portfolio) -> str:
     [checks] = [text for text in pf.conclusions() if text.heading in ("Ansökningar som prövats före start",
-                                                                       "Applications checked before a start")]
+                                                                       "Applications checked before they start")]
     [line] = checks.paragraphs
     return line
 

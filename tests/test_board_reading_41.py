@@ -67,7 +67,9 @@ def test_nasta_steg_names_its_one_shown_breakdown_without_a_colon():
     said = _outcome_sentences("nasta-steg", "sv", ("Justerat",))
     assert said == ["Justerat för att fyra uppdelningar prövas samtidigt är skillnaden i andel lyckade utfall inte "
                     "tydlig efter projektår för start; skillnaderna där kan vara slumpen. För en uppdelning med en dold "
-                    "grupp visas inget test."]
+                    "grupp visas inget test. Kön, åldersgrupp och hushållstyp prövas också och räknas med i "
+                    "justeringen, men står inte i tabellen: ingen av deras grupper kan visas utan att tal under 5 kan "
+                    "räknas fram."]
 
 
 # --- 2. the hidden groups' note: a breakdown after the sentence's first word is in lower case ------------------------

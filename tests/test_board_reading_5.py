@@ -95,7 +95,7 @@ def test_the_portfolio_says_an_applications_cost_per_success_is_expected(lang, e
     per_success = "Per lyckat utfall" if lang == "sv" else "Per successful outcome"
     [money] = [p for p in parts if isinstance(p, Table) and per_success in p.frame.columns]
     cells = dict(zip(money.frame.iloc[:, 0], money.frame[per_success]))
-    [application] = [v for k, v in cells.items() if ("förhandsbedömning" if lang == "sv" else "ex ante") in k]
+    [application] = [v for k, v in cells.items() if ("förhandsbedömning" if lang == "sv" else "before start") in k]
     assert application == expected
     # a finished project's cost per success is a result and has no such qualifier (Timrå: 1 128 000 kr / 31)
     [timra] = [v for k, v in cells.items() if "Vägen ut" in k]
@@ -261,8 +261,8 @@ def test_a_structural_projects_method_names_no_horizon(lang, horizon):
 # --- the goal section says over which periods a structural project's survey goals are counted ----------------
 
 @pytest.mark.parametrize("lang, whole, per_year", [
-    ("sv", "Ansökans mätbara mål över hela projektperioden.", "per projektår"),
-    ("en", "The application's measurable goals over the whole project period.", "per project year"),
+    ("sv", "Ansökans mätbara mål på enkätsvaren från det datum som står vid varje mål.", "per projektår"),
+    ("en", "The application's measurable goals on the survey answers from the date given at each goal.", "per project year"),
 ])
 def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, per_year):
     import yaml
@@ -270,8 +270,9 @@ def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, 
     from evaltools.present.display import Text
     from evaltools.present.sections import goals as goal_section
     from tests.conftest import sample_report
-    # Samverkan i praktiken's measurable goals are both questionnaire goals (params kind: survey), judged once
-    # over the whole period (its goal table: "Hela perioden (2023-09-01 – 2025-09-30)"), not per project year
+    # Samverkan i praktiken's measurable goals are both questionnaire goals (params kind: survey), judged once on
+    # the answers from their answered_from on (its goal table: "Enkätsvar (2025-08-01 – 2025-09-30)"), not per
+    # project year
     params = yaml.safe_load((PARAMS / "samverkan-i-praktiken.yaml").read_text(encoding="utf-8"))
     assert {g["kind"] for g in params["goals"]} == {"survey", "qualitative"}
     [intro] = [p for block in goal_section.blocks(sample_report("samverkan-i-praktiken", lang)) for part in block

@@ -141,7 +141,7 @@ def test_the_application_checks_title_and_facts_say_it_in_swedish_once():
 
 
 def test_the_english_title_keeps_its_own_term():
-    assert "Ex-ante assessment ·" in title.html_block(sample_report("eskilstuna-ansokan", "en"))
+    assert "Assessment before start ·" in title.html_block(sample_report("eskilstuna-ansokan", "en"))
 
 
 # --- 4. the application's main goal says what it counts ---------------------------------------------------------------
@@ -191,7 +191,7 @@ def test_a_budget_whose_every_line_has_an_amount_says_nothing_of_empty_lines(pid
 
 # --- 6. the Swedish portfolio tags the application in Swedish too -----------------------------------------------------
 
-@pytest.mark.parametrize("lang, tag, foreign", [("sv", "(förhandsbedömning)", "ex ante"), ("en", "(ex ante)", "förhandsbedömning")])
+@pytest.mark.parametrize("lang, tag, foreign", [("sv", "(förhandsbedömning)", "ex ante"), ("en", "(before start)", "förhandsbedömning")])
 def test_the_portfolio_tags_the_application_check_in_its_own_language(lang, tag, foreign, monkeypatch):
     from evaltools.present import portfolio as pf_module
     from evaltools.present.display import Table, Text

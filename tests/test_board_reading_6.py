@@ -36,7 +36,7 @@ def test_a_portfolio_name_without_tags_is_the_title_and_an_application_is_tagged
     # (in Swedish the Swedish word: a board reading "ex ante" has to know the Latin)
     assert (tagged_name("Specialistteamet", "ex_ante", "sv", draft=True)
             == "Specialistteamet (förhandsbedömning, utkast)")
-    assert tagged_name("Specialistteamet", "ex_ante", "en") == "Specialistteamet (ex ante)"
+    assert tagged_name("Specialistteamet", "ex_ante", "en") == "Specialistteamet (before start)"
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -43,7 +43,7 @@ def test_the_first_part_is_the_conclusions_with_applications_apart(shown):
     assert gains in timra and pays in timra
     # one of its four assessed goals is reached (its report: one achieved, two not, one partly; one not assessed)
     assert ("nådde ett av fyra bedömda mål" if lang == "sv" else "reached one of four assessed goals") in timra
-    tag = "förhandsbedömning" if lang == "sv" else "ex ante"
+    tag = "förhandsbedömning" if lang == "sv" else "before start"
     assert not any(tag in s for s in results.paragraphs)
     assert len(checks.paragraphs) == 1 and tag in checks.paragraphs[0]
     # the application speaks of what would happen

@@ -187,7 +187,7 @@ def result_lang(lang: str | None, result: object) -> str:
     return lang or getattr(getattr(result, "context", None), "lang", None) or "sv"
 
 
-def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | None = None):
+def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | None = None, since: dict | None = None):
     """One small panel per quantitative goal: result per period against its target. A period still
     running is drawn hatched (a share: an open point) and named in the legend with the goal table's
     word for it; the text alternative gives each period's status in the same words. A period the
@@ -214,7 +214,7 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
     for ax_, gid in zip(axes.ravel(), goals):
         g = tab[tab["goal_id"] == gid]
         x = np.arange(len(g))
-        labels = [period_name(k, lang) for k in g["period_key"]]
+        labels = [period_name(k, lang, (since or {}).get(gid)) for k in g["period_key"]]
         running = g["running"].fillna(False).to_numpy(bool)
         if g["kind"].iloc[0] == "share":
             v = g["value"].to_numpy(float)
@@ -287,7 +287,7 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
         g = tab[tab["goal_id"] == gid]
         items = []
         for r in g.itertuples():
-            period = period_name(r.period_key, lang)
+            period = period_name(r.period_key, lang, (since or {}).get(gid))
             if r.kind == "share":
                 mark = _hidden_mark(r, k)  # (said in words, as every chart's text alternative says a hidden value)
                 value = _shown(mark, lang, str) if mark else ("–" if np.isnan(r.value) else fmt_pct(r.value, lang))

@@ -454,6 +454,11 @@ class Portfolio:
             caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
         if self.pooled_projects():  # (the same share as the table's, named as the table names it)
             caption.append(self.msg("portfolio.charts_pooled", projects=join(self.pooled_projects(), self.lang)))
+        # an application's bar stands among outturns: said to be what its table calls it, expected by the application
+        applications = [title for title, mode, n in zip(tab["title"], tab["mode"], tab["cost_per_participant"])
+                        if mode == "ex_ante" and pd.notna(n)]
+        if applications:
+            caption.append(self.msg("portfolio.charts_ex_ante", projects=join(applications, self.lang)))
         chart = plot_portfolio(self.table, self.lang, labels)
         number_figures([chart], 1, self.msg)  # (its one chart)
         show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)

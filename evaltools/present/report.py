@@ -28,7 +28,7 @@ from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
-from ..words.labels import goal_note, note_text, period_label, success_definition_text
+from ..words.labels import answered_since, goal_note, note_text, period_label, success_definition_text
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
@@ -315,7 +315,9 @@ class Report:
     def key_tables(self) -> dict[str, pd.DataFrame]:
         """The tables published with the report (suppressed where they count persons)."""
         goals = self.goals.table  # the period and its note in the report's words, as the goal table shows them
-        goals = goals.assign(period_label=[period_label(row, self.lang) for row in goals.itertuples(index=False)],
+        since = answered_since(self.params)  # (a survey goal read on one round names it, not the whole period)
+        goals = goals.assign(period_label=[period_label(row, self.lang, since.get(row.goal_id))
+                                           for row in goals.itertuples(index=False)],
                              note=[self._goal_note(row) for row in goals.itertuples(index=False)]) if len(goals) else goals
         out = {"mal": goals.drop(columns=["period_first", "period_last", "observed_last"]),
                "budget": self._budget_table(),

@@ -39,10 +39,11 @@ from ..data.project import Project, _flatten, register_display
 from .markup import markup, render
 
 
-def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> pd.DataFrame:
+def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5, since: dict | None = None) -> pd.DataFrame:
     """A goal assessment's table as a board reads it: formatted values in ``lang``, the status in
     the words every other place uses (:mod:`evaltools.words.verdicts`). Context goals are left out
-    (they are shown as series)."""
+    (they are shown as series). ``since``: the survey goals read from one day on, by id
+    (:func:`evaltools.words.labels.answered_since`), whose period names that day."""
     rows = []
     measurable = result.table[~result.table["kind"].isin(("qualitative", "context"))]
     ex_ante = bool(len(measurable)) and bool((measurable["mode"] == "ex_ante").all())
@@ -77,7 +78,7 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5) -> p
         if r.note == "not_run" and r.kind != "qualitative":  # (a year after an early end: never run, not missing)
             value = t("never_run", lang)
         label = marked_goal_label(r.label, r.source, lang)
-        rows.append({t("goal", lang): label, t("period", lang): period_label(r, lang), value_col: value,
+        rows.append({t("goal", lang): label, t("period", lang): period_label(r, lang, (since or {}).get(r.goal_id)), value_col: value,
                      t("target", lang): target, t("ci", lang): ci, t("status", lang): status_words(r.status, lang),
                      t("uncertainty", lang): uncertainty})
     return pd.DataFrame(rows)

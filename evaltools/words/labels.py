@@ -5,6 +5,7 @@ in :mod:`evaltools.words.formats` and imported here for the modules that always 
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
@@ -166,21 +167,33 @@ def marked_goal_label(label: str, source: str, lang: str = "sv") -> str:
     return f"{label} ({mark})"
 
 
-def period_name(key: str, lang: str = "sv") -> str:
-    """A goal period's name: ``År 1`` for ``år1``, ``Hela perioden`` for ``hela``, a calendar year as it is."""
+def answered_since(params) -> dict[str, dt.date]:
+    """The survey goals that read their answers from one day on (``answered_from``), by goal id, with that
+    day: such a goal counts one round of its questionnaire, not the whole period, and its period is named for
+    it (:func:`period_name`, :func:`period_label`)."""
+    return {g.id: g.answered_from for g in params.goals if g.kind == "survey" and g.answered_from is not None}
+
+
+def period_name(key: str, lang: str = "sv", since: dt.date | None = None) -> str:
+    """A goal period's name: ``År 1`` for ``år1``, ``Hela perioden`` for ``hela``, a calendar year as it is;
+    a survey goal's answers from ``since`` on (:func:`answered_since`): ``Enkätsvar från 2025-08-01``."""
     if key == "hela":
-        return t("whole_period", lang)
+        return t("answers_from", lang, date=f"{since:%Y-%m-%d}") if since is not None else t("whole_period", lang)
     if key.startswith("år") and key[2:].isdigit():
         return t("year_n", lang, n=int(key[2:]))
     return key
 
 
-def period_label(row, lang: str = "sv") -> str:
+def period_label(row, lang: str = "sv", since: dt.date | None = None) -> str:
     """A goal period with its dates, as the goal table shows it: ``År 2 (2019-02-01 – 2019-10-15)``;
     a period that ended early or is still running ends at its last day with data. ``row`` has
-    ``period_key``, ``period_first``, ``period_last`` and ``observed_last`` (a goal table's row)."""
+    ``period_key``, ``period_first``, ``period_last`` and ``observed_last`` (a goal table's row). A survey
+    goal that reads the answers from ``since`` on (:func:`answered_since`) says so with those dates:
+    ``Enkätsvar (2025-08-01 – 2025-09-30)``."""
     first, last, seen = row.period_first, row.period_last, row.observed_last
     shown = seen if seen is not None and not pd.isna(seen) and seen < last else last
+    if since is not None and row.period_key == "hela":
+        return t("answers_between", lang, first=f"{since:%Y-%m-%d}", last=f"{shown:%Y-%m-%d}")
     return f"{period_name(row.period_key, lang)} ({first:%Y-%m-%d} – {shown:%Y-%m-%d})"
 
 

@@ -13,7 +13,7 @@ from ...data.privacy import hides
 from ...data.params import label_per_part, label_words, read_label
 from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
+from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
@@ -692,7 +692,44 @@ def uncertain_goal_sentences(r) -> list[str]:
     one-sided exact p-value (and a survey goal's response rate where too few of those asked answered);
     for a survey goal whose interval lies clear of its target, its too low response rate."""
     tab = r.goals.table
-    return [s for row in tab[tab["kind"] == "share"].itertuples(index=False) if (s := _uncertain_sentence(r, row))]
+    rows = list(tab[tab["kind"] == "share"].itertuples(index=False))
+    # a goal whose interval spans its target in several periods (Kompassen's three years) is said once, naming the
+    # periods and their p-values: one sentence a period restated each share and interval of the table above it
+    spanning: dict[object, list] = {}
+    for row in rows:
+        if row.ci_verdict == IntervalVerdict.SPANS and _low_response(r, row) is None:
+            spanning.setdefault(row.goal_id, []).append(row)
+    out, said = [], set()
+    for row in rows:
+        group = spanning.get(row.goal_id, [])
+        if len(group) < 2 or row not in group:
+            if (s := _uncertain_sentence(r, row)):
+                out.append(s)
+        elif row.goal_id not in said:
+            said.add(row.goal_id)
+            out.append(_uncertain_periods(r, group))
+    return out
+
+
+def _ci_note(r, tab: pd.DataFrame) -> str:
+    """The note on the goal table's intervals. "Uppgifterna omfattar alla som målet räknar, inte ett urval" holds for
+    outcomes counted from the participants file, not for a survey goal, which counts those who answered (Samverkan:
+    212 of the 450 asked): a table whose shares are all survey goals says so instead, and one with both adds it."""
+    shares = tab[tab["kind"] == "share"]
+    survey = (shares["mode"] == "survey") if "mode" in shares else pd.Series(False, index=shares.index)
+    if len(shares) and bool(survey.all()):
+        return r.msg("goals.ci_note_survey")
+    return r.msg("goals.ci_note") + (" " + r.msg("goals.ci_note_survey_also") if bool(survey.any()) else "")
+
+
+def _uncertain_periods(r, rows: list) -> str:
+    """One sentence for a goal whose interval spans its target in several periods: which periods, their one-sided
+    p-values against the target, and that the table above holds their shares and intervals."""
+    first = rows[0]
+    ps = [fmt_p_relation(_side_p(row), r.lang).removeprefix("= ") for row in rows]
+    return r.msg("goals.uncertain_periods", label=first.label.rstrip("."),
+                 periods=r.words.join([lower_first(period_name(row.period_key, r.lang)) for row in rows]),
+                 target=fmt_pct(first.target, r.lang, 0), ps=r.words.join(ps))
 
 
 def _uncertain_sentence(r, row) -> str:
@@ -700,7 +737,7 @@ def _uncertain_sentence(r, row) -> str:
     counts = _low_response(r, row)
     if row.ci_verdict == IntervalVerdict.SPANS:
         text = msg("goals.uncertain", label=row.label.rstrip("."),
-                   period=_period_in_sentence(row, lang),
+                   period=_period_in_sentence(row, lang, answered_since(r.params).get(row.goal_id)),
                    share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
                    low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                    target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang))
@@ -709,7 +746,8 @@ def _uncertain_sentence(r, row) -> str:
         return ""
     # the interval lies clear of the target, yet the verdict is uncertain: too few of those asked answered
     return msg("goals.low_response_above" if row.ci_verdict == IntervalVerdict.ABOVE else "goals.low_response_below",
-               label=row.label.rstrip("."), period=_period_in_sentence(row, lang), **_response_values(r, counts))
+               label=row.label.rstrip("."), period=_period_in_sentence(row, lang, answered_since(r.params).get(row.goal_id)),
+               **_response_values(r, counts))
 
 
 def _low_response(r, row):
@@ -733,11 +771,11 @@ def _response_values(r, counts) -> dict[str, str]:
 _WHOLE_TIME = {"sv": ("hela projekttiden", "hela perioden"), "en": ("whole project", "whole period")}
 
 
-def _period_in_sentence(row, lang: str) -> str:
+def _period_in_sentence(row, lang: str, since=None) -> str:
     """A goal period inside a sentence, after the goal's label: ", hela perioden (2018-02-01 –
     2019-10-15)" in lower case, and only " (dates)" when the label already says it is the whole project."""
-    text = period_label(row, lang)
-    if row.period_key == "hela" and any(w in read_label(row.label).lower() for w in _WHOLE_TIME["en" if lang == "en" else "sv"]):
+    text = period_label(row, lang, since)
+    if since is None and row.period_key == "hela" and any(w in read_label(row.label).lower() for w in _WHOLE_TIME["en" if lang == "en" else "sv"]):
         return " " + text[text.index("("):]
     return ", " + lower_first(text)
 
@@ -784,7 +822,8 @@ PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "
                 "both": "goals.periods.both", "whole_period": "goals.periods.whole_period",
                 "project_year_or_whole": "goals.periods.project_year_or_whole",
                 "calendar_year_or_whole": "goals.periods.calendar_year_or_whole",
-                "both_or_whole": "goals.periods.both_or_whole"}
+                "both_or_whole": "goals.periods.both_or_whole", "survey_round": "goals.periods.survey_round",
+                "whole_or_survey_round": "goals.periods.whole_or_survey_round"}
 
 
 def counted_periods(params) -> str:
@@ -793,9 +832,15 @@ def counted_periods(params) -> str:
     ``_or_whole`` after the first three where some goals are counted per year and others over the whole period
     (the intro said "per projektår" above a table of which three of four goals were counted over the whole
     period)."""
-    # (a survey goal is judged over the whole period: a questionnaire's rounds are not project years)
-    units = {"whole_period" if g.kind == "survey" else g.period for g in params.goals
-             if g.kind in ("participant_count", "outcome_count", "share", "survey")}
+    # (a survey goal is judged over the whole period: a questionnaire's rounds are not project years; one read
+    # from a day on, answered_from, over the answers from that day: ``survey_round``)
+    units = {("survey_round" if g.answered_from is not None else "whole_period") if g.kind == "survey" else g.period
+             for g in params.goals if g.kind in ("participant_count", "outcome_count", "share", "survey")}
+    if units == {"survey_round"}:
+        return "survey_round"
+    if units == {"survey_round", "whole_period"}:
+        return "whole_or_survey_round"
+    units = {"whole_period" if u == "survey_round" else u for u in units}  # ("as each goal says" beside years)
     per_year = units - {"whole_period"}
     if not per_year:
         return "whole_period" if units else "project_year"
@@ -907,7 +952,7 @@ def blocks(r) -> list[list]:
     if tab.empty:
         return [[Text([msg("goals.none")], msg("goals.heading"))]]
     measurable = ~tab["kind"].isin(("qualitative", "context")).to_numpy()
-    quant = goal_table_frame(g, lang, k)
+    quant = goal_table_frame(g, lang, k, answered_since(r.params))
     quant = quant[measurable[tab["kind"].to_numpy() != "context"]]
     if not len(quant):  # only qualitative or process goals (a structural project): no empty table
         out = [[Text([], msg("goals.heading"))]]
@@ -931,7 +976,7 @@ def blocks(r) -> list[list]:
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
                                    " ".join([*by_intake_notes(r),
-                                             *([msg("goals.ci_note"), *([msg("goals.ci_note_running")] if running else [])]
+                                             *([_ci_note(r, tab), *([msg("goals.ci_note_running")] if running else [])]
                                                if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
@@ -939,7 +984,7 @@ def blocks(r) -> list[list]:
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
-        out.append([plot_goals(g, lang, min_count=k)])
+        out.append([plot_goals(g, lang, min_count=k, since=answered_since(r.params))])
     q = tab[tab["kind"] == "qualitative"]
     if len(q):
         # the evaluator's assessment and what it rests on: never a measured outcome

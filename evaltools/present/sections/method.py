@@ -19,6 +19,7 @@ from ...analysis.costbenefit import benefits_measured, earnings_measured
 from ...analysis.costbenefit.costs import partners_in_budget
 from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
+from ...analysis.survey import LOW_RESPONSE_RATE
 from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
@@ -214,12 +215,23 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
-        elif key == "method.goals" and _has_running_share(r):
-            # the goal table shows a running period's share with its interval but without a test beside it
-            out.append(" ".join([r.msg(key), r.msg("method.goals_running")]))
+        elif key == "method.goals" and (_has_running_share(r) or _has_survey_share(r)):
+            # the goal table shows a running period's share with its interval but without a test beside it; a survey
+            # goal's respondents are not "everyone the goal counts"
+            out.append(" ".join([r.msg(key), *([r.msg("method.goals_running")] if _has_running_share(r) else []),
+                                 *([r.msg("method.goals_survey", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))]
+                                   if _has_survey_share(r) else [])]))
         else:
             out.append(r.msg(key))
     return out
+
+
+def _has_survey_share(r) -> bool:
+    """Does the goal table show a survey goal's share (those who answered, not everyone asked)?"""
+    tab = r.goals.table
+    if tab is None or tab.empty or "mode" not in tab:
+        return False
+    return bool(((tab["kind"] == "share") & (tab["mode"] == "survey")).any())
 
 
 def _has_running_share(r) -> bool:

@@ -2,6 +2,7 @@
 definition, named as the glossary names it) by group, a logistic regression."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -102,8 +103,12 @@ def _within_months(source: object) -> object:
 
 def chart_rates(r):
     """The rate comparison as the chart shows it (:func:`~evaltools.present.plots.adjusted_rates`), in the
-    report's words."""
-    return adjusted_rates(r.rates, r.msg("outcomes.chart_adjusted"))
+    report's words, with the rows the table beside it shows (:func:`left_out_rows`): a group the table leaves out
+    is not listed as "dolt" in the chart, and a group whose row the table shows with its share hidden is "dolt" in
+    both."""
+    table = r.rates.table
+    kept = table[[not m for m in left_out_rows(table)]].reset_index(drop=True)
+    return adjusted_rates(dataclasses.replace(r.rates, table=kept), r.msg("outcomes.chart_adjusted"))
 
 
 def shown_rates(r) -> int:
@@ -112,9 +117,25 @@ def shown_rates(r) -> int:
     return int(sum(not isinstance(v, str) and pd.notna(v) for v in rates))
 
 
+def left_out_rows(rt: pd.DataFrame) -> list[bool]:
+    """Which rows of the rate table per group (``n``, ``successes``, ``rate``, ``variable``) the table and its
+    chart leave out. One rule for a group's row: it is shown where it shows a figure; a row of marks only ("..",
+    "<k") tells the board nothing and is left out, and said (the groups the participants table shows are named in
+    the note on those hidden here). Before, a row whose marks included a "<k" stayed (Nästa steg's lone "Sambo utan
+    barn <5 <5" among household types left out). A breakdown none of whose groups shows anything of its successes
+    (Specialistteamet's intake years: year 3's 25 ended beside ".." alone under the heading) is left out whole, as
+    the note on hidden groups names its groups; a group's "<5" successes says something, and keeps its breakdown."""
+    marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])])
+    told = pd.Series([_shown(rate) or _shown(k) or (isinstance(k, str) and k.startswith("<"))
+                      for k, rate in zip(rt["successes"], rt["rate"])])
+    marks |= ~told.groupby(rt["variable"].to_numpy()).transform("any")
+    return [bool(m) for m in marks]
+
+
 def rates_chart(r) -> list:
     """The forest plot of the rates per group, or, when fewer than two groups can be shown, one sentence
-    instead: a chart of hidden rows with one point or none compares nothing."""
+    instead: a chart of hidden rows with one point or none compares nothing. It draws the rows the table beside it
+    shows (:func:`chart_rates`)."""
     if shown_rates(r) >= 2:
         d = r.rates.definition  # (its reference line counts the main goal's base, as the table beside it)
         return [plot_outcome_rates(chart_rates(r), lang=r.lang,
@@ -261,20 +282,10 @@ def blocks(r) -> list[list]:
         t("ci", lang): [("–" if isinstance(a, str) or pd.isna(a) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}")
                        for a, b in zip(rt["ci_low"], rt["ci_high"])],
     })  # the test's name is method, told in the appendix; the body says what the numbers mean
-    # one rule for a group's row: it is shown where it shows a figure; a row of marks only ("..", "<k") tells the
-    # board nothing and is left out, and said (the groups the participants table shows are named in the note on
-    # those hidden here). Before, a row whose marks included a "<k" stayed (Nästa steg's lone "Sambo utan barn
-    # <5 <5" among household types left out)
-    marks = pd.Series([not any(_shown(v) for v in row) for row in zip(rt["n"], rt["successes"], rt["rate"])],
-                      index=rates.index)
-    # a breakdown none of whose groups shows anything of its successes (Specialistteamet's intake years: year 3's 25
-    # ended beside ".." alone under the heading) is left out whole, as the note on hidden groups names its groups; a
-    # group's "<5" successes says something, and keeps its breakdown
-    told = pd.Series([_shown(rate) or _shown(k) or (isinstance(k, str) and k.startswith("<"))
-                      for k, rate in zip(rt["successes"], rt["rate"])], index=rates.index)
-    marks |= ~told.groupby(rt["variable"].to_numpy()).transform("any")
+    marks = pd.Series(left_out_rows(rt), index=rates.index)
     rates = rates[~marks].reset_index(drop=True)
-    left_out = (msg("outcomes.rows_left_out"),) if marks.any() else ()
+    left_out = ((msg("outcomes.rows_left_out_chart") if shown_rates(r) >= 2 else msg("outcomes.rows_left_out")),) \
+        if marks.any() else ()
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     # (a breakdown's name inside the sentence: in lower case, the last joined by "och", "tydlig efter kön och
@@ -295,6 +306,16 @@ def blocks(r) -> list[list]:
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
                else msg("outcomes.no_test_shown") if n_tests != "0"  # (tests hidden: nothing to say there is no difference)
                else msg("outcomes.no_test"))  # (one group in every breakdown: nothing was compared)
+    # a breakdown tested, and counted among the n the sentence adjusts for, but left out of the table (none of its
+    # groups shows anything: Specialistteamet's intake years, Nästa steg's sex, age and household): the text names it,
+    # so that text and table speak of the same breakdowns (before: "fyra uppdelningar" above a table of three)
+    raw = labelled(r.rates.raw.drop_duplicates("variable"), lang)
+    in_table = set(rt.loc[~marks.to_numpy(), "variable"])
+    absent = [label for v, label, p in zip(raw["variable"], raw["variable_label"], raw["p_value"])
+              if pd.notna(p) and v not in in_table]
+    if absent and n_tests != "0":
+        named = [str(absent[0]), *(_inline(v) for v in absent[1:])]
+        verdict += " " + r.plural("outcomes.tested_left_out", len(named), which=r.words.join(named), k=str(r.k))
     intro = (msg("outcomes.intro_enrolments" if twice else "outcomes.intro", n=fmt_int(len(ended), lang))
              if r.disclosure.shows(Secondary.ENDED)
              else msg("outcomes.intro_withheld", k=str(r.k)))  # (the differencing rule: analysis.disclosure)
