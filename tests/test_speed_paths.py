@@ -2,6 +2,7 @@
 file's frame built column by column, a total row found among the rows with a problem, and the Holm
 adjustment without statsmodels' forced garbage collection."""
 import gc
+import re
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,8 @@ from statsmodels.stats.multitest import multipletests
 from evaltools.analysis import cohorts
 from evaltools.data.errors import DataValidationError
 from evaltools.data.project import load_project
-from evaltools.data.reading import _read_text_cells, per_distinct
+from evaltools.data.reading import RawTable, _read_text_cells, per_distinct
+from evaltools.data.validation import notes_below, page_breaks
 
 from .conftest import participants_frame, write_csv
 
@@ -124,3 +126,45 @@ def test_rates_for_other_outcome_codes_are_not_taken_for_the_main_goals(monkeypa
     monkeypatch.setattr(cohorts, "outcome_rates", lambda *a, **k: asked.append(k) or real(*a, **k))
     cohorts.success_model(project, rates=other)
     assert len(asked) == 1 and asked[0].get("success_outcomes") is None
+
+
+def _long_list_with_breaks() -> RawTable:
+    """A case system's list of 150 rows saved page by page: a page's line and the repeated headings after
+    rows 60 and 120 (file rows 62-63 and 123-124), a heading typed with other spacing and case on the
+    second, and a note typed under the last row."""
+    head = ["Person id", "Start datum", "Utfall"]
+    rows: list[list[str]] = []
+    for i in range(150):
+        rows.append([f"P-{i % 40}", f"2023-0{1 + i % 9}-01", "arbete" if i % 3 else " studier "])
+        if i == 59:
+            rows += [["Sida 1 av 3", "", ""], ["Person id", "Start datum", "Utfall"]]
+        if i == 119:
+            rows += [["", " Sid 2 (3) ", ""], ["person  ID", "START DATUM", " utfall"]]
+    rows += [["OBS! en deltagare flyttade i maj", "", ""]]
+    frame = pd.DataFrame(rows, columns=head, dtype=object)
+    return RawTable(frame, np.arange(2, len(frame) + 2), "lista.csv")
+
+
+def test_page_breaks_and_a_note_below_are_found_as_reading_each_row_would():
+    raw = _long_list_with_breaks()
+    kept, pages = page_breaks(raw, "lista.csv")
+    # by hand: the page lines are file rows 62 and 124, the repeated headings 63 and 125 (header = row 1,
+    # data from row 2; 60 data rows before the first break, 60 more before the second)
+    assert [p.key for p in pages] == ["rows.page_breaks"]
+    assert len(kept.frame) == len(raw.frame) - 4
+    assert sorted(set(raw.file_rows) - set(kept.file_rows)) == [62, 63, 124, 125]
+    kept2, below = notes_below(kept, "lista.csv")
+    assert [(p.key, p.row) for p in below] == [("rows.note_below", 156)]
+    assert len(kept2.frame) == 150
+    # the same rows found by reading each row as text, one by one
+    plain = []
+    for r, row in zip(raw.file_rows, raw.frame.itertuples(index=False), strict=True):
+        cells = [str(v).strip() for v in row]
+        filled = [v for v in cells if v]
+        heading = len(filled) >= 2 and all(" ".join(v.split()).casefold() == " ".join(h.split()).casefold()
+                                           for v, h in zip(cells, raw.frame.columns, strict=True) if v)
+        page_line = len(filled) == 1 and re.fullmatch(r"(?:sida|sid|page)\.?\s+\d+\s*(?:(?:av|of|/)\s*\d+|\(\s*\d+\s*\))?",
+                                                        filled[0], re.IGNORECASE) is not None
+        if heading or page_line:
+            plain.append(int(r))
+    assert plain == [62, 63, 124, 125]

@@ -584,13 +584,18 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     frame = raw.frame
     if not len(frame) or not len(frame.columns):
         return raw, []
-    cells = frame.fillna("").astype(str).apply(lambda c: c.str.strip())
+    # (each distinct cell of a column looked at once: a payments file repeats its ids, months and amounts)
+    cells = frame.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
     filled = (cells != "").to_numpy()
+    counts = filled.sum(axis=1)
     headings = np.array([" ".join(str(h).split()).casefold() for h in frame.columns], dtype=object)
-    same = cells.apply(lambda c: c.str.split().str.join(" ").str.casefold()).to_numpy() == headings
-    header = (filled.sum(axis=1) >= 2) & ~(filled & ~same).any(axis=1)
-    page = (filled.sum(axis=1) == 1) & cells.apply(lambda r: " ".join(v for v in r if v), axis=1).map(
-        lambda t: _PAGE_LINE.fullmatch(t) is not None).to_numpy(dtype=bool)
+    same = cells.apply(lambda c: per_distinct(c, lambda u: u.str.split().str.join(" ").str.casefold())).to_numpy() == headings
+    header = (counts >= 2) & ~(filled & ~same).any(axis=1)
+    # a page's line: the one filled cell of its row
+    page = np.zeros(len(frame), dtype=bool)
+    if (single := np.flatnonzero(counts == 1)).size:
+        values = cells.to_numpy()[single, filled[single].argmax(axis=1)]
+        page[single] = [_PAGE_LINE.fullmatch(v) is not None for v in values]
     found = header | page
     if not found.any():
         return raw, []
@@ -613,19 +618,23 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     frame = raw.frame
     if not len(frame) or not len(frame.columns):
         return raw, []
-    cells = frame.fillna("").astype(str).apply(lambda c: c.str.strip())
+    cells = frame.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
     filled = (cells != "").to_numpy()
     counts = filled.sum(axis=1)
     rows_of_data = np.flatnonzero(counts >= 2)
     if not len(rows_of_data):
         return raw, []
-    text = cells.apply(lambda r: " ".join(v for v in r if v), axis=1)
+    below = np.arange(len(frame)) > rows_of_data[-1]
+    if not below.any():
+        return raw, []
+    # (only the rows below the table are read as text: a list of thousands of rows has none or a few)
+    text = cells[below].apply(lambda r: " ".join(v for v in r if v), axis=1)
     # (a total with its count, 'Antal deltagare: 47', is a total row, which its own message answers)
     total = text.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy()
     # (a sentence: three words or more, one of them a word in lower case, never a name alone, 'Anna Karin Berg')
     sentence = (text.str.split().str.len() >= 3) & text.str.contains(r"(?<!\S)[a-zåäöéü]{3,}(?!\S)", regex=True)
-    below = np.arange(len(frame)) > rows_of_data[-1]
-    note = below & (counts == 1) & ~total & sentence.to_numpy()
+    note = below.copy()
+    note[below] = (counts[below] == 1) & ~total & sentence.to_numpy()
     # a row below with no cell left is a note whose personnummer was taken out (the cell emptied), which its own
     # message names: no message for each of its columns besides
     emptied = below & (counts == 0)
@@ -633,7 +642,7 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
         return raw, []
     keep = ~(note | emptied)
     found = [problem(fname, int(r), None, t, "rows.note_below", "info", "note_rows")
-             for r, t in zip(raw.file_rows[note], text[note], strict=True)]
+             for r, t in zip(raw.file_rows[note], text[note[below]], strict=True)]
     return raw.rows_kept(keep), found
 
 
