@@ -109,6 +109,25 @@ def total_row(name: object) -> str | None:
         return "total"
     return "subtotal" if _SUBTOTAL.match(t) else None
 
+
+# a sub-row telling what part of the line above is for ('varav språkstödjare', '  därav lön', 'of which interpreters',
+# '- varav OH'): a part of that line's amount, counted in it already, and no cost line of its own
+_PART_ROW = re.compile(r"^[\s\-–—•*(]*(?:varav|därav|of\s+which|whereof)(?![\wåäö])", re.I)
+
+
+def part_row(name: object) -> bool:
+    """Whether a budget row's cost line is a *varav* sub-row: a part of the line above it (``varav språkstödjare``,
+    ``därav lön``, ``of which interpreters``), already counted in that line, so that read as a line of its own it
+    would be counted twice.
+
+    Examples
+    --------
+    >>> [part_row(n) for n in ("  varav språkstödjare", "Därav lön", "- varav OH", "of which rent", "Varvsarbete",
+    ...                        "Lön varav OB")]
+    [True, True, True, True, False, False]
+    """
+    return _PART_ROW.match(str(name)) is not None
+
 # The headings a budget's columns are written with, in Swedish and plain English, besides the contract's own
 # names: the one table of them. A follow-up kept a row per cost line and period (``År``, ``Kostnadsslag``,
 # ``Budget``, ``Utfall``, ``Finansiär``) is read by them, compared as :func:`heading_key` writes a heading; the
@@ -741,8 +760,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets, epoch=raw.epoch)
-    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None)
-    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None)
+    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None and not part_row(n))
+    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None and not part_row(row[S.CATEGORY]))
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
     revisions = [h for (k, _), h in cells.items() if k == S.BUDGET and revised(h)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,

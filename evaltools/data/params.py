@@ -1858,6 +1858,16 @@ class Goal(_Strict):
                 # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
                 stated = label_shares(label)
                 _no_share_above_all(stated)  # (150 % would be told to write the others' share as -0.5)
+                if not stated and not re.search(_SUPPORT, label, re.I):
+                    # a share to fall by a part ("Halvera andelen som avbryter", "andelen avbrott ska minska") with
+                    # no share from or to: its ceiling is a part of a baseline the goal does not give (those on
+                    # försörjningsstöd are all of them at start; the drop-outs of an earlier year are not), so no
+                    # share of the others can be told from the target, and 1 - target would judge another goal
+                    others = [c for c in OUTCOMES if c not in self.success_outcomes and c != "okänt"] \
+                        if "success_outcomes" in self.model_fields_set else []
+                    raise ParamsValueError("params.goal_label_share_falls_no_base", words=falls.group(0).strip(),
+                                           target="?" if self.target is None else f"{self.target:g}",
+                                           others="[" + ", ".join(others) + "]" if others else "[...]")
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
