@@ -144,3 +144,56 @@ def test_the_halving_written_with_its_baseline_is_read(tmp_path):
         tmp_path, "Minst 90 % ska fullfölja insatsen (andelen avbrott ska halveras från 20 % till högst 10 %)", "0.9",
         others))
     assert params.goals[0].target == 0.9 and "avbrott" not in params.goals[0].success_outcomes
+
+
+# --- a rehabilitation project without försörjningsstöd: what the evaluator can add --------------------------------
+REHAB = """\
+id: rehab57
+kind: individ
+title: Rehabkedjan
+forbund: Testförbundet
+owner: Region Testland
+period: {start: 2024-03-01, planned_end: 2025-02-28}
+granted_sek: 600000
+data: {participants: data/deltagare.csv, budget: data/budget.csv}
+"""
+
+
+def _rehab(tmp_path, first_support: str = "sjukpenning"):
+    """Eight participants on sickness benefit (or activity compensation) at start, the first on ``first_support``;
+    four went to work or studies, four stayed on their benefit. No payments file."""
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    rows = ["person_id,sex,birth_year,household_type,start_date,end_date,outcome,support_start"]
+    outs = ["arbete", "studier", "arbete", "arbete", "sjukpenning", "sjukpenning", "sjuk_aktivitetsersättning",
+            "sjukpenning"]
+    for i, out in enumerate(outs):
+        support = first_support if i == 0 else ("sjuk_aktivitetsersättning" if i == 6 else "sjukpenning")
+        rows.append(f"R{i + 1:02d},{'kvinna' if i % 2 else 'man'},{1975 + i},ensamstående,2024-04-01,2024-12-31,"
+                    f"{out},{support}")
+    (data / "deltagare.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (data / "budget.csv").write_text("period,category,budget,actual,funder\n"
+                                     "år 1,Rehabkoordinator,400000,390000,förbund\n"
+                                     "år 1,Arbetsterapeut,200000,200000,region\n", encoding="utf-8")
+    p = tmp_path / "rehab57.yaml"
+    p.write_text(REHAB, encoding="utf-8")
+    return et.load_project(p)
+
+
+@pytest.mark.parametrize("lang, add", [
+    ("sv", "Kalkylen kan kompletteras med registeruppgifter per person och månad för deltagarna och för en "
+           "jämförelsegrupp: ersättningar från Försäkringskassan och Arbetsförmedlingen, och lön."),
+    ("en", "The calculation can be completed with register data per person and month for the participants and for a "
+           "comparison group: benefits from the Social Insurance Agency and the Public Employment Service, and "
+           "earnings."),
+])
+def test_the_cost_section_says_what_can_be_added_where_nobody_had_forsorjningsstod(tmp_path, lang, add):
+    """Nobody had försörjningsstöd at start: the section shows the cost only, says why, and says what the evaluator
+    can add to value what the project changed (registers and a comparison group); it invents no saving. A project
+    where one participant had försörjningsstöd (R01, to work) values that exit and has no such sentence."""
+    from evaltools.present.sections import costbenefit as cb_section
+    intro = [" ".join(p.split()) for p in cb_section.blocks(et.Report(_rehab(tmp_path), lang=lang))[0][0].paragraphs]
+    assert intro[-1].startswith(add)
+    assert not any("undvikt" in p or "avoided" in p or "besparing på" in p for p in intro)
+    mixed = cb_section.blocks(et.Report(_rehab(tmp_path / "fs", "försörjningsstöd"), lang=lang))[0][0].paragraphs
+    assert not any(add[:40] in " ".join(p.split()) for p in mixed)
