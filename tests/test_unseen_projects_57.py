@@ -197,3 +197,69 @@ def test_the_cost_section_says_what_can_be_added_where_nobody_had_forsorjningsst
     assert not any("undvikt" in p or "avoided" in p or "besparing på" in p for p in intro)
     mixed = cb_section.blocks(et.Report(_rehab(tmp_path / "fs", "försörjningsstöd"), lang=lang))[0][0].paragraphs
     assert not any(add[:40] in " ".join(p.split()) for p in mixed)
+
+
+# --- the riksnorm far above what the leavers were paid ------------------------------------------------------------
+TOPUP = """\
+id: topup57
+kind: individ
+title: Etableringslyftet
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2026-01-01, planned_end: 2026-12-31}
+data_as_of: 2026-11-30
+granted_sek: 600000
+reference: {kpi: {2025: 400.0, 2026: 400.0}}
+cost_benefit: {price_year: 2026}
+data: {participants: data/deltagare.csv, payments: data/utbetalningar.csv, budget: data/budget.csv}
+"""
+
+
+def _topup(tmp_path, monthly: int, n: int = 6):
+    """``n`` single adults on försörjningsstöd who started 2026-03-01 and left for work 2026-06-30, each paid
+    ``monthly`` kr a month from 2025-01 to 2026-06 (months 12 to 7 before the start are 2025-03 … 2025-08); the KPI
+    of 2025 and 2026 set equal, so that the mean paid is ``monthly`` in the price year's prices too."""
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    rows = ["person_id,sex,birth_year,household_type,start_date,end_date,outcome,support_start"]
+    pays = ["person_id,month,amount"]
+    for i in range(n):
+        rows.append(f"T{i + 1:02d},{'kvinna' if i % 2 else 'man'},{1980 + i},ensamstående,2026-03-01,2026-06-30,"
+                    f"arbete,försörjningsstöd")
+        pays += [f"T{i + 1:02d},{y}-{m:02d},{monthly}" for y, m in
+                 [(2025, m) for m in range(1, 13)] + [(2026, m) for m in range(1, 7)]]
+    (data / "deltagare.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (data / "utbetalningar.csv").write_text("\n".join(pays) + "\n", encoding="utf-8")
+    (data / "budget.csv").write_text("period,category,budget,actual,funder\n2026,Coach,500000,480000,förbund\n",
+                                     encoding="utf-8")
+    p = tmp_path / "topup57.yaml"
+    p.write_text(TOPUP, encoding="utf-8")
+    return et.load_project(p)
+
+
+def _level_row(project):
+    a = et.cost_benefit(project).assumptions
+    return a[a["name"] == "monthly_level"].iloc[0]
+
+
+def test_the_riksnorm_far_above_the_leavers_own_payments_is_said_beside_it(tmp_path):
+    """Six leavers paid 3 000 kr a month before the start, against the riksnorm's single adult with housing (well
+    over 6 000 kr): the saving counted at the riksnorm may be overstated, and the assumption says so, with 3 000 kr,
+    and is marked uncertain. The calculation itself is unchanged: the level is the riksnorm's."""
+    from evaltools.words.labels import note_text as render_note
+    row = _level_row(_topup(tmp_path, 3000))
+    assert row["source"].key == "assumption.monthly_level_riksnorm_above_own"
+    assert row["value"] > 6000  # (the riksnorm's level, kept)
+    said = " ".join(render_note(row["source"], "sv").split())
+    assert "före start var för dem som sedan lämnade försörjningsstödet i snitt 3 000 kr i månaden" in said
+    assert "besparingen kan vara överskattad" in said
+    assert "for those who later left social assistance, SEK 3,000 a month on average" in " ".join(
+        render_note(row["source"], "en").split())
+
+
+@pytest.mark.parametrize("monthly, n", [(8000, 6), (3000, 4)])
+def test_no_such_note_where_the_payments_are_near_the_riksnorm_or_too_few(tmp_path, monthly, n):
+    """8 000 kr a month is more than half the riksnorm's single adult with housing; four leavers are fewer than
+    the small-count limit of 5 (their mean would tell four persons' payments)."""
+    row = _level_row(_topup(tmp_path, monthly, n))
+    assert row["source"].key != "assumption.monthly_level_riksnorm_above_own"
