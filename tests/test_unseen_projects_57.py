@@ -263,3 +263,37 @@ def test_no_such_note_where_the_payments_are_near_the_riksnorm_or_too_few(tmp_pa
     the small-count limit of 5 (their mean would tell four persons' payments)."""
     row = _level_row(_topup(tmp_path, monthly, n))
     assert row["source"].key != "assumption.monthly_level_riksnorm_above_own"
+
+
+# --- a share to rise from a baseline to its target ----------------------------------------------------------------
+@pytest.mark.parametrize("target", ["0.15", "0.2"])
+def test_a_rise_from_a_baseline_takes_the_share_it_rises_to(tmp_path, target):
+    """'Andelen som går till arbete eller studier ska öka från 20 % till 35 %': the target is 35 %. Written as the
+    rise (0.15) the message said to write target: 0.2, the baseline; written as the baseline (0.2) it was read, and
+    the goal judged against the share before the project. Both are refused with target: 0.35."""
+    from .conftest import params_refusal
+    p = _params(tmp_path, f"""\
+        goals:
+          - id: arbete
+            kind: share
+            label: Andelen som går till arbete eller studier ska öka från 20 % till 35 %
+            target: {target}
+            period: whole_period
+            denominator: exits
+            success_outcomes: [arbete, studier]
+        """)
+    said = " ".join(params_refusal(p).split())
+    assert f"'från 20 % till 35 %': en andel som ska öka till den senare, men målvärdet är {target}" in said
+    assert "skriv target: 0.35" in said and "utgångsläget före projektet, 0.2" in said
+    assert "write target: 0.35" in " ".join(params_refusal(p, "en").split())
+
+
+def test_a_rise_written_with_its_target_is_read(tmp_path):
+    p = _params(tmp_path, """\
+        goals:
+          - {id: arbete, kind: share, label: "Andelen till arbete ska öka från 20 % till 35 %", target: 0.35,
+             denominator: exits, success_outcomes: [arbete]}
+          - {id: studier, kind: share, label: "The share going on to studies shall rise from 10% to at least 25%",
+             target: 0.25, denominator: exits, success_outcomes: [studier]}
+        """)
+    assert [g.target for g in et.load_params(p).goals] == [0.35, 0.25]

@@ -1037,6 +1037,10 @@ _WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\
                    r"\s+(?:men\s+|och\s+|but\s+|and\s+)?(?:helst|gärna|förhoppningsvis|önskvärt|ideally|preferably|hopefully)"
                    r"\s+(?:upp\s+till\s+|up\s+to\s+)?(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
+# A share to rise from a baseline to its target ("ska öka från 20 % till 35 %", "from 20% to 35%"): the target is the
+# second share, never the first (the share before the project) nor their difference
+_SHARE_RISE = re.compile(r"\b(?:från|from)\s+(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)?\s+(?:till|upp\s+till|to)\s+"
+                         r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
 # (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
@@ -1907,6 +1911,16 @@ class Goal(_Strict):
         passed = self._check_share_bounds(label)
         stated = label_shares(label)
         _no_share_above_all(stated)  # (150 % would be told to write target: 1.5, itself refused)
+        rise = _SHARE_RISE.search(label)
+        if rise is not None:
+            # a share to rise from a baseline to a target ("ska öka från 20 % till 35 %"): the target is the share
+            # it rises to; the baseline, reached already before the project, would judge another goal
+            base, to = (float(g.replace(",", ".")) / 100 for g in rise.groups())
+            if abs(self.target - to) > _SHARE_TOLERANCE and not any(
+                    v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
+                raise ParamsValueError("params.goal_label_share_rise", words=rise.group(0).strip(),
+                                       target=f"{self.target:g}", fix=f"{round(to, 3):g}", base=f"{round(base, 3):g}")
+            return
         if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated) \
                 and not any(v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
             words, value = stated[0]
