@@ -297,3 +297,54 @@ def test_a_rise_written_with_its_target_is_read(tmp_path):
              target: 0.25, denominator: exits, success_outcomes: [studier]}
         """)
     assert [g.target for g in et.load_params(p).goals] == [0.35, 0.25]
+
+
+# --- a survey goal of a change counted as a level -------------------------------------------------------------------
+SURVEY_DATA = """\
+data:
+  participants: data/participants.csv
+  responses: data/responses.csv
+  questions: data/questions.csv
+"""
+STATE = {"code": "F2", "wording_sv": "Arbetsförmåga bedömd av arbetsterapeuten (1 = ingen, 5 = full)",
+         "wording_en": "Work capacity assessed by the occupational therapist (1 = none, 5 = full)", "scale_min": 1,
+         "scale_max": 5, "labels_sv": "", "labels_en": "", "positive": "hög"}
+ASKED = {**STATE, "code": "F3", "wording_sv": "Min arbetsförmåga har ökat under tiden i projektet",
+         "wording_en": "My work capacity has increased during the project"}
+
+
+def _survey_project(tiny_project, goal: str):
+    from .conftest import write_csv
+    write_csv(tiny_project.dir / "data/questions.csv", [STATE, ASKED])
+    write_csv(tiny_project.dir / "data/responses.csv", [
+        {"respondent_id": "P1", "respondent_group": group, "date": date, "question": q, "answer": a}
+        for group, date, q, a in [("deltagare_start", "2022-02-01", "F2", "4"),
+                                  ("deltagare_avslut", "2022-06-01", "F2", "4"),
+                                  ("deltagare_avslut", "2022-06-01", "F3", "4")]])
+    return tiny_project("goals:\n  - " + goal + "\n", data_block=SURVEY_DATA)
+
+
+def test_a_change_counted_as_a_level_of_a_state_is_refused(tiny_project):
+    """'Minst 40 % ska ha ökat sin arbetsförmåga' counted as the answers of 4 or more at exit on the assessed work
+    capacity (a state): P1, at 4 at start and at exit, would be counted as one whose capacity rose. Refused with
+    measure: change to write."""
+    p = _survey_project(tiny_project, "{id: af, kind: survey, label: 'Minst 40 % ska ha ökat sin arbetsförmåga', "
+                                      "question: F2, group: deltagare_avslut, level: 4, target: 0.4}")
+    (pr,) = load_problems(p)
+    said = " ".join(pr.text("sv").split())
+    assert pr.key == "survey.goal_level_change"
+    assert "säger 'ökat sin arbetsförmåga', en förändring hos deltagarna" in said and "Skriv measure: change" in said
+    assert "'Arbetsförmåga bedömd av arbetsterapeuten (1 = ingen, 5 = full)'" in said
+    assert "'Work capacity assessed by the occupational therapist" in " ".join(pr.text("en").split())
+
+
+def test_a_change_asked_about_or_measured_as_one_is_read(tiny_project):
+    """The same words on a question that asks about the change (F3), or as measure: change on F2, are read."""
+    asked = et.load_project(_survey_project(tiny_project, "{id: af, kind: survey, label: 'Minst 40 % ska ha ökat sin "
+                                                          "arbetsförmåga', question: F3, group: deltagare_avslut, "
+                                                          "level: 4, target: 0.4}"))
+    assert asked.params.goals[0].measure == "level"
+    change = et.load_project(_survey_project(tiny_project, "{id: af, kind: survey, measure: change, label: 'Minst 40 "
+                                                           "% ska ha ökat sin arbetsförmåga', question: F2, "
+                                                           "target: 0.4}"))
+    assert change.params.goals[0].measure == "change"
