@@ -313,6 +313,22 @@ def _own_far_below(project: Project, succ: pd.DataFrame, level: np.ndarray, sour
                    last=str(ml.gap_before_start + 1))
 
 
+def level_above_own(assumptions: list[UsedAssumption]) -> tuple[float, float] | None:
+    """The leavers' mean payment a month before the start and the riksnorm's level for them, where the monthly
+    level's source says the first was less than half the second (:func:`_own_far_below`; inside the household rule's
+    note too), for page 1; None otherwise."""
+    for used in assumptions:
+        note: object = used.source if used.name == "monthly_level" else None
+        while isinstance(note, Note):
+            values = dict(note.values)
+            if note.key == "assumption.monthly_level_riksnorm_above_own":
+                own, norm = values["own"], values["norm"]
+                assert isinstance(own, Money) and isinstance(norm, Money)  # (as _own_far_below writes them)
+                return own.value, norm.value
+            note = values.get("source")  # (the household rule wraps the level's source)
+    return None
+
+
 def _own_levels(project: Project, succ: pd.DataFrame) -> np.ndarray:
     """Each leaver's (each enrolment's) own mean payment a month over ``months_before_start`` months ending
     ``gap_before_start`` months before the start month, in price-year prices; NaN where the payments file has no
