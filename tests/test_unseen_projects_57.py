@@ -368,3 +368,21 @@ def test_page_one_says_the_riksnorm_is_far_above_what_the_leavers_were_paid(tmp_
                                       if question_heading(r, key).startswith(heading))).split())
     assert said in worth(_topup(tmp_path, 3000))
     assert said.split(" fick i snitt")[0].split(" were paid")[0] not in worth(_topup(tmp_path / "near", 8000))
+
+
+# --- an establishment project's exits as its case system writes them ----------------------------------------------
+def test_an_exit_to_sfi_or_a_code_word_with_brackets_is_suggested_as_its_code(tmp_path):
+    """'Studier (SFI/komvux)' and 'SFI' are studies; 'Subventionerad anställning' subsidised work; 'Tillbaka till
+    Arbetsförmedlingen' is left '?' for the evaluator (an active plan with the agency or job seeking: not guessed)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = ["person_id,sex,birth_year,household_type,start_date,end_date,outcome"]
+    for i, out in enumerate(["Studier (SFI/komvux)", "SFI", "Subventionerad anställning",
+                             "Tillbaka till Arbetsförmedlingen", "arbete"]):
+        rows.append(f"N-{101 + i},kvinna,1985,sambo_med_barn,2023-10-01,2024-06-30,{out}")
+    (data / "deltagare.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    problems = load_problems(_params(tmp_path, "data: {participants: data/deltagare.csv}\n"))
+    (line,) = [p for p in problems if p.row is None and p.column == "outcome"]
+    said = " ".join(line.text("sv").split())
+    assert ("{outcome: {'Studier (SFI/komvux)': studier, 'SFI': studier, 'Subventionerad anställning': "
+            "arbete_med_stöd, 'Tillbaka till Arbetsförmedlingen': ?}}") in said

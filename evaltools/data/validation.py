@@ -279,6 +279,9 @@ _WORDS_FOR_CODES = {
     "gymnasiestudier": "studier", "börjat på gymnasiet": "studier", "börjat gymnasiet": "studier",
     "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
     "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
+    # a newly arrived adult's Swedish course, as an establishment project's case system writes it
+    "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
+    "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
     "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
@@ -1272,6 +1275,14 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     if len(begun) > 1:
         return "hint.codes_begun", {"value": value.strip(), "codes_sv": " eller ".join(begun),
                                     "codes_en": " or ".join(begun)}
+    # a code's word with what it was in brackets ('Studier (SFI/komvux)', 'Arbete (timanställning)'): the word's code
+    bare = " ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", value).split())
+    if bare and bare.casefold() != v:
+        key, said = _code_hint(bare, col)
+        if key in ("hint.did_you_mean", "hint.label"):
+            return "hint.did_you_mean", {"code": said["code"]}
+        if bare.casefold() in col.vocab:
+            return "hint.did_you_mean", {"code": bare.casefold()}
     return "", {}
 
 
