@@ -386,3 +386,65 @@ def test_an_exit_to_sfi_or_a_code_word_with_brackets_is_suggested_as_its_code(tm
     said = " ".join(line.text("sv").split())
     assert ("{outcome: {'Studier (SFI/komvux)': studier, 'SFI': studier, 'Subventionerad anställning': "
             "arbete_med_stöd, 'Tillbaka till Arbetsförmedlingen': ?}}") in said
+
+
+# --- cost lines grouped under their financiers' names, without a Finansiär column -----------------------------------
+def _blocks(tmp_path, rows: list[list]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Kostnadsslag", "Budget 2023/24", "Utfall 2023/24"])
+    for row in rows:
+        ws.append(row)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb.save(tmp_path / "data" / "budget.xlsx")
+
+
+def test_lines_grouped_under_financiers_without_a_funder_column_are_refused(tmp_path):
+    """'Förbundet', 'Kommunen' and 'Arbetsförmedlingen' as rows without amounts over their lines: read, all
+    1 052 000 + 450 000 + 505 000 = 2 007 000 kr were booked on the förbund (split 50/25/25 by the Finsam act) and
+    the municipality's and the agency's co-financing lost. Refused once, naming rows 2, 4 and 6 and each heading's
+    code."""
+    _blocks(tmp_path, [["Förbundet"], ["Jobbcoacher", 1_100_000, 1_052_000], ["Kommunen"],
+                       ["SFI-samordnare", 450_000, 450_000], ["Arbetsförmedlingen"],
+                       ["Arbetsförmedlare i tjänst", 520_000, 505_000], ["Summa", 2_070_000, 2_007_000]])
+    (pr,) = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    said = " ".join(pr.text("sv").split())
+    assert pr.key == "budget.financier_headings" and pr.row == 2
+    assert ("rad 2, 4, 6 är rubriker över raderna under dem och säger vem som betalar dem ('Förbundet' → förbund; "
+            "'Kommunen' → kommun; 'Arbetsförmedlingen' → arbetsförmedlingen)") in said
+    assert "skriv en kolumn Finansiär" in said
+
+
+def test_financier_headings_in_a_budget_with_a_period_column_get_the_same_message(tmp_path):
+    """The same grouping in a budget with a year column: the headings' empty years are not told to be filled in
+    (a year would make them lines of 0 kr, still the förbund's); the one message says what they are."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in [["År", "Kostnadsslag", "Budget", "Utfall"], [None, "Förbundet", None, None],
+                ["år 1", "Jobbcoacher", 1_000_000, 900_000], [None, "Kommunens medfinansiering:", None, None],
+                ["år 1", "SFI-samordnare", 500_000, 500_000]]:
+        ws.append(row)
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    problems = load_problems(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    (pr,) = problems
+    assert pr.key == "budget.financier_headings"
+    assert "rad 2, 4 är rubriker" in pr.text("sv") and "'Kommunens medfinansiering:' → kommun" in pr.text("sv")
+
+
+def test_a_heading_naming_the_forbund_alone_or_a_funder_column_is_read(tmp_path):
+    """Every line under 'Förbundet' is the förbund's as read (1 052 000 kr); with a Finansiär column the headings
+    book nothing wrong and hold no amount, so they give no line."""
+    _blocks(tmp_path, [["Förbundet"], ["Jobbcoacher", 1_100_000, 1_052_000]])
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert float(p.budget["actual"].sum()) == 1_052_000 and len(p.budget) == 1
+
+
+@pytest.mark.parametrize("name, code", [("Förbundet", "förbund"), ("Kommunen:", "kommun"), ("Region Testland", "region"),
+                                        ("Arbetsförmedlingens medfinansiering", "arbetsförmedlingen"),
+                                        ("Försäkringskassan", "försäkringskassan"), ("Egen insats", "egen"),
+                                        ("Lön kommunen", None), ("Arbetsförmedlare i tjänst", None)])
+def test_financier_heading_names(name, code):
+    assert budget_shapes.financier_heading(name) == code

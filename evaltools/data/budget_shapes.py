@@ -659,6 +659,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
     # (the financing's rows, refused, are left out of the totals' check: its mismatch would only follow from them)
     financing = _financing_rows(raw, category, fname, problems) if category is not None else set()
+    if category is not None and funder is None:  # (lines grouped under their financiers' names, no Finansiär column)
+        _financier_headings(raw, category, [h for h in (*cells.values(), *totals.values())], fname, problems)
     # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
     # one (which of a forecast and a budget holds is not guessed): it is said so, beside the period's budget or as the
     # only figure the period has, with the heading to write to have it counted
@@ -792,6 +794,56 @@ def _financing_rows(raw: RawTable, category: str, fname: str, problems: list[Pro
     problems.append(problem(fname, rows[0][0], category, rows[0][1], "budget.financing_rows",
                             first=rows[0][0], last=rows[-1][0], lines=listed))
     return set(range(first, len(names)))
+
+
+# a row naming who pays the lines under it, as a follow-up groups its lines per financier ('Förbundet', 'Kommunen:',
+# 'Arbetsförmedlingens medfinansiering', 'Region Västernorrland'), with the financier's code
+_FINANCIER_HEADINGS = (
+    ("förbund", re.compile(r"(?:samordnings)?förbund(?:et)?(?:s\s+(?:medel|del|andel))?|finsam(?:medel)?|"
+                           r"sökt\s+från\s+(?:samordnings)?förbundet|medel\s+från\s+(?:samordnings)?förbundet")),
+    ("kommun", re.compile(r"kommun(?:en|erna)?(?:s\s+(?:medfinansiering|insats|del))?|[\wåäöé\-]+\s+kommun|"
+                          r"medfinansiering,?\s+kommun(?:en|erna)?")),
+    ("region", re.compile(r"region(?:en)?(?:s\s+(?:medfinansiering|insats|del))?|region\s+[\wåäöé\-]+|"
+                          r"medfinansiering,?\s+region(?:en)?")),
+    ("arbetsförmedlingen", re.compile(r"arbetsförmedlingen(?:s\s+(?:medfinansiering|insats|del))?|"
+                                      r"medfinansiering,?\s+arbetsförmedlingen")),
+    ("försäkringskassan", re.compile(r"försäkringskassan(?:s\s+(?:medfinansiering|insats|del))?|"
+                                     r"medfinansiering,?\s+försäkringskassan")),
+    ("egen", re.compile(r"egen\s+(?:finansiering|insats|medfinansiering)")),
+)
+
+
+def financier_heading(name: object) -> str | None:
+    """The financier's code where a budget row's cost line names only who pays (``Förbundet``, ``Kommunen:``,
+    ``Arbetsförmedlingens medfinansiering``), as a heading over that financier's lines; None otherwise.
+
+    Examples
+    --------
+    >>> [financier_heading(n) for n in ("Förbundet", "Kommunen:", "Arbetsförmedlingens medfinansiering",
+    ...                                 "Region Västernorrland", "Lön kommunen", "Arbetsförmedlare i tjänst")]
+    ['förbund', 'kommun', 'arbetsförmedlingen', 'region', None, None]
+    """
+    t = " ".join(str(name).split()).rstrip(":").strip().casefold()
+    return next((code for code, words in _FINANCIER_HEADINGS if words.fullmatch(t)), None)
+
+
+def _financier_headings(raw: RawTable, category: str, amounts: list[str], fname: str,
+                        problems: list[Problem]) -> None:
+    """One problem for a budget whose lines are grouped under their financiers' names (a row ``Kommunen`` without
+    amounts over the municipality's lines, ``Arbetsförmedlingen`` over the agency's) while it has no ``Finansiär``
+    column: every line would be booked on the förbund, whose money the Finsam act splits between the state, the
+    region and the municipality, and the partners' co-financing would be lost. Not where every such heading names the
+    förbund (its lines are the förbund's as read)."""
+    heads = []
+    for i, name in enumerate(raw.frame[category]):
+        code = financier_heading(name)
+        if code is not None and not any(str(raw.frame[h].iloc[i]).strip() for h in amounts):
+            heads.append((int(raw.file_rows[i]), str(name).strip(), code))
+    if not any(code != "förbund" for *_, code in heads):
+        return
+    codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
+    problems.append(problem(fname, heads[0][0], category, heads[0][1], "budget.financier_headings",
+                            rows=", ".join(str(r) for r, *_ in heads), codes=codes))
 
 
 def _part_kind(period: str) -> str:

@@ -3137,7 +3137,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
+    heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
+        at = {r for r, *_ in heads}
+        problems[before:] = [p for p in problems[before:] if p.row not in at]
+        codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
+        problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
+                                "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
     names = df[S.CATEGORY].fillna("").astype(str)
     for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
         # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
@@ -3284,6 +3292,22 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
     warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
                         names=names))
+
+
+def _financier_heading_rows(raw: RawTable) -> list[tuple[int, str, str]]:
+    """The rows of a budget with a period column but no ``Finansiär`` column that name only a financier and hold no
+    amount (``Kommunen`` over the municipality's lines: :func:`budget_shapes.financier_heading`), each (file row, name,
+    code); none where no such heading names another financier than the förbund, whose lines are read as its."""
+    if S.CATEGORY not in raw.frame:
+        return []
+    heads = []
+    for i, name in enumerate(raw.frame[S.CATEGORY]):
+        code = budget_shapes.financier_heading(name)
+        empty = all(not str(raw.frame[c].iloc[i]).strip() or str(raw.frame[c].iloc[i]) == "nan"
+                    for c in (S.BUDGET, S.ACTUAL) if c in raw.frame)
+        if code is not None and empty:
+            heads.append((int(raw.file_rows[i]), str(name).strip(), code))
+    return heads if any(code != "förbund" for *_, code in heads) else []
 
 
 def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: str, factor: int, unit: str,
