@@ -249,7 +249,7 @@ def test_the_riksnorm_far_above_the_leavers_own_payments_is_said_beside_it(tmp_p
     from evaltools.words.labels import note_text as render_note
     row = _level_row(_topup(tmp_path, 3000))
     assert row["source"].key == "assumption.monthly_level_riksnorm_above_own"
-    assert row["value"] > 6000  # (the riksnorm's level, kept)
+    assert row["value"] > 6000 and bool(row["flagged"])  # (the riksnorm's level, kept, and marked uncertain)
     said = " ".join(render_note(row["source"], "sv").split())
     assert "före start var för dem som sedan lämnade försörjningsstödet i snitt 3 000 kr i månaden" in said
     assert "besparingen kan vara överskattad" in said
