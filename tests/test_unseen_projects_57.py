@@ -448,3 +448,22 @@ def test_a_heading_naming_the_forbund_alone_or_a_funder_column_is_read(tmp_path)
                                         ("Lön kommunen", None), ("Arbetsförmedlare i tjänst", None)])
 def test_financier_heading_names(name, code):
     assert budget_shapes.financier_heading(name) == code
+
+
+def test_a_varav_row_in_a_budget_with_a_period_column_is_no_line_either(tmp_path):
+    """A follow-up with a year column: 'därav tolk' (150 000 kr) under 'Jobbcoacher' (900 000 kr), its funder left
+    empty, is part of that line: the cost is 900 000 + 450 000 = 1 350 000 kr, not 1 500 000 kr, and its empty funder
+    is not refused."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in [["År", "Kostnadsslag", "Finansiär", "Budget", "Utfall"],
+                ["år 1", "Jobbcoacher", "förbund", 1_000_000, 900_000], ["år 1", "därav tolk", None, 200_000, 150_000],
+                ["år 1", "SFI-samordnare", "kommun", 450_000, 450_000]]:
+        ws.append(row)
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    p = et.load_project(_params(tmp_path, "data: {budget: data/budget.xlsx}\n"))
+    assert float(p.budget["actual"].sum()) == 1_350_000 and list(p.budget["category"]) == ["Jobbcoacher",
+                                                                                         "SFI-samordnare"]
+    assert [n for n in p.notices if n.key == "budget.parts_read"]
