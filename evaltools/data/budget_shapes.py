@@ -109,6 +109,25 @@ def total_row(name: object) -> str | None:
         return "total"
     return "subtotal" if _SUBTOTAL.match(t) else None
 
+
+# a sub-row telling what part of the line above is for ('varav språkstödjare', '  därav lön', 'of which interpreters',
+# '- varav OH'): a part of that line's amount, counted in it already, and no cost line of its own
+_PART_ROW = re.compile(r"^[\s\-–—•*(]*(?:varav|därav|of\s+which|whereof)(?![\wåäö])", re.I)
+
+
+def part_row(name: object) -> bool:
+    """Whether a budget row's cost line is a *varav* sub-row: a part of the line above it (``varav språkstödjare``,
+    ``därav lön``, ``of which interpreters``), already counted in that line, so that read as a line of its own it
+    would be counted twice.
+
+    Examples
+    --------
+    >>> [part_row(n) for n in ("  varav språkstödjare", "Därav lön", "- varav OH", "of which rent", "Varvsarbete",
+    ...                        "Lön varav OB")]
+    [True, True, True, True, False, False]
+    """
+    return _PART_ROW.match(str(name)) is not None
+
 # The headings a budget's columns are written with, in Swedish and plain English, besides the contract's own
 # names: the one table of them. A follow-up kept a row per cost line and period (``År``, ``Kostnadsslag``,
 # ``Budget``, ``Utfall``, ``Finansiär``) is read by them, compared as :func:`heading_key` writes a heading; the
@@ -640,6 +659,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         problems.append(problem(fname, header_row, None, None, "budget.wide_no_category"))
     # (the financing's rows, refused, are left out of the totals' check: its mismatch would only follow from them)
     financing = _financing_rows(raw, category, fname, problems) if category is not None else set()
+    if category is not None and funder is None:  # (lines grouped under their financiers' names, no Finansiär column)
+        _financier_headings(raw, category, [h for h in (*cells.values(), *totals.values())], fname, problems)
     # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
     # one (which of a forecast and a budget holds is not guessed): it is said so, beside the period's budget or as the
     # only figure the period has, with the heading to write to have it counted
@@ -741,8 +762,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     out = RawTable(frame, np.asarray(at, dtype=int), raw.name, raw.notes, raw.errors, {}, raw.source,
                    cell_columns=cell_columns, headless=raw.headless, other_sheets=raw.other_sheets,
                    file_sheets=raw.file_sheets, epoch=raw.epoch)
-    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None)
-    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None)
+    lines = sum(1 for n in names if str(n).strip() and total_row(n) is None and not part_row(n))
+    cells_read = sum(1 for row in rows if total_row(row[S.CATEGORY]) is None and not part_row(row[S.CATEGORY]))
     part_periods = [p for g in groups.values() for p in g if _part_kind(p)]
     revisions = [h for (k, _), h in cells.items() if k == S.BUDGET and revised(h)]
     return out, {"periods": ", ".join(periods), "lines": lines, "rows": cells_read,
@@ -773,6 +794,56 @@ def _financing_rows(raw: RawTable, category: str, fname: str, problems: list[Pro
     problems.append(problem(fname, rows[0][0], category, rows[0][1], "budget.financing_rows",
                             first=rows[0][0], last=rows[-1][0], lines=listed))
     return set(range(first, len(names)))
+
+
+# a row naming who pays the lines under it, as a follow-up groups its lines per financier ('Förbundet', 'Kommunen:',
+# 'Arbetsförmedlingens medfinansiering', 'Region Västernorrland'), with the financier's code
+_FINANCIER_HEADINGS = (
+    ("förbund", re.compile(r"(?:samordnings)?förbund(?:et)?(?:s\s+(?:medel|del|andel))?|finsam(?:medel)?|"
+                           r"sökt\s+från\s+(?:samordnings)?förbundet|medel\s+från\s+(?:samordnings)?förbundet")),
+    ("kommun", re.compile(r"kommun(?:en|erna)?(?:s\s+(?:medfinansiering|insats|del))?|[\wåäöé\-]+\s+kommun|"
+                          r"medfinansiering,?\s+kommun(?:en|erna)?")),
+    ("region", re.compile(r"region(?:en)?(?:s\s+(?:medfinansiering|insats|del))?|region\s+[\wåäöé\-]+|"
+                          r"medfinansiering,?\s+region(?:en)?")),
+    ("arbetsförmedlingen", re.compile(r"arbetsförmedlingen(?:s\s+(?:medfinansiering|insats|del))?|"
+                                      r"medfinansiering,?\s+arbetsförmedlingen")),
+    ("försäkringskassan", re.compile(r"försäkringskassan(?:s\s+(?:medfinansiering|insats|del))?|"
+                                     r"medfinansiering,?\s+försäkringskassan")),
+    ("egen", re.compile(r"egen\s+(?:finansiering|insats|medfinansiering)")),
+)
+
+
+def financier_heading(name: object) -> str | None:
+    """The financier's code where a budget row's cost line names only who pays (``Förbundet``, ``Kommunen:``,
+    ``Arbetsförmedlingens medfinansiering``), as a heading over that financier's lines; None otherwise.
+
+    Examples
+    --------
+    >>> [financier_heading(n) for n in ("Förbundet", "Kommunen:", "Arbetsförmedlingens medfinansiering",
+    ...                                 "Region Västernorrland", "Lön kommunen", "Arbetsförmedlare i tjänst")]
+    ['förbund', 'kommun', 'arbetsförmedlingen', 'region', None, None]
+    """
+    t = " ".join(str(name).split()).rstrip(":").strip().casefold()
+    return next((code for code, words in _FINANCIER_HEADINGS if words.fullmatch(t)), None)
+
+
+def _financier_headings(raw: RawTable, category: str, amounts: list[str], fname: str,
+                        problems: list[Problem]) -> None:
+    """One problem for a budget whose lines are grouped under their financiers' names (a row ``Kommunen`` without
+    amounts over the municipality's lines, ``Arbetsförmedlingen`` over the agency's) while it has no ``Finansiär``
+    column: every line would be booked on the förbund, whose money the Finsam act splits between the state, the
+    region and the municipality, and the partners' co-financing would be lost. Not where every such heading names the
+    förbund (its lines are the förbund's as read)."""
+    heads = []
+    for i, name in enumerate(raw.frame[category]):
+        code = financier_heading(name)
+        if code is not None and not any(str(raw.frame[h].iloc[i]).strip() for h in amounts):
+            heads.append((int(raw.file_rows[i]), str(name).strip(), code))
+    if not any(code != "förbund" for *_, code in heads):
+        return
+    codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
+    problems.append(problem(fname, heads[0][0], category, heads[0][1], "budget.financier_headings",
+                            rows=", ".join(str(r) for r, *_ in heads), codes=codes))
 
 
 def _part_kind(period: str) -> str:

@@ -1037,6 +1037,10 @@ _WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\
                    r"\s+(?:men\s+|och\s+|but\s+|and\s+)?(?:helst|gärna|förhoppningsvis|önskvärt|ideally|preferably|hopefully)"
                    r"\s+(?:upp\s+till\s+|up\s+to\s+)?(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
+# A share to rise from a baseline to its target ("ska öka från 20 % till 35 %", "from 20% to 35%"): the target is the
+# second share, never the first (the share before the project) nor their difference
+_SHARE_RISE = re.compile(r"\b(?:från|from)\s+(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)?\s+(?:till|upp\s+till|to)\s+"
+                         r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
 # (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
@@ -1858,6 +1862,16 @@ class Goal(_Strict):
                 # (the ceiling as the words state it, the last share of "från 80 % till 50 %", else the target)
                 stated = label_shares(label)
                 _no_share_above_all(stated)  # (150 % would be told to write the others' share as -0.5)
+                if not stated and not re.search(_SUPPORT, label, re.I):
+                    # a share to fall by a part ("Halvera andelen som avbryter", "andelen avbrott ska minska") with
+                    # no share from or to: its ceiling is a part of a baseline the goal does not give (those on
+                    # försörjningsstöd are all of them at start; the drop-outs of an earlier year are not), so no
+                    # share of the others can be told from the target, and 1 - target would judge another goal
+                    others = [c for c in OUTCOMES if c not in self.success_outcomes and c != "okänt"] \
+                        if "success_outcomes" in self.model_fields_set else []
+                    raise ParamsValueError("params.goal_label_share_falls_no_base", words=falls.group(0).strip(),
+                                           target="?" if self.target is None else f"{self.target:g}",
+                                           others="[" + ", ".join(others) + "]" if others else "[...]")
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
@@ -1897,6 +1911,16 @@ class Goal(_Strict):
         passed = self._check_share_bounds(label)
         stated = label_shares(label)
         _no_share_above_all(stated)  # (150 % would be told to write target: 1.5, itself refused)
+        rise = _SHARE_RISE.search(label)
+        if rise is not None:
+            # a share to rise from a baseline to a target ("ska öka från 20 % till 35 %"): the target is the share
+            # it rises to; the baseline, reached already before the project, would judge another goal
+            base, to = (float(g.replace(",", ".")) / 100 for g in rise.groups())
+            if abs(self.target - to) > _SHARE_TOLERANCE and not any(
+                    v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
+                raise ParamsValueError("params.goal_label_share_rise", words=rise.group(0).strip(),
+                                       target=f"{self.target:g}", fix=f"{round(to, 3):g}", base=f"{round(base, 3):g}")
+            return
         if stated and not any(abs(v - self.target) <= _SHARE_TOLERANCE for _, v in stated) \
                 and not any(v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
             words, value = stated[0]

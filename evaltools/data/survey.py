@@ -30,7 +30,7 @@ import pandas as pd
 from . import schema as S
 from .errors import Problem, problem
 from .messages import message
-from .params import ProjectParams, read_label
+from .params import _CHANGE_IN_PERSON, ProjectParams, read_label
 from .reading import RawTable
 from .validation import _other_words, _read, _validate, empty_table, lost_zeros_problems
 
@@ -460,6 +460,36 @@ FULLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+helt|strongly\s+agree", re.
 PARTLY_LABEL = re.compile(r"(?:instämmer|stämmer)\s+delvis|(?:somewhat\s+)?agree", re.IGNORECASE)
 
 
+# words of a question that asks about a change itself ("Min arbetsförmåga har ökat", "Jag mår bättre än när jag
+# började", "Compared with the start ..."): its answers at one time are a change, which a level goal may count
+_CHANGE_ASKED = re.compile(r"(?<![\wåäö])(?:ök(?:at|ad|ade|ats)|förbättr\w*|försämr\w*|bättre|sämre|mer|mindre|"
+                           r"minsk(?:at|ad|ade|ats)|jämfört|förändr\w*|tidigare|innan|förut|än\s+när|"
+                           r"increas\w*|improv\w*|better|worse|more|less|reduc\w*|compared|chang\w*|since|than)"
+                           r"(?![\wåäö])", re.I)
+
+
+def level_of_a_change(label: str, q: Question) -> str | None:
+    """The words of a survey goal's label that speak of a change in the participants (``ska ha ökat sin
+    arbetsförmåga``, ``förbättrad psykisk hälsa``, ``increased self-esteem``) where its question asks for a state
+    (``Arbetsförmåga bedömd av arbetsterapeuten (1 = ingen, 5 = full)``), not for the change (``Min arbetsförmåga har
+    ökat``): counted as a level (``measure: level``), the share at a step at one time would be reported as the share
+    whose state changed. None where the label names no change or the question asks about one.
+
+    Examples
+    --------
+    >>> state = Question("F2", "Arbetsförmåga (1 = ingen, 5 = full)", "", 1, 5, (), (), "hög")
+    >>> level_of_a_change("Minst 40 % ska ha ökat sin arbetsförmåga", state)
+    'ökat sin arbetsförmåga'
+    >>> asked = Question("F3", "Min arbetsförmåga har ökat under tiden i projektet", "", 1, 5, (), (), "hög")
+    >>> level_of_a_change("Minst 40 % ska ha ökat sin arbetsförmåga", asked) is None
+    True
+    """
+    change = _CHANGE_IN_PERSON.search(label)
+    if change is None or _CHANGE_ASKED.search(q.wording_sv) or _CHANGE_ASKED.search(q.wording_en or ""):
+        return None
+    return change.group(0).strip()
+
+
 def level_in_words(label: str, q: Question) -> tuple[str, int] | None:
     """The words of a level goal's label that name which answers it counts, and the step of ``q``'s scale they
     count from: 'helt eller delvis' from the step labelled 'Instämmer delvis', 'instämmer helt' from the one
@@ -587,6 +617,12 @@ def load_survey(params: ProjectParams, problems: list[Problem], warn: list[Probl
                 problems.append(problem(questions.attrs.get("source", str(d.questions)), None, CODE, g.question,
                                         "survey.goal_level", goal=g.id, level=g.level, low=q.scale_min,
                                         high=q.scale_max))
+            elif g.measure == "level" and (change := level_of_a_change(g.label, q)) is not None:
+                # 'ska ha ökat sin arbetsförmåga' counted as the answers at or above a step at one time: a state,
+                # and one at that step at start and at exit would be counted as a rise
+                problems.append(problem(str(params.source_path or "params"), None, None, g.question,
+                                        "survey.goal_level_change", goal=g.id, words=change,
+                                        wording=q.wording("sv"), wording_en=q.wording("en")))
             elif g.measure == "level" and g.level is not None and (said := level_in_words(g.label, q)):
                 # 'instämmer helt' counted from 'Instämmer delvis' would say more agree fully than do
                 words, level = said

@@ -279,6 +279,9 @@ _WORDS_FOR_CODES = {
     "gymnasiestudier": "studier", "börjat på gymnasiet": "studier", "börjat gymnasiet": "studier",
     "studier på komvux": "studier", "börjat på komvux": "studier", "komvux": "studier", "folkhögskola": "studier",
     "studier på folkhögskola": "studier", "börjat på folkhögskola": "studier", "flyttat från orten": "flyttat",
+    # a newly arrived adult's Swedish course, as an establishment project's case system writes it
+    "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
+    "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
     "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
@@ -1281,6 +1284,14 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     if len(begun) > 1:
         return "hint.codes_begun", {"value": value.strip(), "codes_sv": " eller ".join(begun),
                                     "codes_en": " or ".join(begun)}
+    # a code's word with what it was in brackets ('Studier (SFI/komvux)', 'Arbete (timanställning)'): the word's code
+    bare = " ".join(re.sub(r"[(\[][^)\]]*[)\]]", " ", value).split())
+    if bare and bare.casefold() != v:
+        key, said = _code_hint(bare, col)
+        if key in ("hint.did_you_mean", "hint.label"):
+            return "hint.did_you_mean", {"code": said["code"]}
+        if bare.casefold() in col.vocab:
+            return "hint.did_you_mean", {"code": bare.casefold()}
     return "", {}
 
 
@@ -3135,7 +3146,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             problems.extend(problem(fname, header_row, str(c), str(c), "budget.funder_heading")
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
+    heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
+        at = {r for r, *_ in heads}
+        problems[before:] = [p for p in problems[before:] if p.row not in at]
+        codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
+        problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
+                                "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
     names = df[S.CATEGORY].fillna("").astype(str)
     for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
         # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
@@ -3164,8 +3183,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                     "budget.too_large", amount=_sek(df[col].iloc[i]), limit=_sek(BUDGET_LINE_LIMIT_SEK)))
     row_kind = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.total_row)
     is_total, is_sub = row_kind.eq("total"), row_kind.eq("subtotal")
-    lines = df[~is_total & ~is_sub]
-    _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn)
+    # a 'varav' sub-row (the part of the line above it for one purpose): counted in that line, never a line itself
+    is_part = df[S.CATEGORY].fillna("").astype(str).map(budget_shapes.part_row).astype(bool) & ~is_total & ~is_sub
+    parts_sum = df[is_part]
+    lines = df[~is_total & ~is_sub & ~is_part]
+    _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn, skip=is_part)
+    _part_rows_read(df, is_part, raw, fname, factor, unit, warn)
     percent = _percent_lines(df, raw, fname, problems)
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
@@ -3192,6 +3215,20 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             if pd.isna(summed) or abs(stated - summed) > 0.5:
                 # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
                 lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
+                # (a total that holds the 'varav' rows of its lines too, Excel's SUM over the whole column, is told
+                # so: the rows to leave out of it, not lines to correct)
+                part_scope = parts_sum if _every_period(period) else parts_sum[parts_sum[S.PERIOD] == period]
+                with_parts = (0.0 if pd.isna(summed) else float(summed)) + float(part_scope[col].fillna(0).sum())
+                if len(part_scope) and abs(stated - with_parts) <= 0.5:
+                    part_rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[df.index.get_loc(j)]))
+                                                        for j in part_scope.index))
+                    problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i),
+                                            _amount(stated / factor, "en"), "budget.total_with_parts",
+                                            value_sv=f"{_amount(stated / factor, 'sv')} {unit}",
+                                            value_en=f"{_amount(stated / factor, 'en')} {unit}",
+                                            lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
+                                            lines_en=f"{_amount(lines_sum, 'en')} {unit}", rows=part_rows))
+                    continue
                 problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(col, i), _amount(stated / factor, "en"),
                                         "budget.total",
                                         value_sv=f"{_amount(stated / factor, 'sv')} {unit}",
@@ -3199,7 +3236,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         lines_sv=f"{_amount(lines_sum, 'sv')} {unit}",
                                         lines_en=f"{_amount(lines_sum, 'en')} {unit}",
                                         **_total_scope(period)))
-    file_rows = raw.file_rows[~(is_total | is_sub).to_numpy()]
+    file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
@@ -3216,13 +3253,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
-    if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub).sum()) == len(out):
-        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub).to_numpy()]
+    if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub & ~is_part).sum()) == len(out):
+        out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub | is_part).to_numpy()]
     return out
 
 
 def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.DataFrame, raw: RawTable, fname: str,
-                     factor: int, unit: str, warn: list[Problem]) -> None:
+                     factor: int, unit: str, warn: list[Problem], skip: pd.Series | None = None) -> None:
     """A budget's subtotal rows (``Summa förbundet``, ``Summa medfinansiering``, ``Delsumma``: :func:`budget_shapes.
     total_row`) are no cost lines: read as lines, they counted their lines' cost twice. Each is checked against the
     lines of its period since the previous total or subtotal row above it, as Excel's subtotals are laid out; one
@@ -3233,6 +3270,8 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
         return
     since: dict[str, list[int]] = {}
     for k, (idx, kind) in enumerate(row_kind.items()):
+        if skip is not None and bool(skip.iat[k]):
+            continue  # (a 'varav' row: counted in the line above it, in no subtotal of its own)
         period = str(df.at[idx, S.PERIOD]).strip() if pd.notna(df.at[idx, S.PERIOD]) else ""
         every = _every_period(period)
         if not isinstance(kind, str):  # (a cost line: map gives NaN for None)
@@ -3262,6 +3301,52 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
     warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
                         names=names))
+
+
+def _financier_heading_rows(raw: RawTable) -> list[tuple[int, str, str]]:
+    """The rows of a budget with a period column but no ``Finansiär`` column that name only a financier and hold no
+    amount (``Kommunen`` over the municipality's lines: :func:`budget_shapes.financier_heading`), each (file row, name,
+    code); none where no such heading names another financier than the förbund, whose lines are read as its."""
+    if S.CATEGORY not in raw.frame:
+        return []
+    heads = []
+    for i, name in enumerate(raw.frame[S.CATEGORY]):
+        code = budget_shapes.financier_heading(name)
+        empty = all(not str(raw.frame[c].iloc[i]).strip() or str(raw.frame[c].iloc[i]) == "nan"
+                    for c in (S.BUDGET, S.ACTUAL) if c in raw.frame)
+        if code is not None and empty:
+            heads.append((int(raw.file_rows[i]), str(name).strip(), code))
+    return heads if any(code != "förbund" for *_, code in heads) else []
+
+
+def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: str, factor: int, unit: str,
+                    warn: list[Problem]) -> None:
+    """Name the budget's *varav* rows (:func:`budget_shapes.part_row`: ``varav språkstödjare`` under ``Jobbcoacher``)
+    to the evaluator, as not read: each is a part of the line above it, whose amount holds it already. A part larger
+    than the line above it in a period is a note naming both, since then the line cannot hold it."""
+    at = np.flatnonzero(is_part.to_numpy())
+    if not len(at):
+        return
+    for k in at.tolist():
+        above = k - 1
+        while above >= 0 and bool(is_part.iat[above]):
+            above -= 1  # (several varav rows under one line: each a part of that line)
+        if above < 0:
+            continue
+        for col in (S.BUDGET, S.ACTUAL):
+            part, line = df.iat[k, df.columns.get_loc(col)], df.iat[above, df.columns.get_loc(col)]
+            same_period = str(df.iat[k, df.columns.get_loc(S.PERIOD)]) == str(df.iat[above, df.columns.get_loc(S.PERIOD)])
+            if same_period and pd.notna(part) and pd.notna(line) and part > line + 0.5:
+                warn.append(problem(fname, int(raw.file_rows[k]), raw.column_of(col, k), _amount(part / factor, "en"),
+                                    "budget.part_above_line", "warning", "budget_part",
+                                    value_sv=f"{_amount(part / factor, 'sv')} {unit}",
+                                    value_en=f"{_amount(part / factor, 'en')} {unit}",
+                                    name=quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()),
+                                    line=quote(str(df.iat[above, df.columns.get_loc(S.CATEGORY)]).strip()),
+                                    row_above=int(raw.file_rows[above])))
+    rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in at.tolist()))
+    names = ", ".join(dict.fromkeys(quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()) for k in at.tolist()))
+    warn.append(problem(fname, None, None, None, "budget.parts_read", "info", "budget_part", rows=rows, names=names))
 
 
 def _years_of_parts(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str, problems: list[Problem],

@@ -273,7 +273,7 @@ class Report:
         """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
         s = self.cba.summary
         out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang)}
-        for said in ("other_support", "unknown_support", "no_fs_at_start"):  # (sentences of the report, not key figures)
+        for said in ("other_support", "unknown_support", "no_fs_at_start", "level_above_own"):  # (sentences, not figures)
             del out[said]
         if s.deadweight_source == "comparison":  # (the verdict page 1 and the cost-benefit section give it)
             out["comparison_unreliable"] = sections.summary.comparison_unreliable(self)

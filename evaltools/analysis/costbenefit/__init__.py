@@ -48,8 +48,8 @@ from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PART
                      _ledger, _perspectives, benefit_basis, benefits_measured, earnings_measured)
 from .model import (BENEFIT_PAYER, EMPLOYMENT_ITEMS, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK,
                     UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels,
-                    annuity_factor, annuity_upto, employment_streams, group_middles, is_structural, pension_months,
-                    subsidy_months)
+                    annuity_factor, annuity_upto, employment_streams, group_middles, is_structural, level_above_own,
+                    pension_months, subsidy_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -181,6 +181,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         if len(df) and not on_fs_at_start(project, df).any():
             info["no_fs_at_start"] = tuple(str(c) for c in df[S.SUPPORT_START].value_counts().index)
     parts, assumptions, refs = _monthly_levels(project, succ, exit_m)
+    info["level_above_own"] = level_above_own(assumptions)
     info["shared_household_leavers"] = int(parts.shared.sum())
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
@@ -651,6 +652,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
         no_fs_at_start=tuple(info.get("no_fs_at_start", ())),
         exits_to_state_benefit=int((m.payer != "").sum()),
         shared_household_leavers=int(info.get("shared_household_leavers", 0)),
+        level_above_own=info.get("level_above_own"),
     )
     if no_cost:
         summary = replace(summary, **_unknown(_NO_COST))

@@ -265,26 +265,10 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
         level, used_refs, mean = _riksnorm_levels(project, succ)
         flag = any(v.flagged for v in used_refs)
         # (with no leavers: the level of one adult living alone, what a requirement is counted at)
-        return level, [UsedAssumption("monthly_level", mean, _riksnorm_source(project, used_refs, single=not len(succ),
-                                                                         parents=_with_parents(succ)),
-                                      flag)], used_refs
-    # own payments in the months before start, deflated to the price year
-    pay = project.payments
-    assert pay is not None  # (checked above: without payments the method falls back)
-    start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
-    start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
-    p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
-    p["m"] = p[S.MONTH].dt.year * 12 + p[S.MONTH].dt.month - 1
-    # the window ends gap_before_start months before the start: payments rise as enrolment nears
-    # (the samples: about 18 % higher in the 6 months before the start than in months −12 to −7)
-    hi = p["m0"] - ml.gap_before_start
-    p = p[(p["m"] < hi) & (p["m"] >= hi - ml.months_before_start)]
-    years = p[S.MONTH].dt.year
-    fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
-    p["fixed"] = p[S.AMOUNT] * years.map(fac)
-    # per enrolment: a person who left twice has two start months, each with its own months before
-    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
-    level = per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float, copy=True)
+        source = _riksnorm_source(project, used_refs, single=not len(succ), parents=_with_parents(succ))
+        below = _own_far_below(project, succ, level, source)
+        return level, [UsedAssumption("monthly_level", mean, below or source, flag or below is not None)], used_refs
+    level = _own_levels(project, succ)
     missing = np.isnan(level)
     if missing.all():  # nobody's own payments in the window: riksnorm for their households (a general source),
         # and the note says that the params file's choice could not be followed, and why
@@ -304,6 +288,69 @@ def _person_levels(project: Project, succ: pd.DataFrame) -> tuple[np.ndarray, li
                                           missing=(_missing_note(int(missing.sum()), params.privacy.min_count)
                                                    if missing.any() else "")),
                                   bool(missing.any()))], used_refs
+
+
+def _own_far_below(project: Project, succ: pd.DataFrame, level: np.ndarray, source: Note) -> Note | None:
+    """Where the riksnorm values the leavers' saving and the payments file shows what they were paid before the
+    start (the months :func:`_own_levels` reads), and that was less than half the riksnorm's level for the same
+    leavers (försörjningsstöd topping up another benefit, as in the establishment programme), the assumption's
+    source says so, with the mean paid: the saving counted may be overstated. Not where fewer than
+    ``privacy.min_count`` leavers were paid then, or one of them was paid more than ``privacy.dominance`` of the
+    total (the mean would tell a few persons' payments); None then, and where the payments are not far below."""
+    if project.payments is None or not len(succ):
+        return None
+    own = _own_levels(project, succ)
+    paid = ~np.isnan(own) & (np.nan_to_num(own) > 0)
+    n, privacy = int(paid.sum()), project.params.privacy
+    if n < privacy.min_count or own[paid].max() > privacy.dominance * own[paid].sum():
+        return None
+    own_mean, norm_mean = float(own[paid].mean()), float(level[paid].mean())
+    if not own_mean < 0.5 * norm_mean:
+        return None
+    ml = project.params.cost_benefit.monthly_level
+    return Note.of("assumption.monthly_level_riksnorm_above_own", riksnorm=source, own=Money(own_mean),
+                   norm=Money(norm_mean), first=str(ml.months_before_start + ml.gap_before_start),
+                   last=str(ml.gap_before_start + 1))
+
+
+def level_above_own(assumptions: list[UsedAssumption]) -> tuple[float, float] | None:
+    """The leavers' mean payment a month before the start and the riksnorm's level for them, where the monthly
+    level's source says the first was less than half the second (:func:`_own_far_below`; inside the household rule's
+    note too), for page 1; None otherwise."""
+    for used in assumptions:
+        note: object = used.source if used.name == "monthly_level" else None
+        while isinstance(note, Note):
+            values = dict(note.values)
+            if note.key == "assumption.monthly_level_riksnorm_above_own":
+                own, norm = values["own"], values["norm"]
+                assert isinstance(own, Money) and isinstance(norm, Money)  # (as _own_far_below writes them)
+                return own.value, norm.value
+            note = values.get("source")  # (the household rule wraps the level's source)
+    return None
+
+
+def _own_levels(project: Project, succ: pd.DataFrame) -> np.ndarray:
+    """Each leaver's (each enrolment's) own mean payment a month over ``months_before_start`` months ending
+    ``gap_before_start`` months before the start month, in price-year prices; NaN where the payments file has no
+    row in those months."""
+    params, ml = project.params, project.params.cost_benefit.monthly_level
+    py, kpi_over = params.price_year, dict(params.reference.kpi)
+    pay = project.payments
+    assert pay is not None  # (the callers read it only with a payments file)
+    start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
+    start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
+    p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
+    p["m"] = p[S.MONTH].dt.year * 12 + p[S.MONTH].dt.month - 1
+    # the window ends gap_before_start months before the start: payments rise as enrolment nears
+    # (the samples: about 18 % higher in the 6 months before the start than in months −12 to −7)
+    hi = p["m0"] - ml.gap_before_start
+    p = p[(p["m"] < hi) & (p["m"] >= hi - ml.months_before_start)]
+    years = p[S.MONTH].dt.year
+    fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
+    p["fixed"] = p[S.AMOUNT] * years.map(fac)
+    # per enrolment: a person who left twice has two start months, each with its own months before
+    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
+    return per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float, copy=True)
 
 
 def _municipality_levels(succ: pd.DataFrame, levels: dict[str, float], factor: float, year: str,

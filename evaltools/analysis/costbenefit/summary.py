@@ -232,6 +232,9 @@ class CostSummary:
     # where the exits from försörjningsstöd are 1 to privacy.min_count − 1: the benefit, NPV and ratio at every
     # count they could be (the report's figures; the exact ones would give the count back); None otherwise
     exit_range: ExitRange | None = None
+    # where the riksnorm values the leavers' saving and the payments file shows them paid less than half of it a month
+    # before the start (model._own_far_below): (their mean paid, the riksnorm's level for them), price-year kr
+    level_above_own: tuple[float, float] | None = None
 
     def as_dict(self) -> dict:
         """The figures by name (for exports)."""

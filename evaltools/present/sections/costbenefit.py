@@ -799,6 +799,10 @@ def blocks(r) -> list[list]:
         intro = [msg("costbenefit.intro_cost_only")]  # (no net present value for a comparison group to unsettle)
         # nobody had försörjningsstöd: that plain reason (page 1's words) stands for the general one
         intro += support_at_start(r) if no_fs_at_start(s) else [msg(early)] if early else []
+        if no_fs_at_start(s) and not s.measured_months:
+            # (what the evaluator can add for the board: the registers that measure what the project changed in the
+            # benefits the participants had, and in their earnings, against a comparison group)
+            intro.append(msg("costbenefit.no_fs_what_to_add"))
     elif early:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),

@@ -793,6 +793,10 @@ def worth(r) -> list[str]:
         # one sentence, not "utan jämförelsegrupp" here and "Det finns ingen jämförelsegrupp" two sentences on)
         out.append(msg(CALCULATED.get(no_comparison_key(r) or "", "summary.worth_calculated")))
     out += support_at_start(r)
+    if s.level_above_own is not None:  # (the level the saving is counted at, far above what the leavers were paid)
+        own, norm = s.level_above_own
+        out.append(msg("summary.level_above_own", own=fmt_kr(round(own, -2), lang), norm=fmt_kr(round(norm, -2), lang),
+                       basis=B.basis_words(B.PriceBasis.fixed(r.params.price_year), lang)))
     who = msg(WHO_AGAIN.get(lead, WHO[lead]))  # (named in full above)
     sw = s.switching_deadweight
     # (the deadweight as the assumptions table and the payments section say it: 51,6 %, not 52 %; 25 %, not 25,0 %)
