@@ -2463,8 +2463,8 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
     # (a total row's cells are no texts to translate: its count under 'Avslutsorsak' is refused with the row)
-    total = raw.frame.fillna("").astype(str).apply(
-        lambda c: c.str.strip().str.rstrip(":").str.lower().map(_is_total_label)).astype(bool).any(axis=1)
+    total = raw.frame.fillna("").astype(str).apply(lambda c: per_distinct(
+        c, lambda u: u.str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool))).any(axis=1)
     for col in S.PARTICIPANTS.columns:
         if col.kind != "code" or col.name not in raw.frame.columns:
             continue
