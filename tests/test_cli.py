@@ -59,13 +59,13 @@ def test_new_scaffolds_a_project_that_validates_once_filled(tmp_path, monkeypatc
     # placeholders are filled in
     from evaltools import load_project
     write_csv(tmp_path / "data" / "nytt-projekt" / "participants.csv", participants_frame().assign(
-        start_date=["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04"], end_date="", outcome=""))
+        start_date=["2022-12-01", "2022-12-02", "2022-12-03", "2022-12-04"], end_date="", outcome=""))
     text = params.read_text()
     assert "kind: FYLL I" in text and "title: Nytt projekt" in text
     for old, new in (("kind: FYLL I individ, struktur eller ansökan", "kind: individ"),
                      ("forbund: FYLL I samordningsförbundets namn", "forbund: Samordningsförbundet Test"),
                      ("owner: FYLL I projektägare, till exempel en kommun", "owner: Testkommun"),
-                     ("start: FYLL I ÅÅÅÅ-MM-DD", "start: 2026-11-01"), ("planned_end: FYLL I ÅÅÅÅ-MM-DD", "planned_end: 2028-10-31"),
+                     ("start: FYLL I ÅÅÅÅ-MM-DD", "start: 2022-11-01"), ("planned_end: FYLL I ÅÅÅÅ-MM-DD", "planned_end: 2024-10-31"),
                      ("granted_sek: FYLL I beviljat belopp i kronor", "granted_sek: 1500000")):
         assert old in text, old
         text = text.replace(old, new)

@@ -241,30 +241,42 @@ def test_new_says_to_replace_the_example_goals(new_project, capsys):
     assert "  Byt exempelmålen under goals: (deltagare, egen_försörjning) mot ansökans mål, med ansökans ord och målvärden" in out
 
 
-def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_told_to_give_it(new_project, capsys):
+def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_refused_until_it_is_given(new_project, capsys):
     import datetime as dt  # (only this test needs dates)
+
+    from evaltools.data.params import running_without_data_date
     params = _filled_in(new_project())
     text = params.read_text(encoding="utf-8")
     # the filled-in period (2022-01-01 – 2023-12-31) has ended: nothing to say
-    assert not cli.running_without_data_date(et.load_project(params).params)
+    assert not running_without_data_date(et.load_project(params).params)
     text = text.replace("planned_end: 2023-12-31", "planned_end: 2099-12-31")
     params.write_text(text, encoding="utf-8")
-    loaded = et.load_project(params).params
-    assert cli.running_without_data_date(loaded)
-    assert not cli.running_without_data_date(loaded, today=dt.date(2100, 1, 1))  # once it has ended
+    loaded = et.load_params(params)
+    assert running_without_data_date(loaded)
+    assert not running_without_data_date(loaded, today=dt.date(2100, 1, 1))  # once it has ended
+    # counted to 2099 the years not begun would be judged as run: neither loaded nor rendered, the line to write named
+    with pytest.raises(et.DataValidationError) as refused:
+        et.load_project(params)
+    assert [p.key for p in refused.value.problems] == ["params.running_without_data_date"]
+    with pytest.raises(et.DataValidationError) as refused_en:
+        et.load_project(params, lang="en")
+    assert "the project runs until 2099-12-31, but data_as_of is missing" in " ".join(str(refused_en.value).split())
     capsys.readouterr()
-    assert cli.main(["validate", str(params)]) == cli.EXIT_OK
-    assert ("! steget: projektet pågår till 2099-12-31, men parameterfilen anger inte när data togs ut: rapporten "
-            "räknar då hela perioden fram till 2099-12-31 som genomförd") in capsys.readouterr().out
+    assert cli.main(["validate", str(params)]) != cli.EXIT_OK
+    out = capsys.readouterr()
+    said = " ".join((out.out + out.err).split())
+    assert ("projektet pågår till 2099-12-31, men data_as_of saknas: utan dagen då data togs ut skulle rapporten räkna "
+            "hela perioden fram till 2099-12-31 som genomförd") in said
+    assert f"Skriv data_as_of: ÅÅÅÅ-MM-DD i parameterfilen, dagen då data togs ut (senast {dt.date.today().isoformat()})" in said
     # the template's commented line, uncommented with the day the data were taken out
     assert "\n# data_as_of: ÅÅÅÅ-MM-DD " in text
     params.write_text(text.replace("\n# data_as_of: ÅÅÅÅ-MM-DD ", "\ndata_as_of: 2023-06-30 "), encoding="utf-8")
     loaded = et.load_project(params).params
-    assert loaded.data_as_of == dt.date(2023, 6, 30) and not cli.running_without_data_date(loaded)
+    assert loaded.data_as_of == dt.date(2023, 6, 30) and not running_without_data_date(loaded)
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert "pågår till" not in capsys.readouterr().out
     # an application checked before it starts has its period ahead of it
-    assert not cli.running_without_data_date(loaded.model_copy(update={"kind": "ansökan", "data_as_of": None}))
+    assert not running_without_data_date(loaded.model_copy(update={"kind": "ansökan", "data_as_of": None}))
 
 
 def test_an_analysis_plan_still_listing_the_example_goals_the_params_no_longer_hold_is_named(new_project, capsys):

@@ -3671,6 +3671,16 @@ def project_kind(project: object) -> ProjectKind:
     return "ansökan" if params.expected is not None else "struktur"
 
 
+def running_without_data_date(params: ProjectParams, today: dt.date | None = None) -> bool:
+    """Whether ``params`` describe a project still running on ``today`` (its end after it) without ``data_as_of``:
+    counted to its end, every period to the end would be read as run (the years not yet begun with no participants,
+    'inte uppnått'), and the end given as its data's last day. An application checked before it starts
+    (``ansökan``) has its whole period ahead of it, and a project without participant data counts no one in them."""
+    today = today or dt.date.today()
+    return (params.data_as_of is None and params.period.end > today and params.data.participants is not None
+            and project_kind(params) != "ansökan")
+
+
 def kind_inferred(project: object) -> bool:
     """True when the params file does not state the kind and :func:`project_kind` inferred it."""
     return _params_of(project).kind is None

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import datetime as dt
 import json
 import os
 import signal
@@ -255,26 +254,14 @@ def _sheets_with_rows(book: Path, sheets: set[str], first_row: int) -> list[str]
     return found
 
 
-def running_without_data_date(params, today: dt.date | None = None) -> bool:
-    """Whether the params describe a project still running on ``today`` (its end after it) without
-    ``data_as_of``: the report would then count every period to the end as run (the years not yet begun
-    with no participants, 'inte uppnått') and give the end as its data's last day. An application checked
-    before it starts (``ansökan``) has its whole period ahead of it."""
-    from ..data.params import project_kind  # start-up: each command imports only what it uses
-    today = today or dt.date.today()
-    return params.data_as_of is None and params.period.end > today and project_kind(params) != "ansökan"
-
-
 def _newcomer_hints(params, lang: str) -> list[str]:
     """Lines for the evaluator about what the params file still holds as ``evaltools new`` wrote it, the
     data files open in Excel as the command reads them and the template's sheets filled in but not read."""
     goals = example_goals(params)
     base = params.source_path.parent if params.source_path is not None else Path.cwd()
-    running = [_say("cli.running_without_data_date", lang, end=params.period.end, today=dt.date.today())
-               ] if running_without_data_date(params) else []
     plan = plan_with_example_goals(params)
-    running += [_say("cli.plan_example_goals", lang, path=plan)] if plan is not None else []
-    return running + ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
+    told = [_say("cli.plan_example_goals", lang, path=plan)] if plan is not None else []
+    return told + ([_say("cli.example_goals", lang, goals=", ".join(goals))] if goals else []) + [
         _say("cli.open_in_excel", lang, file=redact(path.name), lock=redact(lock.name))
         for path, lock in open_data_files(params)] + [
         _say("cli.sheet_not_named", lang, sheet=sheet, file=redact(book.name),
