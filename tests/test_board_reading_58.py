@@ -1,0 +1,82 @@
+"""Wording a board stumbles over, found on projects unlike the samples: page 1 said amounts of one kind at two
+precisions ("4,43 miljoner kronor" beside "−5,4 miljoner kronor"); a cost per success was said to be hidden for a
+reason that did not hold; an exit from sjukpenning to aktivitetsersättning was said to have "gone on"; the method
+appendix spoke of the year a person was enrolled in a report without participants; the analysis plan was cited by
+its file path; and the workbook's sheet per group listed groups the report's table leaves out.
+Each test builds a tiny project of its own; the expected words are the catalog's as a reader should see them, the
+figures worked out by hand.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+NBSP = "\u00a0"
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).replace(NBSP, " ").split())
+
+
+# --- 4. the year a person was enrolled is said only where there are participants -------------------------------------
+
+INTAKE = {"sv": "Antal räknas på det projektår då personen skrevs in", "en": "Counts use the project year in which a person"}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_an_application_s_method_appendix_says_nothing_of_the_year_a_person_was_enrolled(tiny_project, lang):
+    import evaltools as et
+    from evaltools.present.sections import method
+    path = tiny_project("kind: ansökan\ngoals:\n  - {id: g, kind: participant_count, label: Minst 10, target: 10}\n",
+                        data_block="data:\n  budget: data/budget.csv\n")
+    r = et.Report(path, lang=lang)
+    assert not r.project.has_participants  # (an application: its volumes are expected, nobody is enrolled)
+    said = _plain(" ".join(method.paragraphs(r)))
+    assert "Clopper–Pearson" in said  # (the goals' paragraph is there)
+    assert INTAKE[lang] not in said
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_project_with_participants_still_says_its_counts_are_by_the_year_of_enrolment(tiny_project, lang):
+    import evaltools as et
+    from evaltools.present.sections import method
+    r = et.Report(tiny_project("goals:\n  - {id: g, kind: participant_count, label: Minst 2, target: 2, "
+                               "period: project_year}\n"), lang=lang)
+    assert r.project.has_participants
+    assert INTAKE[lang] in _plain(" ".join(method.paragraphs(r)))
+
+
+# --- 5. the analysis plan is named by its heading and date, never by its path ----------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Utvärderingen har en analysplan (”Analysplan för Ett eget projekt”, fastställd 2021-11-30)."),
+    ("en", "The evaluation has an analysis plan (“Analysplan för Ett eget projekt”, settled 2021-11-30)."),
+])
+def test_the_appendix_names_the_plan_by_its_title_and_date_not_by_a_path(tiny_project, lang, said):
+    import evaltools as et
+    from evaltools.present.plan import plan_path
+    from evaltools.present.sections import appendix
+    params = tiny_project()
+    path = plan_path(params, "sv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# Analysplan för  Ett eget projekt\n\nFastställd: 2021-11-30\n\n## Mål\n\n- Minst 10\n",
+                    encoding="utf-8")
+    [[block]] = appendix.analysis_plan(et.Report(params, lang=lang))
+    text = block.paragraphs[0]
+    assert text.startswith(said)
+    assert not re.search(r"[/\\]|\.md\b|tiny\.plan|text/", text)  # no file, no folder
+
+
+@pytest.mark.parametrize("heading", ["# <b>Plan</b>", "# Plan för 19800101-1234", "Ingen rubrik alls"])
+def test_a_plan_whose_heading_cannot_be_shown_is_cited_by_its_date_alone(tiny_project, heading):
+    import evaltools as et
+    from evaltools.present.plan import plan_path
+    from evaltools.present.sections import appendix
+    params = tiny_project()
+    path = plan_path(params, "sv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{heading}\n\nFastställd: 2021-11-30\n", encoding="utf-8")
+    [[block]] = appendix.analysis_plan(et.Report(params))
+    assert block.paragraphs[0].startswith("Utvärderingen har en analysplan (fastställd 2021-11-30).")
+    assert "1234" not in block.paragraphs[0] and "<" not in block.paragraphs[0]
