@@ -80,3 +80,42 @@ def test_a_plan_whose_heading_cannot_be_shown_is_cited_by_its_date_alone(tiny_pr
     [[block]] = appendix.analysis_plan(et.Report(params))
     assert block.paragraphs[0].startswith("Utvärderingen har en analysplan (fastställd 2021-11-30).")
     assert "1234" not in block.paragraphs[0] and "<" not in block.paragraphs[0]
+
+
+# --- 3. an exit to another benefit is said neutrally, never "gick vidare" ---------------------------------------------
+
+def _benefit_project(tmp_path):
+    """Six on försörjningsstöd at start who left for work, and six on sjukpenning who ended on
+    aktivitetsersättning (sjuk_aktivitetsersättning): one benefit for another, not a step forward."""
+    import evaltools as et
+    from .conftest import write_csv
+    from .test_unseen_projects import BUDGET, PROJECT, _params, _person
+    rows = ([{**_person(i), "support_start": "försörjningsstöd"} for i in range(1, 7)]
+            + [{**_person(i, outcome="sjuk_aktivitetsersättning"), "support_start": "sjukpenning"} for i in range(7, 13)])
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    return et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang="sv")
+
+
+def test_a_move_from_sjukpenning_to_aktivitetsersattning_is_not_called_going_on(tmp_path):
+    from evaltools.present.sections import costbenefit as cb_section, summary
+    r = _benefit_project(tmp_path)
+    assert dict(r.cba.summary.other_support) == {"sjukpenning": 6}  # (the six on sjukpenning, by hand)
+    page_one = _plain(" ".join(summary.worth(r)))
+    section = _plain(" ".join(cb_section.benefit_count(r)))
+    said = "6 av dem som avslutades till arbete, studier eller en ersättning hade en annan försörjning än " \
+           "försörjningsstöd vid start (sjukpenning)"
+    assert said in page_one and said in section
+    assert "gick vidare" not in page_one + section
+
+
+@pytest.mark.parametrize("lang, forward", [("sv", r"gick vidare"), ("en", r"moved on|went on to")])
+def test_no_sentence_of_the_catalog_calls_an_exit_going_on(lang, forward):
+    # (the costbenefit intro, the glossary's "Lämnat försörjningsstödet" and the other-support sentences said it)
+    from evaltools.words.text import catalog
+    words = catalog(lang)
+    keys = ("summary.other_support", "summary.other_support_hidden", "summary.other_support_most",
+            "summary.no_fs_at_start_moved_on", "costbenefit.intro", "costbenefit.too_early_other_support")
+    for key in keys:
+        assert not re.search(forward, str(words._get(key))), key
+    assert not re.search(forward, str(words._get("glossary.term.lamnat_forsorjningsstodet.definition")))
