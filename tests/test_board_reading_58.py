@@ -119,3 +119,45 @@ def test_no_sentence_of_the_catalog_calls_an_exit_going_on(lang, forward):
     for key in keys:
         assert not re.search(forward, str(words._get(key))), key
     assert not re.search(forward, str(words._get("glossary.term.lamnat_forsorjningsstodet.definition")))
+
+
+# --- 1. one page, one precision for its net present values ------------------------------------------------------------
+
+def test_society_s_net_present_value_is_said_in_the_unit_of_the_public_financiers_amounts():
+    from evaltools.present.sections.summary import benefit_and_cost
+    # a saving of 1 356 000 kr against a cost of 4 426 000 kr: −3 070 000 kr, which at two figures (−3,1) would not
+    # read as 1,4 − 4,4 = −3,0; at three, 1,36 − 4,43 = −3,07. Society's −5 372 000 kr beside them: −5,37, not −5,4
+    said = {k: v.replace(NBSP, " ") for k, v in
+            benefit_and_cost(1_356_000.0, 4_426_000.0, -3_070_000.0, "sv", None, {"npv_samhälle": -5_372_000.0}).items()}
+    assert said == {"npv": "−3,07 miljoner kronor", "benefit": "1,36 miljoner kronor", "cost": "4,43 miljoner kronor",
+                    "npv_samhälle": "−5,37 miljoner kronor"}
+    # a whole number of millions beside them keeps the page's two decimals (7,00 beside 4,43), and one too small
+    # for the unit keeps its own two figures rather than read zero
+    said = benefit_and_cost(1_356_000.0, 4_426_000.0, -3_070_000.0, "en", None,
+                            {"a": 7_000_400.0, "b": 3_210.0})
+    assert (said["a"], said["b"]) == (f"SEK{NBSP}7.00{NBSP}million", f"SEK{NBSP}3,200")
+
+
+def test_page_one_says_every_net_present_value_to_the_same_unit(tmp_path):
+    import evaltools as et
+    from evaltools.present.sections import summary
+    from .conftest import write_csv
+    from .test_unseen_projects import PROJECT, _params, _person
+    # forty leave försörjningsstöd (every third for aktivitetsersättning, which the state pays), at a cost of 4,4
+    # million: the public financiers' amounts are said to the thousand kronor (their net present value needs it)
+    rows = [{**_person(i, outcome="arbete" if i % 3 else "sjuk_aktivitetsersättning"), "support_start": "försörjningsstöd"}
+            for i in range(1, 41)]
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", [{"period": "hela", "category": "Personal", "budget": 4_400_000,
+                                              "actual": 4_400_000}])
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang="sv")
+    table = r.cba.table.set_index("perspective")
+    worth = [_plain(s) for s in summary.worth(r)]
+    [public] = [s for s in worth if s.startswith("Räknat som nuvärde")]
+    [society] = [s for s in worth if s.startswith("För samhället")]
+    amounts = re.findall(r"−?\d[\d ]*(?:,\d+)? (?:kr|miljoner kronor)", public)
+    assert amounts and all(a.endswith(" kr") and a.replace("−", "").replace(" kr", "").endswith("000") for a in amounts)
+    # society's figure from the table, rounded to the same thousand kronor (not to two figures, "−4,0 miljoner")
+    npv = round(float(table.loc["samhälle", "npv"]) / 1000) * 1000
+    assert f"nettonuvärdet {npv:,.0f} kr".replace(",", " ").replace("-", "−") in society
+    assert "miljoner" not in society
