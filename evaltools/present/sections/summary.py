@@ -32,6 +32,7 @@ from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
+from ...analysis.disclosure import counts as disclosure_counts
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
 from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
@@ -83,7 +84,7 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         if s.goal_successes and dis.shows(Secondary.COST_PER_SUCCESS):
             sent += per_success(r, s)
         elif s.goal_successes:
-            withheld.append(msg("summary.per_success_withheld", k=k))
+            withheld.append(per_success_withheld(r, s))
     elif s.mode == "ex_ante" and pd.notna(s.cost_per_success) and dis.shows(Secondary.COST_PER_SUCCESS):
         # an application has no participants yet, but its key figures divide the budget by the successes it
         # expects: page 1 gives that cost too, said to rest on the application's volumes (the third of the
@@ -99,6 +100,23 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     no_actual = ([msg("summary.cost_budget_no_actual")] if key == "summary.cost_budget" and s.mode != "ex_ante"
                  and S.ACTUAL in costs and costs[S.ACTUAL].isna().all() else [])
     return " ".join([msg("common.sentence", text=sent), *no_actual, *never, *funders_sentence(r, costs), *withheld])
+
+
+def per_success_withheld(r, s: CostSummary) -> str:
+    """Why page 1 does not give the cost per success, as the rule that withholds it
+    (:func:`evaltools.analysis.disclosure.rule`) has it: the successes themselves withheld (the cost would give
+    their number), else the few participants without one (beside the cost per participant it would give them),
+    else the counts by the last day of the budget periods a running project's cost is paid for. Never "to protect
+    small counts" beside the number of successes page 1 states."""
+    k = r.params.privacy.min_count
+    if r.disclosure.hides(Secondary.SUCCESSES):
+        return r.msg("summary.per_success_withheld", k=str(k))
+    c = disclosure_counts(r.project, r.goals.table)
+    if hides(c.participants - c.successes, k):
+        return r.msg("summary.per_success_withheld_rest", k=str(k))
+    if s.per_person_through is not None:
+        return r.msg("summary.per_success_withheld_through", k=str(k), through=s.per_person_through.isoformat())
+    return r.msg("summary.per_success_withheld", k=str(k))
 
 
 # funders named by a common noun ("samordningsförbundet", "regionens medfinansiering"), not by an agency's name
