@@ -166,10 +166,10 @@ def test_page_one_says_every_net_present_value_to_the_same_unit(tmp_path):
 # --- 2. the reason a cost per success is withheld is the rule that withholds it ----------------------------------------
 
 @pytest.mark.parametrize("lang, reason", [
-    ("sv", "Kostnaden per lyckat utfall redovisas inte: färre än 5 deltagare har inte fått ett lyckat utfall, och "
-           "med kostnaden per deltagare skulle den visa hur många de är."),
-    ("en", "The cost per success is not reported: fewer than 5 participants have had no successful outcome, and "
-           "beside the cost per participant it would show how many they are."),
+    ("sv", "Kostnaden per person med det utfall projektet räknar redovisas inte: färre än 5 deltagare har inte fått "
+           "det utfallet, och med kostnaden per deltagare skulle den visa hur många de är."),
+    ("en", "The cost per person with the outcome the project counts is not reported: fewer than 5 participants have "
+           "not had that outcome, and beside the cost per participant it would show how many they are."),
 ])
 def test_a_cost_per_success_withheld_beside_the_stated_successes_gives_the_real_reason(tmp_path, lang, reason):
     import evaltools as et
@@ -209,4 +209,45 @@ def test_a_cost_per_success_withheld_with_the_successes_keeps_its_reason(tmp_pat
     page_one = _plain(" ".join(summary.cost(r)))
     assert r.cba.summary.goal_successes == 14
     assert _plain(catalog("sv").msg("summary.per_success_withheld", k="5")) in page_one
-    assert "har inte fått ett lyckat utfall" not in page_one
+    assert "har inte fått det utfallet" not in page_one
+
+
+# --- 6. the workbook's sheet per group shows the report's rows ---------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_workbook_sheet_per_group_lists_the_groups_the_report_table_lists(tmp_path, lang):
+    import evaltools as et
+    import openpyxl
+    from evaltools.present.sections import outcomes
+    from evaltools.publish.workbook import export_report
+    from evaltools.words.text import msg
+    from .conftest import shown_chunks, write_csv
+    from .test_unseen_projects import BUDGET, PROJECT, _params, _person
+    # thirty ended, every third still on försörjningsstöd (20 successes); three live as sambo med barn: their "<5",
+    # and the 27 others hidden beside it (.., else 30 − 27 gives the three back), so no household type shows a figure
+    rows = []
+    for i in range(1, 31):
+        p = _person(i, sex="kvinna" if i % 2 else "man", outcome="arbete" if i % 3 else "kvar_försörjningsstöd")
+        rows.append({**p, "household_type": "sambo_med_barn" if i > 27 else "ensamstående"})
+    write_csv(tmp_path / "data/participants.csv", rows)
+    write_csv(tmp_path / "data/budget.csv", BUDGET)
+    r = et.Report(et.load_project(_params(tmp_path, PROJECT % "")), lang=lang)
+    assert set(r.rates.table["category"]) >= {"ensamstående", "sambo_med_barn"}  # (the analysis has every group)
+    chunks = shown_chunks(outcomes.blocks(r))
+    xlsx = next(f for f in export_report(r, tmp_path / "out") if f.suffix == ".xlsx")
+    sheet = list(openpyxl.load_workbook(xlsx)[msg("workbook.sheets.utfall_per_grupp.title", lang)].iter_rows(values_only=True))
+    groups = [row[1] for row in sheet[1:] if row[1]]
+    women, men = ("Kvinna", "Man") if lang == "sv" else ("Woman", "Man")
+    assert women in groups and men in groups
+    # the sheet's groups are the table's: each is in the report's table, and the household types are in neither
+    assert all(g in chunks for g in groups)
+    household = {"sv": ("Ensamstående utan barn", "Sammanboende med barn"),
+                 "en": ("Single, no children", "Couple with children")}[lang]
+    assert not set(household) & set(groups) and not any(h in chunks for h in household)
+    # the sheet's rows show the counts the report's table shows: 15 and 10 of each sex, worked out above
+    by_group = {row[1]: row[2:4] for row in sheet[1:]}
+    assert by_group[women] == (15, 10) and by_group[men] == (15, 10)
+    # and the first sheet says why a group may be missing
+    about = [row[1] for row in next(iter(openpyxl.load_workbook(xlsx).worksheets)).iter_rows(values_only=True)
+             if row[0] == msg("workbook.sheets.utfall_per_grupp.title", lang)]
+    assert len(about) == 1 and ("står inte med" in about[0] or "is left out" in about[0])
