@@ -61,11 +61,14 @@ def test_the_appendix_cites_the_plan_only_when_it_is_there(tiny_project):
     path.write_text(text.replace("Fastställd: ÅÅÅÅ-MM-DD", "Fastställd: 2022-01-15"), encoding="utf-8")
     [[block]] = appendix.analysis_plan(r)
     assert block.heading == "Analysplan"
-    assert block.paragraphs[0].startswith("Utvärderingens analysplan finns i text/tiny.plan.sv.md (fastställd 2022-01-15).")
+    # named by its own heading and date, never by its file (a path can name the user's own folder)
+    assert block.paragraphs[0].startswith(
+        "Utvärderingen har en analysplan (”Analysplan: Litet testprojekt”, fastställd 2022-01-15).")
+    assert "tiny.plan" not in block.paragraphs[0] and "text/" not in block.paragraphs[0]
     # an English report cites the Swedish plan when there is no English one
     en = et.Report(params, lang="en")
     [[block_en]] = appendix.analysis_plan(en)
-    assert "text/tiny.plan.sv.md (settled 2022-01-15)" in block_en.paragraphs[0]
+    assert "(“Analysplan: Litet testprojekt”, settled 2022-01-15)" in block_en.paragraphs[0]
     path.write_text(text, encoding="utf-8")  # not yet dated
     [[block]] = appendix.analysis_plan(et.Report(params))
-    assert "(utan datum för när den fastställdes)" in block.paragraphs[0]
+    assert "testprojekt”, utan datum för när den fastställdes)" in block.paragraphs[0]

@@ -294,7 +294,7 @@ def test_a_participant_who_ends_on_the_benefit_they_came_from_is_not_said_to_hav
     assert s.other_support == (("sjuk_aktivitetsersättning", 5),)
     sv = " ".join(et.Report(p, lang="sv").key_findings()).replace("\xa0", " ")
     # (nobody had försörjningsstöd at start: the count of those who moved on opens the plain reason)
-    assert "5 av de avslutade gick vidare, men ingen av deltagarna hade försörjningsstöd" in sv
+    assert "5 deltagare avslutades till arbete, studier eller en ersättning, men ingen av deltagarna hade försörjningsstöd" in sv
 
 
 # --- a goal that counts what the project does, not persons ---------------------------------------------------

@@ -48,8 +48,8 @@ def test_exits_of_participants_on_another_support_at_start_save_no_forsorjningss
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "6 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
-    ("en", "6 of the participants who ended and moved on had support other than social assistance at start "
+    ("sv", "6 av dem som avslutades till arbete, studier eller en ersättning hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
+    ("en", "6 of those who left the project for work, studies or a benefit had support other than social assistance at start "
            "(sickness benefit)")])
 def test_page_one_and_the_section_say_whose_exits_save_nothing(tmp_path, lang, said):
     r = et.Report(_support_project(tmp_path, ["försörjningsstöd"] * 6 + ["sjukpenning"] * 6), lang=lang)

@@ -90,12 +90,12 @@ def test_the_analysis_names_the_supports_where_nobody_had_forsorjningsstod(tmp_p
 
 
 @pytest.mark.parametrize("lang, plain, supports, exits_sentence, nobody", [
-    ("sv", "6 av de avslutade gick vidare, men ingen av deltagarna hade försörjningsstöd när de började i projektet",
-     "(de hade sjukpenning och sjuk- eller aktivitetsersättning)", "av de avslutade som gick vidare hade en annan",
+    ("sv", "6 deltagare avslutades till arbete, studier eller en ersättning, men ingen av deltagarna hade försörjningsstöd när de började i projektet",
+     "(de hade sjukpenning och sjuk- eller aktivitetsersättning)", "av dem som avslutades till arbete, studier eller en ersättning hade en annan",
      "Ingen av deltagarna hade försörjningsstöd när de började i projektet (de hade sjukpenning)"),
-    ("en", "6 of the participants who ended moved on, but none of the participants had social assistance when they "
+    ("en", "6 participants left the project for work, studies or a benefit, but none of them had social assistance when they "
            "started in the project",
-     "(they had sickness benefit and sickness or activity compensation)", "of the participants who ended and moved on",
+     "(they had sickness benefit and sickness or activity compensation)", "of those who left the project for work, studies or a benefit",
      "None of the participants had social assistance when they started in the project (they had sickness benefit)"),
 ])
 def test_page_one_says_plainly_that_no_participant_had_forsorjningsstod(tmp_path, lang, plain, supports,
@@ -113,8 +113,8 @@ def test_page_one_says_plainly_that_no_participant_had_forsorjningsstod(tmp_path
 @pytest.mark.parametrize("lang, opening", [
     # (the count itself is not given: beside the goal's 6 who moved on it would give back the one exit from
     # försörjningsstöd that the small-count rule hides, see tests/test_unseen_projects_25.py)
-    ("sv", "En del av de avslutade som gick vidare hade en annan försörjning"),
-    ("en", "Some of the participants who ended and moved on had support other than social assistance"),
+    ("sv", "En del av dem som avslutades till arbete, studier eller en ersättning hade en annan försörjning"),
+    ("en", "Some of those who left the project for work, studies or a benefit had support other than social assistance"),
 ])
 def test_where_one_had_forsorjningsstod_page_one_keeps_the_sentence_on_the_other_exits(tmp_path, lang, opening):
     # B01 had försörjningsstöd and went to work (valued); the moved-on exits from another support: B02–B04 on
@@ -174,9 +174,9 @@ def test_the_facts_box_says_there_was_no_forsorjningsstod_to_follow_not_that_dat
 
 @pytest.mark.parametrize("lang, shows, saving, none_had", [
     ("sv", "Avsnittet visar vad projektet kostade", "nyttan är en beräknad besparing",
-     "6 av de avslutade gick vidare, men ingen av deltagarna hade försörjningsstöd när de började"),
+     "6 deltagare avslutades till arbete, studier eller en ersättning, men ingen av deltagarna hade försörjningsstöd när de började"),
     ("en", "The section shows what the project cost", "the benefit is a calculated saving",
-     "6 of the participants who ended moved on, but none of the participants had social assistance when they"),
+     "6 participants left the project for work, studies or a benefit, but none of them had social assistance when they"),
 ])
 def test_the_cost_section_opens_with_what_it_shows(tmp_path, lang, shows, saving, none_had):
     intro = cb_section.blocks(et.Report(_bron(tmp_path), lang=lang))[0][0].paragraphs

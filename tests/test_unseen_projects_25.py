@@ -73,10 +73,10 @@ def test_where_one_had_forsorjningsstod_but_nobody_left_it_the_appendix_keeps_th
 
 
 @pytest.mark.parametrize("lang, some, count_said, few, most", [
-    ("sv", "En del av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start",
-     "5 av de avslutade som gick vidare", "de få som lämnade", "De flesta som gick vidare"),
-    ("en", "Some of the participants who ended and moved on had support other than social assistance at start",
-     "5 of the participants who ended and moved on", "the few who left", "Most of those who moved on"),
+    ("sv", "En del av dem som avslutades till arbete, studier eller en ersättning hade en annan försörjning än försörjningsstöd vid start",
+     "5 av dem som avslutades till arbete, studier eller en ersättning", "de få som lämnade", "De flesta av dem som avslutades till arbete, studier eller en ersättning"),
+    ("en", "Some of those who left the project for work, studies or a benefit had support other than social assistance at start",
+     "5 of those who left the project for work, studies or a benefit", "the few who left", "Most of those who left the project for work, studies or a benefit"),
 ])
 def test_one_exit_from_forsorjningsstod_is_not_given_back_by_page_one(tmp_path, lang, some, count_said, few, most):
     # B01 had försörjningsstöd and went to work; B02–B04 (sjukpenning) and B07, B08 (activity compensation) moved on
@@ -256,8 +256,8 @@ def test_page_one_does_not_speak_of_a_benefit_saved_for_young_people_who_had_non
     assert not any(x in worth for x in ("sparat i den ersättningen", "saved in that benefit"))
     # nobody had försörjningsstöd: the plain reason, with the same words on what is not valued
     nobody = _worth(et.Report(_uvas(tmp_path / "nobody", support=("Ingen ersättning",)), lang=lang))
-    assert nobody.startswith({"sv": "44 av de avslutade gick vidare, men ingen av deltagarna hade försörjningsstöd",
-                              "en": "44 of the participants who ended moved on, but none of the participants"}[lang])
+    assert nobody.startswith({"sv": "44 deltagare avslutades till arbete, studier eller en ersättning, men ingen av deltagarna hade försörjningsstöd",
+                              "en": "44 participants left the project for work, studies or a benefit, but none of them"}[lang])
     assert NO_SUPPORT[lang] in nobody
     # a project whose others had a benefit keeps its words (tests/test_unseen_projects_24.py: sjukpenning)
     sick = _worth(et.Report(_bron(tmp_path / "bron", first_support="försörjningsstöd"), lang=lang))

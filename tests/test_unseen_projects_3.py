@@ -325,8 +325,8 @@ def test_page_one_says_the_project_ended_early_beside_its_cost(tmp_path, lang, s
 
 # --- a small count in a sentence is said in words, not as the table's '<5' ------------------------------------
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "Färre än 5 av de avslutade som gick vidare hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
-    ("en", "Fewer than 5 of the participants who ended and moved on had support other than social assistance at start "
+    ("sv", "Färre än 5 av dem som avslutades till arbete, studier eller en ersättning hade en annan försörjning än försörjningsstöd vid start (sjukpenning)"),
+    ("en", "Fewer than 5 of those who left the project for work, studies or a benefit had support other than social assistance at start "
            "(sickness benefit)")])
 def test_page_one_says_fewer_than_five_on_another_support_in_words(tmp_path, lang, said):
     from evaltools.present.sections import summary

@@ -106,7 +106,10 @@ def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], tuple[int, int
     parts = {p: float(rows.loc[p, "npv"]) for p in PUBLIC_ACTORS if p in rows.index and _num(rows.loc[p, "npv"]) is not None}
     benefit_cost = ((float(row["pv_benefit"]), float(row["pv_cost"]))
                     if _num(row["pv_benefit"]) is not None and _num(row["pv_cost"]) is not None else None)
-    rounded = one_rounding(float(row["npv"]), parts, benefit_cost)
+    # (the other perspectives' net present values, said on page 1 in the same unit: one page, one precision)
+    beside = {str(p): float(rows.loc[p, "npv"]) for p in rows.index
+              if p != "offentliga" and p not in parts and _num(rows.loc[p, "npv"]) is not None}
+    rounded = one_rounding(float(row["npv"]), parts, benefit_cost, beside)
     columns = {"npv": ("offentliga", "npv"), "benefit": ("offentliga", "pv_benefit"), "cost": ("offentliga", "pv_cost")}
     places = shared_places({name: (abs(v), digits) for name, (v, digits) in rounded.items()})
     return {columns.get(name, (name, "npv")): (digits, places[name]) for name, (_, digits) in rounded.items()}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..data import schema as S
 from ..data.params import Comparison
+from ..data.privacy import find_personnummer
 from ..words.formats import fmt_int, fmt_pct
 from ..words.labels import code_label
 from ..words.text import LANGS, join, msg
@@ -122,8 +123,22 @@ def citation(r) -> str | None:
                 text = raw.decode("cp1252", errors="replace")
             date = settled_on(text)
             when = r.msg("appendix.plan_settled", date=date.isoformat()) if date else r.msg("appendix.plan_undated")
-            return r.msg("appendix.plan_text", file=f"{path.parent.name}/{path.name}", when=when)
+            title = plan_title(text)
+            return r.msg("appendix.plan_text", plan=r.msg("appendix.plan_titled", title=title, when=when) if title
+                         else when)
     return None
 
 
-__all__ = ["SUFFIX", "citation", "plan_path", "plan_text", "settled_on"]
+def plan_title(text: str) -> str | None:
+    """The plan's own heading (its first ``# `` line), by which a reader finds it among the evaluation's papers;
+    ``None`` where there is none, or where it holds markup or what may be a personnummer (never shown)."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            title = " ".join(line[2:].split()).strip("# ")
+            if not title or len(title) > 120 or any(c in title for c in "<>[]`*_") or find_personnummer(title):
+                return None
+            return title
+    return None
+
+
+__all__ = ["SUFFIX", "citation", "plan_path", "plan_text", "plan_title", "settled_on"]

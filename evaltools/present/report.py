@@ -335,7 +335,8 @@ class Report:
         if self.project.has_participants:
             # the breakdowns' variables, categories and groups named in the report's words beside their codes
             out.update({"deltagare": labelled(self.composition.table, self.lang),
-                        "utfall_per_grupp": labelled(self.rates.table, self.lang),
+                        # (the groups the report's table shows: one object, in the report and the workbook)
+                        "utfall_per_grupp": labelled(sections.outcomes.shown_rate_rows(self.rates.table), self.lang),
                         "tid_i_projekt": with_group_labels(self.survival, self.lang)})
         if sections.survey.has_survey(self):  # (hidden groups and free text are not in it)
             out["enkater"] = sections.survey.workbook_frame(self)

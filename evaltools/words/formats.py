@@ -391,7 +391,8 @@ def share_significant(part: float, whole: float, lang: str = "sv") -> int:
 
 
 def one_rounding(npv: float, parts: dict[str, float] | None = None,
-                 benefit_cost: tuple[float, float] | None = None) -> dict[str, tuple[float, int]]:
+                 benefit_cost: tuple[float, float] | None = None,
+                 beside: Mapping[str, float] | None = None) -> dict[str, tuple[float, int]]:
     """A net present value, its parts and its benefit and cost rounded to one unit, so that a sentence's own
     arithmetic holds: each amount rounded (a half away from zero) and the significant figures to say it
     with (:func:`fmt_kr_prose`), by name (``npv``, ``benefit``, ``cost`` and the parts' names).
@@ -402,10 +403,17 @@ def one_rounding(npv: float, parts: dict[str, float] | None = None,
     500 kr. Every text that says these amounts (page 1, a cited figure, the portfolio) says them in this one
     rounding.
 
+    ``beside`` are amounts of the same kind said on the same page (other perspectives' net present values), by
+    name: rounded to the same unit, so that one page gives them one precision (``4,43`` beside ``−5,37``
+    miljoner, never ``−5,4``), but not part of the arithmetic that sets the unit. One with fewer than two
+    figures at that unit keeps its own two (it never reads zero).
+
     Examples
     --------
     >>> one_rounding(-44_000.0, None, (1_052_000.0, 1_096_000.0))["benefit"]
     (1052000.0, 4)
+    >>> one_rounding(-3_070_000.0, None, (1_356_000.0, 4_426_000.0), {"society": -5_372_000.0})["society"]
+    (-5370000.0, 3)
     """
     parts = dict(parts or {})
     summed = bool(parts) and abs(sum(parts.values()) - npv) < 1.0  # (the actors are the whole)
@@ -427,7 +435,16 @@ def one_rounding(npv: float, parts: dict[str, float] | None = None,
                                    and all(shown[p] or abs(v) < 500 for p, v in parts.items()))
         if adds and parts_add:
             break
-    return {name: (shown[name], digits[name]) for name in shown}
+    out = {name: (shown[name], digits[name]) for name in shown}
+    for name, v in (beside or {}).items():
+        if not math.isfinite(v):
+            continue
+        if abs(v) >= 10 * unit:  # (two figures or more at the unit: said in it)
+            rounded = round_half_up(v / unit) * unit
+            out[name] = (rounded, _digits(rounded, unit))
+        else:
+            out[name] = (v, 2)
+    return out
 
 
 def _digits(v: float, unit: float) -> int:

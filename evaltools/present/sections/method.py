@@ -215,10 +215,12 @@ def paragraphs(r) -> list[str]:
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
-        elif key == "method.goals" and (_has_running_share(r) or _has_survey_share(r)):
+        elif key == "method.goals":
             # the goal table shows a running period's share with its interval but without a test beside it; a survey
-            # goal's respondents are not "everyone the goal counts"
-            out.append(" ".join([r.msg(key), *([r.msg("method.goals_running")] if _has_running_share(r) else []),
+            # goal's respondents are not "everyone the goal counts"; the year a person was enrolled is said only where
+            # there are participants (a structural project's survey or an application's volumes have none)
+            out.append(" ".join([r.msg(key), *([r.msg("method.goals_intake")] if r.project.has_participants else []),
+                                 *([r.msg("method.goals_running")] if _has_running_share(r) else []),
                                  *([r.msg("method.goals_survey", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))]
                                    if _has_survey_share(r) else [])]))
         else:

@@ -106,8 +106,7 @@ def chart_rates(r):
     report's words, with the rows the table beside it shows (:func:`left_out_rows`): a group the table leaves out
     is not listed as "dolt" in the chart, and a group whose row the table shows with its share hidden is "dolt" in
     both."""
-    table = r.rates.table
-    kept = table[[not m for m in left_out_rows(table)]].reset_index(drop=True)
+    kept = shown_rate_rows(r.rates.table)
     return adjusted_rates(dataclasses.replace(r.rates, table=kept), r.msg("outcomes.chart_adjusted"))
 
 
@@ -130,6 +129,13 @@ def left_out_rows(rt: pd.DataFrame) -> list[bool]:
                       for k, rate in zip(rt["successes"], rt["rate"])])
     marks |= ~told.groupby(rt["variable"].to_numpy()).transform("any")
     return [bool(m) for m in marks]
+
+
+def shown_rate_rows(rt: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the rate table per group the report's table shows (:func:`left_out_rows`): the workbook's sheet
+    gives these same rows, its hidden cells marked as the table marks them, not every group with blank cells. (A
+    row left out showed nothing: leaving it out gives no hidden count back.)"""
+    return rt[[not m for m in left_out_rows(rt)]].reset_index(drop=True)
 
 
 def rates_chart(r) -> list:

@@ -32,6 +32,7 @@ from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
+from ...analysis.disclosure import counts as disclosure_counts
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
 from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
@@ -83,7 +84,7 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         if s.goal_successes and dis.shows(Secondary.COST_PER_SUCCESS):
             sent += per_success(r, s)
         elif s.goal_successes:
-            withheld.append(msg("summary.per_success_withheld", k=k))
+            withheld.append(per_success_withheld(r, s))
     elif s.mode == "ex_ante" and pd.notna(s.cost_per_success) and dis.shows(Secondary.COST_PER_SUCCESS):
         # an application has no participants yet, but its key figures divide the budget by the successes it
         # expects: page 1 gives that cost too, said to rest on the application's volumes (the third of the
@@ -99,6 +100,23 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
     no_actual = ([msg("summary.cost_budget_no_actual")] if key == "summary.cost_budget" and s.mode != "ex_ante"
                  and S.ACTUAL in costs and costs[S.ACTUAL].isna().all() else [])
     return " ".join([msg("common.sentence", text=sent), *no_actual, *never, *funders_sentence(r, costs), *withheld])
+
+
+def per_success_withheld(r, s: CostSummary) -> str:
+    """Why page 1 does not give the cost per success, as the rule that withholds it
+    (:func:`evaltools.analysis.disclosure.rule`) has it: the successes themselves withheld (the cost would give
+    their number), else the few participants without one (beside the cost per participant it would give them),
+    else the counts by the last day of the budget periods a running project's cost is paid for. Never "to protect
+    small counts" beside the number of successes page 1 states."""
+    k = r.params.privacy.min_count
+    if r.disclosure.hides(Secondary.SUCCESSES):
+        return r.msg("summary.per_success_withheld", k=str(k))
+    c = disclosure_counts(r.project, r.goals.table)
+    if hides(c.participants - c.successes, k):
+        return r.msg("summary.per_success_withheld_rest", k=str(k))
+    if s.per_person_through is not None:
+        return r.msg("summary.per_success_withheld_through", k=str(k), through=s.per_person_through.isoformat())
+    return r.msg("summary.per_success_withheld", k=str(k))
 
 
 # funders named by a common noun ("samordningsförbundet", "regionens medfinansiering"), not by an agency's name
@@ -567,11 +585,15 @@ def public_amounts(rows: pd.DataFrame, lang: str) -> dict[str, str]:
     gains or pays), under their perspective's name."""
     row = rows.loc["offentliga"]
     parts = {p: float(rows.loc[p, "npv"]) for p in ACTORS if p in rows.index and not pd.isna(rows.loc[p, "npv"])}
-    return benefit_and_cost(row["pv_benefit"], row["pv_cost"], row["npv"], lang, parts)
+    # (the other perspectives' net present values page 1 says beside them, signed, under "npv_<perspective>": in
+    # the same unit, so that one page says them with one precision, "−5,37 miljoner" beside "4,43 miljoner")
+    beside = {f"npv_{p}": float(rows.loc[p, "npv"]) for p in rows.index
+              if p != "offentliga" and not pd.isna(rows.loc[p, "npv"])}
+    return benefit_and_cost(row["pv_benefit"], row["pv_cost"], row["npv"], lang, parts, beside)
 
 
 def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str,
-                     parts: dict[str, float] | None = None) -> dict[str, str]:
+                     parts: dict[str, float] | None = None, beside: dict[str, float] | None = None) -> dict[str, str]:
     """Benefit, cost and net present value as one sentence says them, so that the saving less the cost
     reads as the net present value beside it, and the actors' parts said before it add up to it.
 
@@ -592,6 +614,9 @@ def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str,
     parts : dict, optional
         Net present values (kr) whose sum is ``npv`` (the actors of the public financiers), by name.
         Parts that do not sum to ``npv`` are worded in the same unit but not checked.
+    beside : dict, optional
+        Amounts of the same kind said on the same page (other perspectives' net present values), by name:
+        worded signed in the same unit (:func:`~evaltools.words.formats.one_rounding`).
 
     Returns
     -------
@@ -599,7 +624,7 @@ def benefit_and_cost(benefit: float, cost: float, npv: float, lang: str,
         ``benefit``, ``cost`` and ``npv`` worded (:func:`~evaltools.words.formats.fmt_kr_prose`), and each
         part's size without its sign under its name.
     """
-    return _one_rounding(npv, lang, parts, (benefit, cost))
+    return _one_rounding(npv, lang, parts, (benefit, cost), beside)
 
 
 def total_and_parts(npv: float, parts: dict[str, float], lang: str) -> dict[str, str]:
@@ -610,10 +635,10 @@ def total_and_parts(npv: float, parts: dict[str, float], lang: str) -> dict[str,
 
 
 def _one_rounding(npv: float, lang: str, parts: dict[str, float] | None,
-                  benefit_cost: tuple[float, float] | None) -> dict[str, str]:
+                  benefit_cost: tuple[float, float] | None, beside: dict[str, float] | None = None) -> dict[str, str]:
     """The amounts of :func:`benefit_and_cost` worded in one rounding (:func:`~evaltools.words.formats.one_rounding`),
     the parts without their sign."""
-    rounded = one_rounding(npv, parts, benefit_cost)
+    rounded = one_rounding(npv, parts, benefit_cost, beside)
     # (said together: the millions of one rounding share their decimals, "3,4" beside "7,0", never "7")
     return fmt_kr_prose_alike({name: (abs(v) if name in (parts or {}) else v, digits)
                                for name, (v, digits) in rounded.items()}, lang)
@@ -745,10 +770,13 @@ def worth(r) -> list[str]:
         return out + support_at_start(r)
     rows = cba.table.set_index("perspective")
     lead = s.perspective
+    # (every net present value on the page in one unit: "−5,37 miljoner" for society beside the public "4,43")
+    said = public_amounts(rows, lang)
     for p in worth_perspectives(lead):
         row, who = rows.loc[p], msg(WHO[p])
+        npv_said = said.get(f"npv_{p}") or fmt_kr_prose(row["npv"], lang)
         if p == "offentliga":  # who gains and who pays first, then the three together
-            amounts = {k: v for k, v in public_amounts(rows, lang).items() if k not in ACTORS}
+            amounts = {k: said[k] for k in ("benefit", "cost", "npv")}
             if s.mode != "ex_ante":  # (the saving named as it is known: measured in register data, calculated, or both)
                 basis = benefit_basis(cba.ledger, p)
                 key = ("summary.saving_transferred" if basis == BENEFIT_CALCULATED and saving_transferred(rows)
@@ -779,10 +807,10 @@ def worth(r) -> list[str]:
             # the skattefaktor falls on the public budgets' net result: a net cost, or a surplus where they go plus
             # (Specialistteamet's +3,4 miljoner: "läggs på den offentliga nettokostnaden" spoke of a cost not there)
             sf_on = msg("summary.sf_on_surplus" if row["pv_skattefaktor"] > 0 else "summary.sf_on_cost")
-            out.append(msg(key, who=who, npv=fmt_kr_prose(row["npv"], lang), sf=fmt_num(s.skattefaktor, 1, lang),
+            out.append(msg(key, who=who, npv=npv_said, sf=fmt_num(s.skattefaktor, 1, lang),
                            sf_on=sf_on, **({"months": fmt_int(short["months"], lang)} if short else {})))
         elif not pd.isna(row["npv"]):
-            out.append(msg("summary.worth_lead", who=who, npv=fmt_kr_prose(row["npv"], lang), horizon=horizon,
+            out.append(msg("summary.worth_lead", who=who, npv=npv_said, horizon=horizon,
                            basis=B.basis_words(pv, lang, short=True)))
     out += running(r)
     # a saving computed from exits is called calculated (the public financiers' sentence says "beräknad
