@@ -191,11 +191,30 @@ def sample_project(pid: str):
 
 
 @functools.cache
+def _portfolio_rows(pid: str, lang: str) -> tuple[dict, list[dict]]:
+    """The sample ``pid``'s portfolio row and goal rows in ``lang``, as :class:`Portfolio` computes them from its
+    loaded project, once per test process for every portfolio of samples that holds it."""
+    from evaltools.present import portfolio
+    project = sample_project(pid)
+    return portfolio._row(project, lang), portfolio.goal_rows(project, lang)
+
+
+@functools.cache
 def sample_portfolio(pids: tuple[str, ...], lang: str):
     """The :class:`evaltools.present.portfolio.Portfolio` of the samples ``pids`` (in that order) in
-    ``lang``, made once per test process. Read it, never change it."""
-    from evaltools.present.portfolio import Portfolio
-    return Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
+    ``lang``, made once per test process; each sample's rows are computed once for every such portfolio
+    (the portfolio computes a project's rows from the project alone). Read it, never change it."""
+    from evaltools.data.errors import EvaltoolsError
+    from evaltools.present import portfolio
+    parts = {}
+    for pid in pids:  # (computed before the portfolio's own functions are replaced by the rows they gave)
+        with contextlib.suppress(EvaltoolsError):  # (a sample that does not load is listed by the portfolio)
+            parts[pid] = _portfolio_rows(pid, lang)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(portfolio, "load_project", lambda path: sample_project(Path(path).stem))
+        mp.setattr(portfolio, "_row", lambda project, lang: dict(parts[project.params.id][0]))
+        mp.setattr(portfolio, "goal_rows", lambda project, lang: [dict(g) for g in parts[project.params.id][1]])
+        return portfolio.Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
 
 
 def shown_chunks(blocks: list[list]) -> list[str]:

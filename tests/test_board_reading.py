@@ -12,8 +12,9 @@ import pytest
 import evaltools as et
 from evaltools.present import sections
 from evaltools.present.display import Table, Text
-from evaltools.present.portfolio import Portfolio, has_participants
-from tests.conftest import PARAMS, sample_report, shown_chunks
+from evaltools.present.portfolio import has_participants
+from tests.conftest import sample_report, shown_chunks
+from .conftest import sample_portfolio
 
 matplotlib.use("Agg")
 
@@ -102,8 +103,7 @@ def test_cost_benefit_intro_says_there_is_no_comparison_group_only_when_there_is
 def portfolio_tables(request, monkeypatch_module):
     shown = []
     monkeypatch_module.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
-    pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("samverkan-i-praktiken", "eskilstuna-ansokan", "timra-vagen-ut")],
-                   request.param)
+    pf = sample_portfolio(("samverkan-i-praktiken", "eskilstuna-ansokan", "timra-vagen-ut"), request.param)
     pf.overview()
     return request.param, [p.frame for p in shown if isinstance(p, Table)]
 

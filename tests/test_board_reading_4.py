@@ -11,6 +11,7 @@ from scipy import stats
 from evaltools.present.display import Table
 from evaltools.present.sections import payments as pay_section
 from tests.conftest import PARAMS, sample_report
+from .conftest import sample_portfolio
 
 ROOT = PARAMS.parent
 # the codes kompassen-demo's cost-benefit counts as having left social assistance (its params file)
@@ -140,10 +141,9 @@ def test_the_sensitivity_bounds_note_states_the_mean_effect_beside_the_main_esti
 def test_the_portfolio_chart_marks_a_share_that_counts_action_plans_beside_shares_of_outcomes(lang, plan, caption):
     from evaltools.present import portfolio as pf_module
     from evaltools.present.display import Text
-    from evaltools.present.portfolio import Portfolio
     # nasta-steg's main goal counts exits with a documented action plan; kompassen's and timra's count exit
     # outcomes (their params files): two kinds of success side by side, the action plan the odd one out
-    pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("kompassen-demo", "nasta-steg", "timra-vagen-ut")], lang)
+    pf = sample_portfolio(("kompassen-demo", "nasta-steg", "timra-vagen-ut"), lang)
     labels = pf.chart_labels()
     titles = list(pf.table["title"])
     assert labels is not None and plan in labels
@@ -158,5 +158,5 @@ def test_the_portfolio_chart_marks_a_share_that_counts_action_plans_beside_share
     said = [q for p in parts if isinstance(p, Text) for q in p.paragraphs]
     assert sum(caption in q for q in said) == 1
     # two projects that count the same outcomes: nothing to mark, no sentence
-    alike = Portfolio([PARAMS / f"{p}.yaml" for p in ("kompassen-demo", "sprangbradan-demo")], lang)
+    alike = sample_portfolio(("kompassen-demo", "sprangbradan-demo"), lang)
     assert alike.chart_labels() is None

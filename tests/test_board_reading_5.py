@@ -13,9 +13,9 @@ import pytest
 
 from evaltools.present import portfolio as pf_module
 from evaltools.present.display import Table
-from evaltools.present.portfolio import Portfolio
 from evaltools.publish import render
 from tests.conftest import PARAMS
+from .conftest import sample_portfolio
 
 
 # --- a column of figures with a qualifier in brackets stays on the page --------------------------------------
@@ -89,7 +89,7 @@ def test_the_portfolio_says_an_applications_cost_per_success_is_expected(lang, e
     original = pf_module.show
     pf_module.show = lambda *p: parts.extend(p)
     try:
-        Portfolio([PARAMS / f"{p}.yaml" for p in ("eskilstuna-ansokan", "timra-vagen-ut")], lang).overview()
+        sample_portfolio(("eskilstuna-ansokan", "timra-vagen-ut"), lang).overview()
     finally:
         pf_module.show = original
     per_success = "Per lyckat utfall" if lang == "sv" else "Per successful outcome"
@@ -287,8 +287,7 @@ def test_the_portfolio_workbook_gives_an_application_no_budget_used_and_no_parti
     # the application (params: no participant data) shares its budget file with the project that followed,
     # whose actual costs are not the application's: the overview shows "–" for its budget used and its
     # participants, and so does the workbook now instead of 94 % and 0
-    pf = Portfolio([PARAMS / f"{p}.yaml" for p in ("eskilstuna-ansokan", "samverkan-i-praktiken", "timra-vagen-ut")],
-                   "sv")
+    pf = sample_portfolio(("eskilstuna-ansokan", "samverkan-i-praktiken", "timra-vagen-ut"), "sv")
     frame = portfolio_sheet(pf.table).frame.set_index("id")
     for column in ("budget_used", "participants", "ended", "successes"):
         assert pd.isna(frame.loc["eskilstuna-ansokan", column]), column

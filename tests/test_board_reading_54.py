@@ -20,7 +20,7 @@ from evaltools.present.sections import facts, goals, summary, title
 from evaltools.present.sections.designs import drift_sentences
 from evaltools.words.text import msg
 
-from .conftest import sample_report, shown_chunks
+from .conftest import sample_portfolio, sample_report, shown_chunks
 
 matplotlib.use("Agg")
 NBSP = "\u00a0"
@@ -195,11 +195,9 @@ def test_a_budget_whose_every_line_has_an_amount_says_nothing_of_empty_lines(pid
 def test_the_portfolio_tags_the_application_check_in_its_own_language(lang, tag, foreign, monkeypatch):
     from evaltools.present import portfolio as pf_module
     from evaltools.present.display import Table, Text
-    from evaltools.present.portfolio import Portfolio
-    from .conftest import PARAMS
     parts: list = []
     monkeypatch.setattr(pf_module, "show", lambda *p: parts.extend(p))
-    Portfolio([PARAMS / f"{p}.yaml" for p in ("timra-vagen-ut", "eskilstuna-ansokan")], lang).overview()
+    sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), lang).overview()
     [people, *_] = [p for p in parts if isinstance(p, Table)]
     names = list(people.frame.iloc[:, 0])
     assert [n for n in names if n.endswith(tag)] == [n for n in names if "ansökan" in n or "application" in n]

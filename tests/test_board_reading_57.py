@@ -21,7 +21,7 @@ import yaml
 from evaltools.present.display import Table, Text
 from evaltools.present.sections import facts, goals, outcomes, summary, title
 
-from .conftest import PARAMS, sample_report, shown_chunks
+from .conftest import PARAMS, sample_portfolio, sample_report, shown_chunks
 
 matplotlib.use("Agg")
 NBSP = "\u00a0"
@@ -197,16 +197,15 @@ def test_the_english_application_check_reads_plainly():
 ])
 def test_the_portfolio_chart_says_an_applications_cost_per_participant_is_expected(lang, words, monkeypatch):
     from evaltools.present import portfolio as pf_module
-    from evaltools.present.portfolio import Portfolio
     parts: list = []
     monkeypatch.setattr(pf_module, "show", lambda *p: parts.extend(p))
     # params/eskilstuna-ansokan.yaml: a budget of 3 863 075 kr and 248 expected participants (the table's 15 577 kr,
     # "förväntat enligt ansökan"); Timrå's bar is its outturn
-    Portfolio([PARAMS / f"{p}.yaml" for p in ("timra-vagen-ut", "eskilstuna-ansokan")], lang).charts()
+    sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), lang).charts()
     [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
     assert words in _plain(caption)
     parts.clear()
-    Portfolio([PARAMS / "timra-vagen-ut.yaml"], lang).charts()
+    sample_portfolio(("timra-vagen-ut",), lang).charts()
     [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
     assert ("förväntar" if lang == "sv" else "expects") not in caption
 

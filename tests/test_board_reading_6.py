@@ -16,7 +16,7 @@ from evaltools.present.sections import kind, method, summary
 from evaltools.words import glossary
 from evaltools.words.formats import NBSP, fmt_share_count
 
-from .conftest import PARAMS
+from .conftest import PARAMS, sample_portfolio
 
 matplotlib.use("Agg")
 
@@ -45,7 +45,7 @@ def test_the_portfolio_overview_never_shows_two_brackets_after_a_name(lang, monk
     shown = []
     monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
     # Samverkan is a structural project without the evaluator's text (params/text has no file for it): a draft
-    pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
+    pf = sample_portfolio(("samverkan-i-praktiken",), lang)
     pf.overview()
     names = [name for t in shown if isinstance(t, Table) for name in t.frame.iloc[:, 0]]
     # the params file's own title (title_en in English), whose own bracket takes the tags after a semicolon
@@ -129,7 +129,7 @@ def test_an_applications_page_one_and_portfolio_row_count_the_same_two_goals(lan
     assert both in kind.page_one(r) and summary.goal_fulfilment(r) == [both]
     rows = goal_rows(r.project, lang, assess_goals(r.project, lang=lang).table)
     assert count_goals(row["verdict"] for row in rows) == count == count_goals(own_verdicts(r.goals.table))
-    pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], lang)
+    pf = sample_portfolio(("eskilstuna-ansokan",), lang)
     # both goals reached with the volumes: "båda", never "två av två"
     both = "med ansökans volymer skulle båda målen nås" if lang == "sv" else "at the volumes the application expects, both goals would be met"
     assert pf._goals_words("eskilstuna-ansokan", ex_ante=True) == both
@@ -144,7 +144,7 @@ def test_a_structural_projects_page_one_counts_its_goals_as_its_portfolio_row_do
     said = ("Av projektets fyra egna mål är två uppnådda (men osäkert för ett av dem) och ett delvis uppnått; ett är inte bedömt." if lang == "sv"
             else "Of the project's four own goals, two are achieved (but uncertain for one of them) and one is partly achieved; one is not assessed.")
     assert said in kind.page_one(r)
-    pf = Portfolio([PARAMS / "samverkan-i-praktiken.yaml"], lang)
+    pf = sample_portfolio(("samverkan-i-praktiken",), lang)
     two = "två av tre bedömda mål" if lang == "sv" else "two of three"
     assert two in pf._goals_words("samverkan-i-praktiken", ex_ante=False)
 
@@ -153,7 +153,7 @@ def test_a_structural_projects_page_one_counts_its_goals_as_its_portfolio_row_do
 def test_the_portfolio_names_a_project_by_its_title_in_the_portfolios_language(lang, title):
     # params/nasta-steg.yaml: title "Nästa steg (fiktivt exempel)", title_en "Next Step (fictional example)",
     # the title its English report carries; the portfolio in English says the same
-    pf = Portfolio([PARAMS / "nasta-steg.yaml"], lang)
+    pf = sample_portfolio(("nasta-steg",), lang)
     assert list(pf.table["title"]) == [title]
     assert set(pf.goals["title"]) == {title}
     assert pf.conclusions()[1].paragraphs[0].startswith(title)

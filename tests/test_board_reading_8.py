@@ -14,7 +14,7 @@ import pytest
 
 from evaltools.present.sections.summary import benefit_and_cost
 
-from .conftest import sample_report
+from .conftest import sample_portfolio, sample_report
 
 
 # --- page 1: the saving less the cost reads as the net present value beside it ------------------------------
@@ -190,10 +190,8 @@ def test_the_portfolio_names_a_structural_projects_person_years_as_its_report_do
 def test_the_english_portfolio_names_the_application_check_in_english():
     """params/eskilstuna-ansokan.yaml is titled 'Specialistteamet – prövning av ansökan'; its English report and
     the English portfolio said 'prövning av ansökan' ('check of an application') to an English reader."""
-    from evaltools.present.portfolio import Portfolio
 
-    from .conftest import PARAMS
-    pf = Portfolio([PARAMS / "eskilstuna-ansokan.yaml"], "en")
+    pf = sample_portfolio(("eskilstuna-ansokan",), "en")
     (title,) = list(pf.table["title"])
     assert "prövning" not in title and "ansökan" not in title and title.startswith("Specialistteamet")
     r = sample_report("eskilstuna-ansokan", "en")

@@ -17,7 +17,7 @@ import pytest
 from evaltools.present.display import Table
 from evaltools.present.sections.summary import benefit_and_cost
 
-from .conftest import sample_report
+from .conftest import sample_portfolio, sample_report
 from .test_board_reading_8 import _kr, _unit
 
 
@@ -76,11 +76,9 @@ def test_vagen_uts_page_one_actors_add_up_to_its_total(lang):
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_portfolios_conclusion_adds_the_actors_up_to_the_total(lang):
-    from evaltools.present.portfolio import Portfolio
 
-    from .conftest import PARAMS
 
-    pf = Portfolio([PARAMS / "timra-vagen-ut.yaml"], lang)
+    pf = sample_portfolio(("timra-vagen-ut",), lang)
     (row,) = pf.table.to_dict("records")
     said = pf._conclusion(row)
     amount = r"(SEK\u00a0−?[\d.,]+(?:\u00a0million)?|−?[\d ,\u00a0]+(?:miljon(?:er)?\s*kronor|kr))"

@@ -7,7 +7,7 @@ from evaltools.present import plots
 from evaltools.words.labels import with_breakdown_labels
 
 from .conftest import PARAMS as PARAMS_DIR
-from .conftest import SAMPLE_PROJECTS
+from .conftest import SAMPLE_PROJECTS, sample_portfolio
 
 matplotlib.use("agg")
 
@@ -84,8 +84,7 @@ def test_single_panel_layout_keeps_long_labels_inside():
 
 
 def test_portfolio_chart_keeps_titles_and_names_inside():
-    from evaltools.present.portfolio import Portfolio
-    folio = Portfolio([PARAMS_DIR / f"{p}.yaml" for p in SAMPLE_PROJECTS])
+    folio = sample_portfolio(tuple(SAMPLE_PROJECTS), "sv")
     fig = plots.plot_portfolio(folio.table, "sv")
     rate, cost = fig.axes
     # one row per project, the ex-ante and the structural project (no ended participants) without a point
