@@ -201,9 +201,15 @@ def test_validate_says_what_the_goal_counts_and_what_to_write(tmp_path):
     [note] = [n for n in project.notices if n.code == "goal_words_successes"]
     sv = note.note("sv")
     assert "målet 'mal'" in sv and "arbete, arbete_med_stöd, studier, inte standardvalets" in sv
-    assert "8 av de avslutade i filen gick till" in sv
+    assert "8 av de avslutade i filen gick till sjukpenning, aktiv_planering_annan_part och räknas inte" in sv
     assert f"skriv success_outcomes: {ALL} i målet" in sv
     assert f"write success_outcomes: {ALL} in the goal" in note.note("en")
+    # no exit to the other default outcomes: it names them all, with no count
+    none = _project(tmp_path / "none", SHARE_SV, exits=["arbete"] * 8 + ["kvar_försörjningsstöd"] * 12)
+    [note] = [n for n in none.notices if n.code == "goal_words_successes"]
+    assert note.key == "column.goal_words_successes_none"
+    assert ("inte standardvalets utfall (sjuk_aktivitetsersättning, sjukpenning, annan_ersättning, "
+            "aktiv_planering_annan_part)") in note.note("sv")
     # a goal with success_outcomes of its own: nothing to say
     written = _project(tmp_path / "w", SHARE_SV, extra="    success_outcomes: [arbete, arbete_med_stöd, studier]\n")
     assert not [n for n in written.notices if n.code == "goal_words_successes"]

@@ -775,8 +775,8 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
     """For the evaluator (``validate``), one line per share or outcome goal that gives no ``success_outcomes`` and
     whose words name work or studies only (:attr:`~evaltools.data.params.Goal.named_in_words`): it counts the
     outcomes its words name, not the default successes; how many of those who ended in the file (its group) went to
-    the other default successes (an exit to the support one started on is none) and the ``success_outcomes`` to
-    write if the application meant them too."""
+    the other default successes (an exit to the support one started on is none), to which of them, and the
+    ``success_outcomes`` to write if the application meant them too."""
     found: list[Problem] = []
     ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
     if S.OUTCOME not in df.columns:
@@ -791,11 +791,12 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
         counted = ended & df[S.OUTCOME].isin(others) & ~same
         counted &= in_goal_group(df, g.among) if whole else counted
-        n = int(counted.sum())
+        n, went = int(counted.sum()), set(df.loc[counted, S.OUTCOME])
         found.append(problem(fname, None, S.OUTCOME, None,
                              "column.goal_words_successes" if n else "column.goal_words_successes_none", "info",
                              "goal_words_successes", goal=g.id, words=g.label, n=_sek(n),
-                             outcomes=", ".join(g.success_outcomes), others=", ".join(others), key="success_outcomes",
+                             outcomes=", ".join(g.success_outcomes), key="success_outcomes",
+                             others=", ".join(c for c in others if c in went or not n),
                              all=", ".join(dict.fromkeys((*g.success_outcomes, *DEFAULT_SUCCESS)))))
     return found
 
