@@ -262,11 +262,15 @@ def test_no_breakdown_by_support_where_everyone_started_on_forsorjningsstod(tmp_
 
 
 def test_page_ones_goal_line_naming_more_outcomes_than_its_words_states_the_rule(tmp_path):
-    # a goal worded "to work or studies" that counts the default successes counts sickness benefit too: page 1 says
-    # so, and that an exit back to the benefit one started on is not counted
+    # a goal worded "to work, studies or an effort" that counts the default successes counts sickness benefit too:
+    # page 1 says so, and that an exit back to the benefit one started on is not counted
     p = _project(tmp_path)
-    p.write_text(p.read_text(encoding="utf-8").replace("ska ha ett lyckat utfall", "ska gå till arbete eller studier")
-                 .replace("have a successful outcome", "go to work or studies"), encoding="utf-8")
+    # (words naming work or studies only count those outcomes: a goal naming a step towards them besides counts the
+    # default successes)
+    p.write_text(p.read_text(encoding="utf-8")
+                 .replace("ska ha ett lyckat utfall", "ska gå till arbete, studier eller arbetsförberedande insats")
+                 .replace("have a successful outcome", "go to work, studies or a work preparation programme"),
+                 encoding="utf-8")
     lines = goal_section.page_one(et.Report(et.load_project(p), lang="sv"))
     said = [i for i, line in enumerate(lines) if line.startswith("Målet räknar också")]
     assert said and lines[said[0] + 1] == RULE["sv"][:1].upper() + RULE["sv"][1:] + "."

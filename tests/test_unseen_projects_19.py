@@ -297,18 +297,22 @@ def test_a_return_to_school_written_out_is_suggested_as_studies(tmp_path):
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "”Minst 50\u00a0% av de unga ska börja studera” nämner studier, men målet räknar också arbete, arbete med "
-           "stöd, sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv planering med annan part."),
-    ("en", "“Minst 50 % av de unga ska börja studera” names studies, but the goal also counts work, subsidised work, "
-           "sickness or activity compensation, sickness benefit, other benefit and active plan with another agency."),
+    ("sv", "”Minst 50\u00a0% av de unga ska börja studera” räknar studier, de utfall som målets ord nämner; avslut "
+           "till arbete, arbete med stöd, sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv "
+           "planering med annan part räknas inte, eftersom målets ord inte nämner dem."),
+    ("en", "“Minst 50 % av de unga ska börja studera” counts studies, the outcomes its words name; exits to work, "
+           "subsidised work, sickness or activity compensation, sickness benefit, other benefit and active plan with "
+           "another agency are not counted, since the goal's words do not name them."),
 ])
-def test_a_goal_to_study_counting_the_default_successes_says_it_counts_work_too(tmp_path, lang, said):
-    from evaltools.present.sections.goals import beyond_words_sentences
+def test_a_goal_to_study_without_success_outcomes_counts_studies(tmp_path, lang, said):
+    from evaltools.present.sections.goals import beyond_words_sentences, words_counted_sentences
     project = et.load_project(_youth(tmp_path))
     row = et.assess_goals(project).raw.iloc[0]
-    assert (row["numerator"], row["denominator"]) == (8, 10)  # six back to school and two to work, of ten who ended
-    # before, the work it counts was not named: only the benefits and the active plan were
-    assert beyond_words_sentences(et.Report(project, lang=lang)) == [said]
+    # six back to school of ten who ended (before, the default successes counted the two to work too: 8 of 10)
+    assert (row["numerator"], row["denominator"]) == (6, 10)
+    assert beyond_words_sentences(et.Report(project, lang=lang)) == []
+    # the two to work are a count under 5: not given
+    assert words_counted_sentences(et.Report(project, lang=lang)) == [said]
 
 
 def test_a_goal_to_study_counting_studies_is_counted_so_and_says_nothing_more(tmp_path):

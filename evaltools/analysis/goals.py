@@ -81,7 +81,7 @@ from scipy.stats import binomtest
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
-from ..data.params import Goal, ProjectParams
+from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
@@ -646,6 +646,29 @@ def exits_to(goal: Goal, project: Project, outcome: str) -> int:
     if goal.exclude_from_denominator:
         counted &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
     return int(counted.sum())
+
+
+def exits_beyond_words(goal: Goal, project: Project) -> tuple[int, int, tuple[str, ...]]:
+    """For a goal that counts the outcomes its words name (:attr:`~evaltools.data.params.Goal.named_in_words`): how
+    many of the ended enrolments it counts (its group, its base, as :func:`exits_to`) went to another of the
+    default successes (sickness benefit, another benefit, an active plan with another party; an exit to the support
+    one started on is none, :func:`same_support`), which the goal does not count because its words do not name
+    them; how many of them went elsewhere, neither counted nor such (so that a sentence giving the first can tell
+    whether the rest would be a small count); and which of those outcomes they went to, in the default's order.
+    ``(0, 0, ())`` for any other goal."""
+    df = project.participants
+    if not goal.named_in_words or df is None or df.empty:
+        return 0, 0, ()
+    date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
+    seen = (df[date_col] >= pd.Timestamp(project.params.period.start)) & (df[date_col] <= pd.Timestamp(project.params.as_of))
+    ended = seen & in_group(df, goal.among) & df[S.END_DATE].notna()
+    if goal.exclude_from_denominator:
+        ended &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    others = [o for o in DEFAULT_SUCCESS if o not in goal.success_outcomes]
+    beyond = ended & df[S.OUTCOME].isin(others) & ~same_support(df)
+    rest = ended & ~df[S.OUTCOME].isin(goal.success_outcomes) & ~beyond
+    went = set(df.loc[beyond, S.OUTCOME])
+    return int(beyond.sum()), int(rest.sum()), tuple(o for o in others if o in went)
 
 
 def in_group(df: pd.DataFrame, among) -> pd.Series:

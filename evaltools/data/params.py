@@ -46,6 +46,41 @@ Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
 DEFAULT_SUCCESS = (*LEAVES_SOCIAL_ASSISTANCE, "aktiv_planering_annan_part")
 
+# A goal's words that name work or studies only ("ska gå till arbete eller studier", "to work or studies"), and
+# words that name more (a benefit, self-support, coming closer): a share or outcome goal worded the first way that
+# gives no success_outcomes of its own counts the outcomes its words name (:attr:`Goal.named_in_words`), never the
+# default successes, which include sickness benefit, other benefits and an active plan with another party
+_WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
+# (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
+_STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
+                            r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
+# (so do words of coming closer to work or studies, "ska ha närmat sig arbete eller studier", "closer to work": a
+# step towards them, such as job seeking or an active plan, is what such a goal counts)
+_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|rehab|"
+                         r"benefit|compensation|self-support|self-sufficien|\brätt\b|\bright\b|"
+                         r"\bnärma\w*\s+sig\b|\bnärmare\s+(?:arbete|studier|arbetsmarknad)|\bpå\s+väg\s+mot\b|"
+                         r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
+# (and words of a step towards work beside work or studies, "arbete, studier eller arbetsförberedande insats", "en aktiv
+# planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
+# so such a goal counting sickness benefit or compensation says so)
+_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency", re.IGNORECASE)
+# the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
+WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
+                  "both": ("arbete", "arbete_med_stöd", "studier")}
+
+
+def words_named(goal) -> str:
+    """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, ``"steps"`` for work or
+    studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
+    ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
+    words = " ".join(read_label(x) for x in (goal.label, goal.label_en) if x)  # (as the params file reads them)
+    if _MORE_WORDS.search(words):
+        return ""
+    work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
+    if (work or studies) and _STEP_WORDS.search(words):
+        return "steps"
+    return "both" if work and studies else "work" if work else "studies" if studies else ""
+
 MAX_TITLE = 300  # characters in a title, name, label or source
 MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
 MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
@@ -1692,6 +1727,9 @@ class Goal(_Strict):
             for key, value in (self.targets or {}).items():
                 _check_count(value, f"targets, {key}")
                 _check_whole(value, f"targets, {key}", f"{key}: ")
+        named = self.named_in_words
+        if named:  # (the outcomes its words name, one definition for every reader: table, page 1, charts, workbook)
+            self.__dict__["success_outcomes"] = WORDS_OUTCOMES[named]
         return self
 
     def _check_targets(self) -> None:
@@ -1767,9 +1805,24 @@ class Goal(_Strict):
     @property
     def default_successes(self) -> bool:
         """Whether the goal counts the default successes (:data:`DEFAULT_SUCCESS`): its params give no
-        ``success_outcomes`` of their own. Under the default, an exit to the support a participant started on
-        (sickness benefit to sickness benefit) is no success (:func:`evaltools.analysis.goals.same_support`)."""
-        return "success_outcomes" not in self.model_fields_set
+        ``success_outcomes`` of their own, and its words name no work or studies only (:attr:`named_in_words`).
+        Under the default, an exit to the support a participant started on (sickness benefit to sickness benefit) is
+        no success (:func:`evaltools.analysis.goals.same_support`)."""
+        return "success_outcomes" not in self.model_fields_set and not self.named_in_words
+
+    @property
+    def named_in_words(self) -> str:
+        """``"work"``, ``"studies"`` or ``"both"`` where this share or outcome goal gives no ``success_outcomes`` of its
+        own and its words name work or studies only (:func:`words_named`: "Minst 25 % ska ha gått till arbete eller
+        studier"): it then counts the outcomes its words name (:data:`WORDS_OUTCOMES`; work is ``arbete`` and
+        ``arbete_med_stöd``), never the default successes, so that the goal is judged on its own words. ``""`` for
+        any other goal: words that name a step or a benefit besides, or more (coming closer to work, self-support),
+        are read as before."""
+        if (self.kind not in ("outcome_count", "share") or self.numerator != "outcome"
+                or "success_outcomes" in self.model_fields_set):
+            return ""
+        named = words_named(self)
+        return named if named in WORDS_OUTCOMES else ""
 
     def unit_for(self, lang: str) -> str:
         """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import ProjectParams, label_words, read_label
+from .params import DEFAULT_SUCCESS, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import age_group_bounds, group_label
@@ -768,6 +768,36 @@ def _goals_that_left_support(df: pd.DataFrame, params: ProjectParams, fname: str
             found.append(problem(fname, None, S.OUTCOME, None, "column.goal_left_support", goal=g.id,
                                  words=words, n=_sek(int(counted.sum())),
                                  outcomes=", ".join(rest), key="success_outcomes"))
+    return found
+
+
+def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """For the evaluator (``validate``), one line per share or outcome goal that gives no ``success_outcomes`` and
+    whose words name work or studies only (:attr:`~evaltools.data.params.Goal.named_in_words`): it counts the
+    outcomes its words name, not the default successes; how many of those who ended in the file (its group) went to
+    the other default successes (an exit to the support one started on is none), to which of them, and the
+    ``success_outcomes`` to write if the application meant them too."""
+    found: list[Problem] = []
+    ended = df[S.END_DATE].notna() if S.END_DATE in df.columns else pd.Series(False, index=df.index)
+    if S.OUTCOME not in df.columns:
+        return found
+    same = pd.Series(False, index=df.index)
+    if S.SUPPORT_START in df.columns:
+        same = (df[S.OUTCOME].astype(object) == df[S.SUPPORT_START].astype(object)).fillna(False).astype(bool)
+    for g in params.goals:
+        if not g.named_in_words:
+            continue
+        others = [c for c in DEFAULT_SUCCESS if c not in g.success_outcomes]
+        whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
+        counted = ended & df[S.OUTCOME].isin(others) & ~same
+        counted &= in_goal_group(df, g.among) if whole else counted
+        n, went = int(counted.sum()), set(df.loc[counted, S.OUTCOME])
+        found.append(problem(fname, None, S.OUTCOME, None,
+                             "column.goal_words_successes" if n else "column.goal_words_successes_none", "info",
+                             "goal_words_successes", goal=g.id, words=g.label, n=_sek(n),
+                             outcomes=", ".join(g.success_outcomes), key="success_outcomes",
+                             others=", ".join(c for c in others if c in went or not n),
+                             all=", ".join(dict.fromkeys((*g.success_outcomes, *DEFAULT_SUCCESS)))))
     return found
 
 
@@ -2143,6 +2173,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
+        warn.extend(_goals_read_on_words(df, params, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows

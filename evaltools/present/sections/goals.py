@@ -10,15 +10,15 @@ import pandas as pd
 from ..results import goal_table_frame
 from ..display import Table, Text
 from ...data.privacy import hides
-from ...data.params import label_per_part, label_words, read_label
+from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
 from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
-from ...analysis.goals import (applies_same_support, context_series, exits_to, expected_part, goal_same_support,
-                                project_successes, side_p)
+from ...analysis.goals import (applies_same_support, context_series, exits_beyond_words, exits_to, expected_part,
+                                goal_same_support, project_successes, side_p)
 from ...analysis.disclosure import Secondary
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
@@ -422,40 +422,11 @@ def after_exit_sentences(r) -> list[str]:
             for row in rows.itertuples(index=False) if (words := after_exit_words(row.label))]
 
 
-# A goal's words that name work or studies only ("ska gå till arbete eller studier", "to work or studies"), and
-# words that name more (a benefit, self-support, coming closer): a goal worded
-# the first way that counts the default successes counts outcomes its words do not name, and says which
-_WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
-# (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
-_STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
-                            r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
-# (so do words of coming closer to work or studies, "ska ha närmat sig arbete eller studier", "closer to work": a
-# step towards them, such as job seeking or an active plan, is what such a goal counts)
-_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|rehab|"
-                         r"benefit|compensation|self-support|self-sufficien|\brätt\b|\bright\b|"
-                         r"\bnärma\w*\s+sig\b|\bnärmare\s+(?:arbete|studier|arbetsmarknad)|\bpå\s+väg\s+mot\b|"
-                         r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
-# (and words of a step towards work beside work or studies, "arbete, studier eller arbetsförberedande insats", "en aktiv
-# planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
-# so such a goal counting sickness benefit or compensation says so)
-_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency", re.IGNORECASE)
+# (what a goal's words name of work and studies: evaltools.data.params.words_named, the one reading)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 STEPS = ("aktiv_planering_annan_part", "arbetssökande")
 WORK, STUDIES = ("arbete", "arbete_med_stöd"), ("studier",)
 SUBSIDISED = "arbete_med_stöd"
-
-
-def words_named(goal) -> str:
-    """What a goal's label names of work and studies: ``"work"``, ``"studies"``, ``"both"``, ``"steps"`` for work or
-    studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
-    ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
-    words = " ".join(read_label(x) for x in (goal.label, goal.label_en) if x)  # (as the params file reads them)
-    if _MORE_WORDS.search(words):
-        return ""
-    work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
-    if (work or studies) and _STEP_WORDS.search(words):
-        return "steps"
-    return "both" if work and studies else "work" if work else "studies" if studies else ""
 
 
 def outcomes_beyond_words(goal) -> tuple[str, ...]:
@@ -501,6 +472,35 @@ def beyond_words_sentences(r) -> list[str]:
                 words_named(goal), "goals.beyond_words")
             out.append(r.msg(key, label=goal.label_for(r.lang).rstrip("."),
                              outcomes=r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in extra])))
+    return out
+
+
+def words_counted_sentences(r) -> list[str]:
+    """For each goal that counts the outcomes its words name (:attr:`~evaltools.data.params.Goal.named_in_words`, no
+    ``success_outcomes`` of its own): which outcomes it counts, and, where some of the exits it counts went to
+    another of the default successes, how many and to which, which the goal does not count since its words do not
+    name them (those that some exit went to, as the outcome section's table shows). The count is left out where it,
+    or the rest of the exits beside it, would be a small count hidden elsewhere, or where the report withholds the
+    count of ended participants; every other default outcome is then named."""
+    k, shown, out = r.params.privacy.min_count, set(r.goals.table["goal_id"]), []
+    for goal in r.params.goals:
+        if not goal.named_in_words or goal.id not in shown:
+            continue
+        label = goal.label_for(r.lang).rstrip(".")
+        outcomes = r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in goal.success_outcomes])
+        n, rest, went = exits_beyond_words(goal, r.project)
+        if not n:
+            out.append(r.msg("goals.words_counted", label=label, outcomes=outcomes))
+            continue
+        few = hides(n, k) or hides(rest, k) or r.disclosure.hides(Secondary.ENDED)
+        # (with no count, every other default outcome is named: which of them a few went to is not said either)
+        others = r.words.join([code_label(S.OUTCOME, o, r.lang).lower() for o in (
+            [o for o in DEFAULT_SUCCESS if o not in goal.success_outcomes] if few else went)])
+        if few:
+            out.append(r.msg("goals.words_counted_others_few", label=label, outcomes=outcomes, others=others))
+        else:
+            out.append(r.msg("goals.words_counted_others", label=label, outcomes=outcomes, others=others,
+                             n=number_word(n, r.lang, neuter=True)))
     return out
 
 
@@ -979,8 +979,8 @@ def blocks(r) -> list[list]:
                                              *([_ci_note(r, tab), *([msg("goals.ci_note_running")] if running else [])]
                                                if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
-    uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + beyond_words_sentences(r)
-                 + subsidised_sentences(r))
+    uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + words_counted_sentences(r)
+                 + beyond_words_sentences(r) + subsidised_sentences(r))
     if uncertain:
         out.append([Text(uncertain)])
     if show_chart(tab):
