@@ -513,8 +513,8 @@ def test_the_report_names_the_interval_and_its_level_for_the_goal_table():
         assert "95 %" in note or "95%" in note, lang
 
 
-@pytest.mark.parametrize("lang, ci", [("sv", "95 % KI {low}–{high}"), ("en", "95% CI {low}–{high}")])
-def test_kompassen_s_uncertain_goal_sentences_state_the_exact_interval_and_p(lang, ci):
+@pytest.mark.parametrize("lang, ci, both", [("sv", "95 % KI {low}–{high}", "och"), ("en", "95% CI {low}–{high}", "and")])
+def test_kompassen_s_uncertain_goal_sentences_state_the_exact_interval_and_p(lang, ci, both):
     from scipy.stats import binomtest
     from statsmodels.stats.proportion import proportion_confint
 
@@ -523,17 +523,24 @@ def test_kompassen_s_uncertain_goal_sentences_state_the_exact_interval_and_p(lan
     said = [s.replace("\u00a0", " ") for s in uncertain_goal_sentences(r)]
     mine = _own_share_counts("kompassen-demo")
     targets = {"egen_försörjning": 0.4, "handlingsplan": 0.8}
-    assert len(said) == len(mine)  # every share here spans its target
     dec = "," if lang == "sv" else "."
-    for sentence, ((goal, _), (k, n)) in zip(said, sorted(mine.items(), key=lambda x: (x[0][0] != "egen_försörjning", x[0][1]))):
-        low, high = proportion_confint(k, n, method="beta")
 
-        def pct(x: float) -> str:
-            return f"{100 * x:.1f}".replace(".", dec) + (" %" if lang == "sv" else "%")
-        assert ci.format(low=pct(low), high=pct(high)) in sentence, sentence
+    def p_value(goal: str, k: int, n: int) -> str:
         t = targets[goal]
         p = binomtest(k, n, t, alternative="greater" if k / n > t else "less").pvalue  # in the result's direction
-        assert f"p = {p:.3f}".replace(".", dec) in sentence, sentence
+        return f"{p:.3f}".replace(".", dec)
+
+    def pct(x: float) -> str:
+        return f"{100 * x:.1f}".replace(".", dec) + (" %" if lang == "sv" else "%")
+    # one sentence per goal whose shares span their target (every share here does): a goal of several periods
+    # names their p-values in the periods' order (its intervals stand in the table above it); a goal of one
+    # period states its interval and p-value
+    assert len(said) == len({goal for goal, _ in mine})
+    yearly = [p_value("egen_försörjning", k, n) for (goal, _), (k, n) in sorted(mine.items()) if goal == "egen_försörjning"]
+    assert f"(p = {yearly[0]}, {yearly[1]} {both} {yearly[2]} " in said[0], said[0]
+    (k, n), = [c for (goal, _), c in mine.items() if goal == "handlingsplan"]
+    low, high = proportion_confint(k, n, method="beta")
+    assert ci.format(low=pct(low), high=pct(high)) in said[1] and f"p = {p_value('handlingsplan', k, n)} " in said[1], said[1]
 
 
 # ---------------------------------------------------------------------------------------------------------------
