@@ -4,6 +4,7 @@ tmp_path, as an evaluator's Excel or a careless params file holds it. Expected v
 rows written here."""
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 import evaltools as et
 from evaltools.data import budget_shapes
 
-from .conftest import load_problems
+from .conftest import load_problems, params_refusal
 
 HEAD = """\
 id: hostile58
@@ -137,3 +138,63 @@ def test_english_financier_heading_names(name, code):
                                          (12.5, False)])
 def test_a_heading_rows_empty_amount(cell, empty):
     assert budget_shapes.no_amount(cell) is empty
+
+
+# --- 3. a share goal written 'från X % till Y %' whose shares fall --------------------------------------------------
+def _goal(tmp_path: Path, label: str, target: str, outcomes: str = "[arbete, studier]") -> Path:
+    return _params(tmp_path, f"""\
+        goals:
+          - id: g
+            kind: share
+            label: {json.dumps(label, ensure_ascii=False)}
+            target: {target}
+            period: whole_period
+            denominator: exits
+            success_outcomes: {outcomes}
+        """)
+
+
+@pytest.mark.parametrize("label, target", [
+    ("Minska från 30 % till 15 %", "0.15"),  # read: 15 % reached as soon as the share was at least 15 %, 30 % before
+    ("Minska från 30 % till 15 %", "0.85"),  # told to write target: 0.15, as if 15 % were a share to rise to
+    ("Andelen ska öka från 35 % till 20 %", "0.2"),  # a rise with its shares swapped, read as reached at 20 %
+])
+def test_a_share_falling_from_to_is_refused_not_read_as_a_rise(tmp_path, label, target):
+    """A share goal is reached at or above its target: 'från 30 % till 15 %' as target 0.15 was reached by a share that
+    stayed at 30 %. Refused with the others' share to write, 1 - 0.15 = 0.85 (85 %), and the order to check."""
+    said = " ".join(params_refusal(_goal(tmp_path, label, target)).split())
+    assert "andelen går ned, från " in said and f"target: {target} skulle räknas som nått" in said
+    assert "skriv den lägre andelen först" in said
+    if label.startswith("Minska"):
+        assert "minst 0.85" in said and "'Minst 85 % ska fullfölja insatsen" in said
+        assert "skriv target: 0.15" not in said
+    said_en = " ".join(params_refusal(_goal(tmp_path, label, target), "en").split())
+    assert "the share goes down, from " in said_en and "write the lower share first" in said_en
+
+
+def test_the_fall_stated_beside_the_others_floor_is_read(tmp_path):
+    """The label the refusals suggest, a floor of the others with the fall beside it and 'högst' left out: it was
+    refused with 'write target: 0.1', the ceiling of the drop-outs as a share to rise to."""
+    p = _goal(tmp_path, "Minst 90 % ska fullfölja insatsen (andelen avbrott ska minska från 20 % till 10 %)", "0.9")
+    assert et.load_params(p).goals[0].target == 0.9
+
+
+@pytest.mark.parametrize("label", ["=HYPERLINK(\"http://x\";\"öka från 20 % till 35 %\")",
+                                   "<script>alert(1)</script> Andelen ska öka från 20 % till 35 %"])
+def test_a_refused_rise_echoes_only_its_shares(tmp_path, label):
+    said = params_refusal(_goal(tmp_path, label, "0.3"))
+    assert "'från 20 % till 35 %'" in said and "skriv target: 0.35" in said
+    assert "<script" not in said and "HYPERLINK" not in said
+
+
+# --- 4. data_as_of before the project's start ----------------------------------------------------------------------
+def test_data_as_of_before_the_start_is_one_message_not_one_per_participant(tmp_path):
+    """data_as_of 2023-06-30 is before the start 2023-09-01: every participant's start after it was refused row by row,
+    its cause unnamed (without participants it was read without a word). Refused once, naming both days."""
+    said = " ".join(params_refusal(_params(tmp_path, "data_as_of: 2023-06-30\n")).split())
+    assert "data_as_of är 2023-06-30, före projektets start 2023-09-01" in said
+    assert "from 2023-09-01" in " ".join(params_refusal(_params(tmp_path, "data_as_of: 2023-06-30\n"), "en").split())
+
+
+def test_data_as_of_on_the_start_day_is_read(tmp_path):
+    assert str(et.load_params(_params(tmp_path, "data_as_of: 2023-09-01\n")).data_as_of) == "2023-09-01"
