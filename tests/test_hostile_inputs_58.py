@@ -198,3 +198,41 @@ def test_data_as_of_before_the_start_is_one_message_not_one_per_participant(tmp_
 
 def test_data_as_of_on_the_start_day_is_read(tmp_path):
     assert str(et.load_params(_params(tmp_path, "data_as_of: 2023-09-01\n")).data_as_of) == "2023-09-01"
+
+
+# --- 5. the analysis plan's heading -------------------------------------------------------------------------------
+@pytest.mark.parametrize("heading", [
+    "Analysplan \u202eevil\u202c",  # turns the text's direction
+    "Analys\u200bplan",  # shows nothing
+    "Plan för 19800101\u200b-1234",  # a personnummer split from the check by a zero-width space
+    "Plan\x07",  # a control character
+    "Plan https://example.invalid/x",  # a web address, a link in a PDF reader
+    "Plan, frågor till namn@example.invalid",  # an e-mail address
+])
+def test_a_plan_heading_with_unseen_characters_or_an_address_is_not_shown(heading):
+    from evaltools.present.plan import plan_title
+    assert plan_title(f"# {heading}\n\nFastställd: 2021-11-30\n") is None
+
+
+def test_a_plain_plan_heading_is_shown():
+    from evaltools.present.plan import plan_title
+    assert plan_title("# Analysplan för Etableringslyftet & co\n") == "Analysplan för Etableringslyftet & co"
+
+
+def test_a_plan_the_report_cannot_read_is_cited_without_a_date(tmp_path, monkeypatch):
+    """A plan file without read rights raised PermissionError out of the appendix, a traceback instead of a report."""
+    from evaltools.present.plan import citation, plan_path
+    params = _params(tmp_path, "")
+    path = plan_path(params, "sv")
+    path.parent.mkdir()
+    path.write_text("# Analysplan\n\nFastställd: 2021-11-30\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def refused(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    said = citation(et.Report(params))
+    assert said is not None and said.startswith("Utvärderingen har en analysplan (utan datum för när den fastställdes).")
