@@ -87,6 +87,23 @@ def test_varav_rows_in_a_row_in_any_case_are_parts_of_the_line_above(tmp_path, n
     assert list(p.budget["category"]) == ["Jobbcoacher", "SFI-samordnare"]
 
 
+def test_varav_rows_that_together_are_more_than_their_line_are_a_note(tmp_path):
+    """'varav tolk' and 'varav resor', 600 000 kr each in the budget (500 000 kr each in the utfall), under
+    'Jobbcoacher' of 1 000 000 kr (900 000 kr): each is smaller than the line, together they are 1 200 000 kr
+    (1 000 000 kr), more than it can hold. One note per column, naming both rows; the cost is the lines' all the same
+    (900 000 + 450 000 = 1 350 000 kr)."""
+    _sheet(tmp_path, [WIDE, ["Jobbcoacher", "förbund", 1_000_000, 900_000], ["varav tolk", "förbund", 600_000, 500_000],
+                      ["varav resor", "förbund", 600_000, 500_000], ["SFI-samordnare", "kommun", 450_000, 450_000]])
+    p = et.load_project(_params(tmp_path, BUDGET))
+    assert float(p.budget["actual"].sum()) == 1_350_000
+    notes = [w for w in p.warnings if w.key == "budget.parts_above_line"]
+    assert [w.column for w in notes] == ["Budget 2023/24", "Utfall 2023/24"] and {w.row for w in notes} == {3}
+    said = " ".join(notes[0].text("sv").split())
+    assert "'varav tolk', 'varav resor' på rad 3, 4 står tillsammans 1 200 000 kr" in said and "på rad 2" in said
+    assert "hold 1 000 000 kr together" in " ".join(notes[1].text("en").split())
+    assert not [w for w in p.warnings if w.key == "budget.part_above_line"]
+
+
 # --- 2. financier headings filled in with 0 or a dash, or written in English -----------------------------------------
 @pytest.mark.parametrize("empty", [0, "0", "-", "–", "0,00"])
 def test_financier_headings_with_zero_or_a_dash_are_headings_all_the_same(tmp_path, empty):

@@ -3348,10 +3348,12 @@ def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: 
                     warn: list[Problem]) -> None:
     """Name the budget's *varav* rows (:func:`budget_shapes.part_row`: ``varav språkstödjare`` under ``Jobbcoacher``)
     to the evaluator, as not read: each is a part of the line above it, whose amount holds it already. A part larger
-    than the line above it in a period is a note naming both, since then the line cannot hold it."""
+    than the line above it in a period is a note naming both, since then the line cannot hold it; so are several parts
+    of one line that together are more than it."""
     at = np.flatnonzero(is_part.to_numpy())
     if not len(at):
         return
+    together: dict[tuple[int, str], list[int]] = {}  # (the line above, the column): its varav rows of its period
     for k in at.tolist():
         above = k - 1
         while above >= 0 and bool(is_part.iat[above]):
@@ -3361,6 +3363,8 @@ def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: 
         for col in (S.BUDGET, S.ACTUAL):
             part, line = df.iat[k, df.columns.get_loc(col)], df.iat[above, df.columns.get_loc(col)]
             same_period = str(df.iat[k, df.columns.get_loc(S.PERIOD)]) == str(df.iat[above, df.columns.get_loc(S.PERIOD)])
+            if same_period and pd.notna(part):
+                together.setdefault((above, col), []).append(k)
             if same_period and pd.notna(part) and pd.notna(line) and part > line + 0.5:
                 warn.append(problem(fname, int(raw.file_rows[k]), raw.column_of(col, k), _amount(part / factor, "en"),
                                     "budget.part_above_line", "warning", "budget_part",
@@ -3369,6 +3373,21 @@ def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: 
                                     name=quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()),
                                     line=quote(str(df.iat[above, df.columns.get_loc(S.CATEGORY)]).strip()),
                                     row_above=int(raw.file_rows[above])))
+    for (above, col), parts in together.items():
+        # (several varav rows under one line, each smaller than it, that together are more than it: 'varav tolk' and
+        # 'varav resor' of 600 000 kr each under a line of 1 000 000 kr)
+        line, amounts = df.iat[above, df.columns.get_loc(col)], [df.iat[k, df.columns.get_loc(col)] for k in parts]
+        total = float(sum(amounts))
+        if len(parts) > 1 and pd.notna(line) and total > line + 0.5 and all(a <= line + 0.5 for a in amounts):
+            warn.append(problem(fname, int(raw.file_rows[parts[0]]), raw.column_of(col, parts[0]),
+                                _amount(total / factor, "en"), "budget.parts_above_line", "warning", "budget_part",
+                                value_sv=f"{_amount(total / factor, 'sv')} {unit}",
+                                value_en=f"{_amount(total / factor, 'en')} {unit}",
+                                names=", ".join(quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip())
+                                                for k in parts),
+                                rows=", ".join(str(int(raw.file_rows[k])) for k in parts),
+                                line=quote(str(df.iat[above, df.columns.get_loc(S.CATEGORY)]).strip()),
+                                row_above=int(raw.file_rows[above])))
     rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in at.tolist()))
     names = ", ".join(dict.fromkeys(quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()) for k in at.tolist()))
     warn.append(problem(fname, None, None, None, "budget.parts_read", "info", "budget_part", rows=rows, names=names))
