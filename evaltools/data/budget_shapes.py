@@ -798,6 +798,7 @@ def _financing_rows(raw: RawTable, category: str, fname: str, problems: list[Pro
 
 # a row naming who pays the lines under it, as a follow-up groups its lines per financier ('Förbundet', 'Kommunen:',
 # 'Arbetsförmedlingens medfinansiering', 'Region Västernorrland'), with the financier's code
+_OF_PAYER = r"(?:['’]s\s+(?:co-?financing|contribution|funds|part|share))?"
 _FINANCIER_HEADINGS = (
     ("förbund", re.compile(r"(?:samordnings)?förbund(?:et)?(?:s\s+(?:medel|del|andel))?|finsam(?:medel)?|"
                            r"sökt\s+från\s+(?:samordnings)?förbundet|medel\s+från\s+(?:samordnings)?förbundet")),
@@ -810,6 +811,13 @@ _FINANCIER_HEADINGS = (
     ("försäkringskassan", re.compile(r"försäkringskassan(?:s\s+(?:medfinansiering|insats|del))?|"
                                      r"medfinansiering,?\s+försäkringskassan")),
     ("egen", re.compile(r"egen\s+(?:finansiering|insats|medfinansiering)")),
+    # (the same headings in English, as a follow-up written for an English-speaking board heads them)
+    ("förbund", re.compile(rf"(?:the\s+)?(?:finsam\s+|local\s+)?coordination\s+association{_OF_PAYER}")),
+    ("kommun", re.compile(rf"(?:the\s+)?municipality{_OF_PAYER}|municipal\s+co-?financing")),
+    ("region", re.compile(rf"(?:the\s+)?region{_OF_PAYER}|regional\s+co-?financing")),
+    ("arbetsförmedlingen", re.compile(rf"(?:the\s+)?(?:swedish\s+)?(?:public\s+)?employment\s+service{_OF_PAYER}")),
+    ("försäkringskassan", re.compile(rf"(?:the\s+)?(?:swedish\s+)?social\s+insurance\s+agency{_OF_PAYER}")),
+    ("egen", re.compile(r"own\s+(?:contribution|funding|co-?financing)")),
 )
 
 
@@ -827,6 +835,23 @@ def financier_heading(name: object) -> str | None:
     return next((code for code, words in _FINANCIER_HEADINGS if words.fullmatch(t)), None)
 
 
+_NO_AMOUNT = re.compile(r"(?:|nan|none|0+(?:[.,]0+)?(?:\s*(?:kr|tkr|sek))?|[-–—]+)", re.I)
+
+
+def no_amount(cell: object) -> bool:
+    """Whether a heading row's amount cell holds no amount: empty, or 0 or a dash as Excel's accounting format shows
+    0 (``0``, ``0,00``, ``-``, ``–``), as a financier's heading row is often filled in.
+
+    Examples
+    --------
+    >>> [no_amount(c) for c in ("", None, "0", 0, "0,00", " - ", "–", "0 kr", "10", "ca 0")]
+    [True, True, True, True, True, True, True, True, False, False]
+    """
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return cell != cell or cell == 0  # (NaN, an empty cell read as a number)
+    return _NO_AMOUNT.fullmatch(str("" if cell is None else cell).strip()) is not None
+
+
 def _financier_headings(raw: RawTable, category: str, amounts: list[str], fname: str,
                         problems: list[Problem]) -> None:
     """One problem for a budget whose lines are grouped under their financiers' names (a row ``Kommunen`` without
@@ -837,7 +862,7 @@ def _financier_headings(raw: RawTable, category: str, amounts: list[str], fname:
     heads = []
     for i, name in enumerate(raw.frame[category]):
         code = financier_heading(name)
-        if code is not None and not any(str(raw.frame[h].iloc[i]).strip() for h in amounts):
+        if code is not None and all(no_amount(raw.frame[h].iloc[i]) for h in amounts):
             heads.append((int(raw.file_rows[i]), str(name).strip(), code))
     if not any(code != "förbund" for *_, code in heads):
         return

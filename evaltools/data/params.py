@@ -1966,9 +1966,21 @@ class Goal(_Strict):
         _no_share_above_all(stated)  # (150 % would be told to write target: 1.5, itself refused)
         rise = _SHARE_RISE.search(label)
         if rise is not None:
+            base, to = (float(g.replace(",", ".")) / 100 for g in rise.groups())
+            if to < base - 1e-9 and _SHARE_FLOOR.search(label):
+                # a share of the others stated beside the fall it brings ("Minst 90 % ska fullfölja insatsen (andelen
+                # avbrott ska minska från 20 % till 10 %)"): the floor is the target, checked as any share stated
+                rise = None
+            elif to < base - 1e-9:
+                # the shares fall ("Minska från 30 % till 15 %", or a rise with its shares swapped): a share goal is
+                # reached at or above its target, so the lower share as target was reached before the project began
+                rest = round(1 - to, 3)
+                raise ParamsValueError("params.goal_label_share_from_to_falls", words=rise.group(0).strip(),
+                                       target=f"{self.target:g}", rest=f"{rest:g}", pct=f"{rest * 100:g}",
+                                       base=rise.group(1), to=rise.group(2))
+        if rise is not None:
             # a share to rise from a baseline to a target ("ska öka från 20 % till 35 %"): the target is the share
             # it rises to; the baseline, reached already before the project, would judge another goal
-            base, to = (float(g.replace(",", ".")) / 100 for g in rise.groups())
             if abs(self.target - to) > _SHARE_TOLERANCE and not any(
                     v < self.target <= v + _JUST_ABOVE + 1e-9 for v, _ in passed):
                 raise ParamsValueError("params.goal_label_share_rise", words=rise.group(0).strip(),
@@ -2693,6 +2705,10 @@ class ProjectParams(_Strict):
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
             raise ParamsValueError("survey.goals_need_files", goals=", ".join(survey_goals))
+        if self.data_as_of is not None and self.data_as_of < self.period.start:
+            # (every participant's start after it would be refused row by row, the cause unnamed)
+            raise ParamsValueError("params.data_as_of_before_start", value=self.data_as_of.isoformat(),
+                                   start=self.period.start.isoformat())
         if self.last_intake is not None and not self.period.start <= self.last_intake <= self.period.end:
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())

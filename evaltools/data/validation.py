@@ -3198,6 +3198,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         and not ("sheet" in twice and p.key in ("sheet.others", "sheet.others_one"))]
     if wide:  # a cell of the file read for several periods (a line's name) has one message, not one per period
         problems[first:] = list({(p.row, p.column, p.key, p.value): p for p in problems[first:]}.values())
+        # (a financier's heading row is to be deleted, not its '-' or text amount corrected: its one message says so)
+        heading_rows = {int(r) for p in problems if p.file == fname and p.key == "budget.financier_headings"
+                        for r in str(dict(p.values).get("rows", "")).split(", ") if r.isdigit()}
+        problems[first:] = [p for p in problems[first:] if not (p.row in heading_rows and p.key.startswith("cell."))]
     if len(df) and df[S.ACTUAL].isna().all():
         # one workbook of everything, its utfall on a sheet of its own ('Utfall per kvartal'): never read, so
         # the cost would be the budget without a word; say where the utfall's columns go
@@ -3220,6 +3224,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     lines = df[~is_total & ~is_sub & ~is_part]
     _check_subtotals(df, row_kind, refused_cells, raw, fname, factor, unit, warn, skip=is_part)
     _part_rows_read(df, is_part, raw, fname, factor, unit, warn)
+    _parts_without_line(df, is_part, is_total | is_sub, raw, fname, problems)
     percent = _percent_lines(df, raw, fname, problems)
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
@@ -3343,21 +3348,43 @@ def _financier_heading_rows(raw: RawTable) -> list[tuple[int, str, str]]:
     heads = []
     for i, name in enumerate(raw.frame[S.CATEGORY]):
         code = budget_shapes.financier_heading(name)
-        empty = all(not str(raw.frame[c].iloc[i]).strip() or str(raw.frame[c].iloc[i]) == "nan"
-                    for c in (S.BUDGET, S.ACTUAL) if c in raw.frame)
+        empty = all(budget_shapes.no_amount(raw.frame[c].iloc[i]) for c in (S.BUDGET, S.ACTUAL) if c in raw.frame)
         if code is not None and empty:
             heads.append((int(raw.file_rows[i]), str(name).strip(), code))
     return heads if any(code != "förbund" for *_, code in heads) else []
+
+
+def _parts_without_line(df: pd.DataFrame, is_part: pd.Series, is_total: pd.Series, raw: RawTable, fname: str,
+                        problems: list[Problem]) -> None:
+    """A *varav* row with no cost line above it (the table's first row, or the row under a total) is refused: it is
+    read as a part of the line above it, so no line would hold its amount, and the cost would be short of it. The
+    rows are taken in the file's order (a layout with a column per period gives a row per period of one file row)."""
+    kinds: dict[int, str] = {}
+    for k in range(len(df)):
+        row = int(raw.file_rows[k])
+        kinds.setdefault(row, "part" if bool(is_part.iat[k]) else "total" if bool(is_total.iat[k]) else "line")
+    above = "none"
+    for row in sorted(kinds):
+        if kinds[row] != "part":
+            above = kinds[row]
+            continue
+        if above == "line":
+            continue
+        k = int(np.flatnonzero(raw.file_rows[:len(df)] == row)[0])
+        problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), str(df.iat[k, df.columns.get_loc(S.CATEGORY)]),
+                                "budget.part_no_line"))
 
 
 def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: str, factor: int, unit: str,
                     warn: list[Problem]) -> None:
     """Name the budget's *varav* rows (:func:`budget_shapes.part_row`: ``varav språkstödjare`` under ``Jobbcoacher``)
     to the evaluator, as not read: each is a part of the line above it, whose amount holds it already. A part larger
-    than the line above it in a period is a note naming both, since then the line cannot hold it."""
+    than the line above it in a period is a note naming both, since then the line cannot hold it; so are several parts
+    of one line that together are more than it."""
     at = np.flatnonzero(is_part.to_numpy())
     if not len(at):
         return
+    together: dict[tuple[int, str], list[int]] = {}  # (the line above, the column): its varav rows of its period
     for k in at.tolist():
         above = k - 1
         while above >= 0 and bool(is_part.iat[above]):
@@ -3367,6 +3394,8 @@ def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: 
         for col in (S.BUDGET, S.ACTUAL):
             part, line = df.iat[k, df.columns.get_loc(col)], df.iat[above, df.columns.get_loc(col)]
             same_period = str(df.iat[k, df.columns.get_loc(S.PERIOD)]) == str(df.iat[above, df.columns.get_loc(S.PERIOD)])
+            if same_period and pd.notna(part):
+                together.setdefault((above, col), []).append(k)
             if same_period and pd.notna(part) and pd.notna(line) and part > line + 0.5:
                 warn.append(problem(fname, int(raw.file_rows[k]), raw.column_of(col, k), _amount(part / factor, "en"),
                                     "budget.part_above_line", "warning", "budget_part",
@@ -3375,6 +3404,21 @@ def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: 
                                     name=quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()),
                                     line=quote(str(df.iat[above, df.columns.get_loc(S.CATEGORY)]).strip()),
                                     row_above=int(raw.file_rows[above])))
+    for (above, col), parts in together.items():
+        # (several varav rows under one line, each smaller than it, that together are more than it: 'varav tolk' and
+        # 'varav resor' of 600 000 kr each under a line of 1 000 000 kr)
+        line, amounts = df.iat[above, df.columns.get_loc(col)], [df.iat[k, df.columns.get_loc(col)] for k in parts]
+        total = float(sum(amounts))
+        if len(parts) > 1 and pd.notna(line) and total > line + 0.5 and all(a <= line + 0.5 for a in amounts):
+            warn.append(problem(fname, int(raw.file_rows[parts[0]]), raw.column_of(col, parts[0]),
+                                _amount(total / factor, "en"), "budget.parts_above_line", "warning", "budget_part",
+                                value_sv=f"{_amount(total / factor, 'sv')} {unit}",
+                                value_en=f"{_amount(total / factor, 'en')} {unit}",
+                                names=", ".join(quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip())
+                                                for k in parts),
+                                rows=", ".join(str(int(raw.file_rows[k])) for k in parts),
+                                line=quote(str(df.iat[above, df.columns.get_loc(S.CATEGORY)]).strip()),
+                                row_above=int(raw.file_rows[above])))
     rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in at.tolist()))
     names = ", ".join(dict.fromkeys(quote(str(df.iat[k, df.columns.get_loc(S.CATEGORY)]).strip()) for k in at.tolist()))
     warn.append(problem(fname, None, None, None, "budget.parts_read", "info", "budget_part", rows=rows, names=names))

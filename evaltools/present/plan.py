@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -116,7 +117,10 @@ def citation(r) -> str | None:
     for lang in dict.fromkeys((r.lang, "sv")):
         path = plan_path(source, lang)
         if path.is_file():
-            raw = path.read_bytes()
+            try:
+                raw = path.read_bytes()
+            except OSError:  # (a plan the report cannot read, locked or without read rights: cited without a date)
+                raw = b""
             try:
                 text = raw.decode("utf-8-sig")
             except UnicodeDecodeError:  # a plan saved by an older editor, in Windows-1252
@@ -129,13 +133,20 @@ def citation(r) -> str | None:
     return None
 
 
+# (a heading's characters that show nothing or turn the text's direction, U+200B, U+202E, hiding what it says or a
+# personnummer split by them from the check; a web or e-mail address, which a PDF reader makes a link: never shown)
+_UNSHOWN = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
+_ADDRESS = re.compile(r"://|\bwww\.|@|\bmailto:", re.I)
+
+
 def plan_title(text: str) -> str | None:
     """The plan's own heading (its first ``# `` line), by which a reader finds it among the evaluation's papers;
     ``None`` where there is none, or where it holds markup or what may be a personnummer (never shown)."""
     for line in text.splitlines():
         if line.startswith("# "):
             title = " ".join(line[2:].split()).strip("# ")
-            if not title or len(title) > 120 or any(c in title for c in "<>[]`*_") or find_personnummer(title):
+            if not title or len(title) > 120 or any(c in title for c in "<>[]`*_") or find_personnummer(title) \
+                    or any(unicodedata.category(c) in _UNSHOWN for c in title) or _ADDRESS.search(title):
                 return None
             return title
     return None
