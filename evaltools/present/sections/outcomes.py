@@ -135,6 +135,8 @@ def shown_rate_rows(rt: pd.DataFrame) -> pd.DataFrame:
     """The rows of the rate table per group the report's table shows (:func:`left_out_rows`): the workbook's sheet
     gives these same rows, its hidden cells marked as the table marks them, not every group with blank cells. (A
     row left out showed nothing: leaving it out gives no hidden count back.)"""
+    if rt.empty:  # (no one has ended: a table without rows, or without columns)
+        return rt
     return rt[[not m for m in left_out_rows(rt)]].reset_index(drop=True)
 
 
