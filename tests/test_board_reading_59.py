@@ -1,0 +1,67 @@
+"""The English reports read as a board reads them, after the change that says an exit to another benefit neutrally
+and cites the analysis plan by its heading: an application's cost-benefit section says the participants leave the
+project for work, studies or a benefit (as the outturn's section does), not that they 'move on'; Kompassen's English
+appendix cites its plan by an English heading, not one with Swedish words left in it; the portfolio's note on costs
+'to' a date says the project is still running in a sentence that parses."""
+from __future__ import annotations
+
+import pytest
+
+from evaltools.present import plan
+from evaltools.present.display import Table
+from evaltools.present.sections import costbenefit
+from evaltools.words.text import msg
+
+from .conftest import sample_portfolio, sample_report, shown_chunks
+
+
+# --- 1. an application's cost-benefit section says an exit to another benefit neutrally --------------------------
+
+@pytest.mark.parametrize("lang, neutral, moved", [
+    ("en", "when participants leave the project for work, studies or another benefit", "move on"),
+    ("sv", "när deltagare avslutas till arbete, studier eller en annan ersättning", "går vidare"),
+])
+def test_an_application_s_cost_benefit_section_says_the_exit_neutrally(lang, neutral, moved):
+    # the application check of Specialistteamet is the sample counted on the application's expected volumes
+    r = sample_report("eskilstuna-ansokan", lang)
+    assert r.cba.summary.mode == "ex_ante"
+    text = " ".join(" ".join(c.split()) for c in shown_chunks(costbenefit.blocks(r)))
+    assert neutral in text
+    assert moved not in text
+    # the same words as the outturn's section, which says the exit in the past tense
+    said = " ".join(msg("costbenefit.intro", lang).split())
+    assert {"en": "left the project for work, studies or another benefit",
+            "sv": "avslutades till arbete, studier eller en annan ersättning"}[lang] in said
+
+
+# --- 2. the English appendix cites the analysis plan by an English heading ----------------------------------------
+
+def test_kompassen_s_english_appendix_cites_its_plan_without_swedish_words():
+    cited = plan.citation(sample_report("kompassen-demo", "en"))
+    assert cited is not None
+    # the report's own English title, "Kompassen (fictional example)", not the Swedish "(fiktivt exempel)"
+    assert "“Analysis plan: Kompassen (fictional example)”" in cited
+    assert "fiktivt" not in cited and "settled 2020-11-16" in cited
+    # the Swedish report cites the Swedish plan, by its Swedish heading
+    assert "Analysplan: Kompassen (fiktivt exempel)" in plan.citation(sample_report("kompassen-demo", "sv"))
+
+
+def test_an_english_plan_s_smallest_fall_matters_to_the_coordination_association():
+    text = plan.plan_text("Vägen", [], "en")
+    assert "matters in practice to the coordination association" in text
+    assert "förbund." not in text
+
+
+# --- 3. the portfolio's note on a running project's costs parses ---------------------------------------------------
+
+def test_the_portfolio_s_note_on_costs_to_a_date_says_the_project_is_still_running(monkeypatch):
+    # Specialistteamet is running: its costs per person are "to" 2025-12-31, which the note explains
+    pf = sample_portfolio(("eskilstuna-specialistteamet", "nasta-steg"), "en")
+    shown: list = []
+    monkeypatch.setattr("evaltools.present.portfolio.show", lambda *parts: shown.extend(parts))
+    pf.overview()
+    [table] = [p for p in shown if isinstance(p, Table) and "Cost" in p.frame.columns]
+    [note] = [" ".join(n.split()) for n in table.notes if n.startswith("Per participant and per success")]
+    assert "the project is still running, so the cost is the outturn of the budget years that had ended by that" \
+           " date" in note
+    assert "the project runs" not in note and "years over by" not in note
