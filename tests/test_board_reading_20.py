@@ -71,7 +71,7 @@ def test_the_phases_months_follow_the_window_the_params_set(tiny_project, tmp_pa
 @pytest.mark.parametrize(("lang", "so_far", "through", "yes_no"), [
     ("sv", "Kostnad per deltagare och per lyckat utfall räknad på utfallet hittills (projektet pågår)",
      "Kostnad per deltagare och per lyckat utfall: utfallet och personerna till och med", ("Ja", "Nej")),
-    ("en", "Cost per participant and per successful outcome counted on the outturn so far (the project runs)",
+    ("en", "Cost per participant and per successful outcome counted on the outturn so far (project still running)",
      "Cost per participant and per successful outcome: the outturn and the persons up to", ("Yes", "No"))])
 def test_the_portfolio_workbook_says_up_to_when_a_running_projects_costs_per_person_count(lang, so_far, through,
                                                                                            yes_no, tmp_path):

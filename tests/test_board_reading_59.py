@@ -65,3 +65,11 @@ def test_the_portfolio_s_note_on_costs_to_a_date_says_the_project_is_still_runni
     assert "the project is still running, so the cost is the outturn of the budget years that had ended by that" \
            " date" in note
     assert "the project runs" not in note and "years over by" not in note
+
+
+@pytest.mark.parametrize("key", ["workbook.summary.per_person_so_far", "workbook.column.portfolio.per_person_so_far"])
+def test_the_workbook_s_column_on_costs_so_far_says_the_project_is_still_running(key):
+    # a yes/no column: "Yes" where the costs per person are the outturn so far, because the project is not over
+    said = msg(key, "en")
+    assert said.endswith("counted on the outturn so far (project still running)")
+    assert "(the project runs)" not in said
