@@ -73,3 +73,57 @@ def test_the_workbook_s_column_on_costs_so_far_says_the_project_is_still_running
     said = msg(key, "en")
     assert said.endswith("counted on the outturn so far (project still running)")
     assert "(the project runs)" not in said
+
+
+# --- 5. a goal judged on its words says what it counts in a sentence that holds for one outcome as for three -----
+
+_HEAD = """\
+id: vagen
+kind: individ
+title: Vägen
+forbund: Samordningsförbundet Mittland
+owner: Mittlands kommun
+partners: [Mittlands kommun, Arbetsförmedlingen]
+period: {start: 2025-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-01-31
+granted_sek: 300000
+data: {participants: data/deltagare.csv}
+goals:
+  - {id: mal, kind: share, label: '%s', target: 0.4, period: whole_period}
+"""
+
+
+def _words_project(tmp_path, label, exits):
+    import csv
+
+    import evaltools as et
+    (tmp_path / "data").mkdir()
+    with open(tmp_path / "data" / "deltagare.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+                    "support_start"])
+        for i, out in enumerate(exits):
+            w.writerow([f"V{i + 1:02d}", "kvinna" if i % 2 else "man", 1975 + i % 25, "ensamstående", "2025-02-01",
+                        "2025-09-30", out, "försörjningsstöd"])
+    (tmp_path / "vagen.yaml").write_text(_HEAD % label, encoding="utf-8")
+    return et.Report(et.load_project(tmp_path / "vagen.yaml"), lang="en")
+
+
+@pytest.mark.parametrize("label, exits, said", [
+    # 10 to work, 4 to studies, 12 to sickness benefit, 6 to an active plan, 8 still on social assistance: the goal
+    # of work or studies leaves out 12 + 6 = 18 exits to the other default successes
+    ("At least 40% shall go to work or studies",
+     ["arbete"] * 10 + ["studier"] * 4 + ["sjukpenning"] * 12 + ["aktiv_planering_annan_part"] * 6
+     + ["kvar_försörjningsstöd"] * 8,
+     "“At least 40% shall go to work or studies”, as worded, counts exits to work, subsidised work and studies; 18 "
+     "exits to sickness benefit and active plan with another agency are not counted, since the goal's words do not "
+     "name them."),
+    # a goal of studies only counts one outcome: no "the outcomes" for it; 10 to work + 8 to sickness benefit = 18
+    ("At least 40% shall go on to studies",
+     ["arbete"] * 10 + ["studier"] * 6 + ["sjukpenning"] * 8 + ["kvar_försörjningsstöd"] * 16,
+     "“At least 40% shall go on to studies”, as worded, counts exits to studies; 18 exits to work and sickness "
+     "benefit are not counted, since the goal's words do not name them."),
+])
+def test_a_goal_judged_on_its_words_says_what_it_counts(tmp_path, label, exits, said):
+    from evaltools.present.sections.goals import words_counted_sentences
+    assert words_counted_sentences(_words_project(tmp_path, label, exits)) == [said]

@@ -151,8 +151,8 @@ def test_page_one_gives_the_words_figure_and_verdict(tmp_path, lang, figure, oth
     ("sv", "”Minst 40\u00a0% ska ha gått till arbete eller studier” räknar arbete, arbete med stöd och studier, de "
            "utfall som målets ord nämner; åtta avslut till sjukpenning och aktiv planering med annan part räknas inte, "
            "eftersom målets ord inte nämner dem."),
-    ("en", "“Minst 40 % ska ha gått till arbete eller studier” counts work, subsidised work and studies, the outcomes "
-           "its words name; eight exits to sickness benefit and active plan with another agency are not counted, "
+    ("en", "“Minst 40 % ska ha gått till arbete eller studier”, as worded, counts exits to work, subsidised work and "
+           "studies; eight exits to sickness benefit and active plan with another agency are not counted, "
            "since the goal's words do not name them."),
 ])
 def test_the_goal_section_says_what_the_goal_counts_and_how_many_it_leaves_out(tmp_path, lang, said):
