@@ -43,8 +43,8 @@ def test_a_finished_project_keeps_the_past_tense(lang, past):
 
 
 @pytest.mark.parametrize("lang, future, past", [
-    ("sv", "som inte skulle behöva betalas ut när deltagare går vidare", "som inte behövde betalas ut"),
-    ("en", "that would not have to be paid when participants move on", "that did not have to be paid"),
+    ("sv", "som inte skulle behöva betalas ut när deltagare avslutas till", "som inte behövde betalas ut"),
+    ("en", "that would not have to be paid when participants leave the project for", "that did not have to be paid"),
 ])
 def test_an_application_cost_benefit_section_opens_in_the_conditional(lang, future, past):
     r = sample_report("eskilstuna-ansokan", lang)
