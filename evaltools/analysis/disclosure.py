@@ -25,7 +25,9 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    is small, ``E`` is small, or ``E − G`` is small for a goal: a goal's count of successes, which
    always stays, would then give the outcome of the few who ended, or of the few who ended without
    a success ("10 of 11 still enrolled" beside an outcome goal of 1). The page-1 statement "S of B
-   ended" goes with them, as it states ``B``.
+   ended" goes with them, as it states ``B``. They are also withheld, alone, where the successes of ``B``
+   are stated and ``E − B`` is small: those the success share leaves out (moved away, died) would be a
+   few persons' outcome.
 3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
    ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
    difference). The cost per success goes with them (total cost ÷ cost per success = ``S``). Where ``P``
