@@ -189,9 +189,9 @@ ALL_ENDED = {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES, Secondary.
     # 20 ended, 10 successes by the main goal but 17 by another goal: 3 without, by the other goal;
     # the main goal's 10 of 20 (and its cost) would still give away the 20 ended, so it goes; the costs stay
     (Counts(20, 0, 20, 10, 20, 10, goal_successes=(10, 17)), {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}),
-    # 14 participants, 2 still enrolled, all 12 ended succeeded: the cost per success beside the cost
-    # per participant would tell that 12 of 14 succeeded (2 left); only it goes
-    (Counts(14, 2, 12, 12, 12, 12, goal_successes=(12,)), {Secondary.COST_PER_SUCCESS}),
+    # 14 participants, 2 still enrolled, all 12 ended succeeded: page 1 states 14 and 12, so 14 − 12 = 2 is public
+    # already and the cost per success beside the cost per participant tells nothing more; it stays
+    (Counts(14, 2, 12, 12, 12, 12, goal_successes=(12,)), set()),
     # 3 participants already stated by a participant goal: the count and the cost per participant stay
     (Counts(3, 0, 3, 1, 3, 1, participants_in_goals=True, goal_successes=(1,)), ALL_ENDED),
     # no participants (an application): nothing
@@ -199,6 +199,13 @@ ALL_ENDED = {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES, Secondary.
 ])
 def test_rule_by_hand(counts, expected):
     assert set(rule(counts, K).withheld) == expected
+
+
+def test_rule_over_counts_the_report_does_not_state():
+    # the same counts by the last day of the budget periods paid so far (not stated): the cost per success of
+    # those periods beside their cost per participant would give 14 and 12, and the 2 without a success; it goes
+    assert set(rule(Counts(14, 2, 12, 12, 12, 12, goal_successes=(12,)), K, published=False).withheld) == {
+        Secondary.COST_PER_SUCCESS}
 
 
 def test_rule_threshold_is_min_count():

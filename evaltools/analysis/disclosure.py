@@ -25,11 +25,15 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    is small, ``E`` is small, or ``E − G`` is small for a goal: a goal's count of successes, which
    always stays, would then give the outcome of the few who ended, or of the few who ended without
    a success ("10 of 11 still enrolled" beside an outcome goal of 1). The page-1 statement "S of B
-   ended" goes with them, as it states ``B``.
+   ended" goes with them, as it states ``B``. They are also withheld, alone, where the successes of ``B``
+   are stated and ``E − B`` is small: those the success share leaves out (moved away, died) would be a
+   few persons' outcome.
 3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
    ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
-   difference). The cost per success goes with them (total cost ÷ cost per success = ``S``), and is
-   also withheld when ``P − S`` is small (with the cost per participant it gives both). Where the
+   difference). The cost per success goes with them (total cost ÷ cost per success = ``S``). Where ``P``
+   and ``S`` are stated, a small ``P − S`` is public already and the cost per success is shown; a cost of the
+   periods paid so far, which divides by counts the report does not state, is withheld when those give a
+   small ``P − S``. Where the
    successes are the persons ``X`` counts, no more and no fewer, and no goal states their number, they
    are withheld whenever ``X`` is (rule 4): one count is published everywhere or nowhere.
 4. **Exits from försörjningsstöd** (``X`` of ``E``, in the cost-benefit figures) are withheld when
@@ -129,8 +133,9 @@ def _small_group(group: int, count: int, k: int) -> bool:
     return hides(group, k) or hides(group - count, k)
 
 
-def rule(c: Counts, k: int) -> Disclosure:
-    """The differencing rule on the counts ``c`` with threshold ``k`` (see the module docstring).
+def rule(c: Counts, k: int, *, published: bool = True) -> Disclosure:
+    """The differencing rule on the counts ``c`` with threshold ``k`` (see the module docstring); ``published``: the
+    report states ``c`` itself (not so for the counts by a day a cost of the periods paid so far divides by).
 
     Examples
     --------
@@ -158,7 +163,9 @@ def rule(c: Counts, k: int) -> Disclosure:
             out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
         if d is not None and c.base == c.ended and not c.ended_in_goals and any(_small_group(c.ended - d, g - n, k) for g in c.same_successes):
             out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
-    if hides(c.participants - c.successes, k):
+    # (beside the cost per participant it gives P and S, so P − S: withheld where those are not published, as with a
+    # cost of the periods paid so far; where the report states both, a small P − S is public already)
+    if not published and hides(c.participants - c.successes, k):
         out.add(Secondary.COST_PER_SUCCESS)
     # (a goal that publishes the exits is the project's accounting: the count is public, and rule 2 already keeps
     # the number ended from giving the few who did not leave)
@@ -167,6 +174,10 @@ def rule(c: Counts, k: int) -> Disclosure:
         # the successes are the same persons, and no goal states their number: one count, withheld everywhere
         if c.successes_are_exits and c.successes not in c.same_successes:
             out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+    # (page 1 states the successes of ``B`` ended: beside the number ended, those the success share leaves out, who
+    # moved away or died, would be a small count of an outcome)
+    if Secondary.SUCCESSES not in out and hides(c.ended - c.base, k):
+        out |= {Secondary.ENDED, Secondary.ONGOING}
     return Disclosure(k, frozenset(out))
 
 
@@ -336,10 +347,14 @@ def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through
         withheld when the counts of persons by that day would tell a few persons' outcomes.
     """
     k = project.params.privacy.min_count
-    shown = rule(counts(project, goal_table), k)
+    c = counts(project, goal_table)
+    shown = rule(c, k)
     if through is None:
         return shown
-    return Disclosure(k, shown.withheld | (rule(counts(project, None, through), k).withheld & _PER_PERSON))
+    # (counts by that day equal to those the report states are stated: P − S is then public already)
+    by_then = counts(project, None, through)
+    same = (by_then.participants, by_then.successes) == (c.participants, c.successes)
+    return Disclosure(k, shown.withheld | (rule(by_then, k, published=same).withheld & _PER_PERSON))
 
 
 class HouseholdsSaid(StrEnum):

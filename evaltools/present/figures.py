@@ -188,7 +188,7 @@ def _participant_figures(r) -> list[Figure]:
                 Figure("antal_lyckade", float(sc.successes), Unit.COUNT, Basis.COUNT, d),
                 Figure("andel_lyckade", sc.share, Unit.SHARE, Basis.SHARE, d, decimals=1)]
     n_on = int(df[S.ONGOING].sum()) if S.ONGOING in df else 0
-    if n_on and not hides(n_on, k) and dis.shows(Secondary.ONGOING):
+    if n_on and dis.shows(Secondary.ONGOING):  # (P − E, both published: a small number hides nothing)
         out.append(Figure("antal_pagaende", float(n_on), Unit.COUNT, Basis.COUNT, "ongoing"))
     return out
 

@@ -710,7 +710,7 @@ def one_price_year(table: pd.DataFrame) -> tuple[pd.DataFrame, int | None]:
 
 # the row's numbers each secondary figure takes with it when the differencing rule withholds it
 WITHHELD_COLUMNS = {Secondary.PARTICIPANTS: ("participants",),
-                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended_all", "ended"),
+                    Secondary.COST_PER_PARTICIPANT: ("cost_per_participant",), Secondary.ENDED: ("ended_all",),
                     Secondary.SUCCESSES: ("ended", "successes", "success_rate", "ci_low", "ci_high"),
                     Secondary.COST_PER_SUCCESS: ("cost_per_success",)}
 

@@ -12,7 +12,7 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
-from ...data.privacy import apply_mask, hides, suppression_mask
+from ...data.privacy import SECONDARY, apply_mask, hides, suppression_mask
 from ...analysis.disclosure import Secondary
 from ...analysis.goals import project_definition
 from ...analysis.result import Note
@@ -267,6 +267,8 @@ def blocks(r) -> list[list]:
     if ended.empty:
         return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
     shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r))
+    if r.disclosure.hides(Secondary.ENDED):  # (a count over its share gives the number ended: analysis.disclosure)
+        shown["share"] = SECONDARY
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})

@@ -50,8 +50,7 @@ def open_after_end(r, prefix: str = "summary") -> list[str]:
     if not n_on:
         return []
     page_one = prefix == "summary"
-    if hides(n_on, k):
-        return [r.msg("summary.open_after_end_few" if page_one else "quality.open_after_end_few", k=str(k), end=end)]
+    # (beside the participants and the number ended, which give it by difference: said as it is, however small)
     return [r.plural("summary.open_after_end" if page_one else "quality.open_after_end", n_on,
                      n=fmt_int(n_on, r.lang), end=end)]
 

@@ -32,7 +32,6 @@ from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
-from ...analysis.disclosure import counts as disclosure_counts
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
 from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
@@ -105,15 +104,11 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
 def per_success_withheld(r, s: CostSummary) -> str:
     """Why page 1 does not give the cost per success, as the rule that withholds it
     (:func:`evaltools.analysis.disclosure.rule`) has it: the successes themselves withheld (the cost would give
-    their number), else the few participants without one (beside the cost per participant it would give them),
-    else the counts by the last day of the budget periods a running project's cost is paid for. Never "to protect
+    their number), else the counts by the last day of the budget periods a running project's cost is paid for. Never "to protect
     small counts" beside the number of successes page 1 states."""
     k = r.params.privacy.min_count
     if r.disclosure.hides(Secondary.SUCCESSES):
         return r.msg("summary.per_success_withheld", k=str(k))
-    c = disclosure_counts(r.project, r.goals.table)
-    if hides(c.participants - c.successes, k):
-        return r.msg("summary.per_success_withheld_rest", k=str(k))
     if s.per_person_through is not None:
         return r.msg("summary.per_success_withheld_through", k=str(k), through=s.per_person_through.isoformat())
     return r.msg("summary.per_success_withheld", k=str(k))
@@ -232,7 +227,9 @@ def participation(r) -> list[str]:
     if per.actual_end is not None and per.actual_end > per.planned_end:  # a förlängning: the goals count to its end
         out.append(msg("summary.prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
     sc = project_successes(r.project, lang)
-    if sc.base and dis.hides(Secondary.ENDED):  # ("fewer than k have ended" would bound the number withheld)
+    # ("fewer than k have ended" would bound the number withheld; the number ended withheld alone, page 1 still
+    # states the successes of those the success share counts, as the goal table does)
+    if sc.base and dis.hides(Secondary.ENDED) and dis.hides(Secondary.SUCCESSES):
         out.append(msg("summary.success_withheld", k=str(k_min)))
     elif sc.base and hides(sc.base, k_min):
         out.append(msg("summary.success_too_few", k=str(k_min)))
@@ -287,11 +284,10 @@ def participation(r) -> list[str]:
     elif dis.hides(Secondary.ONGOING):  # (said even when none is: a missing sentence would tell that)
         out.append(msg("summary.ongoing_withheld", k=str(k_min), date=fmt_date(p.as_of)))
     elif df[S.ONGOING].any():
+        # (shown only beside the participants and the number ended, which give it by difference: a small number is
+        # said as it is, not as "fewer than k", which would hide nothing; docs/methods.md, small-count suppression)
         n_on = int(df[S.ONGOING].sum())
-        if hides(n_on, k_min):
-            out.append(msg("summary.ongoing_few", k=str(k_min), date=fmt_date(p.as_of)))
-        else:
-            out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
+        out.append(r.plural("summary.ongoing", n_on, n=fmt_int(n_on, lang), date=fmt_date(p.as_of)))
     return out
 
 
