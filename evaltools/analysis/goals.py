@@ -640,12 +640,20 @@ def exits_to(goal: Goal, project: Project, outcome: str) -> int:
     df = project.participants
     if df is None or df.empty:
         return 0
+    return int((_ended_counted(goal, project) & (df[S.OUTCOME] == outcome)).sum())
+
+
+def _ended_counted(goal: Goal, project: Project) -> pd.Series:
+    """The ended enrolments ``goal`` counts, over the project's participants (a non-empty frame): dated in the
+    period to the analysis day (by intake or by exit, as the goal counts), in its group, and in its base (those
+    left out of its denominator are not)."""
+    df = project.participants
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     seen = (df[date_col] >= pd.Timestamp(project.params.period.start)) & (df[date_col] <= pd.Timestamp(project.params.as_of))
-    counted = seen & in_group(df, goal.among) & df[S.END_DATE].notna() & (df[S.OUTCOME] == outcome)
+    ended = seen & in_group(df, goal.among) & df[S.END_DATE].notna()
     if goal.exclude_from_denominator:
-        counted &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
-    return int(counted.sum())
+        ended &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    return ended
 
 
 def exits_beyond_words(goal: Goal, project: Project) -> tuple[int, int, tuple[str, ...]]:
@@ -659,11 +667,7 @@ def exits_beyond_words(goal: Goal, project: Project) -> tuple[int, int, tuple[st
     df = project.participants
     if not goal.named_in_words or df is None or df.empty:
         return 0, 0, ()
-    date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
-    seen = (df[date_col] >= pd.Timestamp(project.params.period.start)) & (df[date_col] <= pd.Timestamp(project.params.as_of))
-    ended = seen & in_group(df, goal.among) & df[S.END_DATE].notna()
-    if goal.exclude_from_denominator:
-        ended &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    ended = _ended_counted(goal, project)
     others = [o for o in DEFAULT_SUCCESS if o not in goal.success_outcomes]
     beyond = ended & df[S.OUTCOME].isin(others) & ~same_support(df)
     rest = ended & ~df[S.OUTCOME].isin(goal.success_outcomes) & ~beyond
