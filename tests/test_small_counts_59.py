@@ -155,10 +155,36 @@ def test_c_the_workbook_states_no_number_ended(moved, tmp_path):
     assert not found, found
 
 
-@pytest.mark.xfail(strict=True, reason="the time section's competing-risk table states how many remain and the "
-                   "cumulative shares of 'other exit' over all 21: E and O by multiplication (not yet protected)")
 def test_c_the_time_section_gives_no_number_ended(moved):
     from evaltools.present.sections import time_in_project
     text = _blocks_text(time_in_project.blocks(moved))
-    # at 365 days: "Annat avslut 28,6 %" = 6 of 21 and "Antal kvar 6": E = 21 − 6 = 15
-    assert not ("28,6 %" in text and re.search(r"\b6\b", text))
+    # everyone started 2022-02-01 and ended by 2022-11-15: at 365 days 9 of 21 had succeeded (42,9 %), 6 of 21
+    # had left another way (28,6 %) and 6 were still enrolled (28,6 %, "Antal kvar 6"): E = 21 − 6 = 15
+    assert "42,9 %" in text  # the successes (9, public) stay
+    assert "28,6 %" not in text and not re.search(r"\b6\b", text)
+    assert "Andelen med annat avslut, andelen kvar i projektet och antalet kvar redovisas inte" in text
+
+
+def test_c_the_time_chart_draws_no_other_exit(moved):
+    stay = moved.survival
+    assert not stay.other_exits_shown
+    for curve in stay.curves.values():
+        assert "other_exit" not in curve and "at_risk" not in curve and "surv" not in curve
+    from evaltools.present.plots import plot_time_to_exit
+    fig = plot_time_to_exit(stay, "sv")
+    assert len(fig.axes) == 1  # the successes' panel only
+    # the unsuppressed figures stay for the evaluator's own exploration: 6 still in at 365 days
+    assert int(stay.raw.loc[stay.raw["day"] == 365, "at_risk"].sum()) == 6
+
+
+def test_c_the_time_sheet_and_csv_state_no_number_ended(moved, tmp_path):
+    paths = export_report(moved, tmp_path / "out")
+    wb = openpyxl.load_workbook(next(p for p in paths if p.suffix == ".xlsx"), data_only=True)
+    sheet = wb["Tid i projektet"]
+    numbers = [v for row in sheet.iter_rows(values_only=True) for v in row if isinstance(v, int | float)]
+    # 6/21 = 0.2857 (other exit, still in) and 6 at risk are nowhere; the day 365 and 9/21 are
+    assert not any(abs(v - 6 / 21) < 1e-3 for v in numbers) and 6 not in numbers
+    assert 365 in numbers and any(abs(v - 9 / 21) < 1e-3 for v in numbers)
+    for csv in (p for p in paths if p.suffix == ".csv" and "tid" in p.name):
+        body = csv.read_text(encoding="utf-8-sig")
+        assert "0.2857" not in body and "0,2857" not in body

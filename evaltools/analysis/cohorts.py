@@ -9,7 +9,7 @@ import contextlib
 import gc
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -701,6 +701,40 @@ class TimeToExit(Result):
     curves: dict = field(default_factory=dict)
     definition: SuccessDefinition | None = None
     by: str | None = None
+    other_exits_shown: bool = True  # False: :func:`without_other_exits` (the number ended is withheld)
+
+
+# what, beside the share with a successful outcome, tells how many have ended: the share that left another
+# way, the share still in the project and the number still at risk (times a group's size, or by difference)
+ENDED_COLUMNS = ("other_exit", "still_in_project", "at_risk")
+
+
+def without_other_exits(tte: TimeToExit) -> TimeToExit:
+    """The time in the project as a report publishes it where the number ended is withheld.
+
+    Where a report withholds how many have ended (:class:`~evaltools.analysis.disclosure.Secondary`
+    ``ENDED``: a main goal leaves 1 to k − 1 exits out of its base, whose count the number ended would give
+    by difference), the share that left another way, the share still in the project and the number still at
+    risk would give it again: with a group's size, the share still enrolled on a day after every exit is the
+    number enrolled, and the number at risk then is that number. They are withheld
+    (:data:`~evaltools.data.privacy.SECONDARY`) in the table, and the curves keep the successful exits only
+    (the other way of leaving and the numbers at risk are dropped), so that the table, the chart and the
+    workbook show the same object. The share with a successful outcome and the median time stay: the
+    successes are published, and a median tells no count. ``raw`` keeps every figure for the evaluator.
+
+    >>> import pandas as pd
+    >>> t = TimeToExit(pd.DataFrame({"group": [0], "day": [365], "success": [0.4], "other_exit": [0.3],
+    ...                             "still_in_project": [0.3], "at_risk": [6]}))
+    >>> without_other_exits(t).table[["success", "other_exit", "at_risk"]].to_dict("records")
+    [{'success': 0.4, 'other_exit': '..', 'at_risk': '..'}]
+    """
+    table = tte.table.copy()
+    for col in ENDED_COLUMNS:
+        if col in table:
+            table[col] = pd.Series([SECONDARY] * len(table), index=table.index, dtype=object)
+    curves = {g: c.drop(columns=[col for col in c.columns if col.startswith(("other_exit", "surv", "at_risk"))])
+              for g, c in tte.curves.items()}
+    return replace(tte, table=table, curves=curves, other_exits_shown=False)
 
 
 def _quiet(f, *args, **kwargs):

@@ -514,10 +514,14 @@ def plot_time_to_exit(tte, lang: str | None = None, ax=None):
     and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
     lang = result_lang(lang, tte)
     plt.rcParams.update(STYLE)
+    both = getattr(tte, "other_exits_shown", True)  # (False: the number ended is withheld: no other-exit curve)
     if ax is not None:
         fig, axes = ax.figure, [ax, None]
-    else:
+    elif both:
         fig, axes = _subplots(1, 2, figsize=(WIDTH, 2.6), sharey=True)
+    else:
+        fig, one = _subplots(1, 1, figsize=(WIDTH / 2, 2.6))
+        axes = [one, None]
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
     measure = term_name(measure_term(getattr(tte, "definition", None)), lang)  # the glossary's name of what is counted
     titles = {"success": measure, "other_exit": msg("plot.exit_other", lang)}
@@ -546,11 +550,14 @@ def plot_time_to_exit(tte, lang: str | None = None, ax=None):
         parts.append(f"{group_label(getattr(tte, 'by', None), name, lang)}: " + (", ".join(
             msg("plot.exit_after_days", lang, days=d, measure=_lower(measure),
                 success=fmt_pct(0 if r is None else r["success"], lang),  # (to a tenth, as the table says it)
-                other=fmt_pct(0 if r is None else r["other_exit"], lang)) for d, r in at) or "–"))
+                other=fmt_pct(0 if r is None else r["other_exit"], lang)) if both else
+            msg("plot.exit_after_days_success", lang, days=d, measure=_lower(measure),
+                success=fmt_pct(0 if r is None else r["success"], lang)) for d, r in at) or "–"))
     # (someone came back: the curves count enrolments, as the definition beside them says: SuccessDefinition.by_enrolment)
     twice = getattr(getattr(tte, "definition", None), "by_enrolment", False)
-    return _alt(fig, lang, "plot.alt.time_to_exit_enrolments" if twice else "plot.alt.time_to_exit", parts,
-                measure=_lower(measure))
+    key = ("plot.alt.time_to_exit_enrolments" if twice else "plot.alt.time_to_exit") if both else (
+        "plot.alt.time_to_exit_success_enrolments" if twice else "plot.alt.time_to_exit_success")
+    return _alt(fig, lang, key, parts, measure=_lower(measure))
 
 
 def plot_payments(result, lang: str | None = None, ax=None):

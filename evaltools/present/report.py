@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import sections
-from ..analysis.cohorts import composition, outcome_rates, success_model, time_to_exit
+from ..analysis.cohorts import composition, outcome_rates, success_model, time_to_exit, without_other_exits
 from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
 from ..data import schema as S
 from ..data.params import project_kind
@@ -23,7 +23,7 @@ from .display import Table, Text, figure_html, number_figures, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
-from ..analysis.disclosure import disclosure, exit_counts, exits_public
+from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public
 from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -117,7 +117,13 @@ class Report:
 
     @cached_property
     def survival(self):
-        return time_to_exit(self.project, lang=self.lang) if self.project.has_participants else None
+        """The time in the project by intake year (:func:`evaltools.analysis.cohorts.time_to_exit`), without the
+        figures that give the number ended where the report withholds it (:func:`~evaltools.analysis.cohorts.
+        without_other_exits`): the section, its chart, the workbook and the CSV tables show this one object."""
+        if not self.project.has_participants:
+            return None
+        stay = time_to_exit(self.project, lang=self.lang)
+        return without_other_exits(stay) if self.disclosure.hides(Secondary.ENDED) else stay
 
     @cached_property
     def payments(self):

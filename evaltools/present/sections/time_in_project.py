@@ -65,17 +65,21 @@ def blocks(r) -> list[list]:
     measure = term_name(measure_term(_definition(r)), r.words)
     pct = [measure, msg("time.other_exit"), msg("time.still_in")]
 
+    shown = s.other_exits_shown  # (False: the number ended is withheld, and with it what would give it)
+    if not shown:
+        pct = pct[:1]
     frame = pd.DataFrame({
         msg("common.group"): group_labels(s, lang), days: tab["day"],
         **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
            for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
-        at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]],
+        **({at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]]} if shown else {}),
         # a group has one median: on its first row, not repeated on each of its days
         median: [median_cell(r, m, a, b) if first else "" for first, m, a, b in
                  zip(~tab["group"].duplicated().to_numpy(), tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
+    withheld_note = () if shown else (msg("time.ended_withheld", k=str(k), measure=measure[:1].lower() + measure[1:]),)
     drawn = any(len(c) for c in s.curves.values())
-    numbers = [v for col in ("success", "other_exit", "median_days") for v in tab[col]
+    numbers = [v for col in ("success", "other_exit", "median_days") if col in tab for v in tab[col]
                if not isinstance(v, str) and not pd.isna(v)]
     few = any(isinstance(v, str) and v == SECONDARY for v in tab["success"])  # a group hidden for a small way of leaving
     if not drawn and not numbers:  # a table of "–", "<5" and ".." only: one sentence says why
@@ -90,5 +94,6 @@ def blocks(r) -> list[list]:
     return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
              # (each group's name once, above its days: "År 1" on each of its rows is noise)
-             Table(frame, notes=(note(r), *few_note, *left_note, *open_note), numeric=(days, *pct, at_risk, median),
+             Table(frame, notes=(note(r), *withheld_note, *few_note, *left_note, *open_note),
+                   numeric=(days, *pct, *((at_risk,) if shown else ()), median),
                    group=msg("common.group"))]]
