@@ -188,3 +188,27 @@ def test_c_the_time_sheet_and_csv_state_no_number_ended(moved, tmp_path):
     for csv in (p for p in paths if p.suffix == ".csv" and "tid" in p.name):
         body = csv.read_text(encoding="utf-8-sig")
         assert "0.2857" not in body and "0,2857" not in body
+
+
+# (d) 21 participants: 10 left (8 work, 2 studies), 4 stayed on försörjningsstöd, 1 moved, 6 still enrolled. The goal
+# leaves the move out: B = 14, S = 10, B − S = 4, so page 1 withholds the successes; the goal table states its
+# denominator 14 all the same (the project's accounting), and beside E = 15 ended, 15 − 14 = 1 person moved. (E − G =
+# 15 − 10 = 5 is not small: the rule on a goal's successes beside the number ended does not withhold it.)
+D = ["arbete"] * 8 + ["studier"] * 2 + ["kvar_försörjningsstöd"] * 4 + ["flyttat"] + [""] * 6
+
+
+def test_d_a_goal_stating_its_base_withholds_the_number_ended(tmp_path):
+    r = _write(tmp_path, D, GOAL)
+    assert r.disclosure.hides(Secondary.SUCCESSES)
+    goals = r.goals.display("sv").astype(str).to_string()
+    assert "10/14" in goals  # the goal table's accounting: B = 14 is public
+    assert r.disclosure.hides(Secondary.ENDED) and r.disclosure.hides(Secondary.ONGOING)
+    said = _text(page_one.participation(r))
+    assert "Projektet har haft 21 deltagare" in said and not re.search(r"\b(15|6) (avslutade|deltagare)", said)
+
+
+def test_d_the_rule_on_the_counts():
+    # P 21, O 6, B 14, S 10, E 15, X 10; with and without the goal table stating B
+    c = dict(participants=21, ongoing=6, base=14, successes=10, ended=15, exits=10, goal_successes=(10,))
+    assert rule(Counts(**c, base_in_goals=True), 5).hides(Secondary.ENDED)
+    assert rule(Counts(**c), 5).shows(Secondary.ENDED)  # B then stated nowhere: 15 tells nothing more

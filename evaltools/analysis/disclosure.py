@@ -25,9 +25,9 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    is small, ``E`` is small, or ``E − G`` is small for a goal: a goal's count of successes, which
    always stays, would then give the outcome of the few who ended, or of the few who ended without
    a success ("10 of 11 still enrolled" beside an outcome goal of 1). The page-1 statement "S of B
-   ended" goes with them, as it states ``B``. They are also withheld, alone, where the successes of ``B``
-   are stated and ``E − B`` is small: those the success share leaves out (moved away, died) would be a
-   few persons' outcome.
+   ended" goes with them, as it states ``B``. They are also withheld, alone, where ``B`` is stated (the
+   successes of ``B`` on page 1, or a share goal's denominators in the goal table) and ``E − B`` is small:
+   those the success share leaves out (moved away, died) would be a few persons' outcome.
 3. **Successes of ended** (``S`` of ``B``, with its share and interval) are withheld when ``P`` or
    ``B`` is small or ``B − S`` is small (the few who did not succeed can be worked out by
    difference). The cost per success goes with them (total cost ÷ cost per success = ``S``). Where ``P``
@@ -105,6 +105,7 @@ class Counts:
     successes_are_exits: bool = False  # ``successes`` are the persons ``exits`` counts, no more and no fewer
     exits_in_goals: bool = False  # a goal over everyone publishes ``exits``: the same persons, the same total
     ended_in_goals: bool = False  # a share goal over everyone's exits publishes ``ended`` as its denominator
+    base_in_goals: bool = False  # such a goal, leaving out what the success share does, publishes ``base``
 
 
 @dataclass(frozen=True)
@@ -174,9 +175,9 @@ def rule(c: Counts, k: int, *, published: bool = True) -> Disclosure:
         # the successes are the same persons, and no goal states their number: one count, withheld everywhere
         if c.successes_are_exits and c.successes not in c.same_successes:
             out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
-    # (page 1 states the successes of ``B`` ended: beside the number ended, those the success share leaves out, who
-    # moved away or died, would be a small count of an outcome)
-    if Secondary.SUCCESSES not in out and hides(c.ended - c.base, k):
+    # (page 1 states the successes of ``B`` ended, or a share goal states ``B`` as its denominator: beside the number
+    # ended, those the success share leaves out, who moved away or died, would be a small count of an outcome)
+    if (Secondary.SUCCESSES not in out or c.base_in_goals) and hides(c.ended - c.base, k):
         out |= {Secondary.ENDED, Secondary.ONGOING}
     return Disclosure(k, frozenset(out))
 
@@ -276,19 +277,25 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
                   goal_successes(goal_table), *(group_successes(project, goal_table) if through is None else ((), ())),
                   successes_are_exits=same,
                   exits_in_goals=through is None and exits_in_goals(project, goal_table, exits),
-                  ended_in_goals=through is None and ended_in_goals(project, goal_table, int(ended.sum())))
+                  ended_in_goals=through is None and ended_in_goals(project, goal_table, int(ended.sum())),
+                  base_in_goals=through is None and ended_in_goals(project, goal_table, sc.base, frozenset(d.exclude)))
 
 
-def ended_in_goals(project: Project, goal_table: pd.DataFrame | None, ended: int) -> bool:
+def ended_in_goals(project: Project, goal_table: pd.DataFrame | None, ended: int,
+                   exclude: frozenset[str] = frozenset()) -> bool:
     """Whether a share goal over everyone's exits (no ``among:``, nothing left out of its denominator) states the
-    number ended as its published denominator: every period shown, their denominators summing to ``ended``."""
+    number ended as its published denominator: every period shown, their denominators summing to ``ended``.
+
+    With ``exclude``, whether such a goal that leaves those outcomes out of its denominator (as the project's
+    success share does) states ``ended``, then the number of ended it counts (``Counts.base``), the same way."""
     if goal_table is None or goal_table.empty or not ended:
         return False
     t = goal_table[goal_table["mode"] == "observed"]
     for g in project.params.goals:
         rows = t[t["goal_id"] == g.id]
         if (g.kind != "share" or g.among is not None or g.composition or g.denominator != "exits"
-                or g.exclude_from_denominator or rows.empty or not rows["denominator"].notna().all()):
+                or set(g.exclude_from_denominator) != set(exclude) or rows.empty
+                or not rows["denominator"].notna().all()):
             continue
         if int(rows["denominator"].sum()) == ended:
             return True
