@@ -40,6 +40,9 @@ def test_validate_good_project(tiny_project, capsys):
     # payments for every participant: a participant without rows would give a data-quality note
     with open(tiny_project.dir / "data" / "payments.csv", "a", encoding="utf-8") as f:
         f.write("P3,2022-06,5000\nP4,2023-01,5000\n")
+    # and a budget line for each year of the period (2022–2023): a year without one would give a note too
+    with open(tiny_project.dir / "data" / "budget.csv", "a", encoding="utf-8") as f:
+        f.write("2023,Lön,0,0\n")
     assert cli.main(["validate", str(tiny_project())]) == 0
     assert "✓ tiny: 4 inskrivningar; anteckningar om datakvaliteten: 0" in capsys.readouterr().out
     assert cli.main(["validate", "--lang", "en", str(tiny_project())]) == 0

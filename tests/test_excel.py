@@ -306,7 +306,10 @@ def test_new_writes_an_excel_template_that_reads_back_once_filled(tmp_path, monk
     assert project.payments[["person_id", "amount"]].values.tolist() == [["P1", 9150]]
     assert project.budget["budget"].tolist() == [100000, 20000]
     # the example's payments are P1's only: P2–P4 are left out of the payment analyses, with a note
-    assert [(w.key, dict(w.values)["n"]) for w in project.warnings] == [("payment.not_covered", 3)]
+    assert [(w.key, dict(w.values)["n"]) for w in project.warnings if w.key != "budget.periods_missing"] == [
+        ("payment.not_covered", 3)]
+    # the budget's lines are for 2022 only, of a period 2022–2023: named too
+    assert [dict(w.values)["periods_sv"] for w in project.warnings if w.key == "budget.periods_missing"] == ["2023"]
     # the three tables are sheets of one workbook: reading the project loads it once, not once per sheet
     from evaltools.data import reading
     loaded = []

@@ -3277,6 +3277,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
+    # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
+    gaps = () if any(p.file == fname for p in problems) else budget_gaps(lines[S.PERIOD], params)
+    if gaps:
+        warn.append(problem(fname, None, S.PERIOD, None, "budget.periods_missing", "warning", "budget_gaps",
+                            periods_sv=gap_words(gaps, "sv"), periods_en=gap_words(gaps, "en"),
+                            start=params.period.start.isoformat(), end=params.period.end.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
@@ -3288,6 +3294,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["file_rows"] = file_rows
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
+    out.attrs["missing_periods"] = gaps
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
     if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub & ~is_part).sum()) == len(out):
         out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub | is_part).to_numpy()]
@@ -3580,6 +3587,40 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
                                 fix=fix))
+
+
+def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, int], ...]:
+    """The periods of the project (from its start to its end, ``period.actual_end`` where it ended early) that
+    no budget line covers, as :func:`~evaltools.data.schema.budget_period` reads them: ``("year", 2026)`` or
+    ``("project_year", 2)``. Only a budget of one kind of period is checked (calendar years, or project years);
+    a line for the whole period covers every period, and a budget mixing kinds is not judged.
+
+    >>> import types, datetime as dt
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31)))
+    >>> budget_gaps(pd.Series(["2025", "2025"]), p), budget_gaps(pd.Series(["år 1"]), p)
+    ((('year', 2026),), (('project_year', 2),))
+    >>> budget_gaps(pd.Series(["2025", "hela perioden"]), p), budget_gaps(pd.Series(["2025", "år 2"]), p)
+    ((), ())
+    """
+    read = [r for r in (S.budget_period(v) for v in periods.dropna().astype(str) if v.strip()) if r is not None]
+    kinds = {kind for kind, _ in read}
+    if len(kinds) != 1 or "whole" in kinds:
+        return ()
+    kind, have = kinds.pop(), {n for _, n in read}
+    start, end = params.period.start, params.period.end
+    if kind == "year":
+        need = list(range(start.year, end.year + 1))
+    else:
+        need, k = [], 1
+        while add_years(start, k - 1) <= end:
+            need.append(k)
+            k += 1
+    return tuple((kind, n) for n in need if n not in have)
+
+
+def gap_words(gaps: tuple[tuple[str, int], ...], lang: str) -> str:
+    """Budget periods as a note says them: ``2026``, ``år 2`` (``year 2``), joined with commas."""
+    return ", ".join(str(n) if kind == "year" else (f"år {n}" if lang == "sv" else f"year {n}") for kind, n in gaps)
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:

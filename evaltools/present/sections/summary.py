@@ -19,7 +19,7 @@ from ...words.lengths import LENGTHS, PAGE_ONE_END
 from ...words.formats import (capitalized, fmt_budget_share, fmt_date, fmt_int, fmt_kr, fmt_kr_beside, fmt_kr_prose,
                               fmt_kr_prose_alike, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of, fmt_probability,
                               one_rounding)
-from ...words.labels import code_label, note_text
+from ...words.labels import budget_period_label, code_label, note_text
 from ...words.verdicts import lower_first
 from ...words.text import join
 from ...words.assumptions import value_text, years as years_text
@@ -380,10 +380,21 @@ def cost(r) -> list[str]:
         return cost_unknown(r)
     out = [cost_sentence(r, s, r.cba.costs)]
     per = r.params.period
+    if gaps := missing_budget_periods(r):  # (periods of the project the budget has no line for: counted as nothing)
+        said = r.words.join([str(n) if kind == "year" else budget_period_label(f"år {n}", r.lang) for kind, n in gaps])
+        out.append(r.msg("summary.budget_missing_periods", periods=said,
+                         start=fmt_date(per.start), end=fmt_date(per.end)))
     if per.actual_end is not None and per.actual_end < per.planned_end and s.budget_total:
         # a share of the budget read beside an early end: the reader sees why less was used
         out.append(r.msg("summary.ended_early", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
     return out
+
+
+def missing_budget_periods(r) -> tuple[tuple[str, int], ...]:
+    """The project's periods its budget has no line for (:func:`evaltools.data.validation.budget_gaps`, found once
+    when the budget is read)."""
+    b = r.project.budget
+    return () if b is None else tuple(b.attrs.get("missing_periods", ()))
 
 
 WHO = {"kommun": "summary.who_kommun", "region": "summary.who_region", "stat": "summary.who_stat",
@@ -1005,7 +1016,8 @@ def running(r) -> list[str]:
     p, s = r.params, r.cba.summary
     if s.mode != "observed" or not p.runs_on:
         return []
-    budgeted = not settled_lines(r.cba.costs).all()
+    # (a budget without lines for some periods holds no budget for what remains: page 1's cost says so)
+    budgeted = not settled_lines(r.cba.costs).all() and not missing_budget_periods(r)
     return [r.msg("summary.worth_running_budget" if budgeted else "summary.worth_running",
                   end=fmt_date(p.period.end), date=fmt_date(p.as_of))]
 
