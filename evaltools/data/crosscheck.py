@@ -4,7 +4,8 @@ An outcome that leaves försörjningsstöd (``params.cost_benefit.success_outcom
 the payments file: a participant coded as having left who is paid försörjningsstöd the month after
 the exit month either returned at once or carries a code or an end date that does not fit the
 payments. The note counts persons only; the count follows the small-count rule
-(:func:`evaltools.data.privacy.hides`), and no id, date or amount is named.
+(:func:`evaltools.data.privacy.hides`), and no id, date or amount is named. The participants file's rows of
+those paid are told to the evaluator alone (``validate``), so that each can be checked.
 """
 from __future__ import annotations
 
@@ -32,22 +33,33 @@ def coded_exits_paid(participants: pd.DataFrame, payments: pd.DataFrame | None,
     (:func:`_had_support`) left none: neither is checked, so that the note counts those page 1 counts. ``(0, 0)``
     without payments or such participants.
     """
+    checked, paid = _paid_after_exit(participants, payments, success_outcomes, covers_all)
+    return checked, len(paid)
+
+
+def _paid_after_exit(participants: pd.DataFrame, payments: pd.DataFrame | None,
+                     success_outcomes: tuple[str, ...] | list[str], covers_all: bool = True) -> tuple[int, list[int]]:
+    """:func:`coded_exits_paid`'s enrolments checked, and the positions (in ``participants``) of those paid."""
     if payments is None or payments.empty or participants.empty:
-        return 0, 0
-    ended = participants[participants[S.END_DATE].notna() & participants[S.OUTCOME].isin(list(success_outcomes))]
+        return 0, []
+    coded = participants[S.END_DATE].notna() & participants[S.OUTCOME].isin(list(success_outcomes))
     if not covers_all:
-        ended = ended[ended[S.PERSON_ID].isin(set(payments[S.PERSON_ID]))]
-    ended = ended[_had_support(ended, payments)]
+        coded &= participants[S.PERSON_ID].isin(set(payments[S.PERSON_ID]))
+    ended = participants[coded]
+    at = [int(i) for i in coded.to_numpy().nonzero()[0]]
+    support = _had_support(ended, payments).to_numpy()
+    ended, at = ended[support], [i for i, ok in zip(at, support) if ok]
     if ended.empty:
-        return 0, 0
+        return 0, []
     nxt = _month(ended[S.END_DATE]) + 1
     covered = (nxt <= _month(payments[S.MONTH]).max()).to_numpy()
     ids, nxt = ended[S.PERSON_ID].to_numpy()[covered], nxt.to_numpy()[covered]
+    at = [i for i, ok in zip(at, covered) if ok]
     if not len(ids):
-        return 0, 0
+        return 0, []
     paid = payments[payments[S.AMOUNT] > 0]
     paid_months = set(zip(paid[S.PERSON_ID], _month(paid[S.MONTH])))
-    return len(ids), sum((i, m) in paid_months for i, m in zip(ids, nxt))
+    return len(ids), [i for i, person, m in zip(at, ids, nxt) if (person, m) in paid_months]
 
 
 def _had_support(persons: pd.DataFrame, payments: pd.DataFrame) -> pd.Series:
@@ -66,24 +78,31 @@ def _had_support(persons: pd.DataFrame, payments: pd.DataFrame) -> pd.Series:
 
 def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None,
                          success_outcomes: tuple[str, ...] | list[str], min_count: int,
-                         covers_all: bool = True, costed: bool = True) -> Problem | None:
-    """The data-quality note for :func:`coded_exits_paid`, or ``None`` when nobody was paid.
+                         covers_all: bool = True, costed: bool = True, file_rows=None) -> list[Problem]:
+    """The data-quality note for :func:`coded_exits_paid` (none when nobody was paid), and for the evaluator
+    (``validate``; severity ``info``, never in the report) the participants file's rows of those paid.
 
     Counts from 1 to ``min_count`` − 1 are written ``<min_count``, so that the note never tells a
     few persons' payments. Without a budget (``costed`` false) the note does not speak of the
-    cost-benefit calculation, which the report then does not have.
+    cost-benefit calculation, which the report then does not have. ``file_rows``: each participant's row in
+    its file (the loader's), for the evaluator's note.
     """
-    checked, paid = coded_exits_paid(participants, payments, success_outcomes, covers_all)
+    checked, at = _paid_after_exit(participants, payments, success_outcomes, covers_all)
+    paid = len(at)
     if not paid:
-        return None
+        return []
+    rows = file_rows if file_rows is not None else participants.attrs.get("file_rows")
+    said = [str(int(rows[i])) for i in at] if rows is not None and len(rows) == len(participants) else []
+    where = [problem(source, None, None, None, "payment.coded_exit_paid_rows", "info", "coded_exit_paid",
+                     rows=", ".join(said[:40]) + (" …" if len(said) > 40 else ""))] if said else []
     def show(n: int) -> str:
         return suppressed_label(min_count) if hides(n, min_count) else str(n)
     # (the outcome named by the heading the evaluator sees, 'Status', where data.columns read it so)
     column = participants.attrs.get("headings", {}).get(S.OUTCOME, S.OUTCOME)
     if all_of(paid, checked, min_count):  # "all 86 exits", not "86 of 86 exits"
-        return problem(source, None, column, None,
-                       "payment.coded_exit_paid_all" if costed else "payment.coded_exit_paid_all_no_cost", "warning",
-                       "coded_exit_paid", of=show(checked))
-    return problem(source, None, column, None,
-                   "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
-                   "coded_exit_paid", n=show(paid), of=show(checked))
+        return [problem(source, None, column, None,
+                        "payment.coded_exit_paid_all" if costed else "payment.coded_exit_paid_all_no_cost", "warning",
+                        "coded_exit_paid", of=show(checked)), *where]
+    return [problem(source, None, column, None,
+                    "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
+                    "coded_exit_paid", n=show(paid), of=show(checked)), *where]

@@ -506,9 +506,9 @@ def _load(params: ProjectParams) -> Project:
         note = coverage_note(participants, payments, covers_all, str(d.payments))
         warn += [note] if note is not None else []
         # outcome codes that leave försörjningsstöd, against the payments
-        note = coded_exit_paid_note(source, participants, payments, params.cost_benefit.success_outcomes,
-                                    params.privacy.min_count, covers_all, costed=d.budget is not None)
-        warn += [note] if note is not None else []
+        warn += coded_exit_paid_note(source, participants, payments, params.cost_benefit.success_outcomes,
+                                     params.privacy.min_count, covers_all, costed=d.budget is not None,
+                                     file_rows=file_rows)
     if comparison is not None and d.comparison is not None and comparison[S.PERSON_ID].nunique() < params.privacy.min_count:
         # a mean, a difference or an estimate on fewer than k comparison persons shows single persons' payments
         # (and says nothing): the project is analysed without a comparison group, and the report says why
