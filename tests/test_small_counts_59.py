@@ -163,6 +163,8 @@ def test_c_the_time_section_gives_no_number_ended(moved):
     assert "42,9 %" in text  # the successes (9, public) stay
     assert "28,6 %" not in text and not re.search(r"\b6\b", text)
     assert "Andelen med annat avslut, andelen kvar i projektet och antalet kvar redovisas inte" in text
+    # the introduction speaks of the one way shown, not of "each of two ways"
+    assert "andelen som hade avslutat med lyckat utfall" in text and "två sätt" not in text
 
 
 def test_c_the_time_chart_draws_no_other_exit(moved):

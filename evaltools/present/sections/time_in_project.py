@@ -91,7 +91,8 @@ def blocks(r) -> list[list]:
     left_note = (msg("time.few_left", k=str(k)),) if left else ()
     opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
     open_note = (msg("time.median_open_note"),) if opened else ()
-    return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
+    intro = "time.intro" if shown else "time.intro_success"  # (the other way of leaving withheld: not said as shown)
+    return [[Text([msg(intro, k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
              # (each group's name once, above its days: "År 1" on each of its rows is noise)
              Table(frame, notes=(note(r), *withheld_note, *few_note, *left_note, *open_note),
