@@ -235,11 +235,15 @@ def _group_panel(name: str, persons_file: str, payments_file: str, treated: int,
     return pd.DataFrame(rows, columns=["household", "month", "event", "amount", "treated"])
 
 
-def _did_by_dummies(name: str):
+def _did_by_dummies(name: str, placebo: bool = False):
+    """The DiD (or, with ``placebo``, the same model on the months before the start, −12 … −4, with a fake start at
+    month −7: its later four months against its earlier five) by OLS with the dummies, clustered by household."""
     import statsmodels.api as sm  # (the reference fit)
     panel = pd.concat([_group_panel(name, "participants.csv", "payments.csv", 1),
                        _group_panel(name, "comparison.csv", "comparison_payments.csv", 0)], ignore_index=True)
-    panel["after"] = (panel["event"] >= 0).astype(float)
+    if placebo:
+        panel = panel[panel["event"] < 0].reset_index(drop=True)
+    panel["after"] = (panel["event"] >= (-7 if placebo else 0)).astype(float)
     panel["treated_after"] = panel["after"] * panel["treated"]
     x = pd.concat([panel[["after", "treated_after"]],
                    pd.get_dummies(panel["household"], dtype=float),
@@ -266,6 +270,15 @@ def test_the_did_estimate_equals_the_regression_with_household_and_month_dummies
     assert got.n_clusters == panel["household"].nunique()
     assert got.n_treated_clusters == panel.loc[panel["treated"] == 1, "household"].nunique()
     assert got.effect == pytest.approx(fit.params["treated_after"], rel=1e-9, abs=1e-6)
+
+
+@pytest.mark.parametrize("name", DID_SAMPLES)
+def test_the_placebo_estimate_equals_the_regression_with_dummies_on_the_months_before(name):
+    got = et.compare_payments(et.load_project(PARAMS / f"{name}.yaml")).placebo
+    panel, fit = _did_by_dummies(name, placebo=True)
+    assert got.n_obs == len(panel)
+    assert got.effect == pytest.approx(fit.params["treated_after"], rel=1e-9, abs=1e-6)
+    assert got.se == pytest.approx(fit.bse["treated_after"] * math.sqrt(fit.df_resid / (len(panel) - 2)), rel=1e-9)
 
 
 def test_the_did_standard_error_is_the_dummies_one_with_two_regressors_counted(did_pair):
@@ -313,6 +326,26 @@ def _median_by_hand(time: np.ndarray, status: np.ndarray) -> float:
     return (float(aj["day"].iloc[i]) + nxt) / 2
 
 
+def _median_interval_by_hand(time: np.ndarray, status: np.ndarray) -> tuple[float, float]:
+    """The 95 % interval of the median by Brookmeyer and Crowley's rule on the log-log scale (SAS LIFETEST's, which
+    statsmodels follows): the exit times t where |g(S(t)) − g(½)| ≤ 1,96 · |g'(S(t))| · se(S(t)), g(x) = log(−log x),
+    se by Greenwood's formula; the interval runs from the first such time to the exit time after the last (∞ if none
+    follows)."""
+    surv, var_sum, rows = 1.0, 0.0, []
+    for t in np.unique(time[status > 0]):
+        n, d = int((time >= t).sum()), int(((time == t) & (status > 0)).sum())
+        surv *= 1 - d / n
+        var_sum += d / (n * (n - d)) if n > d else np.inf
+        rows.append((float(t), surv, surv * math.sqrt(var_sum)))
+    t_, s_, se_ = (np.array(c) for c in zip(*rows))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = (np.log(-np.log(s_)) - np.log(-np.log(0.5))) / (-1 / (s_ * np.log(s_)) * se_)
+    inside = np.flatnonzero(np.abs(r) <= stats.norm.ppf(0.975))
+    if not len(inside):
+        return np.nan, np.nan
+    return float(t_[inside[0]]), (float(t_[inside[-1] + 1]) if inside[-1] + 1 < len(t_) else np.inf)
+
+
 def _at(aj: pd.DataFrame, day: int) -> tuple[float, float, float]:
     before = aj[aj["day"] <= day]
     if before.empty:
@@ -355,6 +388,8 @@ def test_the_shares_by_day_agree_with_an_own_aalen_johansen_estimator(sample, by
         median = _median_by_hand(time, status)
         expected = np.floor(median + 0.5) if np.isfinite(median) else np.nan  # (a half day said as the next day)
         assert mine["median_days"].iloc[0] == pytest.approx(expected, nan_ok=True), g
+        lo, hi = _median_interval_by_hand(time, status) if np.isfinite(median) else (np.nan, np.nan)
+        assert (mine["median_ci_low"].iloc[0], mine["median_ci_high"].iloc[0]) == pytest.approx((lo, hi), nan_ok=True), g
 
 
 def test_the_published_curves_are_the_own_estimator_on_every_day_they_give(sample):
@@ -412,6 +447,87 @@ def test_timra_s_cost_per_actor_is_its_budget_discounted_month_by_month():
     assert cost["region"] == pytest.approx(pv / 4, rel=1e-12)
     assert cost["stat"] == pytest.approx(pv / 2, rel=1e-12)
     assert cost["offentliga"] == pytest.approx(pv, rel=1e-12) and cost["samhälle"] == pytest.approx(pv, rel=1e-12)
+
+
+# Timrå's savings: no payments file, so each of the 19 who left försörjningsstöd for one of the six outcomes that
+# leave it (the default success_outcomes; all 52 were on försörjningsstöd at start) saves the riksnorm of their
+# household in the price year 2019 (evaltools/data/riksnorm.csv, a child at the 7–10 band) plus housing 4 300 kr
+# (2023) repriced by SCB's KPI 334,26/403,7, from the first whole month after the exit, 36 months, year y after the
+# exit at 0,8^y, times 1 − 25 % (the default deadweight without a comparison group), discounted as above. A move to
+# sickness compensation or sickness benefit is paid instead by Försäkringskassan, to studies or another benefit by
+# the state; a move to subsidised work costs the state a wage subsidy of 12 000 kr a month (price-year prices) for 12
+# months from the same month, times the same 1 − 25 %.
+FK_OUTCOMES, STATE_OUTCOMES = ("sjuk_aktivitetsersättning", "sjukpenning"), ("studier", "annan_ersättning")
+
+
+def _timra_by_hand() -> dict[str, np.ndarray]:
+    """Each actor's flows on the monthly grid from February 2018 (month 0), undiscounted, and the discount factors."""
+    p = _yaml("timra-vagen-ut")
+    cb = p["cost_benefit"]
+    df = pd.read_csv(ROOT / "data/timra-vagen-ut/participants.csv", dtype=str, keep_default_na=False)
+    kpi = pd.read_csv(ROOT / "evaltools/data/kpi.csv").set_index("year").iloc[:, 0]
+    norm = pd.read_csv(ROOT / "evaltools/data/riksnorm.csv", dtype={"band": str}, keep_default_na=False)
+    norm = norm[norm["year"] == cb["price_year"]].set_index(["component", "band"])["amount_sek_month"].astype(float)
+    housing = cb["monthly_level"]["housing_sek"] * kpi[cb["price_year"]] / kpi[cb["monthly_level"]["housing_year"]]
+
+    def level(household: str, children: int) -> float:
+        couple = household.startswith("sambo")
+        kids = max(children, 1) if household.endswith("med_barn") else 0
+        return (norm[("adult_couple" if couple else "adult_single", "")] + kids * norm[("child", "7-10")]
+                + norm[("shared", str(min((2 if couple else 1) + kids, 7)))] + housing)
+
+    leavers = df[df["outcome"].isin(SIX) & (df["support_start"] == "försörjningsstöd")]
+    assert len(leavers) == 19 and (df["support_start"] == "försörjningsstöd").all() and df["household_id"].is_unique
+    # (no one reaches 65, the age of äldreförsörjningsstöd until 2022, within the horizon: the oldest, born 1958, in 2023)
+    assert leavers["birth_year"].astype(int).min() + 65 > 2022
+    n_grid = 21 + 48
+    # each actor's cost and benefit (a benefit paid instead is a negative benefit) on the grid
+    flows = {f"{kind}_{who}": np.zeros(n_grid) for kind in ("cost", "benefit") for who in ("kommun", "region", "stat", "fk")}
+    for who, share in (("kommun", 0.25), ("region", 0.25), ("stat", 0.5)):
+        flows[f"cost_{who}"][:21] = share * _read_budget("timra-vagen-ut") / 21
+    keep = 1 - 0.25
+    for r in leavers.itertuples():
+        end = pd.Timestamp(r.end_date)
+        first = (end.year - 2018) * 12 + end.month - 2 + 1
+        j = np.arange(36)
+        saved = level(r.household_type, int(r.n_children or 0)) * keep * (1 - cb["dropoff_per_year"]) ** (j // 12)
+        flows["benefit_kommun"][first + j] += saved
+        if r.outcome in FK_OUTCOMES:
+            flows["benefit_fk"][first + j] -= saved
+        elif r.outcome in STATE_OUTCOMES:
+            flows["benefit_stat"][first + j] -= saved
+        elif r.outcome == "arbete_med_stöd":
+            flows["benefit_stat"][first + np.arange(12)] -= 12_000 * keep
+    flows["benefit_stat"] += flows["benefit_fk"]  # (Försäkringskassan is within the state)
+    flows["discount"] = (1 + cb["discount_rate"]) ** (-np.arange(n_grid) / 12)
+    return flows
+
+
+def test_timra_s_present_values_per_actor_break_even_switching_value_and_payback_agree_with_a_hand_calculation():
+    f = _timra_by_hand()
+    pv = {k: float((v * f["discount"]).sum()) for k, v in f.items() if k != "discount"}
+    got = et.cost_benefit(et.load_project(PARAMS / "timra-vagen-ut.yaml"), monte_carlo=False, effect=False)
+    t = got.table.set_index("perspective")
+    for who in ("kommun", "region", "stat", "fk"):
+        assert t.loc[who, "pv_benefit"] == pytest.approx(pv[f"benefit_{who}"], rel=1e-9, abs=1e-6), who
+        assert t.loc[who, "pv_cost"] == pytest.approx(pv[f"cost_{who}"], rel=1e-9, abs=1e-6), who
+    public_benefit = pv["benefit_kommun"] + pv["benefit_region"] + pv["benefit_stat"]
+    public_cost = pv["cost_kommun"] + pv["cost_region"] + pv["cost_stat"]
+    assert t.loc["offentliga", "pv_benefit"] == pytest.approx(public_benefit, rel=1e-9)
+    assert t.loc["offentliga", "npv"] == pytest.approx(public_benefit - public_cost, rel=1e-9)
+    assert t.loc["samhälle", "pv_skattefaktor"] == pytest.approx(0.3 * (public_benefit - public_cost), rel=1e-9)
+    # the break-even: the perspective's cost over its saving per exit (19 exits of this mix)
+    assert t.loc["kommun", "break_even_exits"] == pytest.approx(pv["cost_kommun"] / (pv["benefit_kommun"] / 19), rel=1e-9)
+    assert t.loc["offentliga", "break_even_exits"] == pytest.approx(public_cost / (public_benefit / 19), rel=1e-9)
+    # the switching deadweight: every flow of an exit scales with 1 − deadweight, so the NPV is 0 at
+    # 1 − d = 0,75 · cost / saving
+    assert t.loc["kommun", "switching_deadweight"] == pytest.approx(
+        1 - 0.75 * pv["cost_kommun"] / pv["benefit_kommun"], rel=1e-9)
+    assert t.loc["offentliga", "switching_deadweight"] == pytest.approx(1 - 0.75 * public_cost / public_benefit, rel=1e-9)
+    # the payback month: from the start month as month 1, the month from which the discounted cumulative net stays ≥ 0
+    cum = np.cumsum((f["benefit_kommun"] - f["cost_kommun"]) * f["discount"])
+    assert cum[-1] > 0
+    assert t.loc["kommun", "payback_months"] == np.flatnonzero(cum < 0)[-1] + 2
 
 
 # (b) A small project at the sample's rate, horizon and drop-off (3,5 %, three years, 20 % a year) with a deadweight
@@ -496,3 +612,64 @@ def test_the_break_even_of_a_small_project_is_its_cost_over_the_saving_per_exit(
     # the municipality saves each of the four exits; the public financiers only the two to work
     assert p.loc["kommun", "break_even_exits"] == pytest.approx(cost / 4 / (sum(pv) / 4), rel=1e-9)
     assert p.loc["offentliga", "break_even_exits"] == pytest.approx(cost / ((pv[0] + pv[1]) / 4), rel=1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1b. The logistic regression of a successful outcome on sex, age group and intake year, where it is fitted (ten events
+# of the rarer kind per parameter): statsmodels' GLM with a binomial family (iteratively reweighted least squares, not
+# the Logit's Newton steps) on the same ended persons, each variable against its most common category.
+# ---------------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["eskilstuna-specialistteamet", "kompassen-demo"])
+def test_the_success_model_s_odds_ratios_agree_with_a_binomial_glm(name):
+    import statsmodels.api as sm  # (the reference fit)
+    import statsmodels.formula.api as smf  # (its formula, with each variable's reference category)
+    df = _people(name)
+    ended = df[df["counted"]].assign(y=lambda d: d["success"].astype(int), project_year=lambda d: d["project_year"].astype(str))
+    covariates = ("sex", "age_group", "project_year")
+    params = 1 + sum(ended[c].nunique() - 1 for c in covariates)
+    assert min(ended["y"].sum(), (1 - ended["y"]).sum()) >= 10 * params  # (so the model is fitted)
+    refs = {c: ended[c].value_counts().index[0] for c in covariates}
+    assert all((ended[c].value_counts() < ended[c].value_counts().iloc[0]).sum() == ended[c].nunique() - 1
+               for c in covariates)  # (no tie for the most common category)
+    formula = "y ~ " + " + ".join(f"C({c}, Treatment(reference='{refs[c]}'))" for c in covariates)
+    fit = smf.glm(formula, ended, family=sm.families.Binomial()).fit()
+    ci = fit.conf_int()
+    want = {}
+    for term in fit.params.index.drop("Intercept"):
+        var = term.split(",")[0][2:]
+        cat = term.split("[T.")[1].rstrip("]")
+        want[(var, cat)] = (math.exp(fit.params[term]), math.exp(ci.loc[term, 0]), math.exp(ci.loc[term, 1]),
+                            fit.pvalues[term])
+    got = cohorts.success_model(et.load_project(PARAMS / f"{name}.yaml")).raw
+    assert {(v, str(c)) for v, c in zip(got["variable"], got["category"])} == set(want)
+    for r in got.itertuples():
+        assert (r.odds_ratio, r.ci_low, r.ci_high, r.p_value) == pytest.approx(want[(r.variable, str(r.category))],
+                                                                             rel=1e-6), (r.variable, r.category)
+
+
+# A small project: twelve ended, four women (3 successes), four men (1) and four whose sex is not recorded (all four
+# successes). The test compares the known groups only: Fisher's exact test of [[3, 1], [1, 3]] (expected counts of
+# 2), by hand p = (C(4,3)C(4,1) + C(4,1)C(4,3) + C(4,4)C(4,0) + C(4,0)C(4,4)) / C(8,4) = (16 + 16 + 1 + 1) / 70;
+# one test, so no adjustment. With the unknown four as a group the table would be 3 x 2 and its p-value another.
+def test_a_small_project_s_test_leaves_out_the_unknown_and_needs_no_adjustment(tmp_path):
+    from .conftest import write_csv  # (the suite's CSV writer)
+    rows = [(f"W{i}", "kvinna", "arbete" if i < 3 else "avbrott") for i in range(4)]
+    rows += [(f"M{i}", "man", "arbete" if i < 1 else "avbrott") for i in range(4)]
+    rows += [(f"U{i}", "okänt", "arbete") for i in range(4)]
+    write_csv(tmp_path / "data/participants.csv", [
+        {"person_id": pid, "sex": sex, "birth_year": 1980, "household_type": "ensamstående", "start_date": "2023-02-01",
+         "end_date": "2023-09-01", "outcome": outcome} for pid, sex, outcome in rows])
+    (tmp_path / "p.yaml").write_text(
+        "id: liten60\ntitle: Liten\nforbund: Testförbundet\nowner: Testkommun\n"
+        "period: {start: 2023-01-01, planned_end: 2023-12-31}\ndata:\n  participants: data/participants.csv\n"
+        "privacy: {min_count: 2}\n", encoding="utf-8")
+    got = cohorts.outcome_rates(et.load_project(tmp_path / "p.yaml"), by="sex").raw.set_index("category")
+    assert got.loc["okänt", "n"] == 4 and got.loc["okänt", "successes"] == 4
+    assert (got["test"] == "Fisher").all()
+    assert got["p_value"].to_numpy() == pytest.approx([34 / 70] * 3, rel=1e-12)
+    assert got["p_holm"].to_numpy() == pytest.approx([34 / 70] * 3, rel=1e-12)
+    # the share of the women, 3 of 4: Clopper–Pearson's ends are the 2,5 % quantile of Beta(3, 2) and the 97,5 %
+    # quantile of Beta(4, 1), whose distribution function is x^4: the upper end solves x^4 = 0,975
+    assert got.loc["kvinna", "ci_high"] == pytest.approx(0.975 ** 0.25, rel=1e-12)
+    assert got.loc["kvinna", "ci_low"] == pytest.approx(stats.beta.ppf(0.025, 3, 2), rel=1e-12)
