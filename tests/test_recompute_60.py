@@ -530,6 +530,81 @@ def test_timra_s_present_values_per_actor_break_even_switching_value_and_payback
     assert t.loc["kommun", "payback_months"] == np.flatnonzero(cum < 0)[-1] + 2
 
 
+# Specialistteamet: own payments. Each of the 112 leavers (ended by the data date 2026-10-31 for one of the six
+# outcomes, on försörjningsstöd at start, with payment rows) saves their own mean payment over months −12 … −7
+# before the start month (the six months summed, 0 kr for a month without a row, over six), each payment in 2025
+# prices by SCB's KPI of its year. The first year follows the payments: for k = 1 … 12 months after the exit month,
+# among the leavers the file (to 2026-10) covers that long and who had a level, the share kept is 1 − their payments
+# that month over their levels; with at least 20 covered at 12 months, month k saves that share and the drop-off
+# after it is 1 − the share at 12 months (observed; replaces the params' 20 %). The saving runs 36 months from the
+# first whole month starting on or after the exit (an exit dated the 1st saves that month), times 1 − 25 % (no
+# comparison group), month k from April 2024 discounted by 1,035^(−k/12), ending in the month a leaver turns 67 (the
+# age of äldreförsörjningsstöd from 2026; born in the middle of the birth year: none does within the horizon). The
+# costs: each year's lines (utfall, else budget; the total rows not counted), 2024's repriced by 418,47/415,15, spread
+# over the year's months within the project (April 2024 to December 2026).
+def _specialistteamet_by_hand() -> dict[str, float]:
+    name = "eskilstuna-specialistteamet"
+    df = pd.read_csv(ROOT / "data" / name / "participants.csv", dtype=str, keep_default_na=False)
+    pay = pd.read_csv(ROOT / "data" / name / "payments.csv", dtype={"person_id": str})
+    kpi = pd.read_csv(ROOT / "evaltools/data/kpi.csv").set_index("year").iloc[:, 0]
+    pay["m"] = _month_number(pay["month"] + "-01")
+    pay["fixed"] = pay["amount"] * kpi[2025] / kpi.loc[pay["month"].str[:4].astype(int)].to_numpy()
+    paid = pay.set_index(["person_id", "m"])["fixed"].to_dict()
+    last = int(pay["m"].max())
+    lv = df[(df["end_date"] != "") & df["outcome"].isin(SIX) & df["person_id"].isin(set(pay["person_id"]))].copy()
+    lv = lv[pd.to_datetime(lv["end_date"]) <= pd.Timestamp("2026-10-31")]
+    assert len(lv) == 112 and (lv["support_start"] == "försörjningsstöd").all() and df["person_id"].is_unique
+    lv["m0"], lv["exit_m"] = _month_number(lv["start_date"]), _month_number(lv["end_date"])
+    lv["level"] = [sum(paid.get((pid, m), 0.0) for m in range(m0 - 12, m0 - 6)) / 6
+                   for pid, m0 in zip(lv["person_id"], lv["m0"])]
+    assert (lv["level"] > 0).all()  # (no one without payments in the window: no level to impute)
+    kept = []
+    for k in range(1, 13):
+        c = lv[lv["exit_m"] + k <= last]
+        kept.append(1 - sum(paid.get((pid, m + k), 0.0) for pid, m in zip(c["person_id"], c["exit_m"])) / c["level"].sum())
+    assert len(c) >= 20
+    kept_arr = np.clip(kept, 0, 1)
+    j = np.arange(36)
+    share = np.where(j < 12, kept_arr[np.minimum(j, 11)], kept_arr[-1] ** (j // 12))
+    day1 = pd.to_datetime(lv["end_date"]).dt.day.to_numpy() == 1
+    first = lv["exit_m"].to_numpy() + np.where(day1, 0, 1) - (2024 * 12 + 3)
+    out = {"kommun": 0.0, "fk": 0.0, "stat_benefit": 0.0, "subsidy": 0.0}
+    for lvl, f0, outcome, by in zip(lv["level"], first, lv["outcome"], lv["birth_year"].astype(int)):
+        months = f0 + j
+        young = months < (by * 12 + 6 + 12 * 67) - (2024 * 12 + 3)
+        pv = float((lvl * share * 0.75 * 1.035 ** (-months / 12) * young).sum())
+        out["kommun"] += pv
+        if outcome in FK_OUTCOMES:
+            out["fk"] -= pv
+        elif outcome in STATE_OUTCOMES:
+            out["stat_benefit"] -= pv
+        elif outcome == "arbete_med_stöd":
+            out["subsidy"] -= float((12_000 * 0.75 * 1.035 ** (-(f0 + np.arange(12)) / 12)).sum())
+    b = pd.read_csv(ROOT / "data" / name / "budget.csv")
+    b = b[~b["category"].str.contains("Total|Summa")]
+    months_of = {"2024": np.arange(0, 9), "2025": np.arange(9, 21), "2026": np.arange(21, 33)}
+    price = {"2024": kpi[2025] / kpi[2024], "2025": 1.0, "2026": 1.0}  # (2026's KPI is 2025's until SCB gives it)
+    out["cost"] = float(sum(a * price[str(p)] * np.mean(1.035 ** (-months_of[str(p)] / 12))
+                            for p, a in zip(b["period"], b["actual"].fillna(b["budget"]))))
+    out["kept"] = kept_arr
+    return out
+
+
+def test_specialistteamet_s_present_values_per_actor_agree_with_a_hand_calculation_from_its_payments():
+    h = _specialistteamet_by_hand()
+    got = et.cost_benefit(et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml"), monte_carlo=False, effect=False)
+    t = got.table.set_index("perspective")
+    assert t.loc["kommun", "pv_benefit"] == pytest.approx(h["kommun"], rel=1e-9)
+    assert t.loc["fk", "pv_benefit"] == pytest.approx(h["fk"], rel=1e-9)
+    assert t.loc["stat", "pv_benefit"] == pytest.approx(h["fk"] + h["stat_benefit"] + h["subsidy"], rel=1e-9)
+    for who, share in (("kommun", 0.25), ("region", 0.25), ("stat", 0.5), ("offentliga", 1.0)):
+        assert t.loc[who, "pv_cost"] == pytest.approx(share * h["cost"], rel=1e-9), who
+    public = h["kommun"] + h["fk"] + h["stat_benefit"] + h["subsidy"]
+    assert t.loc["offentliga", "npv"] == pytest.approx(public - h["cost"], rel=1e-9)
+    assert t.loc["offentliga", "break_even_exits"] == pytest.approx(h["cost"] / (public / 112), rel=1e-9)
+    assert t.loc["kommun", "break_even_exits"] == pytest.approx(h["cost"] / 4 / (h["kommun"] / 112), rel=1e-9)
+
+
 # (b) A small project at the sample's rate, horizon and drop-off (3,5 %, three years, 20 % a year) with a deadweight
 # of 30 %: a fixed level of 10 000 kr a month (KPI flat, so no repricing), a budget of 240 000 kr for 2023 spread
 # over its twelve months. Four leave försörjningsstöd — A1 (2023-03-20) and A2 (2023-06-30) for work, S1 (2023-05-10)
@@ -673,3 +748,26 @@ def test_a_small_project_s_test_leaves_out_the_unknown_and_needs_no_adjustment(t
     # quantile of Beta(4, 1), whose distribution function is x^4: the upper end solves x^4 = 0,975
     assert got.loc["kvinna", "ci_high"] == pytest.approx(0.975 ** 0.25, rel=1e-12)
     assert got.loc["kvinna", "ci_low"] == pytest.approx(stats.beta.ppf(0.025, 3, 2), rel=1e-12)
+
+
+# The payments section's table of the two shares who left försörjningsstöd (the ratio that gives the deadweight):
+# the ended participants on försörjningsstöd at start who left for one of the six outcomes that leave it, against the
+# comparison persons with an outcome at follow-up; Clopper–Pearson intervals and Pearson's chi-square with Yates'
+# correction (every expected count is far above 5), from the two person files.
+@pytest.mark.parametrize("name", DID_SAMPLES)
+def test_the_share_who_left_against_the_comparison_group_agrees_with_the_person_files(name):
+    from evaltools.analysis import comparison  # (the table under test)
+    people = pd.read_csv(ROOT / "data" / name / "participants.csv", dtype=str, keep_default_na=False)
+    others = pd.read_csv(ROOT / "data" / name / "comparison.csv", dtype=str, keep_default_na=False)
+    could = people[(people["end_date"] != "") & (people["support_start"] == "försörjningsstöd")]
+    counted = others[others["outcome"] != ""]
+    groups = {"participants": (len(could), int(could["outcome"].isin(SIX).sum())),
+              "comparison": (len(counted), int(counted["outcome"].isin(SIX).sum()))}
+    table = np.array([[k, n - k] for n, k in groups.values()])
+    got = comparison.compare_exit_rates(et.load_project(PARAMS / f"{name}.yaml")).set_index("group")
+    for g, (n, k) in groups.items():
+        assert (got.loc[g, "n"], got.loc[g, "successes"]) == (n, k)
+        assert got.loc[g, "ci_low"] == pytest.approx(stats.beta.ppf(0.025, k, n - k + 1), rel=1e-9)
+        assert got.loc[g, "ci_high"] == pytest.approx(stats.beta.ppf(0.975, k + 1, n - k), rel=1e-9)
+    assert (got["test"] == "chi2").all()
+    assert got["p_value"].iloc[0] == pytest.approx(_pearson(table), rel=1e-9)
