@@ -849,3 +849,19 @@ def test_the_share_who_left_against_the_comparison_group_agrees_with_the_person_
         assert got.loc[g, "ci_high"] == pytest.approx(stats.beta.ppf(0.975, k + 1, n - k), rel=1e-9)
     assert (got["test"] == "chi2").all()
     assert got["p_value"].iloc[0] == pytest.approx(_pearson(table), rel=1e-9)
+
+
+# The participants table beside the comparisons: each group's number of persons and share of all participants,
+# counted from the file (every sample has one enrolment per person).
+@pytest.mark.parametrize("name", COHORT_SAMPLES)
+def test_the_participants_by_group_are_the_counts_of_the_file(name):
+    df = _people(name)
+    got = cohorts.composition(et.load_project(PARAMS / f"{name}.yaml"), by=VARIABLES).raw
+    for var in VARIABLES:
+        want = df[var].astype(str).value_counts()
+        g = got[got["variable"] == var].assign(category=lambda x: x["category"].astype(str)).set_index("category")
+        if var == "project_year" and len(want) < 2:
+            assert g.empty
+            continue
+        assert g["n"].to_dict() == want.to_dict(), var
+        np.testing.assert_allclose(g["share"], (want / len(df)).reindex(g.index), rtol=0, atol=1e-12)
