@@ -605,29 +605,39 @@ def test_specialistteamet_s_present_values_per_actor_agree_with_a_hand_calculati
     assert t.loc["kommun", "break_even_exits"] == pytest.approx(h["cost"] / 4 / (h["kommun"] / 112), rel=1e-9)
 
 
-# Språngbrädan: own payments as above (its first year followed in the payments too), with two rules more. The
-# deadweight is the comparison group's share who left försörjningsstöd over the participants' (167 of 360 against
-# 66 of 120). A household whose members leave (seven here) leaves försörjningsstöd at its first exit: from the
-# first whole month after it the municipality saves the level of that first leaver (of several on that day, their
-# mean) once, divided equally between its leavers; a leaver's part paid instead by Försäkringskassan or the state
-# runs from their own exit.
-def _sprangbradan_by_hand() -> dict[str, float]:
-    name = "sprangbradan-demo"
+# Språngbrädan and Kompassen: own payments as above (their first year followed in the payments too), with two rules
+# more. The deadweight is the comparison group's share who left försörjningsstöd over the participants'. A household
+# whose members leave leaves försörjningsstöd at its first exit: from the first whole month after it the
+# municipality saves the level of that first leaver (of several on that day, their mean) once, divided equally
+# between its leavers; a leaver's part paid instead by Försäkringskassan or the state, and a wage subsidy, run from
+# their own exit. (Kompassen's benefits paid instead are measured in register data, its försörjningsstöd is not.)
+HOUSEHOLD_SAMPLES = {
+    # sample: (leavers, comparison leavers of persons with an outcome, households with several leavers)
+    "sprangbradan-demo": (66, (167, 360), 7),
+    "kompassen-demo": (86, (133, 540), 8),
+}
+
+
+def _household_savings_by_hand(name: str) -> dict[str, float]:
+    p = _yaml(name)
+    price_year, start = p["cost_benefit"]["price_year"], _month_number(pd.Series([str(p["period"]["start"])]))[0]
     df = pd.read_csv(ROOT / "data" / name / "participants.csv", dtype=str, keep_default_na=False)
     others = pd.read_csv(ROOT / "data" / name / "comparison.csv", dtype=str, keep_default_na=False)
     pay = pd.read_csv(ROOT / "data" / name / "payments.csv", dtype={"person_id": str})
     kpi = pd.read_csv(ROOT / "evaltools/data/kpi.csv").set_index("year").iloc[:, 0]
     pay["m"] = _month_number(pay["month"] + "-01")
-    pay["fixed"] = pay["amount"] * kpi[2023] / kpi.loc[pay["month"].str[:4].astype(int)].to_numpy()
+    pay["fixed"] = pay["amount"] * kpi[price_year] / kpi.loc[pay["month"].str[:4].astype(int)].to_numpy()
     paid = pay.set_index(["person_id", "m"])["fixed"].to_dict()
-    last, start = int(pay["m"].max()), 2021 * 12
-    ended = df[(df["end_date"] != "") & (pd.to_datetime(df["end_date"].replace("", None)) <= pd.Timestamp("2025-06-30"))]
+    last = int(pay["m"].max())
+    ended = df[(df["end_date"] != "") & (pd.to_datetime(df["end_date"].replace("", None))
+                                          <= pd.Timestamp(str(p["data_as_of"])))]
     assert (ended["support_start"] == "försörjningsstöd").all() and df["person_id"].is_unique
+    n_leavers, (k_c, n_c), n_households = HOUSEHOLD_SAMPLES[name]
     counted = others[others["outcome"] != ""]
-    deadweight = counted["outcome"].isin(SIX).mean() / ended["outcome"].isin(SIX).mean()
-    assert deadweight == pytest.approx((167 / 360) / (66 / 120), rel=1e-12)
+    assert (int(counted["outcome"].isin(SIX).sum()), len(counted)) == (k_c, n_c)
+    deadweight = (k_c / n_c) / ended["outcome"].isin(SIX).mean()
     lv = ended[ended["outcome"].isin(SIX) & ended["person_id"].isin(set(pay["person_id"]))].copy()
-    assert len(lv) == 66
+    assert len(lv) == n_leavers
     lv["m0"], lv["exit_m"] = _month_number(lv["start_date"]), _month_number(lv["end_date"])
     lv["level"] = [sum(paid.get((pid, m), 0.0) for m in range(m0 - 12, m0 - 6)) / 6
                    for pid, m0 in zip(lv["person_id"], lv["m0"])]
@@ -649,14 +659,15 @@ def _sprangbradan_by_hand() -> dict[str, float]:
             several += 1
             lv.loc[g.index, "part"] = g.loc[g["end_date"] == g["end_date"].min(), "level"].mean() / len(g)
             lv.loc[g.index, "household_first"] = g["first"].min()
-    assert several == 7
-    # the month of the age of äldreförsörjningsstöd, as in force in the year it comes (none comes within the horizon
-    # here: the oldest leaver, born 1960, is 66 in 2026, when the age is 67, and reaches it in 2027)
+    assert several == n_households
+    # the month of the age of äldreförsörjningsstöd, as in force in the year it comes (65 until 2022, 66 in
+    # 2023–2025, 67 from 2026; born in the middle of the birth year): every flow of the leaver ends there
     pension = {by: (by * 12 + 6 + 12 * (65 if by + 65 < 2023 else 66 if by + 66 < 2026 else 67)) - start
                for by in lv["birth_year"].astype(int).unique()}
-    out = {"kommun": 0.0, "fk": 0.0, "stat_benefit": 0.0, "subsidy": 0.0}
+    out = {"kommun": 0.0, "fk": 0.0, "stat_benefit": 0.0, "subsidy": 0.0, "months_past_pension": 0}
     for x in lv.itertuples():
         end = pension[int(x.birth_year)]
+        out["months_past_pension"] += int((x.household_first + j >= end).sum())
         out["kommun"] += float((x.part * share * 1.035 ** (-(x.household_first + j) / 12)
                                 * (x.household_first + j < end)).sum())
         own = float((x.part * share * 1.035 ** (-(x.first + j) / 12) * (x.first + j < end)).sum())
@@ -666,12 +677,13 @@ def _sprangbradan_by_hand() -> dict[str, float]:
             out["stat_benefit"] -= own
         elif x.outcome == "arbete_med_stöd":
             jj = np.arange(12)
-            out["subsidy"] -= float((12_000 * (1 - deadweight) * 1.035 ** (-(x.first + jj) / 12) * (x.first + jj < end)).sum())
+            out["subsidy"] -= float((12_000 * (1 - deadweight) * 1.035 ** (-(x.first + jj) / 12)
+                                     * (x.first + jj < end)).sum())
     return out
 
 
 def test_sprangbradan_s_savings_per_actor_with_its_households_and_comparison_deadweight_agree_with_a_hand_calculation():
-    h = _sprangbradan_by_hand()
+    h = _household_savings_by_hand("sprangbradan-demo")
     got = et.cost_benefit(et.load_project(PARAMS / "sprangbradan-demo.yaml"), monte_carlo=False, effect=False)
     t = got.table.set_index("perspective")
     assert t.loc["kommun", "pv_benefit"] == pytest.approx(h["kommun"], rel=1e-9)
@@ -681,6 +693,15 @@ def test_sprangbradan_s_savings_per_actor_with_its_households_and_comparison_dea
     assert t.loc["offentliga", "pv_benefit"] == pytest.approx(public, rel=1e-9)
     # docs/methods.md quotes the public financiers' NPV under the household rule: −3 070 239 kr
     assert round(t.loc["offentliga", "npv"]) == -3_070_239
+
+
+def test_kompassen_s_forsorjningsstod_saved_and_wage_subsidies_agree_with_a_hand_calculation():
+    h = _household_savings_by_hand("kompassen-demo")
+    assert h["months_past_pension"] > 0  # (leavers who reach 66 within the three years: their saving ends there)
+    got = et.cost_benefit(et.load_project(PARAMS / "kompassen-demo.yaml"), monte_carlo=False, effect=False)
+    ledger = got.ledger.groupby(["item", "actor"])["pv"].sum()
+    assert ledger["forsorjningsstod", "kommun"] == pytest.approx(h["kommun"], rel=1e-9)
+    assert ledger["lonestod", "stat"] == pytest.approx(h["subsidy"], rel=1e-9)
 
 
 # (b) A small project at the sample's rate, horizon and drop-off (3,5 %, three years, 20 % a year) with a deadweight
