@@ -1,9 +1,12 @@
 """Figures recomputed by an independent method: the cohort comparisons (each group's n, successes, share and
-exact interval, the test per breakdown and its Holm adjustment), the difference-in-differences estimate and its
-clustered standard error (statsmodels OLS with a dummy per household and calendar month on a panel built here
-from the files), the time-to-exit section's competing-risk estimates (an Aalen–Johansen estimator written out
-here, and lifelines' where installed) and the cost-benefit's present values per actor. The expected values are
-computed from the data files and the params read here, never from the figure under test."""
+exact interval, the test per breakdown and its Holm adjustment, the participants per group, the odds ratios against
+a binomial GLM), the difference-in-differences estimate, its placebo and their clustered standard errors
+(statsmodels OLS with a dummy per household and calendar month on a panel built here from the files), the share who
+left against the comparison group's, the time-to-exit section's competing-risk estimates (an Aalen–Johansen
+estimator and the median's interval written out here, the estimator checked against lifelines'), and the
+cost-benefit's present values per actor with the break-even (Timrå, Specialistteamet, Språngbrädan and Kompassen
+from their files, and a small project). The expected values are computed from the data files and the params read
+here, never from the figure under test."""
 from __future__ import annotations
 
 import datetime as dt
