@@ -154,9 +154,9 @@ def household_parts(succ: pd.DataFrame, level: np.ndarray, exit_m: np.ndarray) -
     of its first leaver (of several who left on that day, the mean of theirs). The saving is divided equally
     between the household's leavers, one part per person, and each part follows what its member went to: the
     part of one who went to work is the municipality's saving and the försörjningsstöd the household gives
-    up, the part of one who went to studies or a benefit is paid by the state or Försäkringskassan instead,
-    both from the household's exit (the member's own earnings, where valued, and a wage subsidy run from their
-    own exit). A person who leaves twice has one part, divided between their exits.
+    up, from the household's exit; the part of one who went to studies or a benefit is paid by the state or
+    Försäkringskassan instead from the member's own exit (the benefit is the member's own), as are the member's
+    earnings, where valued, and a wage subsidy. A person who leaves twice has one part, divided between their exits.
 
     Parameters
     ----------
