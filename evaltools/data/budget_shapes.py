@@ -14,6 +14,7 @@ Nothing here judges an amount.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -564,8 +565,13 @@ def _funder_part_column(heading: str, values: pd.Series) -> bool:
     return any(_number(str(v)) is not None for v in values if str(v).strip())
 
 
-def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, dict]:
+def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
+                   span: tuple[dt.date, dt.date] | None = None) -> tuple[RawTable, dict]:
     """The contract's rows (one per cost line and period) from a budget with one column per period.
+
+    ``span``, the project's first and last day, tells which parts of a year it ran in: a year's budget whole and
+    its utfall in parts is the year's utfall when every part the project ran in has one (a project ending in
+    February has no utfall for the year's later quarters to wait for).
 
     The cost line's name is the first column that names neither an amount nor the funder; a
     ``funder`` (``Finansiär``) column is kept. A line whose cells for a period are both empty gives no
@@ -730,7 +736,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 b = str(line[b_col]) if b_col else ""
                 a = str(line[a_col]) if a_col else ""
             else:
-                b, b_col, a, a_col = _year_cells(line, cells, groups[period], is_total)
+                b, b_col, a, a_col = _year_cells(line, cells, groups[period], is_total, span)
                 if len(groups[period]) > 1 and not a.strip() and not is_total and any(
                         str(line[h]).strip() for (k, p), h in cells.items() if k == S.ACTUAL and year_of(p) == period):
                     partial.setdefault(period, None)
@@ -912,8 +918,29 @@ def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
     return (text + "0" if AMBIGUOUS_POINT.fullmatch(text) else text), " + ".join(named)
 
 
+def parts_run(year: int, kind: str, span: tuple[dt.date, dt.date] | None) -> int:
+    """How many of a year's parts of ``kind`` (``'Kv'``, ``'H'``, ``'T'``) hold a day of ``span`` (the project's first
+    and last day); every part of the year without a span.
+
+    >>> parts_run(2026, "Kv", (dt.date(2024, 3, 1), dt.date(2026, 2, 28))), parts_run(2024, "H", (dt.date(2024, 3, 1), dt.date(2026, 2, 28)))
+    (1, 2)
+    >>> parts_run(2025, "T", (dt.date(2025, 5, 1), dt.date(2025, 12, 31))), parts_run(2025, "Kv", None)
+    (2, 4)
+    """
+    count = _PART_COUNT[kind]
+    if span is None:
+        return count
+    months = 12 // count
+    run = 0
+    for n in range(count):
+        first = dt.date(year, n * months + 1, 1)
+        last = dt.date(year + (n == count - 1), (n + 1) * months % 12 + 1, 1) - dt.timedelta(days=1)
+        run += first <= span[1] and last >= span[0]
+    return run or count
+
+
 def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[str],
-                is_total: bool) -> tuple[str, str, str, str]:
+                is_total: bool, span: tuple[dt.date, dt.date] | None = None) -> tuple[str, str, str, str]:
     """Budget and utfall of one line for a year given whole or in parts: ``(budget, its heading, utfall,
     its heading)``. The parts' utfall is summed only when every part with a budget has one; a year whose
     utfall is known for some parts only (the half-years passed) has its utfall left empty, since the sum
@@ -933,7 +960,9 @@ def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[
             return b, b_col, a, a_col
         texts = [str(line[cells[(S.ACTUAL, p)]]) for p in a_parts]
         filled = [t for t in texts if t.strip() and not (is_total and _number(t) == 0)]
-        whole = len(filled) == _PART_COUNT[_part_kind(a_parts[0])]
+        # (every part the project ran in: a project ending in February has its year's utfall in the first quarter)
+        year = int(year_of(a_parts[0]))
+        whole = len(filled) >= parts_run(year, _part_kind(a_parts[0]), span)
         return (b, b_col, a, a_col) if whole else (b, b_col, "", a_col)
     for p in group:
         b_part = str(line[cells[(S.BUDGET, p)]]) if (S.BUDGET, p) in cells else ""

@@ -1,0 +1,152 @@
+"""Projects unlike the samples, with their files made as an evaluator makes them in Excel on a Windows laptop.
+
+A family project whose försörjningsstöd comes from the economic-aid system as it pays it, one row per household and
+month (``household_id``, no person; semicolons, Windows-1252, decimal commas), with both parents of some households
+taking part: the rows are read for each participant of the household, and the household is counted once. And a
+budget kept as a förbund follows it up, the year's budget whole and the utfall per quarter, for a project that ended
+in February: the year's utfall is its first quarter's, since the project ran in no other. Each fixture is a tiny
+project written in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import textwrap
+
+import openpyxl
+
+import evaltools as et
+from evaltools.analysis.comparison import household_units
+
+from .conftest import load_problems
+
+FAMILY = """\
+id: familj60
+title: Familjekraft
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2024-01-01, planned_end: 2024-12-31}
+granted_sek: 900000
+data:
+  participants: data/deltagare.csv
+  payments: data/utbetalningar.csv
+"""
+
+PEOPLE = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome;household_id",
+          "F-101;kvinna;1988;sambo_med_barn;2024-02-01;2024-09-30;arbete;H-1",
+          "F-102;man;1985;sambo_med_barn;2024-02-15;2024-10-31;kvar_försörjningsstöd;H-1",
+          "F-103;kvinna;1990;ensamstående_med_barn;2024-03-01;2024-11-30;studier;H-2",
+          "F-104;kvinna;1992;ensamstående_med_barn;2024-03-01;2024-11-30;avbrott;H-3"]
+
+# the economic-aid system's export: a row per household and month, as Swedish Excel saves a CSV
+HOUSEHOLD_PAYMENTS = ["household_id;month;amount",
+                      "H-1;2024-01;10 000,50",
+                      "H-1;2024-02;9 000,00",
+                      "H-2;2024-01;5 000,00",
+                      "H-9;2024-01;700,00"]
+
+
+def _family(tmp_path, people: list[str] = PEOPLE, payments: list[str] = HOUSEHOLD_PAYMENTS):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "deltagare.csv").write_bytes("\r\n".join(people).encode("cp1252") + b"\r\n")
+    (tmp_path / "data" / "utbetalningar.csv").write_bytes("\r\n".join(payments).encode("cp1252") + b"\r\n")
+    p = tmp_path / "familj60.yaml"
+    p.write_text(FAMILY, encoding="utf-8")
+    return p
+
+
+def test_payments_per_household_are_read_for_each_participant_of_the_household(tmp_path):
+    """H-1 (F-101 and F-102, both parents) was paid 10 000,50 kr in January and 9 000 kr in February, H-2 (F-103)
+    5 000 kr in January; H-3 (F-104) has no rows, and H-9 is no participant's household. By hand: H-1's two rows
+    read for both parents give four rows, H-2's one row one, so 5 rows of 2 × 10 000,5 + 2 × 9 000 + 5 000 =
+    43 001 kr; the note counts the 3 rows read of 2 households, for 3 participants, 1 household with two of them.
+    H-9's one row (row 5 of the file) is left out with a note of its own."""
+    p = et.load_project(_family(tmp_path))
+    pay = p.payments.sort_values(["person_id", "month"])
+    assert pay["person_id"].tolist() == ["F-101", "F-101", "F-102", "F-102", "F-103"]
+    assert pay["amount"].tolist() == [10000.5, 9000.0, 10000.5, 9000.0, 5000.0]
+    assert float(pay["amount"].sum()) == 43_001.0
+    (read,) = [w for w in p.warnings if w.key == "payment.per_household_read"]
+    values = dict(read.values)
+    assert (values["rows"], values["households"], values["persons"], values["shared"]) == ("3", "2", "3", "1")
+    assert "en rad per hushåll och månad" in read.text("sv") and "en gång per hushåll" in read.text("sv")
+    assert "one row per household and month" in read.text("en")
+    (unknown,) = [w for w in p.warnings if w.key == "payment.household_unknown"]
+    assert unknown.row == 5 and dict(unknown.values)["households"] == "1"
+    assert "H-9" not in unknown.text("sv")  # (a count and a row, never the household's id)
+
+
+def test_a_household_with_both_parents_taking_part_is_paid_once_in_the_payment_analyses(tmp_path):
+    """The payment analyses' units are households: H-1's two parents are one unit whose months are 10 000,50 and
+    9 000 kr (not 20 001 and 18 000), beside H-2's 5 000 kr: 2 units, 3 household-months, 24 000,50 kr by hand."""
+    p = et.load_project(_family(tmp_path))
+    units, paid, _ = household_units(p.paid_persons(), p.payments)
+    assert len(units) == 2
+    assert sorted(paid["amount"].tolist()) == [5000.0, 9000.0, 10000.5]
+    assert float(paid["amount"].sum()) == 24_000.5
+
+
+def test_payments_per_household_without_households_in_the_participants_file_is_one_message(tmp_path):
+    """Without household_id in the participants file nothing says whose a household's rows are: one message, naming
+    the column to write in the participants file, instead of a missing person_id and a duplicate month for each of
+    H-1's two rows."""
+    people = [";".join(r.split(";")[:-1]) for r in PEOPLE]
+    problems = load_problems(_family(tmp_path, people=people))
+    assert [q.key for q in problems] == ["payment.household_no_link"]
+    (q,) = problems
+    assert q.file.endswith("utbetalningar.csv")
+    assert "household_id i deltagarfilen" in q.text("sv") and "household_id in the" in q.text("en")
+
+
+BUDGET = """\
+id: budget60
+title: Kvinnor i arbete
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2024-03-01, planned_end: PLANNED}
+granted_sek: 2000000
+data: {budget: data/budget.xlsx}
+"""
+
+QUARTERS = [f"Utfall Kv{q} {y}" for y in (2024, 2025) for q in (1, 2, 3, 4)] + ["Utfall Kv1 2026"]
+
+
+def _budget(tmp_path, planned: str, extra: str = ""):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Kostnadsslag", "Finansiär", "Budget 2024", "Budget 2025", "Budget 2026", *QUARTERS])
+    ws.append(["Personal", "förbund", 800000, 1000000, 200000,
+               40000, 250000, 250000, 250000, 240000, 250000, 250000, 260000, 150000])
+    ws.append(["Lokalhyra", "förbund", 100000, 120000, 20000,
+               10000, 30000, 30000, 30000, 30000, 30000, 6000, 30000, 10000])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    p = tmp_path / "budget60.yaml"
+    p.write_text(BUDGET.replace("PLANNED", planned) + textwrap.dedent(extra), encoding="utf-8")
+    return p
+
+
+def test_a_project_ending_in_february_has_its_years_utfall_in_the_first_quarter(tmp_path):
+    """The project ran 2024-03-01 – 2026-02-28, so 2026's one quarter it ran in is Kv1: its utfall is 2026's,
+    150 000 kr for Personal and 10 000 kr for Lokalhyra, not left empty to wait for quarters the project never had
+    (2026 would then count at its budget, 220 000 kr). 2024 and 2025 sum their four quarters: Personal 40 000 +
+    3 × 250 000 = 790 000 and 240 000 + 250 000 + 250 000 + 260 000 = 1 000 000 kr; Lokalhyra 100 000 and 96 000 kr
+    (the 6 000 of Kv3 2025 is a quarter's rent less a credit note). By hand the cost is 790 000 + 1 000 000 + 150 000
+    + 100 000 + 96 000 + 10 000 = 2 146 000 kr, and no note says 2026's utfall was left empty."""
+    p = et.load_project(_budget(tmp_path, "2026-02-28"))
+    actual = p.budget.set_index(["period", "category"])["actual"]
+    assert actual[("2026", "Personal")] == 150_000 and actual[("2026", "Lokalhyra")] == 10_000
+    assert actual[("2024", "Personal")] == 790_000 and actual[("2025", "Personal")] == 1_000_000
+    assert actual[("2025", "Lokalhyra")] == 96_000
+    assert float(p.budget["actual"].sum()) == 2_146_000
+    assert not [w for w in p.warnings if w.key == "budget.wide_parts_partial"]
+
+
+def test_a_running_project_still_waits_for_the_rest_of_the_year(tmp_path):
+    """The same file for a project running to 2026-12-31, data taken 2026-04-30: Kv1 2026 is a part of a year the
+    project runs on in, so 2026's utfall is left empty (counted at its budget) and the note names 2026, as before."""
+    p = et.load_project(_budget(tmp_path, "2026-12-31", "data_as_of: 2026-04-30\n"))
+    actual = p.budget.set_index(["period", "category"])["actual"]
+    assert actual[("2026", "Personal")] != actual[("2026", "Personal")]  # (NaN: not known)
+    (note,) = [w for w in p.warnings if w.key == "budget.wide_parts_partial"]
+    assert "2026" in note.text("sv")
