@@ -150,3 +150,41 @@ def test_a_running_project_still_waits_for_the_rest_of_the_year(tmp_path):
     assert actual[("2026", "Personal")] != actual[("2026", "Personal")]  # (NaN: not known)
     (note,) = [w for w in p.warnings if w.key == "budget.wide_parts_partial"]
     assert "2026" in note.text("sv")
+
+
+def _revised(tmp_path):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Kostnadsslag", "Budget 2024", "Utfall 2024", "Budget 2025", "Reviderad budget 2025", "Utfall 2025"])
+    ws.append(["Personal", 500000, 480000, 600000, 700000, 690000])
+    ws.append(["Lokalhyra", 50000, 45000, 50000, 50000, 40000])
+    ws.append(["Summa", 550000, 525000, 650000, 750000, 730000])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    p = tmp_path / "budget60.yaml"
+    p.write_text(BUDGET.replace("2024-03-01", "2024-01-01").replace("PLANNED", "2025-12-31"), encoding="utf-8")
+    return p
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def test_the_budget_table_and_page_one_say_the_cost_is_compared_with_the_revised_budget(tmp_path):
+    """The board raised 2025's budget from the application's 600 000 + 50 000 = 650 000 kr to 700 000 + 50 000 =
+    750 000 kr. The budget table's note names the year with both amounts, and page 1's share of the budget says it
+    is of the revised budget: 525 000 + 730 000 = 1 255 000 kr of 550 000 + 750 000 = 1 300 000 kr, 96,5 %."""
+    from evaltools.present.sections import budget, summary
+    p = et.load_project(_revised(tmp_path))
+    assert p.budget.attrs["revised"] == (("2025", 650_000.0, 750_000.0),)
+    r = et.Report(p, lang="sv")
+    (note,) = [_plain(n) for n in budget.revised_note(r)]
+    assert note.startswith("Budgeten är den reviderade för 2025 (750 000 kr; ursprungligen 650 000 kr).")
+    assert note in [_plain(n) for b in budget.blocks(r) for part in b if hasattr(part, "notes") for n in part.notes]
+    sentence = _plain(summary.cost_sentence(r, r.cba.summary, r.cba.costs))
+    assert "av den reviderade budgeten" in sentence and "1,30 miljoner kronor" in sentence, sentence
+    en = et.Report(p, lang="en")
+    (note_en,) = [_plain(n) for n in budget.revised_note(en)]
+    assert note_en.startswith("The budget is the revised one for 2025 (SEK 750,000; originally SEK 650,000).")
+    assert "of the revised budget" in _plain(summary.cost_sentence(en, en.cba.summary, en.cba.costs))

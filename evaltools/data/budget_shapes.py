@@ -702,6 +702,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
     names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
     # a period's budget and its revision, each a column of one period's cells (not the columns of totals)
     revisions_of = [(o, r) for o, r in replaced.items() if (S.BUDGET, (wide_heading(r) or ("", ""))[1]) in cells]
+    # each revised year's budget as the application had it and as revised (the cost lines' sums), for the report
+    revised_sums: dict[str, list[float]] = {}
     for i in range(len(df)):
         if i in financing:
             continue
@@ -710,6 +712,11 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue
+        for original, revision in revisions_of if total_row(name) is None and not part_row(name) else ():
+            year = year_of((wide_heading(revision) or ("", ""))[1])
+            sums = revised_sums.setdefault(year, [0.0, 0.0])
+            sums[0] += _number(str(line[original])) or 0.0
+            sums[1] += _number(str(line[revision])) or 0.0
         for original, revision in revisions_of if not is_total else ():
             # (a line left empty in the revision, its amount in the application's budget: read, it would have no
             # budget, and whether it was not revised or not yet filled in is not guessed)
@@ -776,6 +783,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
                  "parts": ", ".join(part_periods), "partial": ", ".join(partial),
                  "revised": ", ".join(quote(h) for h in revisions),
                  "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes,
+                 "revised_sums": tuple((y, a, b) for y, (a, b) in revised_sums.items()),
                  "months": (months[0], months[-1], len(months), ", ".join(quote(h) for h in actuals)) if months else None}
 
 

@@ -3172,9 +3172,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
     taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
+    revised_sums: tuple = ()  # (year, the application's budget, the revised) of each year a board revised
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems, (params.period.start, params.period.end))
+        revised_sums = info.get("revised_sums", ())
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
@@ -3346,6 +3348,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["file_rows"] = file_rows
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
+    # the budget the cost is compared with, where a board revised it: each year's budget before and after (in kr)
+    out.attrs["revised"] = tuple((year, before_sum * factor, after_sum * factor)
+                                 for year, before_sum, after_sum in revised_sums)
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
     if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub & ~is_part).sum()) == len(out):
         out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub | is_part).to_numpy()]
