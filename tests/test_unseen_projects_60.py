@@ -188,3 +188,66 @@ def test_the_budget_table_and_page_one_say_the_cost_is_compared_with_the_revised
     (note_en,) = [_plain(n) for n in budget.revised_note(en)]
     assert note_en.startswith("The budget is the revised one for 2025 (SEK 750,000; originally SEK 650,000).")
     assert "of the revised budget" in _plain(summary.cost_sentence(en, en.cba.summary, en.cba.costs))
+
+
+WOMEN = """\
+id: kvinnor60
+title: Kvinnor i arbete
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2024-03-01, planned_end: 2025-12-31}
+granted_sek: 900000
+data: {participants: data/deltagare.csv}
+goals:
+  - id: arbete
+    kind: share
+    label: Minst 40 % av de avslutade ska gå till arbete eller studier
+    target: 0.4
+    period: whole_period
+    denominator: exits
+"""
+
+
+def _women(tmp_path, sexes: list[str]):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    outcomes = ["arbete", "studier", "arbete", "kvar_försörjningsstöd", "avbrott", "kvar_försörjningsstöd",
+                "arbete", "kvar_försörjningsstöd", "studier", "avbrott"]
+    rows = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome"]
+    households = ["ensamstående_med_barn", "sambo_med_barn", "ensamstående"]
+    rows += [f"F-{301 + i};{sex};{1968 + 3 * i};{households[i % 3]};2024-0{3 + i % 6}-01;2025-0{1 + i % 9}-28;"
+             f"{outcomes[i]}" for i, sex in enumerate(sexes)]
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    p = tmp_path / "kvinnor60.yaml"
+    p.write_text(WOMEN, encoding="utf-8")
+    return p
+
+
+def test_a_project_for_women_only_is_not_compared_by_sex_and_says_why(tmp_path):
+    """Ten women, every one ended: 5 went to work or studies (arbete, studier, arbete, arbete, studier). A breakdown
+    by sex would be one row, 'Kvinna 10, 5, 50 %', the total again, compared with no one: it is left out of the
+    rates (and so of their chart), and the notes under the table say that every participant is in one group."""
+    from evaltools.analysis.cohorts import outcome_rates
+    from evaltools.present.sections import outcomes
+    p = et.load_project(_women(tmp_path, ["kvinna"] * 10))
+    rates = outcome_rates(p)
+    assert "sex" not in set(rates.table["variable"])
+    assert "household_type" in set(rates.raw["variable"])  # (the other breakdowns are there)
+    (note,) = [n for n in rates.notes if n.key == "note.rates_one_group"]
+    r = et.Report(p, lang="sv")
+    said = [_plain(n) for n in outcomes.rate_notes(r, "1")]
+    assert ("Andelen lyckade utfall jämförs inte efter kön: alla deltagare hör till samma grupp (kvinna), så det "
+            "finns ingen annan grupp att jämföra med.") in said
+    said_en = [_plain(n) for n in outcomes.rate_notes(et.Report(p, lang="en"), "1")]
+    assert any(s.startswith("The share of successful outcomes is not compared by sex: every participant is in one "
+                            "group (woman)") for s in said_en), said_en
+
+
+def test_a_project_of_both_sexes_still_compares_them(tmp_path):
+    """Six women and four men: the breakdown by sex is two rows, 6 and 4 ended, and no such note."""
+    from evaltools.analysis.cohorts import outcome_rates
+    p = et.load_project(_women(tmp_path, ["kvinna"] * 6 + ["man"] * 4))
+    rates = outcome_rates(p)
+    by_sex = rates.raw[rates.raw["variable"] == "sex"].set_index("category")["n"]
+    assert by_sex.to_dict() == {"kvinna": 6, "man": 4}
+    assert not [n for n in rates.notes if n.key == "note.rates_one_group"]
