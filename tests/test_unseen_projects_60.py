@@ -11,11 +11,12 @@ from __future__ import annotations
 import textwrap
 
 import openpyxl
+import pytest
 
 import evaltools as et
 from evaltools.analysis.comparison import household_units
 
-from .conftest import load_problems
+from .conftest import load_problems, params_refusal
 
 FAMILY = """\
 id: familj60
@@ -251,3 +252,19 @@ def test_a_project_of_both_sexes_still_compares_them(tmp_path):
     by_sex = rates.raw[rates.raw["variable"] == "sex"].set_index("category")["n"]
     assert by_sex.to_dict() == {"kvinna": 6, "man": 4}
     assert not [n for n in rates.notes if n.key == "note.rates_one_group"]
+
+
+# --- a share of persons said to be counted per household is refused, never judged on persons -------------------------
+@pytest.mark.parametrize("label, words", [
+    ("Minst 3 deltagare ska gå till arbete eller studier, räknat per hushåll", "räknat per hushåll"),
+    ("Minst 3 deltagare ska gå till arbete eller studier (hushållsvis)", "hushållsvis"),
+    ("At least 3 participants shall move to work or studies, counted by household", "counted by household"),
+])
+def test_a_goal_counted_per_household_is_refused_with_what_to_write(tmp_path, label, words):
+    """Counted as written the goal would count the persons FL001, FL002 and FL003 (arbete, studier, arbete): 3,
+    reached, though its words ask for households, of which they are two (H1 and H2)."""
+    from .test_unseen_projects_31 import _familj
+    sv = params_refusal(_familj(tmp_path, label=label))
+    assert f"målets text räknar '{words}', hushåll eller familjer" in sv
+    assert "kind: qualitative" in sv
+
