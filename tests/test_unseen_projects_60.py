@@ -68,8 +68,8 @@ def test_payments_per_household_are_read_for_each_participant_of_the_household(t
     (read,) = [w for w in p.warnings if w.key == "payment.per_household_read"]
     values = dict(read.values)
     assert (values["rows"], values["households"], values["persons"], values["shared"]) == ("3", "2", "3", "1")
-    assert "en rad per hushåll och månad" in read.text("sv") and "en gång per hushåll" in read.text("sv")
-    assert "one row per household and month" in read.text("en")
+    assert "utbetalningarna per hushåll, utan person" in read.text("sv") and "en gång per hushåll" in read.text("sv")
+    assert "the payments per household, without persons" in read.text("en")
     (unknown,) = [w for w in p.warnings if w.key == "payment.household_unknown"]
     assert unknown.row == 5 and dict(unknown.values)["households"] == "1"
     assert "H-9" not in unknown.text("sv")  # (a count and a row, never the household's id)
@@ -83,6 +83,18 @@ def test_a_household_with_both_parents_taking_part_is_paid_once_in_the_payment_a
     assert len(units) == 2
     assert sorted(paid["amount"].tolist()) == [5000.0, 9000.0, 10000.5]
     assert float(paid["amount"].sum()) == 24_000.5
+
+
+
+def test_payments_per_household_with_a_column_per_month_are_read_the_same_way(tmp_path):
+    """The same export with the months across (one row per household): H-1 10 000,50 and 9 000 kr in January and
+    February (March empty: no row, 0 kr), H-2 5 000, 5 000 and 4 000 kr. By hand: H-1's two months for both parents and
+    H-2's three for F-103, 7 rows, 2 × (10 000,5 + 9 000) + 14 000 = 52 001 kr."""
+    payments = ["household_id;2024-01;2024-02;2024-03", "H-1;10 000,50;9 000;", "H-2;5 000;5 000;4 000"]
+    p = et.load_project(_family(tmp_path, payments=payments))
+    pay = p.payments
+    assert len(pay) == 7 and float(pay["amount"].sum()) == 52_001.0
+    assert sorted(set(pay["person_id"])) == ["F-101", "F-102", "F-103"]
 
 
 def test_payments_per_household_without_households_in_the_participants_file_is_one_message(tmp_path):
