@@ -280,3 +280,20 @@ def test_a_goal_counted_per_household_is_refused_with_what_to_write(tmp_path, la
     assert f"målets text räknar '{words}', hushåll eller familjer" in sv
     assert "kind: qualitative" in sv
 
+
+
+def test_a_project_starting_in_april_has_its_first_years_utfall_in_the_quarters_it_ran(tmp_path):
+    """A project from 2024-04-01 to 2024-12-31 follows its year up in the three quarters it ran (no 'Utfall Kv1 2024'
+    column): 2024's utfall is their sum, 200 000 + 250 000 + 300 000 = 750 000 kr, not left empty for a first quarter
+    the project never had."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Kostnadsslag", "Budget 2024", "Utfall Kv2 2024", "Utfall Kv3 2024", "Utfall Kv4 2024"])
+    ws.append(["Personal", 800000, 200000, 250000, 300000])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    p = tmp_path / "budget60.yaml"
+    p.write_text(BUDGET.replace("2024-03-01", "2024-04-01").replace("PLANNED", "2024-12-31"), encoding="utf-8")
+    project = et.load_project(p)
+    assert project.budget[["period", "budget", "actual"]].values.tolist() == [["2024", 800_000, 750_000]]
