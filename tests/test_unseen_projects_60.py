@@ -201,6 +201,11 @@ def test_the_budget_table_and_page_one_say_the_cost_is_compared_with_the_revised
     (note_en,) = [_plain(n) for n in budget.revised_note(en)]
     assert note_en.startswith("The budget is the revised one for 2025 (SEK 750,000; originally SEK 650,000).")
     assert "of the revised budget" in _plain(summary.cost_sentence(en, en.cba.summary, en.cba.costs))
+    # the workbook's budget sheet carries the same note, in one voice with the table
+    written = et.export_report(r, tmp_path / "out")
+    book = openpyxl.load_workbook(next(f for f in written if str(f).endswith(".xlsx")))
+    cells = [_plain(v) for row in book["Budget"].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+    assert note in cells
 
 
 WOMEN = """\
