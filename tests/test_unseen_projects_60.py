@@ -302,3 +302,21 @@ def test_a_project_starting_in_april_has_its_first_years_utfall_in_the_quarters_
     p.write_text(BUDGET.replace("2024-03-01", "2024-04-01").replace("PLANNED", "2024-12-31"), encoding="utf-8")
     project = et.load_project(p)
     assert project.budget[["period", "budget", "actual"]].values.tolist() == [["2024", 800_000, 750_000]]
+
+
+def test_a_revised_budget_column_in_a_row_per_line_budget_names_the_years_it_changed(tmp_path):
+    """A budget kept a row per line and year with a 'Reviderad budget' column beside 'Budget': 2024's lines are the
+    same in both (500 000 kr), 2025's Personal was raised from 600 000 to 700 000 kr, so 2025 went from 600 000 +
+    50 000 = 650 000 to 750 000 kr, and the note names 2025 alone."""
+    from evaltools.present.sections import budget
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "budget.csv").write_bytes(
+        "År;Kostnadsslag;Budget;Reviderad budget;Utfall\r\n2024;Personal;500000;500000;480000\r\n"
+        "2025;Personal;600000;700000;690000\r\n2025;Lokalhyra;50000;50000;40000\r\n".encode("cp1252"))
+    p = tmp_path / "budget60.yaml"
+    p.write_text(BUDGET.replace("2024-03-01", "2024-01-01").replace("PLANNED", "2025-12-31")
+                 .replace("data/budget.xlsx", "data/budget.csv"), encoding="utf-8")
+    project = et.load_project(p)
+    assert project.budget.attrs["revised"] == (("2025", 650_000.0, 750_000.0),)
+    (note,) = [_plain(n) for n in budget.revised_note(et.Report(project, lang="sv"))]
+    assert note.startswith("Budgeten är den reviderade för 2025 (750 000 kr; ursprungligen 650 000 kr).")

@@ -228,14 +228,16 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
 
 
 def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
-                       warn: list[Problem] | None = None) -> tuple[RawTable, set[str]]:
+                       warn: list[Problem] | None = None,
+                       revised_sums: list[tuple[str, float, float]] | None = None) -> tuple[RawTable, set[str]]:
     """A budget kept a row per cost line and period with its headings read as the contract's columns
     (:data:`LONG_HEADINGS`: ``År`` as ``period``, ``Utfall (kr)`` as ``actual``). Two headings that would both be
     one column (``Utfall`` beside ``Faktisk kostnad``, or ``Budgeterat`` beside ``budget``) are not read: one
     problem names them and what to write, since which one holds is not guessed. A revised budget (``Reviderad
     budget``) is the budget in force: it is read as ``budget``, the application's column beside it is not read,
     and a note in ``warn`` says so. Returns the table and the columns so refused (the validation's message of a
-    missing column would only repeat it)."""
+    missing column would only repeat it). ``revised_sums``, where given, gets each period whose cost lines the revision
+    changed, with the lines' budget as the application had it and as revised (in the file's unit)."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     found: dict[str, list[str]] = {}
     for c in raw.frame.columns:
@@ -261,6 +263,9 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                                 original=quote(raw.headings.get(original, original)),
                                                 amount=quote(amount),
                                                 revised=quote(raw.headings.get(revisions[0], revisions[0]))))
+            if revised_sums is not None and len(drop) == 1 and found.get(S.PERIOD) and found.get(S.CATEGORY):
+                revised_sums.extend(_revised_by_period(raw, found[S.PERIOD][0], found[S.CATEGORY][0], drop[0],
+                                                       revisions[0]))
             if warn is not None and drop:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
                                     revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
@@ -281,6 +286,22 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
                                date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
+
+
+def _revised_by_period(raw: RawTable, period: str, category: str, original: str,
+                       revision: str) -> list[tuple[str, float, float]]:
+    """Each period of a budget kept a row per line whose cost lines' budget the revision column changed: ``(period,
+    the application's sum, the revised sum)``, in the order the periods first appear (totals and varav rows left
+    out, as the lines are read)."""
+    sums: dict[str, list[float]] = {}
+    for i in range(len(raw.frame)):
+        name = raw.frame[category].iloc[i]
+        if total_row(name) is not None or part_row(name):
+            continue
+        cell = sums.setdefault(str(raw.frame[period].iloc[i]).strip(), [0.0, 0.0])
+        cell[0] += _number(str(raw.frame[original].iloc[i])) or 0.0
+        cell[1] += _number(str(raw.frame[revision].iloc[i])) or 0.0
+    return [(p, a, b) for p, (a, b) in sums.items() if p and abs(a - b) > 0.5]
 
 
 def _month(heading: object) -> bool:

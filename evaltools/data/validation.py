@@ -3165,14 +3165,16 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
     units = budget_shapes.units_against(raw, params.data.unit("budget"), fname)
     problems.extend(units or _unit_above(path, raw, params.data.unit("budget"), fname))
+    long_revised: list[tuple[str, float, float]] = []
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn, long_revised)
         twice |= answered
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
     taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
-    revised_sums: tuple = ()  # (year, the application's budget, the revised) of each year a board revised
+    # (year, the application's budget, the revised) of each year a board revised
+    revised_sums: tuple = tuple(long_revised)
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
         raw, info = budget_shapes.long_from_wide(raw, fname, problems, (params.period.start, params.period.end))
