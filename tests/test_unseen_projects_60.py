@@ -109,6 +109,18 @@ def test_payments_per_household_without_households_in_the_participants_file_is_o
     assert "household_id i deltagarfilen" in q.text("sv") and "household_id in the" in q.text("en")
 
 
+
+def test_payments_per_household_whose_ids_match_no_participants_household_are_refused(tmp_path):
+    """Household ids written otherwise in the payments file ('1', '2' where the participants file has 'H-1', 'H-2'):
+    no row can be read for anyone, which is one error naming the first row (row 2) and an id of each file, never a
+    file read as holding no payments."""
+    payments = ["household_id;month;amount", "1;2024-01;10 000,50", "2;2024-01;5 000,00"]
+    problems = load_problems(_family(tmp_path, payments=payments))
+    assert [q.key for q in problems] == ["payment.household_none_match"]
+    (q,) = problems
+    assert q.row == 2 and "'1'" in q.text("sv") and "'H-1'" in q.text("sv")
+    assert "none of the file's household_id" in q.text("en")
+
 BUDGET = """\
 id: budget60
 title: Kvinnor i arbete

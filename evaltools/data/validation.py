@@ -2675,6 +2675,11 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     matched = households.map(lookup)
     known = matched.notna().to_numpy() | (households == "").to_numpy()
     unknown = np.flatnonzero(~known)
+    if len(unknown) and not matched.notna().any():
+        # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
+        problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
+                                "payment.household_none_match", persons_id=quote(str(given.iloc[0]))))
+        return None
     if len(unknown):
         rows = [int(r) for r in raw.file_rows[unknown]]
         warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, "payment.household_unknown", "warning",
