@@ -392,10 +392,22 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     twice = enrolment_counts(project.participants).by_enrolment
     df = _ended_with_success(project, d, tuple(success_outcomes or ()))
     rows, left_out = [], []
+    one_group: list[Note] = []
     for var in by:
         # one municipality, intake year or support at start: nothing to compare
         if _one_group(project.participants, var, ONLY_WHEN_SEVERAL + RATES_ONLY_WHEN_SEVERAL):
             left_out.append(var)
+            continue
+        # every participant in one group of any other breakdown (a project for women only): its one row would
+        # repeat the total as a comparison with no one, so it is left out and a note names the group
+        values = project.participants[var] if var in project.participants else pd.Series(dtype=object)
+        known_values = values[values != S.UNKNOWN].dropna().unique()
+        if len(known_values) < 2:
+            if len(known_values) == 1 and values.notna().all() and (values != S.UNKNOWN).all():
+                one_group.append(Note.of("note.rates_one_group", which=Variables((var,)),
+                                         group=Codes(var, (str(known_values[0]),))))
+            else:
+                left_out.append(var)
             continue
         g = df.groupby(var, dropna=False)["success"].agg(["size", "sum"])
         # (those whose sex, age or household is not known are a row of the table, not a group the test compares:
@@ -407,10 +419,15 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
             lo, hi = proportion_confint(k, n, method=CI_METHOD) if n else (np.nan, np.nan)
             rows.append({"variable": var, "category": cat, "n": n, "successes": k, "rate": k / n if n else np.nan, "ci_low": float(lo), "ci_high": float(hi), "test": test,
                          "p_value": p})
-    raw = pd.DataFrame(rows)
+    # (with its columns where every breakdown is one group: a table without rows, still of the rates' shape)
+    raw = pd.DataFrame(rows, columns=["variable", "category", "n", "successes", "rate", "ci_low", "ci_high", "test",
+                                      "p_value"])
     # (a breakdown asked for and left out is said, not dropped silently)
-    gone = (Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),) if left_out and asked else ()
+    gone: tuple[Note, ...] = ((Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),)
+                              if left_out and asked else ())
+    gone += tuple(one_group)
     if raw.empty:
+        raw = raw.assign(p_holm=pd.Series(dtype=float))
         return OutcomeComparison(raw, raw, gone, definition=d, by_enrolment=twice)
     raw["p_holm"] = holm(raw)
     k = _k(project)

@@ -14,6 +14,7 @@ Nothing here judges an amount.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import re
 import unicodedata
@@ -227,14 +228,16 @@ def units_against(raw: RawTable, declared: str, fname: str) -> list[Problem]:
 
 
 def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
-                       warn: list[Problem] | None = None) -> tuple[RawTable, set[str]]:
+                       warn: list[Problem] | None = None,
+                       revised_sums: list[tuple[str, float, float]] | None = None) -> tuple[RawTable, set[str]]:
     """A budget kept a row per cost line and period with its headings read as the contract's columns
     (:data:`LONG_HEADINGS`: ``År`` as ``period``, ``Utfall (kr)`` as ``actual``). Two headings that would both be
     one column (``Utfall`` beside ``Faktisk kostnad``, or ``Budgeterat`` beside ``budget``) are not read: one
     problem names them and what to write, since which one holds is not guessed. A revised budget (``Reviderad
     budget``) is the budget in force: it is read as ``budget``, the application's column beside it is not read,
     and a note in ``warn`` says so. Returns the table and the columns so refused (the validation's message of a
-    missing column would only repeat it)."""
+    missing column would only repeat it). ``revised_sums``, where given, gets each period whose cost lines the revision
+    changed, with the lines' budget as the application had it and as revised (in the file's unit)."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     found: dict[str, list[str]] = {}
     for c in raw.frame.columns:
@@ -260,6 +263,9 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                                 original=quote(raw.headings.get(original, original)),
                                                 amount=quote(amount),
                                                 revised=quote(raw.headings.get(revisions[0], revisions[0]))))
+            if revised_sums is not None and len(drop) == 1 and found.get(S.PERIOD) and found.get(S.CATEGORY):
+                revised_sums.extend(_revised_by_period(raw, found[S.PERIOD][0], found[S.CATEGORY][0], drop[0],
+                                                       revisions[0]))
             if warn is not None and drop:
                 warn.append(problem(fname, None, None, None, "budget.wide_revised", "warning", "budget_revised",
                                     revised=quote(revisions[0]), replaced=", ".join(quote(raw.headings.get(h, h)) for h in drop)))
@@ -280,6 +286,22 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
                                date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
+
+
+def _revised_by_period(raw: RawTable, period: str, category: str, original: str,
+                       revision: str) -> list[tuple[str, float, float]]:
+    """Each period of a budget kept a row per line whose cost lines' budget the revision column changed: ``(period,
+    the application's sum, the revised sum)``, in the order the periods first appear (totals and varav rows left
+    out, as the lines are read)."""
+    sums: dict[str, list[float]] = {}
+    for i in range(len(raw.frame)):
+        name = raw.frame[category].iloc[i]
+        if total_row(name) is not None or part_row(name):
+            continue
+        cell = sums.setdefault(str(raw.frame[period].iloc[i]).strip(), [0.0, 0.0])
+        cell[0] += _number(str(raw.frame[original].iloc[i])) or 0.0
+        cell[1] += _number(str(raw.frame[revision].iloc[i])) or 0.0
+    return [(p, a, b) for p, (a, b) in sums.items() if p and abs(a - b) > 0.5]
 
 
 def _month(heading: object) -> bool:
@@ -564,8 +586,13 @@ def _funder_part_column(heading: str, values: pd.Series) -> bool:
     return any(_number(str(v)) is not None for v in values if str(v).strip())
 
 
-def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[RawTable, dict]:
+def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
+                   span: tuple[dt.date, dt.date] | None = None) -> tuple[RawTable, dict]:
     """The contract's rows (one per cost line and period) from a budget with one column per period.
+
+    ``span``, the project's first and last day, tells which parts of a year it ran in: a year's budget whole and
+    its utfall in parts is the year's utfall when every part the project ran in has one (a project ending in
+    February has no utfall for the year's later quarters to wait for).
 
     The cost line's name is the first column that names neither an amount nor the funder; a
     ``funder`` (``Finansiär``) column is kept. A line whose cells for a period are both empty gives no
@@ -696,6 +723,8 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
     names = df[category].to_numpy(object) if category is not None else np.full(len(df), "", dtype=object)
     # a period's budget and its revision, each a column of one period's cells (not the columns of totals)
     revisions_of = [(o, r) for o, r in replaced.items() if (S.BUDGET, (wide_heading(r) or ("", ""))[1]) in cells]
+    # each revised year's budget as the application had it and as revised (the cost lines' sums), for the report
+    revised_sums: dict[str, list[float]] = {}
     for i in range(len(df)):
         if i in financing:
             continue
@@ -704,6 +733,11 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue
+        for original, revision in revisions_of if total_row(name) is None and not part_row(name) else ():
+            year = year_of((wide_heading(revision) or ("", ""))[1])
+            sums = revised_sums.setdefault(year, [0.0, 0.0])
+            sums[0] += _number(str(line[original])) or 0.0
+            sums[1] += _number(str(line[revision])) or 0.0
         for original, revision in revisions_of if not is_total else ():
             # (a line left empty in the revision, its amount in the application's budget: read, it would have no
             # budget, and whether it was not revised or not yet filled in is not guessed)
@@ -730,7 +764,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                 b = str(line[b_col]) if b_col else ""
                 a = str(line[a_col]) if a_col else ""
             else:
-                b, b_col, a, a_col = _year_cells(line, cells, groups[period], is_total)
+                b, b_col, a, a_col = _year_cells(line, cells, groups[period], is_total, span)
                 if len(groups[period]) > 1 and not a.strip() and not is_total and any(
                         str(line[h]).strip() for (k, p), h in cells.items() if k == S.ACTUAL and year_of(p) == period):
                     partial.setdefault(period, None)
@@ -770,6 +804,7 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem]) -> tuple[
                  "parts": ", ".join(part_periods), "partial": ", ".join(partial),
                  "revised": ", ".join(quote(h) for h in revisions),
                  "replaced": ", ".join(quote(h) for h in replaced), "forecasts": forecast_notes,
+                 "revised_sums": tuple((y, a, b) for y, (a, b) in revised_sums.items()),
                  "months": (months[0], months[-1], len(months), ", ".join(quote(h) for h in actuals)) if months else None}
 
 
@@ -912,8 +947,29 @@ def _sum_cells(line: pd.Series, headings: list[str]) -> tuple[str, str]:
     return (text + "0" if AMBIGUOUS_POINT.fullmatch(text) else text), " + ".join(named)
 
 
+def parts_run(year: int, kind: str, span: tuple[dt.date, dt.date] | None) -> int:
+    """How many of a year's parts of ``kind`` (``'Kv'``, ``'H'``, ``'T'``) hold a day of ``span`` (the project's first
+    and last day); every part of the year without a span.
+
+    >>> parts_run(2026, "Kv", (dt.date(2024, 3, 1), dt.date(2026, 2, 28))), parts_run(2024, "H", (dt.date(2024, 3, 1), dt.date(2026, 2, 28)))
+    (1, 2)
+    >>> parts_run(2025, "T", (dt.date(2025, 5, 1), dt.date(2025, 12, 31))), parts_run(2025, "Kv", None)
+    (2, 4)
+    """
+    count = _PART_COUNT[kind]
+    if span is None:
+        return count
+    months = 12 // count
+    run = 0
+    for n in range(count):
+        first = dt.date(year, n * months + 1, 1)
+        last = dt.date(year + (n == count - 1), (n + 1) * months % 12 + 1, 1) - dt.timedelta(days=1)
+        run += first <= span[1] and last >= span[0]
+    return run or count
+
+
 def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[str],
-                is_total: bool) -> tuple[str, str, str, str]:
+                is_total: bool, span: tuple[dt.date, dt.date] | None = None) -> tuple[str, str, str, str]:
     """Budget and utfall of one line for a year given whole or in parts: ``(budget, its heading, utfall,
     its heading)``. The parts' utfall is summed only when every part with a budget has one; a year whose
     utfall is known for some parts only (the half-years passed) has its utfall left empty, since the sum
@@ -933,7 +989,9 @@ def _year_cells(line: pd.Series, cells: dict[tuple[str, str], str], group: list[
             return b, b_col, a, a_col
         texts = [str(line[cells[(S.ACTUAL, p)]]) for p in a_parts]
         filled = [t for t in texts if t.strip() and not (is_total and _number(t) == 0)]
-        whole = len(filled) == _PART_COUNT[_part_kind(a_parts[0])]
+        # (every part the project ran in: a project ending in February has its year's utfall in the first quarter)
+        year = int(year_of(a_parts[0]))
+        whole = len(filled) >= parts_run(year, _part_kind(a_parts[0]), span)
         return (b, b_col, a, a_col) if whole else (b, b_col, "", a_col)
     for p in group:
         b_part = str(line[cells[(S.BUDGET, p)]]) if (S.BUDGET, p) in cells else ""

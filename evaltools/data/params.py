@@ -1031,7 +1031,10 @@ _NOT_BETWEEN = (r"(?:i|från|med|av|ur|inom|per|som|ska|in|from|with|of|within|w
                 r"participants?|parents?|persons?|people|adults?|women|men|mothers?|fathers?)")
 _HOUSEHOLD_UNIT = re.compile(
     rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
-    rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])",
+    rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])"
+    # (a count of persons said to be counted per household: "..., räknat per hushåll", "hushållsvis", "by household")
+    r"|(?<![\wåäö])(?:räknat\s+|räknad\s+|counted\s+)?(?:per|by)\s+(?:hushåll|familj|household|family)(?![\wåäö])"
+    r"|(?<![\wåäö])(?:hushållsvis|familjevis)(?![\wåäö])",
     re.I)
 # A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
 # barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).

@@ -2601,6 +2601,12 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     warn.extend(pages)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
+    if S.PERSON_ID not in raw.frame.columns and S.HOUSEHOLD_ID in raw.frame.columns:
+        # (an economic-aid system's export: a row per household and month, no person)
+        household_raw = _household_payments(raw, fname, persons, problems, warn)
+        if household_raw is None:
+            return empty_table(S.PAYMENTS)
+        raw = household_raw
     _number_ids(raw, fname, warn)
     shape = payments_shape(list(raw.frame.columns), params.data.payments_format)
     start = len(problems)
@@ -2639,6 +2645,63 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
+
+
+def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None, problems: list[Problem],
+                        warn: list[Problem]) -> RawTable | None:
+    """A payments file of a row per household (``household_id``, no ``person_id``: an economic-aid system pays the
+    household, and exports so) as the contract's rows per person: each row for every participant the person file
+    gives that ``household_id``, with the household's amount, as a row per person holds it (the contract: the
+    payments to the person's household). The payment analyses count a household's month once however many of its
+    members take part (:func:`evaltools.analysis.comparison.household_units`, the cost-benefit's saving per
+    household), so two parents of one household are never paid twice.
+
+    A household no participant belongs to has no one to be read for: its rows are left out with one note. Where the
+    person file gives no household (no ``household_id`` column, or empty in every row) nothing links a row to a
+    person: one problem says what to write, instead of a missing ``person_id`` and a duplicate for every row.
+    Returns ``None`` then (and where the person file has no rows: its own problems stand)."""
+    if persons is None or not len(persons):
+        return None
+    given = persons[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in persons.columns else pd.Series(dtype=object)
+    given = given.dropna().astype(str).str.strip()
+    given = given[given != ""]
+    if given.empty:
+        problems.append(problem(fname, None, S.PERSON_ID, None, "payment.household_no_link"))
+        return None
+    ids = persons.loc[given.index, S.PERSON_ID].astype(str).to_numpy()
+    members = pd.DataFrame({"household": given.to_numpy(), "person": ids}).drop_duplicates()
+    households = raw.frame[S.HOUSEHOLD_ID].astype(str).str.strip()
+    lookup = members.groupby("household", sort=False)["person"].agg(list)
+    matched = households.map(lookup)
+    known = matched.notna().to_numpy() | (households == "").to_numpy()
+    unknown = np.flatnonzero(~known)
+    if len(unknown) and not matched.notna().any():
+        # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
+        problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
+                                "payment.household_none_match", persons_id=quote(str(given.iloc[0]))))
+        return None
+    if len(unknown):
+        rows = [int(r) for r in raw.file_rows[unknown]]
+        warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, "payment.household_unknown", "warning",
+                            households=_sek(households.iloc[unknown].nunique()), n=_sek(len(unknown)),
+                            rows=row_ranges(rows[:20]) + (" …" if len(rows) > 20 else "")))
+    # each row once per member (a row without a household keeps its place, for its own message)
+    per_row = [m if isinstance(m, list) else [""] for m in matched.where(pd.Series(known, index=matched.index))]
+    take = np.repeat(np.arange(len(raw.frame)), [len(m) for m in per_row])
+    take = take[np.repeat(known, [len(m) for m in per_row])]
+    people = [p for m, k in zip(per_row, known, strict=True) if k for p in m]
+    frame = raw.frame.iloc[take].reset_index(drop=True)
+    frame.insert(0, S.PERSON_ID, people)
+    paid = households[known]
+    paid = paid[paid != ""]
+    warn.append(problem(fname, None, None, None, "payment.per_household_read", "warning", "payments_per_household",
+                        rows=_sek(int(known.sum())), households=_sek(paid.nunique()),
+                        persons=_sek(len(set(people) - {""})),
+                        shared=_sek(int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum()))))
+    return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[take],
+                               number_cells={c: v[take] for c, v in raw.number_cells.items() if c != S.PERSON_ID},
+                               cell_columns={c: v[take] for c, v in raw.cell_columns.items()},
+                               date_cells={c: v[take] for c, v in raw.date_cells.items()})
 
 
 def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str,
@@ -3107,16 +3170,20 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
     units = budget_shapes.units_against(raw, params.data.unit("budget"), fname)
     problems.extend(units or _unit_above(path, raw, params.data.unit("budget"), fname))
+    long_revised: list[tuple[str, float, float]] = []
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
-        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn)
+        raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn, long_revised)
         twice |= answered
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
     taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
+    # (year, the application's budget, the revised) of each year a board revised
+    revised_sums: tuple = tuple(long_revised)
     if budget_shapes.is_wide(list(raw.frame.columns)):  # the förbund's layout: a column per year and kind
         start = len(problems)
-        raw, info = budget_shapes.long_from_wide(raw, fname, problems)
+        raw, info = budget_shapes.long_from_wide(raw, fname, problems, (params.period.start, params.period.end))
+        revised_sums = info.get("revised_sums", ())
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
@@ -3295,6 +3362,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     out.attrs["source"] = fname
     out.attrs["per_year"] = prorated
     out.attrs["missing_periods"] = gaps
+    # the budget the cost is compared with, where a board revised it: each year's budget before and after (in kr)
+    out.attrs["revised"] = tuple((year, before_sum * factor, after_sum * factor)
+                                 for year, before_sum, after_sum in revised_sums)
     headings = raw.cell_columns.get(S.ACTUAL)  # (a förbund's layout: each line's utfall under 'Utfall 2026')
     if headings is not None and len(headings) == len(df) and int((~is_total & ~is_sub & ~is_part).sum()) == len(out):
         out.attrs["actual_headings"] = np.asarray(headings, dtype=object)[~(is_total | is_sub | is_part).to_numpy()]

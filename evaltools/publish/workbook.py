@@ -54,7 +54,7 @@ from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
-from ..present.sections.budget import funder_note
+from ..present.sections.budget import funder_note, revised_note
 from ..present.sections.costbenefit import payback_words, switching_words
 from ..present.sections.facts import gives_data_day, households_said
 
@@ -1352,6 +1352,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
             # whose money each line is, and how the cost-benefit sheets book it: the note under the report's
             # budget table, under the sheet's (its Finansiär column is the same for every row with one funder)
             sheet.notes += funder_note(report, list(dict.fromkeys(str(f) for f in sheet.frame["funder"].dropna())))
+        if sheet.name == "budget":  # (the budget a revised year's share used is counted against, as under the table)
+            sheet.notes += revised_note(report)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)

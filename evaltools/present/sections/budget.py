@@ -84,6 +84,19 @@ def per_year_note(r) -> tuple[str, ...]:
     return (r.msg("budget.per_year", shares=shares),)
 
 
+def revised_note(r) -> tuple[str, ...]:
+    """When the board revised the budget: the years whose budget is the revision, each with the application's
+    budget beside it, so that the share used is read against the budget it is counted with."""
+    b = r.project.budget
+    revised = () if b is None else b.attrs.get("revised", ())
+    if not revised:
+        return ()
+    lang = r.lang
+    amounts = [r.msg("budget.revised_year", year=str(year), revised=fmt_kr(after, lang), original=fmt_kr(before, lang))
+               for year, before, after in revised]
+    return (r.msg("budget.revised", amounts=r.words.join(amounts)),)
+
+
 def project_years_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """When the budget is kept per project year (``år 2``): each of those years' dates, the same the goal table gives
     its project years (:func:`evaltools.analysis.goals.period_windows`). A project year need not be a calendar year
@@ -104,7 +117,7 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     budget_where_missing = cba and _budget_where_missing(r, costs)
     share = share_note(r, costs, budget_where_missing)
     return (amounts_note(r, costs) + project_years_note(r, costs) + share
-            + per_year_note(r)
+            + per_year_note(r) + revised_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())
             + unspent_note(r, costs) + granted_note(r, costs))

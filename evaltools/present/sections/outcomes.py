@@ -190,7 +190,8 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     notes = (counted, r.msg("outcomes.tests_note_one") if n_tests == "1" else r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():
         notes += (r.msg("outcomes.simulated_note"),)
-    notes += tuple(note_text(n, r.lang) for n in r.rates.notes if n.key == "note.rate_tests_unknown")
+    notes += tuple(note_text(n, r.lang) for n in r.rates.notes if n.key in ("note.rate_tests_unknown",
+                                                                               "note.rates_one_group"))
     return notes
 
 
@@ -337,7 +338,11 @@ def blocks(r) -> list[list]:
         kinds = Text([msg("outcomes.all_few", k=str(r.k))])
     else:  # every outcome hidden, some for a sum stated elsewhere ("..", not small themselves): not said to be few
         kinds = Text([msg("outcomes.all_hidden", k=str(r.k))])
-    if not shown_rates(r):  # every group's share hidden: a sentence, not a table of marks
+    if r.rates.raw.empty:  # every breakdown one group (a project for women only, of one age group): nothing compared
+        one_group = tuple(note_text(n, lang) for n in r.rates.notes if n.key == "note.rates_one_group")
+        out = [[Text([intro], heading), kinds,
+                Text([msg("outcomes.no_test"), *one_group], msg("outcomes.by_group", measure=rate_col), 3)]]
+    elif not shown_rates(r):  # every group's share hidden: a sentence, not a table of marks
         out = [[Text([intro], heading), kinds,
                 Text([msg("outcomes.none_shown", k=str(r.k))], msg("outcomes.by_group", measure=rate_col), 3)]]
     else:

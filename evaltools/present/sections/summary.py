@@ -63,6 +63,8 @@ def cost_sentence(r, s: CostSummary, costs: pd.DataFrame) -> str:
         if so_far.notna().any() and so_far.sum() <= costs[~unspent].loc[~settled, "used"].sum():
             key = "summary.cost_partial_so_far"
             amounts.update(so_far=float(so_far.sum()))
+    if key == "summary.cost_settled_share" and r.project.budget is not None and r.project.budget.attrs.get("revised"):
+        key = "summary.cost_settled_share_revised"  # (the budget table's note names the years revised)
     # (one sentence: its millions share their decimals, "7,0 miljoner" beside "7,4 miljoner")
     sent = msg(key, **values, **fmt_kr_prose_alike(amounts, lang))
     withheld = []  # (the differencing rule: a cost per person that would give away a count not reported)
