@@ -1,0 +1,113 @@
+"""Loose ends in reading an evaluator's files, and a sweep of hostile text through every free-text field of a params
+file: each a tiny project written in tmp_path. Expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data import project as project_module
+
+from .conftest import load_problems, params_refusal
+
+HEAD = """\
+id: hostile60
+title: Etableringslyftet
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {start: 2023-09-01, planned_end: 2025-08-31}
+granted_sek: 2000000
+"""
+BUDGET = "data: {budget: data/budget.xlsx}\n"
+
+
+def _params(tmp_path: Path, body: str) -> Path:
+    p = tmp_path / "hostile60.yaml"
+    p.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def _sheet(tmp_path: Path, rows: list[list]) -> Path:
+    """A one-sheet budget workbook, its header on the first row, as the rows are given."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in rows:
+        ws.append(row)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    path = tmp_path / "data" / "budget.xlsx"
+    wb.save(path)
+    return path
+
+
+# --- A1. data_as_of after the day the project is loaded ---------------------------------------------------------
+def test_data_as_of_after_today_is_refused_naming_the_file_and_the_day(tmp_path, monkeypatch):
+    """Loaded on 2024-03-01, data 'taken out' on 2024-03-02 are a day not yet come: refused, naming the params file,
+    the value and the latest day to write."""
+    monkeypatch.setattr(project_module, "_today", lambda: dt.date(2024, 3, 1))
+    params = _params(tmp_path, "data_as_of: 2024-03-02\n")
+    problems = load_problems(params)
+    (pr,) = [p for p in problems if p.key == "params.data_as_of_ahead"]
+    assert pr.file == str(params)
+    said = " ".join(pr.text("sv").split())
+    assert "data_as_of är 2024-03-02, efter i dag (2024-03-01)" in said
+    assert "data_as_of: ÅÅÅÅ-MM-DD, senast 2024-03-01" in said
+    assert "data_as_of is 2024-03-02, after today (2024-03-01)" in " ".join(pr.text("en").split())
+
+
+def test_data_as_of_today_or_before_is_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(project_module, "_today", lambda: dt.date(2024, 3, 1))
+    for day in ("2024-03-01", "2024-02-29"):
+        p = et.load_project(_params(tmp_path, f"data_as_of: {day}\n"))
+        assert p.params.data_as_of.isoformat() == day
+
+
+# --- A2. a share to rise in steps -------------------------------------------------------------------------------
+def _share_goal(tmp_path: Path, label: str, target: str) -> Path:
+    return _params(tmp_path, f"""\
+        goals:
+          - id: arbete
+            kind: share
+            label: "{label}"
+            {target}
+            period: project_year
+            denominator: exits
+            success_outcomes: [arbete]
+        """)
+
+
+@pytest.mark.parametrize("label, target, words", [
+    ("Andelen som går till arbete ska öka från 10 % till 20 % och sedan till 35 %", "0.2",
+     "från 10 % till 20 % och sedan till 35 %"),
+    ("Andelen som går till arbete ska öka från 10 % till 20 % och sedan till 35 %", "0.35",
+     "från 10 % till 20 % och sedan till 35 %"),
+    ("Andelen ska öka från 10 procent till 20 procent, därefter till 35 procent", "0.2",
+     "från 10 procent till 20 procent, därefter till 35 procent"),
+    ("The share going to work shall rise from 10% to 20% and then to 35%", "0.2", "from 10% to 20% and then to 35%"),
+])
+def test_a_share_rising_in_steps_is_refused_with_a_target_per_step_to_write(tmp_path, label, target, words):
+    """'från 10 % till 20 % och sedan till 35 %' was read as its first pair (target 0.2 accepted, 35 % never judged).
+    Three shares are two targets: 20 % = 0.2 and 35 % = 0.35, written per year or as two goals."""
+    said = " ".join(params_refusal(_share_goal(tmp_path, label, f"target: {target}")).split())
+    assert f"målets text säger '{words}': andelen ska öka i steg, från 10 % till 20 % och sedan till 35 %" in said
+    assert f"target: {target} skulle bedöma ett av stegen" in said
+    assert "targets: {1: 0.2, 2: 0.35}" in said and "ett mål med target: 0.2 och ett med target: 0.35" in said
+    said_en = " ".join(params_refusal(_share_goal(tmp_path, label, f"target: {target}"), "en").split())
+    assert "from 10 % to 20 % and then to 35 %" in said_en and "targets: {1: 0.2, 2: 0.35}" in said_en
+
+
+def test_a_share_rising_in_steps_with_a_target_per_year_is_read(tmp_path):
+    """The steps written as the message says, a target per project year (two years: 2023-09-01 – 2025-08-31)."""
+    p = et.load_params(_share_goal(tmp_path, "Andelen ska öka från 10 % till 20 % och sedan till 35 %",
+                                   "targets: {1: 0.2, 2: 0.35}"))
+    assert dict(p.goals[0].targets) == {1: 0.2, 2: 0.35}
+
+
+def test_one_rise_from_a_baseline_is_read_as_before(tmp_path):
+    p = et.load_params(_share_goal(tmp_path, "Andelen ska öka från 10 % till 20 % (mätt vid avslut)", "target: 0.2"))
+    assert p.goals[0].target == 0.2
