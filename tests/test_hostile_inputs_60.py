@@ -111,3 +111,44 @@ def test_a_share_rising_in_steps_with_a_target_per_year_is_read(tmp_path):
 def test_one_rise_from_a_baseline_is_read_as_before(tmp_path):
     p = et.load_params(_share_goal(tmp_path, "Andelen ska öka från 10 % till 20 % (mätt vid avslut)", "target: 0.2"))
     assert p.goals[0].target == 0.2
+
+
+# --- A3. a varav row under a line of another year ---------------------------------------------------------------
+WIDE2 = ["Kostnadsslag", "Finansiär", "Budget 2023/24", "Utfall 2023/24", "Budget 2024/25", "Utfall 2024/25"]
+LONG = ["År", "Kostnadsslag", "Finansiär", "Budget", "Utfall"]
+
+
+@pytest.mark.parametrize("rows", [
+    # a column per school year (read as project years: the project starts 2023-09-01): 'varav tolk' has 90 000 kr
+    # in 2024/25 (år 2), 'Jobbcoacher' above it only amounts in 2023/24 (år 1)
+    [WIDE2, ["Jobbcoacher", "förbund", 1_000_000, 900_000, None, None],
+     ["varav tolk", "förbund", None, None, 100_000, 90_000], ["SFI-samordnare", "kommun", 450_000, 450_000, 450_000,
+                                                               450_000]],
+    # a row per year: 'år 2 varav tolk' under 'år 1 Jobbcoacher'
+    [LONG, ["år 1", "Jobbcoacher", "förbund", 1_000_000, 900_000], ["år 2", "varav tolk", "förbund", 100_000, 90_000],
+     ["år 2", "Jobbcoacher", "förbund", 1_000_000, 900_000]],
+])
+def test_a_varav_row_under_a_line_of_another_year_is_refused_naming_both(tmp_path, rows):
+    """Read as a part of the line above it, 'varav tolk' of år 2 was a part of a line that has no amount in år 2: its
+    90 000 kr counted nowhere, the evaluator not told. Refused at its row (3), naming the line above (row 2) and both
+    periods; the file is not modified."""
+    before = _sheet(tmp_path, rows).read_bytes()
+    problems = load_problems(_params(tmp_path, BUDGET))
+    (pr,) = [p for p in problems if p.key == "budget.part_other_period"]
+    assert pr.row == 3 and pr.column == "Kostnadsslag"
+    said = " ".join(pr.text("sv").split())
+    assert ("står 'varav tolk', en varav-rad med belopp för år 2, men posten direkt ovanför den, 'Jobbcoacher' på "
+            "rad 2, har belopp bara för år 1") in said
+    assert "Flytta raden under posten för år 2" in said
+    assert "a 'varav' (of which) row with amounts for år 2" in " ".join(pr.text("en").split())
+    assert (tmp_path / "data" / "budget.xlsx").read_bytes() == before
+
+
+def test_a_varav_row_under_its_own_years_line_is_read_as_before(tmp_path):
+    """'varav tolk' with amounts in both years under a line with amounts in both: a part of it, the cost the lines'
+    (900 000 + 950 000 + 450 000 + 450 000 = 2 750 000 kr)."""
+    _sheet(tmp_path, [WIDE2, ["Jobbcoacher", "förbund", 1_000_000, 900_000, 1_000_000, 950_000],
+                      ["varav tolk", "förbund", 100_000, 90_000, 100_000, 90_000],
+                      ["SFI-samordnare", "kommun", 450_000, 450_000, 450_000, 450_000]])
+    p = et.load_project(_params(tmp_path, BUDGET))
+    assert float(p.budget["actual"].sum()) == 2_750_000

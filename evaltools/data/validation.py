@@ -3360,19 +3360,33 @@ def _parts_without_line(df: pd.DataFrame, is_part: pd.Series, is_total: pd.Serie
     read as a part of the line above it, so no line would hold its amount, and the cost would be short of it. The
     rows are taken in the file's order (a layout with a column per period gives a row per period of one file row)."""
     kinds: dict[int, str] = {}
+    periods: dict[int, list[str]] = {}  # (the file row: the periods its amounts are given for, in the file's order)
     for k in range(len(df)):
         row = int(raw.file_rows[k])
         kinds.setdefault(row, "part" if bool(is_part.iat[k]) else "total" if bool(is_total.iat[k]) else "line")
-    above = "none"
+        period = df.iat[k, df.columns.get_loc(S.PERIOD)]
+        if pd.notna(period) and str(period).strip() and str(period) not in periods.setdefault(row, []):
+            periods[row].append(str(period))
+    above, line_row = "none", 0
     for row in sorted(kinds):
         if kinds[row] != "part":
-            above = kinds[row]
-            continue
-        if above == "line":
+            above, line_row = kinds[row], row
             continue
         k = int(np.flatnonzero(raw.file_rows[:len(df)] == row)[0])
-        problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), str(df.iat[k, df.columns.get_loc(S.CATEGORY)]),
-                                "budget.part_no_line"))
+        name = str(df.iat[k, df.columns.get_loc(S.CATEGORY)])
+        if above != "line":
+            problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), name, "budget.part_no_line"))
+            continue
+        # a varav row of a period the line above has no amount for (a row per year: 'år 2' under a line of 'år 1';
+        # a column per year: its amount in 2025 under a line with none that year): a part of no line of its period,
+        # so its amount would be counted nowhere and the line it belongs to is not told
+        other = [p for p in periods.get(row, []) if p not in periods.get(line_row, []) and not _every_period(p)]
+        if other:
+            k_line = int(np.flatnonzero(raw.file_rows[:len(df)] == line_row)[0])
+            problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), name, "budget.part_other_period",
+                                    periods=", ".join(other), line=quote(str(df.iat[k_line, df.columns.get_loc(
+                                        S.CATEGORY)]).strip()), row_above=line_row,
+                                    line_periods=", ".join(periods.get(line_row, [])) or "–"))
 
 
 def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: str, factor: int, unit: str,
