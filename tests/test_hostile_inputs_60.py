@@ -152,3 +152,41 @@ def test_a_varav_row_under_its_own_years_line_is_read_as_before(tmp_path):
                       ["SFI-samordnare", "kommun", 450_000, 450_000, 450_000, 450_000]])
     p = et.load_project(_params(tmp_path, BUDGET))
     assert float(p.budget["actual"].sum()) == 2_750_000
+
+
+# --- A4. a cost line named only by a financier, with amounts, and no Finansiär column ---------------------------
+@pytest.mark.parametrize("rows, at, name, code", [
+    ([["Kostnadsslag", "Budget 2023/24", "Utfall 2023/24"], ["Jobbcoacher", 1_000_000, 900_000],
+      ["Kommunen", 450_000, 450_000]], 3, "Kommunen", "kommun"),
+    ([["År", "Kostnadsslag", "Budget", "Utfall"], ["år 1", "Jobbcoacher", 1_000_000, 900_000],
+      ["år 1", "Arbetsförmedlingens medfinansiering", 450_000, 450_000]], 3, "Arbetsförmedlingens medfinansiering",
+     "arbetsförmedlingen"),
+    # a förbund heading without amounts above (read as it stands) does not hide the municipality's row below
+    ([["År", "Kostnadsslag", "Budget", "Utfall"], ["år 1", "Förbundet", None, None],
+      ["år 1", "Jobbcoacher", 1_000_000, 900_000], ["år 1", "Kommunen", 450_000, 450_000]], 4, "Kommunen", "kommun"),
+])
+def test_a_line_named_by_a_financier_with_amounts_is_refused_with_the_column_to_write(tmp_path, rows, at, name, code):
+    """'Kommunen' with 450 000 kr was booked on the förbund (the cost 1 350 000 kr, all the förbund's), reading as the
+    municipality's row. Refused at its row, with the code and the Finansiär column to write."""
+    _sheet(tmp_path, rows)
+    problems = load_problems(_params(tmp_path, BUDGET))
+    (pr,) = [p for p in problems if p.key == "budget.financier_lines"]
+    assert pr.row == at
+    said = " ".join(pr.text("sv").split())
+    assert f"rad {at} ('{name}') har belopp men heter bara vem som betalar ('{name}' → {code})" in said
+    assert "skriv en kolumn Finansiär med varje rads finansiär" in said
+    assert f"row {at} ('{name}') has amounts but is named only by who pays" in " ".join(pr.text("en").split())
+
+
+@pytest.mark.parametrize("rows", [
+    # the förbund's own name: its lines are the förbund's as read
+    [["Kostnadsslag", "Budget 2023/24", "Utfall 2023/24"], ["Jobbcoacher", 1_000_000, 900_000],
+     ["Förbundet", 450_000, 450_000]],
+    # a Finansiär column says who pays
+    [["År", "Kostnadsslag", "Finansiär", "Budget", "Utfall"], ["år 1", "Jobbcoacher", "förbund", 1_000_000, 900_000],
+     ["år 1", "Kommunen", "kommun", 450_000, 450_000]],
+])
+def test_a_financier_named_line_is_read_where_who_pays_is_known(tmp_path, rows):
+    """By hand: 900 000 + 450 000 = 1 350 000 kr."""
+    _sheet(tmp_path, rows)
+    assert float(et.load_project(_params(tmp_path, BUDGET)).budget["actual"].sum()) == 1_350_000

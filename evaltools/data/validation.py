@@ -3178,6 +3178,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
+        if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
     before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
@@ -3186,6 +3188,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
         problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
                                 "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
+    if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
+        problems.append(budget_shapes.financier_lines_problem(named, fname, raw.column_of(S.CATEGORY, 0)))
     names = df[S.CATEGORY].fillna("").astype(str)
     for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
         # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
