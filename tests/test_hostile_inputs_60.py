@@ -190,3 +190,30 @@ def test_a_financier_named_line_is_read_where_who_pays_is_known(tmp_path, rows):
     """By hand: 900 000 + 450 000 = 1 350 000 kr."""
     _sheet(tmp_path, rows)
     assert float(et.load_project(_params(tmp_path, BUDGET)).budget["actual"].sum()) == 1_350_000
+
+
+# --- A5. the analysis plan's heading after '#' and a tab ---------------------------------------------------------
+@pytest.mark.parametrize("text, title", [
+    ("#\tAnalysplan för Etableringslyftet\n\nFastställd: 2021-11-30\n", "Analysplan för Etableringslyftet"),
+    ("#\t\tAnalysplan\t för  Etableringslyftet\n", "Analysplan för Etableringslyftet"),  # (white space as one space)
+    ("   #\tAnalysplan ##\n", "Analysplan"),  # (indented up to three spaces; a closing run of '#' is no part of it)
+    ("## Bakgrund\n#\tAnalysplan\n", "Analysplan"),  # (the first first-level heading)
+])
+def test_a_plan_heading_after_a_tab_is_read_as_markdown_reads_it(text, title):
+    """'#<tab>Plan' is a heading in Markdown (CommonMark: a tab after '#'), but only '# ' was read: the appendix cited
+    the plan without its title."""
+    from evaltools.present.plan import plan_title
+    assert plan_title(text) == title
+
+
+@pytest.mark.parametrize("text", [
+    "#\tAnalysplan \u202eevil\u202c\n",  # turns the text's direction
+    "#\tPlan för 19850101-1234\n",  # a personnummer
+    "#\t<script>alert(1)</script>\n",  # markup
+    "#\tPlan https://example.invalid/x\n",  # an address
+    "#Analysplan\n",  # no space or tab: no heading in Markdown
+    "    # Analysplan\n",  # four spaces: code in Markdown, no heading
+])
+def test_a_plan_heading_after_a_tab_is_sanitized_as_the_others(text):
+    from evaltools.present.plan import plan_title
+    assert plan_title(text) is None
