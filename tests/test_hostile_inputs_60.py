@@ -217,3 +217,28 @@ def test_a_plan_heading_after_a_tab_is_read_as_markdown_reads_it(text, title):
 def test_a_plan_heading_after_a_tab_is_sanitized_as_the_others(text):
     from evaltools.present.plan import plan_title
     assert plan_title(text) is None
+
+
+# --- A6. no label_en asked for a label in English ---------------------------------------------------------------
+def _goal_labelled(tmp_path: Path, label: str) -> Path:
+    return _params(tmp_path, f"""\
+        goals:
+          - id: antal
+            kind: participant_count
+            label: "{label}"
+            target: 40
+            period: project_year
+        """)
+
+
+@pytest.mark.parametrize("label, asked", [
+    ("At least 40 participants a year", []),
+    ("40 participants enrolled each year", []),
+    ("Minst 40 deltagare per år", ["goals: antal (label_en)"]),
+    ("Minst 40 deltagare ska skrivas in varje projektar", ["goals: antal (label_en)"]),  # (no å: Swedish all the same)
+])
+def test_validate_asks_for_label_en_only_where_the_label_is_not_english(tmp_path, label, asked):
+    """An English report shows a Swedish label as it stands, so validate asks for label_en; it asked for it beside
+    'At least 40 participants a year' too, a label in English already."""
+    from evaltools.publish.cli import swedish_only
+    assert swedish_only(et.load_params(_goal_labelled(tmp_path, label))) == asked
