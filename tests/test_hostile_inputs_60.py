@@ -242,3 +242,31 @@ def test_validate_asks_for_label_en_only_where_the_label_is_not_english(tmp_path
     'At least 40 participants a year' too, a label in English already."""
     from evaltools.publish.cli import swedish_only
     assert swedish_only(et.load_params(_goal_labelled(tmp_path, label))) == asked
+
+
+# --- B. a character that turns the text's direction in a budget line or the evaluator's text ---------------------
+@pytest.mark.parametrize("code", ["\u202e", "\u202d", "\u2067"])
+def test_a_budget_lines_name_is_read_without_a_direction_override(tmp_path, code):
+    """'Lokal' + U+202E + 'TI' shows as 'LokalIT' turned round in the report's tables, chart and workbook; it passed
+    into the HTML and the Word file as it stood. Read without it, as the params file's texts are; the file unchanged."""
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data" / "budget.csv"
+    path.write_text(f"period;category;budget;actual\n2023;Lön;400000;380000\n2023;Lokal{code}TI;90000;83700\n",
+                    encoding="utf-8")
+    before = path.read_bytes()
+    budget = et.load_project(_params(tmp_path, "data: {budget: data/budget.csv}\n")).budget
+    assert budget["category"].tolist() == ["Lön", "LokalTI"]
+    assert path.read_bytes() == before
+
+
+def test_the_evaluators_text_is_shown_without_a_direction_override(tmp_path):
+    """A paragraph 'Plan \u202eevil\u202c slut' in the evaluator's text reached the HTML and the Word file with the
+    override, shown 'Plan live slut'; the params file's texts are shown without such characters, and so is this."""
+    from evaltools.present.narrative import load
+    params = _params(tmp_path, "")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "hostile60.sv.md").write_text(
+        "## Sammanfattande bedömning\n\nPlan \u202eevil\u202c slut.\n", encoding="utf-8")
+    n = load(params, "sv")
+    shown = " ".join(n.plain("assessment"))
+    assert "Plan evil slut." in shown and "\u202e" not in shown

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import age_group_bounds, group_label
@@ -3190,6 +3190,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                 "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
     if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
         problems.append(budget_shapes.financier_lines_problem(named, fname, raw.column_of(S.CATEGORY, 0)))
+    # (a character that turns the direction text is shown in, U+202E, would show a line's name backwards in the report's
+    # tables, chart and workbook: removed, as from the params file's texts; the file is not changed)
+    turned = df[S.CATEGORY].map(lambda v: isinstance(v, str) and BIDI_CONTROLS.search(v) is not None).astype(bool)
+    if turned.any():
+        df.loc[turned, S.CATEGORY] = [BIDI_CONTROLS.sub("", v) for v in df.loc[turned, S.CATEGORY]]
     names = df[S.CATEGORY].fillna("").astype(str)
     for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
         # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
