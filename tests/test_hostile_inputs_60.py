@@ -270,3 +270,46 @@ def test_the_evaluators_text_is_shown_without_a_direction_override(tmp_path):
     n = load(params, "sv")
     shown = " ".join(n.plain("assessment"))
     assert "Plan evil slut." in shown and "\u202e" not in shown
+
+
+# --- B. a title or förbund of 300 characters, as the params file allows, in the Word file's properties -----------
+def test_a_title_and_forbund_of_300_characters_make_a_word_file_with_the_properties_cut(tmp_path):
+    """A title of 300 characters (the params file's limit) stopped the Word file: its core properties hold 255
+    (python-docx raised ValueError). The title and author are cut to 254 characters and an ellipsis; the page shows
+    the whole title."""
+    import docx
+
+    from evaltools.publish.docx import html_to_docx
+    title, forbund = "Ö" + "t" * 299, "F" + "f" * 299
+    path = tmp_path / "r.docx"
+    html_to_docx(f"<main><h1>{title}</h1><p>Text.</p></main>", path, "sv", title, forbund)
+    props = docx.Document(str(path)).core_properties
+    assert props.title == title[:254] + "…" and len(props.title) == 255
+    assert props.author == forbund[:254] + "…"
+    assert any(p.text == title for p in docx.Document(str(path)).paragraphs)
+
+
+# --- B. a title of 300 characters on the PDF's pages ------------------------------------------------------------
+@pytest.mark.parametrize("title, shown", [
+    ("Ö" + "y" * 299, "Ö" + "y" * 88 + "…"),  # (one word: cut at 89 characters)
+    (("Ett långt namn på ett projekt " * 10).strip(), "Ett långt namn på ett projekt Ett långt namn på ett projekt Ett långt namn på ett …"),
+    ("Kompassen (fiktivt exempel)", "Kompassen (fiktivt exempel)"),
+])
+def test_the_pdf_footer_shows_a_long_title_cut_beside_the_page_number(title, shown):
+    """The footer's title, 300 characters long, ran under 'Sida 2 av 26' at the bottom right of every page. It is cut
+    to 90 characters at most (at the last space in the second half), with an ellipsis; a short title whole."""
+    from evaltools.publish.render import css_string, footer_title
+    assert footer_title(title) == shown and len(shown) <= 90
+    assert css_string(footer_title(title)).endswith('\\2026 "' if shown.endswith("…") else '"')
+
+
+def test_a_heading_of_one_long_word_breaks_inside_the_printed_page():
+    """A title of 300 letters without a space ran off the right edge of page 1 (the h1 had no break inside a word)."""
+    import re
+
+    from evaltools.data.paths import PACKAGE_DIR
+    css = (PACKAGE_DIR / "templates" / "evalprint" / "index.html.j2").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    h1 = " ".join(body for sels, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css)
+                  if "h1" in [sel.strip() for sel in sels.split(",")])
+    assert "overflow-wrap: anywhere" in h1
