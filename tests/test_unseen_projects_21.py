@@ -21,6 +21,15 @@ from evaltools.data.errors import DataValidationError
 
 from .conftest import params_refusal
 
+
+@pytest.fixture(autouse=True)
+def _loaded_after_the_data_were_taken(monkeypatch):
+    """The projects here were followed up after they ended (data_as_of after the end): loaded on a later day, since a
+    data_as_of not yet come is refused."""
+    from evaltools.data import project
+    monkeypatch.setattr(project, "_today", lambda: dt.date(2027, 4, 1))
+
+
 HEAD = """\
 id: steg
 title: Stegvis

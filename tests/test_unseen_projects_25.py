@@ -11,6 +11,8 @@ state instead) page 1 and the section say the net present value does not change,
 a value to itself, an invisible histogram or a deadweight that changes nothing."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import evaltools as et
@@ -20,6 +22,15 @@ from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections.costbenefit import benefit_unvalued, no_fs_at_start
 from evaltools.words.labels import t
 from .test_unseen_projects_24 import ROWS, SP, _bron, _worth
+
+
+@pytest.fixture(autouse=True)
+def _loaded_after_the_data_were_taken(monkeypatch):
+    """The projects here were followed up after they ended (data_as_of after the end): loaded on a later day, since a
+    data_as_of not yet come is refused."""
+    from evaltools.data import project
+    monkeypatch.setattr(project, "_today", lambda: dt.date(2027, 2, 1))
+
 
 # the rules' opening words, as the locale files give them, that the no-FS project has none of
 LEFT_OUT = {"sv": ("Det som hade hänt ändå", "Osäkerhet", "Brytpunkt", "Beräknad besparing", "Diskontering",

@@ -688,6 +688,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
     financing = _financing_rows(raw, category, fname, problems) if category is not None else set()
     if category is not None and funder is None:  # (lines grouped under their financiers' names, no Finansiär column)
         _financier_headings(raw, category, [h for h in (*cells.values(), *totals.values())], fname, problems)
+        named = financier_lines(raw, category, [h for h in (*cells.values(), *totals.values())], financing)
+        if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
+            problems.append(financier_lines_problem(named, fname, category))
     # a forecast is the period's budget with the utfall left empty (the contract), but a column of it is not read as
     # one (which of a forecast and a budget holds is not guessed): it is said so, beside the period's budget or as the
     # only figure the period has, with the heading to write to have it counted
@@ -904,6 +907,30 @@ def _financier_headings(raw: RawTable, category: str, amounts: list[str], fname:
     codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
     problems.append(problem(fname, heads[0][0], category, heads[0][1], "budget.financier_headings",
                             rows=", ".join(str(r) for r, *_ in heads), codes=codes))
+
+
+def financier_lines(raw: RawTable, category: str, amounts: list[str], skip: set[int] | frozenset[int] = frozenset()) -> list[
+        tuple[int, str, str]]:
+    """The rows of a budget without a ``Finansiär`` column whose cost line names only a financier other than the
+    förbund (``Kommunen``, ``Arbetsförmedlingens medfinansiering``: :func:`financier_heading`) and holds an amount, each
+    (file row, name, code): a financier's row, read as a cost line of the förbund's (its partner's co-financing booked
+    on the förbund), or who pays the lines above it, no cost at all; which is not guessed. ``skip``: positions in
+    ``raw.frame`` told of already (an application's financing under its costs)."""
+    out = []
+    for i, name in enumerate(raw.frame[category]):
+        code = financier_heading(name)
+        if code not in (None, "förbund") and i not in skip \
+                and not all(no_amount(raw.frame[h].iloc[i]) for h in amounts if h in raw.frame):
+            out.append((int(raw.file_rows[i]), str(name).strip(), str(code)))
+    return out
+
+
+def financier_lines_problem(lines: list[tuple[int, str, str]], fname: str, column: str) -> Problem:
+    """The one problem naming :func:`financier_lines`' rows, with the column to write."""
+    return problem(fname, lines[0][0], column, lines[0][1], "budget.financier_lines",
+                   rows=", ".join(str(r) for r, *_ in lines),
+                   names=", ".join(quote(n) for _, n, _ in lines),
+                   codes="; ".join(f"{quote(n)} → {c}" for _, n, c in lines))
 
 
 def _part_kind(period: str) -> str:

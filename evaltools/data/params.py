@@ -1079,6 +1079,11 @@ _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # second share, never the first (the share before the project) nor their difference
 _SHARE_RISE = re.compile(r"\b(?:från|from)\s+(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)?\s+(?:till|upp\s+till|to)\s+"
                          r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
+# ... and on to a further share after it ("från 10 % till 20 % och sedan till 35 %", "from 10% to 20% and then to
+# 35%"): steps, each a target of its own, which one target cannot hold (read as the first, the later steps unjudged)
+_SHARE_STEP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:och|samt|and)\s+)?(?:(?:sedan|därefter|därpå|senare|slutligen|then|"
+                         r"thereafter|later|finally)\s+)?(?:,\s*)?(?:vidare\s+|further\s+)?(?:till|upp\s+till|to)\s+"
+                         r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
 # (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
@@ -1970,6 +1975,19 @@ class Goal(_Strict):
         rise = _SHARE_RISE.search(label)
         if rise is not None:
             base, to = (float(g.replace(",", ".")) / 100 for g in rise.groups())
+            steps, end = [rise.group(2)], rise.end()
+            while (step := _SHARE_STEP.match(label, end)) is not None:
+                steps.append(step.group(1))
+                end = step.end()
+            if len(steps) > 1:
+                # (a target per step: the goal's one target judges one of them, the others unjudged)
+                shares = [f"{round(float(v.replace(',', '.')) / 100, 3):g}" for v in steps]
+                raise ParamsValueError("params.goal_label_share_steps", words=label[rise.start():end].strip(),
+                                       target=f"{self.target:g}", base=rise.group(1),
+                                       **{f"steps_{lang}": ", ".join(f"{v} %" for v in steps[:-1]) + f" {then} {steps[-1]} %"
+                                          for lang, then in (("sv", "och sedan till"), ("en", "and then to"))},
+                                       targets="{" + ", ".join(f"{i}: {v}" for i, v in enumerate(shares, 1)) + "}",
+                                       first=shares[0], last=shares[-1])
             if to < base - 1e-9 and _SHARE_FLOOR.search(label):
                 # a share of the others stated beside the fall it brings ("Minst 90 % ska fullfölja insatsen (andelen
                 # avbrott ska minska från 20 % till 10 %)"): the floor is the target, checked as any share stated
@@ -3751,6 +3769,14 @@ def running_without_data_date(params: ProjectParams, today: dt.date | None = Non
     today = today or dt.date.today()
     return (params.data_as_of is None and params.period.end > today and params.data.participants is not None
             and project_kind(params) != "ansökan")
+
+
+def data_date_ahead(params: ProjectParams, today: dt.date | None = None) -> bool:
+    """Whether ``params`` give a ``data_as_of`` after ``today`` (the day the project is loaded): data taken out on a
+    day not yet come, most often a year or month mistyped, which would count the periods up to it as run and give it
+    as the data's last day in the report's facts."""
+    today = today or dt.date.today()
+    return params.data_as_of is not None and params.data_as_of > today
 
 
 def kind_inferred(project: object) -> bool:

@@ -30,7 +30,13 @@ from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
 from .validation import age_bands, coverage_note, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
-from .params import kolada_folder, kolada_series, params_from_mapping, params_problems, read_params_mapping, running_without_data_date
+from .params import kolada_folder, kolada_series, params_from_mapping, params_problems, read_params_mapping, running_without_data_date, \
+    data_date_ahead
+
+
+def _today() -> dt.date:
+    """The day the project is loaded: a ``data_as_of`` after it is a day not yet come."""
+    return dt.date.today()
 
 
 def month_index(dates: pd.Series) -> np.ndarray:
@@ -464,9 +470,14 @@ def _load(params: ProjectParams) -> Project:
     responses, questions = load_survey(params, problems, warn, participants)
     if params.source_path is not None:  # a value `evaltools new` left for the evaluator to fill in
         problems += placeholder_problems(params.source_path)
-    if running_without_data_date(params):  # (the periods not yet run would be judged as run, the end as data's day)
-        problems.append(problem(str(params.source_path or "params"), None, None, None, "params.running_without_data_date",
-                                end=params.period.end.isoformat(), today=dt.date.today().isoformat()))
+    today = _today()
+    if running_without_data_date(params, today):  # (the periods not yet run would be judged as run, the end as data's day)
+        problems.append(problem(str(params.source_path or "params"), None, None, None,
+                                "params.running_without_data_date", end=params.period.end.isoformat(),
+                                today=today.isoformat()))
+    if data_date_ahead(params, today):  # (a day not yet come: the report would be 'as of' it)
+        value = params.data_as_of.isoformat() if params.data_as_of else ""
+        problems.append(problem(str(params.source_path or "params"), None, None, None, "params.data_as_of_ahead", value=value, today=today.isoformat()))
     if params.period.prolonged_far:  # (years past the plan: most likely a date mistyped, perhaps a long prolonging)
         warn.append(problem(str(params.source_path or "params"), None, None, None, "params.actual_end_far", "warning",
                             "actual_end_far", end=params.period.end.isoformat(),

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import age_group_bounds, group_label
@@ -3245,6 +3245,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
+        if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
     before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
     if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
@@ -3253,6 +3255,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
         problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
                                 "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
+    if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
+        problems.append(budget_shapes.financier_lines_problem(named, fname, raw.column_of(S.CATEGORY, 0)))
+    # (a character that turns the direction text is shown in, U+202E, would show a line's name backwards in the report's
+    # tables, chart and workbook: removed, as from the params file's texts; the file is not changed)
+    turned = df[S.CATEGORY].map(lambda v: isinstance(v, str) and BIDI_CONTROLS.search(v) is not None).astype(bool)
+    if turned.any():
+        df.loc[turned, S.CATEGORY] = [BIDI_CONTROLS.sub("", v) for v in df.loc[turned, S.CATEGORY]]
     names = df[S.CATEGORY].fillna("").astype(str)
     for i in np.flatnonzero((names.str.len() > CATEGORY_LIMIT).to_numpy()).tolist():
         # (a note pasted into the line's name: the budget table's column would take the page, its amounts pushed off)
@@ -3437,19 +3446,33 @@ def _parts_without_line(df: pd.DataFrame, is_part: pd.Series, is_total: pd.Serie
     read as a part of the line above it, so no line would hold its amount, and the cost would be short of it. The
     rows are taken in the file's order (a layout with a column per period gives a row per period of one file row)."""
     kinds: dict[int, str] = {}
+    periods: dict[int, list[str]] = {}  # (the file row: the periods its amounts are given for, in the file's order)
     for k in range(len(df)):
         row = int(raw.file_rows[k])
         kinds.setdefault(row, "part" if bool(is_part.iat[k]) else "total" if bool(is_total.iat[k]) else "line")
-    above = "none"
+        period = df.iat[k, df.columns.get_loc(S.PERIOD)]
+        if pd.notna(period) and str(period).strip() and str(period) not in periods.setdefault(row, []):
+            periods[row].append(str(period))
+    above, line_row = "none", 0
     for row in sorted(kinds):
         if kinds[row] != "part":
-            above = kinds[row]
-            continue
-        if above == "line":
+            above, line_row = kinds[row], row
             continue
         k = int(np.flatnonzero(raw.file_rows[:len(df)] == row)[0])
-        problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), str(df.iat[k, df.columns.get_loc(S.CATEGORY)]),
-                                "budget.part_no_line"))
+        name = str(df.iat[k, df.columns.get_loc(S.CATEGORY)])
+        if above != "line":
+            problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), name, "budget.part_no_line"))
+            continue
+        # a varav row of a period the line above has no amount for (a row per year: 'år 2' under a line of 'år 1';
+        # a column per year: its amount in 2025 under a line with none that year): a part of no line of its period,
+        # so its amount would be counted nowhere and the line it belongs to is not told
+        other = [p for p in periods.get(row, []) if p not in periods.get(line_row, []) and not _every_period(p)]
+        if other:
+            k_line = int(np.flatnonzero(raw.file_rows[:len(df)] == line_row)[0])
+            problems.append(problem(fname, row, raw.column_of(S.CATEGORY, k), name, "budget.part_other_period",
+                                    periods=", ".join(other), line=quote(str(df.iat[k_line, df.columns.get_loc(
+                                        S.CATEGORY)]).strip()), row_above=line_row,
+                                    line_periods=", ".join(periods.get(line_row, [])) or "–"))
 
 
 def _part_rows_read(df: pd.DataFrame, is_part: pd.Series, raw: RawTable, fname: str, factor: int, unit: str,

@@ -40,7 +40,7 @@ from markdown_it.common.utils import escapeHtml
 from ..data.errors import EvaltoolsError
 from ..data.paths import PACKAGE_DIR
 from ..data.privacy import find_personnummer, redact
-from ..data.params import CONTROL_CHARACTERS, read_label
+from ..data.params import BIDI_CONTROLS, CONTROL_CHARACTERS, read_label
 from ..words.text import LANGS, msg
 from .figures import Figure, Unit, fold
 
@@ -374,7 +374,9 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         line = text.count("\n", 0, control.start()) + 1
         raise NarrativeError(msg("evaluator.text_error.control", lang, path=str(path), line=str(line),
                                  code=f"{ord(control.group()):04X}"))
-    n = parse(text, path, lang)
+    # (a character that turns the direction text is shown in, U+202E, would show a sentence backwards: removed, as
+    # from the params file's texts)
+    n = parse(BIDI_CONTROLS.sub("", text), path, lang)
     n.source = path
     return n
 

@@ -139,12 +139,19 @@ _UNSHOWN = frozenset({"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"})
 _ADDRESS = re.compile(r"://|\bwww\.|@|\bmailto:", re.I)
 
 
+# a first-level heading as Markdown (CommonMark) reads one: up to three spaces, one '#', then a space or a tab (or
+# nothing: an empty heading); a closing run of '#' after a space is no part of it
+_HEADING = re.compile(r"^ {0,3}#(?:[ \t]+(.*))?$")
+_CLOSING = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+
+
 def plan_title(text: str) -> str | None:
-    """The plan's own heading (its first ``# `` line), by which a reader finds it among the evaluation's papers;
+    """The plan's own heading (its first ``# `` line, or ``#`` and a tab, as Markdown reads a heading), by which a reader finds it among the evaluation's papers;
     ``None`` where there is none, or where it holds markup or what may be a personnummer (never shown)."""
     for line in text.splitlines():
-        if line.startswith("# "):
-            title = " ".join(line[2:].split()).strip("# ")
+        heading = _HEADING.match(line)
+        if heading is not None:
+            title = " ".join(_CLOSING.sub("", heading.group(1) or "").split()).strip("# ")
             if not title or len(title) > 120 or any(c in title for c in "<>[]`*_") or find_personnummer(title) \
                     or any(unicodedata.category(c) in _UNSHOWN for c in title) or _ADDRESS.search(title):
                 return None

@@ -130,10 +130,37 @@ def _kind_hint(params, lang: str) -> str:
     return _say("cli.kind_inferred", lang, reason=msg(kind_reason(params), lang))
 
 
+# words only one of the two languages writes a goal with (none that both do: 'per', 'in', 'av'): a text with more
+# English words than Swedish, and no å, ä or ö, is in English already
+_SWEDISH_WORDS = frozenset(("och", "att", "ska", "skall", "av", "till", "som", "med", "för", "minst", "högst", "deltagare",
+                            "deltagarna", "eller", "andel", "andelen", "antal", "arbete", "studier", "projektet", "inom",
+                            "efter", "från", "varje", "procent", "personer", "mål", "unga", "fler", "nya", "ökad", "ut"))
+_ENGLISH_WORDS = frozenset(("the", "and", "of", "to", "shall", "will", "should", "at", "least", "participants",
+                            "participant", "year", "years", "share", "who", "with", "within", "after", "or", "into",
+                            "work", "studies", "from", "a", "an", "exit", "exits", "project", "be", "are", "is", "more",
+                            "than", "enrolled", "each", "people", "persons", "young", "fewer", "new",
+                            "percent", "training", "employment", "number"))
+
+
+def _reads_english(text: str) -> bool:
+    """Whether a goal's text is written in English already (more English words than Swedish ones, no å, ä or ö): an
+    English report shows it as it stands, so no ``label_en`` is asked for.
+
+    >>> [_reads_english(t) for t in ("At least 40 participants a year", "Minst 40 deltagare per år", "procent",
+    ...                              "participants", "Jobbcoacher", "40 % to work or studies")]
+    [True, False, False, True, False, True]
+    """
+    if any(c in text.casefold() for c in "åäö"):
+        return False
+    words = [w.strip(".,;:()'\"!?%").casefold() for w in text.split()]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    return english > 0 and english > sum(w in _SWEDISH_WORDS for w in words)
+
+
 def swedish_only(params) -> list[str]:
     """The params' texts an English report shows in Swedish because the file has no English wording:
     the keys to add, as the params file spells them (``description_en``, ``goals: studier (label_en)``). The
-    title is a name and may stay Swedish."""
+    title is a name and may stay Swedish; a goal's text written in English already asks for none."""
     out = ["description_en"] if params.description and not params.description_en else []
     tp = params.target_population
     if tp is not None and tp.description and not tp.description_en:
@@ -145,7 +172,7 @@ def swedish_only(params) -> list[str]:
         keys = [k for k, sv, en in (("label_en", g.label, g.label_en),
                                     ("evidence_en", getattr(g, "evidence", None), getattr(g, "evidence_en", None)),
                                     ("unit_en", getattr(g, "unit", None), getattr(g, "unit_en", None)))
-                if sv and not en]
+                if sv and not en and not _reads_english(str(sv))]
         if keys:
             out.append(f"goals: {g.id} ({', '.join(keys)})")
     return out

@@ -690,6 +690,15 @@ _APP_OF_ANOTHER = ("Pages", "Words", "Characters", "CharactersWithSpaces", "Line
                    "HeadingPairs", "TitlesOfParts")
 
 
+# characters a core property holds (python-docx refuses more); a params file's title or förbund may have 300
+CORE_PROPERTY_CHARACTERS = 255
+
+
+def _core_text(text: str) -> str:
+    """``text`` as a core property holds it: cut to :data:`CORE_PROPERTY_CHARACTERS`, the last one an ellipsis."""
+    return text if len(text) <= CORE_PROPERTY_CHARACTERS else text[:CORE_PROPERTY_CHARACTERS - 1] + "…"
+
+
 def _properties(doc, title: str, author: str, tag: str) -> None:
     """Title, author and language in the document properties; the template's own are replaced, and
     those that described the document the template was are left out: its status ("Utkast"), an
@@ -699,6 +708,7 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
     title of its contents (its pages, words and parts: Word counts the report's own when it is saved)."""
     cp = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    title, author = _core_text(title), _core_text(author)
     cp.title, cp.author, cp.last_modified_by, cp.language = title, author, author, tag
     cp.subject = cp.keywords = cp.comments = cp.category = ""
     cp.created = cp.modified = now

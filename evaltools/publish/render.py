@@ -162,6 +162,26 @@ def css_string(text: str) -> str:
     return f'"{out}"'
 
 
+# characters of the title in the PDF's footer, beside the page number: a longer one (a params title may have 300)
+# would run under the page number, and is cut at a word with an ellipsis (the title page shows it whole)
+FOOTER_TITLE_CHARACTERS = 90
+
+
+def footer_title(title: str) -> str:
+    """``title`` as the PDF's footer shows it: whole up to :data:`FOOTER_TITLE_CHARACTERS`, else cut at the last
+    space before (or, with none, at) that length, with an ellipsis.
+
+    >>> footer_title("Kompassen"), footer_title("Ett " + "långt " * 20)[-8:], len(footer_title("x" * 300))
+    ('Kompassen', ' långt …', 90)
+    """
+    title = " ".join(str(title).split())
+    if len(title) <= FOOTER_TITLE_CHARACTERS:
+        return title
+    cut = title[:FOOTER_TITLE_CHARACTERS - 1]
+    space = cut.rfind(" ")
+    return (cut[:space + 1] if space > FOOTER_TITLE_CHARACTERS // 2 else cut) + "…"
+
+
 def page_number_css(lang: str) -> str:
     """The PDF footer's "Sida 3 av 12" as a CSS ``content`` value: the catalog's words
     (``pdf.page_number``) as quoted strings around the page counters."""
@@ -189,7 +209,7 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengt
 
     import nbformat
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
-    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(title), "page_css": page_number_css(lang)}
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(footer_title(title)), "page_css": page_number_css(lang)}
     if draft:
         from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
         nb.metadata["evaltools"]["draft_css"] = css_string(msg("evaluator.draft", lang).upper())
