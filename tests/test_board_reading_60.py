@@ -9,6 +9,12 @@ import re
 
 import pytest
 
+from evaltools.present.display import Table
+from evaltools.present.sections import summary
+from evaltools.words.text import msg
+
+from .conftest import sample_report, shown_chunks
+
 
 NBSP = "\u00a0"
 
@@ -41,3 +47,45 @@ def test_specialistteamets_page_one_says_once_that_a_year_is_still_running(sampl
     line = next(s for s in lines if s.startswith(goal))  # (page 1's, before the goal table's label)
     assert line.endswith(said), line
     assert line.count(running) == 1, line
+
+
+# --- B1. the assumptions table says the deadweight from an unreliable comparison group is not reliable ------------
+
+@pytest.mark.parametrize("lang, said, yes", [
+    # params/sprangbradan-demo.yaml: the comparison group's shares that left social assistance, 46,4 % against the
+    # participants' 55,0 % (the section on payments), give the deadweight 84,3 %; the check before the start rejects
+    # parallel trends, so page 1 calls the estimate not reliable: the assumptions table beside it says so too
+    ("sv", "jämförelsegruppen: 46,4 % lämnade försörjningsstödet mot deltagarnas 55,0 %; grupperna skilde sig redan "
+           "före start, så skattningen är inte tillförlitlig", "ja"),
+    ("en", "comparison group: 46.4% left social assistance against the participants' 55.0%; the groups differed "
+           "already before the start, so the estimate is not reliable", "yes"),
+])
+def test_the_assumptions_table_says_a_deadweight_from_an_unreliable_comparison_group_is_not_reliable(lang, said, yes):
+    from evaltools.present.sections import costbenefit
+    r = sample_report("sprangbradan-demo", lang)
+    assert costbenefit.comparison_unreliable(r)
+    tables = [part.frame for block in costbenefit.blocks(r) for part in block if isinstance(part, Table)]
+    [table] = [t for t in tables if msg("assumption.column.uncertain", lang) in t.columns]
+    row = table[table.iloc[:, 0] == msg("assumption.deadweight.label", lang)].iloc[0]
+    # 66 of 120 participants and 167 of 360 in the comparison group left it: (167/360) / (66/120) = 84,3 %
+    assert row.iloc[1].replace(NBSP, " ") == {"sv": "84,3 %", "en": "84.3%"}[lang]
+    assert row[msg("assumption.column.source", lang)].replace(NBSP, " ") == said
+    assert row[msg("assumption.column.uncertain", lang)] == yes
+    # the workbook's sheet of assumptions (the report's tables) flags it and gives the same source
+    sheet = r.key_tables()["antaganden"].set_index("name")
+    assert bool(sheet.loc["deadweight", "flagged"]) is True
+    assert sheet.loc["deadweight", "source"].replace(NBSP, " ") == said
+    # page 1 says the same of it
+    assert msg("summary.dw_source_comparison_unreliable", lang) in " ".join(shown_chunks(summary.blocks(r)))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_deadweight_from_a_reliable_comparison_group_is_not_marked(lang):
+    # params/kompassen-demo.yaml: its comparison group passes the check before the start; 24,6 % against 47,8 %
+    from evaltools.present.sections import costbenefit
+    r = sample_report("kompassen-demo", lang)
+    assert not costbenefit.comparison_unreliable(r)
+    sheet = r.key_tables()["antaganden"].set_index("name")
+    assert bool(sheet.loc["deadweight", "flagged"]) is False
+    assert "46,4" not in sheet.loc["deadweight", "source"] and "tillförlitlig" not in sheet.loc["deadweight", "source"]
+    assert "reliable" not in sheet.loc["deadweight", "source"]
