@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 
 import pytest
 
@@ -13,7 +14,7 @@ from evaltools.present.display import Table
 from evaltools.present.sections import summary
 from evaltools.words.text import msg
 
-from .conftest import sample_report, shown_chunks
+from .conftest import RENDERED_SAMPLES, sample_report, shown_chunks
 
 
 NBSP = "\u00a0"
@@ -89,3 +90,35 @@ def test_a_deadweight_from_a_reliable_comparison_group_is_not_marked(lang):
     assert bool(sheet.loc["deadweight", "flagged"]) is False
     assert "46,4" not in sheet.loc["deadweight", "source"] and "tillförlitlig" not in sheet.loc["deadweight", "source"]
     assert "reliable" not in sheet.loc["deadweight", "source"]
+
+
+# --- B2. no table runs past the printed page's right margin --------------------------------------------------------
+
+PT_PER_MM = 72 / 25.4
+RIGHT_EDGE = (210 - 16) * PT_PER_MM  # A4, 16 mm margins (the page rule of the PDF template): 549,9 pt
+
+
+def _past_the_margin(pdf) -> list[tuple[int, str, float]]:
+    """The words of ``pdf`` (page, word, right edge in pt) whose right edge lies past the right margin."""
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for number, page in enumerate(boxes.split("<page ")[1:], 1):
+        for x1, word in re.findall(r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                                   page):
+            if float(x1) > RIGHT_EDGE + 0.5:
+                out.append((number, html.unescape(word), float(x1)))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_sample_report_nor_the_portfolio_runs_past_the_right_margin(sample_reports, sample_reports_en, lang):
+    # the Swedish portfolio's table of participants and outcomes ended 23 pt past the margin ("strukturinriktad"
+    # in its last column), the English one 4 pt; Kompassen's and Språngbrädan's Swedish budget tables, with their
+    # column of funders, 3 pt
+    rendered = sample_reports if lang == "sv" else sample_reports_en
+    sub = "" if lang == "sv" else "en"
+    pdfs = [rendered.out / pid / sub / f"{pid}.pdf" for pid in RENDERED_SAMPLES]
+    pdfs.append(rendered.out / "portfolio" / sub / "portfolio.pdf")
+    for pdf in pdfs:
+        assert pdf.is_file(), pdf
+        assert _past_the_margin(pdf) == [], pdf
