@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from evaltools.present.display import Table
+from evaltools.present.display import Table, Text
 from evaltools.present.sections import summary
 from evaltools.words.text import msg
 
@@ -122,3 +122,30 @@ def test_no_sample_report_nor_the_portfolio_runs_past_the_right_margin(sample_re
     for pdf in pdfs:
         assert pdf.is_file(), pdf
         assert _past_the_margin(pdf) == [], pdf
+
+
+# --- B3. the application's note on its minimum detectable effect points to a method the appendix gives ------------
+
+@pytest.mark.parametrize("lang, pointer, method_words", [
+    # params/eskilstuna-ansokan.yaml gives no spread of its own: the default 5 700 kr (docs/methods.md, "Minimum
+    # detectable effect of an application"), a two-sided test at 5 % with 80 % power
+    ("sv", "(se Metod i bilagan)", ("Minsta påvisbara effekt (förhandsbedömning)", "tvåsidigt t-test",
+                                    "80 % sannolikhet på 5 %-nivån", "Spridningen, 5 700 kr per person och månad")),
+    ("en", "(see Method in the appendix)", ("Minimum detectable effect (assessment before start)", "two-sided t test",
+                                            "80% probability at the 5% level",
+                                            "The spread, SEK 5,700 per person and month")),
+])
+def test_the_minimum_detectable_effect_s_note_points_to_a_paragraph_the_appendix_has(lang, pointer, method_words):
+    from evaltools.present.sections import costbenefit, method
+    r = sample_report("eskilstuna-ansokan", lang)
+    notes = [n.replace(NBSP, " ") for block in costbenefit.blocks(r) for part in block if isinstance(part, Table)
+             for n in part.notes]
+    [note] = [n for n in notes if pointer in n]
+    assert "metodbeskrivningen" not in note and "method description" not in note
+    # the appendix's method names it (it did not: the note pointed to nothing in the report)
+    [paragraph] = [p.replace(NBSP, " ") for p in method.paragraphs(r) if p.startswith(method_words[0])]
+    assert all(w in paragraph for w in method_words), paragraph
+    headings = [part.heading for block in method.blocks(r) for part in block if isinstance(part, Text)]
+    assert {"sv": "Metod", "en": "Method"}[lang] in headings  # (the heading the pointer names)
+    # a report of outcomes has no such paragraph
+    assert not any(p.startswith(method_words[0]) for p in method.paragraphs(sample_report("kompassen-demo", lang)))
