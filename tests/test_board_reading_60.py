@@ -149,3 +149,25 @@ def test_the_minimum_detectable_effect_s_note_points_to_a_paragraph_the_appendix
     assert {"sv": "Metod", "en": "Method"}[lang] in headings  # (the heading the pointer names)
     # a report of outcomes has no such paragraph
     assert not any(p.startswith(method_words[0]) for p in method.paragraphs(sample_report("kompassen-demo", lang)))
+
+
+# --- B4. the note under the table per actor explains a move to a state benefit only where there is one -------------
+
+@pytest.mark.parametrize("pid, transfers", [
+    # the application counts every expected exit from social assistance as one to work (its page 1 says so): the state
+    # pays no benefit instead, its benefit column is 0 kr, and the point explaining such a move has nothing to explain
+    ("eskilstuna-ansokan", False),
+    # Specialistteamet: 81 of its 112 leavers went to a benefit the state pays (its participants file)
+    ("eskilstuna-specialistteamet", True),
+])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_table_per_actor_explains_a_move_to_a_state_benefit_only_where_one_is_counted(pid, transfers, lang):
+    from evaltools.present.sections import costbenefit
+    r = sample_report(pid, lang)
+    [table] = [part for block in costbenefit.blocks(r) for part in block
+               if isinstance(part, Table) and msg("costbenefit.actor", lang) in part.frame.columns]
+    said = msg("costbenefit.actor_note_transfer", lang)
+    assert (said in table.notes) is transfers, table.notes
+    state = table.frame.set_index(msg("costbenefit.actor", lang)).iloc[:, 1]
+    state_row = state[[i for i in state.index if i in ("Staten", "The state", "State")][0]]
+    assert (state_row.replace(NBSP, " ") in ("0 kr", "SEK 0")) is not transfers

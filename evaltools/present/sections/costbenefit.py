@@ -23,8 +23,8 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, state_why_words,
-                      support_at_start, unvaried)
+from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix,
+                      state_benefit_assumed, state_why_words, support_at_start, unvaried)
 from .designs import mde_row
 
 
@@ -462,7 +462,9 @@ def perspective_table(r) -> Table:
     notes = [msg(note, basis=pv_basis, total=fmt_kr(cba.summary.total_cost_nominal, lang),
                  current=B.basis_words(B.CURRENT, lang), pv=fmt_kr(by.loc["samhälle", "pv_cost"], lang))
              if structural else msg(note, basis=pv_basis)]
-    if note == "costbenefit.actor_note":  # (the benefits paid instead as assumed: a point of their own)
+    # (the benefits paid instead as assumed: a point of their own, where any exit goes to one; an application that
+    # counts every expected exit as one to work has none, and the point would explain a flow the table lacks)
+    if note == "costbenefit.actor_note" and state_benefit_assumed(cba.ledger):
         notes.append(msg("costbenefit.actor_note_transfer"))
     if not structural and not _benefits_measured(cba):  # (why the state's figure is far beyond its share of the cost)
         notes += state_why(r)
