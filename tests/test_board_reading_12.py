@@ -99,9 +99,9 @@ def test_the_portfolio_names_the_one_period_a_verdict_rests_on_as_page_one_does(
     # not reached), year 2 still runs, so the verdict rests on year 1 alone
     params = _running_goal_project(tmp_path)
     for lang, page_one, portfolio in (
-        ("sv", "inte uppnått, bedömt enbart på år 1 (en period pågår ännu)",
+        ("sv", "inte uppnått, bedömt enbart på år 1 – 6 år 1 och 6 hittills år 2, som pågår",
          "Inte uppnått (bedömt enbart på år 1; en period pågår)"),
-        ("en", "not achieved, judged on year 1 alone (one period is still running)",
+        ("en", "not achieved, judged on year 1 alone – 6 in year 1 and 6 so far in year 2, still running",
          "Not achieved (judged on year 1 alone; one period is running)"),
     ):
         assert page_one in " ".join(summary.goal_fulfilment(et.Report(et.load_project(params), lang=lang)))

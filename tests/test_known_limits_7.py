@@ -256,9 +256,9 @@ def _running_goal_project(tmp_path):
 @pytest.mark.parametrize("lang, said", [
     # year 1: 6 of 10 (below 80 % of the target: not reached); year 2 runs to 2023-12-31, 6 so far after 8 months
     # (target so far 10 × 8/12 = 6,67, compared as 7 whole persons)
-    ("sv", "Minst 10 deltagare per projektår: inte uppnått, bedömt enbart på år 1 (en period pågår ännu) – "
+    ("sv", "Minst 10 deltagare per projektår: inte uppnått, bedömt enbart på år 1 – "
            "6 år 1 och 6 hittills år 2, som pågår (målet för de 8 månader som gått är 7)."),
-    ("en", "Minst 10 deltagare per projektår: not achieved, judged on year 1 alone (one period is still running) – "
+    ("en", "Minst 10 deltagare per projektår: not achieved, judged on year 1 alone – "
            "6 in year 1 and 6 so far in year 2, still running (target 7 for the 8 months so far).")])
 def test_a_goal_not_reached_in_an_ended_year_reads_as_so_far_while_a_year_runs(tmp_path, lang, said):
     from evaltools.analysis.goals import GoalStatus

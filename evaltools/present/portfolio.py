@@ -202,8 +202,10 @@ class Portfolio:
         # the conclusions are the board's page: the tables start on a page of their own, never as a
         # heading and two rows at the foot of page 1
         show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
+             # (in smaller type, as the costs' table below: a structural project's "strukturinriktad" in its last
+             # column and a pooled share's qualifier pushed the Swedish table 8 mm past the right margin)
              Table(people, notes=(m("portfolio.note"), *self.pooled_note(), *self.definitions(), *withheld),
-                   numeric=tuple(people.columns[2:5]), group=kind_col),
+                   numeric=tuple(people.columns[2:5]), group=kind_col, wide=True),
              Text([], m("portfolio.money_heading")),
              Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
                                                else ()), *withheld),

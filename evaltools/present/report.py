@@ -331,7 +331,7 @@ class Report:
                "aktorer": sections.costbenefit.with_exit_range(
                    self.cba.table.assign(note=[note_text(n, self.lang) for n in self.cba.table["note"]]),
                    self.cba.summary.exit_range),
-               "antaganden": (used := applicable_assumptions(self.cba)).assign(
+               "antaganden": (used := applicable_assumptions(self.cba, sections.summary.comparison_unreliable(self))).assign(
                    source=[note_text(n, self.lang) for n in used["source"]])}
         if self.cba.register is not None and self.cba.register.effects:  # (measured rows: the ledger marks them)
             out["floden"] = self.cba.ledger

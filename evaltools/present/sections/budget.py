@@ -298,8 +298,11 @@ def blocks(r) -> list[list]:
     if budget_only:
         frame = frame[[c for c in frame.columns if c not in (t("actual", lang), t("difference", lang), t("used_pct", lang))]]
     return [[Text([], msg("budget.heading_budget_only" if budget_only else "budget.heading")),
+             # (with the column of funders, in smaller type: seven columns of Swedish words and whole kronor took the
+             # last column past the right margin)
              Table(frame, notes=note(r, ct) + funder_note(r, funders),
-                   numeric=(t("budget", lang), t("actual", lang), t("difference", lang), t("used_pct", lang))),
+                   numeric=(t("budget", lang), t("actual", lang), t("difference", lang), t("used_pct", lang)),
+                   wide=len(funders) > 1),
              # (budget only: the table says it all; the chart would show an empty actual series)
              None if budget_only else plot_budget(ct, lang)]]
 

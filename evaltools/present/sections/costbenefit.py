@@ -15,6 +15,7 @@ from ...words.labels import code_label, note_text, success_definition_text, t, w
 from ...words.text import join, msg, plural
 from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
 from ...analysis.cohorts import several_municipalities
+from ...analysis.result import Note
 from . import basis as B
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -22,8 +23,8 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, state_why_words,
-                      support_at_start, unvaried)
+from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix,
+                      state_benefit_assumed, state_why_words, support_at_start, unvaried)
 from .designs import mde_row
 
 
@@ -138,14 +139,27 @@ def with_exit_range(table: pd.DataFrame, er) -> pd.DataFrame:
     return table.drop(columns=blank).assign(**{col: [value(pr, attr) for pr in ranges] for col, attr in columns})
 
 
-def applicable_assumptions(cba) -> pd.DataFrame:
+def applicable_assumptions(cba, unreliable: bool = False) -> pd.DataFrame:
     """The assumptions that enter the project's figures, one row each: every one the calculation used,
-    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`."""
+    but for a structural project only those of :data:`STRUCTURAL_ASSUMPTIONS`. With ``unreliable``
+    (:func:`~evaltools.present.sections.summary.comparison_unreliable`), a deadweight estimated from the
+    comparison group is marked uncertain and its source says why, as page 1 and the section's text do."""
     a = cba.assumptions
+    if unreliable and a is not None and not a.empty:
+        a = a.assign(**_unreliable_deadweight(a))
     if (cba.summary.mode != "structural" and not benefit_unvalued(cba.summary)) or a is None or a.empty:
         return a
     names = [n for n in STRUCTURAL_ASSUMPTIONS if not (n == "monthly_level" and no_fs_at_start(cba.summary))]
     return a[a["name"].isin(names)].reset_index(drop=True)
+
+
+def _unreliable_deadweight(a: pd.DataFrame) -> dict[str, list]:
+    """The source and flag columns of the assumptions ``a`` with a deadweight from the comparison group
+    ("assumption.deadweight_comparison") said to be unreliable and flagged uncertain."""
+    dw = [isinstance(n, Note) and n.key == "assumption.deadweight_comparison" for n in a["source"]]
+    return {"source": [Note("assumption.deadweight_comparison_unreliable", n.values) if d else n
+                       for n, d in zip(a["source"], dw)],
+            "flagged": [bool(f) or d for f, d in zip(a["flagged"], dw)]}
 
 
 def switching_words(npv: float, lang: str) -> str:
@@ -448,7 +462,9 @@ def perspective_table(r) -> Table:
     notes = [msg(note, basis=pv_basis, total=fmt_kr(cba.summary.total_cost_nominal, lang),
                  current=B.basis_words(B.CURRENT, lang), pv=fmt_kr(by.loc["samhälle", "pv_cost"], lang))
              if structural else msg(note, basis=pv_basis)]
-    if note == "costbenefit.actor_note":  # (the benefits paid instead as assumed: a point of their own)
+    # (the benefits paid instead as assumed: a point of their own, where any exit goes to one; an application that
+    # counts every expected exit as one to work has none, and the point would explain a flow the table lacks)
+    if note == "costbenefit.actor_note" and state_benefit_assumed(cba.ledger):
         notes.append(msg("costbenefit.actor_note_transfer"))
     if not structural and not _benefits_measured(cba):  # (why the state's figure is far beyond its share of the cost)
         notes += state_why(r)
@@ -778,7 +794,7 @@ def blocks(r) -> list[list]:
     s, ct = cba.summary, cba.costs
     if ct is None or ct.empty:
         return [[Text([msg("costbenefit.absent")], msg("costbenefit.heading"))]]
-    a = applicable_assumptions(cba)
+    a = applicable_assumptions(cba, comparison_unreliable(r))
     at = assumptions_table(a, lang, heading=msg)  # one row per assumption of the registry that enters the figures
     intro = [msg("costbenefit.intro_application" if s.mode == "ex_ante" else "costbenefit.intro")]
     if s.mode == "ex_ante":

@@ -11,19 +11,22 @@ from ...analysis.power import MinimumDetectableEffect, SdSource, application_pow
 from ...analysis.staggered import Agreement
 from ...analysis.weighting import AGE, BALANCED, HOUSEHOLD_PREFIX, PRE_MEAN, PRE_SHARE, WOMAN
 from ...data import schema as S
+from ...data.params import project_kind
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct
 from ...words.labels import code_label, t
 from ..display import Table, Text
 
 
-def _mde(r) -> MinimumDetectableEffect | None:
-    return application_power(r.project) if r.kind == "ansökan" else None
+def minimum_detectable(r) -> MinimumDetectableEffect | None:
+    """An application check's minimum detectable effect (page 1, the key figures and the method); ``None``
+    for any other report or an application without volumes."""
+    return application_power(r.project) if project_kind(r.project) == "ansökan" else None
 
 
 def mde_sentence(r) -> str | None:
     """Page 1 of an application check: how large a fall in försörjningsstöd the planned volumes
     could detect ("… minst 1 400 kr per person och månad …"); ``None`` without volumes."""
-    m = _mde(r)
+    m = minimum_detectable(r)
     if m is None:
         return None
     return r.msg("kind.ex_ante_mde", n1=fmt_int(m.n_participants, r.lang), n0=fmt_int(m.n_comparison, r.lang),
@@ -33,7 +36,7 @@ def mde_sentence(r) -> str | None:
 def mde_row(r) -> tuple[tuple[str, str], str] | None:
     """The key-figure row of an application's minimum detectable effect and the note that says how it
     was computed and where the outcome's spread comes from; ``None`` without volumes."""
-    m = _mde(r)
+    m = minimum_detectable(r)
     if m is None:
         return None
     lang = r.lang

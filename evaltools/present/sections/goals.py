@@ -69,7 +69,14 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     """The figures behind one goal's verdict, period by period ("37 år 1 och 15 år 2 (perioden
     kortades till 8,5 månader; målet för den tiden var 35)"). A running period gives its value so far
     and the target for the time run so far; it is never said to have been cut short."""
+    return _details(r, rows)[0]
+
+
+def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
+    """``goal_details`` and whether its figures name a period as running ("23 hittills år 3, som pågår"), so
+    that the verdict before them does not say it a second time."""
     lang, msg = r.lang, r.msg
+    running_said = False
     parts, wheres = [], []
     total_before = total_of(rows)
     # (a running period's share so far is not placed against its target: those still enrolled have no outcome yet)
@@ -129,6 +136,7 @@ def goal_details(r, rows: pd.DataFrame) -> str:
         run = round(months_run(row.period_first, row.observed_last), 1)
         months = fmt_num(run, 0 if run == int(run) else 1, lang)  # ("7 månader", not "7,0 månader")
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
+        running_said = running_said or bool(row.running)
         if row.running and row.value >= row.target:  # a count only grows: the whole target is already reached
             parts.append(msg("summary.goal_running_full", value=fmt_int(row.value, lang), period=period,
                              full=fmt_int(row.target, lang)))
@@ -147,7 +155,7 @@ def goal_details(r, rows: pd.DataFrame) -> str:
     total = total_of(rows) if len(rows) else total_before
     if total is not None:  # a count goal with a hidden period keeps its total (analysis.goals.hide_small_periods)
         text = msg("summary.goal_total", figures=text, total=fmt_int(total, lang))
-    return msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text
+    return (msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text), running_said
 
 
 def total_of(rows: pd.DataFrame) -> float | None:
@@ -539,6 +547,7 @@ def page_one(r, length: str = "full") -> list[str]:
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
+        running_said = False
         if together and gid == qualitative[0]:
             out.append(_qualitative_together(r, qualitative, pointer=not brief))
             continue
@@ -559,7 +568,7 @@ def page_one(r, length: str = "full") -> list[str]:
         elif brief:  # (the figures are in the goal section: said once, after the goals)
             details, briefed = "", True
         else:
-            details = goal_details(r, rows)
+            details, running_said = _details(r, rows)
         key = "summary.goal_line" if details else "summary.goal_line_plain"
         values = {"details": details} if details else {}
         verdict += mixed_reason(r, rows)
@@ -568,11 +577,13 @@ def page_one(r, length: str = "full") -> list[str]:
             # one year judged, the others hidden or not ended: the verdict says which year it rests on
             verdict = msg("summary.goal_verdict_one_period", verdict=verdict,
                           period=lower_first(period_name(sole, lang)))
-            if bool(first.get("verdict_so_far", False)):
+            if bool(first.get("verdict_so_far", False)) and not running_said:  # (else its figures say it)
                 verdict += msg("summary.goal_one_period_running")
         elif bool(first.get("verdict_so_far", False)):
-            # judged on the periods that ended while another runs on: never read as the goal's final verdict
-            verdict = msg("summary.goal_verdict_so_far", verdict=verdict)
+            # judged on the periods that ended while another runs on: never read as the goal's final verdict;
+            # where the figures after it name the running period, the verdict says "pågår" no second time
+            verdict = msg("summary.goal_verdict_ended_periods" if running_said else "summary.goal_verdict_so_far",
+                          verdict=verdict)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
         group = group_words(r, gid)
         if group:  # (a goal set for a group: its figures are the group's)

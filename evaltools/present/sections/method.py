@@ -19,11 +19,13 @@ from ...analysis.costbenefit import benefits_measured, earnings_measured
 from ...analysis.costbenefit.costs import partners_in_budget
 from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
+from ...analysis.power import MinimumDetectableEffect, SdSource
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
-from ...words.formats import fmt_int, fmt_num, fmt_pct
+from .designs import minimum_detectable
+from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct
 from ...words.assumptions import value_text, years as years_text
 
 # The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
@@ -52,7 +54,8 @@ DID_RULES = ("method.did.inference", "method.did.anticipation", "method.did.plac
 DID_QUOTES = {"method.did.anticipation": ("months",), "method.did.event_study": ("before", "after", "reference"),
               "method.did.wild": ("threshold", "draws", "seed"), "method.did.honest": ("reference",)}
 
-PARAGRAPHS = ("method.goals", "method.groups", "method.survey", "method.comparison", *DID_RULES, *COSTBENEFIT_RULES, "method.privacy")
+PARAGRAPHS = ("method.goals", "method.groups", "method.survey", "method.comparison", *DID_RULES, "method.mde",
+              *COSTBENEFIT_RULES, "method.privacy")
 
 
 def costbenefit_rules(r) -> tuple[str, ...]:
@@ -82,6 +85,8 @@ def applies(r, key: str) -> bool:
         return r.project.payments is not None
     if key == "method.survey":  # the test of the same persons' answers before and after, where one is given
         return _has_paired_test(r)
+    if key == "method.mde":  # an application's minimum detectable effect, where its key figures give one
+        return minimum_detectable(r) is not None
     if key.startswith("method.cb."):
         return key in costbenefit_rules(r)
     if key.startswith("method.did."):
@@ -177,6 +182,16 @@ def _own_choice(r, key: str) -> list[str]:
     return []
 
 
+def _mde_paragraph(r, m: MinimumDetectableEffect) -> str:
+    """How an application's minimum detectable effect ``m`` is computed, with its power, level and spread and where
+    the spread comes from (the key figures' note points here)."""
+    lang = r.lang
+    source = (m.sd_note or r.msg("costbenefit.kf.mde_source_params") if m.sd_source is SdSource.PARAMS
+              else r.msg("method.mde_source_default"))
+    return r.msg("method.mde", power=fmt_pct(m.power, lang, 0), alpha=fmt_pct(m.alpha, lang, 0),
+                 sd=fmt_kr(m.sd, lang), source=source)
+
+
 def paragraphs(r) -> list[str]:
     out = []
     for key in PARAGRAPHS:
@@ -212,6 +227,8 @@ def paragraphs(r) -> list[str]:
             out.append(" ".join([r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}), *_own_choice(r, key)]))
         elif key == "method.comparison":
             out.append(r.msg(_comparison_key(r)))
+        elif key == "method.mde" and (m := minimum_detectable(r)) is not None:
+            out.append(_mde_paragraph(r, m))
         elif key.startswith("method.did."):
             values = _did_values(r)
             out.append(r.msg(key, **{k: values[k] for k in DID_QUOTES.get(key, ())}))
