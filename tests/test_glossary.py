@@ -56,6 +56,7 @@ MAIN_GOAL_KEYS = frozenset({
     "label.successes", "label.rate",
     "plot.success_rate", "plot.alt.portfolio",
     "note.odds_ratio",
+    "note.rates_one_group",  # (a breakdown not compared: the main goal's share, as the rates table counts it)
     "explore.title.rates", "explore.title.model", "explore.rates.headline",
     "portfolio.successes_ended", "portfolio.success_definition", "portfolio.success_rate", "portfolio.per_success",
     "portfolio.note", "portfolio.note_short", "portfolio.charts_caption", "portfolio.charts_definitions_differ",

@@ -190,7 +190,10 @@ def _follow_up(tmp_path, as_of: str):
     ("2027-05-31", "2027-05-31"),  # a follow-up a year after the end: the payments run to 2027-05
     ("2026-03-31", "2026-03-31"),  # still running: the data's day
 ])
-def test_the_facts_give_the_data_s_own_last_day_for_a_follow_up_after_the_end(tmp_path, as_of, shown):
+def test_the_facts_give_the_data_s_own_last_day_for_a_follow_up_after_the_end(tmp_path, as_of, shown, monkeypatch):
+    from evaltools.data import project as loader
+    # (loaded after the data were taken: a data_as_of not yet come is refused)
+    monkeypatch.setattr(loader, "_today", lambda: dt.date(2027, 6, 15))
     project = _follow_up(tmp_path, as_of)
     for lang, item in (("sv", "Data till och med"), ("en", "Data up to")):
         assert dict(facts.rows(et.Report(project, lang=lang)))[item] == shown
