@@ -154,3 +154,35 @@ def test_one_goal_for_a_group_still_says_it_beside_the_goal(tmp_path):
     said = page_one(et.Report(_three_towns(tmp_path, GOALS.split("- id: soderby")[0]), lang="sv"))
     i = next(i for i, x in enumerate(said) if x.startswith("Norrby"))
     assert said[i + 1] == "Målet räknar bara sin grupp av deltagarna (från Norrby)."
+
+
+# --- 4. the Swedish names an English reader cannot follow are in the report's terms ---------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    # (the sentences page 1 and the table by actor give in the samples)
+    ("en", "A person-year counts as twelve months of SEK 9,517 (the national norm for 2025 for one adult living "
+           "alone plus housing). The cost is shared as the Finsam act says: the state 50%."),
+    ("sv", "Ett personår räknas som tolv månader med 9 517 kr (riksnormen för 2025 för en vuxen som bor ensam plus "
+           "boende). Kostnaden fördelas enligt finsamlagen: staten 50 %."),
+])
+def test_the_national_norm_and_the_finsam_act_are_terms_the_report_explains(lang, text):
+    from evaltools.words import glossary
+    assert {"riksnorm", "finsam"} <= {t.id for t in glossary.used_in(text, lang)}
+    assert not {"riksnorm", "finsam"} & {t.id for t in glossary.used_in("Deltagare per kön och ålder", lang)}
+
+
+def test_the_english_terms_say_what_socialstyrelsen_and_a_samordningsforbund_are():
+    from evaltools.words import glossary
+    assert "Socialstyrelsen (the National Board of Health and Welfare)" in glossary.definition("riksnorm", "en")
+    assert "coordination association (samordningsförbund)" in glossary.definition("finsam", "en")
+
+
+def test_an_english_reports_terms_explain_the_finsam_act_its_table_by_actor_names(tiny_project, monkeypatch):
+    from evaltools.present import report as report_module
+    from evaltools.present.sections import method
+    monkeypatch.setattr(report_module, "_display", lambda *parts: None)
+    r = et.Report(et.load_project(tiny_project()), lang="en")
+    r.summary()
+    r.costbenefit_section()  # (its table by actor: "The cost is shared as the Finsam act says")
+    terms = {row[0]: row[1] for row in method.glossary_block(r)[1].frame.itertuples(index=False)}
+    assert terms["Finsam act"].startswith("The Swedish act (2003:1210) on financial coordination")

@@ -67,6 +67,10 @@ TERMS: tuple[Term, ...] = (
          "glossary.term.offentliga_finansiarer.definition", needs=COSTBENEFIT),
     Term("samhallet", "glossary.term.samhallet.name", "glossary.term.samhallet.definition", needs=COSTBENEFIT),
     Term("konfidensintervall", "glossary.term.konfidensintervall.name", "glossary.term.konfidensintervall.definition"),
+    # (Swedish names an English reader cannot follow without them: the level a saving is valued at, and the act
+    # that shares the cost; the national norm's definition names Socialstyrelsen in English once)
+    Term("riksnorm", "glossary.term.riksnorm.name", "glossary.term.riksnorm.definition"),
+    Term("finsam", "glossary.term.finsam.name", "glossary.term.finsam.definition"),
 )
 BY_ID = {term.id: term for term in TERMS}
 HEADING, INTRO = "glossary.heading", "glossary.intro"
