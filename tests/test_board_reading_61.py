@@ -223,3 +223,19 @@ def test_the_params_heading_is_never_printed_on_a_page_without_the_checksums(tmp
         assert heading == last_row, (n, heading, last_row)
         moved += heading[0] > 0
     assert moved  # the search did reach a page break
+
+
+# --- 6. the partners' Swedish agency names in an English report ---------------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Arbetsförmedlingen (the Public Employment Service), Försäkringskassan (the Social Insurance Agency), "
+           "Region Exempel"),
+    ("sv", "Arbetsförmedlingen, Försäkringskassan, Region Exempel"),
+])
+def test_the_facts_give_a_national_agencys_english_name_in_english(tiny_project, lang, said):
+    from evaltools.present.sections.facts import rows
+    r = et.Report(et.load_project(tiny_project("partners: [Arbetsförmedlingen, 'försäkringskassan ', Region Exempel]\n")),
+                  lang=lang)
+    partners = dict(rows(r))["Partners" if lang == "en" else "Samverkansparter"]
+    # (the params' own spelling kept, trimmed: 'försäkringskassan ' is the agency too)
+    assert partners == said.replace("Försäkringskassan", "försäkringskassan")
