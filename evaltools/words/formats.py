@@ -71,30 +71,41 @@ def fmt_persons(n: int, k: int, lang: str = "sv") -> str:
     return suppressed_label(k) if hides(n, k) else fmt_int(n, lang)
 
 
-# a count of a group's persons in running text: all of them, none of them, or some of them
-_OF_WORDS = {"sv": ("alla {whole}", "ingen av de {whole}", "{part} av de {whole}"),
-             "en": ("all {whole}", "none of the {whole}", "{part} of the {whole}")}
+# a count of a group's persons in running text: all of them, none of them, some of them, a hidden few of them
+# ("färre än 5 av de 86"), some of a group just at the threshold (never "färre än 5 av de 5"), and a hidden
+# group's few ("färre än 5")
+_OF_WORDS = {"sv": ("alla {whole}", "ingen av de {whole}", "{part} av de {whole}", "färre än {k} av de {whole}",
+                    "några av de {whole}", "färre än {k}"),
+             "en": ("all {whole}", "none of the {whole}", "{part} of the {whole}", "fewer than {k} of the {whole}",
+                    "some of the {whole}", "fewer than {k}")}
 
 
 def fmt_persons_of(part: int, whole: int, k: int, lang: str = "sv") -> str:
-    """A count of a group's persons as running text says it, both counts under the privacy rule:
-    ``alla 86`` (not ``86 av de 86``), ``ingen av de 86``, ``40 av de 86``, ``<5 av de 86``;
-    ``all 86``, ``none of the 86``, ``40 of the 86``. A hidden group is never "all" or "none":
-    ``<5 av de <5``.
+    """A count of a group's persons as running text says it, both counts under the privacy rule and a
+    hidden count in words: ``alla 86`` (not ``86 av de 86``), ``ingen av de 86``, ``40 av de 86``,
+    ``färre än 5 av de 86``; ``all 86``, ``none of the 86``, ``40 of the 86``. A group of just ``k`` has
+    "some" of it where the part is hidden (``några av de 5``: "färre än 5 av de 5" says nothing), and a
+    hidden group is never "all" or "none": its part is ``färre än 5``.
 
     Examples
     --------
     >>> fmt_persons_of(86, 86, 5), fmt_persons_of(0, 86, 5, "en"), fmt_persons_of(3, 86, 5)
-    ('alla 86', 'none of the 86', '<5 av de 86')
+    ('alla 86', 'none of the 86', 'färre än 5 av de 86')
+    >>> fmt_persons_of(3, 5, 5), fmt_persons_of(2, 3, 5, "en")
+    ('några av de 5', 'fewer than 5')
     """
     from ..data.privacy import all_of, hides  # (the rule is the data layer's)
-    every, none, some = _OF_WORDS["en" if lang == "en" else "sv"]
-    whole_text = fmt_persons(whole, k, lang)
+    every, none, some, few, some_of_k, few_only = _OF_WORDS["en" if lang == "en" else "sv"]
+    if hides(whole, k):
+        return few_only.format(k=k)
+    whole_text = fmt_int(whole, lang)
     if all_of(part, whole, k):
         return every.format(whole=whole_text)
-    if part == 0 and whole > 0 and not hides(whole, k):
+    if part == 0 and whole > 0:
         return none.format(whole=whole_text)
-    return some.format(part=fmt_persons(part, k, lang), whole=whole_text)
+    if hides(part, k):
+        return (some_of_k if whole <= k else few).format(k=k, whole=whole_text)
+    return some.format(part=fmt_int(part, lang), whole=whole_text)
 
 
 def fmt_kr(v: object, lang: str = "sv", decimals: int = 0) -> str:

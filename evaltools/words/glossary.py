@@ -36,6 +36,8 @@ class Term:
     # the one form a report names the term in, where its name is also an everyday word ("reach" in "did the
     # project reach its goals?"): the glossary explains it only where that form stands
     only_as: str | None = None
+    # a Swedish name an English reader cannot follow, which a Swedish reader knows: explained in English only
+    abroad: bool = False
 
 
 # The keys are written out in full so that the catalogs' check for unused entries finds them.
@@ -67,6 +69,10 @@ TERMS: tuple[Term, ...] = (
          "glossary.term.offentliga_finansiarer.definition", needs=COSTBENEFIT),
     Term("samhallet", "glossary.term.samhallet.name", "glossary.term.samhallet.definition", needs=COSTBENEFIT),
     Term("konfidensintervall", "glossary.term.konfidensintervall.name", "glossary.term.konfidensintervall.definition"),
+    # (Swedish names an English reader cannot follow without them: the level a saving is valued at, and the act
+    # that shares the cost; the national norm's definition names Socialstyrelsen in English once)
+    Term("riksnorm", "glossary.term.riksnorm.name", "glossary.term.riksnorm.definition", abroad=True),
+    Term("finsam", "glossary.term.finsam.name", "glossary.term.finsam.definition", abroad=True),
 )
 BY_ID = {term.id: term for term in TERMS}
 HEADING, INTRO = "glossary.heading", "glossary.intro"
@@ -114,11 +120,12 @@ def measure_term(success_definition) -> str:
     return LEFT_FS if success_definition is not None and success_definition.kind == "leaves_fs" else SUCCESS
 
 
-def terms_for(has_participants: bool, has_costbenefit: bool) -> tuple[Term, ...]:
+def terms_for(has_participants: bool, has_costbenefit: bool, lang: str = "sv") -> tuple[Term, ...]:
     """The terms a report uses: those about participants only with participants, those about the
-    cost-benefit calculation only with one."""
+    cost-benefit calculation only with one, and the Swedish names a reader abroad needs explained
+    (:attr:`Term.abroad`) only in a report not in Swedish."""
     wanted = {ALWAYS} | ({PARTICIPANTS} if has_participants else set()) | ({COSTBENEFIT} if has_costbenefit else set())
-    return tuple(term for term in TERMS if term.needs in wanted)
+    return tuple(term for term in TERMS if term.needs in wanted and not (term.abroad and lang == "sv"))
 
 
 def forms(term: Term, words: Catalog | str) -> tuple[str, ...]:

@@ -75,6 +75,17 @@ def gives_data_day(r) -> bool:
     return r.kind == "individ"
 
 
+# the national agencies a partner list names in Swedish, with their catalog entry (in English: the name beside it)
+_AGENCIES = {"arbetsförmedlingen": "facts.partner_af", "försäkringskassan": "facts.partner_fk"}
+
+
+def partner_name(r, name: str) -> str:
+    """A partner as the params name it; a national agency in an English report with its English name beside it
+    ("Försäkringskassan (the Social Insurance Agency)"), as the report's sentences call it."""
+    key = _AGENCIES.get(name.strip().casefold())
+    return r.msg(key, name=name.strip()) if key else name
+
+
 def rows(r) -> list[tuple[str, str]]:
     p, lang, msg = r.params, r.lang, r.msg
     kind = msg(KIND_NAMES[r.kind])
@@ -82,7 +93,7 @@ def rows(r) -> list[tuple[str, str]]:
         (msg("facts.kind"), kind),
         (msg("facts.forbund"), p.forbund),
         (msg("facts.owner"), p.owner),
-        (msg("facts.partners"), ", ".join(p.partners) or "–"),
+        (msg("facts.partners"), ", ".join(partner_name(r, x) for x in p.partners) or "–"),
         (msg("facts.planned_period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.planned_end)}"),
     ]
     if r.kind == "ansökan":  # an application: what it asks for, and nothing has ended yet

@@ -544,6 +544,9 @@ def page_one(r, length: str = "full") -> list[str]:
         own = [g for g in own if g not in measured[1:]]
     brief = length in ("shortest", "fewest")
     briefed = False
+    # goals each set for a group (one per municipality): that each counts its group only is said once, after them
+    groups = list(dict.fromkeys(g for gid in own if (g := group_words(r, gid))))
+    several_groups = sum(bool(group_words(r, gid)) for gid in own) > 1
     for gid in own:
         rows = tab[tab["goal_id"] == gid]
         first = rows.iloc[0]
@@ -586,7 +589,7 @@ def page_one(r, length: str = "full") -> list[str]:
                           verdict=verdict)
         out.append(msg(key, label=first["label"].rstrip("."), verdict=verdict, **values))
         group = group_words(r, gid)
-        if group:  # (a goal set for a group: its figures are the group's)
+        if group and not several_groups:  # (a goal set for a group: its figures are the group's)
             out.append(msg("summary.goal_among", group=group))
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
@@ -601,6 +604,8 @@ def page_one(r, length: str = "full") -> list[str]:
         if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
                 r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)
             out.append(msg("summary.goal_subsidised_left_out"))
+    if several_groups:
+        out.append(msg("summary.goals_among", groups=r.words.join(groups)))
     if briefed:
         out.append(msg("summary.goals_figures_in_section"))
     if other:  # named once, never counted as the application's; their figures are in the goal section

@@ -271,7 +271,7 @@ def terms(r) -> tuple[glossary.Term, ...]:
     cba = r.cba
     valued = (cba is not None and cba.costs is not None and not cba.costs.empty
               and cba.summary.mode != "structural")
-    candidates = glossary.terms_for(r.project.has_participants, valued)
+    candidates = glossary.terms_for(r.project.has_participants, valued, r.lang)
     shown = getattr(r, "shown", None)
     return glossary.used_in("\n".join(shown), r.words, candidates) if shown else candidates
 

@@ -7,7 +7,7 @@ from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
 from ...data.privacy import all_of
 from ..display import Table, Text
-from ...words.formats import (fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
+from ...words.formats import (capitalized, fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
                                fmt_persons_of)
 from ...words.labels import note_text, t
 from ...words.assumptions import value_text
@@ -111,8 +111,8 @@ def blocks(r) -> list[list]:
         comparison = r.project.comparison
         no_status = int(comparison[S.OUTCOME].isna().sum()) if comparison is not None else 0
         if no_status:
-            coded.append(msg("payments.exit_rates_no_status",
-                             who=fmt_persons_of(no_status, len(comparison), k, lang)))
+            coded.append(capitalized(msg("payments.exit_rates_no_status",  # ("alla 40 …" opens the sentence)
+                                         who=fmt_persons_of(no_status, len(comparison), k, lang))))
         out.append([Text([], msg("payments.exit_rates"), 3),
                     Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *deadweight_sentence(r, er),
                                                   *coded]),),
@@ -136,8 +136,8 @@ def unpaid_before_sentence(r) -> str:
         return ""  # (a hidden mean is pulled down by no one the reader sees)
     who = fmt_persons_of(pay.unpaid_before, int(row["persons"].iloc[0]), k, r.lang)
     months = str(r.params.comparison.months_before)
-    return " " + (r.msg("payments.unpaid_before_households", who=who, months=months) if pay.households_merged
-                  else r.msg("payments.unpaid_before", who=who, months=months))
+    return " " + capitalized(r.msg("payments.unpaid_before_households", who=who, months=months) if pay.households_merged
+                             else r.msg("payments.unpaid_before", who=who, months=months))
 
 
 def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
