@@ -18,13 +18,9 @@ from .test_unseen_projects_25 import _uvas
 @pytest.mark.parametrize("lang, said", [
     ("sv", ["Besparingen är därför 0 kr och nettonuvärdet −6,1 miljoner kronor, hur många de än är: de som lämnade "
             "försörjningsstödet fick i stället studiestöd eller en annan ersättning som staten betalar.",
-            "Besparingen bär alltså inte kostnaden på 6,1 miljoner kronor för de offentliga finansiärerna, hur många "
-            "det än hade varit.",
             "För samhället som helhet är nettonuvärdet −7,9 miljoner kronor, hur många de än är."]),
     ("en", ["The saving is therefore SEK 0 and the net present value SEK −6.1 million, however many they are: those "
             "who left social assistance got study support or another benefit the state pays instead.",
-            "So the saving does not carry the cost of SEK 6.1 million for the public financiers, however many there "
-            "had been.",
             "For society as a whole, the net present value is SEK −7.9 million, however many they are."]),
 ])
 def test_a_range_that_no_count_moves_is_said_once_with_why(tmp_path, lang, said):
@@ -36,5 +32,7 @@ def test_a_range_that_no_count_moves_is_said_once_with_why(tmp_path, lang, said)
     text = " ".join(worth)
     for sentence in said:
         assert sentence in text, (sentence, text)
-    for nothing in ("mellan 0 och 0", "between 0 and 0", "krävs – personer", "takes – persons", "−6 064 120"):
+    # (the net present value the same at any count says whether the saving carries the cost: no verdict repeats it)
+    for nothing in ("mellan 0 och 0", "between 0 and 0", "krävs – personer", "takes – persons", "−6 064 120",
+                    "hur många det än hade varit", "however many there had been"):
         assert nothing not in text

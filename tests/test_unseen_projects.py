@@ -540,9 +540,10 @@ def test_a_rate_chart_with_fewer_than_two_groups_shown_is_a_sentence():
 
 def test_a_rate_chart_with_groups_to_compare_is_drawn(tmp_path):
     from evaltools.present.sections import outcomes
-    # 12 women (6 to work) and 12 men (4 to work), one age group, one intake year
+    # 12 women (6 to work) and 12 men (6 to work), one age group, one intake year: the two sexes compared (the one
+    # age group and intake year are no comparison)
     rows = ([_person(i, sex="kvinna", outcome="arbete" if i <= 6 else "kvar_försörjningsstöd") for i in range(1, 13)]
-            + [_person(i, sex="man", outcome="arbete" if i <= 16 else "kvar_försörjningsstöd") for i in range(13, 25)])
+            + [_person(i, sex="man", outcome="arbete" if i <= 18 else "kvar_försörjningsstöd") for i in range(13, 25)])
     write_csv(tmp_path / "data/participants.csv", rows)
     r = et.Report(et.load_project(_params(tmp_path, """\
         kind: individ

@@ -154,6 +154,11 @@ def test_a_drafts_page_one_does_not_repeat_its_banner(tmp_path, lang, said, bann
 def test_the_uvas_drafts_page_one_holds_on_one_page(tmp_path, worker_zygote, lang):
     # the draft's banner and no evaluator text, as the project was read: page 1 ended on page 2 in Swedish
     _uvas_parents(tmp_path)
+    # (rendered in the kernels, which load the project on the machine's own day: the data taken on the day before
+    # the tests' first day, 2026-12-06, not a month after the end, which a day before it would refuse as not yet come)
+    params = tmp_path / "uvas.yaml"
+    params.write_text(params.read_text(encoding="utf-8").replace("data_as_of: 2027-01-31", "data_as_of: 2026-12-06"),
+                      encoding="utf-8")
     out = tmp_path / "reports"
     code = cli.main(["render", str(tmp_path / "uvas.yaml"), "--reports-dir", str(out), "--formats", "html,pdf",
                      "--lang", lang, "--quiet"])

@@ -944,7 +944,9 @@ def few_exits(r) -> list[str]:
         out.append(r.msg("summary.few_exits_withheld"))
     else:
         out.append(r.msg("summary.few_exits_range", low=str(er.low), high=str(er.high), **words))
-    said = range_verdict(r, lead, who)
+    # (a net present value the same at any count, "hur många de än är", says already whether the saving carries the
+    # cost, and for whom: the verdict would say it again)
+    said = "" if lead.flat else range_verdict(r, lead, who)
     if said:
         out.append(said)
     if lead.perspective == "offentliga":
@@ -958,7 +960,8 @@ def few_exits(r) -> list[str]:
         said = (r.msg("summary.few_exits_other_flat", who=who_p, npv=fmt_kr_prose(pr.npv_low, lang)) if pr.flat else
                 "" if er.one_count else  # (withheld: the verdict alone)
                 r.msg("summary.few_exits_other", who=who_p, npv_low=words["npv_low"], npv_high=words["npv_high"]))
-        out.append((said + " " + range_verdict(r, pr, who_p)).strip())
+        # (a net present value the same at any count, "hur många de än är": its verdict would say the same again)
+        out.append((said + ("" if pr.flat else " " + range_verdict(r, pr, who_p))).strip())
         if p == "offentliga":
             out += actors_over_range(r)
     return out
