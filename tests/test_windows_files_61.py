@@ -1,0 +1,81 @@
+"""The files and folders of an evaluator on a Windows laptop: a report folder that takes no file (read-only,
+a full disk, a folder locked by a program that holds a file open), Windows paths in a params file read on
+another system. Each folder is written by hand; expected names and messages follow from what was written."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from evaltools.data.errors import ReportError
+from evaltools.publish import render
+
+
+def _write(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+
+
+def _locked(monkeypatch, final: Path, refused) -> None:
+    """The folder ``final`` cannot be renamed (a file in it open, on Windows), and no file ``refused(name)`` names
+    can be written in it, under its own name or another (read-only, the disk full)."""
+    rename, replace = Path.rename, os.replace
+
+    def locked_rename(self, target):
+        if Path(self) == final:
+            raise PermissionError(13, "Permission denied", str(self))
+        return rename(self, target)
+
+    def locked_replace(src, dst):
+        if Path(dst).parent == final and refused(Path(dst).name):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return replace(src, dst)
+
+    monkeypatch.setattr(Path, "rename", locked_rename)
+    monkeypatch.setattr(os, "replace", locked_replace)
+
+
+def test_a_file_that_cannot_be_written_at_all_is_named_and_the_other_formats_are_written(tmp_path, monkeypatch):
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    _write(final, {"k.html": b"<old>", "k.docx": b"old docx"})
+    _write(tmp, {"k.html": b"<new>", "k.docx": b"new docx"})
+    _locked(monkeypatch, final, lambda name: name.endswith(".docx"))
+    notes, _ = render._swap_into_place(tmp, final, "k", ("html", "docx"), "sv")
+    assert (final / "k.html").read_bytes() == b"<new>"
+    assert (final / "k.docx").read_bytes() == b"old docx"  # the last good one stays
+    assert sorted(p.name for p in final.iterdir()) == ["k.docx", "k.html"]  # no half-named copy either
+    assert notes == [f"k.docx kunde inte skrivas i {final} (Permission denied); det som låg där förut ligger kvar. "
+                     "Stäng filen i Word eller Excel om den är öppen, kontrollera att mappen går att skriva i och att "
+                     "disken har plats, och kör igen"]
+    assert not tmp.exists()
+
+
+def test_in_english_the_files_not_written_share_one_line_per_reason(tmp_path, monkeypatch):
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    _write(final, {"k.html": b"<old>", "k.pdf": b"old", "k-tabeller.xlsx": b"old"})
+    _write(tmp, {"k.html": b"<new>", "k.pdf": b"new", "k-tabeller.xlsx": b"new"})
+    _locked(monkeypatch, final, lambda name: not name.endswith(".html"))
+    notes, _ = render._swap_into_place(tmp, final, "k", ("html", "pdf", "xlsx"), "en")
+    assert (final / "k.html").read_bytes() == b"<new>"
+    assert (final / "k.pdf").read_bytes() == b"old" and (final / "k-tabeller.xlsx").read_bytes() == b"old"
+    assert notes == [f"k-tabeller.xlsx, k.pdf could not be written in {final} (Permission denied); what was there "
+                     "before stays. Close the file in Word or Excel if it is open, check that the folder can be "
+                     "written to and that the disk has room, and run again"]
+
+
+def test_a_report_folder_that_takes_no_file_fails_the_report_naming_the_folder_and_keeps_the_last_one(tmp_path,
+                                                                                                     monkeypatch):
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    old = {"k.html": b"<old>", "k.pdf": b"old pdf", "k.ipynb": b"{}"}
+    _write(final, old)
+    _write(tmp, {"k.html": b"<new>", "k.pdf": b"new pdf", "k.ipynb": b"{new}"})
+    _locked(monkeypatch, final, lambda name: True)
+    with pytest.raises(ReportError) as e:
+        render._swap_into_place(tmp, final, "k", ("html", "pdf"), "sv")
+    assert str(e.value) == (f"Ingen fil av rapporten kunde skrivas i {final} (Permission denied); den förra rapporten "
+                            "ligger kvar. Stäng dess filer i Word eller Excel om de är öppna, kontrollera att mappen "
+                            "går att skriva i och att disken har plats, och kör igen")
+    assert {p.name: p.read_bytes() for p in final.iterdir()} == old
+    assert "Traceback" not in render._describe(e.value, "sv")
