@@ -79,3 +79,44 @@ def test_a_report_folder_that_takes_no_file_fails_the_report_naming_the_folder_a
                             "går att skriva i och att disken har plats, och kör igen")
     assert {p.name: p.read_bytes() for p in final.iterdir()} == old
     assert "Traceback" not in render._describe(e.value, "sv")
+
+
+def _params(folder: Path, participants: str, budget: str) -> Path:
+    """A params file written on Windows naming its two files as given (single-quoted YAML: backslashes as typed)."""
+    params = folder / "params" / "win.yaml"
+    params.parent.mkdir(parents=True)
+    params.write_text("id: win\ntitle: Projekt win\nforbund: Testförbundet\nowner: Testkommun\n"
+                      "period: {start: 2022-01-01, planned_end: 2023-12-31}\n"
+                      f"data:\n  participants: '{participants}'\n  budget: '{budget}'\n", encoding="utf-8")
+    return params
+
+
+@pytest.mark.skipif(os.name == "nt", reason="on Windows such a path is looked up as any other")
+def test_a_drive_letter_and_a_network_share_are_each_named_as_windows_paths_this_computer_cannot_reach(tmp_path):
+    from evaltools.data.errors import ParamsError
+    from evaltools.data.params import load_params
+    params = _params(tmp_path, r"C:\Users\eva\OneDrive - Kommun\Deltagare 2024.xlsx", r"\\server\share\budget.csv")
+    with pytest.raises(ParamsError) as e:
+        load_params(params)
+    lines = e.value.message("sv").splitlines()[1:]
+    assert lines == [
+        "  - data.participants: 'C:/Users/eva/OneDrive - Kommun/Deltagare 2024.xlsx' är en Windows-sökväg (C:), som "
+        "den här datorn inte når; lägg filen i projektets mapp data/ och skriv den relativt parameterfilen "
+        "(../data/Deltagare 2024.xlsx), eller kör på den Windows-dator där sökvägen finns",
+        "  - data.budget: '//server/share/budget.csv' är en Windows-sökväg (\\\\server\\share), som den här datorn "
+        "inte når; lägg filen i projektets mapp data/ och skriv den relativt parameterfilen (../data/budget.csv), "
+        "eller kör på den Windows-dator där sökvägen finns"]
+    assert "params/C:" not in e.value.message("en") and "Windows path (C:)" in e.value.message("en")
+
+
+def test_only_a_drive_or_a_share_is_a_windows_path_and_only_where_windows_is_not(monkeypatch):
+    from evaltools.data import paths
+    monkeypatch.setattr(paths.os, "name", "posix")
+    assert paths.windows_only(r"d:\data\x.xlsx") == "D:"
+    assert paths.windows_only("C:/x.csv") == "C:"
+    assert paths.windows_only(r"\\fs01\Socialtjänst\x.xlsx") == "\\\\fs01\\Socialtjänst"
+    assert paths.windows_only("//fs01/share/x.xlsx") == "\\\\fs01\\share"
+    for plain in (r"..\data\x.xlsx", "../data/C:/x.csv", "/home/eva/x.csv", "x.csv", "C:x.csv"):
+        assert paths.windows_only(plain) is None, plain
+    monkeypatch.setattr(paths.os, "name", "nt")
+    assert paths.windows_only(r"C:\x.csv") is None
