@@ -120,3 +120,14 @@ def test_only_a_drive_or_a_share_is_a_windows_path_and_only_where_windows_is_not
         assert paths.windows_only(plain) is None, plain
     monkeypatch.setattr(paths.os, "name", "nt")
     assert paths.windows_only(r"C:\x.csv") is None
+
+
+@pytest.mark.parametrize("lang, where", [("sv", "k"), ("en", "k/en")])
+def test_a_full_disk_names_the_report_file_as_the_folder_will_hold_it_not_the_temporary_folder(tmp_path, lang, where):
+    made = tmp_path / "reports" / f".tmp-k-{lang}-p4242-0a1b2c3d" / "k.pdf"
+    said = render._describe(OSError(28, "No space left on device", str(made)), "sv")
+    assert said == (f"OSError: No space left on device ({tmp_path / 'reports' / where / 'k.pdf'}). Kontrollera att det "
+                    "går att skriva i rapportmappen och att disken har plats.")
+    # a project id with hyphens, and a file in a subfolder
+    made = tmp_path / ".tmp-nasta-steg-sv-p1-ffffffff" / "tables" / "a.csv"
+    assert str(tmp_path / "nasta-steg" / "tables" / "a.csv") in render._describe(PermissionError(13, "x", str(made)))

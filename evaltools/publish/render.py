@@ -1087,8 +1087,21 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
         where = f"{failed}{os.sep}" if failed is not None else f"reports{os.sep}_failed{os.sep}"
         return f"{e.ename}: {said}\n" + message("cli.failed_cell", lang, cell=e.exec_count, folder=where)
     if isinstance(e, OSError):
-        return message("cli.failed_disk", lang, error=f"{name}: {e.strerror or e}", file=e.filename or "")
+        return message("cli.failed_disk", lang, error=f"{name}: {e.strerror or e}", file=_made_as(e.filename or ""))
     return "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
+
+
+# the folder a report is made in before it is moved into place ('.tmp-<id>-<lang>-p<pid>-<hex>', see :func:`_render`)
+_MAKING = re.compile(r"([\\/])\.tmp-(.+?)-([a-z]{2})-p\d+-[0-9a-f]{8}(?=[\\/]|$)")
+
+
+def _made_as(filename: object) -> str:
+    """A file named in an error as the report folder will hold it: a file being made in the temporary folder
+    (``reports/.tmp-k-sv-p123-0a1b2c3d/k.pdf``) as ``reports/k/k.pdf`` (``reports/k/en/k.pdf`` in English)."""
+    def final(m: re.Match) -> str:
+        sep, key, lang = m.group(1), m.group(2), m.group(3)
+        return f"{sep}{key}" if lang == DEFAULT_LANG else f"{sep}{key}{sep}{lang}"
+    return _MAKING.sub(final, str(filename))
 
 
 def _toolkit_errors() -> frozenset[str]:
