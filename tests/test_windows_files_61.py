@@ -131,3 +131,48 @@ def test_a_full_disk_names_the_report_file_as_the_folder_will_hold_it_not_the_te
     # a project id with hyphens, and a file in a subfolder
     made = tmp_path / ".tmp-nasta-steg-sv-p1-ffffffff" / "tables" / "a.csv"
     assert str(tmp_path / "nasta-steg" / "tables" / "a.csv") in render._describe(PermissionError(13, "x", str(made)))
+
+
+def test_a_workbook_renamed_csv_is_said_to_be_a_workbook_and_the_file_is_not_changed(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.append(["person_id", "start_date"])
+    wb.active.append(["P1", "2024-01-10"])
+    path = tmp_path / "deltagare.csv"  # an .xlsx whose suffix was changed in the Explorer
+    wb.save(path)
+    before = path.read_bytes()
+    from evaltools.data.errors import DataValidationError
+    from evaltools.data.reading import read_table
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"], table="participants")
+    assert e.value.message("sv").splitlines()[1:] == [
+        f"  - {path}: är en Excel-arbetsbok (.xlsx) med filändelsen .csv, inte en textfil; ge den filändelsen .xlsx "
+        "och ange det namnet i params-filen, eller öppna den i Excel och spara som 'CSV UTF-8 (kommaavgränsad)'"]
+    assert path.read_bytes() == before
+    # an old .xls, and one saved with a password, under a .txt name
+    (tmp_path / "gammal.txt").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(500))
+    with pytest.raises(DataValidationError, match=r"Excel-arbetsbok \(\.xls\) med filändelsen \.txt"):
+        read_table(tmp_path / "gammal.txt", ["person_id"])
+    (tmp_path / "lösen.csv").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(64)
+                                         + "EncryptedPackage".encode("utf-16-le") + bytes(64))
+    with pytest.raises(DataValidationError, match="sparad med lösenord"):
+        read_table(tmp_path / "lösen.csv", ["person_id"])
+
+
+def test_a_csv_file_renamed_xlsx_is_said_to_be_text_and_a_broken_workbook_is_not(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    from evaltools.data.reading import read_table
+    path = tmp_path / "Deltagare.xlsx"
+    path.write_bytes("person_id;start_date\r\nP1;2024-01-10\r\n".encode("utf-8-sig"))
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"])
+    assert e.value.message("en").splitlines()[1:] == [
+        f"  - {path}: is a text file (CSV) with the suffix .xlsx, not an Excel workbook; give it the suffix .csv and "
+        "that name in the params file, or open it in Excel and save it as an Excel Workbook (.xlsx)"]
+    path.write_bytes("person_id\tstart_date\r\nP1\t2024-01-10\r\n".encode("utf-16"))  # Excel's "Unicode text"
+    with pytest.raises(DataValidationError, match="är en textfil"):
+        read_table(path, ["person_id", "start_date"])
+    path.write_bytes(b"PK\x03\x04" + bytes(100))  # a zip cut short: no text
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"])
+    assert "text file" not in e.value.message("en") and "cannot be opened as an Excel workbook (BadZipFile)" in e.value.message("en")

@@ -316,6 +316,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
         raise _unreadable(path, fname, e) from None
     if not data:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
+    if (named := _workbook_named_text(data, path, fname)) is not None:
+        raise named
     text, encoding = _decode(data, fname)
     if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
         raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
@@ -336,6 +338,22 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
                          dtype=object)
     return cells, notes
+
+
+def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationError | None:
+    """The error for a workbook saved or renamed with a text file's suffix (``deltagare.csv`` that is an .xlsx, a
+    name changed in the Explorer, which hides suffixes), or None: read as text its bytes would be a column of
+    noise, and the messages about it of no use."""
+    if data.startswith(_OLE):
+        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 16]:
+            return DataValidationError([problem(fname, None, None, None, "file.encrypted")])
+        kind = right = ".xls"
+    elif data.startswith(b"PK\x03\x04"):  # (a zip: Excel's .xlsx, or LibreOffice's .ods, named by its mimetype)
+        kind = right = ".ods" if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[:200] else ".xlsx"
+    else:
+        return None
+    return DataValidationError([problem(fname, None, None, path.suffix, "file.workbook_named_text", kind=kind,
+                                        suffix=path.suffix, right=right)])
 
 
 _SEPARATORS = ("\t", ";", ",")
@@ -680,6 +698,15 @@ def _external_links(path: Path) -> int:
         return 0
 
 
+def _looks_like_text(head: bytes) -> bool:
+    """Whether a file's first bytes are text as a CSV file holds it: UTF-16 with its byte-order mark, or bytes without
+    a NUL and with a separator on their first line (no workbook's bytes are)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    first = head.split(b"\n", 1)[0]
+    return bool(head) and b"\x00" not in head and any(sep in first for sep in (b",", b";", b"\t"))
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
@@ -700,6 +727,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
             key = "file.encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "file.old_excel"
             raise DataValidationError([problem(fname, None, None, None, key)]) from None
+        if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
+            raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
+                                               suffix=path.suffix)]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
