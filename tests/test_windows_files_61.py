@@ -176,3 +176,19 @@ def test_a_csv_file_renamed_xlsx_is_said_to_be_text_and_a_broken_workbook_is_not
     with pytest.raises(DataValidationError) as e:
         read_table(path, ["person_id", "start_date"])
     assert "text file" not in e.value.message("en") and "cannot be opened as an Excel workbook (BadZipFile)" in e.value.message("en")
+
+
+def test_an_overview_that_cannot_be_written_is_named_as_it_would_be_and_said_in_the_pages_language(
+        tmp_path, monkeypatch, caplog):
+    reports = tmp_path / "Rapporter å"
+    reports.mkdir()
+
+    def full_disk(src, dst):
+        raise OSError(28, "No space left on device", str(dst))
+
+    monkeypatch.setattr(render.os, "replace", full_disk)
+    with caplog.at_level("WARNING", logger=render.__name__):
+        assert render.write_index(reports, "sv") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        f"Översikten {reports / 'index.html'} kunde inte skrivas (No space left on device)"]
+    assert list(reports.iterdir()) == []  # no half-written page left

@@ -1521,7 +1521,8 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, out)
     except OSError as e:
-        logging.getLogger(__name__).warning("index not written: %s", e)
+        logging.getLogger(__name__).warning("%s", message("cli.index_unwritten", page_lang, file=redact(str(out)),
+                                                          reason=e.strerror or type(e).__name__))
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         return None
