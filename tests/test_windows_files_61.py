@@ -192,3 +192,35 @@ def test_an_overview_that_cannot_be_written_is_named_as_it_would_be_and_said_in_
     assert [r.getMessage() for r in caplog.records] == [
         f"Översikten {reports / 'index.html'} kunde inte skrivas (No space left on device)"]
     assert list(reports.iterdir()) == []  # no half-written page left
+
+
+def test_a_sheet_formatted_down_to_its_last_row_is_read_to_its_last_filled_row_only(tmp_path):
+    import openpyxl
+    from openpyxl.styles import Font
+    from evaltools.data import reading
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "start_date"])
+    ws.append(["P1", "2024-01-10"])
+    ws.append(["P2", None])
+    for r in range(4, 3001):  # formatted, never filled (a whole range made bold in Excel)
+        ws.cell(row=r, column=1).font = Font(bold=True)
+        ws.cell(row=r, column=2).font = Font(bold=True)
+    path = tmp_path / "deltagare.xlsx"
+    wb.save(path)
+    before = path.read_bytes()
+    loaded = openpyxl.load_workbook(path, data_only=True).active
+    assert loaded.max_row == 3000  # (openpyxl's own count: every formatted row)
+    assert reading._last_filled_row(loaded, path) == 3  # P2 on row 3 is the last value
+    table = reading.read_table(path, ["person_id", "start_date"])
+    assert table.frame.to_dict("list") == {"person_id": ["P1", "P2"], "start_date": ["2024-01-10", ""]}
+    assert table.file_rows.tolist() == [2, 3]
+    assert path.read_bytes() == before
+    # with a formula saved without its result below the rows (a script's fill-down), every row is read, and the
+    # formula is told of where it is
+    wb.active["B2000"] = '=IF(A2000="","",1)'
+    wb.save(path)
+    loaded = openpyxl.load_workbook(path, data_only=True).active
+    assert reading._last_filled_row(loaded, path) is None
+    table = reading.read_table(path, ["person_id", "start_date"])
+    assert [p.row for p in table.errors] == [2000]

@@ -608,13 +608,29 @@ def _opened(path: Path, data_only: bool):
     return wb
 
 
-def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
-    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula cell, read from its XML without loading it."""
     # a formula cell is an <f> element (<f>...</f>, <f t="shared" .../>); the template's drop-down
     # lists are <formula1> elements, which are no formula cells and need no second reading
     with zipfile.ZipFile(path) as z:
-        if not any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist()):
-            return {}
+        return any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist())
+
+
+def _last_filled_row(ws, path: Path) -> int | None:
+    """The last row of the sheet with a cell holding something, or None to read every row the sheet has: a sheet
+    formatted down to Excel's last row (1 048 576) holds a cell on every row, none of them to read, and each row's
+    every column would be visited. Where the workbook holds a formula, every row is read: a formula saved without
+    its result looks, once loaded, like an empty formatted cell, and is told of wherever it is."""
+    cells = getattr(ws, "_cells", None)
+    if not isinstance(cells, dict) or _has_formulas(path):
+        return None
+    return max((r for (r, _), c in cells.items() if c.value is not None or c.data_type != "n"), default=None)
+
+
+def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+    if not _has_formulas(path):
+        return {}
     wb = _load_workbook(path, data_only=False)
     ws = wb[sheet_title]
     return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
@@ -739,7 +755,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     dates: set[tuple[int, int]] = set()
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
-    for i, r in enumerate(ws.iter_rows(min_row=1), 1):
+    for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
         rows.append([_undated_text(undated[(ws.title, c.coordinate)])
                      if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
