@@ -224,3 +224,30 @@ def test_a_sheet_formatted_down_to_its_last_row_is_read_to_its_last_filled_row_o
     assert reading._last_filled_row(loaded, path) is None
     table = reading.read_table(path, ["person_id", "start_date"])
     assert [p.row for p in table.errors] == [2000]
+
+
+@pytest.mark.parametrize("name", ["Deltagare.xlsx", "deltagare.csv"])
+def test_a_large_workbook_saved_with_a_password_is_said_to_be_one_though_its_directory_is_at_the_end(tmp_path, name):
+    from evaltools.data.errors import DataValidationError
+    from evaltools.data.reading import read_table
+    # a Compound File as Excel writes a large encrypted workbook: the header (512-byte sectors, 2 ** 9, at byte 30;
+    # the directory's first sector, 300, at byte 48), the encrypted stream, then the directory naming it
+    header = bytearray(512)
+    header[:8] = bytes.fromhex("d0cf11e0a1b11ae1")
+    header[30:32] = (9).to_bytes(2, "little")
+    header[48:52] = (300).to_bytes(4, "little")
+    directory = bytearray(512)
+    directory[128:128 + 32] = "EncryptedPackage".encode("utf-16-le")
+    data = bytes(header) + bytes([0x5A]) * (300 * 512) + bytes(directory)  # sector 300 starts at (300 + 1) * 512
+    assert len(data) > 1 << 16 and data.index("EncryptedPackage".encode("utf-16-le")) == 301 * 512 + 128
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"])
+    assert "arbetsboken är sparad med lösenord (krypterad) och kan inte läsas" in e.value.message("sv")
+    assert "äldre format" not in e.value.message("sv")
+    # the same file without the stream is an old .xls
+    path.write_bytes(data.replace("EncryptedPackage".encode("utf-16-le"), "Workbook".encode("utf-16-le").ljust(32, b"\0")))
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"])
+    assert "lösenord" not in e.value.message("sv") and ".xls" in e.value.message("sv")

@@ -345,7 +345,7 @@ def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationE
     name changed in the Explorer, which hides suffixes), or None: read as text its bytes would be a column of
     noise, and the messages about it of no use."""
     if data.startswith(_OLE):
-        if "EncryptedPackage".encode("utf-16-le") in data[:1 << 16]:
+        if _encrypted(path):
             return DataValidationError([problem(fname, None, None, None, "file.encrypted")])
         kind = right = ".xls"
     elif data.startswith(b"PK\x03\x04"):  # (a zip: Excel's .xlsx, or LibreOffice's .ods, named by its mimetype)
@@ -648,6 +648,30 @@ _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 # (its stream 'EncryptedPackage' holds the workbook, encrypted)
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
 
+# the name of the stream that holds the workbook in a Compound File saved with a password, as the file writes it
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether a Compound File (an .xls, or an .xlsx saved with a password) holds the stream 'EncryptedPackage'.
+    Its streams' names are in its directory, which a writer may put after the streams, far into a large workbook:
+    it is read where the file's header says it starts (the sector at byte 48, of 2 ** the size at byte 30),
+    besides the first 64 kB."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+            if _ENCRYPTED in head:
+                return True
+            if len(head) < 52 or not head.startswith(_OLE):
+                return False
+            shift, first = int.from_bytes(head[30:32], "little"), int.from_bytes(head[48:52], "little")
+            if not 7 <= shift <= 16 or first >= 0xFFFFFFFA:  # (no sector: the header is broken)
+                return False
+            f.seek((first + 1) << shift)
+            return _ENCRYPTED in f.read(1 << shift)
+    except OSError:
+        return False
+
 
 # What a workbook may unpack to. Excel's largest sheet (1 048 576 rows) of a payments file's three columns
 # unpacks to about 180 MB, packed about ten times; openpyxl takes some ten times the unpacked size in memory.
@@ -741,7 +765,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         with open(path, "rb") as f:
             head = f.read(1 << 16)
         if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
-            key = "file.encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "file.old_excel"
+            key = "file.encrypted" if _encrypted(path) else "file.old_excel"
             raise DataValidationError([problem(fname, None, None, None, key)]) from None
         if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
             raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
