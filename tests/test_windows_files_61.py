@@ -251,3 +251,30 @@ def test_a_large_workbook_saved_with_a_password_is_said_to_be_one_though_its_dir
     with pytest.raises(DataValidationError) as e:
         read_table(path, ["person_id", "start_date"])
     assert "lösenord" not in e.value.message("sv") and ".xls" in e.value.message("sv")
+
+
+def test_a_heading_merged_over_two_columns_names_the_column_left_without_one_and_all_problems_are_told(tmp_path):
+    import openpyxl
+    from evaltools.data.reading import read_table
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Deltagarlista 2024"])  # a title merged over the table, above the header: no heading of its own
+    ws.merge_cells("A1:D1")
+    ws.append(["person_id", "start_date", "extent_before_pct", None, "municipality", None])
+    ws.append(["P1", "2024-01-10", 25, 50, "Exempelby", "x"])
+    ws.append(["P2", "2024-02-01", 0, 100, "Exempelby", "y"])
+    ws.merge_cells("C2:D2")  # 'extent_before_pct' shown over C and D: D holds the extent after
+    ws.merge_cells("E2:F2")
+    path = tmp_path / "deltagare.xlsx"
+    wb.save(path)
+    table = read_table(path, ["person_id", "start_date"])
+    assert [(p.row, p.column) for p in table.errors] == [(2, "D"), (2, "F")]
+    assert table.errors[0].note("sv") == (
+        "kolumn D har ingen egen rubrik: rubriken 'extent_before_pct' i C2 är sammanfogad över C2:D2, och värdena "
+        "under D skulle inte läsas; dela upp cellerna (Start > Sammanfoga och centrera) och skriv en rubrik i varje "
+        "kolumn")
+    assert list(table.frame.columns) == ["person_id", "start_date", "extent_before_pct", "municipality"]
+    # a merged heading over an empty column is only a wide heading
+    ws["D3"], ws["D4"], ws["F3"], ws["F4"] = None, None, None, None
+    wb.save(path)
+    assert read_table(path, ["person_id", "start_date"]).errors == []

@@ -1026,6 +1026,17 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         # cell above the first column's names empty: that column is read under its letter
         header[0] = openpyxl.utils.get_column_letter(1)
     errors: list[Problem] = []
+    letter = openpyxl.utils.get_column_letter
+    for r, first, last in sorted(merged) if len(cells) else ():
+        # a heading merged over the columns after it (Excel shows it over them all): their values are under no heading
+        # and would not be read, without a word where the column is one the file may leave out
+        if r != h or not header[first] or last >= len(header):
+            continue
+        for c in range(first + 1, last + 1):
+            if not header[c] and (cells.iloc[h + 1:, c] != "").any():
+                errors.append(problem(fname, h + 1, letter(c + 1), None, "column.merged_heading", letter=letter(c + 1),
+                                      heading=quote(header[first]), cell=f"{letter(first + 1)}{h + 1}",
+                                      cells=f"{letter(first + 1)}{h + 1}:{letter(last + 1)}{h + 1}"))
     seen: dict[str, list[int]] = {}
     for j, name in enumerate(header):
         if name:
