@@ -278,3 +278,28 @@ def test_a_heading_merged_over_two_columns_names_the_column_left_without_one_and
     ws["D3"], ws["D4"], ws["F3"], ws["F4"] = None, None, None, None
     wb.save(path)
     assert read_table(path, ["person_id", "start_date"]).errors == []
+
+
+@pytest.mark.parametrize("damage, reason", [
+    (lambda xml: xml[: len(xml) // 2], "ParseError"),  # the sheet's part cut short (a sync or copy broken off)
+    (lambda xml: xml.replace(b'<c r="A2"', b'<c r="A2" s="7"', 1), "IndexError"),  # a style the workbook lacks
+])
+def test_a_damaged_workbook_is_refused_naming_the_file_without_a_traceback(tmp_path, damage, reason):
+    import zipfile
+
+    import openpyxl
+    from evaltools.data.errors import DataValidationError
+    from evaltools.data.reading import read_table
+    wb = openpyxl.Workbook()
+    wb.active.append(["person_id", "start_date"])
+    wb.active.append(["P1", "2024-01-10"])
+    whole, path = tmp_path / "hel.xlsx", tmp_path / "Deltagare.xlsx"
+    wb.save(whole)
+    with zipfile.ZipFile(whole) as zin, zipfile.ZipFile(path, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, damage(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+    with pytest.raises(DataValidationError) as e:
+        read_table(path, ["person_id", "start_date"])
+    assert e.value.message("sv").splitlines()[1:] == [
+        f"  - {path}: kan inte öppnas som en Excel-arbetsbok ({reason}); öppna den i Excel och spara som .xlsx"]

@@ -759,7 +759,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         raise DataValidationError([problem(fname, None, None, None, "file.strict")])
     try:
         wb = _load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+    # (a damaged workbook: a part cut short, ParseError, a SyntaxError; a cell naming a style the workbook lacks,
+    # IndexError; openpyxl says no more of either than a traceback would)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, IndexError, TypeError, AttributeError) as e:
         if path.stat().st_size == 0:
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
         with open(path, "rb") as f:
