@@ -25,7 +25,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .paths import is_file, is_folder
+from .paths import is_file, is_folder, windows_only
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -3600,6 +3600,9 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
             if is_folder(full):
                 problems.append(_both("params.file_is_folder", key=f"data.{key}", file=repr(str(p)),
                                       example=f"{p.as_posix()}/deltagare.xlsx"))
+            elif (where := windows_only(p)) is not None:  # ('C:\\Users\\...' on a Mac: no folder 'C:' beside it)
+                problems.append(_both("params.file_windows_only", key=f"data.{key}", file=repr(str(p)), where=where,
+                                      example=f"../data/{p.name}"))
             elif like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
                 problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
                                       found=repr(like.name)))

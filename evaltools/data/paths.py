@@ -10,6 +10,7 @@ the repository; else (installed with pip) the folder the command is run in.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,6 +56,27 @@ def is_folder(path: Path) -> bool:
         return path.is_dir()
     except (OSError, ValueError):
         return False
+
+
+# the start of a path only Windows reaches: a drive letter ('C:\\Users\\...', 'C:/Users/...') or a network share
+# ('\\\\server\\share\\...'), its backslashes written as slashes
+_WINDOWS_DRIVE = re.compile(r"([A-Za-z]:)/")
+_WINDOWS_SHARE = re.compile(r"//([^/]+)/([^/]+)")
+
+
+def windows_only(written: str | Path) -> str | None:
+    """Where a path written in a params file lies, when only Windows reaches it and this system is none: its drive
+    (``'C:'``) or network share (``'\\\\server\\share'``); None for any other path, and on Windows, where
+    such a path is found (or not) as any other. On macOS and Linux ``C:\\Users\\...`` would be read as a
+    folder named ``C:`` beside the params file."""
+    if os.name == "nt":
+        return None
+    text = str(written).replace("\\", "/")
+    if m := _WINDOWS_DRIVE.match(text):
+        return m.group(1).upper()
+    if m := _WINDOWS_SHARE.match(text):
+        return f"\\\\{m.group(1)}\\{m.group(2)}"
+    return None
 
 
 def params_path(ref: str | Path) -> Path:

@@ -316,6 +316,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
         raise _unreadable(path, fname, e) from None
     if not data:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
+    if (named := _workbook_named_text(data, path, fname)) is not None:
+        raise named
     text, encoding = _decode(data, fname)
     if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
         raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
@@ -336,6 +338,22 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
                          dtype=object)
     return cells, notes
+
+
+def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationError | None:
+    """The error for a workbook saved or renamed with a text file's suffix (``deltagare.csv`` that is an .xlsx, a
+    name changed in the Explorer, which hides suffixes), or None: read as text its bytes would be a column of
+    noise, and the messages about it of no use."""
+    if data.startswith(_OLE):
+        if _encrypted(path):
+            return DataValidationError([problem(fname, None, None, None, "file.encrypted")])
+        kind = right = ".xls"
+    elif data.startswith(b"PK\x03\x04"):  # (a zip: Excel's .xlsx, or LibreOffice's .ods, named by its mimetype)
+        kind = right = ".ods" if data[30:38] == b"mimetype" and b"opendocument.spreadsheet" in data[:200] else ".xlsx"
+    else:
+        return None
+    return DataValidationError([problem(fname, None, None, path.suffix, "file.workbook_named_text", kind=kind,
+                                        suffix=path.suffix, right=right)])
 
 
 _SEPARATORS = ("\t", ";", ",")
@@ -590,13 +608,29 @@ def _opened(path: Path, data_only: bool):
     return wb
 
 
-def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
-    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula cell, read from its XML without loading it."""
     # a formula cell is an <f> element (<f>...</f>, <f t="shared" .../>); the template's drop-down
     # lists are <formula1> elements, which are no formula cells and need no second reading
     with zipfile.ZipFile(path) as z:
-        if not any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist()):
-            return {}
+        return any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist())
+
+
+def _last_filled_row(ws, path: Path) -> int | None:
+    """The last row of the sheet with a cell holding something, or None to read every row the sheet has: a sheet
+    formatted down to Excel's last row (1 048 576) holds a cell on every row, none of them to read, and each row's
+    every column would be visited. Where the workbook holds a formula, every row is read: a formula saved without
+    its result looks, once loaded, like an empty formatted cell, and is told of wherever it is."""
+    cells = getattr(ws, "_cells", None)
+    if not isinstance(cells, dict) or _has_formulas(path):
+        return None
+    return max((r for (r, _), c in cells.items() if c.value is not None or c.data_type != "n"), default=None)
+
+
+def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:
+    """Cells that hold a formula, as (row, column) -> formula; empty when the workbook has none."""
+    if not _has_formulas(path):
+        return {}
     wb = _load_workbook(path, data_only=False)
     ws = wb[sheet_title]
     return {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
@@ -613,6 +647,30 @@ _STRICT = b"http://purl.oclc.org/ooxml/spreadsheetml/main"
 # the first bytes of a Compound File, the container of an .xls workbook and of an .xlsx saved with a password
 # (its stream 'EncryptedPackage' holds the workbook, encrypted)
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")
+
+# the name of the stream that holds the workbook in a Compound File saved with a password, as the file writes it
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
+def _encrypted(path: Path) -> bool:
+    """Whether a Compound File (an .xls, or an .xlsx saved with a password) holds the stream 'EncryptedPackage'.
+    Its streams' names are in its directory, which a writer may put after the streams, far into a large workbook:
+    it is read where the file's header says it starts (the sector at byte 48, of 2 ** the size at byte 30),
+    besides the first 64 kB."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(1 << 16)
+            if _ENCRYPTED in head:
+                return True
+            if len(head) < 52 or not head.startswith(_OLE):
+                return False
+            shift, first = int.from_bytes(head[30:32], "little"), int.from_bytes(head[48:52], "little")
+            if not 7 <= shift <= 16 or first >= 0xFFFFFFFA:  # (no sector: the header is broken)
+                return False
+            f.seek((first + 1) << shift)
+            return _ENCRYPTED in f.read(1 << shift)
+    except OSError:
+        return False
 
 
 # What a workbook may unpack to. Excel's largest sheet (1 048 576 rows) of a payments file's three columns
@@ -680,6 +738,15 @@ def _external_links(path: Path) -> int:
         return 0
 
 
+def _looks_like_text(head: bytes) -> bool:
+    """Whether a file's first bytes are text as a CSV file holds it: UTF-16 with its byte-order mark, or bytes without
+    a NUL and with a separator on their first line (no workbook's bytes are)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return True
+    first = head.split(b"\n", 1)[0]
+    return bool(head) and b"\x00" not in head and any(sep in first for sep in (b",", b";", b"\t"))
+
+
 def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None):
     try:
         with open(path, "rb"):  # (a file the system will not open is not a broken workbook)
@@ -692,14 +759,19 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         raise DataValidationError([problem(fname, None, None, None, "file.strict")])
     try:
         wb = _load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+    # (a damaged workbook: a part cut short, ParseError, a SyntaxError; a cell naming a style the workbook lacks,
+    # IndexError; openpyxl says no more of either than a traceback would)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError, IndexError, TypeError, AttributeError) as e:
         if path.stat().st_size == 0:
             raise DataValidationError([problem(fname, None, None, None, "file.empty")]) from None
         with open(path, "rb") as f:
             head = f.read(1 << 16)
         if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
-            key = "file.encrypted" if "EncryptedPackage".encode("utf-16-le") in head else "file.old_excel"
+            key = "file.encrypted" if _encrypted(path) else "file.old_excel"
             raise DataValidationError([problem(fname, None, None, None, key)]) from None
+        if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
+            raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
+                                               suffix=path.suffix)]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
@@ -709,7 +781,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     dates: set[tuple[int, int]] = set()
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
-    for i, r in enumerate(ws.iter_rows(min_row=1), 1):
+    for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
         rows.append([_undated_text(undated[(ws.title, c.coordinate)])
                      if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
@@ -956,6 +1028,17 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         # cell above the first column's names empty: that column is read under its letter
         header[0] = openpyxl.utils.get_column_letter(1)
     errors: list[Problem] = []
+    letter = openpyxl.utils.get_column_letter
+    for r, first, last in sorted(merged) if len(cells) else ():
+        # a heading merged over the columns after it (Excel shows it over them all): their values are under no heading
+        # and would not be read, without a word where the column is one the file may leave out
+        if r != h or not header[first] or last >= len(header):
+            continue
+        for c in range(first + 1, last + 1):
+            if not header[c] and (cells.iloc[h + 1:, c] != "").any():
+                errors.append(problem(fname, h + 1, letter(c + 1), None, "column.merged_heading", letter=letter(c + 1),
+                                      heading=quote(header[first]), cell=f"{letter(first + 1)}{h + 1}",
+                                      cells=f"{letter(first + 1)}{h + 1}:{letter(last + 1)}{h + 1}"))
     seen: dict[str, list[int]] = {}
     for j, name in enumerate(header):
         if name:

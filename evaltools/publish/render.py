@@ -705,9 +705,18 @@ def _entries(folder: Path) -> list[Path]:
 def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
     """Make ``final`` hold what ``tmp`` holds, one file at a time (``tmp`` is then removed). A file that
     cannot be replaced (open in another program) stays, and the new one gets a name of its own; an old
-    file that cannot be removed stays too. Returns a line for each new file under another name."""
+    file that cannot be removed stays too. A new file that can neither replace the old one nor be put beside it
+    (the folder read-only, the disk full) is not written and the old one stays; the others are written. Returns a
+    line for each new file under another name and each file not written.
+
+    Raises
+    ------
+    ReportError
+        When no file at all could be written (the old report stays as it was).
+    """
     notes = []
     new = _entries(tmp)
+    unwritten: list[tuple[Path, OSError]] = []
     wanted = set(new)
     for rel in reversed(_entries(final)):  # the old report's files that this one does not have
         if rel not in wanted and rel.name != "status.json":
@@ -718,12 +727,16 @@ def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
         if (target.is_file() and not target.is_symlink() and not src.is_symlink()
                 and target.stat().st_size == src.stat().st_size and _sha256_if_readable(target) == _sha256(src)):
             continue  # the same file (another language's report carried over): nothing to replace
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(src, target)
         except OSError:
-            other = target.with_name(_aside(target.parent, rel.name, message("cli.new_word", lang)))
-            os.replace(src, other)
+            try:
+                other = target.with_name(_aside(target.parent, rel.name, message("cli.new_word", lang)))
+                os.replace(src, other)
+            except OSError as e:  # (nor beside it: the folder takes no file; the old one stays)
+                unwritten.append((rel, e))
+                continue
             notes.append(message("cli.locked_new", lang, file=rel.as_posix(), new=other.relative_to(final).as_posix()))
     for root, dirs, _files in sorted(os.walk(final, followlinks=False), reverse=True):
         for d in dirs:
@@ -731,6 +744,17 @@ def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
                 if not (Path(root) / d).is_symlink():
                     (Path(root) / d).rmdir()  # a folder left empty (only when empty)
     shutil.rmtree(tmp, ignore_errors=True)
+    if unwritten:
+        folder = redact(str(final))
+        reasons: dict[str, list[str]] = {}  # (one line per reason, naming its files)
+        for rel, e in unwritten:
+            reasons.setdefault(str(e.strerror or type(e).__name__), []).append(rel.as_posix())
+        # the report's own files (the notebook and the tables' folders aside): none of them written, the run failed
+        report_files = {rel for rel in new if len(rel.parts) == 1 and rel.suffix != ".ipynb"}
+        if report_files and report_files <= {rel for rel, _ in unwritten}:
+            raise ReportError(message("cli.unwritten_all", lang, folder=folder, reason="; ".join(reasons)))
+        notes += [message("cli.unwritten", lang, files=", ".join(files), folder=folder, reason=reason)
+                  for reason, files in reasons.items()]
     return notes
 
 
@@ -1063,8 +1087,21 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
         where = f"{failed}{os.sep}" if failed is not None else f"reports{os.sep}_failed{os.sep}"
         return f"{e.ename}: {said}\n" + message("cli.failed_cell", lang, cell=e.exec_count, folder=where)
     if isinstance(e, OSError):
-        return message("cli.failed_disk", lang, error=f"{name}: {e.strerror or e}", file=e.filename or "")
+        return message("cli.failed_disk", lang, error=f"{name}: {e.strerror or e}", file=_made_as(e.filename or ""))
     return "".join(traceback.format_exception_only(type(e), e)).strip()[:2000]
+
+
+# the folder a report is made in before it is moved into place ('.tmp-<id>-<lang>-p<pid>-<hex>', see :func:`_render`)
+_MAKING = re.compile(r"([\\/])\.tmp-(.+?)-([a-z]{2})-p\d+-[0-9a-f]{8}(?=[\\/]|$)")
+
+
+def _made_as(filename: object) -> str:
+    """A file named in an error as the report folder will hold it: a file being made in the temporary folder
+    (``reports/.tmp-k-sv-p123-0a1b2c3d/k.pdf``) as ``reports/k/k.pdf`` (``reports/k/en/k.pdf`` in English)."""
+    def final(m: re.Match) -> str:
+        sep, key, lang = m.group(1), m.group(2), m.group(3)
+        return f"{sep}{key}" if lang == DEFAULT_LANG else f"{sep}{key}{sep}{lang}"
+    return _MAKING.sub(final, str(filename))
 
 
 def _toolkit_errors() -> frozenset[str]:
@@ -1484,7 +1521,8 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
         tmp.write_text(page, encoding="utf-8")
         os.replace(tmp, out)
     except OSError as e:
-        logging.getLogger(__name__).warning("index not written: %s", e)
+        logging.getLogger(__name__).warning("%s", message("cli.index_unwritten", page_lang, file=redact(str(out)),
+                                                          reason=e.strerror or type(e).__name__))
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
         return None
