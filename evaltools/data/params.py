@@ -62,8 +62,10 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|s
                          r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
 # (and words of a step towards work beside work or studies, "arbete, studier eller arbetsförberedande insats", "en aktiv
 # planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
-# so such a goal counting sickness benefit or compensation says so)
-_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency", re.IGNORECASE)
+# so such a goal counting sickness benefit or compensation says so); work training, a work trial or a placement
+# ("arbete, studier eller arbetsträning", "praktik", "work training") is such a step, an active plan with another party
+_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
+                         r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
@@ -1863,6 +1865,10 @@ class Goal(_Strict):
                 raise ParamsValueError("params.goal_label_support_need", words=need.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None:
+                if self.kind == "share" and self.target is not None:  # (a share's example is a share's, not a count)
+                    raise ParamsValueError("params.goal_label_per_group_share", words=group.group(0).strip(),
+                                           pct_sv=f"{round(self.target * 100, 1):g}".replace(".", ","),
+                                           pct_en=f"{round(self.target * 100, 1):g}")
                 raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())
             referred = _REFERRALS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if referred is not None:

@@ -1620,6 +1620,10 @@ _COUNT_LABEL = re.compile(r"(?:totalt\s+)?antal(?:\s+(?:deltagare|personer|inskr
                           r"|(?:total\s+)?number\s+of\s+(?:participants|persons|enrolments)")
 
 
+# a period's total row named in the period column: 'Summa 2024', 'Totalt år 2', 'Summa 2024:' (the word, the period)
+_PERIOD_TOTAL = re.compile(r"^(?i:(summa|totalt|total|sum))\s+((?:19|20)\d\d|(?i:år)\s*\d{1,2})\s*:?$")
+
+
 def _is_total_label(value: str) -> bool:
     """Whether a cell (stripped, lower case, without a colon after it) is a total row's label: 'summa', 'totalt', a
     total with its count ('totalt 47', 'antal deltagare: 47') or a count's label beside it ('antal deltagare')."""
@@ -3218,6 +3222,17 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # whose periods each have a total row of their own)
         period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
         category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
+        # a year's total with the year beside 'Summa' in the period column ('Summa 2024', 'Totalt år 2') and the category
+        # left empty, as a follow-up sums each year under its lines: that period's total row, checked against its lines
+        # (never its period to write in place: the row would be read as a cost line and count the year twice)
+        year_total = period_cell.str.extract(_PERIOD_TOTAL, expand=True)
+        of_year = year_total[1].notna() & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(
+            S.TOTAL_LABELS))
+        if of_year.any():
+            frame.loc[of_year & (category_cell == ""), S.CATEGORY] = year_total.loc[of_year, 0]
+            frame.loc[of_year, S.PERIOD] = year_total.loc[of_year, 1]
+            period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
+            category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
         said_in_period = (period_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)
                           & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)))
         frame.loc[said_in_period & (category_cell == ""), S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")

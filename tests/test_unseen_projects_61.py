@@ -1,0 +1,150 @@
+"""Sixty-first sweep of projects unlike the samples, from files an evaluator makes in Excel: a youth project on
+aktivitetsersättning whose goal names "arbete, studier eller arbetsträning" with work training coded as an active plan
+with another party; a project with intakes in groups ("kullar") whose share goal is set for each group, and whose
+budget sums each year under its lines with 'Summa 2024' in the year's column. Each fixture is a tiny project written
+in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import ParamsError
+
+from .conftest import ONE_GOAL, excel_participants, load_problems
+
+PARAMS = """\
+id: steget
+kind: individ
+title: Steget vidare
+forbund: Samordningsförbundet Norrby
+owner: Region Norrland
+period: {start: 2024-01-01, planned_end: 2026-06-30}
+data_as_of: 2026-08-31
+granted_sek: 3500000
+data: {participants: data/steget.xlsx%s}
+""" + ONE_GOAL
+
+# six exits: two to work, one to studies, one to work training (an active plan with another party), one still on
+# aktivitetsersättning, one dropped out
+SIX = ["arbete", "arbete", "studier", "aktiv_planering_annan_part", "sjuk_aktivitetsersättning", "avbrott"]
+WORK_TRAINING = "Minst 40 % ska gå vidare till arbete, studier eller arbetsträning"
+
+
+def _steget(tmp_path, label=WORK_TRAINING, kind="share", target="0.4", extra="    denominator: exits\n", data=""):
+    """Six young adults in a workbook as Excel saves it (a title row, dates as date cells), each on försörjningsstöd
+    at start and ended 2025-06-30 with the outcomes of ``SIX``."""
+    excel_participants(tmp_path / "data" / "steget.xlsx", "Steget vidare – deltagare",
+                       ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome",
+                        "support_start"],
+                       [[f"SV{i + 1:03d}", "man" if i % 2 else "kvinna", 2000 + i, "bor_med_föräldrar",
+                         dt.datetime(2024, 3, 1), dt.datetime(2025, 6, 30), out, "försörjningsstöd"]
+                        for i, out in enumerate(SIX)])
+    p = tmp_path / "steget.yaml"
+    p.write_text(PARAMS % (data, kind, label, target, extra), encoding="utf-8")
+    return p
+
+
+# --- "arbete, studier eller arbetsträning": work training is a step towards work, as an active plan is ----------
+@pytest.mark.parametrize("label", [WORK_TRAINING, "Minst 40 % ska gå till arbete, studier eller praktik",
+                                   "At least 40 % are to go on to work, studies or work training"])
+def test_work_training_beside_work_or_studies_names_a_step(label):
+    from evaltools.data.params import words_named
+    goal = type("G", (), {"label": label, "label_en": None})()
+    assert words_named(goal) == "steps"
+
+
+def test_a_goal_of_work_studies_or_work_training_counting_the_active_plan_says_nothing_more(tmp_path):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    extra = "    denominator: exits\n    success_outcomes: [arbete, arbete_med_stöd, studier, aktiv_planering_annan_part]\n"
+    project = et.load_project(_steget(tmp_path, extra=extra))
+    row = et.assess_goals(project).raw.iloc[0]
+    # two to work, one to studies, one to work training: 4 of the 6 exits (by hand from SIX)
+    assert (row["numerator"], row["denominator"]) == (4, 6)
+    # before, the report said the goal counted an active plan "som dess text inte nämner": its text names work training
+    assert beyond_words_sentences(et.Report(project, lang="sv")) == []
+
+
+def test_work_and_studies_alone_still_say_the_active_plan_is_beyond_the_words(tmp_path):
+    from evaltools.present.sections.goals import beyond_words_sentences
+    extra = "    denominator: exits\n    success_outcomes: [arbete, arbete_med_stöd, studier, aktiv_planering_annan_part]\n"
+    project = et.load_project(_steget(tmp_path, label="Minst 40 % ska gå vidare till arbete eller studier",
+                                      extra=extra))
+    (said,) = beyond_words_sentences(et.Report(project, lang="sv"))
+    assert "aktiv planering med annan part" in said
+
+
+# --- a share set for each intake group ("varje kull") ------------------------------------------------------------
+def test_a_share_for_each_intake_group_is_refused_with_a_share_to_write(tmp_path):
+    path = _steget(tmp_path, label="Minst 50 % av varje kull ska ha arbete eller studier vid avslut", target="0.5")
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path, lang="sv")
+    sv = str(e.value)
+    assert "'varje kull'" in sv
+    # the example is a share of those who ended, with the goal's own 50 %, not a count of 24 participants a year
+    assert "'Minst 50 % av de avslutade under projekttiden ska ha arbete eller studier'" in sv
+    assert "24 deltagare" not in sv and "kind: qualitative" in sv
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path, lang="en")
+    assert "'At least 50 % of those who ended during the project" in str(e.value)
+
+
+def test_a_share_of_a_third_for_each_group_is_written_with_its_decimal_comma(tmp_path):
+    path = _steget(tmp_path, label="Minst 37,5 % i varje intagsgrupp ska ha arbete", target="0.375")
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path, lang="sv")
+    assert "'Minst 37,5 % av de avslutade under projekttiden" in str(e.value)
+
+
+def test_a_count_for_each_intake_group_keeps_the_count_to_write(tmp_path):
+    path = _steget(tmp_path, label="12 deltagare i varje kull", kind="participant_count", target="12", extra="")
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path, lang="sv")
+    assert "'Minst 24 deltagare per kalenderår (två intagsgrupper om 12)'" in str(e.value)
+
+
+# --- a budget summing each year under its lines: 'Summa 2024' in the year's column --------------------------------
+def _budget(tmp_path, summa_2024=1346):
+    """The budget in tkr as a follow-up keeps it: a title row, the lines of 2024 and 2025 each followed by a row
+    'Summa <year>' in the year's column with the category left empty."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    ws.append(["Budget och utfall, tkr"])
+    ws.append(["År", "Kostnadsslag", "Finansiär", "Budget", "Utfall"])
+    ws.append(["2024", "Personal", "förbund", 1050, 1032.3])
+    ws.append(["2024", "Lokaler", "förbund", 96, 96])
+    ws.append(["2024", "Handledare AF", "arbetsförmedlingen", 200, 185])
+    ws.append(["Summa 2024", None, None, summa_2024, 1313.3])
+    ws.append(["2025", "Personal", "förbund", 1080, 1101.2])
+    ws.append(["2025", "Lokaler", "förbund", 98, 97])
+    ws.append(["Summa 2025", None, None, 1178, 1198.2])
+    wb.save(tmp_path / "data" / "budget.xlsx")
+
+
+def test_a_years_total_named_in_the_year_column_is_no_cost_line(tmp_path):
+    path = _steget(tmp_path, label="Minst 60 deltagare under projekttiden", kind="participant_count", target="60",
+                   extra="", data=", budget: data/budget.xlsx, amount_unit: tkr")
+    _budget(tmp_path)
+    project = et.load_project(path)
+    # five lines, the two 'Summa' rows left out: budget 1050 + 96 + 200 + 1080 + 98 = 2 524 tkr, utfall 1032,3 + 96 +
+    # 185 + 1101,2 + 97 = 2 511,5 tkr (the sums stated match their lines: 1 346 and 1 178; 1 313,3 and 1 198,2)
+    budget = project.budget
+    assert len(budget) == 5
+    assert budget["budget"].sum() == pytest.approx(2_524_000)
+    assert budget["actual"].sum() == pytest.approx(2_511_500)
+    assert not [p for p in project.notices if "summa" in p.note("sv").lower()]
+
+
+def test_a_years_total_that_differs_from_its_lines_is_named_with_both_sums(tmp_path):
+    path = _steget(tmp_path, label="Minst 60 deltagare under projekttiden", kind="participant_count", target="60",
+                   extra="", data=", budget: data/budget.xlsx, amount_unit: tkr")
+    _budget(tmp_path, summa_2024=1400)
+    problems = load_problems(path)
+    # before, each 'Summa' row was answered with its year to write ('skriv 2024'), which would count the year twice
+    assert not any("skriv 2024" in p.text("sv") for p in problems)
+    (pr,) = problems
+    assert pr.row == 6
+    assert "1 400 tkr" in pr.text("sv") and "1 346 tkr" in pr.text("sv") and "'2024'" in pr.text("sv")
