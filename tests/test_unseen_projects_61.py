@@ -148,3 +148,84 @@ def test_a_years_total_that_differs_from_its_lines_is_named_with_both_sums(tmp_p
     (pr,) = problems
     assert pr.row == 6
     assert "1 400 tkr" in pr.text("sv") and "1 346 tkr" in pr.text("sv") and "'2024'" in pr.text("sv")
+
+
+# --- a target per year for a year shorter by plan: the months a prolonging adds -----------------------------------
+PROLONGED = """\
+id: forlangd
+kind: individ
+title: Förlängda vägen
+forbund: Samordningsförbundet Norrby
+owner: Norrby kommun
+period: {start: 2024-01-01, planned_end: %s%s}
+data_as_of: 2026-09-30
+granted_sek: 3300000
+data: {participants: data/forlangd.xlsx}
+goals:
+  - id: deltagare
+    kind: participant_count
+    label: "%s"
+    %s
+    period: project_year
+"""
+# starts: two in year 1, two in year 2, three in year 3 (January–June 2026); everyone ended 2026-06-30
+STARTS = [dt.datetime(2024, 2, 1), dt.datetime(2024, 5, 1), dt.datetime(2025, 2, 1), dt.datetime(2025, 5, 1),
+          dt.datetime(2026, 1, 15), dt.datetime(2026, 2, 15), dt.datetime(2026, 3, 15)]
+
+
+def _prolonged(tmp_path, planned_end="2025-12-31", actual_end=", actual_end: 2026-06-30",
+               label="Deltagare per projektår: år 1: 2, år 2: 2, år 3 (förlängningen, januari–juni 2026): 4",
+               target="targets: {1: 2, 2: 2, 3: 4}"):
+    excel_participants(tmp_path / "data" / "forlangd.xlsx", "Förlängda vägen – deltagare",
+                       ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"],
+                       [[f"FV{i + 1:02d}", "kvinna", 1990, "ensamstående", start, dt.datetime(2026, 6, 30), "arbete"]
+                        for i, start in enumerate(STARTS)])
+    p = tmp_path / "forlangd.yaml"
+    p.write_text(PROLONGED % (planned_end, actual_end, label, target), encoding="utf-8")
+    return et.assess_goals(et.load_project(p)).raw.set_index("period_key")
+
+
+def test_the_extensions_own_target_for_its_half_year_is_judged_whole(tmp_path):
+    rows = _prolonged(tmp_path)
+    # year 3 is 2026-01-01 – 2026-06-30, the six months the prolonging added, with the decision's own target 4: 3 of
+    # 4 = 75 %, under the 80 % of a partly reached goal. Before, 4 was pro-rated for 181 of 365 days, 4 × 181/365 =
+    # 1,98 → 2, and 3 read as reached
+    assert rows.loc["år3", ["value", "target", "target_prorated"]].tolist() == [3, 4, 4]
+    assert rows.loc["år3", "status"] == "ej_uppnått"
+    assert rows.loc["år1", "target_prorated"] == 2 and rows.loc["år1", "status"] == "uppnått"
+
+
+def test_a_half_year_planned_from_the_start_is_judged_against_the_applications_number(tmp_path):
+    rows = _prolonged(tmp_path, planned_end="2026-06-30", actual_end="")
+    assert rows.loc["år3", ["value", "target_prorated"]].tolist() == [3, 4]
+
+
+def test_a_year_cut_short_by_an_early_end_is_still_pro_rated(tmp_path):
+    # planned to 2026-12-31, ended 2026-06-30: year 3 ran 181 of its 365 days, 4 × 181/365 = 1,98 → 2, and 3 reach it
+    rows = _prolonged(tmp_path, planned_end="2026-12-31")
+    assert rows.loc["år3", ["value", "target_prorated"]].tolist() == [3, 2]
+    assert rows.loc["år3", "status"] == "uppnått"
+
+
+def test_one_target_a_year_is_still_pro_rated_for_the_extensions_half_year(tmp_path):
+    # "2 deltagare per år": a year's target, 2 × 181/365 = 0,99 → 1 for the six months of year 3
+    rows = _prolonged(tmp_path, label="Minst 2 deltagare per år", target="target: 2")
+    assert rows.loc["år3", ["value", "target_prorated"]].tolist() == [3, 1]
+
+
+# --- a grant in two decisions ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("written, quoted", [
+    ("2700000 + 600000", "'2700000 + 600000'"),
+    ("[2700000, 600000]", "'[2700000, 600000]'"),
+    ("2 700 000 + 600 000 kr", "'2 700 000 + 600 000 kr'"),
+])
+def test_a_grant_written_as_its_two_decisions_gets_their_sum_to_write(tmp_path, written, quoted):
+    from .conftest import params_refusal
+    path = _steget(tmp_path, label="Minst 60 deltagare under projekttiden", kind="participant_count", target="60",
+                   extra="")
+    path.write_text(path.read_text(encoding="utf-8").replace("granted_sek: 3500000", f"granted_sek: {written}"),
+                    encoding="utf-8")
+    sv = params_refusal(path)
+    # 2 700 000 + 600 000 = 3 300 000
+    assert f"granted_sek: står {quoted}" in sv and "skriv summan, granted_sek: 3300000" in sv
+    assert "write their sum, granted_sek: 3300000" in params_refusal(path, lang="en")

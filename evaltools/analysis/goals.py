@@ -198,6 +198,13 @@ class PeriodWindow:
         return ((self.observed_last - self.first).days + 1) / self.full_days
 
     @property
+    def planned_fraction(self) -> float:
+        """Share of the period as planned (to its planned last day, not a full year) that was run."""
+        if self.observed_last is None:
+            return 0.0
+        return ((self.observed_last - self.first).days + 1) / ((self.last - self.first).days + 1)
+
+    @property
     def prorated(self) -> bool:
         """The period is shorter than a full one (planned so, cut short or still running): its target is pro-rated."""
         return self.observed_last is not None and self.fraction < 1 - 1e-9
@@ -484,14 +491,16 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         # a period that would have begun after the project ended early never ran; any other has not begun yet
         ended = project.params.period.actual_end
         row["note"] = "not_run" if ended is not None and w.first > ended else "not_started"
-        planned = ((w.last - w.first).days + 1) / w.full_days
+        planned = ((w.last - w.first).days + 1) / w.full_days if goal.targets is None else 1.0
         if goal.kind in ("participant_count", "outcome_count") and planned < 1 - 1e-9:
             # a period shorter by plan (the last part of a year) has its part of the target, run or not
             row["target_prorated"] = whole_persons(goal.target * planned)
         return row
     if goal.kind in ("participant_count", "outcome_count"):
-        # the target for the time the period ran (a full period: the target itself), in whole persons
-        row["target_prorated"] = whole_persons(goal.target * w.fraction)
+        # the target for the time the period ran (a full period: the target itself), in whole persons; a year's own
+        # target (targets:) is the year's as planned, so a year shorter by plan (the half year a project ends in, the
+        # months a prolonging adds) is judged against it whole, and only a year cut short or still running is pro-rated
+        row["target_prorated"] = whole_persons(goal.target * (w.fraction if goal.targets is None else w.planned_fraction))
     if w.cut:
         row["note"] = "cut_short"
     if mode == "ex_ante" and goal.among is not None:  # the application's volumes are everyone's, not the group's

@@ -2622,6 +2622,13 @@ class ProjectParams(_Strict):
         digits: it is never read."""
         if isinstance(v, str) and re.fullmatch(r"\s*-?\d+(?:[.,]\d+)?[eE][+-]?\d+\s*", v):
             raise ParamsValueError("params.exponent_form", value=_short(v))
+        # a grant in two decisions (the original grant and a supplementary one) written as a sum or a list: the key
+        # holds the whole grant, their sum, never one of them guessed
+        parts = [str(x) for x in v] if isinstance(v, list) and len(v) > 1 else \
+            v.split("+") if isinstance(v, str) and v.count("+") >= 1 else []
+        amounts = [re.sub(r"[\s\u00a0\u202f]|kr$", "", x.strip()) for x in parts]
+        if amounts and all(re.fullmatch(r"\d+", a) for a in amounts):
+            raise ParamsValueError("params.granted_parts", value=_short(str(v)), total=str(sum(int(a) for a in amounts)))
         return v
 
     @field_validator("granted_sek")
