@@ -229,3 +229,17 @@ def test_a_grant_written_as_its_two_decisions_gets_their_sum_to_write(tmp_path, 
     # 2 700 000 + 600 000 = 3 300 000
     assert f"granted_sek: står {quoted}" in sv and "skriv summan, granted_sek: 3300000" in sv
     assert "write their sum, granted_sek: 3300000" in params_refusal(path, lang="en")
+
+
+# --- the facts table says a prolonging, and an early end, beside the end ------------------------------------------
+@pytest.mark.parametrize("planned_end, sv, en", [
+    ("2025-12-31", "2026-06-30 (förlängt från 2025-12-31)", "2026-06-30 (prolonged from 2025-12-31)"),
+    ("2026-12-31", "2026-06-30 (avslutat i förtid; planerat 2026-12-31)", "2026-06-30 (ended early; planned 2026-12-31)"),
+])
+def test_the_facts_table_says_the_end_was_moved(tmp_path, planned_end, sv, en):
+    from evaltools.present.sections import facts
+    _prolonged(tmp_path, planned_end=planned_end)
+    project = et.load_project(tmp_path / "forlangd.yaml")
+    for lang, said in (("sv", sv), ("en", en)):
+        rows = dict(facts.rows(et.Report(project, lang=lang)))
+        assert rows["Faktiskt slut" if lang == "sv" else "Actual end"] == said
