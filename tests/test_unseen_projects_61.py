@@ -243,3 +243,39 @@ def test_the_facts_table_says_the_end_was_moved(tmp_path, planned_end, sv, en):
     for lang, said in (("sv", sv), ("en", en)):
         rows = dict(facts.rows(et.Report(project, lang=lang)))
         assert rows["Faktiskt slut" if lang == "sv" else "Actual end"] == said
+
+
+# --- a goal for the young when the ages are given as groups ('19-24', '25-29') ------------------------------------
+YOUNG = ("    denominator: exits\n    success_outcomes: [arbete, arbete_med_stöd, studier]\n"
+         "    among: {age_below: %s}\n")
+
+
+def _groups(tmp_path, limit="25", ages=("19-24", "19-24", "19-24", "19-24", "19-24", "25-29", "25-29")):
+    """Seven young adults, their ages as age groups only (no birth year), each ended 2025-06-30: the five aged
+    19–24 went to work, work, studies, an active plan and dropped out; the two aged 25–29 to work and studies."""
+    outcomes = ["arbete", "arbete", "studier", "aktiv_planering_annan_part", "avbrott", "arbete", "studier"]
+    excel_participants(tmp_path / "data" / "steget.xlsx", "Steget vidare – deltagare",
+                       ["person_id", "sex", "age", "household_type", "start_date", "end_date", "outcome"],
+                       [[f"SV{i + 1:03d}", "kvinna", age, "bor_med_föräldrar", dt.datetime(2024, 3, 1),
+                         dt.datetime(2025, 6, 30), out] for i, (age, out) in enumerate(zip(ages, outcomes))])
+    p = tmp_path / "steget.yaml"
+    label = f"Minst 40 % av de unga under {limit} ska gå till arbete eller studier"
+    p.write_text(PARAMS % ("", "share", label, "0.4", YOUNG % limit), encoding="utf-8")
+    return p
+
+
+def test_a_goal_for_those_under_25_counts_the_age_group_19_24(tmp_path):
+    project = et.load_project(_groups(tmp_path))
+    row = et.assess_goals(project).raw.iloc[0]
+    # the five aged 19–24: work, work, studies = 3 of 5 (the two aged 25–29 left out). Before, the group was refused
+    # as empty: no age in years was known
+    assert (row["numerator"], row["denominator"]) == (3, 5)
+
+
+def test_a_limit_inside_an_age_group_is_refused_with_the_limits_to_write(tmp_path):
+    problems = load_problems(_groups(tmp_path, limit="22"))
+    (pr,) = [p for p in problems if p.key == "column.among_age_group_split"]
+    sv = pr.text("sv")
+    # 22 lies inside 19–24: who of the five is under 22 cannot be told; the group's edges are 19 and 25
+    assert "age_below: 22" in sv and "gruppen 19–24" in sv and "(age_below: 19 eller age_below: 25)" in sv
+    assert "(age_below: 19 or age_below: 25)" in pr.text("en")
