@@ -1556,7 +1556,11 @@ class GoalGroup(_Strict):
     @field_validator("age_group", mode="before")
     @classmethod
     def _dash(cls, v: object) -> object:
-        return v.strip().replace("-", "–") if isinstance(v, str) else v
+        if not isinstance(v, str):
+            return v
+        # (an age group as a file writes it, '19-24' or '65 år och äldre', is named as the report shows it: '19–24')
+        bounds = age_group_bounds(v.replace("+", " och äldre"))
+        return group_label(*bounds) if bounds is not None else v.strip().replace("-", "–")
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -1574,6 +1578,9 @@ class GoalGroup(_Strict):
                            ("support_start", SUPPORT_SOURCES)):
             codes = tuple(c for c in vocab if c != UNKNOWN)  # (a group of those whose value is not known is none)
             value = given.get(key)
+            if key == "age_group" and isinstance(value, str) and age_group_bounds(value.replace("+", " och äldre")):
+                continue  # (an age group: the participants file's own groups may be others than the toolkit's bands,
+                # and validate refuses a group the project does not use, naming its groups)
             if value is not None and value not in codes:
                 raise ParamsValueError("params.among_code", name=key, value=_short(value), codes=", ".join(codes))
         return self

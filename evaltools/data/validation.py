@@ -1021,6 +1021,9 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
                 age = (age_at_start(df) if S.AGE in df else
                        pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
                 bands = tuple(label for *_, label in age_bands(age))
+                own = _file_age_groups(df, pd.to_numeric(age, errors="coerce"))
+                if own is not None and own.notna().any():  # (ages given as groups: the file's own groups, '19–24')
+                    bands = tuple(group_label(lo, hi) for lo, hi in sorted(set(own.dropna().tolist())))
             if g.among.age_group not in bands:
                 found.append(problem(fname, None, S.AGE, None, "column.among_age_group", goal=g.id,
                                      value=g.among.age_group, bands=", ".join(bands)))
