@@ -298,3 +298,40 @@ def test_an_age_group_the_file_does_not_use_is_refused_naming_the_files_groups(t
                     .replace("de unga under 25", "de unga 18–29 år"), encoding="utf-8")
     (pr,) = load_problems(path)
     assert "åldersgruppen 18–29 (among: age_group), men deltagarna delas in i 19–24, 25–29" in pr.text("sv")
+
+
+# --- a total row under payments kept with a column per month ------------------------------------------------------
+def _wide_payments(tmp_path, total_row):
+    """Payments with a column per month, headed as Swedish Excel shows a month ('jan-25'), amounts typed as text
+    with a space between the thousands, and ``total_row`` under the six persons (SV001-SV006 of the participants)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Utbetalningar"
+    ws.append(["person_id", "jan-25", "feb-25", "mar-25"])
+    for i in range(6):
+        ws.append([f"SV{i + 1:03d}", "8 500", "9 200", None])
+    if total_row:
+        ws.append(total_row)
+    wb.save(tmp_path / "data" / "utbetalningar.xlsx")
+
+
+@pytest.mark.parametrize("total_row", [["Totalt", "51 000", "55 200", 0], ["Summa:", 51000, 55200, None]])
+def test_a_total_row_under_monthly_columns_is_one_message_to_delete_it(tmp_path, total_row):
+    path = _steget(tmp_path, label="Minst 60 deltagare under projekttiden", kind="participant_count", target="60",
+                   extra="", data=", payments: data/utbetalningar.xlsx")
+    _wide_payments(tmp_path, total_row)
+    # the total row is the file's row 8 (the header on row 1, six persons on rows 2-7): before, each month's sum, 51 000
+    # and 55 200 kr, was read as a person 'Totalt' paid that much (and above 100 000 kr, one message per month)
+    (pr,) = load_problems(path)
+    assert (pr.key, pr.row) == ("row.total", 8)
+    assert "ta bort raden" in pr.text("sv")
+
+
+def test_the_monthly_columns_without_a_total_row_are_read(tmp_path):
+    path = _steget(tmp_path, label="Minst 60 deltagare under projekttiden", kind="participant_count", target="60",
+                   extra="", data=", payments: data/utbetalningar.xlsx")
+    _wide_payments(tmp_path, None)
+    pay = et.load_project(path).payments
+    # six persons, '8 500' in January and '9 200' in February each; March empty (0 kr, or no row)
+    paid = pay[pay["amount"] > 0]
+    assert len(paid) == 12 and paid["amount"].sum() == 6 * (8500 + 9200)

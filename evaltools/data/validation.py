@@ -2935,7 +2935,19 @@ def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     if len(paid) and paid.median() < low:
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
         return True
-    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()).tolist():
+    # a total row under the persons ('Totalt', 'Summa' in the id column, a month's sum in each of its cells, as one is
+    # kept under a sheet with a column per month): one message saying it is a total row to delete, never a person
+    # 'Totalt' nor one too large amount for each of its months
+    ids = next((df[c] for c in (S.PERSON_ID, S.HOUSEHOLD_ID) if c in df), None)
+    total = (ids.fillna("").astype(str).str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool)
+             if ids is not None else pd.Series(False, index=df.index))
+    said = {int(p.row) for p in problems if p.file == fname and p.key == "row.total" and p.row is not None}
+    for i in np.flatnonzero((total & (df[S.AMOUNT] > 0)).to_numpy()).tolist():
+        row = int(raw.file_rows[i])
+        if row not in said:
+            said.add(row)
+            problems.append(problem(fname, row, None, str(ids.iloc[i]).strip(), "row.total"))  # type: ignore[union-attr]
+    for i in np.flatnonzero(((df[S.AMOUNT] > high) & ~total).to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.AMOUNT, i), raw.frame[S.AMOUNT].iloc[i],
                                 "payment.too_large",
                                 amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
