@@ -335,3 +335,21 @@ def test_the_monthly_columns_without_a_total_row_are_read(tmp_path):
     # six persons, '8 500' in January and '9 200' in February each; March empty (0 kr, or no row)
     paid = pay[pay["amount"] > 0]
     assert len(paid) == 12 and paid["amount"].sum() == 6 * (8500 + 9200)
+
+
+# --- a goal on who takes part, the ages given as groups ------------------------------------------------------------
+@pytest.mark.parametrize("limit, ages, expected", [
+    # five of seven in 19–24, under 25: 5 of 7 (before: every age unknown, nobody counted)
+    ("25", ("19-24",) * 5 + ("25-29",) * 2, (5, 7)),
+    # a limit inside 19–24: those five are not known to be under 22 or not; the two aged 25–29 are not, 0 of 2
+    ("22", ("19-24",) * 5 + ("25-29",) * 2, (0, 2)),
+])
+def test_a_share_of_the_young_among_the_participants_reads_the_age_groups(tmp_path, limit, ages, expected):
+    path = _groups(tmp_path, limit=limit, ages=ages)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(YOUNG % limit, f"    numerator: age\n    age_below: {limit}\n").replace(
+        f"Minst 40 % av de unga under {limit} ska gå till arbete eller studier",
+        f"Minst 40 % av deltagarna ska vara unga under {limit} år")
+    path.write_text(text, encoding="utf-8")
+    row = et.assess_goals(et.load_project(path)).raw.iloc[0]
+    assert (row["numerator"], row["denominator"]) == expected

@@ -82,6 +82,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
 from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
+from ..data.ages import AGE_OPEN_END, age_group_bounds
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
@@ -301,7 +302,17 @@ def trait(df: pd.DataFrame, goal: Goal) -> tuple[pd.Series, pd.Series]:
         has &= age < goal.age_below
     if goal.age_from is not None:
         has &= age >= goal.age_from
-    return has, age.notna()
+    known = age.notna()
+    if S.AGE_GROUP in df and age.isna().any():
+        # ages given as groups ('19–24', as a SUS report writes them): a group wholly inside the limits has the trait,
+        # one wholly outside them has not; one on both sides of a limit is not known, as an unknown age is
+        low, high = goal.age_from or 0, goal.age_below or AGE_OPEN_END + 1
+        bounds = [age_group_bounds(g) if isinstance(g, str) and pd.isna(a) else None
+                  for g, a in zip(df[S.AGE_GROUP], age)]
+        inside = pd.Series([b is not None and low <= b[0] and b[1] < high for b in bounds], index=df.index)
+        outside = pd.Series([b is not None and (b[1] < low or b[0] >= high) for b in bounds], index=df.index)
+        has, known = has | inside, known | inside | outside
+    return has, known
 
 
 # the outcome codes that are also a support at start (``support_start``): an exit to one of them by a participant
