@@ -82,6 +82,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
 from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
+from ..data.ages import AGE_OPEN_END, age_group_bounds
 from ..data.errors import DataValidationError
 from ..data.project import Project
 from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
@@ -198,6 +199,13 @@ class PeriodWindow:
         return ((self.observed_last - self.first).days + 1) / self.full_days
 
     @property
+    def planned_fraction(self) -> float:
+        """Share of the period as planned (to its planned last day, not a full year) that was run."""
+        if self.observed_last is None:
+            return 0.0
+        return ((self.observed_last - self.first).days + 1) / ((self.last - self.first).days + 1)
+
+    @property
     def prorated(self) -> bool:
         """The period is shorter than a full one (planned so, cut short or still running): its target is pro-rated."""
         return self.observed_last is not None and self.fraction < 1 - 1e-9
@@ -294,7 +302,17 @@ def trait(df: pd.DataFrame, goal: Goal) -> tuple[pd.Series, pd.Series]:
         has &= age < goal.age_below
     if goal.age_from is not None:
         has &= age >= goal.age_from
-    return has, age.notna()
+    known = age.notna()
+    if S.AGE_GROUP in df and age.isna().any():
+        # ages given as groups ('19–24', as a SUS report writes them): a group wholly inside the limits has the trait,
+        # one wholly outside them has not; one on both sides of a limit is not known, as an unknown age is
+        low, high = goal.age_from or 0, goal.age_below or AGE_OPEN_END + 1
+        bounds = [age_group_bounds(g) if isinstance(g, str) and pd.isna(a) else None
+                  for g, a in zip(df[S.AGE_GROUP], age)]
+        inside = pd.Series([b is not None and low <= b[0] and b[1] < high for b in bounds], index=df.index)
+        outside = pd.Series([b is not None and (b[1] < low or b[0] >= high) for b in bounds], index=df.index)
+        has, known = has | inside, known | inside | outside
+    return has, known
 
 
 # the outcome codes that are also a support at start (``support_start``): an exit to one of them by a participant
@@ -484,14 +502,16 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
         # a period that would have begun after the project ended early never ran; any other has not begun yet
         ended = project.params.period.actual_end
         row["note"] = "not_run" if ended is not None and w.first > ended else "not_started"
-        planned = ((w.last - w.first).days + 1) / w.full_days
+        planned = ((w.last - w.first).days + 1) / w.full_days if goal.targets is None else 1.0
         if goal.kind in ("participant_count", "outcome_count") and planned < 1 - 1e-9:
             # a period shorter by plan (the last part of a year) has its part of the target, run or not
             row["target_prorated"] = whole_persons(goal.target * planned)
         return row
     if goal.kind in ("participant_count", "outcome_count"):
-        # the target for the time the period ran (a full period: the target itself), in whole persons
-        row["target_prorated"] = whole_persons(goal.target * w.fraction)
+        # the target for the time the period ran (a full period: the target itself), in whole persons; a year's own
+        # target (targets:) is the year's as planned, so a year shorter by plan (the half year a project ends in, the
+        # months a prolonging adds) is judged against it whole, and only a year cut short or still running is pro-rated
+        row["target_prorated"] = whole_persons(goal.target * (w.fraction if goal.targets is None else w.planned_fraction))
     if w.cut:
         row["note"] = "cut_short"
     if mode == "ex_ante" and goal.among is not None:  # the application's volumes are everyone's, not the group's

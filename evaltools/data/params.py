@@ -62,8 +62,10 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|s
                          r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
 # (and words of a step towards work beside work or studies, "arbete, studier eller arbetsförberedande insats", "en aktiv
 # planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
-# so such a goal counting sickness benefit or compensation says so)
-_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency", re.IGNORECASE)
+# so such a goal counting sickness benefit or compensation says so); work training, a work trial or a placement
+# ("arbete, studier eller arbetsträning", "praktik", "work training") is such a step, an active plan with another party
+_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
+                         r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
@@ -1554,7 +1556,11 @@ class GoalGroup(_Strict):
     @field_validator("age_group", mode="before")
     @classmethod
     def _dash(cls, v: object) -> object:
-        return v.strip().replace("-", "–") if isinstance(v, str) else v
+        if not isinstance(v, str):
+            return v
+        # (an age group as a file writes it, '19-24' or '65 år och äldre', is named as the report shows it: '19–24')
+        bounds = age_group_bounds(v.replace("+", " och äldre"))
+        return group_label(*bounds) if bounds is not None else v.strip().replace("-", "–")
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -1572,6 +1578,9 @@ class GoalGroup(_Strict):
                            ("support_start", SUPPORT_SOURCES)):
             codes = tuple(c for c in vocab if c != UNKNOWN)  # (a group of those whose value is not known is none)
             value = given.get(key)
+            if key == "age_group" and isinstance(value, str) and age_group_bounds(value.replace("+", " och äldre")):
+                continue  # (an age group: the participants file's own groups may be others than the toolkit's bands,
+                # and validate refuses a group the project does not use, naming its groups)
             if value is not None and value not in codes:
                 raise ParamsValueError("params.among_code", name=key, value=_short(value), codes=", ".join(codes))
         return self
@@ -1863,6 +1872,10 @@ class Goal(_Strict):
                 raise ParamsValueError("params.goal_label_support_need", words=need.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None:
+                if self.kind == "share" and self.target is not None:  # (a share's example is a share's, not a count)
+                    raise ParamsValueError("params.goal_label_per_group_share", words=group.group(0).strip(),
+                                           pct_sv=f"{round(self.target * 100, 1):g}".replace(".", ","),
+                                           pct_en=f"{round(self.target * 100, 1):g}")
                 raise ParamsValueError("params.goal_label_per_group", words=group.group(0).strip())
             referred = _REFERRALS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if referred is not None:
@@ -2616,6 +2629,13 @@ class ProjectParams(_Strict):
         digits: it is never read."""
         if isinstance(v, str) and re.fullmatch(r"\s*-?\d+(?:[.,]\d+)?[eE][+-]?\d+\s*", v):
             raise ParamsValueError("params.exponent_form", value=_short(v))
+        # a grant in two decisions (the original grant and a supplementary one) written as a sum or a list: the key
+        # holds the whole grant, their sum, never one of them guessed
+        parts = [str(x) for x in v] if isinstance(v, list) and len(v) > 1 else \
+            v.split("+") if isinstance(v, str) and v.count("+") >= 1 else []
+        amounts = [re.sub(r"[\s\u00a0\u202f]|kr$", "", x.strip()) for x in parts]
+        if amounts and all(re.fullmatch(r"\d+", a) for a in amounts):
+            raise ParamsValueError("params.granted_parts", value=_short(str(v)), total=str(sum(int(a) for a in amounts)))
         return v
 
     @field_validator("granted_sek")

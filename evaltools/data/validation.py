@@ -19,7 +19,7 @@ from . import schema as S
 from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
-from .ages import age_group_bounds, group_label
+from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
@@ -1021,6 +1021,9 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
                 age = (age_at_start(df) if S.AGE in df else
                        pd.to_datetime(df[S.START_DATE], errors="coerce").dt.year - pd.to_numeric(df[S.BIRTH_YEAR], errors="coerce"))
                 bands = tuple(label for *_, label in age_bands(age))
+                own = _file_age_groups(df, pd.to_numeric(age, errors="coerce"))
+                if own is not None and own.notna().any():  # (ages given as groups: the file's own groups, '19–24')
+                    bands = tuple(group_label(lo, hi) for lo, hi in sorted(set(own.dropna().tolist())))
             if g.among.age_group not in bands:
                 found.append(problem(fname, None, S.AGE, None, "column.among_age_group", goal=g.id,
                                      value=g.among.age_group, bands=", ".join(bands)))
@@ -1058,7 +1061,15 @@ def in_goal_group(df: pd.DataFrame, among, keys: tuple[str, ...] | None = None) 
             continue
         if key in ("age_below", "age_from"):
             age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce")
-            keep &= age.notna() & ((age < value) if key == "age_below" else (age >= value))
+            met = age.notna() & ((age < value) if key == "age_below" else (age >= value))
+            # (ages given only as groups, '19–24' as a SUS report writes them: a group wholly on the limit's side is
+            # in it; one on both sides is refused by validate, never split by a guess)
+            bounds = _file_age_groups(df, age)
+            if bounds is not None:
+                below = key == "age_below"
+                met |= pd.Series([b is not None and (b[1] < value if below else b[0] >= value) for b in bounds],
+                                 index=df.index, dtype=bool)
+            keep &= met
         elif key == "municipality":  # (the file's own name: matched whatever its letter case and spaces)
             names = df[S.MUNICIPALITY].astype("string").str.split().str.join(" ").str.casefold() if S.MUNICIPALITY in df else None
             keep &= (names == str(value).casefold()).fillna(False).astype(bool) if names is not None else False
@@ -1068,12 +1079,33 @@ def in_goal_group(df: pd.DataFrame, among, keys: tuple[str, ...] | None = None) 
     return keep
 
 
+def _file_age_groups(df: pd.DataFrame, age: pd.Series) -> pd.Series | None:
+    """For each row whose age at start is not known, the bounds of the age group the file wrote (``'19–24'`` →
+    (19, 24)), else None; None for a frame without age groups."""
+    if S.AGE_GROUP not in df or not age.isna().any():
+        return None
+    return df[S.AGE_GROUP].where(age.isna()).map(lambda g: age_group_bounds(g) if isinstance(g, str) else None)
+
+
+def _age_limit_splits(df: pd.DataFrame, key: str, value: int) -> list[tuple[int, int]]:
+    """The file's age groups (for ages given only as groups) that lie on both sides of a goal's age limit
+    (``age_below: 25`` beside a group ``20–29``): who of them is in the goal's group cannot be told."""
+    age = pd.to_numeric(df[S.AGE_AT_START], errors="coerce") if S.AGE_AT_START in df else pd.Series(np.nan, df.index)
+    bounds = _file_age_groups(df, age)
+    if bounds is None:
+        return []
+    return sorted({b for b in bounds.dropna().tolist() if b[0] < value <= b[1]})
+
+
 def _held(df: pd.DataFrame, key: str) -> str:
     """What the participants hold for one key of ``among:``, for a message: the ages at start as a range
     ("19–64"), or the values written (codes, years, names), or "–" for none."""
     col = df[GROUP_COLUMNS[key]]
     if key in ("age_below", "age_from"):
         age = pd.to_numeric(col, errors="coerce").dropna()
+        groups = _file_age_groups(df, pd.to_numeric(col, errors="coerce"))
+        if not len(age) and groups is not None and groups.notna().any():  # (ages given as groups: the groups)
+            return ", ".join(group_label(lo, hi) for lo, hi in sorted(set(groups.dropna().tolist())))
         return f"{int(age.min())}–{int(age.max())}" if len(age) else "–"
     values = sorted({str(v) for v in col.dropna() if str(v).strip() and str(v) != S.UNKNOWN})
     return ", ".join(values) or "–"
@@ -1100,6 +1132,17 @@ def _empty_goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str, refu
         assert among is not None  # (the goals chosen above)
         if among.project_year is not None and \
                 pd.Timestamp(params.period.start) + pd.DateOffset(years=among.project_year - 1) > as_of:
+            continue
+        split = [(k, v, b) for k, v in among.items() if k in ("age_below", "age_from")
+                 for b in _age_limit_splits(derived, k, int(str(v)))]
+        if split:  # (a group on both sides of the limit: counted, its persons would be guessed in or out)
+            key, value = split[0][0], split[0][1]
+            edges = sorted({e for _, _, (lo, hi) in split for e in (lo, hi + 1) if 0 < e < AGE_OPEN_END})
+            found.append(problem(fname, None, S.AGE_GROUP, None, "column.among_age_group_split", goal=g.id,
+                                 key=key, value=str(value),
+                                 groups=", ".join(group_label(lo, hi) for _, _, (lo, hi) in split),
+                                 fix_sv=" eller ".join(f"{key}: {e}" for e in edges),
+                                 fix_en=" or ".join(f"{key}: {e}" for e in edges)))
             continue
         if in_goal_group(derived, among).any():
             continue
@@ -1618,6 +1661,10 @@ _TOTAL_WITH_COUNT = re.compile(r"(?:summa|totalt?|sum|antal|totalt\s+antal|total
 # ... or with the count in a cell beside it, as Excel's =ANTALV(A3:A14) is written: "Antal deltagare", "Totalt antal"
 _COUNT_LABEL = re.compile(r"(?:totalt\s+)?antal(?:\s+(?:deltagare|personer|inskrivna|inskrivningar))?"
                           r"|(?:total\s+)?number\s+of\s+(?:participants|persons|enrolments)")
+
+
+# a period's total row named in the period column: 'Summa 2024', 'Totalt år 2', 'Summa 2024:' (the word, the period)
+_PERIOD_TOTAL = re.compile(r"^(?i:(summa|totalt|total|sum))\s+((?:19|20)\d\d|(?i:år)\s*\d{1,2})\s*:?$")
 
 
 def _is_total_label(value: str) -> bool:
@@ -2149,6 +2196,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     first = len(problems)
     df, refused = _validate(raw, S.PARTICIPANTS, problems, fname, warn, own)
     problems.extend(_free_text_codes(raw, fname))
+    if groups is not None:  # (ages given as groups: a goal's group of an age reads them, as the analyses do)
+        df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     if not is_comparison:
         problems.extend(_goals_of_a_group(df, params, fname))
         problems.extend(_levels_by_municipality(df, raw.file_rows, params, fname))
@@ -2886,7 +2935,19 @@ def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     if len(paid) and paid.median() < low:
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
         return True
-    for i in np.flatnonzero((df[S.AMOUNT] > high).to_numpy()).tolist():
+    # a total row under the persons ('Totalt', 'Summa' in the id column, a month's sum in each of its cells, as one is
+    # kept under a sheet with a column per month): one message saying it is a total row to delete, never a person
+    # 'Totalt' nor one too large amount for each of its months
+    ids = next((df[c] for c in (S.PERSON_ID, S.HOUSEHOLD_ID) if c in df), None)
+    total = (ids.fillna("").astype(str).str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool)
+             if ids is not None else pd.Series(False, index=df.index))
+    said = {int(p.row) for p in problems if p.file == fname and p.key == "row.total" and p.row is not None}
+    for i in np.flatnonzero((total & (df[S.AMOUNT] > 0)).to_numpy()).tolist():
+        row = int(raw.file_rows[i])
+        if row not in said:
+            said.add(row)
+            problems.append(problem(fname, row, None, str(ids.iloc[i]).strip(), "row.total"))  # type: ignore[union-attr]
+    for i in np.flatnonzero(((df[S.AMOUNT] > high) & ~total).to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.AMOUNT, i), raw.frame[S.AMOUNT].iloc[i],
                                 "payment.too_large",
                                 amount=_sek(df[S.AMOUNT].iloc[i]), limit=_sek(high)))
@@ -3218,6 +3279,17 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # whose periods each have a total row of their own)
         period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
         category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
+        # a year's total with the year beside 'Summa' in the period column ('Summa 2024', 'Totalt år 2') and the category
+        # left empty, as a follow-up sums each year under its lines: that period's total row, checked against its lines
+        # (never its period to write in place: the row would be read as a cost line and count the year twice)
+        year_total = period_cell.str.extract(_PERIOD_TOTAL, expand=True)
+        of_year = year_total[1].notna() & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(
+            S.TOTAL_LABELS))
+        if of_year.any():
+            frame.loc[of_year & (category_cell == ""), S.CATEGORY] = year_total.loc[of_year, 0]
+            frame.loc[of_year, S.PERIOD] = year_total.loc[of_year, 1]
+            period_cell = frame[S.PERIOD].fillna("").astype(str).str.strip()
+            category_cell = frame[S.CATEGORY].fillna("").astype(str).str.strip()
         said_in_period = (period_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)
                           & ((category_cell == "") | category_cell.str.rstrip(":").str.lower().isin(S.TOTAL_LABELS)))
         frame.loc[said_in_period & (category_cell == ""), S.CATEGORY] = period_cell[said_in_period].str.rstrip(":")

@@ -100,7 +100,12 @@ def rows(r) -> list[tuple[str, str]]:
         out.append((msg("facts.applied"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"))
     else:
         # (a project still running when the data were taken has not ended: "as planned" would be a forecast)
-        end = (fmt_date(p.period.actual_end) if p.period.actual_end
+        # (a prolonged project, and one that ended early, says so beside its end: the board reads the change here)
+        actual, planned = p.period.actual_end, p.period.planned_end
+        end = (msg("facts.prolonged", end=fmt_date(actual), planned=fmt_date(planned)) if actual and actual > planned
+               else msg("facts.ended_early", end=fmt_date(actual), planned=fmt_date(planned)) if actual
+               and actual < planned
+               else fmt_date(actual) if actual
                else msg("facts.running", as_of=fmt_date(p.as_of)) if p.runs_on else msg("facts.as_planned"))
         out += [(msg("facts.actual_end"), end),
                 (msg("facts.granted"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–")]
