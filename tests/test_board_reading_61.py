@@ -186,46 +186,7 @@ def test_an_english_reports_terms_explain_the_finsam_act_its_table_by_actor_name
     assert terms["Finsam act"].startswith("The Swedish act (2003:1210) on financial coordination")
 
 
-# --- 5. the printed params note stays with the checksums it calls "above" -----------------------------------------
-
-def _footer_page(filler_lines: int) -> str:
-    import nbformat
-    import pandas as pd
-
-    from evaltools.present.display import Table
-    from evaltools.present.markup import render as markup
-    from evaltools.publish import render
-    filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
-    table = Table(pd.DataFrame({"Uppgift": [f"SHA-256 fil{i}.csv" for i in range(6)], "Värde": ["ab" * 32] * 6}))
-    params = markup("params.html.j2", heading="Parametrar som användes", note="Kontrollsumman ovan visar filen.",
-                    text="id: x", print_note="Parameterfilen finns i HTML-rapporten.")
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": filler}),
-        nbformat.v4.new_output("display_data", data={"text/html": f"<div class='et-block'>{table._repr_html_()}</div>"}),
-        nbformat.v4.new_output("display_data", data={"text/html": params})])])
-    return render.notebook_to_html(nb, "sv", "Test")
-
-
-def test_the_params_heading_is_never_printed_on_a_page_without_the_checksums(tmp_path):
-    # Kompassen's and Nästa steg's English PDFs ended on a page of "Parameters used" and one sentence about "the
-    # checksum above", which stood on the page before
-    import io
-
-    import pypdf
-    pytest.importorskip("weasyprint")
-    from evaltools.publish import render
-    moved = 0
-    for n in range(26, 40):  # (without the rule, the heading goes to a page of its own at 32 filler lines)
-        pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(render.html_to_pdf(_footer_page(n), None,
-                                                                                          tmp_path))).pages]
-        heading = [i for i, t in enumerate(pages) if "Parametrar som användes" in t]
-        last_row = [i for i, t in enumerate(pages) if "fil5.csv" in t]
-        assert heading == last_row, (n, heading, last_row)
-        moved += heading[0] > 0
-    assert moved  # the search did reach a page break
-
-
-# --- 6. the partners' Swedish agency names in an English report ---------------------------------------------------
+# --- 5. the partners' Swedish agency names in an English report ---------------------------------------------------
 
 @pytest.mark.parametrize("lang, said", [
     ("en", "Arbetsförmedlingen (the Public Employment Service), Försäkringskassan (the Social Insurance Agency), "

@@ -267,7 +267,8 @@ def test_a_project_still_running_without_the_date_its_data_were_taken_out_is_ref
     said = " ".join((out.out + out.err).split())
     assert ("projektet pågår till 2099-12-31, men data_as_of saknas: utan dagen då data togs ut skulle rapporten räkna "
             "hela perioden fram till 2099-12-31 som genomförd") in said
-    assert f"Skriv data_as_of: ÅÅÅÅ-MM-DD i parameterfilen, dagen då data togs ut (senast {dt.date.today().isoformat()})" in said
+    from evaltools.data import project as loader  # (the day the tests load projects on: tests/conftest.py)
+    assert f"Skriv data_as_of: ÅÅÅÅ-MM-DD i parameterfilen, dagen då data togs ut (senast {loader._today().isoformat()})" in said
     # the template's commented line, uncommented with the day the data were taken out
     assert "\n# data_as_of: ÅÅÅÅ-MM-DD " in text
     params.write_text(text.replace("\n# data_as_of: ÅÅÅÅ-MM-DD ", "\ndata_as_of: 2023-06-30 "), encoding="utf-8")
