@@ -187,10 +187,16 @@ def test_an_overview_that_cannot_be_written_is_named_as_it_would_be_and_said_in_
         raise OSError(28, "No space left on device", str(dst))
 
     monkeypatch.setattr(render.os, "replace", full_disk)
+    # (a logging configuration made by another test in the same process, a kernel's or nbconvert's, may have
+    # disabled the module's logger or stopped it propagating to the capture)
+    import logging
+    logger = logging.getLogger(render.__name__)
+    monkeypatch.setattr(logger, "disabled", False)
+    monkeypatch.setattr(logger, "propagate", True)
     with caplog.at_level("WARNING", logger=render.__name__):
         assert render.write_index(reports, "sv") is None
-    assert [r.getMessage() for r in caplog.records] == [
-        f"Översikten {reports / 'index.html'} kunde inte skrivas (No space left on device)"]
+    assert {r.getMessage() for r in caplog.records if r.name == render.__name__} == {
+        f"Översikten {reports / 'index.html'} kunde inte skrivas (No space left on device)"}
     assert list(reports.iterdir()) == []  # no half-written page left
 
 
