@@ -214,3 +214,12 @@ def test_d_the_rule_on_the_counts():
     c = dict(participants=21, ongoing=6, base=14, successes=10, ended=15, exits=10, goal_successes=(10,))
     assert rule(Counts(**c, base_in_goals=True), 5).hides(Secondary.ENDED)
     assert rule(Counts(**c), 5).shows(Secondary.ENDED)  # B then stated nowhere: 15 tells nothing more
+
+
+def test_the_number_at_risk_is_explained_where_it_is_shown_only(tmp_path, moved):
+    from evaltools.present.sections import time_in_project
+    said = "Antal kvar räknar dem som deltog när dagen började"
+    # (a): nothing withheld, the column "Antal kvar" shown and explained; (c): withheld, neither
+    shown = _blocks_text(time_in_project.blocks(_write(tmp_path / "a", A)))
+    assert "Antal kvar" in shown and said in shown
+    assert said not in _blocks_text(time_in_project.blocks(moved))

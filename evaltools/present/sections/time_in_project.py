@@ -77,7 +77,8 @@ def blocks(r) -> list[list]:
         median: [median_cell(r, m, a, b) if first else "" for first, m, a, b in
                  zip(~tab["group"].duplicated().to_numpy(), tab["median_days"], tab["median_ci_low"], tab["median_ci_high"])],
     })
-    withheld_note = () if shown else (msg("time.ended_withheld", k=str(k), measure=measure[:1].lower() + measure[1:]),)
+    withheld_note = (msg("time.at_risk_note"),) if shown else (
+        msg("time.ended_withheld", k=str(k), measure=measure[:1].lower() + measure[1:]),)
     drawn = any(len(c) for c in s.curves.values())
     numbers = [v for col in ("success", "other_exit", "median_days") if col in tab for v in tab[col]
                if not isinstance(v, str) and not pd.isna(v)]
