@@ -6,13 +6,13 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 import evaltools as et
 from evaltools.data import project as project_module
 
 from .conftest import load_problems, params_refusal
+from .test_hostile_inputs_58 import BUDGET, _sheet  # (the same one-sheet budget workbook)
 
 HEAD = """\
 id: hostile60
@@ -23,26 +23,12 @@ kind: individ
 period: {start: 2023-09-01, planned_end: 2025-08-31}
 granted_sek: 2000000
 """
-BUDGET = "data: {budget: data/budget.xlsx}\n"
 
 
 def _params(tmp_path: Path, body: str) -> Path:
     p = tmp_path / "hostile60.yaml"
     p.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
     return p
-
-
-def _sheet(tmp_path: Path, rows: list[list]) -> Path:
-    """A one-sheet budget workbook, its header on the first row, as the rows are given."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Budget"
-    for row in rows:
-        ws.append(row)
-    (tmp_path / "data").mkdir(exist_ok=True)
-    path = tmp_path / "data" / "budget.xlsx"
-    wb.save(path)
-    return path
 
 
 # --- A1. data_as_of after the day the project is loaded ---------------------------------------------------------

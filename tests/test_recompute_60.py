@@ -215,6 +215,25 @@ def _month_number(s: pd.Series) -> np.ndarray:
     p = pd.to_datetime(s)
     return (p.dt.year * 12 + p.dt.month - 1).to_numpy()
 
+def _own_levels(lv: pd.DataFrame, paid: dict) -> None:
+    """Each leaver's start and exit month numbers and own level: the mean payment (price year) over months −12 to
+    −7 before the start month, by hand (in place)."""
+    lv["m0"], lv["exit_m"] = _month_number(lv["start_date"]), _month_number(lv["end_date"])
+    lv["level"] = [sum(paid.get((pid, m), 0.0) for m in range(m0 - 12, m0 - 6)) / 6
+                   for pid, m0 in zip(lv["person_id"], lv["m0"])]
+
+
+def _kept_by_month(lv: pd.DataFrame, paid: dict, last: int) -> np.ndarray:
+    """The share of the leavers' own levels still saved 1 to 12 months after the exit month, over those the
+    payments cover that long (at least 20 at 12 months), clipped to 0–1."""
+    kept = []
+    for k in range(1, 13):
+        c = lv[lv["exit_m"] + k <= last]
+        kept.append(1 - sum(paid.get((pid, m + k), 0.0) for pid, m in zip(c["person_id"], c["exit_m"])) / c["level"].sum())
+    assert len(c) >= 20
+    return np.clip(kept, 0, 1)
+
+
 
 def _group_panel(name: str, persons_file: str, payments_file: str, treated: int, before: int = 12, after: int = 12,
                  anticipation: int = 3) -> pd.DataFrame:
@@ -557,16 +576,9 @@ def _specialistteamet_by_hand() -> dict[str, float]:
     lv = df[(df["end_date"] != "") & df["outcome"].isin(SIX) & df["person_id"].isin(set(pay["person_id"]))].copy()
     lv = lv[pd.to_datetime(lv["end_date"]) <= pd.Timestamp("2026-10-31")]
     assert len(lv) == 112 and (lv["support_start"] == "försörjningsstöd").all() and df["person_id"].is_unique
-    lv["m0"], lv["exit_m"] = _month_number(lv["start_date"]), _month_number(lv["end_date"])
-    lv["level"] = [sum(paid.get((pid, m), 0.0) for m in range(m0 - 12, m0 - 6)) / 6
-                   for pid, m0 in zip(lv["person_id"], lv["m0"])]
+    _own_levels(lv, paid)
     assert (lv["level"] > 0).all()  # (no one without payments in the window: no level to impute)
-    kept = []
-    for k in range(1, 13):
-        c = lv[lv["exit_m"] + k <= last]
-        kept.append(1 - sum(paid.get((pid, m + k), 0.0) for pid, m in zip(c["person_id"], c["exit_m"])) / c["level"].sum())
-    assert len(c) >= 20
-    kept_arr = np.clip(kept, 0, 1)
+    kept_arr = _kept_by_month(lv, paid, last)
     j = np.arange(36)
     share = np.where(j < 12, kept_arr[np.minimum(j, 11)], kept_arr[-1] ** (j // 12))
     day1 = pd.to_datetime(lv["end_date"]).dt.day.to_numpy() == 1
@@ -641,16 +653,9 @@ def _household_savings_by_hand(name: str) -> dict[str, float]:
     deadweight = (k_c / n_c) / ended["outcome"].isin(SIX).mean()
     lv = ended[ended["outcome"].isin(SIX) & ended["person_id"].isin(set(pay["person_id"]))].copy()
     assert len(lv) == n_leavers
-    lv["m0"], lv["exit_m"] = _month_number(lv["start_date"]), _month_number(lv["end_date"])
-    lv["level"] = [sum(paid.get((pid, m), 0.0) for m in range(m0 - 12, m0 - 6)) / 6
-                   for pid, m0 in zip(lv["person_id"], lv["m0"])]
+    _own_levels(lv, paid)
     assert (lv["level"] > 0).all()
-    kept = []
-    for k in range(1, 13):
-        c = lv[lv["exit_m"] + k <= last]
-        kept.append(1 - sum(paid.get((pid, m + k), 0.0) for pid, m in zip(c["person_id"], c["exit_m"])) / c["level"].sum())
-    assert len(c) >= 20
-    kept_arr = np.clip(kept, 0, 1)
+    kept_arr = _kept_by_month(lv, paid, last)
     j = np.arange(36)
     share = np.where(j < 12, kept_arr[np.minimum(j, 11)], kept_arr[-1] ** (j // 12)) * (1 - deadweight)
     day1 = pd.to_datetime(lv["end_date"]).dt.day.to_numpy() == 1
