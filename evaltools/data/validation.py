@@ -3429,7 +3429,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     gaps = () if any(p.file == fname for p in problems) else budget_gaps(lines[S.PERIOD], params)
     if gaps:
         warn.append(problem(fname, None, S.PERIOD, None, "budget.periods_missing", "warning", "budget_gaps",
-                            periods_sv=gap_words(gaps, "sv"), periods_en=gap_words(gaps, "en"),
+                            periods_sv=(said := ", ".join(str(n) if kind == "year" else f"år {n}" for kind, n in gaps)),
+                            periods_en=S.budget_periods_en(said),
                             start=params.period.start.isoformat(), end=params.period.end.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
@@ -3781,11 +3782,6 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
             need.append(k)
             k += 1
     return tuple((kind, n) for n in need if n not in have)
-
-
-def gap_words(gaps: tuple[tuple[str, int], ...], lang: str) -> str:
-    """Budget periods as a note says them: ``2026``, ``år 2`` (``year 2``), joined with commas."""
-    return ", ".join(str(n) if kind == "year" else (f"år {n}" if lang == "sv" else f"year {n}") for kind, n in gaps)
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
