@@ -83,7 +83,7 @@ def test_specialistteamets_saving_keeps_its_decimal_beside_the_net_present_value
 
 def test_the_evaluators_cited_figure_reads_as_page_one_says_it():
     # Kompassen's evaluator cites the municipality's net present value; page 1 says it beside 4,7 miljoner (the
-    # state's), so both say 12,0 miljoner (11 994 044 kr to a tenth of a million)
+    # state's), so both say 12,0 miljoner (11 992 628 kr to a tenth of a million)
     from evaltools.present.sections import summary
     r = sample_report("kompassen-demo", "sv")
     kommun = r.cba.table.set_index("perspective").loc["kommun", "npv"]

@@ -59,7 +59,7 @@ def test_specialistteamets_exits_go_both_to_state_benefits_and_to_subsidised_wor
 def test_the_states_assumed_benefit_is_said_to_be_as_large_as_the_assistance_it_replaces(lang, state):
     (sentence,) = [s for s in _worth("eskilstuna-specialistteamet", lang) if state in s]
     assert BOTH[lang] in sentence, sentence
-    # said once, right after the state's figure (SEK 24.9 million: 24 936 094 kr in the table per actor)
+    # said once, right after the state's figure (SEK 24.9 million: 24 932 620 kr in the table per actor)
     assert sentence.count(BOTH[lang]) == 1
     assert (state + (" 24,9 miljoner kronor " if lang == "sv" else " SEK 24.9 million ") + BOTH[lang]) in sentence
 

@@ -27,7 +27,7 @@ from .test_board_reading_8 import _kr, _unit
 @pytest.mark.parametrize("parts, benefit, cost, npv", [
     # Vägen ut's key figures: 3 307 927 − 274 072 − 3 077 928 = −44 073 kr
     ({"kommun": 3_307_927.0, "region": -274_072.0, "stat": -3_077_928.0}, 1_052_215.0, 1_096_287.0, -44_073.0),
-    # Specialistteamet's: 29 231 320 − 888 629 − 24 936 090 = 3 406 601 kr
+    # figures like Specialistteamet's: 29 231 320 − 888 629 − 24 936 090 = 3 406 601 kr
     ({"kommun": 29_231_320.0, "region": -888_629.0, "stat": -24_936_090.0}, 6_961_117.0, 3_554_516.0, 3_406_601.0),
     # Språngbrädan's: everyone pays, −1 247 429 − 1 015 234 − 2 113 530 = −4 376 193 kr
     ({"kommun": -1_247_429.0, "region": -1_015_234.0, "stat": -2_113_530.0}, 57_863.0, 4_434_056.0, -4_376_193.0),

@@ -45,7 +45,8 @@ def test_application_break_even_in_its_own_terms():
 def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
     r = et.cost_benefit(et.load_project(tiny_project(FIXED)))
     s = r.summary
-    # two exits leave försörjningsstöd (P1 arbete from 2022-08, P4 sjuk_aktivitetsersättning from 2023-05)
+    # two exits leave försörjningsstöd (P1 arbete ends 2022-08-01, P4 sjuk_aktivitetsersättning 2023-05-01: each exit
+    # month is paid, so each saves from the month after it, 2022-09 and 2023-06)
     assert s.successes == 2 and s.pv_avoided_fs == pytest.approx(2 * 12 * 9000)
     p = r.table.set_index("perspective")
     # kommun saves both: 216 000, bears 25 % of 115 000
@@ -67,9 +68,9 @@ def test_tiny_project_perspectives_and_payback_by_hand(tiny_project):
     assert p.loc["samhälle", "pv_skattefaktor"] == pytest.approx(-0.3 * (115_000 - 108_000))
     assert p.loc["samhälle", "npv"] == pytest.approx(-117_100)
     assert pd.isna(p.loc["individ", "pv_benefit"])  # earnings not valued: the individual's result is unknown
-    # kommun's payback: cost 2 395,83 kr a month in 2022; 9 000 kr a month from August (month 7):
-    # cumulative net after month 8 (Sept) 18 000 − 9 x 2 395,83 < 0; after month 9 (Oct) 27 000 − 23 958 > 0
-    assert p.loc["kommun", "payback_months"] == 10
+    # kommun's payback: cost 2 395,83 kr a month in 2022; 9 000 kr a month from September (month 8):
+    # cumulative net after month 9 (Oct) 18 000 − 10 x 2 395,83 < 0; after month 10 (Nov) 27 000 − 26 354 > 0
+    assert p.loc["kommun", "payback_months"] == 11
 
 
 def test_every_transfer_sums_to_zero_and_the_sjukersattning_move(tiny_project):
@@ -202,7 +203,7 @@ def test_discounting_and_dropoff_by_explicit_sum(tiny_project):
     project = et.load_project(tiny_project(extra))
     r = et.cost_benefit(project)
     total = 0.0
-    for exit_month in (7, 16):  # August 2022 and May 2023, counted from January 2022
+    for exit_month in (8, 17):  # September 2022 and June 2023 (the months after the exits), counted from January 2022
         for month in range(36):
             total += 9000 * 0.8 ** (month // 12) / 1.035 ** ((exit_month + month) / 12)
     assert r.summary.pv_avoided_fs == pytest.approx(total)

@@ -17,7 +17,7 @@ from .conftest import write_csv
 
 # Six participants, all on försörjningsstöd at start. Four leave it (the success outcomes):
 #   A  start 2024-01-01, ends 2024-03-15, arbete                     first month without: 2024-04 (month 3)
-#   B  start 2024-01-01, ends 2024-02-01, sjuk_aktivitetsersättning  an exit on the 1st saves that month: 2024-02 (1)
+#   B  start 2024-01-01, ends 2024-02-01, sjuk_aktivitetsersättning  an exit on the 1st: February is paid, 2024-03 (2)
 #   C  start 2024-02-01, ends 2024-05-10, studier                    2024-06 (month 5)
 #   F  start 2024-01-01, ends 2024-06-30, arbete_med_stöd            2024-07 (month 6)
 #   D  ends 2024-04-30 still on försörjningsstöd; E still enrolled: neither saves anything.
@@ -45,7 +45,7 @@ PAYMENTS = [("A", "2023-02", 6000), ("A", "2023-05", 6600), ("A", "2023-12", 990
             ("F", "2023-01", 12000), ("F", "2023-06", 6000),
             ("D", "2023-03", 10000), ("D", "2024-06", 7000)]
 LEVEL = {"A": 2205.0, "B": 8400.0, "C": 5250.0, "F": 3150.0}
-EXIT_MONTH = {"A": 3, "B": 1, "C": 5, "F": 6}
+EXIT_MONTH = {"A": 3, "B": 2, "C": 5, "F": 6}
 # Two budget lines, shared by the Finsam act (state 50 %, region and municipality 25 % each): 2024 settled, its
 # utfall 120 000 kr counted (not its budget of 130 000), in the price year's prices (factor 1), 10 000 kr a month
 # over the 12 months of 2024; 2025 not yet settled, its budget 60 000 kr (2025 KPI 420 too: factor 1), 5 000 kr a

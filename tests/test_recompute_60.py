@@ -474,7 +474,7 @@ def test_timra_s_cost_per_actor_is_its_budget_discounted_month_by_month():
 # Timrå's savings: no payments file, so each of the 19 who left försörjningsstöd for one of the six outcomes that
 # leave it (the default success_outcomes; all 52 were on försörjningsstöd at start) saves the riksnorm of their
 # household in the price year 2019 (evaltools/data/riksnorm.csv, a child at the 7–10 band) plus housing 4 300 kr
-# (2023) repriced by SCB's KPI 334,26/403,7, from the first whole month after the exit, 36 months, year y after the
+# (2023) repriced by SCB's KPI 334,26/403,7, from the month after the exit month, 36 months, year y after the
 # exit at 0,8^y, times 1 − 25 % (the default deadweight without a comparison group), discounted as above. A move to
 # sickness compensation or sickness benefit is paid instead by Försäkringskassan, to studies or another benefit by
 # the state; a move to subsidised work costs the state a wage subsidy of 12 000 kr a month (price-year prices) for 12
@@ -559,7 +559,7 @@ def test_timra_s_present_values_per_actor_break_even_switching_value_and_payback
 # among the leavers the file (to 2026-10) covers that long and who had a level, the share kept is 1 − their payments
 # that month over their levels; with at least 20 covered at 12 months, month k saves that share and the drop-off
 # after it is 1 − the share at 12 months (observed; replaces the params' 20 %). The saving runs 36 months from the
-# first whole month starting on or after the exit (an exit dated the 1st saves that month), times 1 − 25 % (no
+# month after the exit month (an exit dated the 1st too: that month is paid), times 1 − 25 % (no
 # comparison group), month k from April 2024 discounted by 1,035^(−k/12), ending in the month a leaver turns 67 (the
 # age of äldreförsörjningsstöd from 2026; born in the middle of the birth year: none does within the horizon). The
 # costs: each year's lines (utfall, else budget; the total rows not counted), 2024's repriced by 418,47/415,15, spread
@@ -581,8 +581,7 @@ def _specialistteamet_by_hand() -> dict[str, float]:
     kept_arr = _kept_by_month(lv, paid, last)
     j = np.arange(36)
     share = np.where(j < 12, kept_arr[np.minimum(j, 11)], kept_arr[-1] ** (j // 12))
-    day1 = pd.to_datetime(lv["end_date"]).dt.day.to_numpy() == 1
-    first = lv["exit_m"].to_numpy() + np.where(day1, 0, 1) - (2024 * 12 + 3)
+    first = lv["exit_m"].to_numpy() + 1 - (2024 * 12 + 3)
     out = {"kommun": 0.0, "fk": 0.0, "stat_benefit": 0.0, "subsidy": 0.0}
     for lvl, f0, outcome, by in zip(lv["level"], first, lv["outcome"], lv["birth_year"].astype(int)):
         months = f0 + j
@@ -622,7 +621,7 @@ def test_specialistteamet_s_present_values_per_actor_agree_with_a_hand_calculati
 
 # Språngbrädan and Kompassen: own payments as above (their first year followed in the payments too), with two rules
 # more. The deadweight is the comparison group's share who left försörjningsstöd over the participants'. A household
-# whose members leave leaves försörjningsstöd at its first exit: from the first whole month after it the
+# whose members leave leaves försörjningsstöd at its first exit: from the month after its month the
 # municipality saves the level of that first leaver (of several on that day, their mean) once, divided equally
 # between its leavers; a leaver's part paid instead by Försäkringskassan or the state, and a wage subsidy, run from
 # their own exit. (Kompassen's benefits paid instead are measured in register data, its försörjningsstöd is not.)
@@ -658,8 +657,7 @@ def _household_savings_by_hand(name: str) -> dict[str, float]:
     kept_arr = _kept_by_month(lv, paid, last)
     j = np.arange(36)
     share = np.where(j < 12, kept_arr[np.minimum(j, 11)], kept_arr[-1] ** (j // 12)) * (1 - deadweight)
-    day1 = pd.to_datetime(lv["end_date"]).dt.day.to_numpy() == 1
-    lv["first"] = lv["exit_m"].to_numpy() + np.where(day1, 0, 1) - start
+    lv["first"] = lv["exit_m"].to_numpy() + 1 - start
     lv["part"], lv["household_first"] = lv["level"], lv["first"]
     several = 0
     for _, g in lv.groupby("household_id"):
@@ -716,7 +714,7 @@ def test_kompassen_s_forsorjningsstod_saved_and_wage_subsidies_agree_with_a_hand
 # of 30 %: a fixed level of 10 000 kr a month (KPI flat, so no repricing), a budget of 240 000 kr for 2023 spread
 # over its twelve months. Four leave försörjningsstöd — A1 (2023-03-20) and A2 (2023-06-30) for work, S1 (2023-05-10)
 # for sickness compensation (Försäkringskassan pays instead), U1 (2023-08-15) for studies (the state pays study
-# support instead) — and two end still on it. Each leaver saves from the first whole month after the exit, 36 months,
+# support instead) — and two end still on it. Each leaver saves from the month after the exit month, 36 months,
 # year y after the exit (y = 0, 1, 2) at (1 − 0,2)^y, times 0,7; month k from January 2023 discounted by 1,035^(−k/12).
 SMALL_CB = """\
 id: rakna60

@@ -194,6 +194,9 @@ def test_a_project_without_register_files_has_the_npvs_it_had(tmp_path, pid, mon
     # (nor did the model then end a saving at the age of äldreförsörjningsstöd: tests/test_pension_age_34.py)
     monkeypatch.setattr(costbenefit, "pension_months",
                         lambda persons, first: np.full(len(persons), costbenefit.NO_PENSION))
+    # (and it counted an exit dated the 1st from that month, not from the next: tests/test_costbenefit.py)
+    monkeypatch.setattr(costbenefit, "_first_months_from",
+                        lambda days: (costbenefit._months(pd.to_datetime(days)) + (pd.to_datetime(days).dt.day != 1)).to_numpy())
     project = et.load_project(_without_register(tmp_path, pid))
     # (each participant in a household of their own, as the model then counted them: a household whose
     # members leave now saves its level once, tests/test_unseen_projects_6.py)

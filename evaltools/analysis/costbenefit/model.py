@@ -135,8 +135,8 @@ class HouseholdParts:
     """How the households' försörjningsstöd is divided between the leavers (:func:`household_parts`).
 
     ``level``: each leaver's part of their household's monthly level; ``fs_month``: the month index, from the
-    project's start, of the first whole month without försörjningsstöd for the leaver's household (the
-    household's first exit); ``shared``: the leavers counted in a household where another also left
+    project's start, of the first month without försörjningsstöd for the leaver's household (the month after
+    the household's first exit month); ``shared``: the leavers counted in a household where another also left
     (:func:`shared_households`); ``households``: the households with more than one leaver."""
 
     level: np.ndarray
@@ -149,7 +149,7 @@ def household_parts(succ: pd.DataFrame, level: np.ndarray, exit_m: np.ndarray) -
     """The households' försörjningsstöd divided between the leavers, whatever the order of the rows.
 
     Försörjningsstöd is paid per household. A household whose members leave it (``household_id`` shared by
-    several leavers) leaves försörjningsstöd at its first exit: from the first whole month after the earliest
+    several leavers) leaves försörjningsstöd at its first exit: from the month after the month of the earliest
     end date among them, the municipality saves the household's level, once. The household's level is that
     of its first leaver (of several who left on that day, the mean of theirs). The saving is divided equally
     between the household's leavers, one part per person, and each part follows what its member went to: the
@@ -563,9 +563,11 @@ def _months(dates: pd.Series) -> pd.Series:
 
 
 def _first_months_from(days: pd.Series) -> np.ndarray:
-    """The first whole month starting on or after each day (an exit on the 1st saves that month), vectorised."""
-    d = pd.to_datetime(days)
-    return (_months(d) + (d.dt.day != 1)).to_numpy()
+    """The month after each day's month, vectorised: where a leaver's saving starts. An exit on the 1st saves from the
+    next month too: försörjningsstöd for a month is decided and paid before it starts, and a wage or benefit comes at
+    the month's end, so the exit month is paid (the check of coded exits against payments and the persistence table
+    count from the same month)."""
+    return (_months(pd.to_datetime(days)) + 1).to_numpy()
 
 
 def _cost_months(period: str, params) -> tuple[int, int]:
@@ -587,7 +589,7 @@ class _Model:
     """Everything the per-perspective NPV needs, so sensitivity and Monte Carlo can re-run it cheaply.
 
     All flows sit on one monthly grid counted from the project's start month: costs spread over
-    their budget period's months, benefits from the first whole month after each exit. Month k is
+    their budget period's months, benefits from the month after each exit's month. Month k is
     discounted by (1 + rate)^(−k/12).
     """
 
