@@ -974,6 +974,29 @@ _WITHIN = r"(?<![\wåäö])(?:inom|senast|within|no\s+later\s+than)\s+"
 _NOT_AFTER_EXIT = r"(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)"
 _TIME_IN_WEEKS = re.compile(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
 _TIME_ANY = re.compile(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
+# A time limit in months or years counted from each participant's start, which a share goal counts as written with
+# ``within_months`` ("Minst 40 % ska ha gått till arbete eller studier inom 12 månader från start", "inom sex
+# månader efter inskrivning", "inom ett år", "within 12 months of enrolment"): the months it says, else None (days
+# and weeks, which no goal counts)
+_TIME_MONTHS = {"månader": 1, "månad": 1, "mån": 1, "mån.": 1, "months": 1, "month": 1, "år": 12, "years": 12,
+                "year": 12, "halvår": 6}
+_TIME_WORDS = {**_NUMBER_WORDS, "elva": 11, "tolv": 12, "arton": 18, "eleven": 11, "twelve": 12, "eighteen": 18,
+               "a": 1, "an": 1}
+
+
+def months_said(words: str) -> int | None:
+    """The months a goal's time limit says (``'inom 12 månader från start'``: 12, ``'inom ett år'``: 12, ``'inom ett
+    halvår'`` and ``'within half a year'``: 6), or None where it says days or weeks or no time."""
+    if re.search(r"(?<![\wåäö])(?:halvår|half\s+a\s+year|half[\s-]year)", words, re.I) and \
+            not re.search(rf"{_TIME_NUMBER}\s+halvår", words, re.I):
+        return 6
+    m = re.search(rf"(?<![\wåäö])({_TIME_NUMBER})\s+({_TIME_UNIT})", words, re.I)
+    if m is None:
+        return None
+    number, unit = m.group(1).lower(), m.group(2).lower()
+    count = int(number) if number.isdigit() else _TIME_WORDS.get(number)
+    per = _TIME_MONTHS.get(unit)
+    return count * per if count is not None and per is not None else None
 # ... and a second condition, that those who left försörjningsstöd did not come back to it ("minst 30 % ska gå till
 # arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader", "without returning to social
 # assistance"): the participant file holds the outcome at exit, not who was paid again later, so the goal would count
@@ -1674,6 +1697,10 @@ class Goal(_Strict):
     level: int | None = Field(None, description="Survey goal (level): an answer at this step or nearer the positive end counts.")
     before_group: RespondentGroup = Field("deltagare_start", description="Survey goal (change): the earlier answers.")
     answered_from: dt.date | None = Field(None, description="Survey goal: only answers given on or after this day.")
+    within_months: int | None = Field(None, ge=1, le=60, description=(
+        "Share goal: a participant counts as reaching the goal where they left with one of its outcomes on or before "
+        "their start date plus this many months ('inom 12 månader från start': 12); those whose months had not "
+        "passed at data_as_of are left out of the base and counted apart."))
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -1736,6 +1763,9 @@ class Goal(_Strict):
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
         self._check_composition()
+        if self.within_months is not None and (self.kind != "share" or self.numerator != "outcome"
+                                               or self.composition):
+            raise ParamsValueError("params.within_months_kind", kind=str(self.kind), numerator=self.numerator)
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
@@ -1886,10 +1916,22 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+            # (a limit on a second condition, "without returning to social assistance within a year", is that
+            # condition's, refused as such below)
+            in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \
+                and not _NO_RETURN.search(label)
             timed = (_TIME_FROM_START.search(label) or _TIME_IN_WEEKS.search(label)
-                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" else None)) \
+                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" or in_months else None)) \
                 if self.kind in PERSON_GOAL_KINDS else None
-            if timed is not None:
+            months = months_said(timed.group(0)) if timed is not None and in_months else None
+            if months is not None and self.within_months is None:
+                # a share within some months of each participant's start: counted so with within_months
+                raise ParamsValueError("params.goal_label_within_months", words=timed.group(0).strip(),
+                                       months=str(months))
+            if months is not None and self.within_months != months:
+                raise ParamsValueError("params.goal_label_within_months_other", words=timed.group(0).strip(),
+                                       months=str(months), given=str(self.within_months))
+            if timed is not None and months is None:
                 raise ParamsValueError("params.goal_label_time_from_start", words=timed.group(0).strip(),
                                        kind=self.kind)
             back = _NO_RETURN.search(label) if self.kind in PERSON_GOAL_KINDS else None
