@@ -118,7 +118,9 @@ def test_a_number_word_of_every_year_or_of_years_is_no_year(tiny_project, label)
 
 
 @pytest.mark.parametrize(("label", "target", "kind"), [
-    ("Minst 25 % ska gå vidare till arbete eller studier inom sex månader", "target: 0.25", "share"),
+    # (a time limit of six months from each participant's start, counted as such with within_months: 6)
+    ("Minst 25 % ska gå vidare till arbete eller studier inom sex månader", "target: 0.25\n    within_months: 6",
+     "share"),
     ("Projektet pågår i tre år och ska ta emot 30 deltagare per år", "target: 30", "participant_count"),
     ("30 % ska ha arbete eller studier sex månader efter avslut, under projektets tre år", "target: 0.3", "share"),
     ("Under sex år ska projektet ta emot 30 deltagare per år", "target: 30", "participant_count"),

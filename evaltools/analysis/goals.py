@@ -96,7 +96,7 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main", "composition",
                 "enrolments", "total_persons", "total_enrolments", "returned", "group_others",
-                "group_within"]
+                "group_within", "not_yet_due"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -489,7 +489,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
            "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
-           "group_others": np.nan, "group_within": np.nan}
+           "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -564,6 +564,11 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         denom &= df[S.END_DATE].notna()
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    if goal.within_months is not None:  # "inom 12 månader från start": reached in time, and only those whose time ran
+        due, closed = within_due(df, goal.within_months, project.params)
+        succ = succ & (df[S.END_DATE] <= due)
+        row["not_yet_due"] = float((denom & group & ~closed).sum())
+        denom &= closed
     if goal.among is not None:
         row["group_others"] = _others(goal, group, siblings, lambda m: float((denom & m).sum()), min_count)
         row["group_within"] = _within(group, kin, lambda m: float((denom & m).sum()), min_count)
@@ -590,12 +595,27 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     return row
 
 
+def within_due(df: pd.DataFrame, months: int, params: ProjectParams) -> tuple[pd.Series, pd.Series]:
+    """For a share goal with a time limit (``within_months``): each enrolment's last day to reach the goal, its start
+    plus ``months`` calendar months (2024-01-31 plus one month is 2024-02-29), and whether its time has run at the
+    analysis date (:attr:`~evaltools.data.params.ProjectParams.as_of`), so that it is counted: one whose months had
+    not passed could still reach the goal, and counting only those of them who were already decided would count the
+    quick exits, to a job or out of the project, and not the others. Once the project has ended every enrolment is
+    decided (it can be brought no further) and counted as it ended."""
+    start = pd.to_datetime(df[S.START_DATE])
+    due = start.map(lambda d: d + pd.DateOffset(months=months) if pd.notna(d) else pd.NaT)
+    due = pd.to_datetime(due)
+    if not params.runs_on:
+        return due, pd.Series(True, index=df.index)
+    return due, due <= pd.Timestamp(params.as_of)
+
+
 def _count_rule(g: Goal, keys: bool = True) -> tuple:
     """What a goal counts (kind, period, count and, with ``keys``, the keys its group is chosen by): two goals
     with the same rule count the same thing, each for its own group."""
     on = tuple(sorted(key for key, _ in g.among.items())) if keys and g.among is not None else ()
     return (g.kind, g.period, g.count_by, on, g.numerator, tuple(g.success_outcomes),
-            g.denominator, tuple(g.exclude_from_denominator), g.composition)
+            g.denominator, tuple(g.exclude_from_denominator), g.composition, g.within_months)
 
 
 def _siblings(goal: Goal, project: Project, df: pd.DataFrame) -> list[tuple[str, pd.Series]]:

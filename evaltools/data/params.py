@@ -64,7 +64,8 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|s
 # planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
 # so such a goal counting sickness benefit or compensation says so); work training, a work trial or a placement
 # ("arbete, studier eller arbetsträning", "praktik", "work training") is such a step, an active plan with another party
-_STEP_WORDS = re.compile(r"planering|\bplan\b|insats|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
+_STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<!efter\s)(?<!under\s)(?<!vid\s)"
+                         r"insats(?!en\b)|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
                          r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
@@ -974,6 +975,66 @@ _WITHIN = r"(?<![\wåäö])(?:inom|senast|within|no\s+later\s+than)\s+"
 _NOT_AFTER_EXIT = r"(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)"
 _TIME_IN_WEEKS = re.compile(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
 _TIME_ANY = re.compile(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
+# A time limit in months or years counted from each participant's start, which a share goal counts as written with
+# ``within_months`` ("Minst 40 % ska ha gått till arbete eller studier inom 12 månader från start", "inom sex
+# månader efter inskrivning", "inom ett år", "within 12 months of enrolment"): the months it says, else None (days
+# and weeks, which no goal counts)
+_TIME_MONTHS = {"månader": 1, "månad": 1, "mån": 1, "mån.": 1, "months": 1, "month": 1, "år": 12, "years": 12,
+                "year": 12, "halvår": 6}
+_TIME_WORDS = {**_NUMBER_WORDS, "elva": 11, "tolv": 12, "arton": 18, "eleven": 11, "twelve": 12, "eighteen": 18,
+               "a": 1, "an": 1}
+
+
+# ... and a time said after "efter" without saying from what ("Minst 30 % ska vara utan försörjningsstöd efter 6
+# månader", "ska ha arbete efter sex månader", "efter 12 månader i projektet"): counted from the start it is a time
+# limit (within_months), after exit it is the situation later (counted at exit, and said so); the words do not say
+# which, and a goal counting the outcome at exit would answer neither
+_TIME_AFTER_WHAT = re.compile(rf"(?<![\wåäö])(?:efter|after)\s+{_A_TIME}(?![\wåäö])"
+                              rf"(?!\s+(?:efter|från|after|from|of|av)\s)", re.I)
+# A benefit or job seeking named as where the participants go ("Minst 25 % ska ha fått sjukersättning eller
+# aktivitetsersättning", "gå till sjukpenning", "arbete, studier eller arbetssökande", "inskrivna som arbetssökande"),
+# with the outcome code it names: a goal without success_outcomes of its own would count the default successes
+# (work, studies, every benefit and an active plan, never job seeking), another goal than its words; a benefit that
+# describes the participants ("deltagare med sjukpenning", "som uppbär sjukersättning") names no outcome
+_OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s+aktivitetsersättning\w*|sjukersättning\w*|"
+                   r"aktivitetsersättning\w*|sickness\s+compensation|activity\s+compensation"),
+                  ("sjukpenning", r"sjukpenning\w*|sickness\s+benefit"),
+                  ("arbetssökande", r"arbetssökande|job\s*seek\w*"))
+_OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
+                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])"
+                            r"|[,(/]\s*(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
+_OUTCOME_OF_GROUP = re.compile(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
+                               r"(?:(?!(?:to|till|into)\b)\w+\s+)?(?:"
+                               + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
+
+
+def outcomes_named(label: str) -> tuple[str, ...]:
+    """The outcome codes a goal's words name as where the participants go, among those no default reading counts as
+    the words say (a benefit, job seeking), with work and studies where the words name them too, in the vocabulary's
+    order; ``()`` where they name none, or name a benefit only as the participants' own."""
+    if _OUTCOME_OF_GROUP.search(label) or not _OUTCOME_NAMED.search(label):
+        return ()
+    named = {code for code, words in _OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
+    if _WORK_WORDS.search(label):
+        named |= {"arbete", "arbete_med_stöd"}
+    if _STUDIES_WORDS.search(label):
+        named.add("studier")
+    return tuple(c for c in OUTCOMES if c in named)
+
+
+def months_said(words: str) -> int | None:
+    """The months a goal's time limit says (``'inom 12 månader från start'``: 12, ``'inom ett år'``: 12, ``'inom ett
+    halvår'`` and ``'within half a year'``: 6), or None where it says days or weeks or no time."""
+    if re.search(r"(?<![\wåäö])(?:halvår|half\s+a\s+year|half[\s-]year)", words, re.I) and \
+            not re.search(rf"{_TIME_NUMBER}\s+halvår", words, re.I):
+        return 6
+    m = re.search(rf"(?<![\wåäö])({_TIME_NUMBER})\s+({_TIME_UNIT})", words, re.I)
+    if m is None:
+        return None
+    number, unit = m.group(1).lower(), m.group(2).lower()
+    count = int(number) if number.isdigit() else _TIME_WORDS.get(number)
+    per = _TIME_MONTHS.get(unit)
+    return count * per if count is not None and per is not None else None
 # ... and a second condition, that those who left försörjningsstöd did not come back to it ("minst 30 % ska gå till
 # arbete eller studier och inte ha återkommit till försörjningsstöd efter 3 månader", "without returning to social
 # assistance"): the participant file holds the outcome at exit, not who was paid again later, so the goal would count
@@ -1483,9 +1544,46 @@ def goal_years(period: Period, unit: str) -> list[int]:
         k += 1
 
 
+# a percent in words ("fyrtio procent", "tjugofem procent", "forty per cent", "twenty-five percent"): its number
+_PERCENT_WORDS = re.compile(
+    r"(?<![\wåäö])((?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
+    r"|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|fem|sex|sju|åtta|nio|hundra|etthundra"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|ten|eleven|twelve|fifteen|five|six|seven|eight|nine|(?:one\s+|a\s+)?hundred)\s+(?:procent|per\s*cent)\b", re.I)
+_UNITS_SV = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+_UNITS_EN = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TEENS = {"tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16, "sjutton": 17,
+          "arton": 18, "nitton": 19, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "hundra": 100,
+          "etthundra": 100, "hundred": 100}
+_TENS_SV = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80,
+            "nittio": 90}
+_TENS_EN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                  "ninety": 90}
+
+
+def _percent_in_words(word: str) -> int | None:
+    """The number of a percent written in words (``fyrtio``: 40, ``tjugofem``: 25, ``twenty-five``: 25)."""
+    w = re.sub(r"\s+", "", word.casefold()).removeprefix("one").removeprefix("a") if word.casefold().endswith(
+        "hundred") else word.casefold()
+    if w in _TEENS:
+        return _TEENS[w]
+    if w in _UNITS_SV or w in _UNITS_EN:
+        return _UNITS_SV.get(w) or _UNITS_EN.get(w)
+    for tens in (_TENS_SV, _TENS_EN_WORDS):
+        for head, n in tens.items():
+            if w.startswith(head):
+                rest = w[len(head):].lstrip("-")
+                unit = 0 if not rest else (_UNITS_SV.get(rest) or _UNITS_EN.get(rest))
+                return n + unit if unit is not None else None
+    return None
+
+
 def label_shares(label: str) -> list[tuple[str, float]]:
-    """The shares ``label`` states, each with the words that state it ("70 %", "var tredje", "40 av 100")."""
+    """The shares ``label`` states, each with the words that state it ("70 %", "var tredje", "40 av 100", "fyrtio
+    procent")."""
     out = [(m.group(0), float(m.group(1).replace(",", ".")) / 100) for m in _PERCENT.finditer(label)]
+    out += [(m.group(0), n / 100) for m in _PERCENT_WORDS.finditer(label)
+            if (n := _percent_in_words(m.group(1))) is not None]
     out += [(m.group(0), int(m.group(1)) / int(m.group(2))) for m in _X_OF_Y.finditer(label)
             if 0 < int(m.group(1)) <= int(m.group(2))]
     out += [(m.group(0), value) for pattern, value in _SHARE_WORDS for m in [pattern.search(label)] if m]
@@ -1674,6 +1772,10 @@ class Goal(_Strict):
     level: int | None = Field(None, description="Survey goal (level): an answer at this step or nearer the positive end counts.")
     before_group: RespondentGroup = Field("deltagare_start", description="Survey goal (change): the earlier answers.")
     answered_from: dt.date | None = Field(None, description="Survey goal: only answers given on or after this day.")
+    within_months: int | None = Field(None, ge=1, le=60, description=(
+        "Share goal: a participant counts as reaching the goal where they left with one of its outcomes on or before "
+        "their start date plus this many months ('inom 12 månader från start': 12); those whose months had not "
+        "passed at data_as_of are left out of the base and counted apart."))
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -1736,6 +1838,9 @@ class Goal(_Strict):
         if bad:
             raise ParamsValueError("params.unknown_outcomes", codes=", ".join(map(_short, bad)), expected=", ".join(OUTCOMES))
         self._check_composition()
+        if self.within_months is not None and (self.kind != "share" or self.numerator != "outcome"
+                                               or self.composition):
+            raise ParamsValueError("params.within_months_kind", kind=str(self.kind), numerator=self.numerator)
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
@@ -1886,15 +1991,38 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+            # (a limit on a second condition, "without returning to social assistance within a year", is that
+            # condition's, refused as such below)
+            in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \
+                and not _NO_RETURN.search(label)
             timed = (_TIME_FROM_START.search(label) or _TIME_IN_WEEKS.search(label)
-                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" else None)) \
+                     or (_TIME_ANY.search(label) if self.numerator == "action_plan" or in_months else None)) \
                 if self.kind in PERSON_GOAL_KINDS else None
-            if timed is not None:
+            months = months_said(timed.group(0)) if timed is not None and in_months else None
+            if months is not None and self.within_months is None:
+                # a share within some months of each participant's start: counted so with within_months
+                raise ParamsValueError("params.goal_label_within_months", words=timed.group(0).strip(),
+                                       months=str(months))
+            if months is not None and self.within_months != months:
+                raise ParamsValueError("params.goal_label_within_months_other", words=timed.group(0).strip(),
+                                       months=str(months), given=str(self.within_months))
+            later = _TIME_AFTER_WHAT.search(label) if self.kind in ("share", "outcome_count") \
+                and self.numerator == "outcome" and timed is None and not _NO_RETURN.search(label) else None
+            if later is not None:
+                n = months_said(later.group(0))
+                raise ParamsValueError("params.goal_label_time_after_what", words=later.group(0).strip(),
+                                       n="N" if n is None else str(n), kind=self.kind)
+            if timed is not None and months is None:
                 raise ParamsValueError("params.goal_label_time_from_start", words=timed.group(0).strip(),
                                        kind=self.kind)
             back = _NO_RETURN.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if back is not None:
                 raise ParamsValueError("params.goal_label_no_return", words=back.group(0).strip(), kind=self.kind)
+            named = outcomes_named(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                and "success_outcomes" not in self.model_fields_set else ()
+            if named:
+                raise ParamsValueError("params.goal_label_outcomes_named", words=_OUTCOME_NAMED.search(label).group(0)
+                                       .strip(" ,(/"), codes=", ".join(named), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 else None
             if plan is not None:

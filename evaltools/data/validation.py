@@ -682,7 +682,12 @@ _GROUP_BY_SUPPORT = re.compile(
 # försörjning", "self-supporting"; a target group without it, "som saknar egen försörjning", is none), and words that name an active plan with another party among them
 # (Timrå's "självförsörjande eller ha en aktiv planering med annan part"): such a goal counted with
 # aktiv_planering_annan_part among its successes would count as leavers persons still on försörjningsstöd
+# (and being without it, "ska vara utan försörjningsstöd vid avslut", "leva utan ekonomiskt bistånd": a verb before
+# "utan", so that a target group, "deltagare utan försörjningsstöd", is none)
+_WITHOUT_FS = (r"(?<![\wåäö])(?:vara|är|bli|blir|blivit|leva|lever|klara\s+sig|klarar\s+sig|klarat\s+sig)\s+utan\s+"
+               r"(?:något\s+)?(?:försörjningsstöd\w*|ekonomiskt\s+bistånd\w*|socialbidrag\w*)|")
 _LEFT_SUPPORT = re.compile(
+    _WITHOUT_FS +
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
     r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
     r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"
@@ -696,6 +701,7 @@ _ACTIVE_PLAN_NAMED = re.compile(r"aktiv\w*\s+planering|active\s+plan", re.I)
 # försörjningsstödet", "left social assistance"), which a participant who never had it cannot have done (one who went
 # from aktivitetsstöd to work did become self-supporting, so "självförsörjande" is not among them)
 _LEFT_FS = re.compile(
+    _WITHOUT_FS +
     r"(?<![\wåäö])(?:(?:lämna\w*|lämnat)\s+(?:sitt\s+|sina\s+|det\s+)?|(?:gå|går|gått|kommit|komma|ta\s+sig|tagit\s+sig)"
     r"\s+ur\s+(?:sitt\s+)?|(?:inte|ej)\s+längre\s+(?:ha|har|haft|få|får|fått|uppbära|uppbär|behöva|behöver|vara\s+"
     r"beroende\s+av)\s+(?:något\s+)?|(?:bli|blivit|vara|är)\s+oberoende\s+av\s+)"

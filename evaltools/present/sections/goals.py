@@ -430,6 +430,42 @@ def after_exit_sentences(r) -> list[str]:
             for row in rows.itertuples(index=False) if (words := after_exit_words(row.label))]
 
 
+def not_yet_due(r, goal_id: str) -> int:
+    """How many enrolments a share goal with a time limit (``within_months``) left out of its base in all its periods,
+    their months not passed at the data's date."""
+    tab = r.goals.table
+    rows = tab[tab["goal_id"] == goal_id]
+    return int(rows["not_yet_due"].fillna(0).sum()) if "not_yet_due" in rows else 0
+
+
+def within_months_sentences(r, goal) -> list[str]:
+    """Page 1's sentences on a share goal with a time limit: what counts as reaching it, and how many are not
+    counted yet because their months had not passed."""
+    if goal.within_months is None:
+        return []
+    months = fmt_int(goal.within_months, r.lang)
+    out = [r.msg("summary.goal_within_months", months=months)]
+    n = not_yet_due(r, goal.id)
+    if n:
+        out.append(r.msg("summary.goal_within_months_not_yet", n=fmt_int(n, r.lang), months=months))
+    return out
+
+
+def within_months_notes(r) -> list[str]:
+    """The goal table's note of each share goal with a time limit: what it counts and the number left out."""
+    out = []
+    for g in r.params.goals:
+        if g.within_months is None or not (r.goals.table["goal_id"] == g.id).any():
+            continue
+        months = fmt_int(g.within_months, r.lang)
+        note = r.msg("goals.within_months_note", goal=g.label_for(r.lang).rstrip("."), months=months)
+        n = not_yet_due(r, g.id)
+        if n:
+            note += " " + r.msg("goals.within_months_left_out", n=fmt_int(n, r.lang), months=months)
+        out.append(note)
+    return out
+
+
 # (what a goal's words name of work and studies: evaltools.data.params.words_named, the one reading)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 STEPS = ("aktiv_planering_annan_part", "arbetssökande")
@@ -595,6 +631,7 @@ def page_one(r, length: str = "full") -> list[str]:
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
             out.append(msg("summary.goal_after_exit", words=words))
         goal = next(g for g in r.params.goals if g.id == gid)
+        out.extend(within_months_sentences(r, goal))  # (a time limit: what counts, and who is not counted yet)
         extra = outcomes_beyond_words(goal) if first["kind"] in ("outcome_count", "share") else ()
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
@@ -986,7 +1023,8 @@ def blocks(r) -> list[list]:
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *same_support_notes(r), *per_part_notes(r),
+                Table(quant, notes=(*total_notes(r), *group_notes(r), *within_months_notes(r), *same_support_notes(r),
+                                   *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
                                    *one_period_notes(r),
