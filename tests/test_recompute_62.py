@@ -1,0 +1,554 @@
+"""Goal fulfilment, the budget against its utfall, the one-at-a-time sensitivity, the portfolio and the English
+report recomputed independently: the goal table's counts, shares, exact intervals, one-sided tests, pro-rated targets,
+statuses and verdicts from the participants file and the params read here by the rules docs/methods.md states; the
+budget's sums per year, line and financier and its deviations from the budget file; each assumption's low and high
+net present value of a small project from the cost-benefit formula written out; the portfolio's rows against each
+project's own figures (its net present values restated with SCB's KPI read here); and the English report's figures
+against the Swedish report's, table by table. The expected values never come from the function under test."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from scipy.stats import binomtest
+from statsmodels.stats.proportion import proportion_confint
+
+import evaltools as et
+
+from .conftest import PARAMS, write_csv
+
+ROOT = PARAMS.parent
+SAMPLES = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "nasta-steg", "sprangbradan-demo")
+
+
+def _yaml(path) -> dict:
+    return yaml.safe_load(open(path, encoding="utf-8").read())
+
+
+def _day(v) -> dt.date:
+    return v if isinstance(v, dt.date) else dt.date.fromisoformat(str(v))
+
+
+def _anniversary(d: dt.date, k: int) -> dt.date:
+    return d.replace(year=d.year + k)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. Goal fulfilment, by the rules of docs/methods.md (*Goal fulfilment*), written out here:
+#    project years from the start date; the data run to data_as_of, or to the end (actual, else planned); a period is
+#    running where its data stop before its planned last day while the project goes on, cut where the project ended
+#    inside it; a count target is pro-rated by the days run over the days of a full year and rounded to whole persons,
+#    halves up; participants are persons (each once a period), outcomes and shares count enrolments (by intake unless
+#    count_by: exit); a share is judged as shown (to a tenth of a percentage point) with its Clopper–Pearson interval:
+#    wholly above the target is reached, spanning it keeps the point status "but uncertain"; 80 % of the target is
+#    partly; one verdict over the judged periods.
+# ---------------------------------------------------------------------------------------------------------------
+BAND = 0.8
+
+
+def _periods(p: dict, unit: str) -> list[dict]:
+    start = _day(p["period"]["start"])
+    planned = _day(p["period"]["planned_end"])
+    end = _day(p["period"].get("actual_end") or planned)
+    last_counted = max(planned, end)
+    as_of = min(_day(p["data_as_of"]), end) if p.get("data_as_of") else end
+    out = []
+    if unit == "whole_period":
+        spans = [("hela", start, last_counted, (last_counted - start).days + 1)]
+    else:
+        spans, k = [], 0
+        while _anniversary(start, k) <= last_counted:
+            first, nxt = _anniversary(start, k), _anniversary(start, k + 1)
+            spans.append((f"år{k + 1}", first, min(nxt - dt.timedelta(days=1), last_counted), (nxt - first).days))
+            k += 1
+    for key, first, last, full in spans:
+        seen = None if first > as_of else min(last, as_of)
+        running = seen is not None and seen < last and seen < end
+        out.append({"key": key, "first": first, "last": last, "seen": seen, "full": full, "running": running,
+                    "cut": seen is not None and seen < last and not running, "as_of": as_of})
+    return out
+
+
+def _point(value: float, target: float) -> str:
+    if value >= target:
+        return "uppnått"
+    return "delvis" if value >= BAND * target else "ej_uppnått"
+
+
+def _verdict(statuses: list[str]) -> str:
+    judged = [s for s in statuses if s not in ("pågår", "ej_bedömt")]
+    if not judged:
+        return "pågår" if "pågår" in statuses else "ej_bedömt"
+    if len(set(judged)) == 1:
+        return judged[0]
+    bases = {s.replace("_osäkert", "") for s in judged}
+    uncertain = any(s.endswith("_osäkert") for s in judged)
+    if len(bases) == 1:
+        return f"{bases.pop()}_osäkert"
+    return "delvis_osäkert" if uncertain else "delvis"
+
+
+def _own_goal_table(params_path) -> pd.DataFrame:
+    p = _yaml(params_path)
+    people = pd.read_csv(params_path.parent / p["data"]["participants"], dtype=str, keep_default_na=False)
+    start = pd.to_datetime(people["start_date"])
+    end = pd.to_datetime(people["end_date"].replace("", None))
+    rows = []
+    for g in p["goals"]:
+        if g["kind"] not in ("participant_count", "outcome_count", "share"):
+            continue
+        for w in _periods(p, g.get("period", "project_year")):
+            r = {"goal_id": g["id"], "period_key": w["key"], "cut": w["cut"], "running": w["running"]}
+            if w["seen"] is None:  # a period that never ran (or has not begun): not assessed, nothing counted
+                rows.append({**r, "fraction_run": 0.0, "value": np.nan, "status": "ej_bedömt"})
+                continue
+            a, b = pd.Timestamp(w["first"]), pd.Timestamp(w["seen"])
+            ended = end.notna() & (end <= pd.Timestamp(w["as_of"]))
+            by = end if g.get("count_by") == "exit" else start
+            in_w = by.notna() & (by >= a) & (by <= b)
+            success = (people["action_plan"] == "ja") if g.get("numerator") == "action_plan" else \
+                people["outcome"].isin(g.get("success_outcomes", ()))
+            fraction = ((w["seen"] - w["first"]).days + 1) / w["full"]
+            r["fraction_run"] = fraction
+            if g["kind"] == "participant_count":
+                r["value"] = float(people.loc[in_w, "person_id"].nunique())
+            elif g["kind"] == "outcome_count":
+                r["value"] = float((in_w & ended & success).sum())
+            if g["kind"] != "share":
+                target = float(math.floor(g["target"] * fraction + 0.5))
+                r["target_prorated"] = target
+                r["status"] = "pågår" if w["running"] else _point(r["value"], target)
+            else:
+                base = in_w & ~people["outcome"].isin(g.get("exclude_from_denominator", ()))
+                if g.get("denominator", "participants") == "exits":
+                    base &= ended
+                k, n = int((base & success).sum()), int(base.sum())
+                t = float(g["target"])
+                low, high = proportion_confint(k, n, alpha=0.05, method="beta")
+                r.update(numerator=k, denominator=n, value=k / n, ci_low=low, ci_high=high)
+                if w["running"]:
+                    r["status"] = "pågår"
+                else:
+                    r["p_below_target"] = binomtest(k, n, t, alternative="less").pvalue
+                    r["p_above_target"] = binomtest(k, n, t, alternative="greater").pvalue
+                    point = _point(math.floor(1000 * k / n + 0.5) / 1000, t)
+                    if low > t:
+                        r["ci_verdict"], r["status"] = "över", "uppnått"
+                    elif high < t:
+                        r["ci_verdict"], r["status"] = "under", point
+                    else:
+                        r["ci_verdict"], r["status"] = "osäkert", f"{point}_osäkert"
+            rows.append(r)
+    own = pd.DataFrame(rows)
+    own["verdict"] = own.groupby("goal_id")["status"].transform(lambda s: _verdict(list(s)))
+    return own.set_index(["goal_id", "period_key"])
+
+
+@pytest.fixture(scope="module", params=SAMPLES)
+def goal_pair(request):
+    path = PARAMS / f"{request.param}.yaml"
+    table = et.assess_goals(et.load_project(path)).table
+    counted = table[table["kind"].isin(["participant_count", "outcome_count", "share"])]
+    return request.param, _own_goal_table(path), counted.set_index(["goal_id", "period_key"])
+
+
+def test_every_counted_goal_period_of_the_samples_is_there(goal_pair):
+    _, own, table = goal_pair
+    assert list(table.index) == list(own.index)
+
+
+def test_the_goal_counts_and_shares_agree_with_the_participants_file(goal_pair):
+    name, own, table = goal_pair
+    for key, r in own.iterrows():
+        got = table.loc[key]
+        assert got["value"] == pytest.approx(r["value"], abs=1e-12), (name, key)
+        if not pd.isna(r.get("numerator")):
+            assert (got["numerator"], got["denominator"]) == (r["numerator"], r["denominator"]), (name, key)
+            assert (got["ci_low"], got["ci_high"]) == pytest.approx((r["ci_low"], r["ci_high"]), abs=1e-9), (name, key)
+
+
+def test_the_periods_run_cut_or_running_and_the_pro_rated_targets_agree(goal_pair):
+    name, own, table = goal_pair
+    for key, r in own.iterrows():
+        got = table.loc[key]
+        assert got["fraction_run"] == pytest.approx(r["fraction_run"], abs=1e-12), (name, key)
+        assert (bool(got["cut"]), bool(got["running"])) == (r["cut"], r["running"]), (name, key)
+        if not pd.isna(r.get("target_prorated")):
+            assert got["target_prorated"] == r["target_prorated"], (name, key)
+
+
+def test_the_one_sided_exact_tests_and_the_interval_s_place_agree(goal_pair):
+    name, own, table = goal_pair
+    for key, r in own.dropna(subset=["numerator"]).iterrows():
+        got = table.loc[key]
+        if r["running"]:
+            # a share so far keeps its interval but is not tested against its target
+            assert pd.isna(got["p_below_target"]) and pd.isna(got["p_above_target"]) and not got["ci_verdict"]
+            continue
+        assert got["p_below_target"] == pytest.approx(r["p_below_target"], abs=1e-9), (name, key)
+        assert got["p_above_target"] == pytest.approx(r["p_above_target"], abs=1e-9), (name, key)
+        assert got["ci_verdict"] == r["ci_verdict"], (name, key)
+        # one family: wholly above exactly when the test of "above" gives p < 2.5 %
+        assert (r["ci_verdict"] == "över") == (r["p_above_target"] < 0.025), (name, key)
+
+
+def test_each_period_s_status_and_each_goal_s_verdict_follow_the_stated_rules(goal_pair):
+    name, own, table = goal_pair
+    for key, r in own.iterrows():
+        got = table.loc[key]
+        assert (str(got["status"]), str(got["verdict"])) == (r["status"], r["verdict"]), (name, key)
+
+
+# Two small projects through the same rules. (a) A project year over a leap day (366 days) cut after 183 days: a
+# target of 15 a year is 15 × 183/366 = 7,5, 8 persons (halves up), met by 8 persons of whom one came back (9
+# enrolments); 10 successes a year counted by exit is 5; the second year never ran. (b) A project still running:
+# its second year's count and share are so far, not judged, and the goal's verdict rests on the first year.
+LEAP = """\
+id: skott62
+title: Skottår
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-03-01, planned_end: 2025-02-28, actual_end: 2023-08-30}
+data:
+  participants: data/participants.csv
+goals:
+  - {id: deltagare, kind: participant_count, label: Minst 15 deltagare per år, target: 15, period: project_year}
+  - {id: arbete, kind: outcome_count, label: Minst 10 till arbete per år, target: 10, period: project_year,
+     count_by: exit, success_outcomes: [arbete, studier]}
+  - {id: andel, kind: share, label: Minst 45 % av de avslutade till arbete, target: 0.45, period: whole_period,
+     denominator: exits, success_outcomes: [arbete, studier]}
+privacy: {min_count: 3}
+"""
+RUNNING = """\
+id: pagar62
+title: Pågår
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-01-01, planned_end: 2024-12-31}
+data_as_of: 2024-06-30
+data:
+  participants: data/participants.csv
+goals:
+  - {id: deltagare, kind: participant_count, label: Minst 12 deltagare per år, target: 12, period: project_year}
+  - {id: andel, kind: share, label: Minst 30 % av de avslutade till arbete, target: 0.3, period: project_year,
+     denominator: exits, success_outcomes: [arbete]}
+privacy: {min_count: 3}
+"""
+
+
+def _person(pid, start, end="", outcome="", sex="kvinna"):
+    return {"person_id": pid, "sex": sex, "birth_year": 1984, "household_type": "ensamstående",
+            "start_date": start, "end_date": end, "outcome": outcome, "support_start": "försörjningsstöd"}
+
+
+def _small(tmp_path, text: str, rows: list[dict]):
+    write_csv(tmp_path / "data/participants.csv", rows)
+    path = tmp_path / f"{_yaml_text_id(text)}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _yaml_text_id(text: str) -> str:
+    return yaml.safe_load(text)["id"]
+
+
+LEAP_ROWS = [_person("P1", "2023-03-02", "2023-04-10", "avbrott"), _person("P1", "2023-05-02", "2023-08-01", "arbete"),
+             *[_person(f"P{i}", f"2023-0{3 + i % 5}-1{i}", f"2023-08-2{i % 9}", o)
+               for i, o in zip(range(2, 9), ("arbete", "studier", "arbete", "kvar_försörjningsstöd", "kvar_försörjningsstöd",
+                                             "avbrott", "kvar_försörjningsstöd"))]]
+RUNNING_ROWS = [*[_person(f"A{i}", f"2023-0{1 + i % 9}-0{1 + i % 9}", f"2023-1{i % 3}-15", o)
+                  for i, o in enumerate(["arbete"] * 5 + ["avbrott"] * 4 + ["kvar_försörjningsstöd"] * 4)],
+                *[_person(f"B{i}", f"2024-0{1 + i}-10", "2024-06-20" if i < 3 else "", "arbete" if i < 2 else
+                          ("avbrott" if i < 3 else "")) for i in range(5)]]
+
+
+@pytest.mark.parametrize("text, rows", [(LEAP, LEAP_ROWS), (RUNNING, RUNNING_ROWS)], ids=["leap-cut", "running"])
+def test_a_small_project_s_goal_table_agrees_with_the_rules_written_out(tmp_path, text, rows):
+    path = _small(tmp_path, text, rows)
+    own = _own_goal_table(path)
+    table = et.assess_goals(et.load_project(path)).table
+    got = table[table["kind"] != "qualitative"].set_index(["goal_id", "period_key"])
+    assert list(got.index) == list(own.index)
+    for key, r in own.iterrows():
+        g = got.loc[key]
+        assert (str(g["status"]), str(g["verdict"])) == (r["status"], r["verdict"]), key
+        assert g["value"] == pytest.approx(r["value"], abs=1e-12, nan_ok=True), key
+        if not pd.isna(r.get("target_prorated")):
+            assert g["target_prorated"] == r["target_prorated"], key
+        for col in ("numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target"):
+            if col in r and not pd.isna(r[col]):
+                assert g[col] == pytest.approx(r[col], abs=1e-9), (key, col)
+
+
+def test_the_leap_year_cut_period_s_figures_by_hand(tmp_path):
+    t = et.assess_goals(et.load_project(_small(tmp_path, LEAP, LEAP_ROWS))).table.set_index(["goal_id", "period_key"])
+    one = t.loc[("deltagare", "år1")]
+    # 2023-03-01 – 2023-08-30 is 183 days of a year of 366 (2024-02-29 in it): 15 × 183/366 = 7,5 → 8
+    assert one["fraction_run"] == 183 / 366 and one["target_prorated"] == 8
+    assert (one["value"], one["status"]) == (8, "uppnått")  # eight persons, nine enrolments
+    assert t.loc[("arbete", "år1"), "target_prorated"] == 5 and t.loc[("arbete", "år1"), "value"] == 4
+    assert t.loc[("arbete", "år1"), "status"] == "delvis"  # 4 (P1's second exit, P2, P3, P4) ≥ 0,8 × 5
+    # the year that would have begun after the end never ran: not assessed
+    assert t.loc[("deltagare", "år2"), "status"] == "ej_bedömt"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Budget against utfall, from the budget file read here: each line's deviation in kronor and per cent, the sums
+#    per period and per financier over the lines that have an utfall (a line without one is left out of both sides),
+#    the total of every line's budget; the total rows the file itself carries (Summa, Total årskostnad) are not
+#    lines. A budget in tkr is a thousand kronor a unit. Compared with the cost table, the rendered report's budget
+#    table and the workbook's budget sheet.
+# ---------------------------------------------------------------------------------------------------------------
+BUDGET_SAMPLES = ("timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "nasta-steg")
+TOTAL_WORDS = {"summa", "total", "totalt", "total årskostnad"}
+FUNDER_SV = {"förbund": "Samordningsförbundet", "egen": "Egen finansiering"}
+
+
+def _own_budget(name: str) -> pd.DataFrame:
+    p = _yaml(PARAMS / f"{name}.yaml")
+    unit = p["data"].get("amount_unit", "kr")
+    unit = unit.get("budget", "kr") if isinstance(unit, dict) else unit
+    raw = pd.read_csv(PARAMS / p["data"]["budget"], dtype=str, keep_default_na=False)
+    lines = raw[~raw["category"].str.strip().str.lower().isin(TOTAL_WORDS)].copy()
+    for col in ("budget", "actual"):
+        lines[col] = pd.to_numeric(lines[col].replace("", None)) * (1000 if unit == "tkr" else 1)
+    lines["funder"] = lines["funder"].replace("", "förbund")
+    return lines.reset_index(drop=True)
+
+
+def _sums(lines: pd.DataFrame) -> dict:
+    has = lines["actual"].notna()
+    return {"budget_all": float(lines["budget"].sum()), "budget": float(lines.loc[has, "budget"].sum()),
+            "actual": float(lines.loc[has, "actual"].sum()) if has.any() else np.nan, "with": int(has.sum()),
+            "without": int((~has & lines["budget"].notna()).sum())}
+
+
+@pytest.mark.parametrize("name", BUDGET_SAMPLES)
+def test_each_budget_line_s_deviation_in_kronor_and_per_cent_agrees_with_the_file(name):
+    own = _own_budget(name)
+    got = et.costs(et.load_project(PARAMS / f"{name}.yaml")).table
+    assert list(zip(got["period"].astype(str), got["category"])) == list(zip(own["period"], own["category"]))
+    assert list(got["funder"].astype(str)) == list(own["funder"])
+    for col in ("budget", "actual"):
+        assert np.allclose(got[col], own[col], rtol=0, atol=1e-9, equal_nan=True), col
+    assert np.allclose(got["difference"], own["actual"] - own["budget"], rtol=0, atol=1e-9, equal_nan=True)
+    assert np.allclose(got["used_pct"], own["actual"] / own["budget"], rtol=0, atol=1e-12, equal_nan=True)
+
+
+@pytest.mark.parametrize("name", BUDGET_SAMPLES)
+def test_the_budget_used_over_the_lines_with_an_utfall_agrees_with_the_file(name):
+    own = _sums(_own_budget(name))
+    use = et.cost_benefit(et.load_project(PARAMS / f"{name}.yaml"), monte_carlo=False, effect=False).budget_use
+    assert (use.budget_total, use.budget_with_actual) == pytest.approx((own["budget_all"], own["budget"]), abs=1e-9)
+    assert use.actual_total == pytest.approx(own["actual"], abs=1e-9)
+    assert (use.lines_with_actual, use.lines_without_actual) == (own["with"], own["without"])
+    assert use.share == pytest.approx(own["actual"] / own["budget"], abs=1e-12)
+    assert use.difference == pytest.approx(own["actual"] - own["budget"], abs=1e-9)
+
+
+# --- the rendered tables, read as numbers ---
+def _number(cell: str) -> float:
+    """A figure as a report prints it (``1 277 950 kr``, ``SEK 1,277,950``, ``−80 500 kr``, ``94 %``, ``48,6 %``)."""
+    s = cell.replace("\u00a0", " ").replace("\u2009", " ").replace("\u2212", "-").strip()
+    s = re.sub(r"^SEK\s*|\s*kr$|\s*%$", "", s)
+    if re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", s):  # English thousands
+        s = s.replace(",", "")
+    s = s.replace(" ", "").replace(",", ".")
+    return float(s)
+
+
+def _section_tables(html: str, heading: str) -> list[list[list[str]]]:
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(html, "html.parser")
+    h2 = next(h for h in soup.find_all("h2") if h.get_text(" ", strip=True).startswith(heading))
+    tables = []
+    for el in h2.find_all_next(["h2", "table"]):
+        if el.name == "h2":
+            break
+        tables.append([[c.get_text(" ", strip=True).replace("\u00a0", " ") for c in tr.find_all(["td", "th"])]
+                       for tr in el.find_all("tr")])
+    return tables
+
+
+def _fmt_period(period: str) -> str:
+    return "Hela perioden" if period == "hela" else period
+
+
+@pytest.mark.parametrize("name", BUDGET_SAMPLES)
+def test_the_rendered_budget_table_s_lines_and_sums_agree_with_the_file(sample_reports, name):
+    own = _own_budget(name)
+    html = (sample_reports.out / name / f"{name}.html").read_text(encoding="utf-8")
+    table, = [t for t in _section_tables(html, "Budget och utfall") if t and "Budget" in t[0]]
+    head, rows = table[0], table[1:]
+    col = {h: i for i, h in enumerate(head)}
+    by_label = {r[col["Kostnadsslag"]]: r for r in rows}
+
+    def check(row, budget, actual):
+        assert _number(row[col["Budget"]]) == round(budget), row
+        if np.isnan(actual):
+            assert row[col["Utfall"]] in ("–", ""), row
+            return
+        assert _number(row[col["Utfall"]]) == round(actual), row
+        assert _number(row[col["Differens"]]) == round(actual - budget), row
+        assert _number(row[col["Förbrukat"]]) == math.floor(100 * actual / budget + 0.5), row
+    lines = [r for r in rows if r[col["Period"]]]
+    assert len(lines) == len(own)
+    for row, line in zip(lines, own.itertuples()):
+        assert (row[col["Period"]], row[col["Kostnadsslag"]]) == (_fmt_period(line.period), line.category)
+        if "Finansiär" in col:
+            assert row[col["Finansiär"]] == FUNDER_SV[line.funder]
+        if not np.isnan(line.budget):
+            check(row, line.budget, line.actual)
+    several = own["period"].nunique() > 1
+    for period, group in own.groupby("period", sort=False):
+        s = _sums(group)
+        if not several:
+            break
+        if s["without"] and s["with"]:
+            check(by_label[f"Summa {period}, poster med utfall"], s["budget"], s["actual"])
+            assert _number(by_label[f"Summa {period}, alla poster"][col["Budget"]]) == round(s["budget_all"])
+        else:
+            check(by_label[f"Summa {period}"], s["budget_all"], s["actual"])
+    s = _sums(own)
+    if s["without"]:
+        check(by_label["Summa, poster med utfall"], s["budget"], s["actual"])
+        assert _number(by_label["Summa, alla poster"][col["Budget"]]) == round(s["budget_all"])
+    else:
+        check(by_label["Summa"], s["budget_all"], s["actual"])
+    if own["funder"].nunique() > 1:
+        for funder, group in own.groupby("funder"):
+            g = _sums(group)
+            check(by_label[f"varav {FUNDER_SV[funder]}"], g["budget_all"], g["actual"])
+
+
+@pytest.mark.parametrize("name", BUDGET_SAMPLES)
+def test_the_workbook_s_budget_sheet_agrees_with_the_file(sample_reports, name):
+    import openpyxl
+    own = _own_budget(name)
+    ws = openpyxl.load_workbook(sample_reports.out / name / f"{name}-tabeller.xlsx", read_only=True)["Budget"]
+    values = [r for r in ws.iter_rows(values_only=True)]
+    head = values[0]
+    col = {h: i for i, h in enumerate(head)}
+    lines = [r for r in values[1:] if r[col["Period"]] is not None]
+    assert len(lines) == len(own)
+    for row, line in zip(lines, own.itertuples()):
+        assert row[col["Kostnadspost"]] == line.category
+        assert row[col["Budget"]] == pytest.approx(line.budget, abs=1e-9, nan_ok=True) or \
+            (row[col["Budget"]] is None and np.isnan(line.budget))
+        if np.isnan(line.actual):
+            assert row[col["Utfall"]] is None and row[col["Differens (utfall − budget)"]] is None
+            continue
+        assert row[col["Utfall"]] == pytest.approx(line.actual, abs=1e-9)
+        assert row[col["Differens (utfall − budget)"]] == pytest.approx(line.actual - line.budget, abs=1e-9)
+        assert row[col["Förbrukat av budgeten"]] == pytest.approx(line.actual / line.budget, abs=0.005)
+
+
+# The granted amount against the cost: where the förbund's lines cost more than it granted, the budget section says
+# by how much (their utfall less granted_sek); where they cost less, it says nothing of it.
+GRANTED = """\
+id: beviljat62
+title: Beviljat
+forbund: Testförbundet
+owner: Testkommun
+period: {{start: 2023-01-01, planned_end: 2024-12-31}}
+granted_sek: {granted}
+data:
+  participants: data/participants.csv
+  budget: data/budget.csv
+  amount_unit: kr
+privacy: {{min_count: 3}}
+"""
+GRANTED_LINES = [("2023", "Personal", 600_000, 640_000, "förbund"), ("2023", "Lokal", 50_000, 48_500, "förbund"),
+                 ("2024", "Personal", 600_000, 655_250, "förbund"), ("2024", "Kommunens tid", 80_000, 80_000, "egen")]
+
+
+@pytest.mark.parametrize("granted, over", [(1_200_000, 143_750), (1_400_000, None)])
+def test_the_granted_amount_against_the_forbund_s_cost(tmp_path, granted, over):
+    from evaltools.present.report import Report
+    from evaltools.present.sections.budget import granted_note
+    write_csv(tmp_path / "data/budget.csv", [dict(zip(("period", "category", "budget", "actual", "funder"), line))
+                                            for line in GRANTED_LINES])
+    write_csv(tmp_path / "data/participants.csv", [_person(f"G{i}", "2023-02-01", "2023-10-01", "arbete")
+                                                  for i in range(6)])
+    path = tmp_path / "beviljat62.yaml"
+    path.write_text(GRANTED.format(granted=granted), encoding="utf-8")
+    r = Report(path)
+    spent = sum(line[3] for line in GRANTED_LINES if line[4] == "förbund")  # 1 343 750 kr, the own line not counted
+    said = " ".join(granted_note(r, et.costs(r.project).table)).replace("\u00a0", " ")
+    if over is None:
+        assert spent <= granted and said == ""
+        return
+    assert spent - granted == over
+    assert f"{spent:,}".replace(",", " ") + " kr" in said and f"{over:,}".replace(",", " ") + " kr" in said, said
+    assert f"{granted:,}".replace(",", " ") + " kr" in said, said
+
+
+# --- the goal table as the rendered report and the workbook show it, against the goal table recomputed above ---
+STATUS_SV = {"uppnått": "Uppnått", "delvis": "Delvis uppnått", "ej_uppnått": "Inte uppnått", "pågår": "Pågår",
+             "ej_bedömt": "Inte bedömt"}
+PLACE_SV = {"över": "Över målet", "under": "Under målet", "osäkert": "Spänner över målet"}
+
+
+def _status_sv(code: str) -> str:
+    return STATUS_SV[code[:-len("_osäkert")]] + ", men osäkert" if code.endswith("_osäkert") else STATUS_SV[code]
+
+
+def _pct_sv(x: float) -> str:
+    return f"{math.floor(1000 * x + 0.5) / 10:.1f}".replace(".", ",") + " %"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_rendered_goal_table_shows_the_recomputed_counts_targets_intervals_and_statuses(sample_reports, name):
+    path = PARAMS / f"{name}.yaml"
+    own = _own_goal_table(path)
+    targets = {g["id"]: g["target"] for g in _yaml(path)["goals"] if "target" in g}
+    html = (sample_reports.out / name / f"{name}.html").read_text(encoding="utf-8")
+    rows = [r for t in _section_tables(html, "Måluppfyllelse") if t and t[0][:2] == ["Period", "Utfall"]
+            for r in t[1:] if len(r) > 1]
+    assert len(rows) == len(own)
+    for row, ((goal, _), r) in zip(rows, own.iterrows()):
+        shown = dict(zip(["period", "value", "target", "ci", "status", "place"], row))
+        assert shown["status"] == _status_sv(r["status"]), (name, goal, row)
+        if pd.isna(r.get("numerator")):  # a count: the value, the year's target and the target for the time run
+            assert shown["value"] == f"{int(r['value'])}", row
+            t = targets[goal]
+            assert shown["target"] == (f"{t}" if r["target_prorated"] == t else f"{t} ({int(r['target_prorated'])})")
+            continue
+        assert shown["value"] == f"{_pct_sv(r['value'])} ({int(r['numerator'])}/{int(r['denominator'])})", row
+        assert shown["target"] == f"{100 * targets[goal]:g} %", row
+        assert shown["ci"] == f"{_pct_sv(r['ci_low'])}–{_pct_sv(r['ci_high'])}", row
+        if "place" in shown and not r["running"]:
+            p = r["p_above_target"] if r["value"] >= targets[goal] else r["p_below_target"]
+            assert shown["place"] == f"{PLACE_SV[r['ci_verdict']]}, p = {p:.3f}".replace(".", ","), row
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_workbook_s_goal_sheet_holds_the_recomputed_figures(sample_reports, name):
+    import openpyxl
+    own = _own_goal_table(PARAMS / f"{name}.yaml")
+    ws = openpyxl.load_workbook(sample_reports.out / name / f"{name}-tabeller.xlsx", read_only=True)["Mål"]
+    values = list(ws.iter_rows(values_only=True))
+    col = {h: i for i, h in enumerate(values[0])}
+    rows = [r for r in values[1:] if r[col["Typ av mål"]] in ("Antal deltagare", "Antal utfall", "Andel")]
+    assert len(rows) == len(own), [r[col["Typ av mål"]] for r in values[1:]]
+    for row, (key, r) in zip(rows, own.iterrows()):
+        def at(heading: str):
+            return row[next(i for h, i in col.items() if h.startswith(heading))]
+        assert at("Utfall") == pytest.approx(r["value"], abs=1e-9), key
+        assert at("Bedömning för perioden") == _status_sv(r["status"]), key
+        assert at("Bedömning av målet") == _status_sv(r["verdict"]), key
+        assert at("Andel av perioden som gått") == pytest.approx(r["fraction_run"], abs=1e-9), key
+        if pd.isna(r.get("numerator")):
+            assert at("Målvärde för periodens längd") == r["target_prorated"], key
+            continue
+        assert (at("Täljare"), at("Nämnare")) == (r["numerator"], r["denominator"]), key
+        assert (at("95\u00a0% KI, nedre"), at("95\u00a0% KI, övre")) == pytest.approx((r["ci_low"], r["ci_high"]),
+                                                                                    abs=1e-9), key
+        if not r["running"]:
+            assert at("p-värde, ensidigt exakt (under") == pytest.approx(r["p_below_target"], abs=1e-9), key
+            assert at("p-värde, ensidigt exakt (över") == pytest.approx(r["p_above_target"], abs=1e-9), key
