@@ -552,3 +552,173 @@ def test_the_workbook_s_goal_sheet_holds_the_recomputed_figures(sample_reports, 
         if not r["running"]:
             assert at("p-värde, ensidigt exakt (under") == pytest.approx(r["p_below_target"], abs=1e-9), key
             assert at("p-värde, ensidigt exakt (över") == pytest.approx(r["p_above_target"], abs=1e-9), key
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. The one-at-a-time sensitivity (docs/methods.md, cost-benefit rule 9), recomputed from the formula written out
+#    (rules 1, 5–8): a small project whose leavers all went to work from försörjningsstöd at a fixed level of
+#    10 000 kr a month, so the public financiers' (the lead perspective's) benefit is each leaver's saving from the
+#    month after the exit month (an exit to studies none: the state pays study support instead), × (1 − deadweight), falling by the drop-off once per whole year after the exit,
+#    for the horizon's months, discounted month by month from the project's first month at (1 + rate)^(−k/12); the
+#    cost, 240 000 kr of 2023 utfall spread over its twelve months and discounted likewise. Each assumption at both
+#    ends of its range: level ±25 %, horizon 1 and 5 years, drop-off 0 and 50 %, deadweight 0–75 %, discount rate 0
+#    and 6 %, the exits at the ends of their exact interval (k of n × its bounds); the skattefaktor and the
+#    settled cost do not move the public financiers' NPV and get no bar.
+# ---------------------------------------------------------------------------------------------------------------
+SENS = """\
+id: kanslig62
+title: Känslighet för hand
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-01-01, planned_end: 2023-12-31}
+data_as_of: 2023-12-31
+data:
+  participants: data/participants.csv
+  budget: data/budget.csv
+  amount_unit: kr
+cost_benefit:
+  price_year: 2023
+  monthly_level: {method: fixed, amount_sek: 10000, amount_year: 2023, source: testkälla}
+  horizon_years: 3
+  dropoff_per_year: 0.2
+  deadweight: 0.3
+  discount_rate: 0.035
+  skattefaktor: 1.3
+reference:
+  kpi: {2022: 400, 2023: 400, 2024: 400}
+privacy:
+  min_count: 2
+"""
+SENS_EXITS = {"W1": ("2023-03-20", "arbete"), "W2": ("2023-06-30", "arbete"), "W3": ("2023-08-15", "studier"),
+              "W4": ("2023-09-05", "arbete"), "N1": ("2023-09-01", "kvar_försörjningsstöd"),
+              "N2": ("2023-10-01", "kvar_försörjningsstöd"), "N3": ("2023-11-01", "avbrott")}
+
+
+def _sens_project(d):
+    write_csv(d / "data/participants.csv", [
+        {"person_id": pid, "sex": "man", "birth_year": 1988, "household_type": "ensamstående",
+         "start_date": "2023-01-16", "end_date": end, "outcome": outcome, "support_start": "försörjningsstöd"}
+        for pid, (end, outcome) in SENS_EXITS.items()])
+    write_csv(d / "data/budget.csv", [{"period": "2023", "category": "Personal", "budget": 250000, "actual": 240000,
+                                       "funder": "förbund"}])
+    (d / "kanslig62.yaml").write_text(SENS, encoding="utf-8")
+    return d / "kanslig62.yaml"
+
+
+def _npv_by_hand(level=10_000.0, deadweight=0.3, dropoff=0.2, rate=0.035, years=3, exits_scale=1.0) -> float:
+    benefit = 0.0
+    for end, outcome in SENS_EXITS.values():
+        if outcome != "arbete":  # (an exit to studies saves the municipality what the state pays as study support)
+            continue
+        e = dt.date.fromisoformat(end)
+        first = (e.year - 2023) * 12 + e.month  # the month after the exit month, January 2023 counted as 0
+        j = np.arange(12 * years)
+        benefit += float((level * (1 - deadweight) * (1 - dropoff) ** (j // 12) * (1 + rate) ** (-(first + j) / 12)).sum())
+    cost = 240_000 * float(np.mean((1 + rate) ** (-np.arange(12) / 12)))
+    return exits_scale * benefit - cost
+
+
+@pytest.fixture(scope="module")
+def sens(tmp_path_factory):
+    cb = et.cost_benefit(et.load_project(_sens_project(tmp_path_factory.mktemp("sens62"))), monte_carlo=False,
+                         effect=False)
+    return cb, cb.sensitivity.set_index("parameter")
+
+
+def test_the_small_project_s_base_npv_is_the_hand_calculation(sens):
+    cb, tab = sens
+    assert cb.table.set_index("perspective").loc["offentliga", "npv"] == pytest.approx(_npv_by_hand(), rel=1e-9)
+    assert np.allclose(tab["npv_base"], _npv_by_hand(), rtol=1e-9, atol=0)
+
+
+def test_each_assumption_s_low_and_high_npv_agree_with_the_hand_calculation(sens):
+    _, tab = sens
+    k, n = 4, 7  # four of seven who ended left försörjningsstöd (W3 for studies)
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
+    ends = {"monthly_level": ((0.75, 1.25), lambda v: _npv_by_hand(level=10_000 * v)),  # (relative to the level)
+            "horizon_years": ((1.0, 5.0), lambda v: _npv_by_hand(years=int(v))),
+            "dropoff_per_year": ((0.5, 0.0), lambda v: _npv_by_hand(dropoff=v)),
+            "deadweight": ((0.75, 0.0), lambda v: _npv_by_hand(deadweight=v)),
+            "discount_rate": ((0.06, 0.0), lambda v: _npv_by_hand(rate=v)),
+            "successes": ((lo * n, hi * n), lambda v: _npv_by_hand(exits_scale=v / k))}
+    assert set(tab.index) == set(ends), tab.index  # (the skattefaktor and the settled cost move nothing here)
+    for name, ((low, high), npv) in ends.items():
+        row = tab.loc[name]
+        assert (row["low_value"], row["high_value"]) == pytest.approx((low, high), rel=1e-12), name
+        assert (row["npv_low"], row["npv_high"]) == pytest.approx((npv(low), npv(high)), rel=1e-9), name
+        assert row["range"] == pytest.approx(abs(npv(high) - npv(low)), rel=1e-9), name
+    # the widest bar first
+    assert list(tab["range"]) == sorted(tab["range"], reverse=True)
+
+
+# On the samples whose benefit is all exits' savings (no flows measured from register outcomes, which carry no
+# deadweight), the public financiers' NPV is affine in (1 − deadweight) and in the number of exits:
+# NPV(d) = B · (1 − d)/(1 − d₀) − C and NPV(m) = B · m/k − C, B and C the perspective's benefit and cost in the
+# cost-benefit table; k exits from försörjningsstöd of the n ended who had it at start (all of them here), read from
+# the participants file, tested at n × the bounds of k/n's Clopper–Pearson interval.
+AFFINE = ("timra-vagen-ut", "eskilstuna-specialistteamet", "nasta-steg", "sprangbradan-demo")
+LEFT_FS = ("arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning")
+
+
+@pytest.fixture(scope="module", params=AFFINE)
+def sample_cb(request):
+    name = request.param
+    return name, et.cost_benefit(et.load_project(PARAMS / f"{name}.yaml"), monte_carlo=False, effect=False)
+
+
+def _exits(name: str) -> tuple[int, int]:
+    df = pd.read_csv(ROOT / "data" / name / "participants.csv", dtype=str, keep_default_na=False)
+    ended = df[(df["end_date"] != "") & (df["support_start"] == "försörjningsstöd")]
+    return int(ended["outcome"].isin(LEFT_FS).sum()), len(ended)
+
+
+def test_the_deadweight_s_ends_on_the_samples_are_the_npv_scaled_by_one_minus_the_deadweight(sample_cb):
+    name, cb = sample_cb
+    p = cb.table.set_index("perspective").loc["offentliga"]
+    d0 = float(_yaml(PARAMS / f"{name}.yaml")["cost_benefit"].get("deadweight", 0.25)) \
+        if cb.summary.deadweight_source != "comparison" else cb.summary.deadweight
+    row = cb.sensitivity.set_index("parameter").loc["deadweight"]
+    for end in ("low", "high"):
+        d = row[f"{end}_value"]
+        assert row[f"npv_{end}"] == pytest.approx(p["pv_benefit"] * (1 - d) / (1 - d0) - p["pv_cost"], rel=1e-9), name
+    # the deadweight at which the NPV is zero, on the same line; none where even no deadweight leaves it below zero
+    # (Nästa steg: it would be −32 %)
+    zero = 1 - (1 - d0) * p["pv_cost"] / p["pv_benefit"]
+    if zero < 0:
+        assert np.isnan(cb.summary.switching_deadweight), name
+    else:
+        assert cb.summary.switching_deadweight == pytest.approx(zero, rel=1e-9), name
+
+
+def test_the_exits_ends_on_the_samples_are_the_exact_interval_s_bounds_of_the_file_s_exits(sample_cb):
+    name, cb = sample_cb
+    k, n = _exits(name)
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
+    p = cb.table.set_index("perspective").loc["offentliga"]
+    row = cb.sensitivity.set_index("parameter").loc["successes"]
+    assert (row["low_value"], row["high_value"]) == pytest.approx((lo * n, hi * n), rel=1e-12), name
+    for end, m in (("low", lo * n), ("high", hi * n)):
+        assert row[f"npv_{end}"] == pytest.approx(p["pv_benefit"] * m / k - p["pv_cost"], rel=1e-9), name
+
+
+@pytest.mark.parametrize("name", AFFINE)
+def test_the_workbook_s_sensitivity_sheet_gives_the_recomputed_ends(sample_reports, name):
+    import openpyxl
+    cb = et.cost_benefit(et.load_project(PARAMS / f"{name}.yaml"), monte_carlo=False, effect=False)
+    p = cb.table.set_index("perspective").loc["offentliga"]
+    k, n = _exits(name)
+    ws = openpyxl.load_workbook(sample_reports.out / name / f"{name}-tabeller.xlsx", read_only=True)["Känslighetsanalys"]
+    values = list(ws.iter_rows(values_only=True))
+    col = {h: i for i, h in enumerate(values[0])}
+    rows = {r[col["Antagande"]]: r for r in values[1:] if r[col["Antagande"]]}
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
+    dw = rows["Dödvikt"]
+    d0 = cb.summary.deadweight
+    for value, npv in ((dw[col["Lågt värde"]], dw[col["Nettonuvärde, lågt värde"]]),
+                       (dw[col["Högt värde"]], dw[col["Nettonuvärde, högt värde"]])):
+        assert npv == pytest.approx(p["pv_benefit"] * (1 - value) / (1 - d0) - p["pv_cost"], abs=0.01), name
+    ex = rows["Personer som lämnat försörjningsstödet"]
+    assert (ex[col["Lågt värde"]], ex[col["Högt värde"]]) == pytest.approx((lo * n, hi * n), abs=1e-6), name
+    assert ex[col["Nettonuvärde, lågt värde"]] == pytest.approx(p["pv_benefit"] * lo * n / k - p["pv_cost"], abs=0.01)
+    assert ex[col["Nettonuvärde, högt värde"]] == pytest.approx(p["pv_benefit"] * hi * n / k - p["pv_cost"], abs=0.01)
+    assert all(r[col["Nettonuvärde, grundkalkyl"]] == pytest.approx(p["npv"], abs=0.01) for r in rows.values())
