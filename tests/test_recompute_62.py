@@ -722,3 +722,134 @@ def test_the_workbook_s_sensitivity_sheet_gives_the_recomputed_ends(sample_repor
     assert ex[col["Nettonuvärde, lågt värde"]] == pytest.approx(p["pv_benefit"] * lo * n / k - p["pv_cost"], abs=0.01)
     assert ex[col["Nettonuvärde, högt värde"]] == pytest.approx(p["pv_benefit"] * hi * n / k - p["pv_cost"], abs=0.01)
     assert all(r[col["Nettonuvärde, grundkalkyl"]] == pytest.approx(p["npv"], abs=0.01) for r in rows.values())
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. The portfolio: each project's row against the figures recomputed from its files (persons, exits, the main
+#    goal's successes and share with its exact interval, the cost as utfall else budget, the budget used over the
+#    lines with an utfall, the costs per person) and against the project's own report: its net present values are
+#    the report's, restated in the portfolio's price year (the latest of the projects') by the ratio of SCB's KPI
+#    annual means read here from evaltools/data/kpi.csv. Specialistteamet still runs: its costs per person are the
+#    utfall paid through 2025 (the last budget year with every line's utfall) over the persons who had started by
+#    2025-12-31 and the successes among those who had ended by then.
+# ---------------------------------------------------------------------------------------------------------------
+SEVEN = (*LEFT_FS, "aktiv_planering_annan_part")
+MAIN_GOAL = {  # sample: (what the main goal counts as a success, the exits its share leaves out)
+    "timra-vagen-ut": (SEVEN, ()),  # "Minst 25 personer ... självförsörjande eller ... aktiv planering", main: true
+    "eskilstuna-specialistteamet": (LEFT_FS, ("flyttat",)),  # judged by the share goal that leaves out those who moved
+    "kompassen-demo": (LEFT_FS, ()),
+    "nasta-steg": ("action_plan", ()),
+    "sprangbradan-demo": (LEFT_FS, ()),
+}
+PAID_THROUGH = {"eskilstuna-specialistteamet": "2025-12-31"}
+
+
+def _kpi() -> dict[int, float]:
+    k = pd.read_csv(ROOT / "evaltools" / "data" / "kpi.csv")
+    return dict(zip(k["year"].astype(int), k["kpi_1980_100"].astype(float)))
+
+
+def _own_row(name: str) -> dict:
+    p = _yaml(PARAMS / f"{name}.yaml")
+    df = pd.read_csv(ROOT / "data" / name / "participants.csv", dtype=str, keep_default_na=False)
+    end = _day(p["period"].get("actual_end") or p["period"]["planned_end"])
+    as_of = min(_day(p["data_as_of"]), end) if p.get("data_as_of") else end
+    ended = (df["end_date"] != "") & (pd.to_datetime(df["end_date"].replace("", None)) <= pd.Timestamp(as_of))
+    success, left_out = MAIN_GOAL[name]
+    hit = (df["action_plan"] == "ja") if success == "action_plan" else df["outcome"].isin(success)
+    base = ended & ~df["outcome"].isin(left_out)
+    k, n = int((base & hit).sum()), int(base.sum())
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
+    lines = _own_budget(name)
+    cost = float(lines["actual"].where(lines["actual"].notna(), lines["budget"]).fillna(0).sum())
+    s = _sums(lines)
+    row = {"participants": df["person_id"].nunique(), "ended_all": int(ended.sum()), "ended": n, "successes": k,
+           "success_rate": k / n, "ci_low": lo, "ci_high": hi, "cost": cost, "budget": s["budget_all"],
+           "budget_used": s["actual"] / s["budget"]}
+    if name in PAID_THROUGH:
+        through = pd.Timestamp(PAID_THROUGH[name])
+        started = pd.to_datetime(df["start_date"]) <= through
+        done = base & (pd.to_datetime(df["end_date"].replace("", None)) <= through)
+        row["cost_per_participant"] = s["actual"] / df.loc[started, "person_id"].nunique()
+        row["cost_per_success"] = s["actual"] / int((done & hit).sum())
+    else:
+        row["cost_per_participant"] = cost / row["participants"]
+        row["cost_per_success"] = cost / k
+    return row
+
+
+@pytest.fixture(scope="module")
+def portfolio():
+    from evaltools.present.portfolio import Portfolio
+    return Portfolio([PARAMS / f"{name}.yaml" for name in SAMPLES], "sv")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_portfolio_s_row_agrees_with_the_project_s_files(portfolio, name):
+    row = portfolio.table.set_index("id").loc[name]
+    own = _own_row(name)
+    for key in ("participants", "ended_all", "ended", "successes"):
+        assert row[key] == own[key], (name, key)
+    for key in ("success_rate", "ci_low", "ci_high", "budget_used", "cost_per_participant", "cost_per_success"):
+        assert row[key] == pytest.approx(own[key], abs=1e-9), (name, key)
+    assert (row["cost"], row["budget"]) == pytest.approx((own["cost"], own["budget"]), abs=1e-6), name
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_portfolio_s_net_present_values_are_the_report_s_restated_with_kpi(portfolio, name):
+    kpi = _kpi()
+    year = max(int(_yaml(PARAMS / f"{n}.yaml")["cost_benefit"]["price_year"]) for n in SAMPLES)
+    own_year = int(_yaml(PARAMS / f"{name}.yaml")["cost_benefit"]["price_year"])
+    assert portfolio.price_year == year == 2025
+    cb = et.cost_benefit(et.load_project(PARAMS / f"{name}.yaml"), monte_carlo=False, effect=False)
+    persp = cb.table.set_index("perspective")
+    row = portfolio.table.set_index("id").loc[name]
+    for col, who in (("npv_public", "offentliga"), ("npv_society", "samhälle"), ("npv_kommun", "kommun"),
+                     ("npv_region", "region"), ("npv_stat", "stat")):
+        assert row[col] == pytest.approx(persp.loc[who, "npv"] * kpi[year] / kpi[own_year], rel=1e-12), (name, col)
+    assert row["bcr_public"] == pytest.approx(persp.loc["offentliga", "bcr"], rel=1e-12)  # (a ratio has no price year)
+
+
+def test_the_portfolio_s_goal_verdicts_are_the_goal_tables_recomputed(portfolio):
+    goals = portfolio.goals.set_index(["id", "goal_id"])
+    for name in SAMPLES:
+        own = _own_goal_table(PARAMS / f"{name}.yaml")
+        sources = {g["id"]: g.get("source", "ansökan") for g in _yaml(PARAMS / f"{name}.yaml")["goals"]}
+        for goal, verdict in own.groupby(level="goal_id")["verdict"].first().items():
+            if sources[goal] != "ansökan":  # a final report's suggestion is no goal the project set
+                assert (name, goal) not in goals.index
+                continue
+            assert str(goals.loc[(name, goal), "verdict"]) == verdict, (name, goal)
+
+
+def _key_figures(path) -> dict:
+    import openpyxl
+    ws = openpyxl.load_workbook(path, read_only=True)["Kostnad och nytta"]
+    return {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r and r[0]}
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_the_rendered_portfolio_s_row_is_the_project_report_s_own_figures(sample_reports, name):
+    import openpyxl
+    ws = openpyxl.load_workbook(sample_reports.out / "portfolio" / "portfolio.xlsx", read_only=True)["Projekt"]
+    values = list(ws.iter_rows(values_only=True))
+    row = dict(zip(values[0], next(r for r in values[1:] if r[0] == name)))
+    mine = _key_figures(sample_reports.out / name / f"{name}-tabeller.xlsx")
+    kpi = _kpi()
+    pairs = {"Deltagare": "Deltagare", "Avslutade, alla avslut (som projektets rapport räknar dem)": "Avslutade deltagare",
+             "Lyckade utfall (enligt projektets huvudmål)": "Lyckade utfall (enligt projektets huvudmål)",
+             "Kostnad (utfall, annars budget)": "Total kostnad, löpande priser", "Budget": "Budget, summa",
+             "Kostnad per deltagare": "Kostnad per deltagare",
+             "Kostnad per lyckat utfall (enligt projektets huvudmål)":
+                 "Kostnad per lyckat utfall (enligt projektets huvudmål)",
+             "Nytta/kostnad, offentliga finansiärer": "Nytta/kostnad för det ledande perspektivet"}
+    for theirs, ours in pairs.items():
+        assert row[theirs] == pytest.approx(mine[ours], abs=0.005), (name, theirs)
+    factor = kpi[row["Nettonuvärdenas prisår (omräknade med KPI)"]] / kpi[mine["Prisår"]]
+    assert row["Nettonuvärde, offentliga finansiärer"] == pytest.approx(
+        mine["Nettonuvärde för det ledande perspektivet"] * factor, abs=0.01 * factor + 0.005), name
+    own = _own_row(name)
+    assert row["Andel lyckade utfall"] == pytest.approx(own["success_rate"], abs=1e-9)
+    assert (row["95\u00a0% KI, nedre (Clopper–Pearson)"], row["95\u00a0% KI, övre (Clopper–Pearson)"]) == \
+        pytest.approx((own["ci_low"], own["ci_high"]), abs=1e-9)
+    assert row["Förbrukat av budgeten"] == pytest.approx(own["budget_used"], abs=1e-9)
