@@ -60,6 +60,9 @@ def _periods(p: dict, unit: str) -> list[dict]:
     out = []
     if unit == "whole_period":
         spans = [("hela", start, last_counted, (last_counted - start).days + 1)]
+    elif unit == "calendar_year":  # a calendar year is a full year of its own 365 or 366 days
+        spans = [(str(y), max(dt.date(y, 1, 1), start), min(dt.date(y, 12, 31), last_counted),
+                  (dt.date(y + 1, 1, 1) - dt.date(y, 1, 1)).days) for y in range(start.year, last_counted.year + 1)]
     else:
         spans, k = [], 0
         while _anniversary(start, k) <= last_counted:
@@ -70,7 +73,8 @@ def _periods(p: dict, unit: str) -> list[dict]:
         seen = None if first > as_of else min(last, as_of)
         running = seen is not None and seen < last and seen < end
         out.append({"key": key, "first": first, "last": last, "seen": seen, "full": full, "running": running,
-                    "cut": seen is not None and seen < last and not running, "as_of": as_of})
+                    "cut": seen is not None and seen < last and not running, "as_of": as_of,
+                    "planned_days": (last - first).days + 1})
     return out
 
 
@@ -120,15 +124,21 @@ def _own_goal_table(params_path) -> pd.DataFrame:
             elif g["kind"] == "outcome_count":
                 r["value"] = float((in_w & ended & success).sum())
             if g["kind"] != "share":
-                target = float(math.floor(g["target"] * fraction + 0.5))
+                if "targets" in g:  # a year's own target is the year's as planned: pro-rated only for a part not run
+                    year = int(w["key"][2:]) if w["key"].startswith("år") else int(w["key"])
+                    run = ((w["seen"] - w["first"]).days + 1) / w["planned_days"]
+                    target = float(math.floor(g["targets"][year] * run + 0.5))
+                else:  # one target is a full year's, pro-rated for every shorter year
+                    target = float(math.floor(g["target"] * fraction + 0.5))
                 r["target_prorated"] = target
-                r["status"] = "pågår" if w["running"] else _point(r["value"], target)
+                # (a target of 0 whole persons is shown, not judged: nobody would reach it)
+                r["status"] = "pågår" if w["running"] else _point(r["value"], target) if target > 0 else "ej_bedömt"
             else:
                 base = in_w & ~people["outcome"].isin(g.get("exclude_from_denominator", ()))
                 if g.get("denominator", "participants") == "exits":
                     base &= ended
                 k, n = int((base & success).sum()), int(base.sum())
-                t = float(g["target"])
+                t = float(g["targets"][int(w["key"].removeprefix("år"))] if "targets" in g else g["target"])
                 low, high = proportion_confint(k, n, alpha=0.05, method="beta")
                 r.update(numerator=k, denominator=n, value=k / n, ci_low=low, ci_high=high)
                 if w["running"]:
@@ -267,7 +277,38 @@ RUNNING_ROWS = [*[_person(f"A{i}", f"2023-0{1 + i % 9}-0{1 + i % 9}", f"2023-1{i
                           ("avbrott" if i < 3 else "")) for i in range(5)]]
 
 
-@pytest.mark.parametrize("text, rows", [(LEAP, LEAP_ROWS), (RUNNING, RUNNING_ROWS)], ids=["leap-cut", "running"])
+# (c) A project prolonged by three months: calendar years with a target each (the half years at either end judged
+# against their own targets whole) and with one yearly target (pro-rated: 20 × 184/365 = 10,1 → 10 and
+# 20 × 273/365 = 15,0 → 15), project years counted by exit (the third, the prolonging's three months: 30 × 92/365 = 7,6
+# → 8), a share of 49 of 109 (44,95 %, shown 45,0 %: as shown it reaches 45 %, its interval spans it), and a share
+# per project year with a target for each.
+PROLONGED = """\
+id: forlangt62
+title: Förlängt
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-07-01, planned_end: 2025-06-30, actual_end: 2025-09-30}
+data:
+  participants: data/participants.csv
+goals:
+  - {id: per_kalenderår, kind: participant_count, label: Deltagare per kalenderår, period: calendar_year,
+     targets: {2023: 10, 2024: 20, 2025: 8}}
+  - {id: kalenderår, kind: participant_count, label: Minst 20 deltagare per år, target: 20, period: calendar_year}
+  - {id: arbete, kind: outcome_count, label: Minst 30 till arbete per år, target: 30, period: project_year,
+     count_by: exit, success_outcomes: [arbete]}
+  - {id: andel, kind: share, label: Minst 45 % av de avslutade till arbete, target: 0.45, period: whole_period,
+     denominator: exits, success_outcomes: [arbete]}
+  - {id: andel_per_år, kind: share, label: 'Andel till arbete: 40 % första året, 45 % därefter',
+     period: project_year, denominator: exits, success_outcomes: [arbete], targets: {1: 0.4, 2: 0.45, 3: 0.45}}
+privacy: {min_count: 3}
+"""
+PROLONGED_ROWS = [_person(f"F{i:03d}", f"{dt.date(2023, 7, 3) + dt.timedelta(days=7 * i)}",
+                          f"{dt.date(2023, 7, 3) + dt.timedelta(days=7 * i + 40)}",
+                          "arbete" if (i * 49) // 109 != ((i + 1) * 49) // 109 else "avbrott") for i in range(109)]
+
+
+@pytest.mark.parametrize("text, rows", [(LEAP, LEAP_ROWS), (RUNNING, RUNNING_ROWS), (PROLONGED, PROLONGED_ROWS)],
+                         ids=["leap-cut", "running", "prolonged"])
 def test_a_small_project_s_goal_table_agrees_with_the_rules_written_out(tmp_path, text, rows):
     path = _small(tmp_path, text, rows)
     own = _own_goal_table(path)
@@ -283,6 +324,16 @@ def test_a_small_project_s_goal_table_agrees_with_the_rules_written_out(tmp_path
         for col in ("numerator", "denominator", "ci_low", "ci_high", "p_below_target", "p_above_target"):
             if col in r and not pd.isna(r[col]):
                 assert g[col] == pytest.approx(r[col], abs=1e-9), (key, col)
+
+
+def test_the_prolonged_project_s_targets_and_the_share_as_shown_by_hand(tmp_path):
+    t = et.assess_goals(et.load_project(_small(tmp_path, PROLONGED, PROLONGED_ROWS))).table
+    t = t.set_index(["goal_id", "period_key"])
+    assert [t.loc[("per_kalenderår", y), "target_prorated"] for y in ("2023", "2024", "2025")] == [10, 20, 8]
+    assert [t.loc[("kalenderår", y), "target_prorated"] for y in ("2023", "2024", "2025")] == [10, 20, 15]
+    assert t.loc[("arbete", "år3"), "target_prorated"] == 8
+    share = t.loc[("andel", "hela")]
+    assert (share["numerator"], share["denominator"]) == (49, 109) and share["status"] == "uppnått_osäkert"
 
 
 def test_the_leap_year_cut_period_s_figures_by_hand(tmp_path):
@@ -853,3 +904,83 @@ def test_the_rendered_portfolio_s_row_is_the_project_report_s_own_figures(sample
     assert (row["95\u00a0% KI, nedre (Clopper–Pearson)"], row["95\u00a0% KI, övre (Clopper–Pearson)"]) == \
         pytest.approx((own["ci_low"], own["ci_high"]), abs=1e-9)
     assert row["Förbrukat av budgeten"] == pytest.approx(own["budget_used"], abs=1e-9)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. The English report's figures are the Swedish report's: every table of both rendered HTML reports read cell by
+#    cell, each cell's numbers parsed by its language's separators (1 277 950 kr and 48,6 % against SEK 1,277,950
+#    and 48.6%; a minus sign either way) and compared as a set per cell (a sentence in a cell may name them in
+#    another order). Left out: the glossary (the English one explains two Swedish institutions more: the national
+#    norm and the Finsam act) and the run's own details (the minute it was rendered).
+# ---------------------------------------------------------------------------------------------------------------
+_NUM = {"sv": re.compile(r"\u2212?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\u2212?\d+(?:,\d+)?"),
+        "en": re.compile(r"\u2212?\d{1,3}(?:,\d{3})+(?:\.\d+)?|\u2212?\d+(?:\.\d+)?")}
+NOT_FIGURES = {"Begrepp", "Terms", "Om rapporten", "About this report"}  # (the headings the two tables stand under)
+
+
+def _cell_numbers(text: str, lang: str) -> list[float]:
+    out = []
+    for m in _NUM[lang].finditer(text):
+        s = m.group(0).replace("\u2212", "-")
+        s = re.sub(r"[ \u00a0\u202f]", "", s).replace(",", ".") if lang == "sv" else s.replace(",", "")
+        out.append(float(s))
+    return sorted(out)
+
+
+def _figures(path, lang: str) -> list[list[list[list[float]]]]:
+    from bs4 import BeautifulSoup
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    out = []
+    for t in soup.find_all("table"):
+        rows = t.find_all("tr")
+        heading = t.find_previous(["h2", "h3"])
+        if heading is not None and heading.get_text(" ", strip=True) in NOT_FIGURES:
+            continue
+        out.append([[_cell_numbers(c.get_text(" ", strip=True), lang) for c in tr.find_all(["td", "th"])]
+                    for tr in rows])
+    return out
+
+
+@pytest.mark.parametrize("name", ["timra-vagen-ut", "eskilstuna-specialistteamet", "kompassen-demo", "nasta-steg",
+                                  "sprangbradan-demo", "samverkan-i-praktiken", "eskilstuna-ansokan"])
+def test_the_english_report_s_tables_hold_the_swedish_report_s_figures(sample_reports, sample_reports_en, name):
+    sv = _figures(sample_reports.out / name / f"{name}.html", "sv")
+    en = _figures(sample_reports_en.out / name / "en" / f"{name}.html", "en")
+    assert len(sv) == len(en) and len(sv) > 3, (len(sv), len(en))
+    for i, (a, b) in enumerate(zip(sv, en)):
+        assert len(a) == len(b), (name, i)
+        for j, (ra, rb) in enumerate(zip(a, b)):
+            assert ra == rb, (name, i, j, ra, rb)
+
+
+def test_the_figures_of_a_table_are_read_in_both_languages_alike():
+    assert _cell_numbers("1\u00a0277\u00a0950\u00a0kr, \u221280\u00a0500 kr och 48,6\u00a0% (18/37)", "sv") == \
+        sorted([1277950.0, -80500.0, 48.6, 18.0, 37.0])
+    assert _cell_numbers("SEK\u00a01,277,950, SEK \u221280,500 and 48.6% (18/37)", "en") == \
+        sorted([1277950.0, -80500.0, 48.6, 18.0, 37.0])
+    # a number the other language would write differently is a different figure
+    assert _cell_numbers("48.6%", "en") != _cell_numbers("48,7 %", "sv")
+
+
+def _kr_sv(x: float) -> str:
+    return "–" if np.isnan(x) else f"{math.floor(x + 0.5):,}".replace(",", " ") + " kr"
+
+
+@pytest.mark.parametrize("name", BUDGET_SAMPLES)
+def test_the_budget_chart_gives_each_cost_category_s_sums_over_the_years(sample_reports, name):
+    from bs4 import BeautifulSoup
+    own = _own_budget(name)
+    own["settled"] = own["budget"].where(own["actual"].notna())
+    own["unsettled"] = own["budget"].where(own["actual"].isna())
+    per = own.groupby("category", sort=False)[["budget", "actual", "settled", "unsettled"]].sum(min_count=1)
+    soup = BeautifulSoup((sample_reports.out / name / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    alt, = [img["alt"].replace("\u00a0", " ") for img in soup.find_all("img")
+            if img.get("alt", "").startswith("Stapeldiagram över budget och utfall per kostnadspost")]
+    split = per["unsettled"].notna().any() and per["actual"].notna().any()
+    for category, s in per.iterrows():
+        if split:
+            said = (f"{category}: budget, poster med utfall {_kr_sv(s['settled'])}, utfall {_kr_sv(s['actual'])}, "
+                    f"budget för poster som ännu saknar utfall {_kr_sv(s['unsettled'])}")
+        else:
+            said = f"{category}: budget {_kr_sv(s['budget'])}, utfall {_kr_sv(s['actual'])}"
+        assert said in alt, (said, alt)
