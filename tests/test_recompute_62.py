@@ -138,6 +138,11 @@ def _own_goal_table(params_path) -> pd.DataFrame:
                 if g.get("denominator", "participants") == "exits":
                     base &= ended
                 k, n = int((base & success).sum()), int(base.sum())
+                if g.get("numerator") == "action_plan" and g.get("denominator", "participants") == "participants":
+                    # a share of the participants with a plan counts persons, each with a plan where any of their
+                    # enrolments records one, those still enrolled too
+                    ids = people.loc[base, "person_id"]
+                    k, n = int(people.loc[base & success, "person_id"].nunique()), int(ids.nunique())
                 t = float(g["targets"][int(w["key"].removeprefix("år"))] if "targets" in g else g["target"])
                 low, high = proportion_confint(k, n, alpha=0.05, method="beta")
                 r.update(numerator=k, denominator=n, value=k / n, ci_low=low, ci_high=high)
@@ -251,9 +256,10 @@ privacy: {min_count: 3}
 """
 
 
-def _person(pid, start, end="", outcome="", sex="kvinna"):
-    return {"person_id": pid, "sex": sex, "birth_year": 1984, "household_type": "ensamstående",
-            "start_date": start, "end_date": end, "outcome": outcome, "support_start": "försörjningsstöd"}
+def _person(pid, start, end="", outcome="", plan="nej"):
+    return {"person_id": pid, "sex": "kvinna", "birth_year": 1984, "household_type": "ensamstående",
+            "start_date": start, "end_date": end, "outcome": outcome, "support_start": "försörjningsstöd",
+            "action_plan": plan}
 
 
 def _small(tmp_path, text: str, rows: list[dict]):
@@ -307,8 +313,36 @@ PROLONGED_ROWS = [_person(f"F{i:03d}", f"{dt.date(2023, 7, 3) + dt.timedelta(day
                           "arbete" if (i * 49) // 109 != ((i + 1) * 49) // 109 else "avbrott") for i in range(109)]
 
 
-@pytest.mark.parametrize("text, rows", [(LEAP, LEAP_ROWS), (RUNNING, RUNNING_ROWS), (PROLONGED, PROLONGED_ROWS)],
-                         ids=["leap-cut", "running", "prolonged"])
+# (d) A project still running whose share of the participants with an action plan counts persons (P1's plan at
+# the second enrolment, P5's while still enrolled: 5 of 8), whose participants counted by exit are those who ended in
+# the year (P1 once), and whose share of the participants to work counts enrolments (3 of 7 in year 1).
+PLANS = """\
+id: plan62
+title: Plan
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2023-01-01, planned_end: 2024-12-31}
+data_as_of: 2024-06-30
+data:
+  participants: data/participants.csv
+goals:
+  - {id: plan, kind: share, label: Minst 80 % av deltagarna ska ha en handlingsplan, target: 0.8,
+     period: whole_period, numerator: action_plan}
+  - {id: avslut, kind: participant_count, label: Minst 10 avslutade per år, target: 10, period: project_year,
+     count_by: exit}
+  - {id: arbete, kind: share, label: Minst 40 % av deltagarna till arbete, target: 0.4, period: project_year,
+     success_outcomes: [arbete]}
+privacy: {min_count: 2}
+"""
+PLAN_ROWS = [_person(*r) for r in (
+    ("P1", "2023-02-01", "2023-03-01", "avbrott", "nej"), ("P1", "2023-05-01", "2023-09-01", "arbete", "ja"),
+    ("P2", "2023-03-01", "2023-10-01", "arbete", "ja"), ("P3", "2023-04-01", "2023-11-01", "kvar_försörjningsstöd"),
+    ("P4", "2023-06-01", "2023-12-01", "arbete", "ja"), ("P5", "2023-07-01", "", "", "ja"),
+    ("P6", "2023-08-01", "2024-02-01", "avbrott"), ("P7", "2024-01-10"), ("P8", "2024-02-10", "2024-05-10", "arbete", "ja"))]
+
+
+@pytest.mark.parametrize("text, rows", [(LEAP, LEAP_ROWS), (RUNNING, RUNNING_ROWS), (PROLONGED, PROLONGED_ROWS),
+                                        (PLANS, PLAN_ROWS)], ids=["leap-cut", "running", "prolonged", "plans"])
 def test_a_small_project_s_goal_table_agrees_with_the_rules_written_out(tmp_path, text, rows):
     path = _small(tmp_path, text, rows)
     own = _own_goal_table(path)
@@ -984,3 +1018,29 @@ def test_the_budget_chart_gives_each_cost_category_s_sums_over_the_years(sample_
         else:
             said = f"{category}: budget {_kr_sv(s['budget'])}, utfall {_kr_sv(s['actual'])}"
         assert said in alt, (said, alt)
+
+
+def test_the_cost_still_only_budgeted_moves_the_npv_by_a_tenth_of_its_present_value():
+    """Specialistteamet runs into 2026, whose four lines (1 307 727 kr) have no utfall: ±10 % of them, spread over
+    the twelve months of 2026 (months 21–32 from the start month, April 2024) and discounted at 3,5 % a year, in the
+    price year's prices (2025, whose KPI the 2026 value repeats), all borne by the public financiers."""
+    cb = et.cost_benefit(et.load_project(PARAMS / "eskilstuna-specialistteamet.yaml"), monte_carlo=False, effect=False)
+    row = cb.sensitivity.set_index("parameter").loc["cost"]
+    kpi = _kpi()
+    lines = _own_budget("eskilstuna-specialistteamet")
+    unsettled = float(lines.loc[lines["actual"].isna(), "budget"].sum())
+    assert unsettled == 1_307_727
+    pv = unsettled * kpi[2025] / kpi[2026] * float(np.mean(1.035 ** (-np.arange(21, 33) / 12)))
+    base = cb.table.set_index("perspective").loc["offentliga", "npv"]
+    assert (row["low_value"], row["high_value"]) == (1.1, 0.9)
+    assert (row["npv_low"], row["npv_high"]) == pytest.approx((base - 0.1 * pv, base + 0.1 * pv), rel=1e-12)
+
+
+def test_the_plans_project_s_persons_by_hand(tmp_path):
+    t = et.assess_goals(et.load_project(_small(tmp_path, PLANS, PLAN_ROWS))).table.set_index(["goal_id", "period_key"])
+    assert (t.loc[("plan", "hela"), "numerator"], t.loc[("plan", "hela"), "denominator"]) == (5, 8)
+    assert t.loc[("plan", "hela"), "status"] == "pågår"  # the whole period still runs
+    assert [t.loc[("avslut", k), "value"] for k in ("år1", "år2")] == [4, 2]  # P1 once; P6 and P8
+    # year 2 runs to 2024-06-30: 182 of 2024's 366 days, 10 × 182/366 = 4,97 → 5
+    assert t.loc[("avslut", "år2"), "target_prorated"] == 5 and t.loc[("avslut", "år2"), "status"] == "pågår"
+    assert (t.loc[("arbete", "år1"), "numerator"], t.loc[("arbete", "år1"), "denominator"]) == (3, 7)
