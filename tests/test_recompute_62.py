@@ -79,9 +79,10 @@ def _periods(p: dict, unit: str) -> list[dict]:
 
 
 def _point(value: float, target: float) -> str:
-    if value >= target:
+    # (80 % of 35 is 28, not the 28.000000000000004 of binary floating point)
+    if value >= target - 1e-12:
         return "uppnått"
-    return "delvis" if value >= BAND * target else "ej_uppnått"
+    return "delvis" if value >= BAND * target - 1e-12 else "ej_uppnått"
 
 
 def _verdict(statuses: list[str]) -> str:
@@ -690,16 +691,25 @@ def _sens_project(d):
     return d / "kanslig62.yaml"
 
 
-def _npv_by_hand(level=10_000.0, deadweight=0.3, dropoff=0.2, rate=0.035, years=3, exits_scale=1.0) -> float:
+def _npv_by_hand(level=10_000.0, deadweight=0.3, dropoff=0.2, rate=0.035, years=3, exits_scale=1.0,
+                 perspective="offentliga", skattefaktor=1.3) -> float:
+    """The perspective's NPV: the public financiers' saving is the exits to work (an exit to studies saves the
+    municipality what the state pays as study support), the municipality's every exit's, at a quarter of the cost
+    (the Finsam act's share); society's the skattefaktor's effect on the public financiers' net result less the cost
+    (the savings are transfers between the actors)."""
+    if perspective == "samhälle":
+        public = _npv_by_hand(level, deadweight, dropoff, rate, years, exits_scale)
+        return (skattefaktor - 1) * public + _npv_by_hand(level, deadweight, dropoff, rate, years, 0.0)  # (− cost)
     benefit = 0.0
     for end, outcome in SENS_EXITS.values():
-        if outcome != "arbete":  # (an exit to studies saves the municipality what the state pays as study support)
+        if outcome == "kvar_försörjningsstöd" or outcome == "avbrott" or (perspective == "offentliga"
+                                                                            and outcome != "arbete"):
             continue
         e = dt.date.fromisoformat(end)
         first = (e.year - 2023) * 12 + e.month  # the month after the exit month, January 2023 counted as 0
         j = np.arange(12 * years)
         benefit += float((level * (1 - deadweight) * (1 - dropoff) ** (j // 12) * (1 + rate) ** (-(first + j) / 12)).sum())
-    cost = 240_000 * float(np.mean((1 + rate) ** (-np.arange(12) / 12)))
+    cost = 240_000 * float(np.mean((1 + rate) ** (-np.arange(12) / 12))) * (0.25 if perspective == "kommun" else 1)
     return exits_scale * benefit - cost
 
 
@@ -1044,3 +1054,33 @@ def test_the_plans_project_s_persons_by_hand(tmp_path):
     # year 2 runs to 2024-06-30: 182 of 2024's 366 days, 10 × 182/366 = 4,97 → 5
     assert t.loc[("avslut", "år2"), "target_prorated"] == 5 and t.loc[("avslut", "år2"), "status"] == "pågår"
     assert (t.loc[("arbete", "år1"), "numerator"], t.loc[("arbete", "år1"), "denominator"]) == (3, 7)
+
+
+@pytest.mark.parametrize("perspective", ["kommun", "samhälle"])
+def test_another_perspective_s_ends_agree_with_the_hand_calculation(sens, perspective):
+    """The what-if panel's other perspectives: the municipality saves all four exits' försörjningsstöd and bears a
+    quarter of the cost; society gains only the skattefaktor's effect on the public budgets' net result, so there
+    the skattefaktor (1,0 and 1,5) moves the NPV."""
+    cb, _ = sens
+    tab = cb.sensitivity_by_perspective[perspective].set_index("parameter")
+    k, n = 4, 7
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
+    ends = {"monthly_level": lambda v: _npv_by_hand(level=10_000 * v, perspective=perspective),
+            "horizon_years": lambda v: _npv_by_hand(years=int(v), perspective=perspective),
+            "dropoff_per_year": lambda v: _npv_by_hand(dropoff=v, perspective=perspective),
+            "deadweight": lambda v: _npv_by_hand(deadweight=v, perspective=perspective),
+            "discount_rate": lambda v: _npv_by_hand(rate=v, perspective=perspective),
+            "successes": lambda v: _npv_by_hand(exits_scale=v / k, perspective=perspective)}
+    if perspective == "samhälle":
+        ends["skattefaktor"] = lambda v: _npv_by_hand(skattefaktor=v, perspective=perspective)
+    assert set(tab.index) == set(ends), tab.index
+    assert cb.table.set_index("perspective").loc[perspective, "npv"] == pytest.approx(
+        _npv_by_hand(perspective=perspective), rel=1e-9)
+    for name, npv in ends.items():
+        row = tab.loc[name]
+        assert (row["npv_low"], row["npv_high"]) == pytest.approx((npv(row["low_value"]), npv(row["high_value"])),
+                                                                  rel=1e-9), name
+        assert row["npv_low"] <= row["npv_high"], name
+    assert (tab.loc["successes", "low_value"], tab.loc["successes", "high_value"]) == pytest.approx((lo * n, hi * n))
+    if perspective == "samhälle":
+        assert (tab.loc["skattefaktor", "low_value"], tab.loc["skattefaktor", "high_value"]) in ((1.0, 1.5), (1.5, 1.0))
