@@ -1084,3 +1084,19 @@ def test_another_perspective_s_ends_agree_with_the_hand_calculation(sens, perspe
     assert (tab.loc["successes", "low_value"], tab.loc["successes", "high_value"]) == pytest.approx((lo * n, hi * n))
     if perspective == "samhälle":
         assert (tab.loc["skattefaktor", "low_value"], tab.loc["skattefaktor", "high_value"]) in ((1.0, 1.5), (1.5, 1.0))
+
+
+def test_a_budget_per_year_is_a_line_per_project_year_the_last_part_year_by_its_days():
+    """Samverkan i praktiken's budget is given per year (four lines, 960 000 kr a year) for 2023-09-01 – 2025-09-30:
+    project years 1 and 2 whole and year 3's 30 days of 365 (2025-09-01 – 2026-08-31)."""
+    raw = pd.read_csv(ROOT / "data" / "samverkan-i-praktiken" / "budget.csv")
+    assert set(raw["period"]) == {"per år"} and raw["budget"].sum() == 960_000
+    table = et.costs(et.load_project(PARAMS / "samverkan-i-praktiken.yaml")).table
+    shares = {"år 1": 1.0, "år 2": 1.0, "år 3": 30 / 365}
+    assert list(table["period"]) == [p for p in shares for _ in range(len(raw))]
+    for period, share in shares.items():
+        got = table[table["period"] == period].set_index("category")["budget"]
+        assert np.allclose(got.loc[raw["category"]].to_numpy(), raw["budget"].to_numpy() * share, rtol=0, atol=1e-9)
+    assert table["budget"].sum() == pytest.approx(960_000 * (2 + 30 / 365), abs=1e-6)  # 1 998 904,11 kr
+    use = et.cost_benefit(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"), monte_carlo=False, effect=False)
+    assert use.summary.total_cost_nominal == pytest.approx(960_000 * (2 + 30 / 365), abs=1e-6)
