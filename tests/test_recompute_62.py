@@ -1100,3 +1100,32 @@ def test_a_budget_per_year_is_a_line_per_project_year_the_last_part_year_by_its_
     assert table["budget"].sum() == pytest.approx(960_000 * (2 + 30 / 365), abs=1e-6)  # 1 998 904,11 kr
     use = et.cost_benefit(et.load_project(PARAMS / "samverkan-i-praktiken.yaml"), monte_carlo=False, effect=False)
     assert use.summary.total_cost_nominal == pytest.approx(960_000 * (2 + 30 / 365), abs=1e-6)
+
+
+# The what-if analysis moves several assumptions at once: its NPV is the same formula with all of them changed.
+@pytest.mark.parametrize("values", [
+    {"deadweight": 0.1, "horizon_years": 4, "monthly_level": 12_000, "discount_rate": 0.05, "dropoff_per_year": 0.3},
+    {"deadweight": 0.5, "horizon_years": 2},
+    {"monthly_level": 8_000, "discount_rate": 0.0},
+])
+def test_the_what_if_npv_with_several_assumptions_changed_is_the_hand_calculation(tmp_path, values):
+    from evaltools.present import whatif
+    project = et.load_project(_sens_project(tmp_path))
+    result = whatif.evaluate(project, **values)
+    hand = {"level": values.get("monthly_level", 10_000.0), "deadweight": values.get("deadweight", 0.3),
+            "dropoff": values.get("dropoff_per_year", 0.2), "rate": values.get("discount_rate", 0.035),
+            "years": int(values.get("horizon_years", 3))}
+    persp = result.table.set_index("perspective")
+    for who in ("offentliga", "kommun", "samhälle"):
+        assert persp.loc[who, "npv"] == pytest.approx(_npv_by_hand(**hand, perspective=who), rel=1e-9), who
+
+
+def test_the_what_if_grid_shows_the_hand_calculation_in_the_report_s_format(tmp_path):
+    from evaltools.present import whatif
+    frame = whatif.grid(et.load_project(_sens_project(tmp_path)), "deadweight", (0.0, 0.5), "horizon_years", (1, 5))
+    cells = frame.iloc[:, 1:].to_numpy()
+    for i, d in enumerate((0.0, 0.5)):
+        for j, years in enumerate((1, 5)):
+            x = _npv_by_hand(deadweight=d, years=years)
+            said = ("\u2212" if x < 0 else "") + f"{math.floor(abs(x) + 0.5):,}".replace(",", "\u00a0") + "\u00a0kr"
+            assert cells[i, j] == said, (d, years, cells[i, j], said)
