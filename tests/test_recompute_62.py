@@ -642,9 +642,10 @@ def test_the_workbook_s_goal_sheet_holds_the_recomputed_figures(sample_reports, 
 
 # ---------------------------------------------------------------------------------------------------------------
 # 3. The one-at-a-time sensitivity (docs/methods.md, cost-benefit rule 9), recomputed from the formula written out
-#    (rules 1, 5–8): a small project whose leavers all went to work from försörjningsstöd at a fixed level of
-#    10 000 kr a month, so the public financiers' (the lead perspective's) benefit is each leaver's saving from the
-#    month after the exit month (an exit to studies none: the state pays study support instead), × (1 − deadweight), falling by the drop-off once per whole year after the exit,
+#    (rules 1, 5–8): a small project whose four leavers from försörjningsstöd (three to work, one to studies) are
+#    valued at a fixed level of 10 000 kr a month, so the public financiers' (the lead perspective's) benefit is each
+#    leaver to work's saving from the month after the exit month (an exit to studies none: the state pays study
+#    support instead), × (1 − deadweight), falling by the drop-off once per whole year after the exit,
 #    for the horizon's months, discounted month by month from the project's first month at (1 + rate)^(−k/12); the
 #    cost, 240 000 kr of 2023 utfall spread over its twelve months and discounted likewise. Each assumption at both
 #    ends of its range: level ±25 %, horizon 1 and 5 years, drop-off 0 and 50 %, deadweight 0–75 %, discount rate 0
