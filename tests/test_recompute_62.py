@@ -1130,3 +1130,23 @@ def test_the_what_if_grid_shows_the_hand_calculation_in_the_report_s_format(tmp_
             x = _npv_by_hand(deadweight=d, years=years)
             said = ("\u2212" if x < 0 else "") + f"{math.floor(abs(x) + 0.5):,}".replace(",", "\u00a0") + "\u00a0kr"
             assert cells[i, j] == said, (d, years, cells[i, j], said)
+
+
+def test_the_application_s_volumes_against_its_goals_by_hand():
+    """Eskilstuna's application (2024-04-01 – 2026-12-31): 90 participants and 40 to own support a year expected,
+    goals of 80 and 40 a year; the third project year is shorter by plan (2026-04-01 – 2026-12-31, 275 of 365 days),
+    so both the expected volume and the target are pro-rated and rounded (90 × 275/365 = 67,8 → 68 against
+    80 × 275/365 = 60,3 → 60; 40 × 275/365 = 30,1 → 30 against 30): the volumes reach every year's target."""
+    p = _yaml(PARAMS / "eskilstuna-ansokan.yaml")
+    t = et.assess_goals(et.load_project(PARAMS / "eskilstuna-ansokan.yaml")).table.set_index(["goal_id", "period_key"])
+    expected = {"deltagare": p["expected"]["participants_per_year"], "egen_försörjning": p["expected"]["successes_per_year"]}
+    targets = {g["id"]: g["target"] for g in p["goals"]}
+    for goal in expected:
+        for key, days in (("år1", 365), ("år2", 365), ("år3", 275)):
+            row = t.loc[(goal, key)]
+            volume = math.floor(expected[goal] * days / 365 + 0.5)
+            target = math.floor(targets[goal] * days / 365 + 0.5)
+            assert (row["mode"], row["value"], row["target_prorated"]) == ("ex_ante", volume, target), (goal, key)
+            want = "nås_med_volymer" if volume >= target else \
+                "nås_delvis_med_volymer" if volume >= 0.8 * target else "nås_inte_med_volymer"
+            assert row["status"] == want, (goal, key, row["status"])
