@@ -341,6 +341,15 @@ class Portfolio:
                 text += self.msg("portfolio.goals_uncertain_all")
             elif uncertain:
                 text += self.msg("portfolio.goals_uncertain", n=number_word(uncertain, self.lang, neuter=True))
+        # a verdict that rests on the periods that ended while one still runs is said so, as page 1 of its report and
+        # the goal table below say it, not read as final
+        rows = self.goals[self.goals["id"] == pid]
+        so_far = int(sum(bool(f) for v, f in zip(rows["verdict"], rows.get("verdict_so_far", [False] * len(rows)))
+                         if count_goals([v]).judged)) if not ex_ante else 0
+        if so_far and judged == 1:
+            text += self.msg("portfolio.goals_so_far_only")
+        elif so_far:
+            text += self.msg("portfolio.goals_so_far", n=number_word(so_far, self.lang, neuter=True))
         if running:
             text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
         return text
