@@ -1443,7 +1443,12 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
         heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
-        if heading is not None:
+        if heading is not None and spec is S.PARTICIPANTS and col.name == S.AGE and S.BIRTH_YEAR in df.columns:
+            # (an age beside the birth year, a helper column 'Ålder' of the evaluator's: the age is counted from the
+            # birth year, so nothing is left out by not reading it; said, never refused)
+            warn.append(problem(fname, None, heading, None, "column.age_beside_birth_year", "warning",
+                                heading=heading))
+        elif heading is not None:
             problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
                                     heading=heading))
     if missing:
@@ -1776,6 +1781,21 @@ def age_group(age: pd.Series, bands: tuple[tuple[int, int, str], ...] = S.AGE_BA
 def age_at_start(df: pd.DataFrame) -> pd.Series:
     """Age at start: the ``age`` column, else the start year minus the birth year."""
     return df[S.AGE].where(df[S.AGE].notna(), df[S.START_DATE].dt.year - df[S.BIRTH_YEAR])
+
+
+ADULT_AGE = 18  # the age from which a person can have försörjningsstöd of their own (a child's is the parents')
+
+
+def child_without_own_support(df: pd.DataFrame) -> pd.Series:
+    """Whether each person was under :data:`ADULT_AGE` at start (as the age breakdown counts it: the ``age``
+    column, else the start year less the birth year) while the file does not give their support at start
+    (``support_start`` empty, ``okänt`` or no such column): a child's försörjningsstöd is paid to the parents'
+    household, so an exit to school or work is no exit from försörjningsstöd of their own, and is never assumed
+    to be one (a KAA project's 16-year-olds). Where the file says ``försörjningsstöd``, it is read as written."""
+    support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
+    unknown = support.isna() | (support == S.UNKNOWN)
+    age = df[S.AGE_AT_START] if S.AGE_AT_START in df else age_at_start(df)
+    return (unknown & (pd.to_numeric(age, errors="coerce") < ADULT_AGE)).fillna(False).astype(bool)
 
 
 def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
@@ -3319,8 +3339,22 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
     named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
         if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
+    # a column per financier beside the lines ('Region', 'Kommun', 'FK', 'AF'), each holding its part of the line:
+    # read a line per financier, the parts would be left out (and the budget said to be missing), or the line's
+    # whole amount booked on the förbund; said once, with the lines to write
+    parts = [] if wide else [(str(c), code) for c in raw.frame.columns
+                             if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER)
+                             and (code := budget_shapes.financier_column(raw.headings.get(c, c), raw.frame[c]))]
     before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    if parts:
+        problems[before:] = [p for p in problems[before:]
+                             if not (p.key in ("column.missing", "column.missing_heading") and p.column == S.BUDGET)]
+        header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+        shown = [str(raw.headings.get(c, c)) for c, _ in parts]
+        problems.append(problem(fname, header_row, shown[0], shown[0], "budget.financier_columns",
+                                columns=", ".join(quote(h) for h in shown),
+                                codes="; ".join(f"{quote(h)} → {code}" for h, (_, code) in zip(shown, parts))))
     if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
         at = {r for r, *_ in heads}
         problems[before:] = [p for p in problems[before:] if p.row not in at]
