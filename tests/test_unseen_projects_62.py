@@ -1,6 +1,7 @@
 """Projects unlike the samples, their files made in Excel: an IPS project owned by a region whose budget kept a
 column per financier (Region, Kommun, FK, AF) beside each cost line, and a hidden helper column 'Ålder' of its own
-beside the birth year; a goal of "minst 90 deltagare under projekttiden" already passed while the project runs.
+beside the birth year; a KAA project's young people, whose support at start the file does not give; an
+establishment project's own words for two exits.
 Each fixture is a tiny project written in tmp_path; the expected values are worked out by hand from its rows."""
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import textwrap
 import openpyxl
 
 import evaltools as et
-from evaltools.analysis.goals import GoalStatus, GoalVerdict, assess_goals
 
 from .conftest import load_problems, write_csv
 
@@ -121,40 +121,6 @@ def test_a_helper_column_of_the_age_beside_the_birth_year_is_said_not_read_and_n
     assert "age" not in p.participants or p.participants["age"].isna().all()
 
 
-# --- a count reached before the project ends -------------------------------------------------------------------------
-def _goal_project(tmp_path, target: int):
-    _participants_csv(tmp_path)
-    return et.load_project(_params(tmp_path, f"""\
-        data: {{participants: data/participants.csv}}
-        goals:
-          - id: deltagare
-            kind: participant_count
-            label: Minst {target} deltagare under projekttiden
-            target: {target}
-            period: whole_period
-        """))
-
-
-def test_a_whole_period_count_already_at_its_target_is_reached_while_the_project_runs(tmp_path):
-    """Six persons enrolled by 2026-10-31, a goal of 5 over the whole period (2024-03-01 – 2027-02-28): a count only
-    grows, so the goal is reached whatever the last four months bring; "pågår" withheld that from the board. The
-    verdict rests on no ended period, so it is not said to be the ended periods' alone."""
-    table = assess_goals(_goal_project(tmp_path, 5)).table
-    (row,) = table.to_dict("records")
-    assert row["value"] == 6 and row["running"]
-    assert row["status"] == GoalStatus.REACHED and row["verdict"] == GoalVerdict.REACHED
-    assert not row["verdict_so_far"]
-
-
-def test_a_whole_period_count_below_its_target_is_still_running(tmp_path):
-    """Six persons of a goal of 7: the count may still reach it, so the period runs and is not judged (the target
-    for the time run, 7 × 975/1095 days = 6,2 → 6, is reached, but that judges a running period, which is not
-    done)."""
-    table = assess_goals(_goal_project(tmp_path, 7)).table
-    (row,) = table.to_dict("records")
-    assert row["value"] == 6 and row["status"] == GoalStatus.RUNNING and row["verdict"] == GoalVerdict.RUNNING
-
-
 # --- a KAA project's young people, their support at start not given -------------------------------------------------
 KAA = """\
 id: kaa62
@@ -213,3 +179,19 @@ def test_a_childs_support_written_as_social_assistance_is_read_as_written(tmp_pa
     from evaltools.analysis.costbenefit.persistence import on_fs_at_start
     project = _kaa(tmp_path, ["försörjningsstöd", "okänt", "okänt", "okänt", "okänt"])
     assert on_fs_at_start(project, project.participants).tolist() == [True, False, False, True, False]
+
+
+# --- a project's own words for two exits, each in many rows ------------------------------------------------------------
+def test_two_own_words_each_in_three_rows_get_the_codes_line_to_write_once(tmp_path):
+    """'SFI' and 'Praktik' (an establishment project's exits) in three rows each, among exits written as codes: not
+    slips but the project's words, so besides the six cells' messages one message gives the data.codes line, with
+    'studier' suggested for SFI and '?' for Praktik, which has no code it surely means."""
+    people = [("N1", "SFI"), ("N2", "SFI"), ("N3", "SFI"), ("N4", "Praktik"), ("N5", "Praktik"), ("N6", "Praktik"),
+              ("N7", "arbete"), ("N8", "avbrott")]
+    write_csv(tmp_path / "data" / "participants.csv", [
+        dict(zip(COLUMNS, (pid, "kvinna", 1990, "ensamstående", "2024-04-01", "2025-01-15", out)))
+        for pid, out in people])
+    problems = load_problems(_params(tmp_path, "data: {participants: data/participants.csv}\n"))
+    assert sorted(p.row for p in problems if p.key != "column.free_text_codes") == [2, 3, 4, 5, 6, 7]
+    (line,) = [p for p in problems if p.key == "column.free_text_codes"]
+    assert "codes: {outcome: {'SFI': studier, 'Praktik': ?}}" in line.text("sv")

@@ -549,14 +549,14 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         if goal.among is not None:  # those the same count would hold outside the group
             row["group_others"] = _others(goal, group, siblings, lambda m: float(persons_of(df[in_w & m])), min_count)
             row["group_within"] = _within(group, kin, lambda m: float(persons_of(df[in_w & m])), min_count)
-        row["status"] = _running_count(row, goal, w) if w.running else _status(row["value"], row["target_prorated"], band)
+        row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     if goal.kind == "outcome_count":
         row["value"] = float((in_w & succ & group).sum())
         if goal.among is not None:
             row["group_others"] = _others(goal, group, siblings, lambda m: float((in_w & succ & m).sum()), min_count)
             row["group_within"] = _within(group, kin, lambda m: float((in_w & succ & m).sum()), min_count)
-        row["status"] = _running_count(row, goal, w) if w.running else _status(row["value"], row["target_prorated"], band)
+        row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
         return row
     # share
     denom = in_w.copy()
@@ -588,17 +588,6 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         return row
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     return row
-
-
-def _running_count(row: dict, goal: Goal, w: PeriodWindow) -> GoalStatus:
-    """A count period still running: *running*, unless its count has reached the target for the whole period as
-    planned already (104 persons of a goal of "minst 90 deltagare under projekttiden"): a count only grows, so the
-    goal is reached whatever the rest of the period brings, and calling it running would withhold that."""
-    if not goal.target or row["value"] != row["value"]:  # (no target, or no count: NaN)
-        return GoalStatus.RUNNING
-    planned = goal.target if goal.targets is not None else whole_persons(
-        goal.target * ((w.last - w.first).days + 1) / w.full_days)
-    return GoalStatus.REACHED if planned > 0 and row["value"] >= planned else GoalStatus.RUNNING
 
 
 def _count_rule(g: Goal, keys: bool = True) -> tuple:
@@ -886,10 +875,8 @@ def _with_verdicts(table: pd.DataFrame) -> pd.DataFrame:
         statuses = verdict_statuses(table.loc[at])
         verdict = goal_verdict(statuses)
         table.loc[at, "verdict"] = verdict
-        # a period hidden as too few keeps no status of its own, but one still running is still running (unless its
-        # count has reached the whole period's target already: that verdict rests on no ended period, and holds)
-        running = (table.loc[at, "running"].fillna(False).astype(bool)
-                   & (table.loc[at, "status"].astype(str) != GoalStatus.REACHED.value)).any()
+        # a period hidden as too few keeps no status of its own, but one still running is still running
+        running = table.loc[at, "running"].fillna(False).astype(bool).any()
         table.loc[at, "verdict_so_far"] = verdict_so_far(statuses, verdict) or (
             running and verdict not in (GoalVerdict.RUNNING, GoalVerdict.NOT_ASSESSED, GoalVerdict.CONTEXT))
     table["verdict_so_far"] = table["verdict_so_far"].astype(bool)

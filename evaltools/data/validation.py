@@ -2558,7 +2558,8 @@ def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: li
 
 def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     """One message per code column holding three or more different texts that are no codes (a case system's
-    reasons written out: 'Fått anställning', 'Börjat studera'): besides each cell's message, what to write
+    reasons written out: 'Fått anställning', 'Börjat studera'), or fewer where one of them is written in three rows
+    or more (a project's own 'SFI', 'Praktik'): besides each cell's message, what to write
     once in the params file (``data.codes``) instead of in every row, with the code each text probably
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
@@ -2575,7 +2576,10 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
         # (a slip or two is answered cell by cell; two texts that fill the whole column, a case system's 'K' and 'M'
         # for kvinna and man, are its way of writing the column, which one line translates for every export)
         whole = len(texts) == 2 and len(bad) >= 3 and len(bad) == int((cells != "").sum())
-        if len(texts) < 3 and not whole:
+        # (nor is a text written in three rows or more, 'SFI' and 'Praktik' for the exits a project names its own
+        # way: a system's word, translated once in the params file rather than in every row)
+        repeated = any(int((bad == t).sum()) >= 3 for t in texts)
+        if len(texts) < 3 and not whole and not repeated:
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
