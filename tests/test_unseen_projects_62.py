@@ -195,3 +195,24 @@ def test_two_own_words_each_in_three_rows_get_the_codes_line_to_write_once(tmp_p
     assert sorted(p.row for p in problems if p.key != "column.free_text_codes") == [2, 3, 4, 5, 6, 7]
     (line,) = [p for p in problems if p.key == "column.free_text_codes"]
     assert "codes: {outcome: {'SFI': studier, 'Praktik': ?}}" in line.text("sv")
+
+
+# --- a partner's staff time written as time in the budget ------------------------------------------------------------
+def test_staff_time_written_as_time_is_refused_with_its_value_in_kronor_to_write(tmp_path):
+    """'Medfinansiering i form av arbetstid' written '800 tim' and '0,25 åa': time, not kronor. Each cell is refused
+    (the budget counts kronor) and the message says to write the time's value in kronor; a plain number beside them
+    (1 200 000) is read, and a '50 %' is no time, so it gets no such hint."""
+    _participants_csv(tmp_path)
+    write_csv(tmp_path / "data" / "budget.csv", [
+        {"period": "2024", "category": "Coacher", "funder": "förbund", "budget": "1 200 000", "actual": ""},
+        {"period": "2024", "category": "Medfinansiering i form av arbetstid", "funder": "kommun", "budget": "800 tim",
+         "actual": ""},
+        {"period": "2025", "category": "Medfinansiering i form av arbetstid", "funder": "arbetsförmedlingen",
+         "budget": "0,25 åa", "actual": ""},
+        {"period": "2026", "category": "Övrigt", "funder": "förbund", "budget": "50 %", "actual": ""}])
+    problems = load_problems(_params(tmp_path, "data: {participants: data/participants.csv, budget: data/budget.csv}\n"))
+    budget = [p for p in problems if p.column == "budget"]
+    assert [(p.row, p.value) for p in budget] == [(3, "800 tim"), (4, "0,25 åa"), (5, "50 %")]
+    timed = [p for p in budget if "arbetstid, inte ett belopp" in p.text("sv")]
+    assert [p.row for p in timed] == [3, 4]
+    assert all("working time, not an amount" in p.text("en") for p in timed)

@@ -1515,6 +1515,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
+                if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
+                    for i in np.flatnonzero((bad & s.str.fullmatch(_TIME_AMOUNT)).to_numpy()).tolist():
+                        hints[i] = ("hint.time_amount", {})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -1606,6 +1609,12 @@ _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
 
 # a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
 _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
+
+# an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
+# '2 heltidstjänster'): time, not kronor, which the budget counts
+_TIME_AMOUNT = re.compile(r"\s*\d[\d\s\u00a0.,]*\s*(?:h|tim|timmar|timme|tim\.|åa|årsarbeten?|årsarbetare|tjänst(?:er)?|"
+                          r"heltid(?:er)?|heltidstjänst(?:er)?|%\s*(?:av\s+(?:en\s+)?)?tjänst(?:en)?|procent\s+av\s+(?:en\s+)?"
+                          r"tjänst(?:en)?|hours?|fte|dagar|dgr|veckor|arbetsdagar|månader|mån)\.?\s*", re.IGNORECASE)
 
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
