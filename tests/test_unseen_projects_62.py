@@ -171,6 +171,11 @@ def test_a_child_whose_support_is_not_given_is_not_counted_as_leaving_social_ass
     assert tuple(s.other_support) == ()
     (note,) = [w for w in project.warnings if w.key == "person.child_support_unknown"]
     assert note.row == 2 and "under 18" in note.text("sv") and "under 18" in note.text("en")  # (U1, the CSV's row 2)
+    # the report's appendix says it in the board's words, without the column's name or the evaluator's to-do
+    from evaltools.present.sections import quality
+    for lang, words in (("sv", "under 18 år vid start räknas inte"), ("en", "under 18 at start are not counted")):
+        notes = " ".join(quality.report_table(et.Report(project, lang=lang)).iloc[:, 0])
+        assert words in notes and "support_start" not in notes
 
 
 def test_a_childs_support_written_as_social_assistance_is_read_as_written(tmp_path):
