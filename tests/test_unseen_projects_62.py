@@ -221,3 +221,17 @@ def test_staff_time_written_as_time_is_refused_with_its_value_in_kronor_to_write
     timed = [p for p in budget if "arbetstid, inte ett belopp" in p.text("sv")]
     assert [p.row for p in timed] == [3, 4]
     assert all("working time, not an amount" in p.text("en") for p in timed)
+
+
+def test_the_agencies_shortened_in_the_funder_column_are_answered_with_their_codes(tmp_path):
+    """'FK' and 'AF' in the Finansiär column (how a follow-up shortens Försäkringskassan and Arbetsförmedlingen) are
+    refused with the code to write; 'Region' and 'Kommun' are the codes in another letter case, and read."""
+    _participants_csv(tmp_path)
+    write_csv(tmp_path / "data" / "budget.csv", [
+        {"År": 2024, "Kostnadsslag": "IPS-coacher", "Finansiär": f, "Budget": b}
+        for f, b in (("Region", 900), ("Kommun", 450), ("FK", 225), ("AF", 225))])
+    problems = load_problems(_params(tmp_path, "data: {participants: data/participants.csv, budget: data/budget.csv}\n"))
+    funders = [p for p in problems if p.column == "Finansiär"]
+    assert [(p.row, p.value) for p in funders] == [(4, "FK"), (5, "AF")]
+    assert "menar du 'försäkringskassan'?" in funders[0].text("sv")
+    assert "'arbetsförmedlingen'?" in funders[1].text("en")

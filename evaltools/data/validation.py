@@ -330,6 +330,8 @@ _WORDS_FOR_CODES = {
     "egen insats": "egen", "egeninsats": "egen", "egna insatser": "egen", "egen arbetstid": "egen",
     "eget arbete": "egen", "egenfinansiering": "egen", "egen medfinansiering": "egen", "in kind": "egen",
     "in-kind": "egen",
+    # the two agencies as a follow-up shortens them
+    "fk": "försäkringskassan", "af": "arbetsförmedlingen",
 }
 
 
