@@ -235,3 +235,20 @@ def test_the_agencies_shortened_in_the_funder_column_are_answered_with_their_cod
     assert [(p.row, p.value) for p in funders] == [(4, "FK"), (5, "AF")]
     assert "menar du 'försäkringskassan'?" in funders[0].text("sv")
     assert "'arbetsförmedlingen'?" in funders[1].text("en")
+
+
+def test_one_word_for_every_support_at_start_is_the_projects_word_with_the_code_to_write(tmp_path):
+    """Every one of the six rows says 'Etableringsersättning' at start (newly arrived adults): one text, in six rows,
+    gets the data.codes line in a message of its own for one text ('en text ... i 6 rader', not '1 olika texter'),
+    with annan_offentlig suggested, since the establishment benefit is another public support than försörjningsstöd;
+    each cell's message suggests it too."""
+    rows = [dict(zip(COLUMNS, r)) | {"support_start": "Etableringsersättning"} for r in PEOPLE]
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    problems = load_problems(_params(tmp_path, "data: {participants: data/participants.csv}\n"))
+    (line,) = [p for p in problems if p.key == "column.free_text_code_one"]
+    assert not [p for p in problems if p.key == "column.free_text_codes"]
+    assert "en text som inte är en kod, 'Etableringsersättning', i 6 rader" in line.text("sv")
+    assert "codes: {support_start: {'Etableringsersättning': annan_offentlig}}" in line.text("sv")
+    assert "a text that is not a code, 'Etableringsersättning', in 6 rows" in line.text("en")
+    cells = [p for p in problems if p.key != "column.free_text_code_one"]
+    assert len(cells) == 6 and all("menar du 'annan_offentlig'?" in p.text("sv") for p in cells)

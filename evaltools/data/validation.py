@@ -261,8 +261,13 @@ _PENSION_WORDS = ("pension", "ålderspension", "allmän pension", "garantipensio
                   "uttag av ålderspension", "tidigt uttag av pension", "förtida uttag av pension",
                   "förtida uttag av ålderspension", "old-age pension", "old age pension", "retired", "retirement",
                   "state pension")
+# the establishment benefit of a newly arrived adult (paid by Försäkringskassan for Arbetsförmedlingen's programme):
+# another benefit than försörjningsstöd, as an exit (annan_ersättning) and as a support (annan_offentlig)
+_ESTABLISHMENT_WORDS = ("etableringsersättning", "etableringsstöd", "etableringsprogrammet", "etableringsuppdraget",
+                        "introduktionsersättning", "establishment benefit", "introduction benefit")
 # Words a case worker writes for a code (never accepted as the code: only suggested in the message)
 _WORDS_FOR_CODES = {
+    **dict.fromkeys(_ESTABLISHMENT_WORDS, "annan_ersättning"),
     "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
     "sjukskriven": "sjukpenning", "sjukskrivning": "sjukpenning", "arbetslös": "arbetssökande",
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
@@ -336,7 +341,7 @@ _WORDS_FOR_CODES = {
 
 
 # ... and in a support column (support_start, support_exit), where a pension is another public support
-_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS, "annan_offentlig")
+_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS + _ESTABLISHMENT_WORDS, "annan_offentlig")
 
 
 # Headings an evaluator writes in Swedish (or in other words) for a contract column, casefolded with
@@ -2594,7 +2599,9 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
-        found.append(problem(fname, None, col.name, None, "column.free_text_codes", n=_sek(len(texts)),
+        found.append(problem(fname, None, col.name, None,
+                             "column.free_text_code_one" if len(texts) == 1 else "column.free_text_codes",
+                             n=_sek(len(texts)), rows=_sek(int((bad == texts[0]).sum())),
                              column=col.name, texts=", ".join(f"'{t}'" for t in shown)
                              + (", ..." if len(texts) > len(shown) else ""),
                              pairs=pairs, codes=", ".join(col.vocab)))
