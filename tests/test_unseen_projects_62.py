@@ -252,3 +252,19 @@ def test_one_word_for_every_support_at_start_is_the_projects_word_with_the_code_
     assert "a text that is not a code, 'Etableringsersättning', in 6 rows" in line.text("en")
     cells = [p for p in problems if p.key != "column.free_text_code_one"]
     assert len(cells) == 6 and all("menar du 'annan_offentlig'?" in p.text("sv") for p in cells)
+
+
+def test_a_child_the_payments_show_paid_before_start_is_counted_as_on_social_assistance(tmp_path):
+    """Payments to U1 (16) in 2025-08, before the start on 2025-09-15: the file shows försörjningsstöd of U1's own, so
+    U1 is counted as able to leave it (U1 and the adult U4: two), and the note is for the other children (U2, U3
+    and U5, still enrolled), the first of them on the CSV's row 3, not U1's row 2."""
+    from evaltools.analysis.costbenefit.persistence import on_fs_at_start
+    write_csv(tmp_path / "data" / "payments.csv", [{"person_id": "U1", "month": "2025-08", "amount": 4000}])
+    _kaa(tmp_path)
+    p = tmp_path / "kaa62.yaml"
+    p.write_text(KAA.replace("budget: data/budget.csv}", "budget: data/budget.csv, payments: data/payments.csv}"),
+                 encoding="utf-8")
+    project = et.load_project(p)
+    assert on_fs_at_start(project, project.participants).tolist() == [True, False, False, True, False]
+    (note,) = [w for w in project.warnings if w.key == "person.child_support_unknown"]
+    assert note.row == 3

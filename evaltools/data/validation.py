@@ -1814,6 +1814,15 @@ def child_without_own_support(df: pd.DataFrame) -> pd.Series:
     return (unknown & (pd.to_numeric(age, errors="coerce") < ADULT_AGE)).fillna(False).astype(bool)
 
 
+def paid_by_start(df: pd.DataFrame, payments: pd.DataFrame | None) -> pd.Series:
+    """Whether the payments show försörjningsstöd paid to each person of ``df`` in or before their start month."""
+    if payments is None or not len(payments):
+        return pd.Series(False, index=df.index)
+    first_paid = payments.loc[payments[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
+    first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
+    return (first.notna() & (first <= df[S.START_DATE])).astype(bool)
+
+
 def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
                           bands: tuple[tuple[int, int, str], ...] | None = None) -> pd.DataFrame:
     """The derived columns of a person file; ``bands`` are the participants' age bands (found from

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...data import schema as S
 from ...data.project import Project
-from ...data.validation import came_back, child_without_own_support
+from ...data.validation import came_back, child_without_own_support, paid_by_start
 from ...data.reference import price_factor
 from ..result import Result
 from .model import _month, _months
@@ -37,11 +37,8 @@ def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
     support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
     # (a participant under 18 whose support is not given had none of their own: a child's is the parents' household's)
     ok = (support.isna() | support.isin([FS_SUPPORT, S.UNKNOWN])) & ~child_without_own_support(df)
-    pay = project.payments
-    if pay is not None and not ok.all():
-        first_paid = pay.loc[pay[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
-        first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
-        ok |= first.notna() & (first <= df[S.START_DATE])
+    if project.payments is not None and not ok.all():
+        ok |= paid_by_start(df, project.payments)
     return ok.astype(bool)
 
 
