@@ -563,7 +563,7 @@ def _number(text: str) -> float | None:
 # a heading that names a financier's part of the amounts rather than a budget or utfall: 'Förbundet 2025', 'Kommunen
 # (arbetstid) 2025', 'Medfinansiering region 2025', 'Egen insats', 'Varav förbundet', 'FK 2025' (not 'Varav lön')
 _FUNDER_PART = re.compile(r"\b(?:samordningsförbund\w*|förbund\w*|kommun\w*|region\w*|egen|eget|egna|medfinansi\w*"
-                          r"|arbetstid\w*|in[\s-]kind|försäkringskassan\w*|fk|arbetsförmedlingen\w*|eu|esf\+?)\b",
+                          r"|arbetstid\w*|in[\s-]kind|försäkringskassan\w*|fk|arbetsförmedlingen\w*|af|eu|esf\+?)\b",
                           re.IGNORECASE)
 
 
@@ -871,6 +871,29 @@ def financier_heading(name: object) -> str | None:
     """
     t = " ".join(str(name).split()).rstrip(":").strip().casefold()
     return next((code for code, words in _FINANCIER_HEADINGS if words.fullmatch(t)), None)
+
+
+# the agencies as a follow-up's column headings shorten them
+_FINANCIER_SHORT = {"fk": "försäkringskassan", "af": "arbetsförmedlingen", "finsam": "förbund", "sf": "förbund"}
+
+
+def financier_column(heading: object, values: pd.Series) -> str | None:
+    """The financier's code where a column of a budget with a row per line and period is headed by a financier alone
+    (``Region``, ``Kommun``, ``FK``, ``AF``, ``Förbundet``) and holds amounts: each financier's part of the line in a
+    column of its own, which a budget read a line per financier would leave out. None otherwise.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> [financier_column(h, pd.Series(["1 200", ""])) for h in ("Region", "Kommun", "FK", "AF", "Förbundet", "Lön")]
+    ['region', 'kommun', 'försäkringskassan', 'arbetsförmedlingen', 'förbund', None]
+    >>> financier_column("Kommun", pd.Series(["Västby", "Östby"]))  # (a municipality's name per line: no amounts)
+    """
+    text = " ".join(_shown(str(heading)).split()).rstrip(":").strip().casefold()
+    code = _FINANCIER_SHORT.get(text) or financier_heading(text)
+    if code is None:
+        return None
+    return code if any(_number(str(v)) is not None for v in values if str(v).strip() and str(v) != "nan") else None
 
 
 _NO_AMOUNT = re.compile(r"(?:|nan|none|0+(?:[.,]0+)?(?:\s*(?:kr|tkr|sek))?|[-–—]+)", re.I)

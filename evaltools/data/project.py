@@ -29,7 +29,7 @@ from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import age_bands, coverage_note, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
+from .validation import ADULT_AGE, age_bands, child_without_own_support, coverage_note, paid_by_start, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
 from .params import kolada_folder, kolada_series, params_from_mapping, params_problems, read_params_mapping, running_without_data_date, \
     data_date_ahead
 
@@ -493,6 +493,14 @@ def _load(params: ProjectParams) -> Project:
         if counts.returned:  # (a person who left and came back: each enrolment counts as a participant)
             warn.append(problem(source, None, S.PERSON_ID, None, "person.re_enrolled", "warning", "re_enrolled",
                                 enrolments=counts.enrolments, persons=counts.persons, returned=counts.returned))
+        # (those the payments show paid by their start are counted as on försörjningsstöd, as the calculation does)
+        children = child_without_own_support(participants) & ~paid_by_start(participants, payments)
+        if children.any():
+            # (none is counted as leaving försörjningsstöd: said, so that the evaluator can write the support where
+            # the young person had their own, and knows why the saving counts fewer than the exits)
+            warn.append(problem(source, file_row(file_rows, int(np.flatnonzero(children.to_numpy())[0])),
+                                S.SUPPORT_START, None, "person.child_support_unknown", "warning",
+                                "child_support_unknown", age=ADULT_AGE))
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
         for i in np.flatnonzero(late.to_numpy()).tolist():
             warn.append(problem(source, file_row(file_rows, i), S.END_DATE,

@@ -261,8 +261,13 @@ _PENSION_WORDS = ("pension", "ålderspension", "allmän pension", "garantipensio
                   "uttag av ålderspension", "tidigt uttag av pension", "förtida uttag av pension",
                   "förtida uttag av ålderspension", "old-age pension", "old age pension", "retired", "retirement",
                   "state pension")
+# the establishment benefit of a newly arrived adult (paid by Försäkringskassan for Arbetsförmedlingen's programme):
+# another benefit than försörjningsstöd, as an exit (annan_ersättning) and as a support (annan_offentlig)
+_ESTABLISHMENT_WORDS = ("etableringsersättning", "etableringsstöd", "etableringsprogrammet", "etableringsuppdraget",
+                        "introduktionsersättning", "establishment benefit", "introduction benefit")
 # Words a case worker writes for a code (never accepted as the code: only suggested in the message)
 _WORDS_FOR_CODES = {
+    **dict.fromkeys(_ESTABLISHMENT_WORDS, "annan_ersättning"),
     "sjukersättning": "sjuk_aktivitetsersättning", "aktivitetsersättning": "sjuk_aktivitetsersättning",
     "sjukskriven": "sjukpenning", "sjukskrivning": "sjukpenning", "arbetslös": "arbetssökande",
     "lönebidrag": "arbete_med_stöd", "lönestöd": "arbete_med_stöd", "anställning": "arbete", "jobb": "arbete",
@@ -330,11 +335,13 @@ _WORDS_FOR_CODES = {
     "egen insats": "egen", "egeninsats": "egen", "egna insatser": "egen", "egen arbetstid": "egen",
     "eget arbete": "egen", "egenfinansiering": "egen", "egen medfinansiering": "egen", "in kind": "egen",
     "in-kind": "egen",
+    # the two agencies as a follow-up shortens them
+    "fk": "försäkringskassan", "af": "arbetsförmedlingen",
 }
 
 
 # ... and in a support column (support_start, support_exit), where a pension is another public support
-_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS, "annan_offentlig")
+_PENSION_SUPPORT = dict.fromkeys(_PENSION_WORDS + _ESTABLISHMENT_WORDS, "annan_offentlig")
 
 
 # Headings an evaluator writes in Swedish (or in other words) for a contract column, casefolded with
@@ -1449,7 +1456,12 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
         heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
-        if heading is not None:
+        if heading is not None and spec is S.PARTICIPANTS and col.name == S.AGE and S.BIRTH_YEAR in df.columns:
+            # (an age beside the birth year, a helper column 'Ålder' of the evaluator's: the age is counted from the
+            # birth year, so nothing is left out by not reading it; said, never refused)
+            warn.append(problem(fname, None, heading, None, "column.age_beside_birth_year", "warning",
+                                heading=heading))
+        elif heading is not None:
             problems.append(problem(fname, None, col.name, None, "column.optional_heading", column=col.name,
                                     heading=heading))
     if missing:
@@ -1516,6 +1528,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
+                if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
+                    for i in np.flatnonzero((bad & s.str.fullmatch(_TIME_AMOUNT)).to_numpy()).tolist():
+                        hints[i] = ("hint.time_amount", {})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -1607,6 +1622,12 @@ _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
 
 # a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
 _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
+
+# an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
+# '2 heltidstjänster'): time, not kronor, which the budget counts
+_TIME_AMOUNT = re.compile(r"\s*\d[\d\s\u00a0.,]*\s*(?:h|tim|timmar|timme|tim\.|åa|årsarbeten?|årsarbetare|tjänst(?:er)?|"
+                          r"heltid(?:er)?|heltidstjänst(?:er)?|%\s*(?:av\s+(?:en\s+)?)?tjänst(?:en)?|procent\s+av\s+(?:en\s+)?"
+                          r"tjänst(?:en)?|hours?|fte|dagar|dgr|veckor|arbetsdagar|månader|mån)\.?\s*", re.IGNORECASE)
 
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
@@ -1782,6 +1803,30 @@ def age_group(age: pd.Series, bands: tuple[tuple[int, int, str], ...] = S.AGE_BA
 def age_at_start(df: pd.DataFrame) -> pd.Series:
     """Age at start: the ``age`` column, else the start year minus the birth year."""
     return df[S.AGE].where(df[S.AGE].notna(), df[S.START_DATE].dt.year - df[S.BIRTH_YEAR])
+
+
+ADULT_AGE = 18  # the age from which a person can have försörjningsstöd of their own (a child's is the parents')
+
+
+def child_without_own_support(df: pd.DataFrame) -> pd.Series:
+    """Whether each person was under :data:`ADULT_AGE` at start (as the age breakdown counts it: the ``age``
+    column, else the start year less the birth year) while the file does not give their support at start
+    (``support_start`` empty, ``okänt`` or no such column): a child's försörjningsstöd is paid to the parents'
+    household, so an exit to school or work is no exit from försörjningsstöd of their own, and is never assumed
+    to be one (a KAA project's 16-year-olds). Where the file says ``försörjningsstöd``, it is read as written."""
+    support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
+    unknown = support.isna() | (support == S.UNKNOWN)
+    age = df[S.AGE_AT_START] if S.AGE_AT_START in df else age_at_start(df)
+    return (unknown & (pd.to_numeric(age, errors="coerce") < ADULT_AGE)).fillna(False).astype(bool)
+
+
+def paid_by_start(df: pd.DataFrame, payments: pd.DataFrame | None) -> pd.Series:
+    """Whether the payments show försörjningsstöd paid to each person of ``df`` in or before their start month."""
+    if payments is None or not len(payments):
+        return pd.Series(False, index=df.index)
+    first_paid = payments.loc[payments[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
+    first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
+    return (first.notna() & (first <= df[S.START_DATE])).astype(bool)
 
 
 def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
@@ -2544,7 +2589,8 @@ def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: li
 
 def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     """One message per code column holding three or more different texts that are no codes (a case system's
-    reasons written out: 'Fått anställning', 'Börjat studera'): besides each cell's message, what to write
+    reasons written out: 'Fått anställning', 'Börjat studera'), or fewer where one of them is written in three rows
+    or more (a project's own 'SFI', 'Praktik'): besides each cell's message, what to write
     once in the params file (``data.codes``) instead of in every row, with the code each text probably
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
@@ -2561,11 +2607,16 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
         # (a slip or two is answered cell by cell; two texts that fill the whole column, a case system's 'K' and 'M'
         # for kvinna and man, are its way of writing the column, which one line translates for every export)
         whole = len(texts) == 2 and len(bad) >= 3 and len(bad) == int((cells != "").sum())
-        if len(texts) < 3 and not whole:
+        # (nor is a text written in three rows or more, 'SFI' and 'Praktik' for the exits a project names its own
+        # way: a system's word, translated once in the params file rather than in every row)
+        repeated = any(int((bad == t).sum()) >= 3 for t in texts)
+        if len(texts) < 3 and not whole and not repeated:
             continue
         shown = texts[:8]
         pairs = ", ".join(f"'{t}': {_suggested_code(t, col)}" for t in shown) + (", ..." if len(texts) > len(shown) else "")
-        found.append(problem(fname, None, col.name, None, "column.free_text_codes", n=_sek(len(texts)),
+        found.append(problem(fname, None, col.name, None,
+                             "column.free_text_code_one" if len(texts) == 1 else "column.free_text_codes",
+                             n=_sek(len(texts)), rows=_sek(int((bad == texts[0]).sum())),
                              column=col.name, texts=", ".join(f"'{t}'" for t in shown)
                              + (", ..." if len(texts) > len(shown) else ""),
                              pairs=pairs, codes=", ".join(col.vocab)))
@@ -3325,8 +3376,22 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
     named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
         if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
+    # a column per financier beside the lines ('Region', 'Kommun', 'FK', 'AF'), each holding its part of the line:
+    # read a line per financier, the parts would be left out (and the budget said to be missing), or the line's
+    # whole amount booked on the förbund; said once, with the lines to write
+    parts = [] if wide else [(str(c), code) for c in raw.frame.columns
+                             if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER)
+                             and (code := budget_shapes.financier_column(raw.headings.get(c, c), raw.frame[c]))]
     before = len(problems)
     df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    if parts:
+        problems[before:] = [p for p in problems[before:]
+                             if not (p.key in ("column.missing", "column.missing_heading") and p.column == S.BUDGET)]
+        header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+        shown = [str(raw.headings.get(c, c)) for c, _ in parts]
+        problems.append(problem(fname, header_row, shown[0], shown[0], "budget.financier_columns",
+                                columns=", ".join(quote(h) for h in shown),
+                                codes="; ".join(f"{quote(h)} → {code}" for h, (_, code) in zip(shown, parts))))
     if heads:  # (a heading row's empty period is no line's: the one message says what the rows are, and what to write)
         at = {r for r, *_ in heads}
         problems[before:] = [p for p in problems[before:] if p.row not in at]

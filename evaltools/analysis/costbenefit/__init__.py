@@ -37,7 +37,7 @@ from ..comparison import comparison_rate_tells_few, comparison_success_rates
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
-from ...data.validation import came_back, persons_of, same_budget_line
+from ...data.validation import came_back, child_without_own_support, persons_of, same_budget_line
 from ...data.reference import RefValue, default, kpi, pension_age, pension_ages, price_factor
 from ..result import Money, Note, Share
 from ..comparison import compare_payments, reference_date_sensitivity
@@ -158,7 +158,8 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
         # (those who moved on from another support: one who ends on the benefit they had at start, sickness
         # compensation to sickness compensation, has not moved on from it)
         stayed = (ended[S.OUTCOME] == ended[S.SUPPORT_START]) if S.SUPPORT_START in ended else False
-        other = ended[leaves & ~fs & ~stayed]
+        # (a child whose support is not given is no one who moved on from another support: nothing says they had one)
+        other = ended[leaves & ~fs & ~stayed & ~child_without_own_support(ended)]
         # a person enrolled again after an exit came back for support: that exit saved nothing lasting, and
         # the saving is counted from their later exit (or not at all, if they have not left again)
         back = came_back(df).reindex(ended.index, fill_value=False)

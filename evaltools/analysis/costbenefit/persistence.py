@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...data import schema as S
 from ...data.project import Project
-from ...data.validation import came_back
+from ...data.validation import came_back, child_without_own_support, paid_by_start
 from ...data.reference import price_factor
 from ..result import Result
 from .model import _month, _months
@@ -30,16 +30,15 @@ FS_SUPPORT = "försörjningsstöd"  # the support code whose end the cost-benefi
 
 def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
     """Whether each participant of ``df`` could leave försörjningsstöd: their support at start
-    (``support_start``) is försörjningsstöd or unknown, or the payments file shows försörjningsstöd
-    paid to them in or before their start month. A participant on sickness benefit, activity
+    (``support_start``) is försörjningsstöd or unknown (unknown for an adult: a child's under 18 is no support of
+    their own, :func:`~evaltools.data.validation.child_without_own_support`), or the payments file shows
+    försörjningsstöd paid to them in or before their start month. A participant on sickness benefit, activity
     compensation or wages at start has no försörjningsstöd to leave, whatever their exit outcome."""
     support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
-    ok = support.isna() | support.isin([FS_SUPPORT, S.UNKNOWN])
-    pay = project.payments
-    if pay is not None and not ok.all():
-        first_paid = pay.loc[pay[S.AMOUNT] > 0].groupby(S.PERSON_ID)[S.MONTH].min()
-        first = pd.to_datetime(df[S.PERSON_ID].map(first_paid))
-        ok |= first.notna() & (first <= df[S.START_DATE])
+    # (a participant under 18 whose support is not given had none of their own: a child's is the parents' household's)
+    ok = (support.isna() | support.isin([FS_SUPPORT, S.UNKNOWN])) & ~child_without_own_support(df)
+    if project.payments is not None and not ok.all():
+        ok |= paid_by_start(df, project.payments)
     return ok.astype(bool)
 
 
