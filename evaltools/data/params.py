@@ -887,8 +887,13 @@ _GROUP_BEFORE = re.compile(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?
 # praktik till arbete") counts the outcome and is read as written; so is a target group described by the step.
 _STEP_TAKEN = (r"(?:praktik\w*|språkpraktik\w*|arbetsträning\w*|arbetsprövning\w*|körkort\w*|truckkort\w*|CV|"
                r"meritförteckning\w*|validering\w*|yrkesbevis\w*|work\s+placements?|internships?|work\s+trials?|"
-               r"driving\s+licen[cs]es?|(?:a\s+)?CVs?)")
-_STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|"
+               r"driving\s+licen[cs]es?|(?:a\s+)?CVs?|"
+               # (a course passed, a grade or a qualification gained: "klarat SFI kurs C", "fått godkänt betyg",
+               # "tagit gymnasieexamen", "passed the SFI course"; the file holds no results of courses)
+               r"SFI\w*|sfi-\w+|kurs(?:en|er|erna)?|\w*betyg\w*|\w*behörighet\w*|\w*examen|\w*certifikat\w*|"
+               r"(?:an?\s+|the\s+)?(?:SFI\s+)?(?:courses?|grades?|exams?|qualifications?|certificates?))")
+_STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|klara|klarat|"
+              r"avklara\w*|godkän\w*|pass|passed|gain\w*|"
               r"slutför\w*|fullföljt|fullfölja|get|got|have|had|complet\w*|do|done|start\w*|obtain\w*|take|taken|write|"
               r"written)")
 # (or a move to the step, a step model's next: "gått från daglig verksamhet till arbetsträning", "slussats vidare till
