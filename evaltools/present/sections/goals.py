@@ -606,6 +606,10 @@ def page_one(r, length: str = "full") -> list[str]:
             details = context_summary(r, gid)
         elif brief:  # (the figures are in the goal section: said once, after the goals)
             details, briefed = "", True
+            if first["kind"] in ("participant_count", "outcome_count") and any(
+                    bool(row.running) and pd.notna(row.value) and pd.notna(row.target) and row.value >= row.target
+                    for row in rows.itertuples()):  # ("pågår" alone would hide that a count past its whole target
+                verdict += msg("summary.goal_running_full_brief")  # has reached it: a count only grows)
         else:
             details, running_said = _details(r, rows)
         key = "summary.goal_line" if details else "summary.goal_line_plain"
