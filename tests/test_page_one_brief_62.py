@@ -35,3 +35,12 @@ def test_a_running_count_past_its_whole_target_says_so_at_the_brief_lengths(tmp_
     # 7 against a target of 10: not yet reached, so nothing more than its verdict
     r = et.Report(et.load_project(_params(tmp_path, BODY % 10)), lang=lang)
     assert said not in " ".join(goals_section.page_one(r, length))
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Är den redan kort (ett eller två stycken) tar verktygets egna svar platsen"),
+    ("en", "If it is already short (one or two paragraphs), the toolkit's own answers take the room")])
+def test_the_advice_when_page_one_runs_over_does_not_blame_a_short_assessment(lang, said):
+    # a report whose assessment is two sentences still ran over by a line: the advice to shorten it was all it got
+    from evaltools.publish.cli import _say
+    assert said in " ".join(_say("cli.page_one_runs_over", lang).split())
