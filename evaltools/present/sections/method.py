@@ -81,6 +81,8 @@ def applies(r, key: str) -> bool:
     payment data; a cost-benefit rule applies as :func:`costbenefit_rules` says."""
     if key == "method.groups":
         return r.project.has_participants
+    if key == "method.privacy":  # (counts of persons to hide: participants' or respondents'; an application has none)
+        return r.project.has_participants or (r.project.responses is not None and len(r.project.responses) > 0)
     if key == "method.comparison":
         return r.project.payments is not None
     if key == "method.survey":  # the test of the same persons' answers before and after, where one is given
@@ -236,6 +238,10 @@ def paragraphs(r) -> list[str]:
             # the goal table shows a running period's share with its interval but without a test beside it; a survey
             # goal's respondents are not "everyone the goal counts"; the year a person was enrolled is said only where
             # there are participants (a structural project's survey or an application's volumes have none)
+            # (the rules on shares where a share shows its interval: in the goal table, or with participants in the
+            # shares per group, which the paragraph on groups says have the goal table's interval)
+            shares = r.project.has_participants or _has_share_interval(r)
+            key = key if shares else "method.goals_periods"
             out.append(" ".join([r.msg(key), *([r.msg("method.goals_intake")] if r.project.has_participants else []),
                                  *([r.msg("method.goals_running")] if _has_running_share(r) else []),
                                  *([r.msg("method.goals_survey", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))]
@@ -243,6 +249,14 @@ def paragraphs(r) -> list[str]:
         else:
             out.append(r.msg(key))
     return out
+
+
+def _has_share_interval(r) -> bool:
+    """Does the goal table show a share with its interval (not an application's expected share, which has none)?"""
+    tab = r.goals.table
+    if tab is None or tab.empty or "ci_low" not in tab:
+        return False
+    return bool(((tab["kind"] == "share") & tab["ci_low"].notna()).any())
 
 
 def _has_survey_share(r) -> bool:
