@@ -213,3 +213,35 @@ def test_validate_names_the_emoji_in_the_text_and_in_a_budget_line(tiny_project,
             "de ska säga") in out
     assert ("budget.csv, kostnadsposten ”Fika 🍰”: tecken som rapportens typsnitt saknar (🍰) utelämnas i "
             "rapporten") in out
+
+
+# --- 3b. the break-even paragraph: the application's own terms and the structural project's clause where they apply
+
+def _application_with_level(tmp_path, level: bool) -> et.Project:
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2026", "category": "Lön", "budget": 600000},
+                                                 {"period": "2027", "category": "Lön", "budget": 600000}])
+    p = application_params(tmp_path, "participants_per_year: 30, successes_per_year: 12",
+                           "- {id: deltagare, kind: participant_count, label: Minst 30 deltagare per år, target: 30}\n")
+    text = p.read_text(encoding="utf-8") + "data: {budget: data/budget.csv}\n"
+    if level:
+        text += "cost_benefit: {monthly_level: {method: fixed, amount_sek: 9000, amount_year: 2025}}\n"
+    p.write_text(text, encoding="utf-8")
+    return et.load_project(p)
+
+
+@pytest.mark.parametrize("level", [True, False])
+def test_the_break_even_paragraph_names_the_applications_terms_only_where_it_gives_them(tmp_path, level):
+    from evaltools.present.sections import method
+    said = " ".join(method.paragraphs(et.Report(_application_with_level(tmp_path, level), lang="sv")))
+    assert "Brytpunkt: antalet personår i arbete utan försörjningsstöd" in said
+    # (before, every report's paragraph said both, whatever it was)
+    assert ("Ansökan anger en egen nivå per månad, så kravet räknas också så som ansökan räknar." in said) is level
+    assert "För en strukturinriktad insats redovisas bara kostnaden och detta krav." not in said
+
+
+def test_a_participant_projects_break_even_paragraph_names_neither_clause(tiny_project):
+    from evaltools.present.sections import method
+    said = " ".join(method.paragraphs(et.Report(tiny_project(), lang="en")))
+    assert "Break-even: the person-years in work without social assistance" in said
+    assert "application" not in said.split("Break-even:")[1].split(".")[0]
+    assert "For a structural project" not in said and "monthly level of its own" not in said

@@ -178,9 +178,14 @@ def _own_choice(r, key: str) -> list[str]:
         if "pension_age" in set(r.cba.assumptions["name"]):  # (a leaver reaches the age of äldreförsörjningsstöd)
             out.append(r.msg("method.cb.saving_pension"))
         return out
-    if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
-        # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
-        return [r.msg("method.cb.requirement_exits")]
+    if key == "method.cb.requirement":
+        # the application's own terms where its key figures give them; a structural project's "only this"; else the
+        # break-even in persons the key figures give beside the person-years (a structural project has no exits)
+        said = ([r.msg("method.cb.requirement_application")]
+                if not pd.isna(r.cba.summary.break_even_person_years_application) else [])
+        if r.cba.summary.mode == "structural":
+            return [*said, r.msg("method.cb.requirement_structural")]
+        return [*said, *([] if benefit_unvalued(r.cba.summary) else [r.msg("method.cb.requirement_exits")])]
     return []
 
 
