@@ -245,3 +245,26 @@ def test_a_participant_projects_break_even_paragraph_names_neither_clause(tiny_p
     assert "Break-even: the person-years in work without social assistance" in said
     assert "application" not in said.split("Break-even:")[1].split(".")[0]
     assert "For a structural project" not in said and "monthly level of its own" not in said
+
+
+# --- 3c. the costs' rule: "utfall där det finns" only where the cost can hold an utfall ---------------------------
+
+@pytest.mark.parametrize("lang, alone, general", [
+    ("sv", "Kostnader: budgeten, omräknad till ett prisår med KPI (SCB).", "Kostnader: utfall där det finns"),
+    ("en", "Costs: the budget, converted to one price year with the CPI", "Costs: actual figures where known"),
+])
+def test_an_applications_costs_rule_names_the_budget_alone(tmp_path, lang, alone, general):
+    from evaltools.present.sections import method
+    said = _plain(" ".join(method.paragraphs(et.Report(_application_with_level(tmp_path, False), lang=lang))))
+    # (before: "Kostnader: utfall där det finns, annars budget", in a report of a budget that has no utfall)
+    assert alone in said and general not in said
+
+
+def test_a_projects_costs_rule_with_utfall_keeps_the_general_words(tiny_project):
+    from evaltools.present.sections import method
+    said = _plain(" ".join(method.paragraphs(et.Report(tiny_project(), lang="sv"))))  # (its budget has utfall)
+    assert "Kostnader: utfall där det finns, annars budget" in said and "Kostnader: budgeten," not in said
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())

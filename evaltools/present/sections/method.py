@@ -21,6 +21,7 @@ from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...analysis.power import MinimumDetectableEffect, SdSource
 from ...analysis.survey import LOW_RESPONSE_RATE
+from ...data.params import project_kind
 from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
@@ -206,6 +207,9 @@ def paragraphs(r) -> list[str]:
             continue
         if key == "method.privacy":
             out.append(r.msg(key, k=str(r.k)))
+        elif key == "method.cb.costs" and _budget_alone(r):
+            # (the cost is the budget alone: "utfall där det finns" is no part of this report)
+            out.append(r.msg("method.cb.costs_budget"))
         elif key == "method.cb.transfers" and partners_in_budget(r.cba.costs):
             # the partners' own contributions the budget names (staff time given in kind) are counted: only their
             # time beyond it is a cost left out
@@ -254,6 +258,15 @@ def paragraphs(r) -> list[str]:
         else:
             out.append(r.msg(key))
     return out
+
+
+def _budget_alone(r) -> bool:
+    """Is the cost the budget alone: an application, a budget without any utfall, or the params' cost basis?"""
+    costs = r.cba.costs
+    if costs is None or costs.empty:  # (no budget: the general rule stands)
+        return False
+    return (project_kind(r.project) == "ansökan" or r.params.cost_benefit.cost_basis == "budget"
+            or not bool(costs["actual"].notna().any()))
 
 
 def _has_share_interval(r) -> bool:
