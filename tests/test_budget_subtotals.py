@@ -39,11 +39,11 @@ def test_a_period_with_a_line_without_actual_gets_two_subtotal_rows(tiny_project
 def test_a_funders_part_reads_the_same_way(tiny_project):
     rows = _rows(tiny_project)
     # the municipality: Övrigt 2022 (20 000 / 25 000) has an actual, Övrigt 2023 (30 000) not
-    assert _row(rows, "varav Kommunens medfinansiering, poster med utfall")[-4:] == [
+    assert _row(rows, "varav kommunens medfinansiering, poster med utfall")[-4:] == [
         "20 000 kr", "25 000 kr", "5 000 kr", "125 %"]
-    assert _row(rows, "varav Kommunens medfinansiering, alla poster")[-4:] == ["50 000 kr", "", "", ""]
+    assert _row(rows, "varav kommunens medfinansiering, alla poster")[-4:] == ["50 000 kr", "", "", ""]
     # the förbund: both its lines have actuals (210 000 / 190 000)
-    assert _row(rows, "varav Samordningsförbundet")[-4:] == ["210 000 kr", "190 000 kr", "−20 000 kr", "90 %"]
+    assert _row(rows, "varav samordningsförbundet")[-4:] == ["210 000 kr", "190 000 kr", "−20 000 kr", "90 %"]
 
 
 def test_in_english(tiny_project):

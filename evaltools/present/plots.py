@@ -20,6 +20,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..data.schema import OUTCOME
+from ..words.formats import without_emoji
 from ..words.labels import code_label, fmt_kr, fmt_num, fmt_pct, marked_goal_label, period_name, t, who as who_of
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, suppressed_label
 from ..words.text import join, msg
@@ -660,7 +661,8 @@ def plot_budget(costs_table: pd.DataFrame, lang: str = "sv", ax=None):
     else:
         ax.barh(y + 0.18, g["budget"].fillna(0), height=0.36, color=GREY, label=t("budget", lang))
     ax.barh(y - 0.18, g["actual"].fillna(0), height=0.36, color=BLUE, label=t("actual", lang))
-    ax.set_yticks(y, [_wrap(c, 34) for c in g.index], fontsize=7.5)
+    # (a budget line's emoji: the chart's font has none, and drew an empty box)
+    ax.set_yticks(y, [_wrap(without_emoji(str(c)).strip(), 34) for c in g.index], fontsize=7.5)
     _kr_axis(ax, lang, "x")
     ax.set_xlabel(msg("plot.budget_axis", lang, basis=msg("basis.current", lang)))  # (the amounts' unit and prices)
     ax.grid(axis="y", visible=False)

@@ -97,12 +97,36 @@ def cmd_validate(args, parser) -> int:
             print(f"  ! {project.id}: {hint}")
         for hint in _support_need_hints(project, lang):  # (a qualitative goal's evidence, for the evaluator)
             print(f"  ! {project.id}: {hint}")
+        for hint in _emoji_hints(project, lang):  # (characters the report's fonts lack: left out of the report)
+            print(f"  ! {project.id}: {hint}")
         status = max(status, _validate_text(project, lang))
     from .render import one_folder  # start-up: each command imports only what it uses
     for said in one_folder(_projects(args, parser), _lang(args)).values():  # (render would refuse them)
         print(f"✗ {said}\n", file=sys.stderr)
         status = EXIT_FAILED
     return status
+
+
+def _emoji_hints(project, lang: str) -> list[str]:
+    """Where the evaluator's text (each line) or a budget line's name has emoji, which the report's fonts lack and
+    the report leaves out (the PDF showed empty boxes): named with the file, so the evaluator can say it in words."""
+    from ..present.narrative import text_path  # start-up: each command imports only what it uses
+    from ..words.formats import emoji_in  # start-up: each command imports only what it uses
+    out = []
+    source = project.params.source_path
+    text = text_path(source, lang) if source is not None else None
+    if text is not None and text.is_file():
+        for number, line in enumerate(text.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            if found := emoji_in(line):
+                out.append(_say("cli.emoji_left_out", lang, file=text.name, line=number, chars=" ".join(found)))
+    budget = getattr(project, "budget", None)
+    if budget is not None and "category" in budget:
+        name = project.params.data.budget.name if project.params.data.budget is not None else "budget"
+        for category in dict.fromkeys(str(c) for c in budget["category"]):
+            if found := emoji_in(category):
+                out.append(_say("cli.emoji_left_out_budget", lang, file=name, category=category,
+                                chars=" ".join(found)))
+    return out
 
 
 def _support_need_hints(project, lang: str) -> list[str]:

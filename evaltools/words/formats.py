@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -543,3 +544,30 @@ def fmt_budget_share(v: object, lang: str = "sv") -> str:
     """The share of the budget used (:attr:`evaltools.analysis.costbenefit.BudgetUse.share`), as every page
     shows it: a whole percentage (``94 %``), so page 1, the budget table and the portfolio agree."""
     return fmt_pct(v, lang, 0)
+
+
+# Pictographs shown in colour (emoji) and the marks that join or colour them: the report's fonts (DejaVu Sans,
+# Liberation Sans) have no glyph for them, and the PDF printed each as an empty box. The ranges are Unicode's
+# default emoji presentation (emoji-data.txt); a symbol the fonts draw (✓, ★, ☎) is kept, its emoji variation
+# selector (U+FE0F) dropped.
+EMOJI = re.compile("[\U0001F000-\U0001FAFF\U0001F1E6-\U0001F1FF\u231A\u231B\u23E9-\u23EC\u23F0\u23F3\u25FD\u25FE"
+                   "\u2614\u2615\u2648-\u2653\u267F\u2693\u26A1\u26AA\u26AB\u26BD\u26BE\u26C4\u26C5\u26CE\u26D4"
+                   "\u26EA\u26F2\u26F3\u26F5\u26FA\u26FD\u2705\u270A\u270B\u2728\u274C\u274E\u2753-\u2755\u2757"
+                   "\u2795-\u2797\u27B0\u27BF\u2B1B\u2B1C\u2B50\u2B55\uFE0E\uFE0F\u200D\u20E3\U000E0020-\U000E007F]")
+
+# a run of them, with the space before it where a space, a line's end or a punctuation mark follows (the words
+# either side keep one space between them, a full stop or the end of an HTML element none before it)
+_EMOJI_RUN = re.compile(f" ?{EMOJI.pattern}+(?=[\\s.,;:!?)<]|$)|{EMOJI.pattern}+")
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without emoji (:data:`EMOJI`), and without the space left doubled where one stood between words:
+    "Bra jobb 👍 i år" → "Bra jobb i år"."""
+    if not EMOJI.search(text):
+        return text
+    return _EMOJI_RUN.sub("", text)
+
+
+def emoji_in(text: str) -> list[str]:
+    """The emoji in ``text`` (:data:`EMOJI`, without the joining marks), in order, each once."""
+    return list(dict.fromkeys(c for c in EMOJI.findall(text) if c not in "\uFE0E\uFE0F\u200D\u20E3"))

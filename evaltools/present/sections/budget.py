@@ -12,6 +12,7 @@ from .contents import applies
 from ..display import Table, Text
 from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share, round_half_up
 from ...words.labels import budget_period_label, code_label, t
+from ...words.verdicts import lower_first
 from . import basis as B
 from ..plots import plot_budget
 
@@ -255,6 +256,18 @@ def funder_label(r, funder: str, costs: pd.DataFrame) -> str:
     return code_label(S.FUNDER, funder, r.lang)
 
 
+# the funders whose name is a common noun ("Egen finansiering", "Kommunens medfinansiering"): lower-case after
+# "varav" in the middle of a row; Försäkringskassan's, Arbetsförmedlingen's and the EU's keep their capital
+_COMMON_FUNDERS = ("förbund", "egen", "kommun", "region")
+
+
+def funder_in_row(r, funder: str, costs: pd.DataFrame) -> str:
+    """A funder's name after "varav" in the budget table's row of its part ("varav egen finansiering"): a common
+    noun in lower case, a proper noun ("Försäkringskassans medfinansiering") as it is written."""
+    name = funder_label(r, funder, costs)
+    return lower_first(name) if str(funder) in _COMMON_FUNDERS else name
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     ct = r.cba.costs
@@ -286,7 +299,7 @@ def blocks(r) -> list[list]:
         funder_of.append("")
     if len(funders) > 1:  # whose money: each funder's part of the total
         for f in funders:
-            for row in _sum_rows(r, msg("budget.total_funder", funder=funder_label(r, f, ct)),
+            for row in _sum_rows(r, msg("budget.total_funder", funder=funder_in_row(r, f, ct)),
                                  ct[ct[S.FUNDER].astype(str) == f], budget_only):
                 rows.append(row)
                 funder_of.append("")

@@ -203,11 +203,15 @@ def group_words(r, goal_id: str) -> str:
 
 
 def group_notes(r) -> list[str]:
-    """The goal table's note of each goal set for a group: it counts that group only."""
+    """The goal table's note that a goal set for a group counts that group only: one goal's note names it and its
+    group; two goals or more (one per municipality) are said once, each goal with its group, not a note each
+    repeating the same words."""
     tab = r.goals.table
-    return [r.msg("goals.among_note", goal=str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."),
-                  group=group)
-            for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
+    named = [(str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."), group)
+             for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
+    if len(named) > 1:
+        return [r.msg("goals.among_notes", goals="; ".join(f"{goal} ({group})" for goal, group in named))]
+    return [r.msg("goals.among_note", goal=goal, group=group) for goal, group in named]
 
 
 def same_support_said(goal) -> bool:

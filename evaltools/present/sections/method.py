@@ -21,6 +21,7 @@ from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from ...analysis.honest import robust_available
 from ...analysis.power import MinimumDetectableEffect, SdSource
 from ...analysis.survey import LOW_RESPONSE_RATE
+from ...data.params import project_kind
 from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
@@ -81,6 +82,8 @@ def applies(r, key: str) -> bool:
     payment data; a cost-benefit rule applies as :func:`costbenefit_rules` says."""
     if key == "method.groups":
         return r.project.has_participants
+    if key == "method.privacy":  # (counts of persons to hide: participants' or respondents'; an application has none)
+        return r.project.has_participants or (r.project.responses is not None and len(r.project.responses) > 0)
     if key == "method.comparison":
         return r.project.payments is not None
     if key == "method.survey":  # the test of the same persons' answers before and after, where one is given
@@ -176,9 +179,14 @@ def _own_choice(r, key: str) -> list[str]:
         if "pension_age" in set(r.cba.assumptions["name"]):  # (a leaver reaches the age of äldreförsörjningsstöd)
             out.append(r.msg("method.cb.saving_pension"))
         return out
-    if key == "method.cb.requirement" and r.cba.summary.mode != "structural" and not benefit_unvalued(r.cba.summary):
-        # the break-even in persons the key figures give beside the person-years (a structural project has no exits)
-        return [r.msg("method.cb.requirement_exits")]
+    if key == "method.cb.requirement":
+        # the application's own terms where its key figures give them; a structural project's "only this"; else the
+        # break-even in persons the key figures give beside the person-years (a structural project has no exits)
+        said = ([r.msg("method.cb.requirement_application")]
+                if not pd.isna(r.cba.summary.break_even_person_years_application) else [])
+        if r.cba.summary.mode == "structural":
+            return [*said, r.msg("method.cb.requirement_structural")]
+        return [*said, *([] if benefit_unvalued(r.cba.summary) else [r.msg("method.cb.requirement_exits")])]
     return []
 
 
@@ -199,6 +207,9 @@ def paragraphs(r) -> list[str]:
             continue
         if key == "method.privacy":
             out.append(r.msg(key, k=str(r.k)))
+        elif key == "method.cb.costs" and _budget_alone(r):
+            # (the cost is the budget alone: "utfall där det finns" is no part of this report)
+            out.append(r.msg("method.cb.costs_budget"))
         elif key == "method.cb.transfers" and partners_in_budget(r.cba.costs):
             # the partners' own contributions the budget names (staff time given in kind) are counted: only their
             # time beyond it is a cost left out
@@ -236,6 +247,10 @@ def paragraphs(r) -> list[str]:
             # the goal table shows a running period's share with its interval but without a test beside it; a survey
             # goal's respondents are not "everyone the goal counts"; the year a person was enrolled is said only where
             # there are participants (a structural project's survey or an application's volumes have none)
+            # (the rules on shares where a share shows its interval: in the goal table, or with participants in the
+            # shares per group, which the paragraph on groups says have the goal table's interval)
+            shares = r.project.has_participants or _has_share_interval(r)
+            key = key if shares else "method.goals_periods"
             out.append(" ".join([r.msg(key), *([r.msg("method.goals_intake")] if r.project.has_participants else []),
                                  *([r.msg("method.goals_running")] if _has_running_share(r) else []),
                                  *([r.msg("method.goals_survey", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))]
@@ -243,6 +258,23 @@ def paragraphs(r) -> list[str]:
         else:
             out.append(r.msg(key))
     return out
+
+
+def _budget_alone(r) -> bool:
+    """Is the cost the budget alone: an application, a budget without any utfall, or the params' cost basis?"""
+    costs = r.cba.costs
+    if costs is None or costs.empty:  # (no budget: the general rule stands)
+        return False
+    return (project_kind(r.project) == "ansökan" or r.params.cost_benefit.cost_basis == "budget"
+            or not bool(costs["actual"].notna().any()))
+
+
+def _has_share_interval(r) -> bool:
+    """Does the goal table show a share with its interval (not an application's expected share, which has none)?"""
+    tab = r.goals.table
+    if tab is None or tab.empty or "ci_low" not in tab:
+        return False
+    return bool(((tab["kind"] == "share") & tab["ci_low"].notna()).any())
 
 
 def _has_survey_share(r) -> bool:
