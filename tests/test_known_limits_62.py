@@ -92,3 +92,54 @@ def test_without_another_member_enrolled_the_household_payment_is_the_leavers(ho
     assert (table.loc[3, "observed"], table.loc[3, "without_fs"]) == (3, 1)
     assert table.loc[3, "mean_payment"] == pytest.approx(14000 / 3)
 
+
+# --- 2. an extension's own budget period, in both layouts ------------------------------------------------------
+EXTENDED_PARAMS = """\
+id: forlangd
+title: Förlängt testprojekt
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2025-01-01, planned_end: 2026-12-31}
+data:
+  budget: data/budget.csv
+"""
+
+
+def _budget_project(tmp_path, text: str):
+    (tmp_path / "data").mkdir(exist_ok=True)
+    (tmp_path / "data" / "budget.csv").write_text(text, encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(EXTENDED_PARAMS, encoding="utf-8")
+    return et.load_project(tmp_path / "p.yaml")
+
+
+def _by_year(budget: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    sums = budget.groupby(budget["period"].astype(str))[["budget", "actual"]].sum()
+    return {p: (float(r["budget"]), float(r["actual"])) for p, r in sums.iterrows()}
+
+
+# 2025: Lön 100 000 / 90 000, Lokaler 20 000 / 25 000; the extension's 2026: Lön 50 000 / 40 000, Lokaler
+# 10 000 / (none yet). By hand: 2025 120 000 / 115 000, 2026 60 000 / 40 000, all 180 000 / 155 000
+BY_HAND = {"2025": (120000.0, 115000.0), "2026": (60000.0, 40000.0)}
+
+
+@pytest.mark.parametrize("heading", ["period", "Period", "År"])
+def test_an_extensions_period_is_read_as_its_year_in_the_row_layout(tmp_path, heading):
+    project = _budget_project(tmp_path, f"{heading},Kostnadsslag,Budget,Utfall\n"
+                                        "2025,Lön,100000,90000\n2025,Lokaler,20000,25000\n"
+                                        "Förlängning 2026,Lön,50000,40000\n2026 (förlängning),Lokaler,10000,\n"
+                                        "Förlängning 2026,Summa,60000,40000\n,Summa,180000,155000\n")
+    assert _by_year(project.budget) == BY_HAND
+    assert (project.budget["budget"].sum(), project.budget["actual"].sum()) == (180000, 155000)
+
+
+def test_the_column_layout_reads_the_extension_the_same_way(tmp_path):
+    project = _budget_project(tmp_path, "Kostnadsslag,Budget 2025,Utfall 2025,Budget förlängning 2026,"
+                                        "Utfall förlängning 2026\nLön,100000,90000,50000,40000\n"
+                                        "Lokaler,20000,25000,10000,\nSumma,120000,115000,60000,40000\n")
+    assert _by_year(project.budget) == BY_HAND
+
+
+def test_an_extension_without_its_year_is_still_asked_for(tmp_path):
+    with pytest.raises(et.DataValidationError) as err:
+        _budget_project(tmp_path, "period,category,budget,actual\n2025,Lön,100000,90000\nFörlängning,Lön,50000,\n")
+    assert "Förlängning" in str(err.value) and "rad 3" in str(err.value)
