@@ -143,3 +143,80 @@ def test_an_extension_without_its_year_is_still_asked_for(tmp_path):
     with pytest.raises(et.DataValidationError) as err:
         _budget_project(tmp_path, "period,category,budget,actual\n2025,Lön,100000,90000\nFörlängning,Lön,50000,\n")
     assert "Förlängning" in str(err.value) and "rad 3" in str(err.value)
+
+
+# --- 3. the outputs of one run kept together --------------------------------------------------------------------
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _write_tree(folder, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(data)
+
+
+def _refusing(monkeypatch, final, refused) -> None:
+    """The folder ``final`` cannot be renamed (a file in it open, or the folder read-only), and a file is refused
+    wherever ``refused(path)`` says so, under any name (read-only, the disk full)."""
+    import os
+    from pathlib import Path
+
+    rename, replace = Path.rename, os.replace
+
+    def locked_rename(self, target):
+        if Path(self) == final:
+            raise PermissionError(13, "Permission denied", str(self))
+        return rename(self, target)
+
+    def locked_replace(src, dst):
+        if refused(Path(dst)):
+            raise PermissionError(13, "Permission denied", str(dst))
+        return replace(src, dst)
+
+    monkeypatch.setattr(Path, "rename", locked_rename)
+    monkeypatch.setattr(os, "replace", locked_replace)
+
+
+OLD_RUN = {"k.html": b"<old>", "k.pdf": b"old pdf", "tables/a.csv": b"old a", "tables/gone.csv": b"old gone"}
+NEW_RUN = {"k.html": b"<new>", "k.pdf": b"new pdf", "tables/a.csv": b"new a", "tables/b.csv": b"new b"}
+
+
+def test_a_top_folder_that_takes_no_file_leaves_the_tables_of_the_last_run_too(tmp_path, monkeypatch):
+    from evaltools.data.errors import ReportError
+    from evaltools.publish import render
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    _write_tree(final, OLD_RUN)
+    _write_tree(tmp, NEW_RUN)
+    # the report folder read-only, its tables/ folder not: the report's files cannot be written, the tables could
+    _refusing(monkeypatch, final, lambda dst: dst.parent == final)
+    with pytest.raises(ReportError):
+        render._swap_into_place(tmp, final, "k", ("html", "pdf", "csv"), "sv")
+    # nothing of the new run: the tables are the last run's, as the report is (before, tables/ was the new run's)
+    assert _files(final) == OLD_RUN
+
+
+def test_a_format_is_written_whole_or_kept_whole_from_the_last_run(tmp_path, monkeypatch):
+    from evaltools.publish import render
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    _write_tree(final, OLD_RUN)
+    _write_tree(tmp, NEW_RUN)
+    # one table cannot be written (the disk full as it comes): the tables are all the last run's, the report this one's
+    _refusing(monkeypatch, final, lambda dst: dst.name.endswith("b.csv"))
+    notes, _ = render._swap_into_place(tmp, final, "k", ("html", "pdf", "csv"), "sv")
+    assert _files(final) == {"k.html": b"<new>", "k.pdf": b"new pdf", "tables/a.csv": b"old a",
+                             "tables/gone.csv": b"old gone"}
+    # one line names the format kept from the last run, once for the folder
+    assert notes == [f"tables/ kunde inte skrivas i {final} (Permission denied); det som låg där förut ligger kvar. "
+                     "Stäng filen i Word eller Excel om den är öppen, kontrollera att mappen går att skriva i och att "
+                     "disken har plats, och kör igen"]
+    assert not tmp.exists() and not [p for p in final.rglob(".new-*")]
+
+
+def test_a_leftover_of_a_stopped_run_is_cleaned_away(tmp_path):
+    from evaltools.publish import render
+    (tmp_path / "k" / "tables").mkdir(parents=True)
+    left = tmp_path / "k" / "tables" / ".new-p999999999-0123abcd-a.csv"  # (no process has that id)
+    left.write_bytes(b"half")
+    assert render.clean_stale(tmp_path) == [left.name] and not left.exists()
+
