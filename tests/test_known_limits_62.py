@@ -220,3 +220,51 @@ def test_a_leftover_of_a_stopped_run_is_cleaned_away(tmp_path):
     left.write_bytes(b"half")
     assert render.clean_stale(tmp_path) == [left.name] and not left.exists()
 
+
+# --- 4. a workbook with formulas and formatted rows below its data ------------------------------------------------
+def test_a_formula_workbook_formatted_far_below_its_data_is_read_to_its_last_row_with_a_value(tmp_path):
+    import openpyxl
+    from openpyxl.styles import Font
+
+    from evaltools.data import reading
+
+    from .conftest import save_formula_results
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "month", "amount"])
+    for i in range(1, 6):  # rows 2–6: the amount a formula, its result saved as Excel saves it
+        ws.append([f"P{i}", f"2024-0{i}", f"=1000*{i}"])
+    for r in range(7, 3001):  # formatted, never filled (a whole range made bold in Excel)
+        for c in (1, 2, 3):
+            ws.cell(row=r, column=c).font = Font(bold=True)
+    path = tmp_path / "utbetalningar.xlsx"
+    wb.save(path)
+    save_formula_results(path, {f"C{r}": 1000 * (r - 1) for r in range(2, 7)})
+    before = path.read_bytes()
+    loaded = openpyxl.load_workbook(path, data_only=True).active
+    assert loaded.max_row == 3000  # (openpyxl's own count: every formatted row)
+    # the last value and the last formula are both on row 6: read to it, not to row 3000
+    assert reading._last_filled_row(loaded, path) == 6
+    table = reading.read_table(path, ["person_id", "month", "amount"])
+    assert table.file_rows.tolist() == [2, 3, 4, 5, 6] and not table.errors
+    # 1 000 + 2 000 + 3 000 + 4 000 + 5 000 = 15 000
+    assert table.frame["amount"].tolist() == ["1000", "2000", "3000", "4000", "5000"]
+    assert sum(float(v) for v in table.frame["amount"]) == 15000
+    assert path.read_bytes() == before
+
+
+def test_a_formula_whose_row_the_file_does_not_say_reads_every_row(tmp_path):
+    import zipfile
+
+    from evaltools.data import reading
+    path = tmp_path / "utan-referens.xlsx"
+    with zipfile.ZipFile(path, "w") as z:  # (only the sheet's XML is looked at)
+        z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c>'
+                                               '<c t="n"><f>2+2</f></c></row></sheetData></worksheet>')
+    assert reading._last_formula_row(path) is None
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="9"><c r="B9" s="1"><f t="shared" '
+                                               'si="0"/><v>2</v></c><c r="C12" s="1"/></row></sheetData>'
+                                               '<dataValidations><dataValidation><formula1>"a,b"</formula1>'
+                                               '</dataValidation></dataValidations></worksheet>')
+    assert reading._last_formula_row(path) == 9
