@@ -150,8 +150,8 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
     ``gap_before_start`` months before the start; 0 kr when nothing was paid then). A month in which another
     member of the leaver's household is enrolled does not follow the leaver (the household is still paid for
-    the member who stays: :func:`~evaltools.data.crosscheck.other_member_enrolled`, the check of coded exits
-    against the payments's rule too).
+    the member who stays: :func:`~evaltools.data.crosscheck.other_member_enrolled`, the same rule as the check
+    of coded exits against the payments).
 
     ``prepared`` is :func:`_leaver_payments` of the same ``succ``."""
     pay = project.payments
