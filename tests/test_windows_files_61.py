@@ -222,12 +222,12 @@ def test_a_sheet_formatted_down_to_its_last_row_is_read_to_its_last_filled_row_o
     assert table.frame.to_dict("list") == {"person_id": ["P1", "P2"], "start_date": ["2024-01-10", ""]}
     assert table.file_rows.tolist() == [2, 3]
     assert path.read_bytes() == before
-    # with a formula saved without its result below the rows (a script's fill-down), every row is read, and the
-    # formula is told of where it is
+    # with a formula saved without its result below the rows (a script's fill-down), the rows are read down to it,
+    # and the formula is told of where it is
     wb.active["B2000"] = '=IF(A2000="","",1)'
     wb.save(path)
     loaded = openpyxl.load_workbook(path, data_only=True).active
-    assert reading._last_filled_row(loaded, path) is None
+    assert reading._last_filled_row(loaded, path) == 2000
     table = reading.read_table(path, ["person_id", "start_date"])
     assert [p.row for p in table.errors] == [2000]
 

@@ -368,6 +368,26 @@ _EXTENSION = re.compile(r"[(\[]?\s*\b(?:förlängning(?:en|s\w*)?|förlängd|ext
                         re.IGNORECASE)
 
 
+def extension_period(cell: object) -> str | None:
+    """The period of a budget line whose period cell names the time the project was prolonged by (``Förlängning
+    2026``, ``2026 (förlängning)``, ``Förlängningen år 4``), as :func:`wide_heading` reads the column layout's
+    ``Budget förlängning 2026``: the year (``'2026'``) or project year it names. ``None`` for any other cell, and
+    for one whose period is not read (``Förlängning`` alone: its period is asked for).
+
+    Examples
+    --------
+    >>> extension_period("Förlängning 2026"), extension_period("2026 (förlängning)"), extension_period("Förlängning")
+    ('2026', '2026', None)
+    >>> extension_period("2026"), extension_period("Förlängningen år 4")
+    (None, 'år 4')
+    """
+    shown = _shown(cell)
+    if _EXTENSION.search(shown) is None:
+        return None
+    read = wide_heading(f"Budget {shown}")
+    return read[1] if read is not None and read[1] not in ("", "?") else None
+
+
 def revised(heading: object) -> bool:
     """Whether a budget's heading names a revised budget (``Reviderad budget 2025``, ``Budget 2025 (rev.)``), read
     by :func:`wide_heading` as the budget of its period.

@@ -3,12 +3,16 @@
 An outcome that leaves försörjningsstöd (``params.cost_benefit.success_outcomes``) is checked against
 the payments file: a participant coded as having left who is paid försörjningsstöd the month after
 the exit month either returned at once or carries a code or an end date that does not fit the
-payments. The note counts persons only; the count follows the small-count rule
+payments. A month in which another member of the leaver's household (``household_id`` in the participants file)
+is enrolled does not follow the leaver: försörjningsstöd is paid per household, and the household is rightly
+still paid for the member who stays (:func:`other_member_enrolled`, the persistence table's rule too). The note
+counts persons only; the count follows the small-count rule
 (:func:`evaltools.data.privacy.hides`), and no id, date or amount is named. The participants file's rows of
 those paid are told to the evaluator alone (``validate``), so that each can be checked.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import schema as S
@@ -31,7 +35,8 @@ def coded_exits_paid(participants: pd.DataFrame, payments: pd.DataFrame | None,
     file that does not cover every participant (``covers_all`` false: ``data.payments_cover_all_participants``) is
     not followed by it, as the payment analyses leave them out, and one who had no försörjningsstöd to leave
     (:func:`_had_support`) left none: neither is checked, so that the note counts those page 1 counts. ``(0, 0)``
-    without payments or such participants.
+    without payments or such participants. A leaver another member of whose household is enrolled that month
+    (:func:`other_member_enrolled`) is not checked: the household's payment may be the other's.
     """
     checked, paid = _paid_after_exit(participants, payments, success_outcomes, covers_all)
     return checked, len(paid)
@@ -53,6 +58,9 @@ def _paid_after_exit(participants: pd.DataFrame, payments: pd.DataFrame | None,
         return 0, []
     nxt = _month(ended[S.END_DATE]) + 1
     covered = (nxt <= _month(payments[S.MONTH]).max()).to_numpy()
+    # (a month another member of the household is enrolled does not follow the leaver: it may be paid for them)
+    covered = covered & ~other_member_enrolled(participants, ended[S.PERSON_ID], ended[S.HOUSEHOLD_ID]
+                                               if S.HOUSEHOLD_ID in ended else ended[S.PERSON_ID], nxt.to_numpy())
     ids, nxt = ended[S.PERSON_ID].to_numpy()[covered], nxt.to_numpy()[covered]
     at = [i for i, ok in zip(at, covered) if ok]
     if not len(ids):
@@ -60,6 +68,41 @@ def _paid_after_exit(participants: pd.DataFrame, payments: pd.DataFrame | None,
     paid = payments[payments[S.AMOUNT] > 0]
     paid_months = set(zip(paid[S.PERSON_ID], _month(paid[S.MONTH])))
     return len(ids), [i for i, person, m in zip(at, ids, nxt) if (person, m) in paid_months]
+
+
+def other_member_enrolled(participants: pd.DataFrame, person, household, month) -> np.ndarray:
+    """Whether another person of each leaver's household is enrolled in the month given (a month index,
+    year × 12 + month − 1): one whose enrolment in ``participants`` started in or before that month and ended in
+    or after it, or has not ended. ``person``, ``household`` and ``month`` are one value per leaver.
+
+    Försörjningsstöd is paid per household, and a payments file holds the household's payments for each member (a
+    row per household is read for every participant of it). After one member leaves, the household is rightly
+    still paid for a member still enrolled; such a month does not follow the leaver, neither as paid nor as unpaid,
+    in the check of coded exits (:func:`coded_exits_paid`) and in the persistence table alike (one rule). Where no
+    other member is enrolled that month, the household's payment counts against the leaver. Without
+    ``household_id`` every person is their own household, and nothing is shared.
+    """
+    out = np.zeros(len(month), bool)
+    if not len(out) or participants.empty or S.HOUSEHOLD_ID not in participants:
+        return out
+    hh = participants[S.HOUSEHOLD_ID].astype(object)
+    text = hh.where(hh.notna(), participants[S.PERSON_ID]).astype(str).str.strip()
+    enrolled = pd.DataFrame({"hh": text.to_numpy(), "other": participants[S.PERSON_ID].astype(str).to_numpy(),
+                             "lo": _month(participants[S.START_DATE]).to_numpy(float),
+                             "hi": _month(participants[S.END_DATE]).fillna(np.inf).to_numpy(float)})
+    sizes = enrolled.groupby("hh")["other"].nunique()
+    enrolled = enrolled[enrolled["hh"].isin(sizes.index[sizes > 1])]
+    if enrolled.empty:
+        return out
+    asked = pd.Series(household, dtype=object).reset_index(drop=True)
+    asked = asked.where(asked.notna(), pd.Series(person, dtype=object).reset_index(drop=True))
+    query = pd.DataFrame({"i": np.arange(len(out)), "hh": asked.astype(str).str.strip().to_numpy(),
+                          "person": pd.Series(person, dtype=object).astype(str).to_numpy(),
+                          "m": np.asarray(month, float)})
+    both = query[query["hh"].isin(enrolled["hh"])].merge(enrolled, on="hh")
+    hit = (both["other"] != both["person"]) & (both["lo"] <= both["m"]) & (both["m"] <= both["hi"])
+    out[both.loc[hit, "i"].to_numpy(int)] = True
+    return out
 
 
 def _had_support(persons: pd.DataFrame, payments: pd.DataFrame) -> pd.Series:

@@ -616,15 +616,42 @@ def _has_formulas(path: Path) -> bool:
         return any(n.startswith("xl/worksheets/") and _FORMULA_CELL.search(z.read(n)) for n in z.namelist())
 
 
+# a formula cell in a sheet's XML, with its attributes (its reference, r="C12"): the formula is the cell's first child
+_FORMULA_AT = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f[\s>/]")
+_CELL_ROW = re.compile(rb"\br=\"[A-Za-z]{1,3}(\d+)\"")
+
+
+def _last_formula_row(path: Path) -> int | None:
+    """The last row of any sheet of the workbook with a formula cell, read from its XML without loading it (0 without
+    one); None where a formula cell does not say its row (a writer may leave the reference out), so that every row
+    is read."""
+    last = 0
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            if not n.startswith("xl/worksheets/"):
+                continue
+            for m in _FORMULA_AT.finditer(z.read(n)):
+                row = _CELL_ROW.search(m.group(1))
+                if row is None:
+                    return None
+                last = max(last, int(row.group(1)))
+    return last
+
+
 def _last_filled_row(ws, path: Path) -> int | None:
     """The last row of the sheet with a cell holding something, or None to read every row the sheet has: a sheet
     formatted down to Excel's last row (1 048 576) holds a cell on every row, none of them to read, and each row's
-    every column would be visited. Where the workbook holds a formula, every row is read: a formula saved without
-    its result looks, once loaded, like an empty formatted cell, and is told of wherever it is."""
+    every column would be visited. Where the workbook holds a formula, the rows are read down to its last formula
+    cell too (of any sheet, :func:`_last_formula_row`): a formula saved without its result looks, once loaded, like
+    an empty formatted cell, and is told of wherever it is."""
     cells = getattr(ws, "_cells", None)
-    if not isinstance(cells, dict) or _has_formulas(path):
+    if not isinstance(cells, dict):
         return None
-    return max((r for (r, _), c in cells.items() if c.value is not None or c.data_type != "n"), default=None)
+    last = max((r for (r, _), c in cells.items() if c.value is not None or c.data_type != "n"), default=None)
+    if last is None:
+        return None
+    formula = _last_formula_row(path)  # (0 without a formula)
+    return None if formula is None else max(last, formula)
 
 
 def _formula_cells(path: Path, sheet_title: str, table: str | None, sheet: str | int) -> dict[tuple[int, int], str]:

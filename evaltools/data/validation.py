@@ -3353,6 +3353,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         frame.loc[said_in_period, S.PERIOD] = ""
         # a follow-up kept a row per quarter (or half-year, tertial): each part named as a wide budget names it, so
         # that a part's total row is checked against that part's lines; the parts are added into years below
+        # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
+        # reads 'Budget förlängning 2026')
+        extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
         # (a subtotal, 'Summa förbundet', with its period left empty too: it is checked against the lines above it)

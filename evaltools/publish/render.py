@@ -535,7 +535,7 @@ def clean_stale(reports_dir: Path) -> list[str]:
     gone); folders of renders still running are left alone. Returns the names removed."""
     removed = []
     for d in _stale_candidates(Path(reports_dir)):
-        m = re.search(r"-p(\d+)-[0-9a-f]{8}$", d.name)
+        m = re.search(r"-p(\d+)-[0-9a-f]{8}(?:$|-)", d.name)
         if m and _pid_alive(int(m.group(1))):
             continue
         if d.is_dir() and not d.is_symlink():
@@ -547,7 +547,8 @@ def clean_stale(reports_dir: Path) -> list[str]:
 
 
 def _stale_candidates(reports_dir: Path) -> list[Path]:
-    """The temporary folders (``.tmp-*``, at the top) and replaced files and folders (``.old-*``, anywhere)
+    """The temporary folders (``.tmp-*``, at the top), replaced files and folders (``.old-*``, anywhere) and files
+    written beside the ones they were to replace (``.new-*``, anywhere: :func:`_replace_file_by_file`)
     in ``reports_dir``. Renders running beside this one rename and remove such folders meanwhile: one that
     is gone by the time it would be looked into is passed over (os.walk ignores it; a recursive glob
     raised FileNotFoundError and failed this render), and none is looked into."""
@@ -557,8 +558,8 @@ def _stale_candidates(reports_dir: Path) -> list[Path]:
         names = dirs + files
         if here == reports_dir:
             found += [here / n for n in names if n.startswith(".tmp-")]
-        found += [here / n for n in names if n.startswith(".old-")]
-        dirs[:] = [d for d in dirs if not d.startswith((".tmp-", ".old-"))]
+        found += [here / n for n in names if n.startswith((".old-", ".new-"))]
+        dirs[:] = [d for d in dirs if not d.startswith((".tmp-", ".old-", ".new-"))]
     return found
 
 
@@ -658,7 +659,7 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
     ours, hashes = _previous_run(final) if final.is_dir() else (None, {})
     if final.exists():
         for item in final.iterdir():
-            if item.name == "status.json" or item.name.startswith(".old-"):
+            if item.name == "status.json" or item.name.startswith((".old-", ".new-")):
                 continue
             plain_file = item.is_file() and not item.is_symlink()
             if plain_file and item.name in hashes and _sha256_if_readable(item) not in (hashes[item.name], None):
@@ -686,7 +687,7 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
         try:
             final.rename(old)
         except OSError:  # a file in it is open elsewhere (Windows): the folder is updated file by file
-            notes += _replace_file_by_file(tmp, final, lang)
+            notes += _replace_file_by_file(tmp, final, lang, key)
             return notes, carried
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp.rename(final)
@@ -706,58 +707,113 @@ def _entries(folder: Path) -> list[Path]:
     return sorted(out)
 
 
-def _replace_file_by_file(tmp: Path, final: Path, lang: str) -> list[str]:
-    """Make ``final`` hold what ``tmp`` holds, one file at a time (``tmp`` is then removed). A file that
-    cannot be replaced (open in another program) stays, and the new one gets a name of its own; an old
-    file that cannot be removed stays too. A new file that can neither replace the old one nor be put beside it
-    (the folder read-only, the disk full) is not written and the old one stays; the others are written. Returns a
-    line for each new file under another name and each file not written.
+def _unit_of(rel: Path, key: str | None) -> str:
+    """The part of a report that is replaced whole or not at all (:func:`_replace_file_by_file`): its format
+    (:func:`_format_of`: ``tables/`` with the report's other CSV files, ``tables-data/`` with the ``-data.csv``
+    files), else its first folder or its name (another language's folder, the notebook, a file of the
+    evaluator's own)."""
+    top = rel.parts[0]
+    fmt = _format_of(top, key) if key is not None else None
+    return f"format:{fmt}" if fmt is not None else top
+
+
+def _unit_said(rels: list[Path]) -> list[str]:
+    """A part's files as a line names them: a folder once (``tables/``), a file by its name."""
+    return list(dict.fromkeys(f"{rel.parts[0]}/" if len(rel.parts) > 1 else rel.as_posix() for rel in rels))
+
+
+def _replace_file_by_file(tmp: Path, final: Path, lang: str, key: str | None = None) -> list[str]:
+    """Make ``final`` hold what ``tmp`` holds, one format at a time (``tmp`` is then removed), where the folder
+    cannot be replaced whole (a file in it open in another program, or the folder read-only).
+
+    Each format's files (:func:`_unit_of`: the HTML, the PDF, the Word document, the workbooks, ``tables/`` with the
+    CSV files, another language's folder) are first written beside the old ones under temporary names
+    (``.new-p<pid>-<hex>-<name>``), and only when every one of them could be written do they replace the old ones
+    (``os.replace``) and the old files of that format the new run did not make go: a format is this run's or the
+    last run's, never a mix (``tables/`` of one run beside a report of another). A format that cannot be written (the
+    folder read-only, the disk full) is left as the last run left it, and a line names it as kept from the last run.
+    A file that cannot be replaced (open in another program) stays, and the new one gets a name of its own; an old
+    file that cannot be removed stays too. Returns a line for each new file under another name and each reason
+    formats were kept from the last run.
 
     Raises
     ------
     ReportError
-        When no file at all could be written (the old report stays as it was).
+        When none of the report's own files could be written (nothing is changed: the old report stays as it was).
     """
-    notes = []
+    notes: list[str] = []
     new = _entries(tmp)
-    unwritten: list[tuple[Path, OSError]] = []
     wanted = set(new)
-    for rel in reversed(_entries(final)):  # the old report's files that this one does not have
-        if rel not in wanted and rel.name != "status.json":
+    units: dict[str, list[Path]] = {}
+    for rel in new:
+        units.setdefault(_unit_of(rel, key), []).append(rel)
+    staged: dict[str, list[tuple[Path, Path]]] = {}  # per part: (temporary file, the file it becomes)
+    failed: dict[str, OSError] = {}
+    stamp = f"p{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    for unit, rels in units.items():
+        staged[unit] = []
+        for rel in rels:
+            src, target = tmp / rel, final / rel
+            if (target.is_file() and not target.is_symlink() and not src.is_symlink()
+                    and target.stat().st_size == src.stat().st_size and _sha256_if_readable(target) == _sha256(src)):
+                continue  # the same file (another language's report carried over): nothing to replace
+            temporary = target.with_name(f".new-{stamp}-{rel.name}")
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(src, temporary)
+            except OSError as e:  # (the folder takes no file: the part stays as the last run left it)
+                failed[unit] = e
+                break
+            staged[unit].append((temporary, target))
+    # the report's own files (the notebook and the tables' folders aside): none of them written, the run failed
+    report_files = {rel for rel in new if len(rel.parts) == 1 and rel.suffix != ".ipynb"}
+    to_write = {target.relative_to(final) for pairs in staged.values() for _, target in pairs}
+    unwritten = {rel for unit in failed for rel in units[unit]}
+    needed = {rel for rel in report_files if rel in unwritten or rel in to_write}  # (not those the same as before)
+    if needed and needed <= unwritten:
+        for pairs in staged.values():
+            for temporary, _ in pairs:
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+        shutil.rmtree(tmp, ignore_errors=True)
+        reason = "; ".join(dict.fromkeys(str(e.strerror or type(e).__name__) for e in failed.values()))
+        raise ReportError(message("cli.unwritten_all", lang, folder=redact(str(final)), reason=reason))
+    for rel in reversed(_entries(final)):  # the old files this run did not make (but those of a part kept from the last run)
+        if rel not in wanted and rel.name != "status.json" and not rel.name.startswith(".new-") \
+                and _unit_of(rel, key) not in failed:
             with contextlib.suppress(OSError):
                 (final / rel).unlink()  # (one that is open elsewhere stays)
-    for rel in new:
-        src, target = tmp / rel, final / rel
-        if (target.is_file() and not target.is_symlink() and not src.is_symlink()
-                and target.stat().st_size == src.stat().st_size and _sha256_if_readable(target) == _sha256(src)):
-            continue  # the same file (another language's report carried over): nothing to replace
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, target)
-        except OSError:
+    for unit, pairs in staged.items():
+        if unit in failed:
+            for temporary, _ in pairs:
+                with contextlib.suppress(OSError):
+                    temporary.unlink()
+            continue
+        for temporary, target in pairs:
             try:
-                other = target.with_name(_aside(target.parent, rel.name, message("cli.new_word", lang)))
-                os.replace(src, other)
-            except OSError as e:  # (nor beside it: the folder takes no file; the old one stays)
-                unwritten.append((rel, e))
-                continue
-            notes.append(message("cli.locked_new", lang, file=rel.as_posix(), new=other.relative_to(final).as_posix()))
+                os.replace(temporary, target)
+            except OSError:
+                other = target.with_name(_aside(target.parent, target.name, message("cli.new_word", lang)))
+                try:
+                    os.replace(temporary, other)
+                except OSError:  # (nor beside it: the old one stays, the new one is not kept)
+                    with contextlib.suppress(OSError):
+                        temporary.unlink()
+                    continue
+                notes.append(message("cli.locked_new", lang, file=target.relative_to(final).as_posix(),
+                                     new=other.relative_to(final).as_posix()))
     for root, dirs, _files in sorted(os.walk(final, followlinks=False), reverse=True):
         for d in dirs:
             with contextlib.suppress(OSError):
                 if not (Path(root) / d).is_symlink():
                     (Path(root) / d).rmdir()  # a folder left empty (only when empty)
     shutil.rmtree(tmp, ignore_errors=True)
-    if unwritten:
+    if failed:
         folder = redact(str(final))
-        reasons: dict[str, list[str]] = {}  # (one line per reason, naming its files)
-        for rel, e in unwritten:
-            reasons.setdefault(str(e.strerror or type(e).__name__), []).append(rel.as_posix())
-        # the report's own files (the notebook and the tables' folders aside): none of them written, the run failed
-        report_files = {rel for rel in new if len(rel.parts) == 1 and rel.suffix != ".ipynb"}
-        if report_files and report_files <= {rel for rel, _ in unwritten}:
-            raise ReportError(message("cli.unwritten_all", lang, folder=folder, reason="; ".join(reasons)))
-        notes += [message("cli.unwritten", lang, files=", ".join(files), folder=folder, reason=reason)
+        reasons: dict[str, list[str]] = {}  # (one line per reason, naming its parts)
+        for unit, e in failed.items():
+            reasons.setdefault(str(e.strerror or type(e).__name__), []).extend(_unit_said(units[unit]))
+        notes += [message("cli.unwritten", lang, files=", ".join(sorted(files)), folder=folder, reason=reason)
                   for reason, files in reasons.items()]
     return notes
 

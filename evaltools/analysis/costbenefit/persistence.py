@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
+from ...data.crosscheck import other_member_enrolled
 from ...data.project import Project
 from ...data.validation import came_back, child_without_own_support, paid_by_start
 from ...data.reference import price_factor
@@ -146,7 +147,10 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     """For the leavers the payments file covers ``mm`` months after their exit month: their payment
     that month (current prices), the same in the price year's prices, and their own level before the
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
-    ``gap_before_start`` months before the start; 0 kr when nothing was paid then).
+    ``gap_before_start`` months before the start; 0 kr when nothing was paid then). A month in which another
+    member of the leaver's household is enrolled does not follow the leaver (the household is still paid for
+    the member who stays: :func:`~evaltools.data.crosscheck.other_member_enrolled`, the same rule as the check
+    of coded exits against the payments).
 
     ``prepared`` is :func:`_leaver_payments` of the same ``succ``."""
     pay = project.payments
@@ -155,6 +159,8 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     last = int(np.nanmax(months)) if months is not None and len(months) else _month(pay[S.MONTH].max())
     lp = prepared if prepared is not None else _leaver_payments(project, succ)
     covered = lp.exit_m + mm <= last
+    households = succ[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in succ else succ[S.PERSON_ID]
+    covered = covered & ~other_member_enrolled(project.participants, succ[S.PERSON_ID], households, lp.exit_m + mm)
     amount, fixed = lp.at(lp.code[covered], lp.exit_m[covered] + mm)
     return amount, fixed, lp.level[covered]
 
@@ -164,7 +170,8 @@ def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS,
     """How much of the saving the successful leavers kept ``m`` months after their exit.
 
     For each of 3, 6 and 12 months after the exit month, among the successful leavers the payments
-    file covers that long (a month without a payment row counts as 0 kr): how many had no
+    file covers that long (a month without a payment row counts as 0 kr; a month in which another member of the
+    leaver's household is enrolled does not follow the leaver): how many had no
     försörjningsstöd that month, their mean payment, and the **share of their own level before the
     start that was still saved** — one minus their payments that month over their own monthly level
     before the start (the own-payments window), both in the price year's prices, summed over the
