@@ -37,12 +37,14 @@ written with python-docx, so that its content is never written a second time:
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
-  förbund); no proofing state is carried over, so Word checks the spelling itself;
+  förbund); no proofing state is carried over, so Word checks the spelling itself, nor a template's
+  *Do not check spelling or grammar* on the styles the report uses;
 * nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
   and no empty paragraph makes space, except the one Word needs between two tables.
 
 Printed as the PDF is printed: the params file folded away in the HTML (``<details>``) is left
-out and the line that names it instead (``et-print-only``) is kept.
+out and the line that names it instead (``et-print-only``) is kept, under the folded part's summary ("Parametrar
+som användes") as a Word heading one level under the heading before it.
 
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
@@ -173,6 +175,7 @@ class _Writer:
     lead: bool = False  # writing page 1's text (inside an ``et-lead`` block): its paragraphs in LEAD_STYLE
     evaluator: bool = False  # writing the evaluator's words (inside ``et-evaluator``): paragraphs in EVALUATOR_STYLE
     heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
+    level: int = 1  # the level of the last heading written (a folded part's summary is a heading under it)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -253,6 +256,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _drop_spacers(doc)
     _keep_leads_with_what_they_lead(doc)
     _keep_notes_with_what_they_note(doc)
+    _spelling_checked(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -608,6 +612,35 @@ def _set_language(doc, tag: str) -> None:
         el.set(qn("w:val"), tag)
         el.set(qn("w:eastAsia"), tag)
         el.set(qn("w:bidi"), tag)
+
+
+def _spelling_checked(doc) -> None:
+    """Word checks the spelling of all the report's text: a template's *Do not check spelling or grammar*
+    (``w:noProof``) is taken off the style defaults and off every style the report's body, headers and footers
+    use, and the styles these are based on (a förbund's template whose *Normal* was so set left the whole
+    report unchecked, in any language); a style of the template the report does not use keeps it."""
+    styles = doc.styles.element
+    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    parts = [doc.element] + [hf._element for s in doc.sections
+                             for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer,
+                                        s.even_page_header, s.even_page_footer) if not hf.is_linked_to_previous]
+    used = {el.get(qn("w:val")) for part in parts
+            for el in part.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))}
+    used |= {st.get(qn("w:styleId")) for st in by_id.values() if st.get(qn("w:default")) == "1"}
+    seen: set = set()
+    while used:
+        sid = used.pop()
+        st = by_id.get(sid)
+        if st is None or sid in seen:
+            continue
+        seen.add(sid)
+        for el in st.iter(qn("w:noProof")):
+            el.getparent().remove(el)
+        for ref in (st.find(qn("w:basedOn")), st.find(qn("w:link"))):
+            if ref is not None:
+                used.add(ref.get(qn("w:val")))
+    for el in list(styles.iterfind(f"{qn('w:docDefaults')}//{qn('w:noProof')}")):
+        el.getparent().remove(el)
 
 
 # where a number's decimal mark and a list's separator are Word's own (table formulas, fields)
@@ -1002,7 +1035,7 @@ def _block(w: _Writer, container, tag: Tag) -> None:
                                        '</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>')
                 _append_to_body(w.doc, w.contents)
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
-        w.heading = p.text
+        w.heading, w.level = p.text, level
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
@@ -1031,11 +1064,13 @@ def _block(w: _Writer, container, tag: Tag) -> None:
             p.paragraph_format.keep_with_next = False
             _number_field(w, p)
     elif name == "details":
-        summary = tag.find("summary")  # printed as the PDF prints it: the summary line only
+        # printed as the PDF prints it: the summary line only, which heads a part of its own (the params file used)
+        # under the heading before it, as a Word heading one level down (the navigation pane lists it)
+        summary = tag.find("summary")
         if summary is not None:
-            p = _paragraph(w, container, list(summary.children), None)
-            for r in p.runs:
-                r.bold = True
+            level = min(6, w.level + 1)
+            p = _paragraph(w, container, list(summary.children), f"Heading {level}")
+            w.heading = p.text
     elif name == "pre":
         p = w.paragraph(container, NOTE_STYLE)
         lines = tag.get_text().rstrip("\n").split("\n")

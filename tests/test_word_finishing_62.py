@@ -1,0 +1,128 @@
+"""The report as an evaluator finishes it in Word: every section heading a Word heading (the navigation pane,
+the table of contents), a template named by a Windows path told what to write instead. Expected texts and levels
+follow from the HTML written by hand in each test."""
+from __future__ import annotations
+
+import io
+import os
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from evaltools.data.params import ParamsError, load_params
+from evaltools.present.markup import render
+from evaltools.publish.docx import html_to_docx
+
+
+def _doc(html: str, lang: str = "sv"):
+    return docx.Document(io.BytesIO(html_to_docx(html, None, lang, "Titel", "Förbundet")))
+
+
+def _headings(doc) -> list[tuple[str, str]]:
+    """(style name, text) of each paragraph in a heading style, in order."""
+    return [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+
+
+# ---------------------------------------------------------------- every section heading a Word heading
+
+
+def _params_part(heading: str) -> str:
+    """The report's folded params file (its own template) under the appendix's part about the report."""
+    return ("<main><h2>Bilaga</h2><h3>Om rapporten</h3><p>Rapporten gjordes med evaltools.</p>"
+            + render("params.html.j2", heading=heading, note="Hela filen.", text="id: x\ntitle: X",
+                     print_note="Parameterfilen finns i HTML-rapporten.")
+            + "<h2>Nästa avsnitt</h2></main>")
+
+
+@pytest.mark.parametrize("lang, heading", [("sv", "Parametrar som användes"), ("en", "Parameters used")])
+def test_the_printed_params_part_is_a_word_heading_one_level_under_the_part_it_stands_in(lang, heading):
+    doc = _doc(_params_part(heading), lang)
+    assert _headings(doc) == [("Heading 2", "Bilaga"), ("Heading 3", "Om rapporten"), ("Heading 4", heading),
+                              ("Heading 2", "Nästa avsnitt")]
+    # Word's navigation pane reads the outline level of the heading's style: the built-in *heading 4*
+    p = next(p for p in doc.paragraphs if p.text == heading)
+    assert p.style.style_id == "Heading4" and p.style.element.find(qn("w:name")).get(qn("w:val")) == "heading 4"
+    assert p._p.pPr.pStyle.val == "Heading4"
+    # the params text itself is left out, as in the PDF; the line naming where it is stays, under the heading
+    texts = [q.text for q in doc.paragraphs]
+    assert "id: x" not in "\n".join(texts)
+    assert texts[texts.index(heading) + 1] == "Parameterfilen finns i HTML-rapporten."
+    # no run of the heading is made bold by hand (its look is the style's)
+    assert all(r.bold is None for r in p.runs)
+
+
+def test_a_folded_part_under_a_section_heading_is_a_level_3_heading():
+    doc = _doc("<main><h2>Avsnitt</h2>" + render("params.html.j2", heading="Parametrar", note="n", text="t",
+                                                 print_note="p") + "</main>")
+    assert _headings(doc) == [("Heading 2", "Avsnitt"), ("Heading 3", "Parametrar")]
+
+
+# ---------------------------------------------------------------- a Windows path to the template
+
+
+@pytest.mark.skipif(os.name == "nt", reason="on Windows such a path is looked up as any other")
+def test_a_template_named_by_a_drive_letter_is_called_a_windows_path_with_what_to_write(tiny_project):
+    params = tiny_project("word_template: 'C:\\Mallar\\fou.dotx'\n")
+    with pytest.raises(ParamsError) as e:
+        load_params(params)
+    sv, en = e.value.message("sv"), e.value.message("en")
+    assert "'C:\\Mallar\\fou.dotx' är en Windows-sökväg (C:)" in sv, sv
+    assert "'C:\\Mallar\\fou.dotx' is a Windows path (C:)" in en, en
+    # what to write: the file's own name, beside the params file (the folder named)
+    assert "word_template: fou.dotx" in sv and "word_template: fou.dotx" in en
+    assert str(params.parent) in sv and str(params.parent) in en
+    assert "finns inte" not in sv and "letade efter" not in sv  # (not the message of a file missing from the folder)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="on Windows such a path is looked up as any other")
+def test_a_template_on_a_network_share_is_called_a_windows_path_too(tiny_project):
+    with pytest.raises(ParamsError) as e:
+        load_params(tiny_project("word_template: '\\\\server\\mallar\\Förbundets mall.docx'\n"))
+    sv = e.value.message("sv")
+    assert "är en Windows-sökväg (\\\\server\\mallar)" in sv, sv
+    assert "word_template: Förbundets mall.docx" in sv
+
+
+# ---------------------------------------------------------------- the spelling checked in a förbund's template
+
+
+def _no_proof(rpr_parent) -> None:
+    rpr = rpr_parent.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {nsdecls('w')}/>")
+        rpr_parent.append(rpr)
+    rpr.append(parse_xml(f"<w:noProof {nsdecls('w')}/>"))
+
+
+def test_a_template_that_turns_the_spelling_check_off_does_not_leave_the_report_unchecked(tmp_path):
+    source = docx.Document()
+    _no_proof(source.styles["Normal"].element)
+    _no_proof(source.styles["Heading 2"].element)
+    code = source.styles.add_style("Kod", WD_STYLE_TYPE.PARAGRAPH)  # a style of the template's own, not used
+    _no_proof(code.element)
+    defaults = source.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    _no_proof(defaults)
+    source.save(str(tmp_path / "mall.docx"))
+    data = html_to_docx("<main><h1>T</h1><h2>Del</h2><p>Text att stavningskontrollera.</p>"
+                        "<table><thead><tr><th>A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+                        "<p class='et-note'>Not.</p></main>", None, "sv", "Titel", "Förbundet", tmp_path / "mall.docx")
+    doc = docx.Document(io.BytesIO(data))
+
+    def unchecked(style) -> bool:
+        while style is not None:
+            if style.element.find(f"{qn('w:rPr')}/{qn('w:noProof')}") is not None:
+                return True
+            style = style.base_style
+        return False
+
+    for p in doc.paragraphs:
+        assert not unchecked(p.style), p.style.name
+        assert p._p.find(f".//{qn('w:noProof')}") is None
+    assert not any(unchecked(q.style) for t in doc.tables for c in t._cells for q in c.paragraphs)
+    assert doc.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:noProof')}") is None
+    assert unchecked(doc.styles["Kod"])  # (the template's unused style as it was)
+    # the language Word checks in: Swedish, in the defaults and in Normal
+    assert doc.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").get(qn("w:val")) == "sv-SE"
