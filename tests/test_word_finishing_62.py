@@ -126,3 +126,30 @@ def test_a_template_that_turns_the_spelling_check_off_does_not_leave_the_report_
     assert unchecked(doc.styles["Kod"])  # (the template's unused style as it was)
     # the language Word checks in: Swedish, in the defaults and in Normal
     assert doc.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").get(qn("w:val")) == "sv-SE"
+
+
+# ---------------------------------------------------------------- the evaluator's Swedish text in an English report
+
+
+def test_the_evaluators_swedish_text_in_an_english_report_is_checked_as_swedish():
+    doc = _doc("<main><h1>T</h1><h3>The evaluator's assessment, in Swedish as written</h3>"
+               "<div class='et-evaluator' lang='sv'><p class='et-lead'>Ansökan är <strong>rimlig</strong> om "
+               "<a href='https://example.org/'>förväntningarna</a> håller.</p><ul><li>En punkt.</li></ul></div>"
+               "<p>English text after it.</p></main>", "en")
+    langs = {}
+    for p in doc.paragraphs:
+        for r in p._p.iter(qn("w:r")):
+            lang = r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+            langs.setdefault(p.text, set()).add(None if lang is None else lang.get(qn("w:val")))
+    assert langs["Ansökan är rimlig om förväntningarna håller."] == {"sv-SE"}  # (the bold word and the link too)
+    assert langs["En punkt."] == {"sv-SE"}
+    assert langs["English text after it."] == {None} and langs["T"] == {None}  # (the document's own: en-GB)
+    assert doc.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}").get(qn("w:val")) == "en-GB"
+    # the language after the run's other properties, where Word's schema has it (bold first)
+    bold = next(r for r in doc.paragraphs[2]._p.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None)
+    assert [c.tag for c in bold.rPr][-1] == qn("w:lang") and [c.tag for c in bold.rPr][0] != qn("w:lang")
+
+
+def test_text_in_the_reports_own_language_names_no_language_of_its_own():
+    doc = _doc("<main><h1>T</h1><div class='et-evaluator' lang='sv'><p>Svensk text.</p></div></main>", "sv")
+    assert doc.element.body.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:lang')}") is None

@@ -38,7 +38,8 @@ written with python-docx, so that its content is never written a second time:
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
   förbund); no proofing state is carried over, so Word checks the spelling itself, nor a template's
-  *Do not check spelling or grammar* on the styles the report uses;
+  *Do not check spelling or grammar* on the styles the report uses; text the HTML marks as in the other
+  language (``lang``: the evaluator's Swedish text in an English report) has its own language on its runs;
 * nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
   and no empty paragraph makes space, except the one Word needs between two tables.
 
@@ -1024,6 +1025,26 @@ def _blocks(w: _Writer, container, node: Tag) -> None:
 
 
 def _block(w: _Writer, container, tag: Tag) -> None:
+    """Write the block ``tag``; a block the HTML marks as in another language than the report's (``lang``: the
+    evaluator's Swedish text in an English report) has that language on its text, so that Word checks its spelling
+    in its own language, not every word as misspelt English."""
+    own = LANGUAGE_TAGS.get(str(tag.get("lang") or ""), str(tag.get("lang") or ""))
+    if not own or own == LANGUAGE_TAGS.get(w.lang, w.lang):
+        _block_written(w, container, tag)
+        return
+    parent = container.element.body if container is w.doc else container._element
+    before = set(parent)
+    _block_written(w, container, tag)
+    for child in [c for c in parent if c not in before]:
+        for r in child.iter(qn("w:r")):
+            rpr = r.get_or_add_rPr()
+            for old in rpr.findall(qn("w:lang")):
+                rpr.remove(old)
+            rpr.insert_element_before(parse_xml(f'<w:lang {nsdecls("w")} w:val="{own}" w:eastAsia="{own}" '
+                                                f'w:bidi="{own}"/>'), "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _block_written(w: _Writer, container, tag: Tag) -> None:
     name, css = tag.name, _classes(tag)
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(name[1])
