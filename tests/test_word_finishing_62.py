@@ -153,3 +153,40 @@ def test_the_evaluators_swedish_text_in_an_english_report_is_checked_as_swedish(
 def test_text_in_the_reports_own_language_names_no_language_of_its_own():
     doc = _doc("<main><h1>T</h1><div class='et-evaluator' lang='sv'><p>Svensk text.</p></div></main>", "sv")
     assert doc.element.body.find(f".//{qn('w:r')}/{qn('w:rPr')}/{qn('w:lang')}") is None
+
+
+# ---------------------------------------------------------------- a draft made from a förbund's template
+
+
+_DRAFT = ("<main><div class='et-draft' role='note'><strong>Utkast</strong> utvärderaren har inte skrivit sin "
+          "bedömning.</div><h1>T</h1><h2>Del</h2><p>Text.</p></main>")
+
+
+def _template(path, header: str | None):
+    source = docx.Document()
+    if header is not None:
+        source.sections[0].header.paragraphs[0].text = header
+    source.save(str(path))
+    return path
+
+
+def test_a_draft_made_from_a_template_has_the_draft_mark_under_the_templates_header(tmp_path):
+    mall = _template(tmp_path / "mall.docx", "Samordningsförbundet Exempelby")
+    doc = docx.Document(io.BytesIO(html_to_docx(_DRAFT, None, "sv", "Titel", "Förbundet", mall)))
+    header = doc.sections[0].header
+    assert [p.text for p in header.paragraphs] == ["Samordningsförbundet Exempelby", "UTKAST"]
+    assert header.paragraphs[1].runs[0].bold
+    # the finished report made from the same template: the template's header alone
+    done = _DRAFT.replace("<div class='et-draft' role='note'><strong>Utkast</strong> utvärderaren har inte skrivit "
+                          "sin bedömning.</div>", "")
+    doc = docx.Document(io.BytesIO(html_to_docx(done, None, "sv", "Titel", "Förbundet", mall)))
+    assert [p.text for p in doc.sections[0].header.paragraphs] == ["Samordningsförbundet Exempelby"]
+
+
+def test_a_draft_from_a_template_with_an_empty_header_has_the_mark_on_its_one_line(tmp_path):
+    mall = _template(tmp_path / "mall.docx", None)
+    doc = docx.Document(io.BytesIO(html_to_docx(_DRAFT.replace("Utkast", "Draft"), None, "en", "T", "F", mall)))
+    assert [p.text for p in doc.sections[0].header.paragraphs] == ["DRAFT"]
+    # and without a template, as before: the mark alone in the header
+    doc = _doc(_DRAFT)
+    assert [p.text for p in doc.sections[0].header.paragraphs] == ["UTKAST"]

@@ -74,7 +74,8 @@ of the computer's fonts finds it, fontTools reads it), else Arial's widths scale
 width; a figure's qualifier in brackets may wrap under it, as in the PDF, and a table whose words do not
 fit between the margins reaches into them (leaving 12 mm of paper) rather than break a word. A template without
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
-template's own footer text, if it has some). Without a template the document is a
+template's own footer text, if it has some); a draft made from a template has the draft mark ("UTKAST") in its
+header too, under the template's own header text, as the document without a template has. Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
 "Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode); Arial is
 named by *Normal* only, so that changing *Normal*'s font changes the whole report's.
@@ -244,11 +245,14 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _ensure_styles(doc)
     w.cell_text, w.wide_text = _measure(doc, CELL_STYLE), _measure(doc, WIDE_CELL_STYLE)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
+    draft = soup.select_one(".et-draft strong")
+    mark = draft.get_text(" ", strip=True).upper() if draft else None
     if template is None:
-        draft = soup.select_one(".et-draft strong")
-        _default_header_footer(doc, title, lang, draft.get_text(" ", strip=True).upper() if draft else None)
+        _default_header_footer(doc, title, lang, mark)
     else:
         _page_numbers(doc, title, lang)
+        if mark:
+            _draft_mark_in_template(doc, mark)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
     _settings(doc, LANGUAGE_TAGS.get(lang, lang), lang, own=template is None)
     root = soup.find("main") or soup.body or soup
@@ -767,10 +771,30 @@ def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> Non
     for s in doc.sections:
         _page_number_line(doc, s.footer.paragraphs[0], title, lang)
         if draft:
-            h = s.header.paragraphs[0]
-            h.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            r = h.add_run(draft)
-            r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+            _draft_mark(s.header.paragraphs[0], draft)
+
+
+def _draft_mark(p, mark: str) -> None:
+    """The draft mark as the default document's header has it: centred, bold, in the PDF banner's brown."""
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run(mark)
+    r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+
+
+def _draft_mark_in_template(doc, mark: str) -> None:
+    """A draft made from a förbund's template has the draft mark at the top of its pages too, on a line of its own
+    under the template's header (in its empty header, where it has none): the printed pages of a draft are marked
+    whatever the template, and the hint where the evaluator writes the assessment, which asks to delete the word
+    in the header when the report is done, finds it there. A first page the template gives a header of its own
+    (*Different First Page*) is left as the template made it (the draft's box is on that page)."""
+    even = doc.settings.odd_and_even_pages_header_footer
+    for i, s in enumerate(doc.sections):
+        for header in [s.header] + ([s.even_page_header] if even else []):
+            if header.is_linked_to_previous and i > 0:  # (the first section's header is written, not linked)
+                continue
+            paragraphs = header.paragraphs
+            empty = len(paragraphs) == 1 and not paragraphs[0].text.strip() and "<w:drawing" not in header._element.xml
+            _draft_mark(paragraphs[0] if empty else header.add_paragraph(), mark)
 
 
 def _page_number_line(doc, p, title: str | None, lang: str) -> None:
