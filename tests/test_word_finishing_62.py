@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import zipfile
 
 import docx
 import pytest
@@ -190,3 +191,53 @@ def test_a_draft_from_a_template_with_an_empty_header_has_the_mark_on_its_one_li
     # and without a template, as before: the mark alone in the header
     doc = _doc(_DRAFT)
     assert [p.text for p in doc.sections[0].header.paragraphs] == ["UTKAST"]
+
+
+# ---------------------------------------------------------------- the template's custom properties
+
+
+_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{}</Properties>')
+_LABEL = "MSIP_Label_0a1b2c3d-0000-4000-8000-123456789abc"
+
+
+def _with_custom(path, props: dict[str, str]) -> None:
+    """The template at ``path`` given the custom properties ``props`` (as Word writes docProps/custom.xml)."""
+    body = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i + 2}" name="{k}">'
+                   f"<vt:lpwstr>{v}</vt:lpwstr></property>" for i, (k, v) in enumerate(props.items()))
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    parts["docProps/custom.xml"] = _CUSTOM.format(body).encode()
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdCustom" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'custom-properties" Target="docProps/custom.xml"/></Relationships>'))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/docProps/custom.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'))
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+
+
+def test_a_templates_custom_properties_naming_a_person_are_left_out_and_its_sensitivity_label_kept(tmp_path):
+    mall = _template(tmp_path / "mall.docx", None)
+    _with_custom(mall, {"Handläggare": "Anna Exempelsson", "Diarienummer": "SF 2023/17",
+                        f"{_LABEL}_Enabled": "true", f"{_LABEL}_Name": "Intern",
+                        f"{_LABEL}_Owner": "anna.exempelsson@example.org"})
+    data = html_to_docx(_DRAFT, None, "sv", "Titel", "Förbundet", mall)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        custom = z.read("docProps/custom.xml").decode()
+    assert "Anna Exempelsson" not in custom and "anna.exempelsson" not in custom and "SF 2023/17" not in custom
+    assert f'name="{_LABEL}_Enabled"' in custom and f'name="{_LABEL}_Name"' in custom and ">Intern<" in custom
+    docx.Document(io.BytesIO(data))  # (still a document python-docx, and so Word, opens)
+
+
+def test_a_template_with_only_personal_custom_properties_leaves_no_custom_part(tmp_path):
+    mall = _template(tmp_path / "mall.docx", None)
+    _with_custom(mall, {"Handläggare": "Anna Exempelsson"})
+    data = html_to_docx(_DRAFT, None, "sv", "Titel", "Förbundet", mall)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert "docProps/custom.xml" not in z.namelist()
+        assert b"custom-properties" not in z.read("_rels/.rels")
+        assert b"Anna Exempelsson" not in b"".join(z.read(n) for n in z.namelist())

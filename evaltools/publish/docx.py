@@ -52,8 +52,8 @@ cleared and the report written into it, so that its styles, page size, margins, 
 footers are used. What belonged to the document the template was (often last year's report) is left
 out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
-read-only?" and tracked changes, and in the properties its status, identifier, manager, link base and the
-counts and title of its contents (its pages and words). A Word
+read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
+counts and title of its contents (its pages and words) and its custom properties (a sensitivity label stays). A Word
 template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Evaluator* and
@@ -743,7 +743,8 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
     identifier (often its path), version and last printing in the core properties, and in the extended
     properties its manager (a person), the base of its relative links (a folder on a computer), the
     name of the template it was made from (which the document is no longer attached to) and the counts and
-    title of its contents (its pages, words and parts: Word counts the report's own when it is saved)."""
+    title of its contents (its pages, words and parts: Word counts the report's own when it is saved); the
+    template's custom properties but its sensitivity label (:func:`_custom_properties`)."""
     cp = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     title, author = _core_text(title), _core_text(author)
@@ -754,6 +755,7 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
     for name in _CORE_OF_ANOTHER:
         for old in cp._element.findall(qn(name)):
             cp._element.remove(old)
+    _custom_properties(doc)
     for rel in doc.part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
             with _xml_of(rel.target_part) as app:
@@ -763,6 +765,29 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
                 for name in _APP_OF_ANOTHER:
                     for el in app.findall(f"{{{_APP}}}{name}"):
                         app.remove(el)
+
+
+# a custom property the report keeps from its template: the förbund's sensitivity label (Microsoft Purview), which
+# its policy sets on every document and which names no person (an old label's ``_Owner``, an e-mail address, goes)
+_KEPT_CUSTOM = re.compile(r"MSIP_Label_[0-9a-fA-F-]+_(?!Owner$)\w+")
+
+
+def _custom_properties(doc) -> None:
+    """The template's custom properties (*Egenskaper › Anpassad*) are left out, as Word's *Inspect Document* would
+    remove them: they describe the document the template was, not the report (the case officer, "Handläggare",
+    a diary number, the document id and content type of the SharePoint library last year's report lay in). Its
+    sensitivity label stays (:data:`_KEPT_CUSTOM`); without one the part itself goes."""
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.is_external or rel.reltype != RT.CUSTOM_PROPERTIES:
+            continue
+        with _xml_of(rel.target_part) as props:
+            for prop in list(props):
+                if not _KEPT_CUSTOM.fullmatch(str(prop.get("name") or "")):
+                    props.remove(prop)
+            kept = len(props)
+        if not kept:
+            package.rels.pop(rid)
 
 
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
