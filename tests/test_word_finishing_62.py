@@ -241,3 +241,30 @@ def test_a_template_with_only_personal_custom_properties_leaves_no_custom_part(t
         assert "docProps/custom.xml" not in z.namelist()
         assert b"custom-properties" not in z.read("_rels/.rels")
         assert b"Anna Exempelsson" not in b"".join(z.read(n) for n in z.namelist())
+
+
+_LIBRARY = ('<?xml version="1.0" encoding="utf-8"?><p:properties xmlns:p="http://schemas.microsoft.com/office/2006/'
+            'metadata/properties" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><documentManagement>'
+            '<Handlaggare xmlns="urn:exempel"><UserInfo><DisplayName>Anna Exempelsson</DisplayName>'
+            '<AccountId>17</AccountId></UserInfo></Handlaggare></documentManagement></p:properties>')
+
+
+def test_the_values_of_the_sharepoint_library_the_template_lay_in_are_left_out(tmp_path):
+    mall = _template(tmp_path / "mall.docx", None)
+    with zipfile.ZipFile(mall) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    assert "customXml/item1.xml" in parts  # (python-docx's own template has a custom XML part: its bibliography)
+    parts["customXml/item2.xml"] = _LIBRARY.encode()
+    parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdLib" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'customXml" Target="../customXml/item2.xml"/></Relationships>'))
+    with zipfile.ZipFile(mall, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    data = html_to_docx(_DRAFT, None, "sv", "Titel", "Förbundet", mall)
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        everything = b"".join(z.read(n) for n in z.namelist())
+        kept = [n for n in z.namelist() if n.startswith("customXml/item") and "Props" not in n]
+    assert b"Anna Exempelsson" not in everything and b"metadata/properties" not in everything
+    assert len(kept) == 1 and b"bibliography" in zipfile.ZipFile(io.BytesIO(data)).read(kept[0])
+    docx.Document(io.BytesIO(data))

@@ -50,7 +50,8 @@ som användes") as a Word heading one level under the heading before it.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. What belonged to the document the template was (often last year's report) is left
-out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
+out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the values
+of the SharePoint library it lay in (its case officer by name), the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
 read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
 counts and title of its contents (its pages and words) and its custom properties (a sensitivity label stays). A Word
@@ -352,15 +353,32 @@ def _xml_of(part) -> Iterator[Any]:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# the values a SharePoint library keeps with a document, in a custom XML part of it (``customXml/item2.xml``)
+_LIBRARY_VALUES = "{http://schemas.microsoft.com/office/2006/metadata/properties}properties"
+
+
+def _library_values(blob: bytes) -> bool:
+    """Whether a custom XML part holds the values of the SharePoint library the template's document lay in: its
+    columns for that document (its owner or case officer by name and account, a diary number), which Word's
+    *Inspect Document* removes as document server properties."""
+    try:
+        return etree.fromstring(blob).tag == _LIBRARY_VALUES
+    except etree.XMLSyntaxError:
+        return False
+
+
 def _leave_the_templates_document(doc) -> None:
     """Take out of a template what belonged to the document it was (often last year's report, saved
     as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its comments
     and the people who wrote them, its footnotes and endnotes (the separator lines that every footnote
-    part needs kept), the attached template's path and its protection, read-only and tracking settings.
+    part needs kept), the values of the SharePoint library it lay in (:func:`_library_values`), the attached
+    template's path and its protection, read-only and tracking settings.
     Its styles, page setup, headers and footers stay (the document properties: :func:`_properties`)."""
     part = doc.part
     for rid, rel in list(part.rels.items()):
         if not rel.is_external and rel.reltype.endswith(_BODY_PARTS):
+            part.rels.pop(rid)
+        elif not rel.is_external and rel.reltype == RT.CUSTOM_XML and _library_values(rel.target_part.blob):
             part.rels.pop(rid)
         elif not rel.is_external and rel.reltype.endswith(("/footnotes", "/endnotes")):
             with _xml_of(rel.target_part) as notes:
