@@ -84,8 +84,11 @@ def test_every_sample_reads_back_with_words_structure(rendered, pid):
     html, path = _files(rendered, pid)
     doc = docx.Document(str(path))
     body = _body(html)
-    # the section headings as heading styles, in the HTML's order, starting at level 1, no level skipped
-    want = [(int(h.name[1]), _text(h)) for h in body.find_all(re.compile(r"^h[1-6]$"))]
+    # the section headings as heading styles, in the HTML's order, starting at level 1, no level skipped; the
+    # folded params file's summary (printed alone) heads its part one level under the heading before it
+    want: list[tuple[int, str]] = []
+    for h in body.find_all(re.compile(r"^(h[1-6]|summary)$")):
+        want.append((want[-1][0] + 1 if h.name == "summary" else int(h.name[1]), _text(h)))
     got = _headings(doc)
     assert [lvl for lvl, _ in got] == [lvl for lvl, _ in want]
     assert [_squash(t) for _, t in got] == [_squash(t) for _, t in want]
@@ -281,7 +284,7 @@ en <a href='https://example.org/'>länk</a>.</p>
 
 def test_writer_on_a_tiny_page():
     doc = docx.Document(__import__("io").BytesIO(html_to_docx(_PAGE, None, "sv", "Titel", "Förbundet")))
-    assert _headings(doc) == [(1, "Titel"), (2, "Del"), (2, "Bilaga"), (3, "Metod")]
+    assert _headings(doc) == [(1, "Titel"), (2, "Del"), (3, "Parametrar"), (2, "Bilaga"), (3, "Metod")]
     paras = doc.paragraphs
     assert paras[1].style.name == "Subtitle" and paras[1].text == "Förbundet · Ägaren"
     body = paras[3]

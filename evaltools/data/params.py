@@ -14,7 +14,7 @@ import types
 import typing
 import unicodedata
 import zipfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -3856,7 +3856,8 @@ WORD_TEMPLATE_SUFFIXES = (".docx", ".dotx")
 
 def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | None:
     """``word_template`` resolved against the params file's folder ``base``; a problem is added when
-    it is missing, not a .docx or .dotx file, or outside the project folder (see :func:`project_folder`)."""
+    it is missing, not a .docx or .dotx file, outside the project folder (see :func:`project_folder`) or on a
+    path only Windows reaches, read on another system (a drive letter: the message says what to write instead)."""
     if p is None:
         return None
     full = (p if p.is_absolute() else base / p).resolve()
@@ -3865,6 +3866,9 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.personnummer_data_name", key="word_template"))
     elif full.suffix.lower() not in WORD_TEMPLATE_SUFFIXES:
         problems.append(_both("params.word_not_docx", file=repr(str(p))))
+    elif (where := windows_only(p)) is not None and not is_file(full):  # ('C:\\Mallar\\fou.dotx' on a Mac or Linux)
+        problems.append(_both("params.word_windows_only", file=str(p), where=where, folder=str(base),
+                              name=PureWindowsPath(str(p)).name))
     elif not full.is_relative_to(root):
         problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
     elif is_folder(full):

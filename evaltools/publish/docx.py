@@ -37,20 +37,24 @@ written with python-docx, so that its content is never written a second time:
 * lists become Word lists (numbering definitions, a new count for every numbered list);
 * the document's language (``sv-SE`` or ``en-GB``) is set in the styles, the settings (with the
   language's decimal mark) and the document properties, with the title and the author (the
-  förbund); no proofing state is carried over, so Word checks the spelling itself;
+  förbund); no proofing state is carried over, so Word checks the spelling itself, nor a template's
+  *Do not check spelling or grammar* on the styles the report uses; text the HTML marks as in the other
+  language (``lang``: the evaluator's Swedish text in an English report) has its own language on its runs;
 * nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
   and no empty paragraph makes space, except the one Word needs between two tables.
 
 Printed as the PDF is printed: the params file folded away in the HTML (``<details>``) is left
-out and the line that names it instead (``et-print-only``) is kept.
+out and the line that names it instead (``et-print-only``) is kept, under the folded part's summary ("Parametrar
+som användes") as a Word heading one level under the heading before it.
 
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. What belonged to the document the template was (often last year's report) is left
-out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the
+out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the values
+of the SharePoint library it lay in (its case officer by name), the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
-read-only?" and tracked changes, and in the properties its status, identifier, manager, link base and the
-counts and title of its contents (its pages and words). A Word
+read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
+counts and title of its contents (its pages and words) and its custom properties (a sensitivity label stays). A Word
 template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Evaluator* and
@@ -71,7 +75,8 @@ of the computer's fonts finds it, fontTools reads it), else Arial's widths scale
 width; a figure's qualifier in brackets may wrap under it, as in the PDF, and a table whose words do not
 fit between the margins reaches into them (leaving 12 mm of paper) rather than break a word. A template without
 page numbers in its footer or header gets the report's in its footer ("Sida 3 av 12"; under the
-template's own footer text, if it has some). Without a template the document is a
+template's own footer text, if it has some); a draft made from a template has the draft mark ("UTKAST") in its
+header too, under the template's own header text, as the document without a template has. Without a template the document is a
 clean A4 page that looks like the PDF (margins, Arial, the same sizes and colours, the title and
 "Sida 3 av 12" in the footer), saved as a current Word document (not in compatibility mode); Arial is
 named by *Normal* only, so that changing *Normal*'s font changes the whole report's.
@@ -173,6 +178,7 @@ class _Writer:
     lead: bool = False  # writing page 1's text (inside an ``et-lead`` block): its paragraphs in LEAD_STYLE
     evaluator: bool = False  # writing the evaluator's words (inside ``et-evaluator``): paragraphs in EVALUATOR_STYLE
     heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
+    level: int = 1  # the level of the last heading written (a folded part's summary is a heading under it)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -240,11 +246,14 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _ensure_styles(doc)
     w.cell_text, w.wide_text = _measure(doc, CELL_STYLE), _measure(doc, WIDE_CELL_STYLE)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
+    draft = soup.select_one(".et-draft strong")
+    mark = draft.get_text(" ", strip=True).upper() if draft else None
     if template is None:
-        draft = soup.select_one(".et-draft strong")
-        _default_header_footer(doc, title, lang, draft.get_text(" ", strip=True).upper() if draft else None)
+        _default_header_footer(doc, title, lang, mark)
     else:
         _page_numbers(doc, title, lang)
+        if mark:
+            _draft_mark_in_template(doc, mark)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
     _settings(doc, LANGUAGE_TAGS.get(lang, lang), lang, own=template is None)
     root = soup.find("main") or soup.body or soup
@@ -253,6 +262,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _drop_spacers(doc)
     _keep_leads_with_what_they_lead(doc)
     _keep_notes_with_what_they_note(doc)
+    _spelling_checked(doc)
     if docx_path is None:
         buf = io.BytesIO()
         doc.save(buf)
@@ -343,15 +353,32 @@ def _xml_of(part) -> Iterator[Any]:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+# the values a SharePoint library keeps with a document, in a custom XML part of it (``customXml/item2.xml``)
+_LIBRARY_VALUES = "{http://schemas.microsoft.com/office/2006/metadata/properties}properties"
+
+
+def _library_values(blob: bytes) -> bool:
+    """Whether a custom XML part holds the values of the SharePoint library the template's document lay in: its
+    columns for that document (its owner or case officer by name and account, a diary number), which Word's
+    *Inspect Document* removes as document server properties."""
+    try:
+        return etree.fromstring(blob).tag == _LIBRARY_VALUES
+    except etree.XMLSyntaxError:
+        return False
+
+
 def _leave_the_templates_document(doc) -> None:
     """Take out of a template what belonged to the document it was (often last year's report, saved
     as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its comments
     and the people who wrote them, its footnotes and endnotes (the separator lines that every footnote
-    part needs kept), the attached template's path and its protection, read-only and tracking settings.
+    part needs kept), the values of the SharePoint library it lay in (:func:`_library_values`), the attached
+    template's path and its protection, read-only and tracking settings.
     Its styles, page setup, headers and footers stay (the document properties: :func:`_properties`)."""
     part = doc.part
     for rid, rel in list(part.rels.items()):
         if not rel.is_external and rel.reltype.endswith(_BODY_PARTS):
+            part.rels.pop(rid)
+        elif not rel.is_external and rel.reltype == RT.CUSTOM_XML and _library_values(rel.target_part.blob):
             part.rels.pop(rid)
         elif not rel.is_external and rel.reltype.endswith(("/footnotes", "/endnotes")):
             with _xml_of(rel.target_part) as notes:
@@ -610,6 +637,35 @@ def _set_language(doc, tag: str) -> None:
         el.set(qn("w:bidi"), tag)
 
 
+def _spelling_checked(doc) -> None:
+    """Word checks the spelling of all the report's text: a template's *Do not check spelling or grammar*
+    (``w:noProof``) is taken off the style defaults and off every style the report's body, headers and footers
+    use, and the styles these are based on (a förbund's template whose *Normal* was so set left the whole
+    report unchecked, in any language); a style of the template the report does not use keeps it."""
+    styles = doc.styles.element
+    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    parts = [doc.element] + [hf._element for s in doc.sections
+                             for hf in (s.header, s.footer, s.first_page_header, s.first_page_footer,
+                                        s.even_page_header, s.even_page_footer) if not hf.is_linked_to_previous]
+    used = {el.get(qn("w:val")) for part in parts
+            for el in part.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))}
+    used |= {st.get(qn("w:styleId")) for st in by_id.values() if st.get(qn("w:default")) == "1"}
+    seen: set = set()
+    while used:
+        sid = used.pop()
+        st = by_id.get(sid)
+        if st is None or sid in seen:
+            continue
+        seen.add(sid)
+        for el in st.iter(qn("w:noProof")):
+            el.getparent().remove(el)
+        for ref in (st.find(qn("w:basedOn")), st.find(qn("w:link"))):
+            if ref is not None:
+                used.add(ref.get(qn("w:val")))
+    for el in list(styles.iterfind(f"{qn('w:docDefaults')}//{qn('w:noProof')}")):
+        el.getparent().remove(el)
+
+
 # where a number's decimal mark and a list's separator are Word's own (table formulas, fields)
 NUMBER_MARKS = {"sv": (",", ";"), "en": (".", ",")}
 
@@ -705,7 +761,8 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
     identifier (often its path), version and last printing in the core properties, and in the extended
     properties its manager (a person), the base of its relative links (a folder on a computer), the
     name of the template it was made from (which the document is no longer attached to) and the counts and
-    title of its contents (its pages, words and parts: Word counts the report's own when it is saved)."""
+    title of its contents (its pages, words and parts: Word counts the report's own when it is saved); the
+    template's custom properties but its sensitivity label (:func:`_custom_properties`)."""
     cp = doc.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     title, author = _core_text(title), _core_text(author)
@@ -716,6 +773,7 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
     for name in _CORE_OF_ANOTHER:
         for old in cp._element.findall(qn(name)):
             cp._element.remove(old)
+    _custom_properties(doc)
     for rel in doc.part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
             with _xml_of(rel.target_part) as app:
@@ -727,16 +785,59 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
                         app.remove(el)
 
 
+# a custom property the report keeps from its template: the förbund's sensitivity label (Microsoft Purview), which
+# its policy sets on every document and which names no person (an old label's ``_Owner``, an e-mail address, goes)
+_KEPT_CUSTOM = re.compile(r"MSIP_Label_[0-9a-fA-F-]+_(?!Owner$)\w+")
+
+
+def _custom_properties(doc) -> None:
+    """The template's custom properties (*Egenskaper › Anpassad*) are left out, as Word's *Inspect Document* would
+    remove them: they describe the document the template was, not the report (the case officer, "Handläggare",
+    a diary number, the document id and content type of the SharePoint library last year's report lay in). Its
+    sensitivity label stays (:data:`_KEPT_CUSTOM`); without one the part itself goes."""
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.is_external or rel.reltype != RT.CUSTOM_PROPERTIES:
+            continue
+        with _xml_of(rel.target_part) as props:
+            for prop in list(props):
+                if not _KEPT_CUSTOM.fullmatch(str(prop.get("name") or "")):
+                    props.remove(prop)
+            kept = len(props)
+        if not kept:
+            package.rels.pop(rid)
+
+
 def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
     """The PDF's footer (title at the left, "Sida 3 av 12" at the right) and, for a report the
     evaluator has not assessed, its draft mark at the top of every page."""
     for s in doc.sections:
         _page_number_line(doc, s.footer.paragraphs[0], title, lang)
         if draft:
-            h = s.header.paragraphs[0]
-            h.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            r = h.add_run(draft)
-            r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+            _draft_mark(s.header.paragraphs[0], draft)
+
+
+def _draft_mark(p, mark: str) -> None:
+    """The draft mark as the default document's header has it: centred, bold, in the PDF banner's brown."""
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    r = p.add_run(mark)
+    r.bold, r.font.size, r.font.color.rgb = True, Pt(9), RGBColor(0x8A, 0x4B, 0x00)
+
+
+def _draft_mark_in_template(doc, mark: str) -> None:
+    """A draft made from a förbund's template has the draft mark at the top of its pages too, on a line of its own
+    under the template's header (in its empty header, where it has none): the printed pages of a draft are marked
+    whatever the template, and the hint where the evaluator writes the assessment, which asks to delete the word
+    in the header when the report is done, finds it there. A first page the template gives a header of its own
+    (*Different First Page*) is left as the template made it (the draft's box is on that page)."""
+    even = doc.settings.odd_and_even_pages_header_footer
+    for i, s in enumerate(doc.sections):
+        for header in [s.header] + ([s.even_page_header] if even else []):
+            if header.is_linked_to_previous and i > 0:  # (the first section's header is written, not linked)
+                continue
+            paragraphs = header.paragraphs
+            empty = len(paragraphs) == 1 and not paragraphs[0].text.strip() and "<w:drawing" not in header._element.xml
+            _draft_mark(paragraphs[0] if empty else header.add_paragraph(), mark)
 
 
 def _page_number_line(doc, p, title: str | None, lang: str) -> None:
@@ -991,6 +1092,26 @@ def _blocks(w: _Writer, container, node: Tag) -> None:
 
 
 def _block(w: _Writer, container, tag: Tag) -> None:
+    """Write the block ``tag``; a block the HTML marks as in another language than the report's (``lang``: the
+    evaluator's Swedish text in an English report) has that language on its text, so that Word checks its spelling
+    in its own language, not every word as misspelt English."""
+    own = LANGUAGE_TAGS.get(str(tag.get("lang") or ""), str(tag.get("lang") or ""))
+    if not own or own == LANGUAGE_TAGS.get(w.lang, w.lang):
+        _block_written(w, container, tag)
+        return
+    parent = container.element.body if container is w.doc else container._element
+    before = set(parent)
+    _block_written(w, container, tag)
+    for child in [c for c in parent if c not in before]:
+        for r in child.iter(qn("w:r")):
+            rpr = r.get_or_add_rPr()
+            for old in rpr.findall(qn("w:lang")):
+                rpr.remove(old)
+            rpr.insert_element_before(parse_xml(f'<w:lang {nsdecls("w")} w:val="{own}" w:eastAsia="{own}" '
+                                                f'w:bidi="{own}"/>'), "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _block_written(w: _Writer, container, tag: Tag) -> None:
     name, css = tag.name, _classes(tag)
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
         level = int(name[1])
@@ -1002,7 +1123,7 @@ def _block(w: _Writer, container, tag: Tag) -> None:
                                        '</w:docPartObj></w:sdtPr><w:sdtContent/></w:sdt>')
                 _append_to_body(w.doc, w.contents)
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
-        w.heading = p.text
+        w.heading, w.level = p.text, level
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
@@ -1031,11 +1152,13 @@ def _block(w: _Writer, container, tag: Tag) -> None:
             p.paragraph_format.keep_with_next = False
             _number_field(w, p)
     elif name == "details":
-        summary = tag.find("summary")  # printed as the PDF prints it: the summary line only
+        # printed as the PDF prints it: the summary line only, which heads a part of its own (the params file used)
+        # under the heading before it, as a Word heading one level down (the navigation pane lists it)
+        summary = tag.find("summary")
         if summary is not None:
-            p = _paragraph(w, container, list(summary.children), None)
-            for r in p.runs:
-                r.bold = True
+            level = min(6, w.level + 1)
+            p = _paragraph(w, container, list(summary.children), f"Heading {level}")
+            w.heading = p.text
     elif name == "pre":
         p = w.paragraph(container, NOTE_STYLE)
         lines = tag.get_text().rstrip("\n").split("\n")
