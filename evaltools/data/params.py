@@ -3870,7 +3870,8 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.word_windows_only", file=str(p), where=where, folder=str(base),
                               name=PureWindowsPath(str(p)).name))
     elif not full.is_relative_to(root):
-        problems.append(_both("params.word_outside", file=repr(str(p)), root=str(root)))
+        # (the path as written, not its repr: on Windows repr doubles every backslash, 'C:\\Mallar\\fou.docx')
+        problems.append(_both("params.word_outside", file=str(p), root=str(root), folder=str(base), name=p.name))
     elif is_folder(full):
         problems.append(_both("params.word_folder", file=repr(str(p))))
     elif not is_file(full):
