@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -34,6 +35,27 @@ def units(value: object) -> Markup:
     return escape(keep_units(str(value)))
 
 
+class Written(str):
+    """Text as the project wrote it (a budget line's cost item, "Lön"), shown as it stands in a report in another
+    language: ``lang`` is its own language, which the report's table marks on its cell (``<td lang='sv'>``), so
+    that a reader's browser and Word check its spelling in that language instead of flagging every word as
+    misspelt English."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Written:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
+
+
+def written(text: Any, lang: str, own: str = "sv") -> Any:
+    """``text`` as the project wrote it, in its language ``own`` (Swedish, as the data contract asks), for a
+    report in ``lang``: marked as :class:`Written` where the two differ; a missing value (NaN) or a report in the
+    text's own language as it is."""
+    return Written(text, own) if isinstance(text, str) and text and lang != own else text
+
+
 def cell(value: object) -> Markup:
     """Escaped cell text; ISO dates never break at their hyphens, nor a number before its unit.
 
@@ -46,12 +68,18 @@ def cell(value: object) -> Markup:
     return Markup(_QUALIFIER.sub(r"\1<span class='et-qual'> \2</span>", text))
 
 
+def lang_of(value: object) -> str:
+    """The language of a cell's text where it is not the report's (:class:`Written`: the table cell says so,
+    ``<td lang='sv'>``), else ""."""
+    return value.lang if isinstance(value, Written) else ""
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> Environment:
     """The templates' environment: autoescaping, no undefined names, the report's filters."""
     env = Environment(loader=PackageLoader("evaltools", "templates/html"), autoescape=True,
                       undefined=StrictUndefined, keep_trailing_newline=False)
-    env.filters.update(units=units, cell=cell)
+    env.filters.update(units=units, cell=cell, lang_of=lang_of)
     return env
 
 
@@ -65,4 +93,4 @@ def markup(html_text: str) -> Markup:
     return Markup(html_text)
 
 
-__all__ = ["cell", "keep_units", "markup", "render", "units"]
+__all__ = ["Written", "cell", "keep_units", "lang_of", "markup", "render", "units", "written"]

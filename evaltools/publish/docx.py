@@ -39,7 +39,13 @@ written with python-docx, so that its content is never written a second time:
   language's decimal mark) and the document properties, with the title and the author (the
   förbund); no proofing state is carried over, so Word checks the spelling itself, nor a template's
   *Do not check spelling or grammar* on the styles the report uses; text the HTML marks as in the other
-  language (``lang``: the evaluator's Swedish text in an English report) has its own language on its runs;
+  language (``lang``: the evaluator's Swedish text in an English report, a budget's cost items as the project
+  wrote them, a table cell or a ``span`` so marked) has its own language on its runs; the document properties
+  name evaltools and its version as the program that wrote it (*Application*), not python-docx's Word 14;
+* the report's own styles have their name in the report's language as an alias (*Report Lead,Rapport sida 1*
+  in a Swedish report), and the evaluator's own text's styles stand first in the style gallery after *Normal*;
+  where a template numbers its headings ("1", "1.1"), the title and page 1's headings are left unnumbered and
+  the sections take the template's first level (see :func:`_heading_number`);
 * nothing in the body sets a font, size or colour of its own (links take the *Hyperlink* style),
   and no empty paragraph makes space, except the one Word needs between two tables.
 
@@ -91,7 +97,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from collections.abc import Iterator
 from typing import Any, TypeGuard
@@ -109,6 +115,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
+from .._version import __version__
 from ..data.errors import ReportError
 from ..words.text import msg
 
@@ -158,6 +165,7 @@ class Fmt:
     code: bool = False
     nowrap: bool = False
     href: str | None = None
+    lang: str | None = None  # the language tag (sv-SE) of text the HTML marks as in its own language (``lang``)
 
 
 @dataclass
@@ -179,6 +187,7 @@ class _Writer:
     evaluator: bool = False  # writing the evaluator's words (inside ``et-evaluator``): paragraphs in EVALUATOR_STYLE
     heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
     level: int = 1  # the level of the last heading written (a folded part's summary is a heading under it)
+    numbers: dict = field(default_factory=dict)  # a template's numbered headings: level -> (numId, ilvl)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -244,6 +253,8 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
         _default_look(doc)
     w = _Writer(doc, lang, _text_width(doc.sections[-1]), outdent=_outdent(doc.sections[-1]))
     _ensure_styles(doc)
+    _names_in_the_language(doc, lang)
+    w.numbers = _heading_numbers(doc)
     w.cell_text, w.wide_text = _measure(doc, CELL_STYLE), _measure(doc, WIDE_CELL_STYLE)
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     draft = soup.select_one(".et-draft strong")
@@ -520,7 +531,7 @@ def _ensure_styles(doc) -> None:
         except KeyError:  # the evaluator's words: the base's look with the PDF's rule at the left
             own = _style(doc, name, base=base)
             _add_ppr(own.element.get_or_add_pPr(), f'<w:pBdr {nsdecls("w")}><w:left {EVALUATOR_RULE}/></w:pBdr>')
-            _in_the_gallery(own)
+            _in_the_gallery(own, EVALUATOR_PRIORITY)
     hint = _hint_style(doc)  # (Word's *Placeholder Text* where a template's *Report Write Here* is a paragraph style)
     try:
         doc.styles[hint]
@@ -578,16 +589,48 @@ def _ensure_styles(doc) -> None:
 # where the report's own paragraph styles stand in Word's style gallery (*Start › Format*): after Word's
 # headings (priority 9), *Title*, *Subtitle* (11) and the quotes (29, 30), before *List Paragraph* (34)
 GALLERY_PRIORITY = 31
+# ... but the styles of the evaluator's own text (*Report Evaluator*, *Report Evaluator Lead*), which the evaluator
+# writes in most, first: right after *Normal* (0) and beside *No Spacing* (1), before the headings (9); the gallery
+# orders by priority, then by name
+EVALUATOR_PRIORITY = 1
 
 
-def _in_the_gallery(style) -> None:
+def _in_the_gallery(style, priority: int = GALLERY_PRIORITY) -> None:
     """Show one of the report's own paragraph styles (*Report Note*, *Report Lead*, *Report Table*) in Word's
     style gallery, as its headings are: an evaluator who adds a chart or a table, or a paragraph to page 1,
     gives the note under it or the text in it the report's look with one click, instead of finding the
     style in the full list of styles (or copying the look by hand, as direct formatting)."""
     style.quick_style = True
-    style.priority = GALLERY_PRIORITY
+    style.priority = priority
     style.hidden = style.unhide_when_used = False
+
+
+# the report's own styles and their names in the report's language (``pdf.style_*``): in a Swedish report Word
+# shows "Report Lead,Rapport sida 1" in its gallery and style list, so that an evaluator working in Swedish Word
+# finds the style by a name in Swedish; the English name stays the style's own (a template's styles are found by it)
+_STYLE_NAMES = {LEAD_STYLE: "pdf.style_lead", NOTE_STYLE: "pdf.style_note", EVALUATOR_STYLE: "pdf.style_evaluator",
+                EVALUATOR_LEAD_STYLE: "pdf.style_evaluator_lead", CELL_STYLE: "pdf.style_table",
+                WIDE_CELL_STYLE: "pdf.style_table_wide", WRITE_STYLE: "pdf.style_write_here",
+                TABLE_STYLE: "pdf.style_table_grid"}
+
+
+def _names_in_the_language(doc, lang: str) -> None:
+    """The report's own styles with their name in the report's language as an alias (``w:aliases``), where it
+    differs from the English name and the style has no aliases of its own (a template's are kept)."""
+    for name, key in _STYLE_NAMES.items():
+        said = msg(key, lang)
+        try:
+            style = doc.styles[name]
+        except KeyError:  # (a template's paragraph style *Report Write Here*: Word's *Placeholder Text* is used)
+            continue
+        if said == name or style.element.find(qn("w:aliases")) is not None:
+            continue
+        alias = OxmlElement("w:aliases")
+        alias.set(qn("w:val"), said.replace(",", " "))  # (aliases are apart by commas)
+        style.element.insert_element_before(
+            alias, "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority", "w:semiHidden",
+            "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose", "w:personalReply",
+            "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr")
 
 
 def _write_style(doc, name: str) -> None:
@@ -783,6 +826,20 @@ def _properties(doc, title: str, author: str, tag: str) -> None:
                 for name in _APP_OF_ANOTHER:
                     for el in app.findall(f"{{{_APP}}}{name}"):
                         app.remove(el)
+                _made_by(app)
+
+
+def _made_by(app) -> None:
+    """The program that wrote the document (*Application*, which Windows shows in the file's details and a
+    förbund's document management records): the toolkit and its version, not python-docx's own empty document's
+    "Microsoft Macintosh Word" of version 14 (``AppVersion``), nor the template's Word; the version of Word is left
+    out (it is optional, and Word writes its own when the evaluator saves)."""
+    for el in app.findall(f"{{{_APP}}}AppVersion"):
+        app.remove(el)
+    named = app.find(f"{{{_APP}}}Application")
+    if named is None:
+        named = etree.SubElement(app, f"{{{_APP}}}Application")
+    named.text = f"evaltools {__version__}"
 
 
 # a custom property the report keeps from its template: the förbund's sensitivity label (Microsoft Purview), which
@@ -953,6 +1010,8 @@ def _contents(w: _Writer) -> None:
     heading = parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{doc.styles[CONTENTS_STYLE].style_id}"/>'
                         '<w:keepNext/><w:pageBreakBefore/></w:pPr><w:r><w:t></w:t></w:r></w:p>')
     heading.find(f"{qn('w:r')}/{qn('w:t')}").text = msg("pdf.contents", w.lang)
+    if w.numbers:  # (a template's *TOC Heading* based on its numbered *Heading 1*: no number of its own)
+        _add_ppr(heading.find(qn("w:pPr")), f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')
     content.append(heading)
     # how to have the page numbers (Word fills them in when the table is updated): marking the field for
     # an update on opening (w:dirty, w:updateFields) would make Word ask whether to update "fields that
@@ -1104,11 +1163,22 @@ def _block(w: _Writer, container, tag: Tag) -> None:
     _block_written(w, container, tag)
     for child in [c for c in parent if c not in before]:
         for r in child.iter(qn("w:r")):
-            rpr = r.get_or_add_rPr()
-            for old in rpr.findall(qn("w:lang")):
-                rpr.remove(old)
-            rpr.insert_element_before(parse_xml(f'<w:lang {nsdecls("w")} w:val="{own}" w:eastAsia="{own}" '
-                                                f'w:bidi="{own}"/>'), "w:eastAsianLayout", "w:specVanish", "w:oMath")
+            _run_language(r, own)
+
+
+def _language_tag(tag: Tag) -> str | None:
+    """The language tag (``sv-SE``) of an element the HTML marks with its language (``lang='sv'``), else None."""
+    own = str(tag.get("lang") or "")
+    return LANGUAGE_TAGS.get(own, own) or None
+
+
+def _run_language(r, own: str) -> None:
+    """The run ``r`` in the language ``own`` (``sv-SE``), whatever its style's language."""
+    rpr = r.get_or_add_rPr()
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    rpr.insert_element_before(parse_xml(f'<w:lang {nsdecls("w")} w:val="{own}" w:eastAsia="{own}" '
+                                        f'w:bidi="{own}"/>'), "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def _block_written(w: _Writer, container, tag: Tag) -> None:
@@ -1124,6 +1194,7 @@ def _block_written(w: _Writer, container, tag: Tag) -> None:
                 _append_to_body(w.doc, w.contents)
         p = _paragraph(w, container, list(tag.children), f"Heading {level}")
         w.heading, w.level = p.text, level
+        _heading_number(w, container, p, level)
         if "et-appendix" in css or "et-newpage" in css:
             p.paragraph_format.page_break_before = True
     elif name == "p":
@@ -1159,6 +1230,7 @@ def _block_written(w: _Writer, container, tag: Tag) -> None:
             level = min(6, w.level + 1)
             p = _paragraph(w, container, list(summary.children), f"Heading {level}")
             w.heading = p.text
+            _heading_number(w, container, p, level)
     elif name == "pre":
         p = w.paragraph(container, NOTE_STYLE)
         lines = tag.get_text().rstrip("\n").split("\n")
@@ -1260,6 +1332,51 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
         p._p.append(sdt)
 
 
+def _heading_numbers(doc) -> dict[int, tuple[str, str]]:
+    """A template's numbered headings (a förbund's template whose *Heading 1* is numbered "1", *Heading 2* "1.1"):
+    for each level whose style (or a style it is based on) is in a list, the list's ``numId`` and level."""
+    numbered: dict[int, tuple[str, str]] = {}
+    for level in range(1, 7):
+        try:
+            style = doc.styles[f"Heading {level}"]
+        except KeyError:
+            continue
+        num_id = ilvl = None
+        seen: set = set()
+        while style is not None and style.style_id not in seen and (num_id is None or ilvl is None):
+            seen.add(style.style_id)
+            pr = style.element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+            if pr is not None:
+                found = pr.find(qn("w:numId"))
+                num_id = num_id if num_id is not None or found is None else str(found.get(qn("w:val")))
+                found = pr.find(qn("w:ilvl"))
+                ilvl = ilvl if ilvl is not None or found is None else str(found.get(qn("w:val")))
+            style = style.base_style
+        if num_id is not None and num_id != "0":
+            numbered[level] = (num_id, ilvl or "0")
+    return numbered
+
+
+def _heading_number(w: _Writer, container, p, level: int) -> None:
+    """A heading's number where the template numbers its headings: the report's title (*Heading 1*) and page 1's
+    headings (before the second section) have none, as a report's title and summary have none; the sections
+    (*Heading 2*) are numbered as the template numbers its first level ("1", "2", …) and the headings under
+    them as its next ("1.1"), so that the first section is "1", not "1.1" under an unnumbered title or "0.1"
+    (Word counts a level never used as 0). A level the template leaves unnumbered stays so. A template that numbers
+    from *Heading 2* ("1"), its *Heading 1* a title, numbers the sections by their own styles."""
+    if not w.numbers or container is not w.doc:
+        return
+    page_1 = level == 1 or w.sections_seen < 2
+    if not page_1 and 1 not in w.numbers:
+        return  # (the sections numbered by their styles, as the template numbers them)
+    number = None if page_1 else w.numbers.get(level - 1)
+    num_id, ilvl = number if number is not None else ("0", "0")
+    if number is None and level not in w.numbers:
+        return  # (unnumbered by its style already)
+    _add_ppr(p._p.get_or_add_pPr(), f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/>'
+                                    '</w:numPr>')
+
+
 def _blocks_styled(w: _Writer, container, tag: Tag, style: str) -> None:
     """A block quote: its paragraphs in ``style``."""
     before = len(container.paragraphs)
@@ -1342,15 +1459,17 @@ def _pieces(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
             continue
         sub = fmt
         if n.name in ("strong", "b", "th"):
-            sub = Fmt(True, sub.italic, sub.code, sub.nowrap, sub.href)
+            sub = replace(sub, bold=True)
         if n.name in ("em", "i", "cite"):
-            sub = Fmt(sub.bold, True, sub.code, sub.nowrap, sub.href)
+            sub = replace(sub, italic=True)
         if n.name in ("code", "kbd", "samp"):
-            sub = Fmt(sub.bold, sub.italic, True, sub.nowrap, sub.href)
+            sub = replace(sub, code=True)
         if "nw" in _classes(n):
-            sub = Fmt(sub.bold, sub.italic, sub.code, True, sub.href)
+            sub = replace(sub, nowrap=True)
         if n.name == "a" and n.get("href"):
-            sub = Fmt(sub.bold, sub.italic, sub.code, sub.nowrap, str(n["href"]))
+            sub = replace(sub, href=str(n["href"]))
+        if _language_tag(n):  # (the project's Swedish words in an English report: "Lön")
+            sub = replace(sub, lang=_language_tag(n))
         out += _pieces(list(n.children), sub)
     return out
 
@@ -1378,7 +1497,8 @@ def _inline(w: _Writer, p, segments: list[tuple[str, Fmt]]) -> None:
     while i < len(segments):
         href = segments[i][1].href
         if href is None:
-            _run(p, *segments[i])
+            r = _run(p, *segments[i])
+            _own_language(w, r, segments[i][1])
             i += 1
             continue
         j = i
@@ -1390,8 +1510,16 @@ def _inline(w: _Writer, p, segments: list[tuple[str, Fmt]]) -> None:
         for text, fmt in segments[i:j]:
             r = _run(p, text, fmt)
             link.append(r._r)  # moved from the paragraph into the link
+            _own_language(w, r, fmt)
             r._r.style = w.style_id(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
         i = j
+
+
+def _own_language(w: _Writer, r, fmt: Fmt) -> None:
+    """Text the HTML marks as in another language than the report's has that language on its run, so that Word
+    checks its spelling in it (a budget line's "Lön" in an English report is not flagged as misspelt English)."""
+    if fmt.lang and fmt.lang != LANGUAGE_TAGS.get(w.lang, w.lang):
+        _run_language(r._r, fmt.lang)
 
 
 def _run(p, text: str, fmt: Fmt):
@@ -1556,7 +1684,8 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             p = cell.paragraphs[0]
             p._p.style = text_style
             # (the header row is bold by the table style; a heading cell in the body by its own run)
-            _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header)))
+            _inline(w, p, _segments(list(cell_tag.children), Fmt(bold=cell_tag.name == "th" and not header,
+                                                                  lang=_language_tag(cell_tag))))
             if "num" in _classes(cell_tag):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             if header:  # at the foot of the header row, as in the PDF: each label just above its column's figures

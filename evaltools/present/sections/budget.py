@@ -10,6 +10,7 @@ from ...analysis.goals import period_windows
 from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
+from ..markup import written
 from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share, round_half_up
 from ...words.labels import budget_period_label, code_label, t
 from ...words.verdicts import lower_first
@@ -284,7 +285,7 @@ def blocks(r) -> list[list]:
     for period in periods:
         group = ct[ct[S.PERIOD] == period]
         for _, line in group.iterrows():
-            rows.append([budget_period_label(line[S.PERIOD], lang), line[S.CATEGORY], fmt_kr(line[S.BUDGET], lang),
+            rows.append([budget_period_label(line[S.PERIOD], lang), written(line[S.CATEGORY], lang), fmt_kr(line[S.BUDGET], lang),
                          _actual_cell(line, lang, msg),
                          shown_difference(line[S.ACTUAL], line[S.BUDGET], lang),
                          fmt_pct(line["used_pct"], lang, 0)])
