@@ -63,6 +63,16 @@ def test_an_english_reports_cost_items_are_marked_swedish_in_the_html_and_in_wor
     assert run._r.rPr.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
 
 
+def test_a_cost_items_language_survives_a_copy_and_a_pickle():
+    import copy  # (the report's blocks may be copied or sent to another process)
+    import pickle
+    from evaltools.present.markup import lang_of, written
+    item = written("Lön", "en")
+    for again in (copy.deepcopy(item), pickle.loads(pickle.dumps(item))):
+        assert again == "Lön" and lang_of(again) == "sv"
+    assert lang_of(written("Lön", "sv")) == "" and lang_of("Lön") == ""
+
+
 def test_a_swedish_reports_cost_items_carry_no_language_of_their_own(tiny_project):
     html = _budget_html(tiny_project, "sv")
     assert "lang=" not in html and "Lön" in html

@@ -48,6 +48,9 @@ class Written(str):
         made.lang = lang
         return made
 
+    def __reduce__(self):  # (copied and pickled with its language, as a report's blocks may be)
+        return Written, (str(self), self.lang)
+
 
 def written(text: Any, lang: str, own: str = "sv") -> Any:
     """``text`` as the project wrote it, in its language ``own`` (Swedish, as the data contract asks), for a
