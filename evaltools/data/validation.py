@@ -288,6 +288,8 @@ _WORDS_FOR_CODES = {
     "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
     "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
+    # a married couple, as a case system names the household
+    "gift utan barn": "sambo_utan_barn", "gift med barn": "sambo_med_barn",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
     "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
     "återgång till försörjningsstöd": "kvar_försörjningsstöd", "tillbaka på försörjningsstöd": "kvar_försörjningsstöd",
@@ -1328,6 +1330,17 @@ _PAUSE = re.compile(r"(?:paus|pausad|pausat|pausade|uppehåll|tillfälligt\s+upp
 _DECEASED = re.compile(r"(?:avliden|avled|avlidit|död|döde|dödsfall|har\s+avlidit|deceased|died|death|dead)")
 
 
+_WITH = frozenset({"med", "with"})
+_WITHOUT = frozenset({"utan", "without"})
+
+
+def _opposite(value: str, code: str) -> bool:
+    """Whether a spelling close to a code says the opposite of it: 'ensamstående_utan_barn' is one letter group
+    from 'ensamstående_med_barn' but means a household without children, so it is never suggested as that code."""
+    said, meant = (set(re.split(r"[\s_\-]+", t.casefold())) for t in (value, code))
+    return bool((said & _WITHOUT and meant & _WITH) or (said & _WITH and meant & _WITHOUT))
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``); in the outcome, a status that is none
@@ -1353,17 +1366,17 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
                 named_as = value.strip()  # (shortened as quote() shortens a cell: a name of any length is not echoed)
                 return "hint.named_funder", {"code": code, "value": named_as if len(named_as) <= 60
                                              else named_as[:57] + "…"}
-    for code, sv, en in col.labels:
-        if v in (sv.casefold(), en.casefold()) and v != code:
+    for code, sv, en in col.labels:  # (a label written like a code, 'ensamstående_utan_barn', is the label)
+        if (v in (sv.casefold(), en.casefold()) or v.replace("_", " ") == sv.casefold()) and v != code:
             return "hint.label", {"code": code}
     norm = re.sub(r"[\s\-]+", "_", v)
     if norm in col.vocab:
         return "hint.did_you_mean", {"code": norm}
-    close = difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75)
+    close = [c for c in difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75) if not _opposite(norm, c)]
     if close:
         return "hint.did_you_mean", {"code": close[0]}
     by_label = {sv.casefold(): code for code, sv, _en in col.labels}
-    close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
+    close = [c for c in difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8) if not _opposite(v, c)]
     if close:
         return "hint.label", {"code": by_label[close[0]]}
     begun = [code for code in col.vocab if code.startswith(norm + "_")]  # 'Sambo': with or without children
@@ -3378,6 +3391,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    blocks = [] if wide else _block_heading_rows(raw, {r for r, *_ in heads})
     named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
         if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
     # a column per financier beside the lines ('Region', 'Kommun', 'FK', 'AF'), each holding its part of the line:
@@ -3402,6 +3416,14 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
         problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
                                 "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
+    if blocks:  # (a block's heading, 'Faluns kommun' over its lines: one message, not an empty period for each)
+        at = {r for r, *_ in blocks}
+        problems[before:] = [p for p in problems[before:] if p.row not in at]
+        problems.append(problem(fname, blocks[0][0], raw.column_of(S.CATEGORY, 0), blocks[0][1],
+                                "budget.block_headings", rows=row_ranges([r for r, *_ in blocks]),
+                                names=", ".join(quote(name) for _, name, _ in blocks[:4])
+                                + (", …" if len(blocks) > 4 else ""),
+                                example=quote(f"{blocks[0][2]}, {blocks[0][1]}")))
     if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
         problems.append(budget_shapes.financier_lines_problem(named, fname, raw.column_of(S.CATEGORY, 0)))
     # (a character that turns the direction text is shown in, U+202E, would show a line's name backwards in the report's
@@ -3571,6 +3593,35 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
     warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
                         names=names))
+
+
+def _block_heading_rows(raw: RawTable, financier_heads: set[int]) -> list[tuple[int, str, str]]:
+    """The rows of a budget of the contract's layout that hold only a text in the cost line, with no period, amount
+    or funder (``Faluns kommun`` over a joint project's block of lines for that municipality, the blocks' lines named
+    alike): each (file row, text, the cost line of the first line under it). Such a heading is no line, and read as
+    one it is refused for its empty period; the lines under it would lose the name that tells them apart. A total
+    row and a financier's heading (said by its own message) are none."""
+    df = raw.frame
+    if S.CATEGORY not in df or S.PERIOD not in df:
+        return []
+    others = [c for c in (S.PERIOD, S.FUNDER) if c in df]
+    amounts = [c for c in (S.BUDGET, S.ACTUAL) if c in df]
+    found: list[tuple[int, str, str]] = []
+    for i in range(len(df)):
+        name = df[S.CATEGORY].iloc[i]
+        text = "" if name is None or name != name else " ".join(str(name).split())
+        row = int(raw.file_rows[i])
+        if (not text or row in financier_heads or budget_shapes.total_row(text) is not None
+                or text.rstrip(":").lower() in S.TOTAL_LABELS):
+            continue
+        if all(str("" if df[c].iloc[i] is None or df[c].iloc[i] != df[c].iloc[i] else df[c].iloc[i]).strip() == ""
+               for c in others) and all(budget_shapes.no_amount(df[c].iloc[i]) for c in amounts):
+            below = next((" ".join(str(df[S.CATEGORY].iloc[k]).split()) for k in range(i + 1, len(df))
+                          if str(df[S.PERIOD].iloc[k] if df[S.PERIOD].iloc[k] is not None else "").strip()
+                          and df[S.CATEGORY].iloc[k] is not None and df[S.CATEGORY].iloc[k] == df[S.CATEGORY].iloc[k]
+                          and str(df[S.CATEGORY].iloc[k]).strip()), "Lön")
+            found.append((row, text.rstrip(":"), below))
+    return found
 
 
 def _financier_heading_rows(raw: RawTable) -> list[tuple[int, str, str]]:
