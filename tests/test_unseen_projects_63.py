@@ -178,3 +178,62 @@ def test_a_goal_not_counted_per_year_of_the_implementation_is_read_as_written(tm
     """The two participants are two persons in the whole period (G001 from 2024-08-01, G002 from 2025-03-01)."""
     project = et.load_project(_prestudy(tmp_path, "participant_count", label, target, period))
     assert project.participants["person_id"].nunique() == 2
+
+
+def _block_sums(tmp_path, falun_total: str):
+    """The lines named with their municipality, each block closed by a 'Summa' with its period left empty, as a
+    joint project's budget sums each municipality's block, and a grand total at the bottom."""
+    return _block_budget(tmp_path, [
+        [2024, "Lön coach, Faluns kommun", "620 000", "600 000", "förbund"],
+        [2025, "Lön coach, Faluns kommun", "620 000", "610 000", "förbund"],
+        ["Summa", None, falun_total, "1 210 000", None],
+        [2024, "Lön coach, Moras kommun", "620 000", "590 000", "förbund"],
+        [2025, "Lön coach, Moras kommun", "620 000", "615 000", "förbund"],
+        ["Summa", None, "1 240 000", "1 205 000", None],
+        ["Totalt", "Summa", "2 480 000", "2 415 000", None]])
+
+
+def test_a_sum_under_each_municipalitys_block_is_checked_against_its_block(tmp_path):
+    """Falun's block: 620 000 + 620 000 = 1 240 000 kr budget, 600 000 + 610 000 = 1 210 000 kr utfall; Mora's
+    1 240 000 and 590 000 + 615 000 = 1 205 000; the grand total 2 480 000 and 2 415 000. Each block's 'Summa' is
+    right for its block (not 'expected 2 480 000 kr, all periods'), and the lines are counted once."""
+    budget = et.load_project(_block_sums(tmp_path, "1 240 000")).budget
+    assert budget["budget"].sum() == 2_480_000 and budget["actual"].sum() == 2_415_000 and len(budget) == 4
+
+
+def test_a_wrong_sum_under_a_block_is_still_refused(tmp_path):
+    """Falun's 'Summa' written 1 250 000 kr matches neither its block (1 240 000) nor every line (2 480 000): it is
+    refused on its row, file row 6 (a title, an empty row, the header, two lines)."""
+    problems = load_problems(_block_sums(tmp_path, "1 250 000"))
+    wrong = [p for p in problems if p.key == "budget.total"]
+    assert len(wrong) == 1 and wrong[0].row == 6 and "1 250 000 kr" in wrong[0].text("sv")
+
+
+# --- payments exported per household, with a total row under them ----------------------------------------------------
+def test_a_total_row_under_payments_per_household_is_refused_as_a_row_to_delete(tmp_path):
+    """Two adults of household HH001 and one of HH002; the finance system's export has a row per household and month
+    and its 'Summa' under them (file row 7: a title, an empty row, the header, three payments). It was read as a
+    household no participant belongs to and left out with a note on households; it is a row to delete."""
+    excel_participants(tmp_path / "data" / "deltagare.xlsx", "Familjelyftet",
+                       ["person_id", "household_id", "sex", "birth_year", "household_type", "start_date", "end_date",
+                        "outcome"],
+                       [["FL001", "HH001", "kvinna", 1985, "sambo_med_barn", dt.datetime(2024, 3, 1), None, None],
+                        ["FL002", "HH001", "man", 1983, "sambo_med_barn", dt.datetime(2024, 3, 1), None, None],
+                        ["FL003", "HH002", "kvinna", 1990, "ensamstående_med_barn", dt.datetime(2024, 4, 1), None,
+                         None]])
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Utbetalningar"
+    ws.append(["Ekonomiskt bistånd per hushåll"])
+    ws.append([])
+    ws.append(["household_id", "month", "amount"])
+    for hid, month, amount in [("HH001", "2024-02", "14 200"), ("HH001", "2024-03", "14 200"),
+                               ("HH002", "2024-03", "9 800")]:
+        ws.append([hid, month, amount])
+    ws.append(["Summa", None, "38 200"])
+    wb.save(tmp_path / "data" / "utbetalningar.xlsx")
+    problems = load_problems(_params(tmp_path, "data: {participants: data/deltagare.xlsx, payments: "
+                                                "data/utbetalningar.xlsx}\n"))
+    assert [(p.key, p.row) for p in problems] == [("row.total_household", 7)]
+    assert "hushålls utbetalning: ta bort raden" in problems[0].text("sv")
+    assert "household's payment: delete the row" in problems[0].text("en")

@@ -2793,7 +2793,12 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     lookup = members.groupby("household", sort=False)["person"].agg(list)
     matched = households.map(lookup)
     known = matched.notna().to_numpy() | (households == "").to_numpy()
-    unknown = np.flatnonzero(~known)
+    # a total row under the households ('Summa' in the household column, the file's sum beside it): refused as a row to
+    # delete, as under a file of a row per person, never a household no participant belongs to
+    total = households.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy() & ~known
+    problems.extend(problem(fname, int(raw.file_rows[i]), None, households.iloc[i], "row.total_household")
+                    for i in np.flatnonzero(total).tolist())
+    unknown = np.flatnonzero(~known & ~total)
     if len(unknown) and not matched.notna().any():
         # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
         problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
@@ -3493,6 +3498,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
+            if _every_period(period) and abs(stated - _block_sum(df, lines, is_total | is_sub, i, col)) <= 0.5:
+                continue  # ('Summa' under one block of lines, a municipality's, as a joint project's budget sums each)
             if pd.isna(summed) or abs(stated - summed) > 0.5:
                 # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
                 lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
@@ -3795,6 +3802,16 @@ def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
 _PART_SHORT_YEAR = re.compile(r"((?:kv|kvartal|q|h|halvår|t|tertial)\s*\.?\s*[1-4])\s*[-–/_ ]\s*(\d\d)", re.IGNORECASE)
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
+
+
+def _block_sum(df: pd.DataFrame, lines: pd.DataFrame, closing: pd.Series, i: int, col: str) -> float:
+    """The sum of ``col`` over the lines between the ``i``-th row of ``df`` and the total or subtotal row above it
+    (the table's first row where there is none): what a 'Summa' under one block of lines (a municipality's, of a
+    joint project's budget kept a block per municipality) totals, which is no total of every line."""
+    above = [k for k in np.flatnonzero(closing.to_numpy()).tolist() if k < i]
+    where = df.index.get_indexer(lines.index)
+    block = lines[(where > (above[-1] if above else -1)) & (where < i)]
+    return float(block[col].sum()) if len(block) and block[col].notna().any() else float("nan")
 
 
 def _every_period(period: object) -> bool:
