@@ -237,3 +237,21 @@ def test_a_total_row_under_payments_per_household_is_refused_as_a_row_to_delete(
     assert [(p.key, p.row) for p in problems] == [("row.total_household", 7)]
     assert "hushålls utbetalning: ta bort raden" in problems[0].text("sv")
     assert "household's payment: delete the row" in problems[0].text("en")
+
+
+def test_lines_alike_that_nothing_tells_apart_are_added_up_and_named_to_the_evaluator(tmp_path):
+    """The blocks' lines without their headings: 'Lön coach' 2024 förbund on file rows 4 and 6, 'Lön coach' 2025
+    on rows 5 and 7 (a title, an empty row, the header above), two cost lines on two rows each. The amounts are added
+    up, 620 000 × 4 = 2 480 000 kr, and a note for the evaluator names the first such line's rows, since a row
+    pasted twice would be counted twice."""
+    p = _block_budget(tmp_path, [r for r in BLOCKS if r[0] is not None])
+    project = et.load_project(p)
+    assert project.budget["budget"].sum() == 2_480_000
+    alike = [n for n in project.notices if n.key == "budget.lines_alike"]
+    assert len(alike) == 1 and alike[0].column == "Kostnadsslag"
+    assert "2 kostnadsposter" in alike[0].text("sv") and "'Lön coach' 2024 på raderna 4, 6" in alike[0].text("sv")
+    assert "2 cost lines" in alike[0].text("en") and "rows 4, 6" in alike[0].text("en")
+    # the lines named with their municipality are told apart: no such note
+    named = _block_budget(tmp_path, [[r[0], f"{r[1]} {'Falun' if i < 3 else 'Mora'}", *r[2:]]
+                                     for i, r in enumerate(BLOCKS) if r[0] is not None])
+    assert not [n for n in et.load_project(named).notices if n.key == "budget.lines_alike"]

@@ -518,12 +518,14 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
     # each line's group of one period, cost line and funder, numbered in the order the file first has them (counted
     # at once for every column, not a group at a time: a follow-up of thousands of rows and many columns)
     group = lines.groupby(key, sort=False).ngroup()
+    told: set[int] = set()
     for heading in [c for c in df.columns if str(c).strip() and c not in names]:
         filled = lines[heading] != ""
         distinct = lines.loc[filled, heading].groupby(group[filled]).nunique()
         split = distinct.index[distinct > 1]
         if not len(split):
             continue
+        told |= {int(g) for g in split}
         first = lines[group == split.min()]
         period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
@@ -532,6 +534,19 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
                              rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
                              example=quote(f"{category} {value}")))
+    # lines alike that no column tells apart (a block of lines per municipality with the same names, or a line pasted
+    # twice): both are read and added up, and the report shows two rows of one name; said, with the rows, so that a
+    # line counted twice is found
+    sizes = group.value_counts()
+    plain = lines[S.CATEGORY].map(lambda n: budget_shapes.total_row(n) is None and not budget_shapes.part_row(n))
+    alike = [int(g) for g in sizes.index[sizes > 1]
+             if int(g) not in told and int(g) >= 0 and bool(plain[group == g].all())]
+    if alike:
+        first = lines[group == min(alike)]
+        notes.append(problem(fname, None, raw.column_of(S.CATEGORY, 0), None, "budget.lines_alike", "info",
+                             "lines_split_by",
+                             n=len(alike), line=quote(first[S.CATEGORY].iat[0]), period=first[S.PERIOD].iat[0],
+                             rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]])))
     return notes
 
 
