@@ -255,3 +255,20 @@ def test_lines_alike_that_nothing_tells_apart_are_added_up_and_named_to_the_eval
     named = _block_budget(tmp_path, [[r[0], f"{r[1]} {'Falun' if i < 3 else 'Mora'}", *r[2:]]
                                      for i, r in enumerate(BLOCKS) if r[0] is not None])
     assert not [n for n in et.load_project(named).notices if n.key == "budget.lines_alike"]
+
+
+# --- a pre-study's lines with the pre-study in the period column ----------------------------------------------------
+def test_a_pre_studys_period_is_answered_with_its_year_and_its_name_in_the_cost_line(tmp_path):
+    """'Förstudie 2024' holds its year, 2024; 'Förstudie' alone none, so the year of period.start (2024-01-01) is
+    offered. Rows 4 and 5 (a title, an empty row, the header above); each message names the cost line to write
+    with the pre-study first ('Förstudie: Projektledare', 'Förstudie: Kartläggning')."""
+    problems = load_problems(_block_budget(tmp_path, [
+        ["Förstudie 2024", "Projektledare", "300 000", "295 000", "förbund"],
+        ["Förstudie", "Kartläggning", "120 000", "118 500", "förbund"],
+        [2024, "Coacher", "450 000", "440 000", "förbund"],
+        [2025, "Coacher", "900 000", "870 000", "förbund"]]))
+    said = {p.row: p for p in problems if p.key == "budget.period_prestudy"}
+    assert set(said) == {4, 5} and len(problems) == 2
+    assert "skriv 2024 (" in said[4].text("sv") and "'Förstudie: Projektledare'" in said[4].text("sv")
+    assert "skriv 2024 (" in said[5].text("sv") and "'Förstudie: Kartläggning'" in said[5].text("sv")
+    assert "write 2024 (" in said[5].text("en")

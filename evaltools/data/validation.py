@@ -3816,6 +3816,8 @@ def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
 # a part of a year with its year in two digits, as Excel users shorten it ('Q1-24', 'Kv3 25', 'H1/24')
 _PART_SHORT_YEAR = re.compile(r"((?:kv|kvartal|q|h|halvår|t|tertial)\s*\.?\s*[1-4])\s*[-–/_ ]\s*(\d\d)", re.IGNORECASE)
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+# a pre-study's part of the budget written in the period column ('Förstudie 2024', 'Förstudie', 'Pre-study')
+_PRESTUDY = re.compile(r"(?<![\wåäö])(?:förstudie\w*|pre-?stud(?:y|ies))(?![\wåäö])", re.IGNORECASE)
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
 
 
@@ -3906,6 +3908,13 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
+        if _PRESTUDY.search(text):  # ('Förstudie 2024', 'Förstudie'): the pre-study's year, its name in the cost line
+            start = (firsts or {}).get(1)
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_prestudy",
+                                    fix=fix or (str(start.year) if start is not None else "2024"),
+                                    line=quote(f"Förstudie: {lines[S.CATEGORY].iloc[i]}")))
             continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
