@@ -1097,6 +1097,14 @@ _UNIT_WORDS = r"(?:hushåll(?:en)?|familjer(?:na)?|barnfamiljer(?:na)?|household
 _NOT_BETWEEN = (r"(?:i|från|med|av|ur|inom|per|som|ska|in|from|with|of|within|who|shall|deltagare\w*|föräldrar\w*|"
                 r"personer\w*|vuxna|individer\w*|kvinnor\w*|män|mammor\w*|pappor\w*|unga|ungdomar\w*|"
                 r"participants?|parents?|persons?|people|adults?|women|men|mothers?|fathers?)")
+# a goal counted per project year of the implementation that follows a pre-study ("per projektår under
+# genomförandet"): project years count from period.start, the pre-study's first day, so year 1 would hold the months
+# of the pre-study, without participants, and the last year be a part year; never counted so without a word
+_IMPLEMENTATION_PHASE = re.compile(
+    r"(?<![\wåäö])(?:(?:under|i|efter|från)\s+(?:genomförandet|genomförandefasen|genomförandeperioden|"
+    r"genomförandedelen|genomförandeprojektet)|genomförandefasens|genomförandeperiodens|efter\s+förstudien|"
+    r"(?:during|in|after|of)\s+the\s+implementation(?:\s+(?:phase|period|stage))?|after\s+the\s+pre-?study)"
+    r"(?![\wåäö])", re.IGNORECASE)
 _HOUSEHOLD_UNIT = re.compile(
     rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
     rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])"
@@ -1996,6 +2004,10 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+            phase = _IMPLEMENTATION_PHASE.search(label) \
+                if self.kind in PERSON_GOAL_KINDS and self.period == "project_year" else None
+            if phase is not None:
+                raise ParamsValueError("params.goal_label_implementation_years", words=phase.group(0).strip())
             # (a limit on a second condition, "without returning to social assistance within a year", is that
             # condition's, refused as such below)
             in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \

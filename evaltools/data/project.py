@@ -411,7 +411,7 @@ def _refusal(problems: list[Problem]) -> DataValidationError:
     :class:`PersonalIdentityNumberError`, its cell reported once (the emptied cell is no problem of its own). A total
     row to delete under a file of persons has that message alone, not also one for its sum saved without a value
     (``=SUMMA(C2:C97)``: the row goes, and the formula with it)."""
-    totals = {(p.file, p.row) for p in problems if p.key == "row.total"}
+    totals = {(p.file, p.row) for p in problems if p.key in ("row.total", "row.total_household")}
     problems = [p for p in problems if not (p.key in ("cell.formula", "cell.formula_not_calculated")
                                             and (p.file, p.row) in totals)]
     # a cell with an invisible character has that message alone: another ('arbete\u202c' is no outcome code) would

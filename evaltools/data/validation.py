@@ -288,6 +288,8 @@ _WORDS_FOR_CODES = {
     "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
     "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
+    # a married couple, as a case system names the household
+    "gift utan barn": "sambo_utan_barn", "gift med barn": "sambo_med_barn",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
     "tillbaka till försörjningsstöd": "kvar_försörjningsstöd", "åter till försörjningsstöd": "kvar_försörjningsstöd",
     "återgång till försörjningsstöd": "kvar_försörjningsstöd", "tillbaka på försörjningsstöd": "kvar_försörjningsstöd",
@@ -516,12 +518,14 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
     # each line's group of one period, cost line and funder, numbered in the order the file first has them (counted
     # at once for every column, not a group at a time: a follow-up of thousands of rows and many columns)
     group = lines.groupby(key, sort=False).ngroup()
+    told: set[int] = set()
     for heading in [c for c in df.columns if str(c).strip() and c not in names]:
         filled = lines[heading] != ""
         distinct = lines.loc[filled, heading].groupby(group[filled]).nunique()
         split = distinct.index[distinct > 1]
         if not len(split):
             continue
+        told |= {int(g) for g in split}
         first = lines[group == split.min()]
         period, category = first[S.PERIOD].iat[0], first[S.CATEGORY].iat[0]
         value = next(v for v in first[heading] if v)
@@ -530,6 +534,19 @@ def _lines_split_by_unread(raw: RawTable, fname: str) -> list[Problem]:
                              heading=quote(str(heading)), n=len(split), line=quote(category), period=period,
                              rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]]),
                              example=quote(f"{category} {value}")))
+    # lines alike that no column tells apart (a block of lines per municipality with the same names, or a line pasted
+    # twice): both are read and added up, and the report shows two rows of one name; said, with the rows, so that a
+    # line counted twice is found
+    sizes = group.value_counts()
+    plain = lines[S.CATEGORY].map(lambda n: budget_shapes.total_row(n) is None and not budget_shapes.part_row(n))
+    alike = [int(g) for g in sizes.index[sizes > 1]
+             if int(g) not in told and int(g) >= 0 and bool(plain[group == g].all())]
+    if alike:
+        first = lines[group == min(alike)]
+        notes.append(problem(fname, None, raw.column_of(S.CATEGORY, 0), None, "budget.lines_alike", "info",
+                             "lines_split_by",
+                             n=len(alike), line=quote(first[S.CATEGORY].iat[0]), period=first[S.PERIOD].iat[0],
+                             rows=row_ranges([int(r) for r in raw.file_rows[df.index.isin(first.index)]])))
     return notes
 
 
@@ -1328,6 +1345,17 @@ _PAUSE = re.compile(r"(?:paus|pausad|pausat|pausade|uppehåll|tillfälligt\s+upp
 _DECEASED = re.compile(r"(?:avliden|avled|avlidit|död|döde|dödsfall|har\s+avlidit|deceased|died|death|dead)")
 
 
+_WITH = frozenset({"med", "with"})
+_WITHOUT = frozenset({"utan", "without"})
+
+
+def _opposite(value: str, code: str) -> bool:
+    """Whether a spelling close to a code says the opposite of it: 'ensamstående_utan_barn' is one letter group
+    from 'ensamstående_med_barn' but means a household without children, so it is never suggested as that code."""
+    said, meant = (set(re.split(r"[\s_\-]+", t.casefold())) for t in (value, code))
+    return bool((said & _WITHOUT and meant & _WITH) or (said & _WITH and meant & _WITHOUT))
+
+
 def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
     """'Did you mean': a label written for its code, spaces for underscores, a close spelling, or a word
     a case worker writes for a code (``sjukersättning``, ``lönebidrag``); in the outcome, a status that is none
@@ -1353,17 +1381,17 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
                 named_as = value.strip()  # (shortened as quote() shortens a cell: a name of any length is not echoed)
                 return "hint.named_funder", {"code": code, "value": named_as if len(named_as) <= 60
                                              else named_as[:57] + "…"}
-    for code, sv, en in col.labels:
-        if v in (sv.casefold(), en.casefold()) and v != code:
+    for code, sv, en in col.labels:  # (a label written like a code, 'ensamstående_utan_barn', is the label)
+        if (v in (sv.casefold(), en.casefold()) or v.replace("_", " ") == sv.casefold()) and v != code:
             return "hint.label", {"code": code}
     norm = re.sub(r"[\s\-]+", "_", v)
     if norm in col.vocab:
         return "hint.did_you_mean", {"code": norm}
-    close = difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75)
+    close = [c for c in difflib.get_close_matches(norm, col.vocab, n=1, cutoff=0.75) if not _opposite(norm, c)]
     if close:
         return "hint.did_you_mean", {"code": close[0]}
     by_label = {sv.casefold(): code for code, sv, _en in col.labels}
-    close = difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8)
+    close = [c for c in difflib.get_close_matches(v, list(by_label), n=1, cutoff=0.8) if not _opposite(v, c)]
     if close:
         return "hint.label", {"code": by_label[close[0]]}
     begun = [code for code in col.vocab if code.startswith(norm + "_")]  # 'Sambo': with or without children
@@ -2780,7 +2808,12 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     lookup = members.groupby("household", sort=False)["person"].agg(list)
     matched = households.map(lookup)
     known = matched.notna().to_numpy() | (households == "").to_numpy()
-    unknown = np.flatnonzero(~known)
+    # a total row under the households ('Summa' in the household column, the file's sum beside it): refused as a row to
+    # delete, as under a file of a row per person, never a household no participant belongs to
+    total = households.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy() & ~known
+    problems.extend(problem(fname, int(raw.file_rows[i]), None, households.iloc[i], "row.total_household")
+                    for i in np.flatnonzero(total).tolist())
+    unknown = np.flatnonzero(~known & ~total)
     if len(unknown) and not matched.notna().any():
         # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
         problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
@@ -3378,6 +3411,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             for c in raw.frame.columns if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL)
                             and budget_shapes.funder_column(raw.frame[c]))
     heads = _financier_heading_rows(raw) if not wide and S.FUNDER not in raw.frame else []
+    blocks = [] if wide else _block_heading_rows(raw, {r for r, *_ in heads})
     named = budget_shapes.financier_lines(raw, S.CATEGORY, [S.BUDGET, S.ACTUAL]) \
         if not wide and S.FUNDER not in raw.frame and S.CATEGORY in raw.frame else []
     # a column per financier beside the lines ('Region', 'Kommun', 'FK', 'AF'), each holding its part of the line:
@@ -3402,6 +3436,14 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         codes = "; ".join(f"{quote(name)} → {code}" for _, name, code in heads)
         problems.append(problem(fname, heads[0][0], raw.column_of(S.CATEGORY, 0), heads[0][1],
                                 "budget.financier_headings", rows=", ".join(str(r) for r, *_ in heads), codes=codes))
+    if blocks:  # (a block's heading, 'Faluns kommun' over its lines: one message, not an empty period for each)
+        at = {r for r, *_ in blocks}
+        problems[before:] = [p for p in problems[before:] if p.row not in at]
+        problems.append(problem(fname, blocks[0][0], raw.column_of(S.CATEGORY, 0), blocks[0][1],
+                                "budget.block_headings", rows=row_ranges([r for r, *_ in blocks]),
+                                names=", ".join(quote(name) for _, name, _ in blocks[:4])
+                                + (", …" if len(blocks) > 4 else ""),
+                                example=quote(f"{blocks[0][2]}, {blocks[0][1]}")))
     if named:  # (a line named only by who pays it, with amounts: never booked on the förbund without a word)
         problems.append(budget_shapes.financier_lines_problem(named, fname, raw.column_of(S.CATEGORY, 0)))
     # (a character that turns the direction text is shown in, U+202E, would show a line's name backwards in the report's
@@ -3471,6 +3513,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
             summed = scope[col].sum(min_count=1)
             if pd.isna(summed) and stated == 0:
                 continue  # Excel's SUM over cells not yet filled in (the running year's utfall) shows 0
+            if _every_period(period) and abs(stated - _block_sum(df, lines, is_total | is_sub, i, col)) <= 0.5:
+                continue  # ('Summa' under one block of lines, a municipality's, as a joint project's budget sums each)
             if pd.isna(summed) or abs(stated - summed) > 0.5:
                 # the total and the lines' sum in the file's own unit (kr or tkr, named), as the cell holds it
                 lines_sum = (0.0 if pd.isna(summed) else float(summed)) / factor
@@ -3571,6 +3615,35 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
     warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
                         names=names))
+
+
+def _block_heading_rows(raw: RawTable, financier_heads: set[int]) -> list[tuple[int, str, str]]:
+    """The rows of a budget of the contract's layout that hold only a text in the cost line, with no period, amount
+    or funder (``Faluns kommun`` over a joint project's block of lines for that municipality, the blocks' lines named
+    alike): each (file row, text, the cost line of the first line under it). Such a heading is no line, and read as
+    one it is refused for its empty period; the lines under it would lose the name that tells them apart. A total
+    row and a financier's heading (said by its own message) are none."""
+    df = raw.frame
+    if S.CATEGORY not in df or S.PERIOD not in df:
+        return []
+    others = [c for c in (S.PERIOD, S.FUNDER) if c in df]
+    amounts = [c for c in (S.BUDGET, S.ACTUAL) if c in df]
+    found: list[tuple[int, str, str]] = []
+    for i in range(len(df)):
+        name = df[S.CATEGORY].iloc[i]
+        text = "" if name is None or name != name else " ".join(str(name).split())
+        row = int(raw.file_rows[i])
+        if (not text or row in financier_heads or budget_shapes.total_row(text) is not None
+                or text.rstrip(":").lower() in S.TOTAL_LABELS):
+            continue
+        if all(str("" if df[c].iloc[i] is None or df[c].iloc[i] != df[c].iloc[i] else df[c].iloc[i]).strip() == ""
+               for c in others) and all(budget_shapes.no_amount(df[c].iloc[i]) for c in amounts):
+            below = next((" ".join(str(df[S.CATEGORY].iloc[k]).split()) for k in range(i + 1, len(df))
+                          if str(df[S.PERIOD].iloc[k] if df[S.PERIOD].iloc[k] is not None else "").strip()
+                          and df[S.CATEGORY].iloc[k] is not None and df[S.CATEGORY].iloc[k] == df[S.CATEGORY].iloc[k]
+                          and str(df[S.CATEGORY].iloc[k]).strip()), "Lön")
+            found.append((row, text.rstrip(":"), below))
+    return found
 
 
 def _financier_heading_rows(raw: RawTable) -> list[tuple[int, str, str]]:
@@ -3743,7 +3816,19 @@ def _percent_lines(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
 # a part of a year with its year in two digits, as Excel users shorten it ('Q1-24', 'Kv3 25', 'H1/24')
 _PART_SHORT_YEAR = re.compile(r"((?:kv|kvartal|q|h|halvår|t|tertial)\s*\.?\s*[1-4])\s*[-–/_ ]\s*(\d\d)", re.IGNORECASE)
 PER_YEAR_LABELS = ("per år", "per_år", "per ar", "per_ar", "per year", "per_year", "årligen", "yearly", "annual")
+# a pre-study's part of the budget written in the period column ('Förstudie 2024', 'Förstudie', 'Pre-study')
+_PRESTUDY = re.compile(r"(?<![\wåäö])(?:förstudie\w*|pre-?stud(?:y|ies))(?![\wåäö])", re.IGNORECASE)
 _FORECAST = re.compile(r"prognos|prel|beräkn|forecast|estimate", re.I)
+
+
+def _block_sum(df: pd.DataFrame, lines: pd.DataFrame, closing: pd.Series, i: int, col: str) -> float:
+    """The sum of ``col`` over the lines between the ``i``-th row of ``df`` and the total or subtotal row above it
+    (the table's first row where there is none): what a 'Summa' under one block of lines (a municipality's, of a
+    joint project's budget kept a block per municipality) totals, which is no total of every line."""
+    above = [k for k in np.flatnonzero(closing.to_numpy()).tolist() if k < i]
+    where = df.index.get_indexer(lines.index)
+    block = lines[(where > (above[-1] if above else -1)) & (where < i)]
+    return float(block[col].sum()) if len(block) and block[col].notna().any() else float("nan")
 
 
 def _every_period(period: object) -> bool:
@@ -3823,6 +3908,13 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
+        if _PRESTUDY.search(text):  # ('Förstudie 2024', 'Förstudie'): the pre-study's year, its name in the cost line
+            start = (firsts or {}).get(1)
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_prestudy",
+                                    fix=fix or (str(start.year) if start is not None else "2024"),
+                                    line=quote(f"Förstudie: {lines[S.CATEGORY].iloc[i]}")))
             continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
