@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ...data import schema as S
@@ -12,8 +13,8 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
-from ...data.privacy import SECONDARY, apply_mask, hides, suppression_mask
-from ...analysis.disclosure import Secondary
+from ...data.privacy import SECONDARY, apply_mask, hides
+from ...analysis.disclosure import Secondary, fewest_hidden
 from ...analysis.goals import project_definition
 from ...analysis.result import Note
 from .facts import participants_words
@@ -52,12 +53,12 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
     raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
                         "share": counts.to_numpy() / max(len(ended), 1)}).reset_index(drop=True)
     codes = list(raw["category"])
-    lines = [([codes.index(c) for c in dict.fromkeys(s) if c in codes], 0) for s in sums]
+    # the total of the table (the number ended) and each sum stated elsewhere: the fewest counts that protect are hidden
+    lines = [list(range(len(codes))), *([codes.index(c) for c in dict.fromkeys(s) if c in codes] for s in sums)]
     known = known or {}
-    published = pd.DataFrame({"n": [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]})
-    mask = suppression_mask(raw[["n"]], k, col_totals=True, row_totals=False, lines=lines, published=published)
-    out = apply_mask(raw, mask["n"], ["n"], k, ("share",))
-    hidden = mask["n"].to_numpy(dtype=bool)
+    published = [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]
+    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published), dtype=bool)
+    out = apply_mask(raw, pd.Series(hidden, index=raw.index), ["n"], k, ("share",))
     vocabulary = list(S.OUTCOMES)
     place = [vocabulary.index(c) if c in vocabulary else len(vocabulary) for c in out["category"]]
     after = out[hidden].assign(_place=[p for p, h in zip(place, hidden) if h])
