@@ -15,7 +15,7 @@ import re
 import pytest
 
 import evaltools as et
-from evaltools.analysis.disclosure import fewest_hidden
+from evaltools.analysis.disclosure import Secondary, fewest_hidden
 from evaltools.data import schema as S
 from evaltools.present.display import Table, Text
 from evaltools.present.sections import SECTIONS, outcomes, time_in_project
@@ -113,7 +113,8 @@ def _report(tmp_path):
 
 def _cells(r) -> dict[str, str]:
     df = r.project.participants
-    shown = outcomes.outcome_counts(df[~df[S.ONGOING]], r.k, outcomes.stated_sums(r), outcomes.stated_counts(r))
+    shown = outcomes.outcome_counts(df[~df[S.ONGOING]], r.k, outcomes.stated_sums(r), outcomes.stated_counts(r),
+                                    r.disclosure.shows(Secondary.ENDED))
     return {c: str(n) for c, n in zip(shown["category"], shown["n"])}
 
 
@@ -158,6 +159,19 @@ def test_nothing_the_report_publishes_gives_a_hidden_outcome_back(report):
             possible.append(dict(zip(hidden, values)))
     for c in hidden:
         assert len({p[c] for p in possible}) >= 2, (c, sums)
+
+
+def test_where_the_number_ended_is_withheld_it_is_no_sum_to_protect_against(tmp_path):
+    # 21 participants: arbete 6, studier 2, sjukpenning 1 (the 9 who left försörjningsstöd), kvar 5, flyttat 1, 6 still
+    # enrolled. The share goal leaves the move out: page 1 states 9 of 14; the 15 ended are withheld (15 − 14 would
+    # give the move). Stated sums: 9 and 14, so 14 − 9 = 5 states kvar already; studier and sjukpenning are 3 together
+    # (1 + 2 or 2 + 1); flyttat lies in no stated sum. Kvar was hidden ("..") beside the withheld total, protecting
+    # nothing that is stated: it is shown now, the three under 5 stay "<5".
+    from .test_small_counts_59 import C, GOAL, _write
+    r = _write(tmp_path, C, GOAL)
+    assert r.disclosure.hides(Secondary.ENDED)
+    assert _cells(r) == {"arbete": "6", "kvar_försörjningsstöd": "5", "studier": "<5", "sjukpenning": "<5",
+                         "flyttat": "<5"}
 
 
 # --- 2. the time in the project of a small project: no table of dots -----------------------------------------
