@@ -60,13 +60,16 @@ numbers and codes; the words (what is withheld, and why) are in the catalogs.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import combinations
 
+import numpy as np
 import pandas as pd
 
 from ..data import schema as S
-from ..data.privacy import hides
+from ..data.privacy import _recoverable, hides
 from ..data.validation import households_of, persons_of
 from ..data.project import Project
 from .costbenefit.persistence import leavers
@@ -466,3 +469,68 @@ def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bo
     (:func:`exits_in_goals`): then the cost-benefit's figures are exact, whatever the count
     (:func:`evaltools.analysis.costbenefit.published`), and rule 4 does not withhold it."""
     return counts(project, goal_table).exits_in_goals
+
+
+def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
+                  known: Sequence[bool] = ()) -> list[bool]:
+    """Which counts of one breakdown (the outcome kinds) to hide: those from 1 to k − 1, and the fewest others
+    that keep each of them from being worked out from the sums the report publishes.
+
+    Parameters
+    ----------
+    counts
+        The breakdown's counts of persons.
+    k
+        Smallest count that may be shown.
+    sums
+        Positions of counts whose total the report publishes (the breakdown's total, the exits from
+        försörjningsstöd, page 1's successes, a goal's successes by outcome).
+    known
+        Counts the report states elsewhere as they are: never hidden (hiding them protects no one), never
+        chosen to protect another, and read as shown.
+
+    Returns
+    -------
+    list of bool
+        True for each count to hide. Of the sets of counts that protect, the one with the fewest counts is
+        hidden, and of those the one holding the fewest persons (the smallest counts, so what is withheld is
+        least); a count inside a published sum is chosen only where it does not call for one more. Before, the
+        next-smallest count of each sum was hidden in turn, and a small project whose page 1 states the 39 who
+        went to work or subsidised work lost arbete, arbete med stöd and studier beside flyttat 3, where
+        avbrott 13 (in no sum but the total) alone protected it. Where no set protects (every other count is
+        known), every count that may be hidden is.
+    """
+    values = [int(v) for v in counts]
+    stated = list(known) or [False] * len(values)
+    primary = {i for i, v in enumerate(values) if 0 < v < k and not stated[i]}
+    if not primary:
+        return [False] * len(values)
+    lines = [sorted(set(s)) for s in sums if len(set(s)) > 0]
+    others = [i for i, v in enumerate(values) if v > 0 and i not in primary and not stated[i]]
+    for size in range(len(others) + 1):
+        protecting = [c for c in combinations(others, size) if _protected(values, k, lines, primary | set(c))]
+        if protecting:
+            chosen = min(protecting, key=lambda c: (sum(values[i] for i in c), c))
+            return [i in primary or i in chosen for i in range(len(values))]
+    return [i in primary or i in others for i in range(len(values))]
+
+
+def _protected(values: list[int], k: int, lines: list[list[int]], hidden: set[int]) -> bool:
+    """Whether no hidden count follows from the published sums and the counts shown: neither by subtraction,
+    from one sum or from several together (a count is recovered where its unit vector lies in the span of the
+    sums over the hidden counts), nor from the bounds the marks give them (two "<5" whose sum, a published total
+    less the counts shown, is 8 are 4 and 4), over each sum and each difference of two nested sums."""
+    cols = sorted(hidden)
+    if not cols:
+        return True
+    over = [[i for i in line if i in hidden] for line in lines]
+    rows = np.array([[1.0 if c in line else 0.0 for c in cols] for line in over if line] or [[0.0] * len(cols)])
+    rank = np.linalg.matrix_rank(rows)
+    for j in range(len(cols)):
+        unit = np.zeros(len(cols))
+        unit[j] = 1.0
+        if np.linalg.matrix_rank(np.vstack([rows, unit])) == rank:
+            return False
+    sets = [set(line) for line in over if line]
+    derived = sets + [b - a for a in sets for b in sets if a < b]
+    return not any(len(s) > 1 and _recoverable(np.array([values[i] for i in sorted(s)], float), k) for s in derived)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from ...data import schema as S
@@ -12,8 +13,8 @@ from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
 from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
-from ...data.privacy import SECONDARY, apply_mask, hides, suppression_mask
-from ...analysis.disclosure import Secondary
+from ...data.privacy import SECONDARY, apply_mask, hides
+from ...analysis.disclosure import Secondary, fewest_hidden
 from ...analysis.goals import project_definition
 from ...analysis.result import Note
 from .facts import participants_words
@@ -22,7 +23,7 @@ from ..plots import adjusted_rates, plot_outcome_rates
 
 
 def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = (),
-                   known: Mapping[str, int] | None = None) -> pd.DataFrame:
+                   known: Mapping[str, int] | None = None, total: bool = True) -> pd.DataFrame:
     """Exit outcomes of the participants who ended, small counts suppressed.
 
     Parameters
@@ -40,6 +41,9 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
         Outcomes and the count the report states for them elsewhere (the assumptions table's count of
         exits to subsidised work): where the two agree, hiding it protects no one, so another count is
         hidden in its place.
+    total
+        Whether the report states the number ended (the table's total): where the differencing rule withholds it,
+        it is no sum through which a count could be worked out.
 
     Returns
     -------
@@ -52,12 +56,13 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
     raw = pd.DataFrame({"variable": "outcome", "category": counts.index, "n": counts.to_numpy(),
                         "share": counts.to_numpy() / max(len(ended), 1)}).reset_index(drop=True)
     codes = list(raw["category"])
-    lines = [([codes.index(c) for c in dict.fromkeys(s) if c in codes], 0) for s in sums]
+    # the total of the table (the number ended) and each sum stated elsewhere: the fewest counts that protect are hidden
+    lines = [*([list(range(len(codes)))] if total else []),
+             *([codes.index(c) for c in dict.fromkeys(s) if c in codes] for s in sums)]
     known = known or {}
-    published = pd.DataFrame({"n": [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]})
-    mask = suppression_mask(raw[["n"]], k, col_totals=True, row_totals=False, lines=lines, published=published)
-    out = apply_mask(raw, mask["n"], ["n"], k, ("share",))
-    hidden = mask["n"].to_numpy(dtype=bool)
+    published = [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]
+    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published), dtype=bool)
+    out = apply_mask(raw, pd.Series(hidden, index=raw.index), ["n"], k, ("share",))
     vocabulary = list(S.OUTCOMES)
     place = [vocabulary.index(c) if c in vocabulary else len(vocabulary) for c in out["category"]]
     after = out[hidden].assign(_place=[p for p, h in zip(place, hidden) if h])
@@ -73,11 +78,15 @@ def stated_sums(r) -> list[tuple[str, ...]]:
     sums = [tuple(p.cost_benefit.success_outcomes)] if r.disclosure.shows(Secondary.EXITS) else []
     # page 1's successes as the project defines them ("Av 30 avslutade lämnade 18 försörjningsstödet"), where no goal
     # counts them: without a goal of its own that sum is the default's outcomes, stated all the same; and with the
-    # number ended beside it, so is the sum of every other outcome (30 less 18: kvar 9 and arbetssökande <5 is 3)
+    # number ended beside it (B, the ended less the outcomes the definition leaves out, such as a move), so is the sum
+    # of its other outcomes (30 less 18: kvar 9 and arbetssökande <5 is 3). The number ended itself is the table's
+    # total, a sum only where the report states it (:func:`outcome_counts`)
     d = project_definition(r.project)
     if r.disclosure.shows(Secondary.SUCCESSES) and d.kind != "action_plan" and d.outcomes:
+        base = tuple(c for c in S.OUTCOMES if c not in (d.exclude or ()))
         sums.append(tuple(d.outcomes))
-        sums.append(tuple(c for c in S.OUTCOMES if c not in d.outcomes))
+        sums.append(base)
+        sums.append(tuple(c for c in base if c not in d.outcomes))
     sums += [tuple(g.success_outcomes) for g in p.goals
              if g.kind in ("outcome_count", "share") and g.numerator == "outcome" and g.success_outcomes]
     return sums
@@ -267,7 +276,7 @@ def blocks(r) -> list[list]:
     ended = df[~df[S.ONGOING]]
     if ended.empty:
         return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
-    shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r))
+    shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r), r.disclosure.shows(Secondary.ENDED))
     if r.disclosure.hides(Secondary.ENDED):  # (a count over its share gives the number ended: analysis.disclosure)
         shown["share"] = SECONDARY
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],

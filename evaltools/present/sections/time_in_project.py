@@ -68,10 +68,20 @@ def blocks(r) -> list[list]:
     shown = s.other_exits_shown  # (False: the number ended is withheld, and with it what would give it)
     if not shown:
         pct = pct[:1]
+    cols = ("success", "other_exit", "still_in_project")[:len(pct)]
+    # a group none of whose shares can be shown ("..", or "–" on each of its days): its share cells are left empty,
+    # and where that is every group the share columns go (a table of dots tells the board nothing)
+    groups = tab["group"].to_numpy()
+    bare = {g for g in dict.fromkeys(groups)
+            if not any(_number(v) for col in cols for v in tab.loc[groups == g, col])}
+    no_shares = bool(bare) and bare == set(groups) and not any(len(c) for c in s.curves.values())
+    if no_shares:
+        pct = []
+    bare_row = [g in bare for g in groups]
     frame = pd.DataFrame({
         msg("common.group"): group_labels(s, lang), days: tab["day"],
-        **{name: [fmt_cell(v, fmt_pct, lang) for v in tab[col]]
-           for name, col in zip(pct, ("success", "other_exit", "still_in_project"))},
+        **{name: ["" if b else fmt_cell(v, fmt_pct, lang) for b, v in zip(bare_row, tab[col])]
+           for name, col in zip(pct, cols)},
         **({at_risk: [fmt_cell(v, fmt_int, lang) for v in tab["at_risk"]]} if shown else {}),
         # a group has one median: on its first row, not repeated on each of its days
         median: [median_cell(r, m, a, b) if first else "" for first, m, a, b in
@@ -86,16 +96,47 @@ def blocks(r) -> list[list]:
     if not drawn and not numbers:  # a table of "–", "<5" and ".." only: one sentence says why
         return [[Text([msg("time.intro", k=str(k), measure=measure[:1].lower() + measure[1:]),
                        msg("time.nothing_shown_few" if few else "time.nothing_shown", k=str(k))], heading)]]
-    few_note = (msg("time.few_ways", k=str(k)),) if few else ()
-    # a day with fewer than k left shows "<k" and "–" for its shares: the note says why, as the others do
-    left = any(isinstance(a, str) and s_ == "–" for a, s_ in zip(tab["at_risk"], tab["success"]))
-    left_note = (msg("time.few_left", k=str(k)),) if left else ()
+    lower = measure[:1].lower() + measure[1:]
     opened = any(_bound(a) and not _bound(b) for a, b in zip(tab["median_ci_low"], tab["median_ci_high"]))
     open_note = (msg("time.median_open_note"),) if opened else ()
+    if no_shares:  # no share of any group can be shown: what the table shows instead, in one sentence
+        if shown:  # (the days with the number at risk on them, and the median)
+            table = frame
+            said = msg("time.no_shares", k=str(k), measure=lower)
+            notes = (note(r), msg("time.at_risk_note"), *open_note)
+        else:  # (the number at risk withheld: the days alone say nothing, one row per group with its median)
+            table = frame[~tab["group"].duplicated().to_numpy()].drop(columns=[days]).reset_index(drop=True)
+            said = msg("time.no_shares_median", k=str(k), measure=lower)
+            notes = (note(r), *open_note)
+        return [[Text([said], heading),
+                 Table(table, notes=notes, numeric=tuple(c for c in (days, at_risk, median) if c in table.columns),
+                       group=msg("common.group"))]]
+    kept = ~pd.Series(bare_row).to_numpy()
+    few = any(isinstance(v, str) and v == SECONDARY for v in tab["success"])  # a group hidden for a small way of leaving
+    few_shown = any(isinstance(v, str) and v == SECONDARY for v in tab.loc[kept, "success"])
+    few_note = (msg("time.few_ways", k=str(k)),) if few_shown else ()
+    bare_note = (msg("time.no_shares_groups", k=str(k),
+                     groups=r.words.join([_inline(label) for label, b, first in
+                                          zip(group_labels(s, lang), bare_row, ~tab["group"].duplicated().to_numpy())
+                                          if b and first])),) if bare else ()
+    # a day with fewer than k left shows "<k" and "–" for its shares: the note says why, as the others do
+    left = any(isinstance(a, str) and s_ == "–" for a, s_, keep in zip(tab["at_risk"], tab["success"], kept) if keep)
+    left_note = (msg("time.few_left", k=str(k)),) if left else ()
     intro = "time.intro" if shown else "time.intro_success"  # (the other way of leaving withheld: not said as shown)
-    return [[Text([msg(intro, k=str(k), measure=measure[:1].lower() + measure[1:])], heading),
+    return [[Text([msg(intro, k=str(k), measure=lower)], heading),
              plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
              # (each group's name once, above its days: "År 1" on each of its rows is noise)
-             Table(frame, notes=(note(r), *withheld_note, *few_note, *left_note, *open_note),
+             Table(frame, notes=(note(r), *withheld_note, *few_note, *bare_note, *left_note, *open_note),
                    numeric=(days, *pct, *((at_risk,) if shown else ()), median),
                    group=msg("common.group"))]]
+
+
+def _inline(label: object) -> str:
+    """A group's name inside a sentence: "år 2", not "År 2" (an abbreviation's capitals are kept)."""
+    text = str(label)
+    return text if text[1:2].isupper() else text[:1].lower() + text[1:]
+
+
+def _number(v: object) -> bool:
+    """A share the table shows: a number, not a mark ("..", "–") nor missing."""
+    return not isinstance(v, str) and v is not None and not pd.isna(v)
