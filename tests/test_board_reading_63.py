@@ -1,7 +1,12 @@
 """What an English-speaking board member stumbles over, a sixty-third reading: the method appendix described how a
 comparison group gives the deadweight in reports that have none (Timrå, Nästa steg), so a reader looked for a
-comparison the report never makes; it now says only what the report uses."""
+comparison the report never makes; it now says only what the report uses. And the sensitivity analysis's heading and
+its four lines of text, bound to the tornado chart when the chart did not fit under them, moved to the next page with it
+and left half a page empty under the assumptions (Nästa steg, Språngbrädan, Vägen ut): a heading with four lines of
+its own text under it now stays at the page's foot and the chart starts the next page."""
 from __future__ import annotations
+
+import subprocess
 
 import pytest
 
@@ -57,3 +62,67 @@ def test_a_deadweight_set_in_the_params_is_not_called_an_unsourced_assumption(la
     rule = _rule(r)
     assert COMPARISON[lang] not in rule and "25" not in rule, rule
     assert ("40\u00a0%" if lang == "sv" else "40%") in rule, rule
+
+
+# --- a heading with its own text at a page's foot ----------------------------------------------------------------
+
+HEADING = "Känslighetsanalys"
+# two paragraphs of two lines each at the report's width (some 95 characters a line at 10 pt): four lines of text
+TEXT = ["Nettonuvärdet för de offentliga finansiärerna när ett antagande i taget sätts till ett lågt och ett högt "
+        "värde, här med en mening till så att stycket tar två rader.",
+        "Den svarta linjen är kalkylens nettonuvärde och den streckade röda linjen noll: där en stapel går förbi "
+        "den röda linjen räcker det antagandet ensamt för att ändra tecknet."]
+CAPTION = "Figur 6. Tornadodiagram över nettonuvärdet."
+
+
+def _page(space_mm: int, text: list[str]) -> str:
+    """An empty box ``space_mm`` high, then a section: a heading, ``text``, a tall chart (6.3 × 4.6 in, 117 mm
+    printed) and a table of ten rows after it, which the print rules let the chart go to the next page without its
+    heading and text."""
+    import matplotlib.pyplot as plt
+    import nbformat
+    import pandas as pd
+
+    from evaltools.present.display import Table, Text, figure_html
+    from evaltools.present.markup import markup, render as render_template
+    from evaltools.publish import render
+    fig, ax = plt.subplots(figsize=(6.3, 4.6))
+    ax.barh(["a", "b"], [1, 2])
+    fig.et_caption = CAPTION
+    frame = pd.DataFrame({"Antagande": [f"Antagande {i}" for i in range(1, 11)], "Värde": [str(i) for i in range(1, 11)]})
+    parts = [Text(text, HEADING)._repr_html_(), figure_html(fig), Table(frame, numeric=("Värde",))._repr_html_()]
+    plt.close(fig)
+    block = f"<div style='height: {space_mm}mm'></div>" + render_template("block.html.j2",
+                                                                          parts=[markup(p) for p in parts])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": block, "text/plain": "x"})])])
+    return render.notebook_to_html(nb, "sv", "Test")
+
+
+def _printed_pages(page: str, tmp_path) -> list[str]:
+    from evaltools.publish import render
+    pdf = tmp_path / "r.pdf"
+    render.print_report(page, pdf, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(p.split()) for p in text.split("\f")[:-1]]
+
+
+def _page_of(pages: list[str], text: str) -> int:
+    return min(i for i, p in enumerate(pages) if text in p)
+
+
+def test_a_heading_with_four_lines_of_its_own_text_stays_at_the_foot_of_a_page_above_its_chart(tmp_path):
+    # 200 mm of the page's 259 mm taken: 59 mm left, room for the heading and its four lines (some 35 mm) but not
+    # for the chart (117 mm and its caption); bound to the chart they went with it and left 59 mm empty on page 1
+    pytest.importorskip("weasyprint")
+    pages = _printed_pages(_page(200, TEXT), tmp_path)
+    assert _page_of(pages, HEADING) == 0
+    assert _page_of(pages, " ".join(TEXT[1].split()[-4:])) == 0  # (the text's last line)
+    assert _page_of(pages, "Figur 6.") == 1
+
+
+def test_a_heading_with_one_line_of_text_still_goes_with_its_chart(tmp_path):
+    # the same section with one line under its heading (the participants' "Vilka som deltog"): bound, as before
+    pytest.importorskip("weasyprint")
+    pages = _printed_pages(_page(200, ["Vilka som deltog."]), tmp_path)
+    assert _page_of(pages, HEADING) == _page_of(pages, "Figur 6.") == 1
