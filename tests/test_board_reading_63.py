@@ -126,3 +126,47 @@ def test_a_heading_with_one_line_of_text_still_goes_with_its_chart(tmp_path):
     pytest.importorskip("weasyprint")
     pages = _printed_pages(_page(200, ["Vilka som deltog."]), tmp_path)
     assert _page_of(pages, HEADING) == _page_of(pages, "Figur 6.") == 1
+
+
+# --- a table of paragraphs under its subheading at a page's foot ------------------------------------------------
+
+SOURCE = "Källa med en lång förklaring som tar många rader i tabellens breda kolumn, så som antagandenas källor gör. "
+
+
+def _paragraph_table_page(filler_lines: int) -> str:
+    """``filler_lines`` lines of text, then a subheading and a table whose rows are paragraphs (the assumptions'),
+    six rows of some eight lines each."""
+    import nbformat
+    import pandas as pd
+
+    from evaltools.present.display import Table, Text
+    from evaltools.publish import render
+    filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
+    frame = pd.DataFrame({"Antagande": [f"Antagande{i}" for i in range(1, 7)], "Källa": [SOURCE * 6] * 6})
+    section = (f"<div class='et-block'>{Text([], 'Antaganden', 3)._repr_html_()}"
+               f"{Table(frame, paragraphs=True)._repr_html_()}</div>")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": filler + section})])])
+    return render.notebook_to_html(nb, "sv", "Test")
+
+
+def test_a_table_of_paragraphs_may_break_after_its_first_row_and_keeps_its_heading_with_it(tmp_path):
+    """With room at the page's foot for the subheading, the header and one row but not two, the first row stays on
+    the page under its heading (it went to the next page with the second and left the foot empty); the heading is
+    never left without a row, and the last three rows stay together."""
+    pytest.importorskip("weasyprint")
+    import io
+
+    import pypdf
+
+    from evaltools.publish import render
+    split_after_first = 0
+    for n in range(20, 44, 2):
+        pdf = render.html_to_pdf(_paragraph_table_page(n), None, tmp_path)
+        pages = [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+        row = [min(i for i, t in enumerate(pages) if f"Antagande{k}" in t) for k in range(1, 7)]
+        heading = min(i for i, t in enumerate(pages) if "Antaganden" in t)
+        assert heading == row[0], (n, heading, row)
+        assert row[3] == row[4] == row[5], (n, row)
+        split_after_first += row[0] != row[1]
+    assert split_after_first  # (without the rule the first two rows were never on different pages)
