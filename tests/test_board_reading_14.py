@@ -146,8 +146,8 @@ def test_a_running_years_bar_at_its_pro_rated_target_has_a_readable_label(tmp_pa
 
 @pytest.mark.parametrize("lang, said", [
     ("sv", "den behöver minst 20 avslut av det ovanligare slaget, med eller utan det utfall som räknas, och här är de 6."),
-    ("en", "it needs at least 20 exits of the less common kind, with or without the outcome counted, and here there "
-           "are 6.")])
+    ("en", "it needs at least 20 exits in the smaller of two groups – those with the outcome counted and those "
+           "without – and here there are 6.")])
 def test_too_few_exits_for_the_model_are_said_in_words(tmp_path, lang, said):
     from evaltools.words.labels import note_text
     # 12 exits, 6 to work and 6 dropping out, by sex: two parameters (a constant and one for sex) need 2 × 10 = 20

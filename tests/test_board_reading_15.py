@@ -96,11 +96,11 @@ def test_the_outcome_section_speaks_of_participants_where_each_was_enrolled_once
     # that would have left anyway and a fifth a year dropping off: well over 2 million kr, against a cost of
     # 1 million kr: the public budgets go plus, and the skattefaktor's effect is a gain for society
     (1_000_000, "sv", "skattefaktorn 1,3 läggs på det offentliga överskottet", "nettokostnaden"),
-    (1_000_000, "en", "the tax factor 1.3 falls on the public surplus", "net cost"),
+    (1_000_000, "en", "the tax factor 1.3 is applied to the public surplus", "net cost"),
     # the same saving, at most 12 × 36 × 9 400 ≈ 4,1 million kr before anything is taken off, against a cost of
     # 10 million kr: the public budgets bear a net cost
     (10_000_000, "sv", "skattefaktorn 1,3 läggs på den offentliga nettokostnaden", "överskott"),
-    (10_000_000, "en", "the tax factor 1.3 falls on the public net cost", "surplus")])
+    (10_000_000, "en", "the tax factor 1.3 is applied to the public net cost", "surplus")])
 def test_page_one_says_the_skattefaktor_falls_on_a_surplus_where_the_public_budgets_go_plus(
         tmp_path, budget, lang, falls_on, not_said):
     from evaltools.present.sections import summary

@@ -9,10 +9,11 @@ fill that page, and the chart follows them. A table moved so may break across th
 rules, as every table but a list of facts does (its header repeated, at least three rows on each side).
 
 The print rules let a tall chart with a table after it, and a chart after a subheading and two paragraphs that
-say what it shows (the sensitivity analysis), go to the next page alone. That may leave the heading and its text
-as the last lines of a page, the chart they lead to starting the next: the reader finds the heading with nothing
-of its own under it (Deltagare, Känslighetsanalys). The heading, its paragraphs and the chart are then bound, to
-go to the next page together, in the one layout more (where a heading is so left, no chart is moved: the pages
+say what it shows (the sensitivity analysis), go to the next page alone. That may leave the heading and a line or
+two of its text as the last lines of a page, the chart they lead to starting the next: the reader finds the heading
+with nothing of its own under it (Deltagare). The heading, its paragraphs and the chart are then bound, to
+go to the next page together (not where :data:`OWN_LINES` lines of its text or more stand under the heading:
+those are its own, and bound they left half a page empty above the sensitivity analysis), in the one layout more (where a heading is so left, no chart is moved: the pages
 after it change, and a chart that waited may no longer). The space above such a heading counts as left empty
 whether the heading stands there or not (the page ends, for its reader, above it).
 
@@ -40,6 +41,11 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 # a heading or another chart ends the part of a section a chart may wait through
 _STOP = {"h1", "h2", "h3", "h4", "h5", "h6", "figure"}
 MARK = "data-et-fill"
+# a heading at a page's foot with this many lines of its own text under it is not left alone above the chart they
+# lead to on the next page: bound to the chart, a heading and its text of four lines or more (the sensitivity
+# analysis: what the tornado chart varies, what its lines mean) moved to the next page with it and left 50–110 mm
+# empty above them (Nästa steg, Språngbrädan, Vägen ut), where a book would let the chart follow its text
+OWN_LINES = 4
 _BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "figure", "table", "ul", "ol"}
 # a chart moved after what followed it: the text now before it does not introduce it, and the print rules let the
 # chart go to the next page without it (the text that leads to a chart otherwise goes with it)
@@ -113,10 +119,11 @@ def _dangling(document) -> dict[int, tuple[str, float]]:
     for i, (before, after) in enumerate(zip(pages, pages[1:])):
         if not after or after[0].element_tag != "figure" or not after[0].element.get(MARK):
             continue
-        intro = list(before)
+        intro, lines = list(before), 0
         while intro and intro[-1].element_tag == "p":
-            intro.pop()
-        if intro and intro[-1].element_tag in ("h2", "h3"):
+            lines += sum(type(b).__name__ == "LineBox" for b in intro.pop().children)
+        # (a heading with its text's first lines under it is not left alone: the chart may start the next page)
+        if intro and intro[-1].element_tag in ("h2", "h3") and lines < OWN_LINES:
             out[i] = (after[0].element.get(MARK), _foot_mm(document.pages[i], intro[-1].position_y))
     return out
 

@@ -42,7 +42,8 @@ NO_FS_RULES = ("method.cb.costs", "method.cb.ledger")
 
 # which of the project's settings each rule quotes
 QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefaktor",),
-          "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("deadweight", "low", "high", "most"),
+          "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("low", "high", "most"),
+          "method.cb.deadweight_assumed": ("deadweight", "low", "high"), "method.cb.deadweight_set": ("low", "high"),
           "method.cb.persistence": ("n", "dropoff"), "method.cb.discounting": ("rate",)}
 
 # The comparison-group methods the payments section names, each stated only where the report uses it:
@@ -155,6 +156,16 @@ def _values(r) -> dict[str, str]:
             "dropoff": fmt_pct(cb.dropoff_per_year, lang, 0), "rate": fmt_pct(cb.discount_rate, lang, 1)}
 
 
+def _deadweight_key(r) -> str:
+    """The deadweight's rule as this report uses it: estimated from the comparison group, set in the params
+    (:func:`_own_choice` says so), or the toolkit's unsourced assumption; a report without a comparison group
+    does not describe how one would be used."""
+    source = r.cba.summary.deadweight_source
+    if source == "comparison":
+        return "method.cb.deadweight"
+    return "method.cb.deadweight_set" if source == "params" else "method.cb.deadweight_assumed"
+
+
 def _own_choice(r, key: str) -> list[str]:
     """A sentence after a rule whose general case the params overrode for this report: a deadweight set
     in the params (the rule describes the comparison group's and the default's), an assumed persistence
@@ -234,8 +245,8 @@ def paragraphs(r) -> list[str]:
             # no exit from försörjningsstöd to value: likewise
             out.append(r.msg("method.cb.ledger_unvalued"))
         elif key.startswith("method.cb."):
-            values = _values(r)
-            out.append(" ".join([r.msg(key, **{k: values[k] for k in QUOTES.get(key, ())}), *_own_choice(r, key)]))
+            values, said = _values(r), _deadweight_key(r) if key == "method.cb.deadweight" else key
+            out.append(" ".join([r.msg(said, **{k: values[k] for k in QUOTES.get(said, ())}), *_own_choice(r, key)]))
         elif key == "method.comparison":
             out.append(r.msg(_comparison_key(r)))
         elif key == "method.mde" and (m := minimum_detectable(r)) is not None:
