@@ -2781,6 +2781,15 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     matched = households.map(lookup)
     known = matched.notna().to_numpy() | (households == "").to_numpy()
     unknown = np.flatnonzero(~known)
+    # (a household id Excel saved as a number in one file and kept as text in the other, '7' and '007': the same
+    # household, its rows refused with the file to correct, not left out as a household of no participant)
+    by_digits = {h.lstrip("0"): h for h in lookup.index if h.isdigit()}
+    lost = [(int(raw.file_rows[i]), h, by_digits[h.lstrip("0")]) for i in unknown.tolist()
+            if (h := households.iloc[i]).isdigit() and h.lstrip("0") in by_digits]
+    if lost:
+        heading = raw.column_of(S.HOUSEHOLD_ID, 0) if len(raw.frame) else S.HOUSEHOLD_ID
+        problems.extend(lost_zeros_problems(fname, heading, lost, str(persons.attrs.get("source", ""))))
+        return None
     if len(unknown) and not matched.notna().any():
         # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
         problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
@@ -3276,6 +3285,40 @@ BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
+def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams) -> list[Problem]:
+    """The budget lines whose period names the time the project was prolonged by (``Förlängning 2019``, read as the
+    year by :func:`budget_shapes.extension_period`) in a year that ended before the project began (a year mistyped,
+    2019 for 2029), or, where the params file records the prolonging (``period.actual_end`` after ``planned_end``),
+    in a year or project year that ends by the planned end: the prolonged time follows it. Read, the line's amounts
+    would be counted in a year before the project, or added to the original plan's lines of that year. Each refused
+    at its row, with the first period the prolonged time has (where ``planned_end`` may be the new end, as an
+    evaluator who was not told otherwise writes it, only a year before the start is refused)."""
+    period_, planned_end = params.period, params.period.planned_end
+    prolonged = period_.actual_end is not None and period_.actual_end > planned_end
+    bound = planned_end if prolonged else period_.start - dt.timedelta(days=1)
+    out = []
+    for i in np.flatnonzero(extended.notna().to_numpy()).tolist():
+        period = str(extended.iloc[i])
+        number = re.fullmatch(r"år (\d{1,2})", period)
+        if re.fullmatch(r"\d{4}", period):
+            if dt.date(int(period), 12, 31) > bound:
+                continue
+            first = str(planned_end.year if dt.date(planned_end.year, 12, 31) > planned_end else planned_end.year + 1)
+        elif number is not None and prolonged:
+            ends = [(pd.Timestamp(period_.start) + pd.DateOffset(years=n) - pd.Timedelta(days=1)).date()
+                    for n in range(1, 100)]
+            if ends[int(number.group(1)) - 1] > bound:
+                continue
+            first = "år " + str(next(n for n, day in enumerate(ends, 1) if day > planned_end))
+        else:
+            continue
+        key = "budget.extension_before_end" if prolonged else "budget.extension_before_start"
+        out.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.PERIOD, i), raw.frame[S.PERIOD].iloc[i], key,
+                           period=period, planned_end=planned_end.isoformat(), first=first,
+                           start=period_.start.isoformat()))
+    return out
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     before = len(problems)
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
@@ -3356,6 +3399,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
         # reads 'Budget förlängning 2026')
         extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        problems.extend(_extension_before_end(extended, raw, fname, params))
         frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]
