@@ -211,3 +211,47 @@ def test_a_word_template_that_python_docx_writes_is_read(tiny_project):
     import docx
     docx.Document().save(tiny_project.dir / "mall.docx")
     assert et.load_params(tiny_project("word_template: mall.docx\n")).word_template.name == "mall.docx"
+
+
+# --- 7. a household shared by a participant and a comparison person -----------------------------------------------
+def _with_comparison(tiny_project, comparison_households: list[str]):
+    """The tiny project's participants P1-P4 in households H1-H4, and four comparison persons C1-C4 in
+    ``comparison_households``, each paid 9 000 kr in 2022-01."""
+    path = tiny_project()
+    data = tiny_project.dir / "data"
+    frame = participants_frame()
+    frame["household_id"] = ["H1", "H2", "H3", "H4"]
+    write_csv(data / "participants.csv", frame)
+    comp = participants_frame()
+    comp["person_id"] = ["C1", "C2", "C3", "C4"]
+    comp["household_id"] = comparison_households
+    write_csv(data / "comparison.csv", comp)
+    write_csv(data / "comparison_payments.csv", [{"person_id": c, "month": "2022-01", "amount": 9000}
+                                                 for c in ("C1", "C2", "C3", "C4")])
+    text = path.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  comparison:\n    persons: data/comparison.csv\n"
+                                       "    payments: data/comparison_payments.csv\n")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_comparison_person_in_a_participants_household_is_refused_naming_both(tiny_project):
+    """C2 and C4 live in H3 (P3's household): the household's försörjningsstöd would be counted in both groups.
+    Before, nothing was said. Refused at C2's row (3), naming P3 (row 4 of the participants file) and both rows."""
+    path = _with_comparison(tiny_project, ["K1", "H3", "K3", "H3"])
+    comparison = tiny_project.dir / "data" / "comparison.csv"
+    before = _digest(comparison)
+    (pr,) = [p for p in load_problems(path) if p.key == "comparison.household_overlap"]
+    assert (pr.file, pr.row, pr.column) == (str(comparison), 3, "household_id")
+    said = " ".join(pr.text("sv").split())
+    assert "står 'H3', ett hushåll som deltagaren P3 också tillhör (household_id på rad 4 i" in said
+    assert "jämförelsepersoner som bor i en deltagares hushåll: 2 (rad 3, 5)" in said
+    assert "Ta bort dem ur jämförelsegruppen" in said
+    assert "the participant P3 belongs to as well" in " ".join(pr.text("en").split())
+    assert _digest(comparison) == before
+
+
+def test_comparison_persons_in_households_of_their_own_are_read(tiny_project):
+    # (loaded without a problem; four persons are too few to compare with, said as before)
+    project = et.load_project(_with_comparison(tiny_project, ["K1", "K2", "K3", ""]))
+    assert [w.key for w in project.warnings if w.key.startswith("comparison.")] == ["comparison.too_few"]
