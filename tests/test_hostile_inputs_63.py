@@ -255,3 +255,27 @@ def test_comparison_persons_in_households_of_their_own_are_read(tiny_project):
     # (loaded without a problem; four persons are too few to compare with, said as before)
     project = et.load_project(_with_comparison(tiny_project, ["K1", "K2", "K3", ""]))
     assert [w.key for w in project.warnings if w.key.startswith("comparison.")] == ["comparison.too_few"]
+
+
+# --- 8. a file of the evaluator's own in tables/ -------------------------------------------------------------------
+def test_a_file_of_the_evaluators_own_in_the_tables_folder_stays(tmp_path):
+    """The README: 'files of your own in the report folder stay'. A note kept in tables/ (and in a folder under it)
+    went with the last run's tables/ when the new run's took its place; a table the last run made and this run did
+    not (gone.csv) still goes."""
+    import json
+
+    from evaltools.publish import render
+    final, tmp = tmp_path / "k", tmp_path / ".tmp"
+    old = {"k.html": b"<old>", "tables/a.csv": b"old a", "tables/gone.csv": b"old gone",
+           "tables/mina anteckningar.txt": b"mine", "tables/egna/x.txt": b"mine too"}
+    for name, data in {**old, "status.json": json.dumps(
+            {"files": ["k.html", "tables/a.csv", "tables/gone.csv"]}).encode()}.items():
+        (final / name).parent.mkdir(parents=True, exist_ok=True)
+        (final / name).write_bytes(data)
+    for name, data in {"k.html": b"<new>", "tables/a.csv": b"new a", "tables/b.csv": b"new b"}.items():
+        (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp / name).write_bytes(data)
+    render._swap_into_place(tmp, final, "k", ("html", "csv"), "sv")
+    got = {p.relative_to(final).as_posix(): p.read_bytes() for p in final.rglob("*") if p.is_file()}
+    assert got == {"k.html": b"<new>", "tables/a.csv": b"new a", "tables/b.csv": b"new b",
+                   "tables/mina anteckningar.txt": b"mine", "tables/egna/x.txt": b"mine too"}
