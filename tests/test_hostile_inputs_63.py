@@ -279,3 +279,19 @@ def test_a_file_of_the_evaluators_own_in_the_tables_folder_stays(tmp_path):
     got = {p.relative_to(final).as_posix(): p.read_bytes() for p in final.rglob("*") if p.is_file()}
     assert got == {"k.html": b"<new>", "tables/a.csv": b"new a", "tables/b.csv": b"new b",
                    "tables/mina anteckningar.txt": b"mine", "tables/egna/x.txt": b"mine too"}
+
+
+def test_a_household_payment_row_without_its_household_names_the_household_column(tiny_project):
+    """A per-household file has no person_id column; a row whose household_id cell is empty was refused as
+    'kolumn person_id: cellen är tom', a column the file does not have. Now its own column is named (row 3: H1's
+    2022-09 payment, the second data row), and a personnummer taken out of a cell is named once, not again as an
+    empty person_id."""
+    path = _households(tiny_project, {"H1": "H1", "H2": "H2", "H3": "H3"}, {"H1": "H1", "H2": "H2", "H3": "H3"})
+    payments = path.parent / "data" / "payments.csv"
+    rows = payments.read_text(encoding="utf-8").splitlines()
+    rows[2] = rows[2].replace("H1,", ",", 1)
+    rows[3] = rows[3].replace("H1,", "19800101-1234,", 1)
+    payments.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    problems = load_problems(path)
+    assert sorted((p.row, p.column, p.key) for p in problems) == [(3, "household_id", "cell.empty"),
+                                                                  (4, "household_id", "person.personnummer")]

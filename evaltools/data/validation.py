@@ -2813,9 +2813,13 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
                         rows=_sek(int(known.sum())), households=_sek(paid.nunique()),
                         persons=_sek(len(set(people) - {""})),
                         shared=_sek(int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum()))))
+    # (a message about a row's person, its household's cell left empty, names the household's column, the one the
+    # file has: not 'person_id', and not again where a personnummer was taken out of that cell)
+    of_person = np.array([raw.column_of(S.HOUSEHOLD_ID, int(i)) for i in take], dtype=object)
     return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[take],
                                number_cells={c: v[take] for c, v in raw.number_cells.items() if c != S.PERSON_ID},
-                               cell_columns={c: v[take] for c, v in raw.cell_columns.items()},
+                               cell_columns={**{c: v[take] for c, v in raw.cell_columns.items()},
+                                             S.PERSON_ID: of_person},
                                date_cells={c: v[take] for c, v in raw.date_cells.items()})
 
 
