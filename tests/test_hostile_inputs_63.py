@@ -295,3 +295,33 @@ def test_a_household_payment_row_without_its_household_names_the_household_colum
     problems = load_problems(path)
     assert sorted((p.row, p.column, p.key) for p in problems) == [(3, "household_id", "cell.empty"),
                                                                   (4, "household_id", "person.personnummer")]
+
+
+# --- 9. within_months as a careless evaluator writes it -------------------------------------------------------------
+def _within(tmp_path, months: str):
+    p = tmp_path / "w.yaml"
+    p.write_text("id: w\ntitle: Tidsgräns\nforbund: Testförbundet\nowner: Testkommun\n"
+                 "period: {start: 2022-01-01, planned_end: 2023-12-31}\ngoals:\n"
+                 "  - {id: arbete, kind: share, label: 'Minst 40 % ska gå till arbete', target: 0.4, "
+                 f"period: whole_period, denominator: exits, success_outcomes: [arbete], within_months: {months}}}\n",
+                 encoding="utf-8")
+    return p
+
+
+@pytest.mark.parametrize("months, said", [
+    ("tolv", "står 'tolv'; förväntat antalet månader som ett heltal, med siffror"),
+    ("ett år", "står 'ett år'; förväntat antalet månader som ett heltal, med siffror"),
+    ("0", "within_months: står 0; förväntat ett tal som är minst 1"),
+    ("-3", "within_months: står -3; förväntat ett tal som är minst 1"),
+    ("1.5", "within_months: står 1.5; förväntat ett heltal: skriv 1 eller 2"),
+    ("600", "within_months: står 600; förväntat ett tal som är högst 60"),
+    ("'=HYPERLINK(\"http://x\")'", "står '=HYPERLINK(\"http://x\")'; förväntat antalet månader"),
+])
+def test_within_months_written_carelessly_is_refused_with_what_to_write(tmp_path, months, said):
+    """'tolv' was answered 'förväntat ett tal (t.ex. 40 eller 0.8)', neither a number of months."""
+    text = " ".join(params_refusal(_within(tmp_path, months)).split())
+    assert said in text and "0.8" not in text
+
+
+def test_within_months_as_quoted_digits_is_the_number(tmp_path):
+    assert et.load_params(_within(tmp_path, "'12'")).goals[0].within_months == 12

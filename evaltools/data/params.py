@@ -3284,6 +3284,8 @@ def _not_a_number(value: object, loc: tuple, lang: str) -> str:
         return message("params.number_mapping", lang, value=_short(value), key=key, first=first)
     if key.endswith("_sek"):  # (an amount: "40 or 0.8" would mislead)
         return message("params.number_kronor", lang, value=_short(value))
+    if key == "within_months":  # (a number of months, written in words: "40 or 0.8" would mislead too)
+        return message("params.number_months", lang, value=_short(value))
     return message("params.number", lang, value=_short(value))
 
 
