@@ -325,3 +325,19 @@ def test_within_months_written_carelessly_is_refused_with_what_to_write(tmp_path
 
 def test_within_months_as_quoted_digits_is_the_number(tmp_path):
     assert et.load_params(_within(tmp_path, "'12'")).goals[0].within_months == 12
+
+
+def test_the_comparison_groups_payments_per_household_are_said_as_the_comparison_groups(tiny_project):
+    """Read per household, the comparison group's payments were noted as read for '4 deltagare' 'efter hushållens
+    id i deltagarfilen': its persons are comparison persons, its file the comparison group's. K1: C1 and C2, K2: C3,
+    K3: C4; three rows, one per household."""
+    path = _with_comparison(tiny_project, ["K1", "K1", "K2", "K3"])
+    write_csv(tiny_project.dir / "data" / "comparison_payments.csv",
+              [{"household_id": h, "month": "2022-01", "amount": 9000} for h in ("K1", "K2", "K3")])
+    project = et.load_project(path)
+    assert not [w for w in project.warnings if w.key == "payment.per_household_read"]
+    (note,) = [w for w in project.warnings if w.key == "payment.per_household_read_comparison"]
+    said = " ".join(note.text("sv").split())
+    assert ("3 rader för 3 hushåll lästes som hushållets utbetalningar till var och en av dess 4 jämförelsepersoner, "
+            "efter hushållens id i jämförelsegruppens fil; i 1 hushåll finns fler än en jämförelseperson") in said
+    assert "deltagare" not in said

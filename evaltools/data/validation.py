@@ -2709,7 +2709,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     if S.PERSON_ID not in raw.frame.columns and S.HOUSEHOLD_ID in raw.frame.columns:
         # (an economic-aid system's export: a row per household and month, no person)
-        household_raw = _household_payments(raw, fname, persons, problems, warn)
+        household_raw = _household_payments(raw, fname, persons, problems, warn, table != "payments")
         if household_raw is None:
             return empty_table(S.PAYMENTS)
         raw = household_raw
@@ -2754,7 +2754,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
 
 
 def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None, problems: list[Problem],
-                        warn: list[Problem]) -> RawTable | None:
+                        warn: list[Problem], comparison: bool = False) -> RawTable | None:
     """A payments file of a row per household (``household_id``, no ``person_id``: an economic-aid system pays the
     household, and exports so) as the contract's rows per person: each row for every participant the person file
     gives that ``household_id``, with the household's amount, as a row per person holds it (the contract: the
@@ -2765,14 +2765,15 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     A household no participant belongs to has no one to be read for: its rows are left out with one note. Where the
     person file gives no household (no ``household_id`` column, or empty in every row) nothing links a row to a
     person: one problem says what to write, instead of a missing ``person_id`` and a duplicate for every row.
-    Returns ``None`` then (and where the person file has no rows: its own problems stand)."""
+    Returns ``None`` then (and where the person file has no rows: its own problems stand). The comparison group's
+    file (``comparison``) is said so, with its comparison persons and its person file, not 'participants'."""
     if persons is None or not len(persons):
         return None
     given = persons[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in persons.columns else pd.Series(dtype=object)
     given = given.dropna().astype(str).str.strip()
     given = given[given != ""]
     if given.empty:
-        problems.append(problem(fname, None, S.PERSON_ID, None, "payment.household_no_link"))
+        problems.append(problem(fname, None, S.PERSON_ID, None, ("payment.household_no_link_comparison" if comparison else "payment.household_no_link")))
         return None
     ids = persons.loc[given.index, S.PERSON_ID].astype(str).to_numpy()
     members = pd.DataFrame({"household": given.to_numpy(), "person": ids}).drop_duplicates()
@@ -2793,11 +2794,11 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     if len(unknown) and not matched.notna().any():
         # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
         problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
-                                "payment.household_none_match", persons_id=quote(str(given.iloc[0]))))
+                                ("payment.household_none_match_comparison" if comparison else "payment.household_none_match"), persons_id=quote(str(given.iloc[0]))))
         return None
     if len(unknown):
         rows = [int(r) for r in raw.file_rows[unknown]]
-        warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, "payment.household_unknown", "warning",
+        warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, ("payment.household_unknown_comparison" if comparison else "payment.household_unknown"), "warning",
                             households=_sek(households.iloc[unknown].nunique()), n=_sek(len(unknown)),
                             rows=row_ranges(rows[:20]) + (" …" if len(rows) > 20 else "")))
     # each row once per member (a row without a household keeps its place, for its own message)
@@ -2809,7 +2810,7 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     frame.insert(0, S.PERSON_ID, people)
     paid = households[known]
     paid = paid[paid != ""]
-    warn.append(problem(fname, None, None, None, "payment.per_household_read", "warning", "payments_per_household",
+    warn.append(problem(fname, None, None, None, ("payment.per_household_read_comparison" if comparison else "payment.per_household_read"), "warning", "payments_per_household",
                         rows=_sek(int(known.sum())), households=_sek(paid.nunique()),
                         persons=_sek(len(set(people) - {""})),
                         shared=_sek(int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum()))))
