@@ -133,6 +133,21 @@ def test_every_such_row_is_named_at_once(tmp_path):
                                                                ("budget.extension_before_start", 5)]
 
 
+def test_a_column_of_an_extension_before_the_project_is_refused_naming_the_heading(tmp_path):
+    """The column layout's 'Budget förlängning 2019' was read as 2019, a year before the project (begun
+    2024-01-01), as the row layout's 'Förlängning 2019' was: refused once, at the heading (row 1)."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "budget.csv").write_text(
+        "Kostnadsslag,Budget 2024,Utfall 2024,Budget 2025,Budget förlängning 2019,Utfall förlängning 2019\n"
+        "Lön,100000,90000,100000,50000,40000\nLokaler,20000,25000,20000,5000,\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text(PARAMS.format(actual=""), encoding="utf-8")
+    (pr,) = load_problems(tmp_path / "p.yaml")
+    assert (pr.key, pr.row, pr.column) == ("budget.extension_before_start", 1, "Budget förlängning 2019")
+    said = " ".join(pr.text("sv").split())
+    assert "står 'Budget förlängning 2019', en förlängning, men 2019 slutade innan projektet började" in said
+    assert "(till exempel 'Budget förlängning 2026')" in said
+
+
 @pytest.mark.parametrize("cell, actual", [("Förlängning 2026", ", actual_end: 2026-06-30"),
                                           ("förlängning år 3", ", actual_end: 2026-06-30"),
                                           # planned_end written as the new end (no actual_end): its last year

@@ -3290,18 +3290,20 @@ BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
-def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams) -> list[Problem]:
+def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,
+                          headings: np.ndarray | None = None) -> list[Problem]:
     """The budget lines whose period names the time the project was prolonged by (``Förlängning 2019``, read as the
     year by :func:`budget_shapes.extension_period`) in a year that ended before the project began (a year mistyped,
     2019 for 2029), or, where the params file records the prolonging (``period.actual_end`` after ``planned_end``),
     in a year or project year that ends by the planned end: the prolonged time follows it. Read, the line's amounts
     would be counted in a year before the project, or added to the original plan's lines of that year. Each refused
     at its row, with the first period the prolonged time has (where ``planned_end`` may be the new end, as an
-    evaluator who was not told otherwise writes it, only a year before the start is refused)."""
+    evaluator who was not told otherwise writes it, only a year before the start is refused). With ``headings``
+    (a column per period, ``Budget förlängning 2019``: each row's heading) the heading is named, once."""
     period_, planned_end = params.period, params.period.planned_end
     prolonged = period_.actual_end is not None and period_.actual_end > planned_end
     bound = planned_end if prolonged else period_.start - dt.timedelta(days=1)
-    out = []
+    out: list[Problem] = []
     for i in np.flatnonzero(extended.notna().to_numpy()).tolist():
         period = str(extended.iloc[i])
         number = re.fullmatch(r"år (\d{1,2})", period)
@@ -3318,9 +3320,17 @@ def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params
         else:
             continue
         key = "budget.extension_before_end" if prolonged else "budget.extension_before_start"
-        out.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.PERIOD, i), raw.frame[S.PERIOD].iloc[i], key,
-                           period=period, planned_end=planned_end.isoformat(), first=first,
-                           start=period_.start.isoformat()))
+        if headings is not None:
+            column = str(headings[i])
+            if any(p.column == column for p in out):
+                continue
+            row, value = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None, column
+            example = f"'{column.split()[0]} förlängning {first}'"
+        else:
+            row, column, value = int(raw.file_rows[i]), raw.column_of(S.PERIOD, i), raw.frame[S.PERIOD].iloc[i]
+            example = f"Förlängning {first}"
+        out.append(problem(fname, row, column, value, key, period=period, planned_end=planned_end.isoformat(),
+                           first=first, start=period_.start.isoformat(), example=example))
     return out
 
 
@@ -3351,6 +3361,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         raw, info = budget_shapes.long_from_wide(raw, fname, problems, (params.period.start, params.period.end))
         revised_sums = info.get("revised_sums", ())
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
+        # (a column of the prolonged time, 'Budget förlängning 2019', in a year before the project or by its end)
+        of_column = next((raw.cell_columns[c] for c in (S.BUDGET, S.ACTUAL) if c in raw.cell_columns), None)
+        if of_column is not None and S.PERIOD in raw.frame:
+            marked = pd.Series([budget_shapes.extension_heading(h) for h in of_column], index=raw.frame.index)
+            problems.extend(_extension_before_end(raw.frame[S.PERIOD].astype("string").where(marked), raw, fname,
+                                                  params, of_column))
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
                                 periods=info["periods"], periods_en=S.budget_periods_en(info["periods"]),
