@@ -388,6 +388,18 @@ def extension_period(cell: object) -> str | None:
     return read[1] if read is not None and read[1] not in ("", "?") else None
 
 
+def extension_heading(heading: object) -> bool:
+    """Whether a budget's heading marks the time the project was prolonged by (``Budget förlängning 2026``,
+    ``Utfall 2026 (förlängning)``), read by :func:`wide_heading` as its year.
+
+    Examples
+    --------
+    >>> extension_heading("Budget förlängning 2026"), extension_heading("Budget 2026")
+    (True, False)
+    """
+    return _EXTENSION.search(_shown(heading)) is not None
+
+
 def revised(heading: object) -> bool:
     """Whether a budget's heading names a revised budget (``Reviderad budget 2025``, ``Budget 2025 (rev.)``), read
     by :func:`wide_heading` as the budget of its period.

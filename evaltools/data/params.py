@@ -14,6 +14,7 @@ import types
 import typing
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path, PureWindowsPath
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
@@ -2819,6 +2820,16 @@ class ProjectParams(_Strict):
                                                          "relative to the params file, inside the project folder.")
     source_path: Path | None = Field(None, exclude=True)
 
+    @field_validator("word_template", mode="before")
+    @classmethod
+    def _template_on_the_web(cls, v: object) -> object:
+        # (a template's web address, 'https://intranat.example/mallar/fou.dotx', read as a path would be looked
+        # for as 'https:/intranat.example/...' under params/, and said missing with its address cut)
+        if isinstance(v, str) and _WEB_ADDRESS.match(v.strip()):
+            name = v.strip().rstrip("/").rsplit("/", 1)[-1].split("?")[0] or "mall.dotx"
+            raise ParamsValueError("params.word_url", value=_short(v), name=name)
+        return v
+
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, v: object) -> object:
@@ -3285,6 +3296,8 @@ def _not_a_number(value: object, loc: tuple, lang: str) -> str:
         return message("params.number_mapping", lang, value=_short(value), key=key, first=first)
     if key.endswith("_sek"):  # (an amount: "40 or 0.8" would mislead)
         return message("params.number_kronor", lang, value=_short(value))
+    if key == "within_months":  # (a number of months, written in words: "40 or 0.8" would mislead too)
+        return message("params.number_months", lang, value=_short(value))
     return message("params.number", lang, value=_short(value))
 
 
@@ -3430,6 +3443,13 @@ def load_params(path: str | Path) -> ProjectParams:
         raise ParamsError(path, [_depth_line()]) from None
     if not isinstance(raw, dict):
         raise ParamsError(path, [_both("params.not_mapping")])
+    # (a character written as its UTF-16 code, "\\ud83d": half of one, no character, which no file name, label or
+    # report can hold; where it reached a path it stopped the loading with a traceback)
+    halves = list(dict.fromkeys((where.removesuffix(" (the key)"), ch) for where, v in _strings(raw)
+                                for ch in _SURROGATE.findall(v)))
+    if halves:
+        raise ParamsError(path, [_both("params.text_surrogate", key=where, code=f"\\u{ord(ch):04x}")
+                                 for where, ch in halves])
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
     lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
@@ -3717,6 +3737,9 @@ def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# a web address, as a template on a förbund's intranet is linked ('https://…', 'www.…')
+_WEB_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _INVISIBLE_IN_NAMES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
 
 
@@ -3895,13 +3918,22 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
 
 def _is_word_document(path: Path) -> bool:
     """Whether ``path`` is a zip archive with a Word document part (another zip renamed .docx,
-    an .xlsx saved with the wrong name or a broken download is not)."""
+    an .xlsx saved with the wrong name or a broken download is not), its parts' list and the document's part
+    readable as XML (a zip with those names holding something else passed here, and stopped the Word report
+    after every other format was written)."""
+    from lxml import etree  # (only a params file naming a Word template needs it)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-    except (zipfile.BadZipFile, OSError):
+            if not {"[Content_Types].xml", "word/document.xml"} <= names:
+                return False
+            for part in ("[Content_Types].xml", "word/document.xml"):
+                etree.fromstring(z.read(part), parser)
+    except (zipfile.BadZipFile, OSError, KeyError, etree.XMLSyntaxError, ValueError, RuntimeError, NotImplementedError,
+            zlib.error):
         return False
-    return {"[Content_Types].xml", "word/document.xml"} <= names
+    return True
 
 
 def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:

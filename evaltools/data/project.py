@@ -357,6 +357,29 @@ def _set_aside_part_period_actuals(budget: pd.DataFrame, params: ProjectParams, 
     return out
 
 
+def _households_in_both(participants: pd.DataFrame, comparison: pd.DataFrame, fname: str) -> list[Problem]:
+    """Comparison persons whose ``household_id`` is a participant's: the household's försörjningsstöd, paid to the
+    household, would be counted in both groups (with per-household payments the same rows are read for both), and
+    the comparison would measure the project against itself. One problem at the first such comparison person's row,
+    naming the participant and the rows of all of them."""
+    if S.HOUSEHOLD_ID not in participants or S.HOUSEHOLD_ID not in comparison:
+        return []
+    theirs = participants[S.HOUSEHOLD_ID].astype("string").str.strip()
+    first_of = {h: i for i, h in reversed(list(enumerate(theirs.tolist()))) if isinstance(h, str) and h}
+    mine = comparison[S.HOUSEHOLD_ID].astype("string").str.strip()
+    shared = [i for i, h in enumerate(mine.tolist()) if isinstance(h, str) and h in first_of]
+    if not shared:
+        return []
+    rows = [file_row(comparison.attrs.get("file_rows"), i) for i in shared]
+    listed = [str(r) for r in rows if r is not None]
+    at = first_of[str(mine.iloc[shared[0]])]
+    row = file_row(participants.attrs.get("file_rows"), at)
+    return [problem(comparison.attrs.get("source", fname), rows[0], S.HOUSEHOLD_ID, str(mine.iloc[shared[0]]),
+                    "comparison.household_overlap", person=str(participants[S.PERSON_ID].iloc[at]),
+                    row="?" if row is None else str(row), persons=str(participants.attrs.get("source", "")),
+                    n=str(len(shared)), rows=", ".join(listed[:5]) + (" …" if len(listed) > 5 else ""))]
+
+
 def load_project(params: str | Path | ProjectParams, lang: str | None = None) -> Project:
     """Load a project by its id or params file: every data file read and validated against the contract.
 
@@ -457,6 +480,7 @@ def _load(params: ProjectParams) -> Project:
         if overlap:
             problems.append(problem(comparison.attrs.get("source", str(d.comparison.persons)), None, S.PERSON_ID, None, "comparison.overlap",
                                     ids=", ".join(sorted(map(str, overlap))[:5]) + (" …" if len(overlap) > 5 else "")))
+        problems.extend(_households_in_both(participants, comparison, str(d.comparison.persons)))
     if payments is not None and len(payments) == 0:  # a header and no rows: no payment data to compare
         warn.append(problem(str(d.payments), None, None, None, "payment.no_rows", "warning"))
         payments = None

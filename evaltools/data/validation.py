@@ -2737,7 +2737,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     if S.PERSON_ID not in raw.frame.columns and S.HOUSEHOLD_ID in raw.frame.columns:
         # (an economic-aid system's export: a row per household and month, no person)
-        household_raw = _household_payments(raw, fname, persons, problems, warn)
+        household_raw = _household_payments(raw, fname, persons, problems, warn, table != "payments")
         if household_raw is None:
             return empty_table(S.PAYMENTS)
         raw = household_raw
@@ -2782,7 +2782,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
 
 
 def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None, problems: list[Problem],
-                        warn: list[Problem]) -> RawTable | None:
+                        warn: list[Problem], comparison: bool = False) -> RawTable | None:
     """A payments file of a row per household (``household_id``, no ``person_id``: an economic-aid system pays the
     household, and exports so) as the contract's rows per person: each row for every participant the person file
     gives that ``household_id``, with the household's amount, as a row per person holds it (the contract: the
@@ -2793,14 +2793,15 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     A household no participant belongs to has no one to be read for: its rows are left out with one note. Where the
     person file gives no household (no ``household_id`` column, or empty in every row) nothing links a row to a
     person: one problem says what to write, instead of a missing ``person_id`` and a duplicate for every row.
-    Returns ``None`` then (and where the person file has no rows: its own problems stand)."""
+    Returns ``None`` then (and where the person file has no rows: its own problems stand). The comparison group's
+    file (``comparison``) is said so, with its comparison persons and its person file, not 'participants'."""
     if persons is None or not len(persons):
         return None
     given = persons[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in persons.columns else pd.Series(dtype=object)
     given = given.dropna().astype(str).str.strip()
     given = given[given != ""]
     if given.empty:
-        problems.append(problem(fname, None, S.PERSON_ID, None, "payment.household_no_link"))
+        problems.append(problem(fname, None, S.PERSON_ID, None, ("payment.household_no_link_comparison" if comparison else "payment.household_no_link")))
         return None
     ids = persons.loc[given.index, S.PERSON_ID].astype(str).to_numpy()
     members = pd.DataFrame({"household": given.to_numpy(), "person": ids}).drop_duplicates()
@@ -2814,14 +2815,23 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     problems.extend(problem(fname, int(raw.file_rows[i]), None, households.iloc[i], "row.total_household")
                     for i in np.flatnonzero(total).tolist())
     unknown = np.flatnonzero(~known & ~total)
+    # (a household id Excel saved as a number in one file and kept as text in the other, '7' and '007': the same
+    # household, its rows refused with the file to correct, not left out as a household of no participant)
+    by_digits = {h.lstrip("0"): h for h in lookup.index if h.isdigit()}
+    lost = [(int(raw.file_rows[i]), h, by_digits[h.lstrip("0")]) for i in unknown.tolist()
+            if (h := households.iloc[i]).isdigit() and h.lstrip("0") in by_digits]
+    if lost:
+        heading = raw.column_of(S.HOUSEHOLD_ID, 0) if len(raw.frame) else S.HOUSEHOLD_ID
+        problems.extend(lost_zeros_problems(fname, heading, lost, str(persons.attrs.get("source", ""))))
+        return None
     if len(unknown) and not matched.notna().any():
         # (no household of the file is a participant's: another id scheme, or Excel's numbers, '1' for 'H-1')
         problems.append(problem(fname, int(raw.file_rows[unknown[0]]), S.HOUSEHOLD_ID, households.iloc[unknown[0]],
-                                "payment.household_none_match", persons_id=quote(str(given.iloc[0]))))
+                                ("payment.household_none_match_comparison" if comparison else "payment.household_none_match"), persons_id=quote(str(given.iloc[0]))))
         return None
     if len(unknown):
         rows = [int(r) for r in raw.file_rows[unknown]]
-        warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, "payment.household_unknown", "warning",
+        warn.append(problem(fname, rows[0], S.HOUSEHOLD_ID, None, ("payment.household_unknown_comparison" if comparison else "payment.household_unknown"), "warning",
                             households=_sek(households.iloc[unknown].nunique()), n=_sek(len(unknown)),
                             rows=row_ranges(rows[:20]) + (" …" if len(rows) > 20 else "")))
     # each row once per member (a row without a household keeps its place, for its own message)
@@ -2833,13 +2843,17 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     frame.insert(0, S.PERSON_ID, people)
     paid = households[known]
     paid = paid[paid != ""]
-    warn.append(problem(fname, None, None, None, "payment.per_household_read", "warning", "payments_per_household",
+    warn.append(problem(fname, None, None, None, ("payment.per_household_read_comparison" if comparison else "payment.per_household_read"), "warning", "payments_per_household",
                         rows=_sek(int(known.sum())), households=_sek(paid.nunique()),
                         persons=_sek(len(set(people) - {""})),
                         shared=_sek(int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum()))))
+    # (a message about a row's person, its household's cell left empty, names the household's column, the one the
+    # file has: not 'person_id', and not again where a personnummer was taken out of that cell)
+    of_person = np.array([raw.column_of(S.HOUSEHOLD_ID, int(i)) for i in take], dtype=object)
     return dataclasses.replace(raw, frame=frame, file_rows=raw.file_rows[take],
                                number_cells={c: v[take] for c, v in raw.number_cells.items() if c != S.PERSON_ID},
-                               cell_columns={c: v[take] for c, v in raw.cell_columns.items()},
+                               cell_columns={**{c: v[take] for c, v in raw.cell_columns.items()},
+                                             S.PERSON_ID: of_person},
                                date_cells={c: v[take] for c, v in raw.date_cells.items()})
 
 
@@ -3309,6 +3323,50 @@ BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
 
 
+def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,
+                          headings: np.ndarray | None = None) -> list[Problem]:
+    """The budget lines whose period names the time the project was prolonged by (``Förlängning 2019``, read as the
+    year by :func:`budget_shapes.extension_period`) in a year that ended before the project began (a year mistyped,
+    2019 for 2029), or, where the params file records the prolonging (``period.actual_end`` after ``planned_end``),
+    in a year or project year that ends by the planned end: the prolonged time follows it. Read, the line's amounts
+    would be counted in a year before the project, or added to the original plan's lines of that year. Each refused
+    at its row, with the first period the prolonged time has (where ``planned_end`` may be the new end, as an
+    evaluator who was not told otherwise writes it, only a year before the start is refused). With ``headings``
+    (a column per period, ``Budget förlängning 2019``: each row's heading) the heading is named, once."""
+    period_, planned_end = params.period, params.period.planned_end
+    prolonged = period_.actual_end is not None and period_.actual_end > planned_end
+    bound = planned_end if prolonged else period_.start - dt.timedelta(days=1)
+    out: list[Problem] = []
+    for i in np.flatnonzero(extended.notna().to_numpy()).tolist():
+        period = str(extended.iloc[i])
+        number = re.fullmatch(r"år (\d{1,2})", period)
+        if re.fullmatch(r"\d{4}", period):
+            if dt.date(int(period), 12, 31) > bound:
+                continue
+            first = str(planned_end.year if dt.date(planned_end.year, 12, 31) > planned_end else planned_end.year + 1)
+        elif number is not None and prolonged:
+            ends = [(pd.Timestamp(period_.start) + pd.DateOffset(years=n) - pd.Timedelta(days=1)).date()
+                    for n in range(1, 100)]
+            if ends[int(number.group(1)) - 1] > bound:
+                continue
+            first = "år " + str(next(n for n, day in enumerate(ends, 1) if day > planned_end))
+        else:
+            continue
+        key = "budget.extension_before_end" if prolonged else "budget.extension_before_start"
+        if headings is not None:
+            column = str(headings[i])
+            if any(p.column == column for p in out):
+                continue
+            row, value = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None, column
+            example = f"'{column.split()[0]} förlängning {first}'"
+        else:
+            row, column, value = int(raw.file_rows[i]), raw.column_of(S.PERIOD, i), raw.frame[S.PERIOD].iloc[i]
+            example = f"Förlängning {first}"
+        out.append(problem(fname, row, column, value, key, period=period, planned_end=planned_end.isoformat(),
+                           first=first, start=period_.start.isoformat(), example=example))
+    return out
+
+
 def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn: list[Problem]) -> pd.DataFrame:
     before = len(problems)
     raw = _read(path, S.BUDGET_TABLE, params, "budget", problems, warn, header_like=budget_shapes.header_like)
@@ -3336,6 +3394,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         raw, info = budget_shapes.long_from_wide(raw, fname, problems, (params.period.start, params.period.end))
         revised_sums = info.get("revised_sums", ())
         info["periods"] = _school_years(raw, params, fname, problems, warn, info["periods"])
+        # (a column of the prolonged time, 'Budget förlängning 2019', in a year before the project or by its end)
+        of_column = next((raw.cell_columns[c] for c in (S.BUDGET, S.ACTUAL) if c in raw.cell_columns), None)
+        if of_column is not None and S.PERIOD in raw.frame:
+            marked = pd.Series([budget_shapes.extension_heading(h) for h in of_column], index=raw.frame.index)
+            problems.extend(_extension_before_end(raw.frame[S.PERIOD].astype("string").where(marked), raw, fname,
+                                                  params, of_column))
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "budget.wide_read", "warning", "budget_wide",
                                 periods=info["periods"], periods_en=S.budget_periods_en(info["periods"]),
@@ -3389,6 +3453,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
         # reads 'Budget förlängning 2026')
         extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        problems.extend(_extension_before_end(extended, raw, fname, params))
         frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
         frame.loc[parts.notna(), S.PERIOD] = parts[parts.notna()]

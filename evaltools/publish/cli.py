@@ -109,16 +109,23 @@ def cmd_validate(args, parser) -> int:
 
 def _emoji_hints(project, lang: str) -> list[str]:
     """Where the evaluator's text (each line) or a budget line's name has emoji, which the report's fonts lack and
-    the report leaves out (the PDF showed empty boxes): named with the file, so the evaluator can say it in words."""
+    the report leaves out (the PDF showed empty boxes), and each line of the params file with them: named with the
+    file, so the evaluator can say it in words."""
     from ..present.narrative import text_path  # start-up: each command imports only what it uses
     from ..words.formats import emoji_in  # start-up: each command imports only what it uses
     out = []
     source = project.params.source_path
     text = text_path(source, lang) if source is not None else None
-    if text is not None and text.is_file():
-        for number, line in enumerate(text.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+    # (the text, and the params file's lines: a goal's label, the title, a data file's name, which the appendix's
+    # checksums would print without them, naming a file that is not there; a comment, printed in the appendix)
+    for path in (p for p in (text, source) if p is not None):
+        try:  # (a file another program holds, or one the system refuses: its own check says so, not a traceback)
+            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            lines = []
+        for number, line in enumerate(lines, start=1):
             if found := emoji_in(line):
-                out.append(_say("cli.emoji_left_out", lang, file=text.name, line=number, chars=" ".join(found)))
+                out.append(_say("cli.emoji_left_out", lang, file=path.name, line=number, chars=" ".join(found)))
     budget = getattr(project, "budget", None)
     if budget is not None and "category" in budget:
         name = project.params.data.budget.name if project.params.data.budget is not None else "budget"

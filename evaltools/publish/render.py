@@ -669,6 +669,8 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
                 notes.append(message(said, lang, file=item.name, kept=kept))
                 continue
             if (tmp / item.name).exists():
+                if item.is_dir() and not item.is_symlink() and ours is not None:
+                    _carry_own_files(item, tmp / item.name, ours)  # (a file of the evaluator's own in tables/)
                 continue
             fmt = _format_of(item.name, key)
             # made by the toolkit (by the last status file; without one, every file of a format it makes)
@@ -694,6 +696,18 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
     return notes, carried
+
+
+def _carry_own_files(old: Path, new: Path, ours: set[str]) -> None:
+    """Copy into the new run's folder ``new`` the files in the last run's ``old`` (a folder this run writes again,
+    ``tables/``) that the toolkit did not make (not in ``ours``, the last status file's files, as ``tables/x.csv``)
+    and this run did not make either: a note the evaluator kept beside the tables stays, as one beside the report
+    does, instead of going with the old folder."""
+    for rel in _entries(old):
+        if f"{old.name}/{rel.as_posix()}" in ours or (new / rel).exists() or (new / rel).is_symlink():
+            continue
+        (new / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(old / rel, new / rel, follow_symlinks=False)
 
 
 def _entries(folder: Path) -> list[Path]:
