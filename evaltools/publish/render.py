@@ -1316,11 +1316,14 @@ _PIXEL_PNG = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/A
 _WARM_UP: threading.Thread | None = None
 
 
-def prepare(formats: tuple[str, ...] = FORMATS, background: bool = False) -> None:
+def prepare(formats: tuple[str, ...] = FORMATS, background: bool = False,
+            langs: tuple[str, ...] = ("sv", "en")) -> None:
     """Import the renderer's libraries (with the PDF printer when a PDF is asked for) and run the
-    HTML export once on a tiny notebook, so that their one-time costs (template compilation, HTML
-    parser, the C bindings' type tables) are paid before the first report, and once for all
-    processes forked for a batch.
+    HTML export once on a tiny notebook in each of ``langs`` (the languages the reports are made in),
+    so that their one-time costs (template compilation, HTML parser, the C bindings' type tables) are
+    paid before the first report, and once for all processes forked for a batch. A language not
+    among ``langs`` compiles its export when its first report needs it (measured: the export of a
+    language costs 0.08 CPU-s to compile, which a command of Swedish reports only no longer pays for English).
 
     With ``background`` the work runs in a thread and the caller goes on to start the first
     notebook: nothing of it is needed before the notebook has run, and while the kernel executes
@@ -1338,10 +1341,10 @@ def prepare(formats: tuple[str, ...] = FORMATS, background: bool = False) -> Non
         with contextlib.suppress(Exception):
             import papermill  # noqa: F401
             kernel_manager_class()
-        _WARM_UP = threading.Thread(target=_prepare, args=(formats,), name="evaltools-warm-up", daemon=True)
+        _WARM_UP = threading.Thread(target=_prepare, args=(formats, langs), name="evaltools-warm-up", daemon=True)
         _WARM_UP.start()
     else:
-        _prepare(formats)
+        _prepare(formats, langs)
 
 
 def _wait_for_warm_up() -> None:
@@ -1352,7 +1355,7 @@ def _wait_for_warm_up() -> None:
         _WARM_UP = None
 
 
-def _prepare(formats: tuple[str, ...]) -> None:
+def _prepare(formats: tuple[str, ...], langs: tuple[str, ...] = ("sv", "en")) -> None:
     try:
         import nbformat
         import papermill  # noqa: F401
@@ -1364,7 +1367,7 @@ def _prepare(formats: tuple[str, ...]) -> None:
                      "</figure></div>")
         nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
             nbformat.v4.new_output("display_data", data={"text/html": html_part, "text/plain": "x"})])])
-        for lang in ("sv", "en"):
+        for lang in langs:
             notebook_to_html(nb, lang, "x")
         if "docx" in formats:
             from . import docx  # noqa: F401 - python-docx and lxml, once for the processes forked from here
@@ -1377,6 +1380,20 @@ def _prepare(formats: tuple[str, ...]) -> None:
                 import_weasyprint()
     except Exception as e:  # noqa: BLE001
         logging.getLogger(__name__).debug("renderer warm-up skipped: %s", e)
+
+
+def _languages(params_paths: list[Path], lang: str | None, portfolio: bool = False) -> tuple[str, ...]:
+    """The languages a batch's reports are made in: ``lang``, else each params file's (a file that cannot be
+    read is left to its own render, in the default language), and the portfolio's (``lang``, else Swedish)."""
+    if lang:
+        return (lang,)
+    out = [DEFAULT_LANG] if portfolio else []
+    for path in params_paths:
+        try:
+            out.append(load_params_once(Path(path).resolve()).language)
+        except EvaltoolsError:
+            out.append(DEFAULT_LANG)
+    return tuple(dict.fromkeys(out)) or (DEFAULT_LANG,)
 
 
 def one_folder(params_paths: list[Path], lang: str = DEFAULT_LANG) -> dict[Path, str]:
@@ -1435,7 +1452,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         entries = Path(folder) if folder else None
         args = [(p, reports_dir, formats, lang, said, entries) for p in params_paths]
         # one process for all reports: the warm-up runs beside the first report's kernel
-        prepare(formats, background=jobs == 1)
+        prepare(formats, background=jobs == 1, langs=_languages(params_paths, lang, portfolio))
         global _SIDE_BY_SIDE
         _SIDE_BY_SIDE = jobs == 1 and (os.cpu_count() or 1) > 1  # one report at a time: the Word document beside its PDF
         try:
