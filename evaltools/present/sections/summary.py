@@ -219,6 +219,14 @@ def participation(r) -> list[str]:
                        else msg("summary.participants_total", n=n))
         else:
             years = r.words.join([msg("summary.in_year", n=fmt_int(c, lang), year=str(y)) for y, c in per_year.items()])
+            # (a person enrolled in two years counts in each: the years then add up to more than the participants,
+            # which is said, a count of 1 to k − 1 as "fewer than k")
+            several = int((df.groupby(S.PERSON_ID)[S.PROJECT_YEAR].nunique() > 1).sum())
+            if several:
+                said_several = (msg("summary.households_few", k=str(k_min)) if hides(several, k_min)
+                                else fmt_int(several, lang))
+                years += msg("summary.in_both_years" if len(per_year) == 2 else "summary.in_several_years",
+                             n=said_several)
             out.append(msg("summary.participants_households", n=n, years=years, households=said) if said
                        else msg("summary.participants", n=n, years=years))
         if hh.said == HouseholdsSaid.SOME:

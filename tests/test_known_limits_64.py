@@ -1,0 +1,67 @@
+"""Four faults a user met: page 1's years that add up to more than the participants without a word why, a budget
+line after the project's end read without a note, a Word template that cannot be opened told raw in English, and a
+folder of the user's named like a report file removed when the report is written.
+
+Tiny projects written in tmp_path; the counts expected are read off the rows written, by hand."""
+from __future__ import annotations
+
+import textwrap
+
+import evaltools as et
+from evaltools.present.sections import summary as page_one
+
+from .conftest import write_csv
+
+
+def _project(root, year_1: range, year_2: range, budget: tuple[str, ...] = ("2023", "2024"), extra: str = "",
+             actual: float | None = 450_000):
+    """Persons P<i> for i in ``year_1`` enrolled in 2023 (project year 1) and ended, those in ``year_2`` enrolled in
+    2024 (year 2): a person in both ranges has a row in each year."""
+    def row(i: int, year: int) -> dict:
+        return {"person_id": f"P{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+                "household_type": "ensamstående", "start_date": f"{year}-03-01", "end_date": f"{year}-10-31",
+                "outcome": "arbete"}
+    write_csv(root / "data/participants.csv", [row(i, 2023) for i in year_1] + [row(i, 2024) for i in year_2])
+    write_csv(root / "data/budget.csv", [{"period": p, "category": "Lön", "budget": 500_000,
+                                          "actual": "" if actual is None else actual} for p in budget])
+    path = root / "p.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: tva_ar
+        title: Två år
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data:
+          participants: data/participants.csv
+          budget: data/budget.csv
+        """) + textwrap.dedent(extra), encoding="utf-8")
+    return path
+
+
+def _participation(path, lang="sv") -> str:
+    return " ".join(page_one.participation(et.Report(et.load_project(path), lang=lang))).replace("\xa0", " ")
+
+
+# --- 1. persons in both years -------------------------------------------------------------------------------
+
+def test_few_persons_in_both_years_are_said_as_fewer_than_five(tmp_path):
+    # P1–P8 in year 1, P5–P12 in year 2: 12 persons, 8 + 8 = 16, P5–P8 (4) in both years, 4 < 5
+    path = _project(tmp_path, range(1, 9), range(5, 13))
+    sv = _participation(path)
+    assert "12 deltagare (8 under år 1 och 8 under år 2; färre än 5 av dem deltog båda åren)" in sv
+    assert "4 av dem" not in sv
+    assert "12 participants (8 in year 1 and 8 in year 2; fewer than 5 of them in both years)" in _participation(
+        path, "en")
+
+
+def test_many_persons_in_both_years_are_counted(tmp_path):
+    # P1–P10 in year 1, P4–P13 in year 2: 13 persons, 10 + 10 = 20, P4–P10 (7) in both years
+    sv = _participation(_project(tmp_path, range(1, 11), range(4, 14)))
+    assert "13 deltagare (10 under år 1 och 10 under år 2; 7 av dem deltog båda åren)" in sv
+
+
+def test_years_that_add_up_say_nothing_of_both_years(tmp_path):
+    # P1–P6 in year 1, P7–P12 in year 2: 6 + 6 = 12 persons
+    sv = _participation(_project(tmp_path, range(1, 7), range(7, 13)))
+    assert "12 deltagare (6 under år 1 och 6 under år 2)" in sv and "båda åren" not in sv
+
