@@ -65,3 +65,50 @@ def test_years_that_add_up_say_nothing_of_both_years(tmp_path):
     sv = _participation(_project(tmp_path, range(1, 7), range(7, 13)))
     assert "12 deltagare (6 under år 1 och 6 under år 2)" in sv and "båda åren" not in sv
 
+
+# --- 2. a budget line after the project's end ----------------------------------------------------------------
+
+def _after_end_notes(path, lang="sv") -> list[str]:
+    return [p.note(lang) for p in et.load_project(path).warnings if p.key == "budget.after_end"]
+
+
+def test_a_calendar_year_after_the_end_is_named_with_its_row(tmp_path):
+    # header on row 1, 2023 on row 2, 2024 on row 3, 2030 on row 4; the project ends 2024-12-31
+    path = _project(tmp_path, range(1, 7), range(7, 13), budget=("2023", "2024", "2030"))
+    notes = _after_end_notes(path)
+    assert len(notes) == 1
+    assert "rad 4 har belopp för 2030" in notes[0] and "2024-12-31" in notes[0] and "räknar raderna ändå" in notes[0]
+    assert "row 4 has amounts for 2030" in _after_end_notes(path, "en")[0]
+    # (counted: the cost's lines hold the 2030 line)
+    from evaltools.analysis.costbenefit.costs import costs
+    assert "2030" in costs(et.load_project(path)).table["period"].astype(str).tolist()
+
+
+def test_an_extension_without_actual_end_is_named(tmp_path):
+    path = _project(tmp_path, range(1, 7), range(7, 13), budget=("2023", "2024", "Förlängning 2030", "Förlängning 2030"))
+    notes = _after_end_notes(path)
+    assert len(notes) == 1 and "rad 4, 5 har belopp för 2030" in notes[0] and "actual_end" in notes[0]
+
+
+def test_a_project_year_after_the_end_is_named(tmp_path):
+    path = _project(tmp_path, range(1, 7), range(7, 13), budget=("år 1", "år 2", "år 3"))
+    assert "rad 4 har belopp för år 3" in _after_end_notes(path)[0]
+
+
+def test_lines_within_the_period_or_a_prolongation_are_no_note(tmp_path):
+    assert not _after_end_notes(_project(tmp_path / "a", range(1, 7), range(7, 13), budget=("2023", "2024", "hela")))
+    prolonged = _project(tmp_path / "b", range(1, 7), range(7, 13), budget=("2023", "2024", "Förlängning 2025"),
+                         extra="")
+    text = prolonged.read_text(encoding="utf-8").replace("planned_end: 2024-12-31", "planned_end: 2024-12-31, actual_end: 2025-06-30")
+    prolonged.write_text(text, encoding="utf-8")
+    assert not _after_end_notes(prolonged)
+
+
+def test_the_note_is_among_the_reports_data_quality_notes(tmp_path):
+    path = _project(tmp_path, range(1, 7), range(7, 13), budget=("2023", "2024", "2030"))
+    project = et.load_project(path)
+    assert any(p.key == "budget.after_end" and p.row == 4 and p.severity == "warning" for p in project.warnings)
+    from evaltools.present.sections import quality
+    notes = quality.report_table(et.Report(project)).iloc[:, 0].tolist()
+    assert any("belopp för 2030, som börjar efter projektets slut 2024-12-31" in n for n in notes)
+

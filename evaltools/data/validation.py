@@ -3616,6 +3616,14 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             periods_sv=(said := ", ".join(str(n) if kind == "year" else f"år {n}" for kind, n in gaps)),
                             periods_en=S.budget_periods_en(said),
                             start=params.period.start.isoformat(), end=params.period.end.isoformat()))
+    # (a line for a period after the project's end, a plain 2030 or a Förlängning 2030 without actual_end: counted,
+    # and told, one note per period naming its rows)
+    for said_period, line_at in ({} if any(p.file == fname for p in problems) else budget_after_end(lines, params)).items():
+        rows_of = ", ".join(str(int(file_rows[i])) for i in line_at)
+        last_day = max(params.period.planned_end, params.period.actual_end or params.period.planned_end)
+        warn.append(problem(fname, int(file_rows[line_at[0]]), S.PERIOD, said_period, "budget.after_end", "warning",
+                            "budget_after_end", rows=rows_of, periods_sv=said_period,
+                            periods_en=S.budget_periods_en(said_period), end=last_day.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
@@ -4014,6 +4022,35 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
             need.append(k)
             k += 1
     return tuple((kind, n) for n in need if n not in have)
+
+
+def budget_after_end(lines: pd.DataFrame, params: ProjectParams) -> dict[str, list[int]]:
+    """The budget lines (their positions in ``lines``) whose period begins after the project's last day, the later
+    of its planned end and ``period.actual_end``, by period as :func:`~evaltools.data.schema.budget_period` reads
+    it (``"2030"``, ``"år 4"``): the cost counts them, though the project had ended. A line without an actual amount
+    after a project's ``actual_end`` is left out: the cost counts it as budget never spent.
+
+    >>> import types, datetime as dt
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2025, 1, 1), planned_end=dt.date(2026, 12, 31),
+    ...                           actual_end=None))
+    >>> budget_after_end(pd.DataFrame({"period": ["2025", "2030", "år 2", "år 3", "hela"], "actual": [1.0] * 5}), p)
+    {'2030': [1], 'år 3': [3]}
+    """
+    per = params.period
+    last = max(per.planned_end, per.actual_end or per.planned_end)
+    out: dict[str, list[int]] = {}
+    for i, value in enumerate(lines[S.PERIOD].tolist()):
+        read = S.budget_period(value) if pd.notna(value) else None
+        if read is None or read[0] == "whole":
+            continue
+        kind, n = read
+        first = dt.date(n, 1, 1) if kind == "year" else add_years(per.start, n - 1)
+        if first <= last:
+            continue
+        if per.actual_end is not None and S.ACTUAL in lines and pd.isna(lines[S.ACTUAL].iloc[i]):
+            continue  # (never spent: not counted)
+        out.setdefault(str(n) if kind == "year" else f"år {n}", []).append(i)
+    return out
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
