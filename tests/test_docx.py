@@ -356,8 +356,8 @@ def test_a_zip_that_is_no_word_document_is_refused_as_a_template(tiny_project):
     bad = tiny_project.dir / "mall.docx"
     with zipfile.ZipFile(bad, "w") as z:
         z.writestr("hej.txt", "inte Word")
-    with pytest.raises(ReportError, match="could not be opened"):
-        html_to_docx(_PAGE, tiny_project.dir / "ut.docx", "sv", "Titel", template=bad)
+    with pytest.raises(ReportError, match="mallen mall.docx .word_template i params-filen. går inte att öppna"):
+        html_to_docx(_PAGE, tiny_project.dir / "ut.docx", "sv", "Titel", template=bad)  # (in the run's language)
     # the params check refuses it before anything is rendered, naming the field and the file
     with pytest.raises(ParamsError) as e:
         load_params(tiny_project("word_template: mall.docx\n"))

@@ -112,3 +112,52 @@ def test_the_note_is_among_the_reports_data_quality_notes(tmp_path):
     notes = quality.report_table(et.Report(project)).iloc[:, 0].tolist()
     assert any("belopp för 2030, som börjar efter projektets slut 2024-12-31" in n for n in notes)
 
+
+# --- 3. a Word template that cannot be opened ------------------------------------------------------------------
+
+def _macro_document(path):
+    """A Word document with macros (its main part's content type a .docm's) renamed .docx: a zip holding
+    [Content_Types].xml and word/document.xml, so the params check reads it as a Word document, but the Word
+    writer's reader refuses it."""
+    import io
+    import zipfile
+
+    import docx
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(path, "w") as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            out.writestr(item, data)
+    return path
+
+
+def test_a_template_the_writer_cannot_open_is_told_in_the_runs_language(tmp_path):
+    from evaltools.data.errors import ReportError
+    from evaltools.publish.docx import html_to_docx
+    template = _macro_document(tmp_path / "makromall.docx")
+    page = "<html><body><main><p>Text</p></main></body></html>"
+    for lang, words in (("sv", "mallen makromall.docx (word_template i params-filen) går inte att öppna"),
+                        ("en", "the template makromall.docx (word_template in the params file) cannot be opened")):
+        try:
+            html_to_docx(page, None, lang, "Titel", template=template)
+        except ReportError as e:
+            assert words in str(e) and ".dotx" in str(e), str(e)
+        else:
+            raise AssertionError("a macro document was read as a Word template")
+
+
+def test_the_other_formats_are_written_and_the_note_is_swedish(tmp_path):
+    from evaltools.publish import render
+    path = _project(tmp_path, range(1, 7), range(7, 13), extra="word_template: makromall.docx\n")
+    _macro_document(tmp_path / "makromall.docx")
+    res = render.render_project(path, tmp_path / "reports", ("html", "docx"))
+    assert res.ok, res.error
+    folder = tmp_path / "reports" / "tva_ar"
+    assert (folder / "tva_ar.html").is_file() and not (folder / "tva_ar.docx").exists()
+    said = " ".join(res.notes)
+    assert "Word-dokumentet skrevs inte: mallen makromall.docx" in said and "no Word document" not in said
+

@@ -244,9 +244,9 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     if template is not None:
         try:
             doc = docx.Document(_as_document(Path(template)))
-        except Exception as e:  # noqa: BLE001 - python-docx raises several kinds for a file that is no .docx
-            raise ReportError(f"the Word template {Path(template).name} could not be opened as a .docx file "
-                              f"({type(e).__name__}); save it again from Word as a Word Document") from None
+        except Exception:  # noqa: BLE001 - python-docx raises several kinds for a file that is no .docx
+            # (in the run's language, naming the file and what to write; python-docx's own words are English)
+            raise ReportError(msg("messages.cli.word_template_unopened", lang, file=Path(template).name)) from None
         _clear_body(doc)
     else:
         doc = docx.Document()

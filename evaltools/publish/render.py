@@ -898,7 +898,7 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                     raise
                 (tmp / f"{key}.docx").unlink(missing_ok=True)
                 if notes is not None:
-                    notes.append(f"no Word document: {e}")
+                    notes.append(str(e))  # (the catalog's message in the run's language, naming the template)
             timings["docx"] = written if written is not None else round(time.perf_counter() - t3, 3)
         if "csv" not in formats:
             shutil.rmtree(tmp / "tables", ignore_errors=True)
