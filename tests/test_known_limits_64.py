@@ -161,3 +161,22 @@ def test_the_other_formats_are_written_and_the_note_is_swedish(tmp_path):
     said = " ".join(res.notes)
     assert "Word-dokumentet skrevs inte: mallen makromall.docx" in said and "no Word document" not in said
 
+
+# --- 4. a folder of the user's named like a report file --------------------------------------------------------
+
+def test_a_folder_named_like_the_report_is_kept_and_the_file_written_beside(tmp_path):
+    from evaltools.publish import render
+    path = _project(tmp_path, range(1, 7), range(7, 13))
+    folder = tmp_path / "reports" / "tva_ar"
+    (folder / "tva_ar.html").mkdir(parents=True)
+    (folder / "tva_ar.html" / "anteckningar.txt").write_text("mina anteckningar", encoding="utf-8")
+    res = render.render_project(path, tmp_path / "reports", ("html",))
+    assert res.ok, res.error
+    assert (folder / "tva_ar.html" / "anteckningar.txt").read_text(encoding="utf-8") == "mina anteckningar"
+    beside = [p for p in folder.iterdir() if p.name.startswith("tva_ar (ny ") and p.suffix == ".html"]
+    assert len(beside) == 1 and beside[0].is_file() and "Två år" in beside[0].read_text(encoding="utf-8")
+    said = " ".join(res.notes)
+    assert "finns en mapp som heter tva_ar.html" in said and beside[0].name in said
+    # rendered again, the folder is still kept
+    assert render.render_project(path, tmp_path / "reports", ("html",)).ok
+    assert (folder / "tva_ar.html" / "anteckningar.txt").is_file()

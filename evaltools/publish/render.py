@@ -675,7 +675,9 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
             fmt = _format_of(item.name, key)
             # made by the toolkit (by the last status file; without one, every file of a format it makes)
             made_here = ours is None or item.name in ours or any(f.startswith(item.name + "/") for f in ours)
-            if (fmt in formats and made_here) or item.name == f"{key}.ipynb":
+            # (a folder named like a file, projekt.html/, is never the toolkit's: the user's, carried over)
+            users_folder = item.is_dir() and not item.is_symlink() and bool(Path(item.name).suffix)
+            if ((fmt in formats and made_here) or item.name == f"{key}.ipynb") and not users_folder:
                 continue
             if item.is_dir() and not item.is_symlink():
                 shutil.copytree(item, tmp / item.name, symlinks=True)
@@ -909,6 +911,15 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if "xlsx" not in formats:
             for x in tmp.glob("*.xlsx"):
                 x.unlink()
+        for made_file in sorted(tmp.iterdir()):
+            there = final / made_file.name
+            if made_file.is_file() and there.is_dir() and not there.is_symlink():
+                # (a folder of the user's named like the report's file, projekt.html/: kept, the file written beside it)
+                beside_name = _aside(final, made_file.name, message("cli.new_word", lang))
+                made_file.rename(tmp / beside_name)
+                if notes is not None:
+                    notes.append(message("cli.folder_in_the_way", lang, file=made_file.name, new=beside_name,
+                                         folder=redact(str(final))))
         made = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         mine = {name: _sha256(tmp / name) for name in made if "/" not in name}
         told, carried = _swap_into_place(tmp, final, key, formats, lang)
