@@ -15,7 +15,6 @@ Swedish letters (:func:`fold`). The list of names is in docs/evaluator-text.md.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass
 from enum import Enum
 
@@ -28,6 +27,7 @@ from ..data.validation import persons_of
 from ..analysis.goals import project_successes, success_definition
 from ..data.privacy import hides
 from ..analysis.costbenefit.costs import settled_lines
+from ..words.evaluator_text import fold  # (a name as the registry spells it: the text cites figures by it)
 from ..words.formats import one_rounding, shared_places, share_significant
 
 
@@ -113,15 +113,6 @@ def _public_rounding(rows: pd.DataFrame) -> dict[tuple[str, str], tuple[int, int
     columns = {"npv": ("offentliga", "npv"), "benefit": ("offentliga", "pv_benefit"), "cost": ("offentliga", "pv_cost")}
     places = shared_places({name: (abs(v), digits) for name, (v, digits) in rounded.items()})
     return {columns.get(name, (name, "npv")): (digits, places[name]) for name, (_, digits) in rounded.items()}
-
-
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "-": "_", " ": "_"})
-
-
-def fold(name: str) -> str:
-    """A name as the registry spells it: lower case, å/ä/ö as a/a/o, hyphens and spaces as ``_``."""
-    s = unicodedata.normalize("NFC", name.strip()).casefold().translate(_FOLD)
-    return s
 
 
 def _num(v) -> float | None:

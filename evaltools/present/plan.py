@@ -14,23 +14,14 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 from ..data import schema as S
 from ..data.params import Comparison
 from ..data.privacy import find_personnummer
 from ..words.formats import fmt_int, fmt_pct
 from ..words.labels import code_label
+from ..words.evaluator_text import PLAN_SUFFIX as SUFFIX, plan_path  # (beside the evaluator's text)
 from ..words.text import LANGS, join, msg
-
-SUFFIX = "plan"  # params/text/<id>.plan.<lang>.md
-
-
-def plan_path(params_path: str | Path, lang: str) -> Path:
-    """Where a project's analysis plan lives: ``<params folder>/text/<project-id>.plan.<lang>.md``."""
-    from .narrative import TEXT_DIR  # the evaluator's text folder, one place
-    p = Path(params_path)
-    return p.parent / TEXT_DIR / f"{p.stem}.{SUFFIX}.{lang}.md"
 
 
 def _goal_line(goal: Mapping, lang: str) -> str:

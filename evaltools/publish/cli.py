@@ -111,7 +111,7 @@ def _emoji_hints(project, lang: str) -> list[str]:
     """Where the evaluator's text (each line) or a budget line's name has emoji, which the report's fonts lack and
     the report leaves out (the PDF showed empty boxes), and each line of the params file with them: named with the
     file, so the evaluator can say it in words."""
-    from ..present.narrative import text_path  # start-up: each command imports only what it uses
+    from ..words.evaluator_text import text_path  # start-up: each command imports only what it uses
     from ..words.formats import emoji_in  # start-up: each command imports only what it uses
     out = []
     source = project.params.source_path
@@ -229,10 +229,10 @@ def example_goals(params) -> list[str]:
 
 
 def plan_with_example_goals(params) -> Path | None:
-    """The analysis plan ``evaltools new`` wrote beside the params (:func:`evaltools.present.plan.plan_path`)
+    """The analysis plan ``evaltools new`` wrote beside the params (:func:`evaltools.words.evaluator_text.plan_path`)
     when it still lists an example goal of the params template that the params no longer hold: the plan was
     written from the examples, and the report's appendix cites it."""
-    from ..present.plan import plan_path  # start-up: each command imports only what it uses
+    from ..words.evaluator_text import plan_path  # start-up: each command imports only what it uses
     if params.source_path is None:
         return None
     plan = plan_path(params.source_path, params.language)
@@ -410,7 +410,7 @@ def _validate_text(project, lang: str) -> int:
 def _where_to_write(pid: str, params_path: Path | None, lang: str) -> str:
     """For a draft: the heading and the file where the evaluator's overall assessment goes in ``lang``,
     which makes the report no longer a draft ("" without a params file)."""
-    from ..present.narrative import heading, text_path  # start-up: each command imports only what it uses
+    from ..words.evaluator_text import heading, text_path  # start-up: each command imports only what it uses
     if params_path is None:
         return ""
     return "  ! " + _say("cli.text_draft_where", lang, id=pid, heading=heading("assessment", lang),

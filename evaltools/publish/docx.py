@@ -1297,7 +1297,7 @@ def _write_here(w: _Writer, container, tag: Tag) -> None:
     which showed the hint as plain text.) The control names no building block of the glossary
     (``w:placeholder``): a control the evaluator empties shows Word's own prompt ("Klicka eller tryck här
     för att ange text")."""
-    from ..present.narrative import HEADING_KEYS  # (the parts of the evaluator's text)
+    from ..words.evaluator_text import HEADING_KEYS  # (the parts of the evaluator's text)
     part = str(tag.get("data-part") or "")
     known = HEADING_KEYS.get(part)
     for child in tag.children:

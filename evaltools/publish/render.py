@@ -1103,10 +1103,10 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
         drafted: list[bool] = []
 
         def draft() -> bool:
-            # asked after the notebook has run: the text layer's import (pandas, the presentation
-            # package) is then done by the warm-up, not before the first cell
+            # asked after the notebook has run: the evaluator text's module (Markdown; no statistics) is
+            # then imported by the warm-up, not before the first cell
             if not drafted:
-                from ..present.narrative import is_draft  # start-up: imported after the notebook has run
+                from ..words.evaluator_text import is_draft  # start-up: imported after the notebook has run
                 drafted.append(is_draft(params_path, use_lang))
             return drafted[0]
 
@@ -1371,7 +1371,7 @@ def _prepare(formats: tuple[str, ...], langs: tuple[str, ...] = ("sv", "en")) ->
         import nbformat
         import papermill  # noqa: F401
 
-        from ..present import narrative  # noqa: F401 - the draft check after each report (pandas, the text layer)
+        from ..words import evaluator_text  # noqa: F401 - the draft check after each report (the text, Markdown)
         html_part = ("<div class='et-block'><h2>Åäö</h2><p>1 276 000 kr, 48,6 %</p><table class='et-table'><thead><tr>"
                      "<th class='txt'>Mål</th><th class='num'>Utfall</th></tr></thead><tbody><tr><td class='txt'>Ett</td>"
                      f"<td class='num'>1</td></tr></tbody></table><figure class='et-fig'><img alt='x' src='data:image/png;base64,{_PIXEL_PNG}'>"
@@ -1569,7 +1569,7 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
     """
     from urllib.parse import quote
 
-    from ..present.markup import render  # start-up: the renderer's processes import it only when they need it
+    from ..words.markup import render  # start-up: the renderer's processes import it only when they need it
     from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
     reports_dir = Path(reports_dir)
     keys = {p.parent.name for p in reports_dir.glob("*/status.json")} | {p.parent.parent.name for p in reports_dir.glob("*/*/status.json")}
