@@ -34,32 +34,6 @@ from .reference import last_kpi_year, riksnorm_table
 from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SENIOR_AGE_BANDS,
                      SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
-class _Pattern:
-    """A regular expression compiled when it is first used rather than when this module is imported: the module
-    holds about a hundred (the goal labels' words), and a process that reads no goal label (the renderer,
-    ``evaltools new``) would otherwise compile them all, about 0.2 CPU-s. It matches exactly what
-    ``re.compile(pattern, flags)`` matches; each of the pattern's attributes is looked up once."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str) -> Any:  # (only for a name not yet looked up: then kept on the object)
-        if name == "_compiled":
-            value: Any = re.compile(*self._source)
-        else:
-            value = getattr(self._compiled, name)
-        setattr(self, name, value)
-        return value
-
-    def __repr__(self) -> str:
-        return repr(self._compiled)
-
-
-def _rx(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, compiled on first use (:class:`_Pattern`)."""
-    return typing.cast("re.Pattern[str]", _Pattern(pattern, flags))
-
-
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
 # who answered a questionnaire (the codes of the responses file's respondent_group, data/survey.py)
@@ -67,7 +41,7 @@ RespondentGroup = Literal["deltagare_start", "deltagare_avslut", "personal", "st
 GoalSource = Literal["ansökan", "slutrapport", "utvärderare"]
 # a goal's source written as the decision that changed it (the board's, after a mid-term review): such a goal is the
 # project's goal as the board set it, counted as the application's (source: ansökan), the decision said in its label
-_BOARD_DECISION = _rx(r"styrelse|beslut|halvtid|revider|omförhandl|board|decision|revis|mid-?term", re.I)
+_BOARD_DECISION = re.compile(r"styrelse|beslut|halvtid|revider|omförhandl|board|decision|revis|mid-?term", re.I)
 PeriodUnit = Literal["project_year", "calendar_year", "whole_period"]
 Status = Literal["uppnått", "delvis", "ej_uppnått", "ej_bedömt"]
 
@@ -77,13 +51,13 @@ DEFAULT_SUCCESS = (*LEAVES_SOCIAL_ASSISTANCE, "aktiv_planering_annan_part")
 # words that name more (a benefit, self-support, coming closer): a share or outcome goal worded the first way that
 # gives no success_outcomes of its own counts the outcomes its words name (:attr:`Goal.named_in_words`), never the
 # default successes, which include sickness benefit, other benefits and an active plan with another party
-_WORK_WORDS = _rx(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
+_WORK_WORDS = re.compile(r"\b(?:arbete|arbeta|jobb\w*|anställning\w*|work|jobs?|employment)\b", re.IGNORECASE)
 # (studies as a youth project words them: back to school, upper secondary school, komvux, folkhögskola)
-_STUDIES_WORDS = _rx(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
+_STUDIES_WORDS = re.compile(r"\b(?:studier|studera\w*|utbildning\w*|skola\w*|skolan|gymnasie\w*|gymnasiet|komvux|"
                             r"folkhögskola\w*|stud(?:y|ies|ying)|school\w*|education)\b", re.IGNORECASE)
 # (so do words of coming closer to work or studies, "ska ha närmat sig arbete eller studier", "closer to work": a
 # step towards them, such as job seeking or an active plan, is what such a goal counts)
-_MORE_WORDS = _rx(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|rehab|"
+_MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|rehab|"
                          r"benefit|compensation|self-support|self-sufficien|\brätt\b|\bright\b|"
                          r"\bnärma\w*\s+sig\b|\bnärmare\s+(?:arbete|studier|arbetsmarknad)|\bpå\s+väg\s+mot\b|"
                          r"\bcloser\s+to\b|\bnearer\b|\btowards\b", re.IGNORECASE)
@@ -91,7 +65,7 @@ _MORE_WORDS = _rx(r"ersättning|försörjning(?!sstöd)|självförsörj|sjuk|reh
 # planering", "a programme with another agency": they name an active plan and job seeking besides, never a benefit,
 # so such a goal counting sickness benefit or compensation says so); work training, a work trial or a placement
 # ("arbete, studier eller arbetsträning", "praktik", "work training") is such a step, an active plan with another party
-_STEP_WORDS = _rx(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<!efter\s)(?<!under\s)(?<!vid\s)"
+_STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<!efter\s)(?<!under\s)(?<!vid\s)"
                          r"insats(?!en\b)|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
                          r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
@@ -117,11 +91,11 @@ MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
 MAX_ID = 64
 RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
                 *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-_ID_PATTERN = _rx(r"[^\W_][\w-]*")
+_ID_PATTERN = re.compile(r"[^\W_][\w-]*")
 # the letters a project id may hold: the Latin alphabet's, with its accented forms (å, ä, ö, é, ü, ø, ...).
 # A letter of another alphabet can look exactly like one of them (Cyrillic 'о' beside Latin 'o'), and two
 # projects 'kompassen' would then be two folders, two rows of the portfolio and two links of one name
-_LATIN_LETTER = _rx(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def id_key(value: str) -> str:
@@ -232,16 +206,16 @@ def _short(value: object, limit: int = 80, lang: str | None = None) -> str:
 
 # characters a text pasted from Word or Excel may hold: spaces that do not break a line ("år 1", "1 000"), read as a
 # space, and characters that show nothing (a zero-width space, a soft hyphen), read as nothing
-_AS_SPACE = _rx("[\u00a0\u202f\u2007\u2009]")
-_INVISIBLE = _rx("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_AS_SPACE = re.compile("[\u00a0\u202f\u2007\u2009]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 # a number written with spaces between its thousands ("1 000", "1 000 000", with a no-break or narrow no-break space
 # too): one to three digits, then groups of three, none more after them
-_GROUPED = _rx(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?!\d)")
+_GROUPED = re.compile(r"(?<![\d,.])(\d{1,3})((?: \d{3})+)(?!\d)")
 # words after which the digits are a year, a goal's own number or a step, never a number's thousands: "år 1 200
 # deltagare" is year 1's 200, "år 2 och 3 100" years 2 and 3's 100, "Mål 2 300 deltagare" goal 2's 300
-_NO_THOUSANDS_AFTER = _rx(
+_NO_THOUSANDS_AFTER = re.compile(
     r"(?<![\wåäö])(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?|(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|"
     r"objective|steg|step|nr\.?|nummer|no\.?|number|#)\s*(?:\d{1,2}\s*(?:och|and|till|to|&|[–—-])\s*"
     r"(?:år\s*|years?\s*)?)*$", re.I)
@@ -260,7 +234,7 @@ def _one_number(m: re.Match[str]) -> str:
 _LOOKALIKES = str.maketrans(
     "аеёорсухіїјѕһԁдԛԝкмнптвАВЕЁКМНОРСТХЅІЈοαιινκρτυχΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
     "aeëopcyxiïjshddqwkmnntbABEËKMHOPCTXSIJoaiivkptuxABEZHIKMNOPTYX")
-_WORD = _rx(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
 def _lookalikes_as_latin(text: str) -> str:
@@ -646,7 +620,7 @@ class KoladaRef(_Strict):
 
 
 # A school year (läsår) as a goal's words name it: a project counted from the autumn counts its project years so
-SCHOOL_YEAR_WORDS = _rx(r"\b(?:per\s+|varje\s+|varje\s+nytt\s+)?(?:läsår|skolår)\w*|\b(?:per\s+|each\s+|every\s+)?"
+SCHOOL_YEAR_WORDS = re.compile(r"\b(?:per\s+|varje\s+|varje\s+nytt\s+)?(?:läsår|skolår)\w*|\b(?:per\s+|each\s+|every\s+)?"
                                r"(?:school|academic)\s+years?\b", re.I)
 AUTUMN_MONTHS = (7, 8, 9, 10)  # a project year that begins in these months is its school year
 
@@ -654,40 +628,40 @@ AUTUMN_MONTHS = (7, 8, 9, 10)  # a project year that begins in these months is i
 # (``Goal.period``) that fit those words. A label that says one thing while the goal counts another
 # would put the application's words above figures counted otherwise: the params file is refused.
 _PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (_rx(r"\bkalenderår\w*|\bcalendar years?\b", re.I), ("calendar_year",)),
-    (_rx(r"\bprojektår\w*|\bproject years?\b", re.I), ("project_year",)),
+    (re.compile(r"\bkalenderår\w*|\bcalendar years?\b", re.I), ("calendar_year",)),
+    (re.compile(r"\bprojektår\w*|\bproject years?\b", re.I), ("project_year",)),
     (SCHOOL_YEAR_WORDS, ("project_year",)),
-    (_rx(r"\b(?:under|över|för)\s+(?:hela\s+)?projekt(?:tiden|perioden|et)\b|\bhela\s+projekt(?:tiden|perioden)\b"
+    (re.compile(r"\b(?:under|över|för)\s+(?:hela\s+)?projekt(?:tiden|perioden|et)\b|\bhela\s+projekt(?:tiden|perioden)\b"
                 r"|\b(?:during|over|for)\s+the\s+(?:whole\s+)?project(?:\s+period)?\b|\bwhole\s+(?:project\s+)?period\b",
                 re.I), ("whole_period",)),
-    (_rx(r"\b(?:per|varje)\s+år\b|\bårligen\b|\b(?:per|each|every|a)\s+year\b|\bannually\b", re.I),
+    (re.compile(r"\b(?:per|varje)\s+år\b|\bårligen\b|\b(?:per|each|every|a)\s+year\b|\bannually\b", re.I),
      ("project_year", "calendar_year")),
 )
 
 # How a goal's label states a share: a percentage, "X av Y", or a word for a simple fraction.
 _SHARE_WORDS: tuple[tuple[re.Pattern[str], float], ...] = (
-    (_rx(r"\bhälften\b|\bhalva\b|\bhalf\b", re.I), 0.5),
-    (_rx(r"\bvar\s+tredje\b|\ben\s+tredjedel\b|\bone\s+in\s+three\b|\ba\s+third\b|\bone\s+third\b", re.I), 1 / 3),
-    (_rx(r"\bvar\s+fjärde\b|\ben\s+fjärdedel\b|\bone\s+in\s+four\b|\ba\s+quarter\b|\bone\s+quarter\b", re.I), 0.25),
-    (_rx(r"\btvå\s+av\s+tre\b|\btvå\s+tredjedelar\b|\btwo\s+(?:in|out\s+of)\s+three\b|\btwo\s+thirds\b", re.I), 2 / 3),
-    (_rx(r"\btre\s+av\s+fyra\b|\btre\s+fjärdedelar\b|\bthree\s+(?:in|out\s+of)\s+four\b|\bthree\s+quarters\b",
+    (re.compile(r"\bhälften\b|\bhalva\b|\bhalf\b", re.I), 0.5),
+    (re.compile(r"\bvar\s+tredje\b|\ben\s+tredjedel\b|\bone\s+in\s+three\b|\ba\s+third\b|\bone\s+third\b", re.I), 1 / 3),
+    (re.compile(r"\bvar\s+fjärde\b|\ben\s+fjärdedel\b|\bone\s+in\s+four\b|\ba\s+quarter\b|\bone\s+quarter\b", re.I), 0.25),
+    (re.compile(r"\btvå\s+av\s+tre\b|\btvå\s+tredjedelar\b|\btwo\s+(?:in|out\s+of)\s+three\b|\btwo\s+thirds\b", re.I), 2 / 3),
+    (re.compile(r"\btre\s+av\s+fyra\b|\btre\s+fjärdedelar\b|\bthree\s+(?:in|out\s+of)\s+four\b|\bthree\s+quarters\b",
                 re.I), 0.75),
 )
-_PERCENT = _rx(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
-_X_OF_Y = _rx(r"\b(\d+)\s+(?:av|of|out\s+of)\s+(\d+)\b", re.I)
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
+_X_OF_Y = re.compile(r"\b(\d+)\s+(?:av|of|out\s+of)\s+(\d+)\b", re.I)
 # ... and the same in words ("åtta av tio", "en av fem", "four out of ten"): the numbers one to ten
 _NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
                  "tio": 10, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 _SV_WORDS = "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio"
 _EN_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten"
-_WORDS_OF = _rx(rf"(?<![\wåäö])({_SV_WORDS})\s+av\s+({_SV_WORDS})(?![\wåäö])"
+_WORDS_OF = re.compile(rf"(?<![\wåäö])({_SV_WORDS})\s+av\s+({_SV_WORDS})(?![\wåäö])"
                        rf"|\b({_EN_WORDS})\s+(?:in|out\s+of)\s+({_EN_WORDS})\b", re.I)
 # A period shorter than a year, as an application words it: no goal is counted over one
-_SUB_YEAR = _rx(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
+_SUB_YEAR = re.compile(r"halv|half|termin|semester|kvartal|quarter|månad|manad|month", re.I)
 # Words of a goal no count of participants measures: a change in percentage points, an amount of money
 # (an amount's words whole, as the message quotes them: 'SEK 500,000', '500.000 kr', not 'SEK 5' or '000 kr')
-_NOT_COUNTED = _rx(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[\s.,]\d+)*\s*(?:kr|kronor|tkr|mnkr|sek)\b"
+_NOT_COUNTED = re.compile(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[\s.,]\d+)*\s*(?:kr|kronor|tkr|mnkr|sek)\b"
                           r"|\bmiljon(?:er)?\s+(?:kr|kronor)\b|\bmillion\s+(?:kr|sek|kronor)\b|\bsek\s+\d+(?:[\s.,]\d+)*",
                           re.I)
 # ... of which an amount or a cut by a percent in the participants' own försörjningsstöd ("kostnaderna för
@@ -695,15 +669,15 @@ _NOT_COUNTED = _rx(r"\bprocentenhet\w*|\bpercentage\s+points?\b|\b\d+(?:[\s.,]\d
 # %") has three figures it may be read against, each another measure: the participants' payments before and after
 # start, the calculation's saving (a present value net of an assumed deadweight) and the municipality's own series,
 # which is not the participants'. The message names them, so that the evidence says which it is.
-_AN_AMOUNT = _rx(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
-_PARTICIPANTS_SUPPORT = _rx(
+_AN_AMOUNT = re.compile(r"kr\b|kronor|tkr|mnkr|sek|miljon|million", re.I)
+_PARTICIPANTS_SUPPORT = re.compile(
     r"(?<![\wåäö])(?:deltagar\w*|målgrupp\w*|deras|sitt|sina|their|participants'?|(?:the\s+)?target\s+group'?s?)"
     r"(?:\s+[\wåäö]+){0,3}?\s+(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*"
     r"|(?:försörjningsstöd|ekonomisk[at]?\s+bistånd|social\s+assistance)\w*(?:\s+[\wåäö]+){0,2}?\s+(?:för|till|hos|bland|"
     r"i|inom|of|for|to|among|in)\s+(?:de\s+|the\s+)?(?:deltagar\w*|målgrupp\w*|participants|target\s+group)", re.I)
 # ... and a number of things the project does rather than persons ("minst 150 arbetsgivarkontakter per år", "20
 # informationsträffar", "150 employer contacts"): counted as participants, 18 enrolled would be set against 150
-_ACTIVITIES = _rx(
+_ACTIVITIES = re.compile(
     r"\b\d[\d\s]*\s+(?:[\wåäö]+\s+)?[\wåäö]*(?:kontakt|besök|möte|träff|samtal|tillfälle|föreläsning|workshop|"
     r"aktivitet|contact|visit|meeting|session)(?:er|erna|en|ar|arna|n|na|s)?\b", re.I)
 # ... and a change in a person's payments by a percent ("minskat sitt försörjningsstöd med minst 20 %"): the
@@ -712,7 +686,7 @@ _PAYMENT = (r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|bidrag|utbe
             r"welfare|benefit|payment|assistance)\w*")
 _CHANGE = r"(?:minsk|sänk|reduc|decreas|lower|cut)\w*"
 _BY_PERCENT = r"(?:med|by)\s+(?:(?:minst|mer\s+än|över|at\s+least|more\s+than|over)\s+)?\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)"
-_PAYMENT_CHANGE = _rx(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMENT}(?:\s+[\wåäö]+){{0,3}}?\s+{_BY_PERCENT}"
+_PAYMENT_CHANGE = re.compile(rf"\b{_CHANGE}(?:\s+[\wåäö]+){{0,4}}?\s+{_PAYMENT}(?:\s+[\wåäö]+){{0,3}}?\s+{_BY_PERCENT}"
                              rf"|\b{_PAYMENT}(?:\s+[\wåäö]+){{0,4}}?\s+{_CHANGE}\s+{_BY_PERCENT}", re.I)
 # ... and a cut in the försörjningsstöd paid, as an amount falls, without a figure or by a part in words ("halvera
 # utbetalt försörjningsstöd", "försörjningsstödet till målgruppen ska halveras", "kostnaderna för ekonomiskt bistånd ska
@@ -729,7 +703,7 @@ _PAID = (r"(?:(?:kostnad\w*|utgift\w*|utbetalning\w*|costs?|spending)\s+(?:för|
 _SUPPORT_AMOUNT = (r"(?:försörjningsstöd(?!\w*beroend)\w*|ekonomisk[at]?\s+bistånd\w*|biståndet|bistånds(?:kostnad|utbetalning)\w*|"
                    r"social\s+assistance|welfare\s+(?:costs?|payments?|spending))")
 _OWN = r"(?:(?:sitt|sina|deras|their(?:\s+own)?)\s+)?"
-_SUPPORT_CUT = _rx(
+_SUPPORT_CUT = re.compile(
     rf"\b{_CUT_VERB}\s+{_OWN}{_PAID}{_SUPPORT_AMOUNT}|\b(?:lägre|mindre|lower|less)\s+{_PAID}{_SUPPORT_AMOUNT}"
     rf"|(?<![\wåäö])(?:(?:kostnad\w*|utgift\w*|utbetalning\w*)\s+(?:för|av)\s+{_SUPPORT_AMOUNT}|utbetalt\s+{_SUPPORT_AMOUNT}"
     rf"|(?:det\s+)?ekonomiska\s+biståndet|försörjningsstödet|biståndet|försörjningsstödskostnad\w*"
@@ -748,7 +722,7 @@ _SUPPORT_CUT = _rx(
 _NEED = r"(?:behov(?:et)?|beroende(?:t)?|needs?|dependen(?:ce|cy)|reliance)"
 _NEED_OF_SUPPORT = (r"(?:av|för|på|of|for|on)\s+(?:det\s+|the\s+)?(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|"
                     r"socialbidrag\w*|social\s+assistance|welfare)")
-_SUPPORT_NEED = _rx(
+_SUPPORT_NEED = re.compile(
     rf"(?<![\wåäö])(?:minsk\w*|sänk\w*|lägre|mindre|reduc\w*|decreas\w*|lower\w*|less|lessen\w*)\s+"
     rf"(?:(?:sitt|sina|deras|their)\s+)?(?:[\wåäö]+\s+)?{_NEED}\s+{_NEED_OF_SUPPORT}"
     rf"|(?<![\wåäö])(?:behovet|beroendet|(?:their|the)\s+(?:need|dependen(?:ce|cy)|reliance))\s+{_NEED_OF_SUPPORT}"
@@ -768,11 +742,11 @@ def support_need_words(label: str | None) -> str | None:
 
 
 # The word a series' source is often written after, as a figure's caption writes it ("Källa: Kolada", "Source:")
-_SOURCE_WORD = _rx(r"^(?:källa|källor|source|sources)\s*:\s*", re.I)
+_SOURCE_WORD = re.compile(r"^(?:källa|källor|source|sources)\s*:\s*", re.I)
 # ... and a time: how long persons are on försörjningsstöd ("genomsnittlig tid i försörjningsstöd ska minska"),
 # which no count of exits measures (the payments file does, over months, not a goal of participants)
 _SUPPORT = r"(?:försörjningsstöd|ekonomiskt?\s+bistånd|bistånd|social\s+assistance|welfare)\w*"
-_TIME_ON_SUPPORT = _rx(
+_TIME_ON_SUPPORT = re.compile(
     rf"\b(?:genomsnittlig|medel|median)\w*\s+(?:tid|tiden|längd|antal\s+månader)(?:\s+[\wåäö]+){{0,2}}?\s+{_SUPPORT}"
     rf"|\b(?:medeltid|mediantid|snittid)\w*(?:\s+[\wåäö]+){{0,2}}?\s+{_SUPPORT}"
     rf"|\btiden?\s+(?:i|med|på|inom)\s+{_SUPPORT}|\bmånader\s+(?:i|med|på)\s+{_SUPPORT}"
@@ -790,13 +764,13 @@ _OUTCOME_VERB = (r"(?:påbörja\w*|börja\w*|gå(?:\s+vidare)?\s+(?:till|ut\s+i)
                  r"start|begin|move\s+on\s+to|go\s+on\s+to|get|find|enter|have|reach|leave\s+for)")
 # (support on the way is no outcome: "ska få stöd mot arbete" counts those enrolled)
 _ON_THE_WAY = r"(?!(?:stöd|hjälp|vägledning|insats|coachning|support|help|guidance|coaching)\w*\b)"
-_OUTCOME_PROMISE = _rx(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåäö]+\s+){{0,2}}?{_OUTCOME_VERB}"
+_OUTCOME_PROMISE = re.compile(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåäö]+\s+){{0,2}}?{_OUTCOME_VERB}"
                               rf"(?:\s+{_ON_THE_WAY}[\wåäö]+){{0,2}}?\s+{_OUTCOME_WORDS}\b", re.I)
 # ... and a movement on a scale: a step model's or a ladder's steps ("minst 60 % ska ha gjort minst en
 # stegförflyttning", "flyttat sig minst ett steg på stegmodellen"), which the participant file does not hold (it
 # holds each person's outcome at exit): counted as exits to the default outcomes, the goal would claim steps
 # no one measured. The steps at start and at exit are a survey goal's answers (``measure: change``).
-_STEPS = _rx(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bförflytt\w*\s+(?:[\wåäö]+\s+){0,2}?steg\b"
+_STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bförflytt\w*\s+(?:[\wåäö]+\s+){0,2}?steg\b"
                     r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
                     r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
                     r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
@@ -822,20 +796,20 @@ _STATE_THE = (r"(?:arbetsförmågan|arbetskapaciteten|aktivitetsförmågan|funkt
               r"well-?being|quality\s+of\s+life|working\s+hours))")
 # ... of which an extent of work ("ökat sin sysselsättningsgrad", "gått upp i arbetstid", "working hours"): the
 # participant file may hold it (extent_before_pct, extent_after_pct), though no goal counts those columns
-_EXTENT = _rx(r"sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|working\s+hours|(?:hours|extent)\s+of\s+work",
+_EXTENT = re.compile(r"sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|working\s+hours|(?:hours|extent)\s+of\s+work",
                      re.I)
 # ... and an extent of work a share or outcome goal sets, at exit or as a change ("arbeta minst 10 timmar i veckan",
 # "öka antalet timmar i arbetsträning", "en sysselsättningsgrad på minst 50 %", "sysselsatta minst halvtid", "ökad
 # sysselsättning", "work at least half-time"): counted as exits to its outcomes, every exit to work would be an extent
 # reached, and the participant file's extent_before_pct and extent_after_pct are counted by no goal
-_EXTENT_GOAL = _rx(
+_EXTENT_GOAL = re.compile(
     r"(?<![\wåäö])(?:sysselsättningsgrad\w*|arbetstid\w*|tjänstgöringsgrad\w*|heltid|halvtid|deltid|"
     r"(?:hel|halv|del)tidsarbete\w*|sysselsatta?\s+(?:minst|till|på)|\d+\s*%\s+sysselsättning\w*|"
     r"(?:ökad|ökat|öka|höjd|höjt|höja)\s+(?:sin\s+|sitt\s+|sina\s+|deras\s+)?sysselsättning(?:en)?|"
     r"(?:antal(?:et)?|fler)\s+(?:arbets)?timmar|timmar\s+(?:i|per|om|/)\s*vecka\w*|working\s+hours|"
     r"hours\s+(?:a|per)\s+week|(?:number\s+of|more)\s+hours|full[\s-]time|part[\s-]time|half[\s-]time)(?![\wåäö])",
     re.I)
-_CHANGE_IN_PERSON = _rx(
+_CHANGE_IN_PERSON = re.compile(
     rf"(?<![\wåäö]){_UP}(?:\s+[\wåäö]+){{0,2}}?\s+{_STATE}(?![\wåäö])"
     rf"|(?<![\wåäö]){_STATE_THE}(?:\s+[\wåäö]+){{0,3}}?\s+{_UP}"
     rf"|(?<![\wåäö]){_DOWN}(?:\s+[\wåäö]+){{0,2}}?\s+{_LEAVE}"
@@ -858,7 +832,7 @@ _CUT = (r"(?:minsk\w*|sänk\w*|lägre|upphör\w*|slutat|sluta|brutit|bryta|lagt\
         r"lower\w*|less|stop\w*|quit\w*|ceas\w*|ended|ending)")
 _FREE = (r"(?:drogfri\w*|nykter|nyktra|nykterhet|alkoholfri\w*|spelfri\w*|abstinent\w*|drug[\s-]free|alcohol[\s-]free|"
          r"substance[\s-]free|sober|abstinent)")
-_USE_CHANGE = _rx(
+_USE_CHANGE = re.compile(
     rf"(?<![\wåäö]){_CUT}(?:\s+[\wåäö]+){{0,4}}?\s+(?:med\s+|with\s+)?{_USE}(?![\wåäö])"
     rf"|(?<![\wåäö])(?:missbruket|beroendet|drogbruket|alkoholkonsumtionen|spelandet|symtomen|ångesten|"
     rf"(?:their|the)\s+(?:substance\s+use|drug\s+use|drinking|symptoms|anxiety))(?:\s+[\wåäö]+){{0,3}}?\s+{_CUT}"
@@ -879,7 +853,7 @@ _CARE = (r"(?:behandling\w*|beroendevård\w*|missbruksvård\w*|psykiatrisk\w*\s+
 _BEGIN = (r"(?:påbörja\w*|börja\w*|inlett|inleda|få|fått|erhåll\w*|erhållit|kommit\s+i|komma\s+i|gå\s+i|gått\s+i|"
           r"genomgå\w*|genomgått|tagit\s+emot|ta\s+emot|etablera\w*|start\w*|begin|began|begun|receiv\w*|undergo\w*|"
           r"undergone|enter\w*|get|got|establish\w*)")
-_TREATMENT = _rx(rf"(?<![\wåäö])(?<!som\s)(?<!som\shar\s)(?<!who\s)(?<!who\shave\s){_BEGIN}"
+_TREATMENT = re.compile(rf"(?<![\wåäö])(?<!som\s)(?<!som\shar\s)(?<!who\s)(?<!who\shave\s){_BEGIN}"
                         rf"(?:\s+[\wåäö]+){{0,2}}?\s+{_CARE}(?![\wåäö])", re.I)
 # ... and a step of the work with the participant, an assessment or a mapping to be made ("minst 80 % ska ha klarlagd
 # arbetsförmåga", "fått sin arbetsförmåga bedömd", "genomgått arbetsförmågebedömning", "en gemensam kartläggning av
@@ -896,7 +870,7 @@ _ASSESSMENT = (r"(?:arbetsförmågebedömning\w*|arbetsförmågeutredning\w*|akt
                r"(?:bedömning\w*|utredning\w*|kartläggning\w*|klarläggande\w*)\s+av\s+(?:sin\s+|deras\s+|den\s+)?"
                rf"{_CAPACITY}|(?:work\s+capacity|work\s+ability)\s+assessments?|assessments?\s+of\s+(?:their\s+)?"
                rf"{_CAPACITY})")
-_PROCESS_STEP = _rx(
+_PROCESS_STEP = re.compile(
     rf"(?<![\wåäö]){_ASSESSED}\s+{_CAPACITY}(?![\wåäö])"
     rf"|(?<![\wåäö])(?:(?:få|fått|ha|haft|have|had|get|got)\s+)?(?:sin\s+|sina\s+|deras\s+|their\s+)?{_CAPACITY}"
     rf"(?:\s+[\wåäö]+){{0,3}}?\s+{_ASSESSED}(?![\wåäö])"
@@ -904,7 +878,7 @@ _PROCESS_STEP = _rx(
     rf"have|completed?)\s+)?(?:en\s+|an?\s+)?{_ASSESSMENT}(?![\wåäö])"
     rf"|(?<![\wåäö])(?:gemensam(?:ma)?|joint)\s+(?:kartläggning\w*|bedömning\w*|utredning\w*|assessments?|mapping)"
     rf"(?![\wåäö])", re.I)
-_GROUP_BEFORE = _rx(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?:(?:har|hade|have|had)\s+)?$", re.I)
+_GROUP_BEFORE = re.compile(r"(?<![\wåäö])(?:med|som|vars|with|who|whose)\s+(?:(?:har|hade|have|had)\s+)?$", re.I)
 
 
 # ... and a step the participant is to take during the project, short of an outcome ("minst 20 % ska ha fått en
@@ -927,10 +901,10 @@ _STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbör
 # praktik", "moved on to a work placement")
 _STEP_MOVE = (r"(?:gå|gått|går|gick|kommit|komma|kommer|övergå\w*|övergått|slussa\w*|flytta\w*|go|goes|gone|went|"
               r"mov\w*|progress\w*)")
-_ACTIVITY_STEP = _rx(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])"
+_ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){{0,2}}?{_STEP_TAKEN}(?![\wåäö])"
                             rf"|(?<![\wåäö]){_STEP_MOVE}(?:\s+[\wåäö]+){{0,5}}?\s+(?:vidare\s+)?(?:till|to|into|on\s+to)\s+"
                             rf"{_STEP_TAKEN}(?![\wåäö])", re.I)
-_AN_OUTCOME = _rx(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
+_AN_OUTCOME = re.compile(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
 
 
 def _activity_step(label: str) -> re.Match[str] | None:
@@ -959,7 +933,7 @@ def _process_step(label: str) -> re.Match[str] | None:
 # default outcomes the goal would call every such exit an experience. A questionnaire says it (a survey goal). A
 # target group described by it ("deltagare som upplever att de står långt från arbetsmarknaden") is read as written
 # (a match after "med", "som", "vars", "with", "who" or "whose", as for an assessment, is skipped).
-_EXPERIENCE = _rx(
+_EXPERIENCE = re.compile(
     r"(?<![\wåäö])(?:uppleva|upplever|upplevt|upplevde|upplevelse\w*|upplevd\w*|(?:känna|känner|kände|känt)\s+sig|"
     r"nöjd\w*|missnöjd\w*|instämm\w*|trivas|trivs|trivts|feel|feels|felt|satisfied|dissatisfied|satisfaction|"
     r"agrees?\s+(?:that|with)|experienc(?:e|es|ed)\s+(?:an?\s+)?(?:increas\w*|improv\w*|greater|better|more|less|"
@@ -979,7 +953,7 @@ def _experience(label: str) -> re.Match[str] | None:
 # plan") in a goal that counts outcomes (no ``numerator: action_plan``): each exit to the default outcomes would be
 # counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
 # planering med annan part") name no plan document and are read as written.
-_PLAN = _rx(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
+_PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
                    r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
 # ... and a time limit on when the outcome is to come, counted from the participant's start ("minst 80 % ska ha en
 # individuell plan inom 4 veckor från start", "inom 3 månader efter inskrivning", "within 4 weeks of enrolment") or set
@@ -996,7 +970,7 @@ _PERSONS_START = (r"(?:(?:sin|deras|their)\s+)?(?:start(?:en)?|inskrivning\w*|in
                   r"deltagande)\w*|insatsens\s+(?:start|början)|första\s+(?:mötet|kontakt\w*|besök\w*|samtal\w*)|"
                   r"remiss\w*|aktualisering\w*|enrol\w*|(?:the\s+)?start(?:ing)?|referral|entry|joining|first\s+(?:meeting|contact))"
                   r"(?![\wåäö])(?!\s+(?:av|för|of)\s+(?:projekt\w*|the\s+project))")
-_TIME_FROM_START = _rx(
+_TIME_FROM_START = re.compile(
     rf"(?<![\wåäö])(?:(?:inom|senast|within|no\s+later\s+than)\s+)?{_A_TIME}\s+(?:från|efter|räknat\s+från|after|from|"
     rf"of)\s+{_PERSONS_START}"
     rf"|^\s*(?:inom|within)\s+{_A_TIME}(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)", re.I)
@@ -1005,8 +979,8 @@ _TIME_FROM_START = _rx(
 # goal counts a situation some weeks after exit
 _WITHIN = r"(?<![\wåäö])(?:inom|senast|within|no\s+later\s+than)\s+"
 _NOT_AFTER_EXIT = r"(?![\wåäö])(?!\s+(?:efter|från|after|from|of)\s)"
-_TIME_IN_WEEKS = _rx(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
-_TIME_ANY = _rx(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
+_TIME_IN_WEEKS = re.compile(rf"{_WITHIN}{_TIME_NUMBER}\s+(?:dagar|dag|veckor|vecka|days?|weeks?){_NOT_AFTER_EXIT}", re.I)
+_TIME_ANY = re.compile(rf"{_WITHIN}{_A_TIME}{_NOT_AFTER_EXIT}", re.I)
 # A time limit in months or years counted from each participant's start, which a share goal counts as written with
 # ``within_months`` ("Minst 40 % ska ha gått till arbete eller studier inom 12 månader från start", "inom sex
 # månader efter inskrivning", "inom ett år", "within 12 months of enrolment"): the months it says, else None (days
@@ -1021,7 +995,7 @@ _TIME_WORDS = {**_NUMBER_WORDS, "elva": 11, "tolv": 12, "arton": 18, "eleven": 1
 # månader", "ska ha arbete efter sex månader", "efter 12 månader i projektet"): counted from the start it is a time
 # limit (within_months), after exit it is the situation later (counted at exit, and said so); the words do not say
 # which, and a goal counting the outcome at exit would answer neither
-_TIME_AFTER_WHAT = _rx(rf"(?<![\wåäö])(?:efter|after)\s+{_A_TIME}(?![\wåäö])"
+_TIME_AFTER_WHAT = re.compile(rf"(?<![\wåäö])(?:efter|after)\s+{_A_TIME}(?![\wåäö])"
                               rf"(?!\s+(?:efter|från|after|from|of|av)\s)", re.I)
 # A benefit or job seeking named as where the participants go ("Minst 25 % ska ha fått sjukersättning eller
 # aktivitetsersättning", "gå till sjukpenning", "arbete, studier eller arbetssökande", "inskrivna som arbetssökande"),
@@ -1032,10 +1006,10 @@ _OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s+aktiv
                    r"aktivitetsersättning\w*|sickness\s+compensation|activity\s+compensation"),
                   ("sjukpenning", r"sjukpenning\w*|sickness\s+benefit"),
                   ("arbetssökande", r"arbetssökande|job\s*seek\w*"))
-_OUTCOME_NAMED = _rx(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
+_OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
                             r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])"
                             r"|[,(/]\s*(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
-_OUTCOME_OF_GROUP = _rx(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
+_OUTCOME_OF_GROUP = re.compile(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
                                r"(?:(?!(?:to|till|into)\b)\w+\s+)?(?:"
                                + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
 
@@ -1074,13 +1048,13 @@ def months_said(words: str) -> int | None:
 _BACK = (r"(?:återkommit|återkomma|återkommer|återvänt|återvända|återvänder|kommit\s+tillbaka|komma\s+tillbaka|"
          r"kommer\s+tillbaka|gått\s+tillbaka|gå\s+tillbaka|går\s+tillbaka|återgått|återgå|återaktualiserats|"
          r"återaktualiseras|returned|return|returning|come\s+back|coming\s+back|gone\s+back|go\s+back|going\s+back)")
-_NO_RETURN = _rx(
+_NO_RETURN = re.compile(
     rf"(?<![\wåäö])(?:inte|ej|icke|aldrig|utan\s+att|not|never|without)\s+(?:ha\s+|har\s+|hade\s+|have\s+|having\s+)?"
     rf"{_BACK}\s+(?:till|på|i|to|on(?:to)?)\s+(?:[\wåäö]+\s+)?{_SUPPORT}", re.I)
 # ... and a target per intake group ("varje intagsgrupp om 12 deltagare", "50 % i varje kull"): no period counts a
 # group, and a year's two groups counted together can reach a target one of them missed ("uppnått" with 14 + 11
 # against two groups of 12). Two groups named as a year's ("två intagsgrupper om 12 per år") are read as written.
-_PER_GROUP = _rx(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+(?:intagsgrupp|intag|kull|omgång|"
+_PER_GROUP = re.compile(r"\b(?:varje|per|i\s+varje|i\s+respektive|respektive)\s+(?:intagsgrupp|intag|kull|omgång|"
                         r"grupp|deltagargrupp|kohort)\w*|\b(?:each|every|per)\s+(?:intake|cohort|group)\w*"
                         r"(?:\s+group)?", re.I)
 # A count per part of a year ("minst 10 nya deltagare per kvartal", "12 per termin", "5 per månad"): no goal is counted
@@ -1100,7 +1074,7 @@ _COUNT_WORDS = {**{w: n for w, n in _NUMBER_WORDS.items() if n > 1}, "elva": 11,
                 "hundra": 100, "etthundra": 100, "hundred": 100, "one hundred": 100, "a hundred": 100}
 _COUNT = (rf"(?<![\d,.\wåäö])(\d+(?![\d,.])|(?:{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
           r"(?![\wåäö])(?!\s+(?:hundra|tusen|hundred|thousand)(?![\wåäö])))")
-_PER_PART = _rx(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
+_PER_PART = re.compile(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(?:(?:per|varje|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|half[\s-]year|term|semester"
                        rf"|month)|i\s+(kvartal|halvår|termin|tertial|månad)(?:et|en))(?![\wåäö])|{_COUNT}(?:\s+[\wåäö]+){{0,4}}?\s+"
                        r"(kvartalsvis|quarterly|monthly)\b",
@@ -1108,7 +1082,7 @@ _PER_PART = _rx(rf"{_COUNT}(?!\s*(?:%|procent\b|per\s*cent\b))(?:\s+[\wåäö]+)
 # ... and a share stated per part of a year ("varje halvår ska minst 30 % av de inskrivna ...", "30 % per kvartal"): a
 # share is counted per year or over the whole period, and a year whose share reaches the target may have a half-year
 # whose share does not
-_SHARE_PER_PART = _rx(r"(?<![\wåäö])(varje|per|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|"
+_SHARE_PER_PART = re.compile(r"(?<![\wåäö])(varje|per|each|every)\s+(kvartal|halvår|termin|tertial|månad|quarter|"
                              r"half[\s-]year|term|semester|month)(?![\wåäö])"
                              r"|(?<![\wåäö])(kvartalsvis|halvårsvis|terminsvis|månadsvis|quarterly|half-yearly|monthly)"
                              r"(?![\wåäö])", re.I)
@@ -1127,12 +1101,12 @@ _NOT_BETWEEN = (r"(?:i|från|med|av|ur|inom|per|som|ska|in|from|with|of|within|w
 # a goal counted per project year of the implementation that follows a pre-study ("per projektår under
 # genomförandet"): project years count from period.start, the pre-study's first day, so year 1 would hold the months
 # of the pre-study, without participants, and the last year be a part year; never counted so without a word
-_IMPLEMENTATION_PHASE = _rx(
+_IMPLEMENTATION_PHASE = re.compile(
     r"(?<![\wåäö])(?:(?:under|i|efter|från)\s+(?:genomförandet|genomförandefasen|genomförandeperioden|"
     r"genomförandedelen|genomförandeprojektet)|genomförandefasens|genomförandeperiodens|efter\s+förstudien|"
     r"(?:during|in|after|of)\s+the\s+implementation(?:\s+(?:phase|period|stage))?|after\s+the\s+pre-?study)"
     r"(?![\wåäö])", re.IGNORECASE)
-_HOUSEHOLD_UNIT = _rx(
+_HOUSEHOLD_UNIT = re.compile(
     rf"{_COUNT}(?:\s+(?!{_NOT_BETWEEN}(?![\wåäö]))[\wåäö-]+){{0,2}}?\s+{_UNIT_WORDS}(?![\wåäö])"
     rf"|(?<![\d,.])\d+(?:[,.]\d+)?\s*(?:%|procent|per\s*cent)\s+(?:av|of)\s+(?:de\s+|the\s+)?(?:[\wåäö-]+\s+)?{_UNIT_WORDS}(?![\wåäö])"
     # (a count of persons said to be counted per household: "..., räknat per hushåll", "hushållsvis", "by household")
@@ -1141,7 +1115,7 @@ _HOUSEHOLD_UNIT = _rx(
     re.I)
 # A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
 # barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
-_HOUSEHOLDS_DESCRIBED = _rx(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
+_HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
                                    r"((?:hushåll|familj|barnfamilj)[\wåäö]*|households?|famil(?:y|ies))(?![\wåäö])", re.I)
 # ... and referrals: a count of persons referred ("minst 40 remitterade per år", "remisser", "aktualiseras") or of those
 # referred by one actor ("deltagare från Försäkringskassan", "anvisade av Arbetsförmedlingen", "referred by the
@@ -1150,7 +1124,7 @@ _HOUSEHOLDS_DESCRIBED = _rx(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|ar
 _ACTOR = (r"(?:arbetsförmedlingen|försäkringskassan|af|fk|socialtjänsten|vården|primärvården|"
           r"psykiatrin|vårdcentral\w*|hälso-\s+och\s+sjukvården|the\s+(?:public\s+)?employment\s+service|"
           r"the\s+(?:swedish\s+)?social\s+insurance\s+agency|social\s+services|(?:the\s+)?health\s+care)")
-_REFERRALS = _rx(
+_REFERRALS = re.compile(
     r"(?<![\wåäö])(?:remitter\w*|remiss\w*|aktualiser\w*|referrals?|referred)(?![\wåäö])(?:\s+(?:från|av|via|by|from)\s+"
     rf"{_ACTOR}(?![\wåäö]))?"
     rf"|(?<![\wåäö])(?:deltagar\w*|personer\w*|inskrivna|anvisade|hänvisade|participants|persons|people)\s+(?:som\s+"
@@ -1159,7 +1133,7 @@ _REFERRALS = _rx(
 # utbildats", "10 arbetsgivare ska ta emot deltagare för praktik", "40 trained case workers"). The participant file
 # holds the participants: counted from it, 36 participants would be set against 40 case workers. (Participants
 # described by them, "30 deltagare ska ha kontakt med arbetsgivare", are read as written.)
-_NOT_PARTICIPANTS = _rx(
+_NOT_PARTICIPANTS = re.compile(
     r"(?<![\d,.])\d+(?![\d,.])\s+(?:procent\s+|per\s*cent\s+)?(?:(?:nya|fler|utbildade|trained|new|more)\s+)?"
     r"(?:(?:av|of)\s+(?:the\s+|de\s+)?(?:[\wåäö]+s\s+)?)?(?:(?:nya|utbildade|trained|new)\s+)?"
     r"(?:handläggar\w*|medarbetar\w*|personal(?:en)?|yrkesverksamma|chefer(?:na)?|arbetsgivar\w*|företag(?:en)?"
@@ -1170,40 +1144,40 @@ _NOT_PARTICIPANTS = _rx(
 # till 40 deltagare" is a rise.)
 _PERSONS = (r"(?:nya\s+|new\s+)?(?:deltagare|personer|unga|ungdomar|individer|inskrivna|participants|persons|people"
             r"|young\s+people)(?![\wåäö])")
-_COUNT_RANGE = _rx(rf"(?<![\d,.])(?<!från\s)(?<!from\s)(\d+)(?:\s*[-–—]\s*|\s+(?:till|to)\s+)(\d+)\s+{_PERSONS}"
+_COUNT_RANGE = re.compile(rf"(?<![\d,.])(?<!från\s)(?<!from\s)(\d+)(?:\s*[-–—]\s*|\s+(?:till|to)\s+)(\d+)\s+{_PERSONS}"
                           rf"|\b(?:mellan|between)\s+(\d+)\s+(?:och|and)\s+(\d+)\s+{_PERSONS}", re.I)
 # ... and a floor with a hope above it ("minst 15 men helst 20 deltagare", "minst 40 %, gärna 50 %", "at least 15,
 # ideally 20"): the goal is reached at its floor; the hope is no target
-_WISH = _rx(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?(?:\s+[\wåäö]+){0,3}?\s*,?"
+_WISH = re.compile(r"\b(?:minst|at\s+least)\s+(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?(?:\s+[\wåäö]+){0,3}?\s*,?"
                    r"\s+(?:men\s+|och\s+|but\s+|and\s+)?(?:helst|gärna|förhoppningsvis|önskvärt|ideally|preferably|hopefully)"
                    r"\s+(?:upp\s+till\s+|up\s+to\s+)?(\d+(?:[.,]\d+)?)(\s*(?:%|procent\b|per\s*cent\b))?", re.I)
 _SHARE_TOLERANCE = 0.005  # "var tredje" is 0.33 or 0.333 as a target
 # A share to rise from a baseline to its target ("ska öka från 20 % till 35 %", "from 20% to 35%"): the target is the
 # second share, never the first (the share before the project) nor their difference
-_SHARE_RISE = _rx(r"\b(?:från|from)\s+(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)?\s+(?:till|upp\s+till|to)\s+"
+_SHARE_RISE = re.compile(r"\b(?:från|from)\s+(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)?\s+(?:till|upp\s+till|to)\s+"
                          r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 # ... and on to a further share after it ("från 10 % till 20 % och sedan till 35 %", "from 10% to 20% and then to
 # 35%"): steps, each a target of its own, which one target cannot hold (read as the first, the later steps unjudged)
-_SHARE_STEP = _rx(r"\s*(?:[,;]\s*)?(?:(?:och|samt|and)\s+)?(?:(?:sedan|därefter|därpå|senare|slutligen|then|"
+_SHARE_STEP = re.compile(r"\s*(?:[,;]\s*)?(?:(?:och|samt|and)\s+)?(?:(?:sedan|därefter|därpå|senare|slutligen|then|"
                          r"thereafter|later|finally)\s+)?(?:,\s*)?(?:vidare\s+|further\s+)?(?:till|upp\s+till|to)\s+"
                          r"(?:minst\s+|at\s+least\s+)?(\d+(?:[.,]\d+)?)\s*(?:%|procent\b|per\s*cent\b)", re.I)
 # A count that must pass a number ("fler än 25 personer per år", "more than 25"): 25 does not reach it, so its target
 # is the next whole person. (An age, "över 25 år", is no count.)
 # (a ceiling, "inte fler än 5", "no more than 5", is none: _COUNT_CEILING)
 _NOT_BEFORE = r"(?<!\bno\s)(?<!\bnot\s)(?<!\binte\s)(?<!\bej\s)"
-_MORE_THAN = _rx(_NOT_BEFORE + r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|"
+_MORE_THAN = re.compile(_NOT_BEFORE + r"\b(?:fler|mer|flera|more)\s+(?:än|than)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|"
                         r"years?\b))|" + _NOT_BEFORE + r"\b(?:över|over)\s+(\d+)(?![\d,.]|\s*(?:%|procent|år\b|years?\b|tkr|kr\b))", re.I)
 # A count said both in total and per year ("totalt 90 deltagare, 30 per år", "90 participants in total, 30 a year"):
 # a goal counted per year whose target is the total would judge each year against the whole project's count
-_IN_TOTAL = _rx(r"\b(?:totalt|sammanlagt|sammantaget|i\s+(?:allt|totalt)|in\s+total|a\s+total\s+of|total)\s+"
+_IN_TOTAL = re.compile(r"\b(?:totalt|sammanlagt|sammantaget|i\s+(?:allt|totalt)|in\s+total|a\s+total\s+of|total)\s+"
                        r"(?:(?:minst|ca\.?|cirka|at\s+least|about)\s+)?(\d+)(?![\d,.]|\s*(?:%|procent\b|år\b|years?\b))"
                        r"|(?<![\d,.])(\d+)(?![\d,.%])(?:\s+[\wåäö]+){0,2}?\s+(?:totalt|sammanlagt|i\s+(?:allt|totalt)|in\s+total)"
                        r"\b", re.I)
-_EACH_YEAR = _rx(r"(?<![\d,.])(\d+)(?![\d,.%])(?:\s+[\wåäö]+){0,2}?\s*(?:per\s+år|/\s*år|om\s+året|i\s+året|"
+_EACH_YEAR = re.compile(r"(?<![\d,.])(\d+)(?![\d,.%])(?:\s+[\wåäö]+){0,2}?\s*(?:per\s+år|/\s*år|om\s+året|i\s+året|"
                         r"varje\s+år|årligen|per\s+year|a\s+year|/\s*year|each\s+year|every\s+year|annually)\b", re.I)
 # A goal set against a year before the project ("ökad andel till arbete jämfört med 2023", "fler än 2023",
 # "compared with 2023"): the participant file holds no such year, so its target is the evaluator's reading of it
-_BASELINE = _rx(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än|compared\s+(?:with|to)|than)\s+"
+_BASELINE = re.compile(r"\b(?:jämfört\s+med|jämfört\s+mot|i\s+förhållande\s+till|än|compared\s+(?:with|to)|than)\s+"
                        r"(?:år\s+|in\s+)?((?:19|20)\d\d)\b", re.I)
 
 # A goal on who takes part, not on where they went ("minst 40 % av deltagarna ska vara kvinnor", "varav minst en
@@ -1220,20 +1194,20 @@ _SHARE_WORD = (r"(?:\d+(?:[.,]\d+)?\s*(?:%|procent\b|per\s*cent\b)|hälften|halv
                r"|a\s+(?:third|quarter)|two\s+thirds)")
 _OF_THEM = (r"(?:\s+(?:av|of)\s+(?:alla\s+|the\s+|all\s+)?(?:deltagarna|de\s+inskrivna|inskrivna|participants|those\s+"
             r"enrolled))?(?:\s+(?:ska|skall|bör|should|will|shall|must)(?:\s+vara|\s+be)?|\s+(?:är|are|utgörs\s+av|vara|be))?")
-_COMPOSITION = _rx(rf"{_SHARE_WORD}{_OF_THEM}\s+{_TRAIT}(?![\wåäö])|\b(?:andel(?:en)?|share\s+of|proportion"
+_COMPOSITION = re.compile(rf"{_SHARE_WORD}{_OF_THEM}\s+{_TRAIT}(?![\wåäö])|\b(?:andel(?:en)?|share\s+of|proportion"
                           rf"\s+of)\s+{_TRAIT}(?![\wåäö])", re.I)
 # ... and a count of them ("minst 15 kvinnor", "10 deltagare över 50 år"), which a count of every enrolment is not
-_COUNT_TRAIT = _rx(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participants|persons|people)\s+(?:som\s+är\s+|"
+_COUNT_TRAIT = re.compile(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participants|persons|people)\s+(?:som\s+är\s+|"
                           rf"who\s+are\s+)?)?{_TRAIT}(?![\wåäö])", re.I)
 # (a youth project's own target group, "minst 25 unga per år", "40 deltagare 16–29 år", is everyone it counts)
-_TARGET_GROUP = _rx(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
+_TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
                            re.I)
 COMPOSITION_NUMERATORS = ("sex", "age")
 
 # A share that must pass a share ("mer än 40 % ska gå till arbete", "över hälften", "more than 40%"): exactly 40 %
 # does not reach it, so its target lies just above (0.401: a share is compared as shown, to a tenth of a percentage
 # point), as a count "fler än 25" takes 26. A target up to one percentage point above (0.41) is read as written.
-_MORE_THAN_SHARE = _rx(rf"{_NOT_BEFORE}\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
+_MORE_THAN_SHARE = re.compile(rf"{_NOT_BEFORE}\b(?:fler|mer|flera|more)\s+(?:än|than)\s+({_SHARE_WORD})"
                               rf"|{_NOT_BEFORE}\b(?:över|överstiga\w*|over|above|exceed\w*)\s+({_SHARE_WORD})", re.I)
 _JUST_ABOVE = 0.01
 # ... and a share that is to fall or stay under a ceiling ("Andelen deltagare med försörjningsstöd ska minska från 80 %
@@ -1245,15 +1219,15 @@ _JUST_ABOVE = 0.01
 # "reached" (and its successes are the outcomes counted, not the drop-outs its words name). An age ("högst 24 år"), a
 # share or a time is no count; a ceiling beside the floor the goal sets ("minst 40 per år, högst 12 per grupp") is
 # the group's size, not the goal.
-_COUNT_CEILING = _rx(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mest|inte\s+(?:mer|fler)\s+än|färre\s+än|"
+_COUNT_CEILING = re.compile(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mest|inte\s+(?:mer|fler)\s+än|färre\s+än|"
                             r"mindre\s+än|at\s+most|no\s+more\s+than|not\s+more\s+than|fewer\s+than|less\s+than|"
                             r"a\s+maximum\s+of)\s+\d+(?![\d,.])(?!\s*(?:%|procent|per\s*cent|år\b|years?\b|månad|mån\b|"
                             r"months?\b|veck|weeks?\b|dag|days?\b|kr\b|kronor|tkr|timm|hours?\b))", re.I)
-_COUNT_FLOOR = _rx(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
+_COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
 # (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
 # ceiling restates the others' share)
-_SHARE_FLOOR = _rx(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
-_SHARE_FALLS = _rx(
+_SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
+_SHARE_FALLS = re.compile(
     rf"\b(?:andel\w*|antal\w*|share|proportion|percentage|number)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|"
     rf"shall)\s+"
     rf"(?:[\wåäö]+\s+){{0,2}}?(?:minska\w*|sjunka|sjunkit|gå\s+ne[dr]|gått\s+ne[dr]|sänkas|reduceras|halveras|"
@@ -1263,7 +1237,7 @@ _SHARE_FALLS = _rx(
     rf"no\s+more\s+than|less\s+than|fewer\s+than|below|under)\s+{_SHARE_WORD}", re.I)
 # ... and an even sex balance ("Jämn könsfördelning bland deltagarna", "gender balance"): two bounds, commonly 40–60 %,
 # which a share of one sex judges from one side only (90 % women would reach "minst 40 % kvinnor")
-_EVEN_SEXES = _rx(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
+_EVEN_SEXES = re.compile(r"\bjämn\w*\s+könsfördelning\w*|\bkönsbalans\w*|\bjämn\w*\s+fördelning\s+(?:mellan|av)\s+"
                          r"(?:kvinnor\s+och\s+män|män\s+och\s+kvinnor|könen)|\b(?:even|equal|balanced)\s+(?:gender|sex)"
                          r"\s+(?:balance|distribution|split|mix)|\bgender[\s-]+balanced?\b|(?<![\d,./])50\s*(?:%\s*)?/\s*50"
                          r"(?:\s*(?:%\s*)?/\s*0)?(?![\d,./])(?:\s*%)?", re.I)
@@ -1276,7 +1250,7 @@ _PCT = r"\s*(?:%|procent\b|per\s*cent\b)"
 # smaller share, a range as 40–60 % is (50/50, an even balance, is read as one below with the words of an even balance);
 # a split in three whose third part is 0 ("40/60/0 kvinnor/män/annat") is that split of two, and one of three parts
 # ("30/30/40") three shares, each a goal of its own
-_SHARE_SPLIT = _rx(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?:\s*(?:%\s*)?/\s*(\d{1,2}))?(?![\d,./])(?:\s*%)?")
+_SHARE_SPLIT = re.compile(r"(?<![\d,./])(\d{1,2})\s*(?:%\s*)?/\s*(\d{1,2})(?:\s*(?:%\s*)?/\s*(\d{1,2}))?(?![\d,./])(?:\s*%)?")
 
 
 def _split_parts(m: re.Match[str]) -> list[int]:
@@ -1285,7 +1259,7 @@ def _split_parts(m: re.Match[str]) -> list[int]:
     parts = [int(x) for x in m.groups() if x is not None]
     shown = [p for p in parts if p]
     return shown if sum(parts) == 100 and len(shown) >= 2 and len(set(shown)) > 1 else []
-_SHARE_RANGE = _rx(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
+_SHARE_RANGE = re.compile(rf"(?<![\d,.])({_NUM})(?:{_PCT})?\s*[-–—]\s*({_NUM}){_PCT}"
                           rf"|\b(?:mellan|between)\s+({_NUM})(?:{_PCT})?\s+(?:och|and)\s+({_NUM}){_PCT}", re.I)
 
 # The words an evaluator writes for a code of the params file (in Swedish, or the label written out), by key:
@@ -1374,7 +1348,7 @@ _JOIN = r"(?:\s+(?:och|and|till|to)\s+|\s*[&–—-]\s*)"
 # a project year in digits or in words ("år ett", "år två och tre", "year two")
 _SV_YEAR = r"(?:\d{1,2}|ett|två|tre|fyra|fem|sex)"
 _EN_YEAR = r"(?:\d{1,2}|one|two|three|four|five|six)"
-_YEAR_KEY = _rx(
+_YEAR_KEY = re.compile(
     rf"\b(?:projekt)?år(?:en)?\s*(?P<p>{_SV_YEAR}(?:{_JOIN}(?:år\s*)?{_SV_YEAR})*)\b(?!\s*(?:år|%))|"
     rf"\b(?:project\s+)?years?\s*(?P<e>{_EN_YEAR}(?:{_JOIN}(?:years?\s*)?{_EN_YEAR})*)\b|"
     rf"\b(?P<c>(?:19|20)\d\d(?:{_JOIN}(?:19|20)\d\d)*)\b|"
@@ -1384,14 +1358,14 @@ _YEAR_KEY = _rx(
     r"thereafter|then|(?:in\s+)?the\s+following\s+years|(?:in\s+)?later\s+years)\b", re.I)
 # a clause ends at a comma, semicolon, bracket, "och" or "and", except where "och" joins the years of one target
 # ("år 2 och 3: 30", "andra och tredje året")
-_CLAUSE = _rx(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|"
+_CLAUSE = re.compile(rf",(?!\d)|\.\s+|;|\(|\)|\s+(?:och|and)\s+(?!(?:\d{{1,2}}|(?:19|20)\d\d)\s*(?:[:;,.)]|$)|"
                      rf"(?:ett|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s*(?:[:;,.)]|$|\d)|{_ORD}\s+"
                      rf"(?:projekt)?år(?:et)?\b|{_ORD}\s+(?:project\s+)?years?\b)|\s+(?:till|to)\s+(?=\d+(?:[,.]\d+)?\s*"
                      r"(?:%|(?:procent|per\s*cent|deltagare|personer|participants|persons|people)\b))|"
                      r"\s+(?:och|and)\s+(?=\d{1,2}\s*:\s*\d)", re.I)
 # a year after a year's target, with the word "år" or "year" left out ("år 1: 20 och 2: 30", "year 1: 20, 2: 30")
-_BARE_YEAR = _rx(r"\s*(\d{1,2})\s*:\s*(?=\d)")
-_NUMBER = _rx(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
+_BARE_YEAR = re.compile(r"\s*(\d{1,2})\s*:\s*(?=\d)")
+_NUMBER = re.compile(r"(?<![\d,.])(\d+(?:[,.]\d+)?)(?!\d|[,.]\d|\s*(?:år|years?)\b)\s*(%|procent\b|per\s*cent\b)?", re.I)
 LATER_YEARS = 0  # the key of a target for every year after those named ("40 % därefter")
 
 
@@ -1408,9 +1382,9 @@ def _years_said(words: str) -> list[int]:
     return out
 
 
-_UNIT_AFTER = _rx(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
+_UNIT_AFTER = re.compile(r"\s*(?:deltagare|personer|participants|persons|people)\b", re.I)
 # a goal's own number ("Mål 2", "Delmål 3", "Goal 2.1"), which is never a target, right before a number
-_GOAL_NUMBER = _rx(r"(?<![\wåäö])(?:(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|objective)\s*"
+_GOAL_NUMBER = re.compile(r"(?<![\wåäö])(?:(?:del|effekt|huvud|projekt)?mål|(?:sub-?)?goal|objective)\s*"
                           r"(?:nr\.?|nummer|no\.?|number|#)?\s*$", re.I)
 
 
@@ -1433,15 +1407,15 @@ def _clause_target(rest: str, after: int, share: bool) -> re.Match[str] | None:
 
 # what makes the "år" after it no year of the project: a count or length before it ("sex år", "under tre år 20
 # deltagare") or a word of every year ("varje år sex nya grupper", "per år", "each year two groups")
-_NO_YEAR_BEFORE = _rx(rf"(?<![\wåäö])(?:{_SV_WORDS}|{_EN_WORDS}|{'|'.join(_TENS)}|{'|'.join(_TENS_EN)}|varje|"
+_NO_YEAR_BEFORE = re.compile(rf"(?<![\wåäö])(?:{_SV_WORDS}|{_EN_WORDS}|{'|'.join(_TENS)}|{'|'.join(_TENS_EN)}|varje|"
                              r"per|vart|om|each|every|a)\s+(?:projekt)?$", re.I)
 # a clause that ends in project years written in digits ("20 deltagare år 1", "år 2"), which the digits after an "och"
 # or "and" may go on ("år 2 och 3 30", "år 1 och 2 och 30 år 3", "år 1 och år 2: 30")
-_YEARS_AT_END = _rx(rf"\b(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?)\s*(\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\s*$",
+_YEARS_AT_END = re.compile(rf"\b(?:(?:projekt)?år(?:en)?|(?:project\s+)?years?)\s*(\d{{1,2}}(?:{_JOIN}\d{{1,2}})*)\s*$",
                            re.I)
-_YEAR_GOES_ON = _rx(r"(?:(?:år|years?)\s*)?(\d{1,2})(?![\d,.]|\s*(?:%|procent\b|per\s*cent\b|år\b|years?\b))"
+_YEAR_GOES_ON = re.compile(r"(?:(?:år|years?)\s*)?(\d{1,2})(?![\d,.]|\s*(?:%|procent\b|per\s*cent\b|år\b|years?\b))"
                            r"(?=\s*$|\s*[:=]?\s*\d)", re.I)
-_AND_BETWEEN = _rx(r"\s+(?:och|and)\s+", re.I)
+_AND_BETWEEN = re.compile(r"\s+(?:och|and)\s+", re.I)
 
 
 def _clauses(label: str, share: bool) -> list[str]:
@@ -1495,12 +1469,12 @@ def label_year_unsure(label: str, share: bool) -> list[tuple[str, list[int]]]:
 
 
 # words that make a year's number part of a whole ("30 deltagare per år, varav 10 unga år 1"), no target of its own
-_PART_OF = _rx(r"(?<![\wåäö])(?:varav|därav|av\s+dem|av\s+dessa|of\s+whom|of\s+them|including)(?![\wåäö])", re.I)
+_PART_OF = re.compile(r"(?<![\wåäö])(?:varav|därav|av\s+dem|av\s+dessa|of\s+whom|of\s+them|including)(?![\wåäö])", re.I)
 
 
 # a project year named as the time a goal's target holds ("under projektår 1", "för det första projektåret", "i år 2",
 # "during project year 1"), not a year's number beside a count ("30 deltagare år 1")
-_DURING_YEAR = _rx(rf"(?<![\wåäö])(?:under|för|i|during|for|in)\s+(?:det\s+|the\s+)?(?:(?:projekt)?år\s*{_SV_YEAR}\b|"
+_DURING_YEAR = re.compile(rf"(?<![\wåäö])(?:under|för|i|during|for|in)\s+(?:det\s+|the\s+)?(?:(?:projekt)?år\s*{_SV_YEAR}\b|"
                           rf"(?:project\s+)?year\s*{_EN_YEAR}\b|{_ORD}\s+(?:projekt)?året\b|{_ORD}\s+(?:project\s+)?year\b)",
                           re.I)
 
@@ -1585,7 +1559,7 @@ def goal_years(period: Period, unit: str) -> list[int]:
 
 
 # a percent in words ("fyrtio procent", "tjugofem procent", "forty per cent", "twenty-five percent"): its number
-_PERCENT_WORDS = _rx(
+_PERCENT_WORDS = re.compile(
     r"(?<![\wåäö])((?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio)(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio)?"
     r"|tio|elva|tolv|tretton|fjorton|femton|sexton|sjutton|arton|nitton|fem|sex|sju|åtta|nio|hundra|etthundra"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -1743,7 +1717,7 @@ class GoalGroup(_Strict):
 
 
 # a target's year written as a word and a number (``år 1``, ``Projektår 2``, ``year 3``): the year
-_TARGET_YEAR = _rx(r"(?:år|projektår|year|project year)\s*(\d{1,4})", re.I)
+_TARGET_YEAR = re.compile(r"(?:år|projektår|year|project year)\s*(\d{1,4})", re.I)
 
 
 class Goal(_Strict):
@@ -3151,7 +3125,7 @@ def _place(loc: tuple, raw: dict, lang: str) -> str:
     return ", ".join(parts)
 
 
-_DATE_REPR = _rx(r"datetime\.date\((\d+), (\d+), (\d+)\)")
+_DATE_REPR = re.compile(r"datetime\.date\((\d+), (\d+), (\d+)\)")
 
 
 def _key_as_written(part: object) -> str:
@@ -3571,10 +3545,10 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) 
 # characters that change the direction text is shown in (embeddings, overrides, isolates and the
 # marks): invisible, never needed in a Swedish or English report, and able to make a title read
 # backwards in the index of reports
-BIDI_CONTROLS = _rx("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # control characters no text may hold (tab, line feed and carriage return are text): invisible, and
 # the report's workbook cannot be written with them
-CONTROL_CHARACTERS = _rx(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def strip_bidi(value: object) -> object:
@@ -3763,9 +3737,9 @@ def _strings(value: object, where: str = "") -> list[tuple[str, str]]:
     return out
 
 
-_SURROGATE = _rx("[\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # a web address, as a template on a förbund's intranet is linked ('https://…', 'www.…')
-_WEB_ADDRESS = _rx(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)", re.IGNORECASE)
 _INVISIBLE_IN_NAMES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f"))
 
 
