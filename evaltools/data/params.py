@@ -1002,16 +1002,16 @@ _TIME_AFTER_WHAT = re.compile(rf"(?<![\wåäö])(?:efter|after)\s+{_A_TIME}(?![\
 # with the outcome code it names: a goal without success_outcomes of its own would count the default successes
 # (work, studies, every benefit and an active plan, never job seeking), another goal than its words; a benefit that
 # describes the participants ("deltagare med sjukpenning", "som uppbär sjukersättning") names no outcome
-_OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s+aktivitetsersättning\w*|sjukersättning\w*|"
+_NAMED_OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s+aktivitetsersättning\w*|sjukersättning\w*|"
                    r"aktivitetsersättning\w*|sickness\s+compensation|activity\s+compensation"),
                   ("sjukpenning", r"sjukpenning\w*|sickness\s+benefit"),
                   ("arbetssökande", r"arbetssökande|job\s*seek\w*"))
 _OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
-                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])"
-                            r"|[,(/]\s*(?:" + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
+                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])"
+                            r"|[,(/]\s*(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
 _OUTCOME_OF_GROUP = re.compile(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
                                r"(?:(?!(?:to|till|into)\b)\w+\s+)?(?:"
-                               + "|".join(w for _, w in _OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
+                               + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
 
 
 def outcomes_named(label: str) -> tuple[str, ...]:
@@ -1020,7 +1020,7 @@ def outcomes_named(label: str) -> tuple[str, ...]:
     order; ``()`` where they name none, or name a benefit only as the participants' own."""
     if _OUTCOME_OF_GROUP.search(label) or not _OUTCOME_NAMED.search(label):
         return ()
-    named = {code for code, words in _OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
+    named = {code for code, words in _NAMED_OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
     if _WORK_WORDS.search(label):
         named |= {"arbete", "arbete_med_stöd"}
     if _STUDIES_WORDS.search(label):
