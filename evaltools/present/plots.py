@@ -586,9 +586,16 @@ def plot_payments(result, lang: str | None = None, ax=None):
         if len(g):
             first, last = g.iloc[0], g.iloc[-1]
             parts.append(msg("plot.payments_first_last", lang, group=t(key, lang), first=fmt_kr(first["mean_amount"], lang),
-                             first_month=int(first["event_time"]), last=fmt_kr(last["mean_amount"], lang),
-                             last_month=int(last["event_time"])))
+                             first_month=month_number(first["event_time"]), last=fmt_kr(last["mean_amount"], lang),
+                             last_month=month_number(last["event_time"])))
     return _alt(fig, lang, "plot.alt.payments", parts)
+
+
+def month_number(month: object) -> str:
+    """A month counted from the start as the tables and the chart's axis write it: ``−12``, ``0``, ``+12``, with a
+    true minus sign, never the hyphen ``-12`` that a screen reader reads as a dash."""
+    m = int(month)  # type: ignore[call-overload]
+    return f"{m:+d}".replace("+0", "0").replace("-", "\u2212")
 
 
 def plot_event_study(result, lang: str | None = None):
@@ -627,7 +634,7 @@ def plot_event_study(result, lang: str | None = None):
         if not len(row):
             continue
         r = row.iloc[0]
-        month = msg("plot.month", lang, month=f"{e:+d}".replace("+0", "0").replace("-", "\u2212"))
+        month = msg("plot.month", lang, month=month_number(e))
         kr = lambda v: _shown(v, lang, lambda x: fmt_kr(x, lang))  # noqa: E731
         parts.append(f"{month}: {t('participants', lang).lower()} {kr(r['participants'])}, "
                      f"{t('comparison', lang).lower()} {kr(r['comparison'])}, "

@@ -17,6 +17,12 @@ those are its own, and bound they left half a page empty above the sensitivity a
 after it change, and a chart that waited may no longer). The space above such a heading counts as left empty
 whether the heading stands there or not (the page ends, for its reader, above it).
 
+Where nothing follows such a chart in its part, so that no text can fill the page it leaves, and the chart missed
+that page's foot by a little (some 12 mm of the English Kompassen's goal chart of 139 mm, which left page 3 127 mm
+empty and pushed the participants' section on to leave page 4 92 mm empty), the chart is printed a little smaller,
+never below :data:`SMALLEST` of its size, so that it fits: its words stay legible at A4. The change is kept on the
+same terms as a move, in a layout more after it.
+
 The change is the printed page's only: the HTML file, read on a screen without pages, keeps each chart where
 its section put it, and is the same whether a PDF is made or not. The change is kept only where the layout is
 better for it: no heading left above its chart, less space left empty on the pages that end more than
@@ -27,6 +33,7 @@ tables the first one found (:func:`at_widths`), the same widths, found in a thir
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -53,6 +60,13 @@ MOVED = "data-et-moved"
 # a heading, the paragraphs after it and the chart they lead to, bound on one page: without it the heading and its
 # text ended a page above the chart (a tall chart, or one after a subheading and its text, may leave them)
 BOUND = "data-et-bound"
+# a chart printed a little smaller, to fit at the foot of the page before, which it missed by a few millimetres
+# (the English Kompassen's goal chart: 139 mm with its caption, where 127 mm were left); never smaller than this share
+# of its size, so that its words stay legible at A4 (its 8.5 pt text no smaller than 7.2 pt),
+# and with this much room (mm) to spare
+SMALLER = "data-et-smaller"
+SMALLEST = 0.85
+ROOM_MM = 1.0
 # each table numbered, so that the one layout more can be given the column widths the first layout found
 TABLE = "data-et-table"
 _TABLE_TAG = re.compile(r"<table\b")
@@ -170,7 +184,7 @@ def marked(page: str) -> str:
 
 def unmarked(page: str) -> str:
     """``page`` without the marks of :func:`marked`."""
-    return re.sub(rf' {MARK}="\d+"(?: {MOVED}="")?| {BOUND}=""| {TABLE}="\d+"', "", page)
+    return re.sub(rf' {MARK}="\d+"| {MOVED}=""| {BOUND}=""| {SMALLER}=""| {TABLE}="\d+"', "", page)
 
 
 def _table_widths(document) -> dict[str, tuple[float, list[float]]]:
@@ -253,13 +267,66 @@ def bound_to_its_chart(page: str, mark: str) -> str | None:
     return page
 
 
-def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
-    """Bind each chart whose heading and text ended a page above it to them (:func:`bound_to_its_chart`), or where
-    none did, move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
-    (:func:`after_what_follows`), all at once, and keep the new layout where it is better: no more pages, no heading
-    left above its chart, and less of them left empty (no more, where a heading was left so). ``page`` is
-    :func:`marked` and laid out as ``document`` by ``lay_out``; a report with no such chart is not laid out again,
-    one with some once. Returns the page printed (unmarked) and its layout."""
+def _short_of(document) -> dict[str, float]:
+    """The charts (their marks) that start a page after one left more than :data:`EMPTY_MM` empty, but for the heading
+    and text that went with them, and would fit at its foot printed a little smaller, each with the share of its size
+    it would be printed at (at least :data:`SMALLEST`): what stands above the chart on its page and the chart must fit
+    in the space the page before leaves, less :data:`ROOM_MM`. None where a heading is left above its chart."""
+    dangling, empty, _ = _measured(document)
+    out: dict[str, float] = {}
+    if dangling:
+        return out
+    pages = document.pages
+    for i in empty:
+        page, margin = pages[i + 1], None
+        for b in _content(page):
+            tag = getattr(b, "element_tag", None)
+            if tag in ("table", "ul", "ol"):  # (a table or a list before it, kept whole: no chart made it wait)
+                break
+            if margin is None and tag in _BLOCKS:  # (the page's first block: its margin, cut at the page's top,
+                value = getattr(b.style["margin_top"], "value", 0)  # comes back above it on the page before)
+                margin = float(value) if getattr(b.style["margin_top"], "unit", "px") == "px" else 0.0
+            if tag != "figure" or not b.element.get(MARK):  # (a heading and its text that went with the chart)
+                continue
+            images = [c for c in _boxes(b) if "Replaced" in type(c).__name__]
+            if len(images) != 1:
+                break
+            top = page._page_box.content_box_y()
+            needed = (b.position_y + b.margin_height() - top + (margin or 0.0)) * PX_MM + ROOM_MM
+            image = images[0].margin_height() * PX_MM
+            share = 1 - (needed - _foot_mm(pages[i])) / image if image > 0 else 0.0
+            if SMALLEST <= share < 1:
+                out[b.element.get(MARK)] = math.floor(share * 1000) / 1000
+            break
+    return out
+
+
+def smaller(page: str, mark: str, share: float) -> str | None:
+    """``page`` with the chart ``mark`` printed at ``share`` of its width (and so of its height); None where its image
+    has no width in inches to scale (the width its figure was made at)."""
+    start = page.find(f"<figure {MARK}=\"{mark}\"")
+    if start < 0:
+        return None
+    end = page.find("</figure>", start)
+    width = re.compile(r"(<img\b[^>]*?\bstyle=(['\"])[^'\"]*?\bwidth:)([\d.]+)in").search(page, start, end)
+    if width is None:
+        return None
+    shown = f"{float(width.group(3)) * share:.3f}"
+    figure = page[start:width.start()].replace(f"<figure {MARK}=\"{mark}\"", f"<figure {MARK}=\"{mark}\" {SMALLER}=\"\"",
+                                               1)
+    return page[:start] + figure + width.group(1) + shown + "in" + page[width.end():]
+
+
+def _better(document, again, dangling: dict, empty_mm: float) -> bool:
+    """Whether the layout ``again`` is better than ``document`` (:func:`fill`): no more pages, no heading left above
+    its chart, and less of the pages left empty (no more, where ``document`` left a heading so)."""
+    dangling_again, _, empty_again = _measured(again)
+    return (len(again.pages) <= len(document.pages)
+            and not dangling_again and (empty_again < empty_mm or (bool(dangling) and empty_again <= empty_mm)))
+
+
+def _moved_or_bound(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
+    """:func:`fill`'s first step: the charts bound or moved, the page returned still marked."""
     dangling, empty, empty_mm = _measured(document)
     bound = [mark for mark, _ in dangling.values()]
     changed = page
@@ -268,11 +335,31 @@ def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, ob
     for mark in bound or _waiting(document, empty):
         changed = (bound_to_its_chart if bound else after_what_follows)(changed, mark) or changed
     if changed == page:
-        return unmarked(page), document
+        return page, document
     # (the tables are the same tables, at the same widths: the layout need not measure them again)
     again = lay_out(at_widths(changed, _table_widths(document)))
-    dangling_again, _, empty_again = _measured(again)
-    if (len(again.pages) <= len(document.pages)  # type: ignore[attr-defined]
-            and not dangling_again and (empty_again < empty_mm or (dangling and empty_again <= empty_mm))):
-        return unmarked(changed), again
+    if _better(document, again, dangling, empty_mm):
+        return changed, again
+    return page, document
+
+
+def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, object]:
+    """Bind each chart whose heading and text ended a page above it to them (:func:`bound_to_its_chart`), or where
+    none did, move each chart that leaves a page more than :data:`EMPTY_MM` empty after what follows it
+    (:func:`after_what_follows`), all at once, and keep the new layout where it is better: no more pages, no heading
+    left above its chart, and less of them left empty (no more, where a heading was left so). Then, in the layout
+    kept, print each chart that still leaves a page so empty and would fit at its foot at :data:`SMALLEST` of its
+    size or more that much smaller (:func:`smaller`), kept on the same terms. ``page`` is :func:`marked` and laid
+    out as ``document`` by ``lay_out``; a report with no such chart is not laid out again, one with some once or
+    twice. Returns the page printed (unmarked) and its layout."""
+    page, document = _moved_or_bound(page, document, lay_out)
+    short = _short_of(document)
+    changed = page
+    for mark, share in short.items():
+        changed = smaller(changed, mark, share) or changed
+    if changed != page:
+        again = lay_out(at_widths(changed, _table_widths(document)))
+        dangling, _, empty_mm = _measured(document)
+        if _better(document, again, dangling, empty_mm):
+            return unmarked(changed), again
     return unmarked(page), document
