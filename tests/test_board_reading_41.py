@@ -49,9 +49,9 @@ def test_sprangbradans_hidden_age_groups_leave_three_tests_shown():
 
 
 @pytest.mark.parametrize("lang, start, listed, wrong", [
-    ("sv", ("Justerat",), "inte tydlig efter projektår för start, kön och hushållstyp; skillnaderna där kan vara slumpen.",
+    ("sv", ("Justerat",), "inte tydlig efter projektår för start, kön eller hushållstyp; skillnaderna där kan vara slumpen.",
      "för: projektår för start, kön, hushållstyp"),
-    ("en", ("Adjusted",), "does not differ clearly by project year of intake, sex and household type; the differences",
+    ("en", ("Adjusted",), "does not differ clearly by project year of intake, sex or household type; the differences",
      "for: project year of intake, sex, household type"),
 ])
 def test_the_breakdowns_without_a_clear_difference_are_listed_as_a_sentence_lists(lang, start, listed, wrong):

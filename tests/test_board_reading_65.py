@@ -149,3 +149,17 @@ def test_the_payments_chart_says_its_months_with_a_true_minus_sign(lang, first, 
     plt.close(fig)
     assert alt is not None and first in alt and last in alt
     assert not re.search(r"(?:månad|month) -\d", alt)
+
+
+# --- a list after a negation ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [("sv", "projektår för start, kön eller hushållstyp"),
+                                        ("en", "project year of intake, sex or household type")])
+def test_breakdowns_without_a_clear_difference_are_joined_by_or(lang, said):
+    # "does not differ clearly by sex and age group" reads as if it might differ by one of them alone: after a
+    # negation the list is joined by "or" ("eller")
+    from evaltools.words.text import catalog
+    items = said.replace(" eller ", ", ").replace(" or ", ", ").split(", ")
+    assert catalog(lang).join(items, "common.or") == said
+    assert catalog(lang).join(items) == said.replace(" eller ", " och ").replace(" or ", " and ")
+    assert catalog(lang).join(items[:1], "common.or") == items[0]

@@ -172,12 +172,13 @@ class Catalog:
         _check_values(key, m, values)
         return self._fill(key, m["one" if count == 1 else "other"], values)
 
-    def join(self, items: list[str]) -> str:
-        """``a, b och c`` / ``a, b and c``."""
+    def join(self, items: list[str], word: str = "common.and") -> str:
+        """``a, b och c`` / ``a, b and c``; with ``word`` "common.or", ``a, b eller c`` / ``a, b or c``, as a list
+        after a negation is said ("does not differ clearly by sex or age group")."""
         items = list(items)
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + self.msg("common.and") + items[-1]
+        return ", ".join(items[:-1]) + self.msg(word) + items[-1]
 
 
 # Counts said in running text: the message key, the placeholders that hold a count, and whether

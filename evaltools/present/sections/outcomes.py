@@ -309,7 +309,8 @@ def blocks(r) -> list[list]:
     # words about differences follow the Holm-adjusted tests only (the tests shown)
     tests = rt.drop_duplicates("variable")
     # (a breakdown's name inside the sentence: in lower case, the last joined by "och", "tydlig efter kön och
-    # åldersgrupp"; a list after a colon with commas only read as a table's cell, not as a sentence)
+    # åldersgrupp", or after a negation by "eller", "inte tydlig efter kön eller åldersgrupp"; a list after a colon
+    # with commas only read as a table's cell, not as a sentence)
     clear = [_inline(v) for v, p in zip(tests["variable_label"], tests["p_holm"]) if pd.notna(p) and p < 0.05]
     n_tests = str(int(r.rates.raw.drop_duplicates("variable")["p_value"].notna().sum()))
     measure = rate_col[:1].lower() + rate_col[1:]
@@ -320,7 +321,8 @@ def blocks(r) -> list[list]:
     one = n_tests == "1"
     verdict = (msg("outcomes.clear_difference_one", which=r.words.join(clear), measure=measure) if clear and one
                else msg("outcomes.clear_difference", n=n_tests, which=r.words.join(clear), measure=measure) if clear
-               else msg("outcomes.no_clear_difference_shown", n=n_tests, which=r.words.join(shown_tests), measure=measure)
+               else msg("outcomes.no_clear_difference_shown", n=n_tests, which=r.words.join(shown_tests, "common.or"),
+                        measure=measure)
                if shown_tests and len(shown_tests) < int(n_tests)
                else msg("outcomes.no_clear_difference_one", measure=measure) if one and tests["p_holm"].notna().any()
                else msg("outcomes.no_clear_difference", n=n_tests, measure=measure) if tests["p_holm"].notna().any()
