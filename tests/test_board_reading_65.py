@@ -163,3 +163,18 @@ def test_breakdowns_without_a_clear_difference_are_joined_by_or(lang, said):
     assert catalog(lang).join(items, "common.or") == said
     assert catalog(lang).join(items) == said.replace(" eller ", " och ").replace(" or ", " and ")
     assert catalog(lang).join(items[:1], "common.or") == items[0]
+
+
+# --- the sample's evaluator text in English says what the Swedish says ----------------------------------------------
+
+def test_kompassen_s_english_recommendation_keeps_the_follow_up_not_a_comparison_group_in_ordinary_work():
+    # Swedish: the way of working goes into the municipality's ordinary work, and the follow-up with a comparison
+    # group is kept. The English said "making it ordinary municipal work, with a comparison group", as if the
+    # ordinary work itself were to have one
+    from pathlib import Path
+    text = Path(__file__).resolve().parents[1] / "params" / "text"
+    sv = " ".join((text / "kompassen-demo.sv.md").read_text(encoding="utf-8").split())
+    en = " ".join((text / "kompassen-demo.en.md").read_text(encoding="utf-8").split())
+    assert "ordinarie verksamhet och att uppföljningen med jämförelsegrupp behålls" in sv
+    assert "ordinary municipal work and keeping the follow-up with a comparison group" in en
+    assert "work, with a comparison group" not in en
