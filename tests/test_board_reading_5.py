@@ -261,8 +261,8 @@ def test_a_structural_projects_method_names_no_horizon(lang, horizon):
 # --- the goal section says over which periods a structural project's survey goals are counted ----------------
 
 @pytest.mark.parametrize("lang, whole, per_year", [
-    ("sv", "Ansökans mätbara mål på enkätsvaren från det datum som står vid varje mål.", "per projektår"),
-    ("en", "The application's measurable goals on the survey answers from the date given at each goal.", "per project year"),
+    ("sv", "Ansökans mätbara mål bedömda utifrån enkätsvaren från det datum som står vid varje mål.", "per projektår"),
+    ("en", "The application's measurable goals judged on the survey answers from the date given at each goal.", "per project year"),
 ])
 def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, per_year):
     import yaml
