@@ -107,7 +107,7 @@ def _portfolio_cost_table(monkeypatch, lang: str) -> Table:
      "Per deltagare och per lyckat utfall ”t.o.m.” ett datum"),
     ("en", "Benefit per krona spent, public financiers", "Benefit per krona spent for the public financiers",
      "The cost is the actual cost, else the budget, in current prices. Budget used is the actual costs against",
-     "Per participant and per success “to” a date"),
+     "Per participant and per success “up to” a date"),
 ])
 def test_the_portfolio_names_the_benefit_per_krona_as_the_reports_do(monkeypatch, lang, column, report_key, starts,
                                                                          quoted):

@@ -178,3 +178,16 @@ def test_kompassen_s_english_recommendation_keeps_the_follow_up_not_a_comparison
     assert "ordinarie verksamhet och att uppföljningen med jämförelsegrupp behålls" in sv
     assert "ordinary municipal work and keeping the follow-up with a comparison group" in en
     assert "work, with a comparison group" not in en
+
+
+# --- the portfolio's costs of a running project, in English -------------------------------------------------------
+
+def test_the_portfolio_says_a_running_project_s_costs_up_to_a_date_in_english():
+    # "SEK 12,892 (to 2025-12-31)" read as a range with its start left out; the Swedish says "t.o.m." (up to and
+    # including), and the report's own sentences say "up to"
+    from evaltools.words.text import msg
+    cell = msg("portfolio.through", "en", amount="SEK 12,892", through="2025-12-31").replace("\xa0", " ")
+    assert cell == "SEK 12,892 (up to 2025-12-31)"
+    sv = msg("portfolio.through", "sv", amount="12 892 kr", through="2025-12-31").replace("\xa0", " ")
+    assert sv == "12 892 kr (t.o.m. 2025-12-31)"
+    assert msg("portfolio.through_note", "en").startswith("Per participant and per success “up to” a date:")
