@@ -90,6 +90,9 @@ class RawTable:
     # the formulas on the header row saved without their result (="Bud"&"get"): each has its message in ``errors``,
     # and the column it heads is not read, so that no 'column missing' is said of it as well
     heading_formulas: tuple[str, ...] = ()
+    # the sheet's hidden columns that hold values, as (letter, heading) pairs: the note in ``notes`` names their letters
+    # as read, which a reader whose columns the contract names may narrow to those it reads
+    hidden_headings: tuple[tuple[str, str], ...] = ()
 
     def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
         """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
@@ -1077,6 +1080,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
             errors.append(problem(fname, h + 1, name, None, "column.duplicate", column=name, n=len(js),
                                   positions=", ".join(openpyxl.utils.get_column_letter(j + 1) for j in js)))
     keep_cols.sort()
+    hidden_headings = tuple((letter, header[openpyxl.utils.column_index_from_string(letter) - 1])
+                            for n in notes if n.key == "sheet.hidden_columns"
+                            for letter in str(dict(n.values)["columns"]).split(", ")
+                            if openpyxl.utils.column_index_from_string(letter) <= len(header))
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
@@ -1121,7 +1128,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
-                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
+                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
+                    hidden_headings=hidden_headings)
 
 
 # --- validation ---------------------------------------------------------------------

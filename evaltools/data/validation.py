@@ -459,6 +459,27 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
                     columns=", ".join(f"'{h}'" for h in rest))]
 
 
+def hidden_unread(hidden: tuple[tuple[str, str], ...], raw: RawTable, spec: S.TableSpec, warn: list[Problem],
+                  notes: list[Problem]) -> None:
+    """The note on the sheet's hidden columns (in ``warn``, one of the file's ``notes``) narrowed to the columns read:
+    a hidden column the contract does not read (a coordinator's notes, hidden from the print) is named among the
+    columns not read (:func:`unread_columns`), and said to be "read as the others" it contradicted that note, in the
+    report too. ``hidden``: the (letter, heading) pairs as the file was read, before its columns were renamed."""
+    said = next((n for n in notes if n.key == "sheet.hidden_columns"), None)
+    if said is None or not hidden:
+        return
+    unread = set(_unread_headings(raw, spec))
+    read = [letter for letter, heading in hidden if heading and heading not in unread]
+    at = next((i for i, n in enumerate(warn) if n is said), None)
+    if at is None or len(read) == len(hidden):
+        return
+    if read:
+        warn[at] = problem(said.file, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
+                           columns=", ".join(read))
+    else:
+        del warn[at]
+
+
 def _unread_headings(raw: RawTable, spec: S.TableSpec) -> list[str]:
     """The headings of the file's columns that the contract does not read (:func:`unread_columns`)."""
     headings = [str(h) for h in raw.frame.columns]
@@ -2245,6 +2266,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
+    hidden, read_notes = raw.hidden_headings, raw.notes  # (as the file was read: its columns are renamed below)
     raw, units = units_row(raw, fname)
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
@@ -2265,6 +2287,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    hidden_unread(hidden, raw, S.PARTICIPANTS, warn, read_notes)
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -2712,8 +2735,9 @@ def _open_after_end(df: pd.DataFrame, file_rows: np.ndarray, fname: str, params:
 PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously
 
 
-# the column names that find a payments file's header row, whatever its shape
-_PAYMENT_HEADINGS = [S.PERSON_ID, S.MONTH, S.AMOUNT, S.PAYMENT_DATE]
+# the column names that find a payments file's header row, whatever its shape (a household's id too: an economic-aid
+# system's export of a column per month, whose month headings are date cells, has no other name on its header row)
+_PAYMENT_HEADINGS = [S.PERSON_ID, S.MONTH, S.AMOUNT, S.PAYMENT_DATE, S.HOUSEHOLD_ID]
 
 
 def load_payments(path: Path, params: ProjectParams, problems: list[Problem],

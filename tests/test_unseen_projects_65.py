@@ -1,0 +1,127 @@
+"""Sixty-fifth sweep of projects unlike the samples, from files made in Excel: a project for newly arrived women whose
+economic-aid system exports its payments a row per household and a column per month (the months date cells shown
+`jan-24`) under a title row, as the workbook's sheet `Utbetalningar`. Each fixture is a tiny project written in
+tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import openpyxl
+
+import evaltools as et
+
+HEAD = """\
+id: unseen65
+title: Nya vägar
+forbund: Samordningsförbundet Norrdal
+owner: Västby kommun
+kind: individ
+period: {start: 2024-01-01, planned_end: 2024-12-31}
+data_as_of: 2025-01-31
+granted_sek: 500000
+"""
+
+
+def _params(tmp_path, body: str):
+    p = tmp_path / "unseen65.yaml"
+    p.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+# --- payments a column per month and a row per household, under a title row --------------------------------------
+def _household_months(tmp_path, id_heading: str, title: bool):
+    """Two women of households H1 and H2 on the sheet Deltagare; on Utbetalningar (under a title row and an empty row
+    when ``title``) a header of ``id_heading`` and the months January to March 2024 as date cells shown `mmm-yy`,
+    then H1 paid 10 000, 10 000 and 9 000 kr and H2 8 000 kr a month, written as text with 'kr'."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "household_id", "start_date", "end_date",
+               "outcome"])
+    ws.append(["NV1", "kvinna", 1990, "sambo_med_barn", "H1", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30),
+               "studier"])
+    ws.append(["NV2", "kvinna", 1985, "ensamstående_med_barn", "H2", dt.datetime(2024, 4, 1),
+               dt.datetime(2024, 10, 31), "arbete"])
+    pay = wb.create_sheet("Utbetalningar")
+    if title:
+        pay.append(["Ekonomiskt bistånd per hushåll och månad"])
+        pay.append([])
+    pay.append([id_heading] + [dt.datetime(2024, m, 1) for m in (1, 2, 3)])
+    for cell in pay[pay.max_row][1:]:
+        cell.number_format = "mmm-yy"
+    pay.append(["H1" if id_heading == "household_id" else "NV1", "10 000 kr", "10 000 kr", "9 000 kr"])
+    pay.append(["H2" if id_heading == "household_id" else "NV2", "8 000 kr", "8 000 kr", "8 000 kr"])
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "nya.xlsx")
+    return _params(tmp_path, "data: {participants: data/nya.xlsx, payments: data/nya.xlsx}\n")
+
+
+def _paid(project) -> dict[tuple[str, str], float]:
+    pay = project.payments
+    return {(str(r.person_id), f"{r.month:%Y-%m}"): float(r.amount) for r in pay.itertuples()}
+
+
+def test_payments_a_column_per_month_and_a_row_per_household_under_a_title_row_are_read(tmp_path):
+    """The header row (row 3, below the title and an empty row) holds `household_id` and three date cells: it has
+    neither `person_id` nor `month`, `amount` or `payment_date`, and was never found (the title row was taken for the
+    header and the file refused). Read, NV1 gets household H1's 10 000 + 10 000 + 9 000 = 29 000 kr over the three
+    months and NV2 household H2's 3 x 8 000 = 24 000 kr."""
+    project = et.load_project(_household_months(tmp_path, "household_id", title=True))
+    paid = _paid(project)
+    assert paid == {("NV1", "2024-01"): 10000.0, ("NV1", "2024-02"): 10000.0, ("NV1", "2024-03"): 9000.0,
+                    ("NV2", "2024-01"): 8000.0, ("NV2", "2024-02"): 8000.0, ("NV2", "2024-03"): 8000.0}
+    assert sum(v for (p, _), v in paid.items() if p == "NV1") == 29000.0
+
+
+def test_the_same_sheet_a_row_per_person_or_without_the_title_reads_the_same_amounts(tmp_path):
+    """The shapes that were read before, each the same six amounts: a row per person under the title, and a row per
+    household without it."""
+    for i, (heading, title) in enumerate((("person_id", True), ("household_id", False))):
+        folder = tmp_path / str(i)
+        folder.mkdir()
+        paid = _paid(et.load_project(_household_months(folder, heading, title=title)))
+        assert paid[("NV1", "2024-03")] == 9000.0 and paid[("NV2", "2024-01")] == 8000.0 and len(paid) == 6
+
+
+# --- a hidden column of the evaluator's own notes is no column "read like the others" ----------------------------
+def _hidden(tmp_path, hide: list[str]):
+    """Two women on the sheet Deltagare under a title row, columns A-H the contract's and I a coordinator's 'Anteckning'
+    (not a column of the contract); the columns ``hide`` hidden."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["Hälsa och arbete – deltagarförteckning"])
+    ws.append(["person_id", "sex", "birth_year", "household_type", "household_id", "start_date", "end_date",
+               "outcome", "Anteckning"])
+    ws.append(["HA1", "kvinna", 1980, "ensamstående", "H1", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30),
+               "arbete", "ringer tisdagar"])
+    ws.append(["HA2", "man", 1975, "sambo_med_barn", "H2", dt.datetime(2024, 4, 1), None, None, "tolk behövs"])
+    for letter in hide:
+        ws.column_dimensions[letter].hidden = True
+    (tmp_path / "data").mkdir(parents=True)
+    wb.save(tmp_path / "data" / "deltagare.xlsx")
+    return et.load_project(_params(tmp_path, "data: {participants: data/deltagare.xlsx}\n"))
+
+
+def _hidden_note(project) -> list[str]:
+    return [w.note("sv") for w in project.warnings if w.code == "hidden_columns"]
+
+
+def test_a_hidden_column_the_contract_does_not_read_is_not_said_to_be_read(tmp_path):
+    """Column I, 'Anteckning', hidden: it is named among the columns not read (for the evaluator), and the report's
+    note "dolda kolumner i Excel lästes som de andra (I)" said the opposite of it. No note on hidden columns now."""
+    project = _hidden(tmp_path, ["I"])
+    assert _hidden_note(project) == []
+    (unread,) = [w for w in project.notices if w.code == "unread_columns"]
+    assert "'Anteckning'" in unread.note("sv")
+
+
+def test_a_hidden_column_that_is_read_is_still_named_and_only_it(tmp_path):
+    """Columns E (household_id, read) and I ('Anteckning', not read) hidden: the note names E alone; E hidden alone
+    is named as before."""
+    assert _hidden_note(_hidden(tmp_path / "a", ["E", "I"])) == [
+        "dolda kolumner i Excel lästes som de andra (E); visa dem, och ta bort en kolumn som inte ska vara med"]
+    project = _hidden(tmp_path / "b", ["E"])
+    assert list(project.participants["household_id"]) == ["H1", "H2"]
+    assert len(_hidden_note(project)) == 1 and "(E)" in _hidden_note(project)[0]
