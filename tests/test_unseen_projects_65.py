@@ -8,6 +8,7 @@ import datetime as dt
 import textwrap
 
 import openpyxl
+import pytest
 
 import evaltools as et
 
@@ -125,3 +126,78 @@ def test_a_hidden_column_that_is_read_is_still_named_and_only_it(tmp_path):
     project = _hidden(tmp_path / "b", ["E"])
     assert list(project.participants["household_id"]) == ["H1", "H2"]
     assert len(_hidden_note(project)) == 1 and "(E)" in _hidden_note(project)[0]
+
+
+# --- a comparison group of persons on sickness or activity compensation ------------------------------------------
+IPS = """\
+id: unseen65
+title: IPS Jobbspåret
+forbund: Samordningsförbundet Norrdal
+owner: Region Norrdal
+kind: individ
+period: {start: 2024-01-01, planned_end: 2025-12-31}
+data_as_of: 2026-03-31
+granted_sek: 1000000
+data:
+  participants: data/deltagare.csv
+  payments: data/utbetalningar.csv
+  comparison: {persons: data/jamforelse.csv, payments: data/jamforelse_utbet.csv}
+"""
+
+
+def _person(pid: str, support: str, outcome: str, start: str = "2024-03-01", end: str = "2025-03-01") -> str:
+    return f"{pid},kvinna,1985,ensamstående,{start},{end},{outcome},{support}"
+
+
+def _ips_with_comparison(tmp_path):
+    """Ten participants on försörjningsstöd at start, five ended to work and five still on it (5/10 left); a comparison
+    group of fifteen on försörjningsstöd at the reference date, six of them at work at follow-up and nine still on it
+    (6/15 = 40 %), and ten more on activity compensation at the reference date still on it at follow-up, who had no
+    försörjningsstöd to leave (but whose status, sjuk_aktivitetsersättning, is among the outcomes that leave it)."""
+    head = "person_id,sex,birth_year,household_type,start_date,end_date,outcome,support_start"
+    (tmp_path / "data").mkdir()
+    people = [_person(f"P{i}", "försörjningsstöd", "arbete" if i < 5 else "kvar_försörjningsstöd") for i in range(10)]
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([head, *people]) + "\n", encoding="utf-8")
+    comp = ([_person(f"J{i}", "försörjningsstöd", "arbete" if i < 6 else "kvar_försörjningsstöd") for i in range(15)]
+            + [_person(f"S{i}", "sjuk_aktivitetsersättning", "sjuk_aktivitetsersättning") for i in range(10)])
+    (tmp_path / "data" / "jamforelse.csv").write_text("\n".join([head, *comp]) + "\n", encoding="utf-8")
+    months = [f"2023-{m:02d}" for m in range(3, 13)] + [f"2024-{m:02d}" for m in range(1, 13)]
+    for name, ids in (("utbetalningar", [f"P{i}" for i in range(10)]), ("jamforelse_utbet", [f"J{i}" for i in range(15)])):
+        rows = [f"{pid},{m},7000" for pid in ids for m in months]
+        (tmp_path / "data" / f"{name}.csv").write_text("person_id,month,amount\n" + "\n".join(rows) + "\n",
+                                                       encoding="utf-8")
+    p = tmp_path / "unseen65.yaml"
+    p.write_text(IPS, encoding="utf-8")
+    return et.load_project(p)
+
+
+def test_the_comparison_groups_share_who_left_counts_those_who_had_försörjningsstöd_only(tmp_path):
+    """The participants' share counts those who had försörjningsstöd at start (5 of 10); the comparison group's counted
+    everyone with an outcome, the ten on activity compensation as leavers: (6 + 10) / 25 = 64 %, a deadweight of 64/50,
+    clipped at 95 %, as if nearly every participant would have left anyway. Counted as the participants are, it is
+    6 of 15 = 40 %, and the deadweight 40 % / 50 % = 80 %."""
+    from evaltools.analysis.comparison import compare_exit_rates, comparison_success_rates
+    from evaltools.analysis.costbenefit import _deadweight
+
+    project = _ips_with_comparison(tmp_path)
+    codes = project.params.cost_benefit.success_outcomes
+    assert comparison_success_rates(project, codes) == (0.5, 0.4, 10, 15)
+    table = compare_exit_rates(project).set_index("group")
+    assert (table.loc["comparison", "n"], table.loc["comparison", "successes"]) == (15, 6)
+    assert (table.loc["participants", "n"], table.loc["participants", "successes"]) == (10, 5)
+    deadweight, _note, assumed = _deadweight(project, {})
+    assert deadweight == pytest.approx(0.8) and not assumed
+
+
+def test_a_comparison_group_without_anyone_on_försörjningsstöd_gives_the_default_and_says_why(tmp_path):
+    """Only the ten on activity compensation: no comparison person could leave försörjningsstöd, so the deadweight is
+    the default, 25 %, with the reason, not "the file has no outcomes at follow-up" (it has ten)."""
+    from evaltools.analysis.costbenefit import _deadweight
+    from evaltools.words.labels import note_text
+
+    project = _ips_with_comparison(tmp_path)
+    project.comparison = project.comparison[project.comparison["person_id"].str.startswith("S")]
+    deadweight, note, assumed = _deadweight(project, {})
+    assert deadweight == pytest.approx(0.25) and assumed
+    assert note.key == "assumption.deadweight_default_no_fs"
+    assert "ingen i jämförelsegruppen med utfall vid uppföljning hade försörjningsstöd" in note_text(note, "sv")
