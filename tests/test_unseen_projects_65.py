@@ -201,3 +201,50 @@ def test_a_comparison_group_without_anyone_on_försörjningsstöd_gives_the_defa
     assert deadweight == pytest.approx(0.25) and assumed
     assert note.key == "assumption.deadweight_default_no_fs"
     assert "ingen i jämförelsegruppen med utfall vid uppföljning hade försörjningsstöd" in note_text(note, "sv")
+
+
+def _hidden_in_budget_and_payments(tmp_path, budget_hidden: list[str], payments_hidden: list[str]):
+    """A workbook of three sheets: two women on Deltagare; a Budget of 2024 with the columns År, Kostnadsslag,
+    Finansiär, Tjänstgöringsgrad (staff time as a share of full time, 100 % for the coach), Budget, Utfall and
+    Kommentar (A-G); Utbetalningar with person_id, month, amount and Handläggare (A-D). The columns named hidden."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    ws.append(["P1", "kvinna", 1980, "ensamstående", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30), "arbete"])
+    ws.append(["P2", "kvinna", 1985, "ensamstående", dt.datetime(2024, 4, 1), None, None])
+    budget = wb.create_sheet("Budget")
+    budget.append(["År", "Kostnadsslag", "Finansiär", "Tjänstgöringsgrad", "Budget", "Utfall", "Kommentar"])
+    budget.append([2024, "IPS-coach", "förbund", 1.0, "600 000 kr", "590 000 kr", "heltid"])
+    budget.append([2024, "Lokaler", "förbund", None, "50 000 kr", "40 000 kr", "hyra"])
+    budget["D2"].number_format = "0%"
+    pay = wb.create_sheet("Utbetalningar")
+    pay.append(["person_id", "month", "amount", "Handläggare"])
+    for pid in ("P1", "P2"):
+        for m in range(1, 13):
+            pay.append([pid, f"2024-{m:02d}", "5 000 kr", "H7"])
+    for sheet, letters in ((budget, budget_hidden), (pay, payments_hidden)):
+        for letter in letters:
+            sheet.column_dimensions[letter].hidden = True
+    (tmp_path / "data").mkdir(parents=True)
+    wb.save(tmp_path / "data" / "ips.xlsx")
+    return et.load_project(_params(tmp_path, "data: {participants: data/ips.xlsx, payments: data/ips.xlsx, "
+                                             "budget: data/ips.xlsx}\n"))
+
+
+def test_hidden_columns_a_budget_or_payments_sheet_does_not_read_are_not_said_to_be_read(tmp_path):
+    """Tjänstgöringsgrad and Kommentar (D, G) of the budget and Handläggare (D) of the payments are read by no reader;
+    each sheet's note said "dolda kolumner i Excel lästes som de andra (D, G)" and "(D)", in the report too. None now;
+    the budget is 600 000 + 50 000 = 650 000 kr, its utfall 590 000 + 40 000 = 630 000 kr, as before."""
+    project = _hidden_in_budget_and_payments(tmp_path, ["D", "G"], ["D"])
+    assert _hidden_note(project) == []
+    assert project.budget["budget"].sum() == 650000 and project.budget["actual"].sum() == 630000
+
+
+def test_a_hidden_column_a_budget_or_payments_sheet_reads_is_named_with_its_sheet(tmp_path):
+    """Utfall (F) hidden beside Kommentar (G), and amount (C) beside Handläggare (D): each note names the column read
+    alone, and the sheet it is on (two notes of one workbook were told apart by nothing)."""
+    project = _hidden_in_budget_and_payments(tmp_path, ["F", "G"], ["C", "D"])
+    notes = {w.file.rsplit("[", 1)[-1]: w.note("sv") for w in project.warnings if w.code == "hidden_columns"}
+    assert set(notes) == {"Budget]", "Utbetalningar]"}
+    assert "(F);" in notes["Budget]"] and "(C);" in notes["Utbetalningar]"]

@@ -856,7 +856,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                              table=quote(redact(name))))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
-        notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
+        notes.append(problem(source, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
                              columns=", ".join(hidden_columns)))
     # the other sheets, where the one read was the first visible for want of one named for the file
     guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None

@@ -459,16 +459,16 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
                     columns=", ".join(f"'{h}'" for h in rest))]
 
 
-def hidden_unread(hidden: tuple[tuple[str, str], ...], raw: RawTable, spec: S.TableSpec, warn: list[Problem],
+def hidden_unread(hidden: tuple[tuple[str, str], ...], unread: set[str], warn: list[Problem],
                   notes: list[Problem]) -> None:
     """The note on the sheet's hidden columns (in ``warn``, one of the file's ``notes``) narrowed to the columns read:
-    a hidden column the contract does not read (a coordinator's notes, hidden from the print) is named among the
-    columns not read (:func:`unread_columns`), and said to be "read as the others" it contradicted that note, in the
-    report too. ``hidden``: the (letter, heading) pairs as the file was read, before its columns were renamed."""
+    a hidden column the reader does not read (a coordinator's notes, hidden from the print; a budget's staff time as a
+    share of full time beside its amounts) was said to be "read as the others", in the report too, where it changed
+    nothing. ``hidden``: the (letter, heading) pairs as the file was read, before its columns were renamed;
+    ``unread``: the headings the reader leaves unread."""
     said = next((n for n in notes if n.key == "sheet.hidden_columns"), None)
     if said is None or not hidden:
         return
-    unread = set(_unread_headings(raw, spec))
     read = [letter for letter, heading in hidden if heading and heading not in unread]
     at = next((i for i, n in enumerate(warn) if n is said), None)
     if at is None or len(read) == len(hidden):
@@ -2287,7 +2287,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
-    hidden_unread(hidden, raw, S.PARTICIPANTS, warn, read_notes)
+    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)), warn, read_notes)
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -2759,6 +2759,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     warn.extend(pages)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
+    _hidden_payment_columns(raw, params, warn)
     if S.PERSON_ID not in raw.frame.columns and S.HOUSEHOLD_ID in raw.frame.columns:
         # (an economic-aid system's export: a row per household and month, no person)
         household_raw = _household_payments(raw, fname, persons, problems, warn, table != "payments")
@@ -2803,6 +2804,21 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
+
+
+def _hidden_payment_columns(raw: RawTable, params: ProjectParams, warn: list[Problem]) -> None:
+    """The note on a payments sheet's hidden columns narrowed to those read (:func:`hidden_unread`): a hidden column
+    of the caseworker beside the amounts is no column read; in a sheet of a column per month, a heading with a digit
+    is a month's (or refused as none)."""
+    if not raw.hidden_headings:
+        return
+    names = {c.name for spec in (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT) for c in spec.columns}
+    wide = payments_shape(list(raw.frame.columns), params.data.payments_format) == "wide"
+    own = {" ".join(h.split()).casefold() for h in params.data.columns}
+    unread = {h for _, h in raw.hidden_headings
+              if h not in names and " ".join(h.split()).casefold() not in own
+              and not (wide and any(ch.isdigit() for ch in h))}
+    hidden_unread(raw.hidden_headings, unread, warn, raw.notes)
 
 
 def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None, problems: list[Problem],
@@ -3398,6 +3414,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    # (a hidden column of neither the contract's names nor a budget's headings, 'Tjänstgöringsgrad', is not read)
+    names = {c.name for c in S.BUDGET_TABLE.columns}
+    hidden_unread(raw.hidden_headings, {h for _, h in raw.hidden_headings
+                                        if h not in names and not budget_shapes.header_like(h)}, warn, raw.notes)
     twice: set[str] = set()
     if _budget_per_sheet(raw, problems, before):
         twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)
