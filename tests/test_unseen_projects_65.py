@@ -248,3 +248,46 @@ def test_a_hidden_column_a_budget_or_payments_sheet_reads_is_named_with_its_shee
     notes = {w.file.rsplit("[", 1)[-1]: w.note("sv") for w in project.warnings if w.code == "hidden_columns"}
     assert set(notes) == {"Budget]", "Utbetalningar]"}
     assert "(F);" in notes["Budget]"] and "(C);" in notes["Utbetalningar]"]
+
+
+# --- participants on sickness benefit at start have no payment rows, and are expected to have none ---------------
+def _sick_and_fs(tmp_path, supports: list[str]):
+    """One participant per support at start in ``supports`` (H1, H2, ...); payments (12 months of 2024 at 6 000 kr)
+    for H1 alone."""
+    head = "person_id,sex,birth_year,household_type,start_date,end_date,outcome,support_start"
+    rows = [_person(f"H{i + 1}", s, "arbete") for i, s in enumerate(supports)]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    (tmp_path / "data" / "utbetalningar.csv").write_text(
+        "person_id,month,amount\n" + "\n".join(f"H1,2024-{m:02d},6000" for m in range(1, 13)) + "\n", encoding="utf-8")
+    return et.load_project(_params(tmp_path, "data: {participants: data/deltagare.csv, "
+                                             "payments: data/utbetalningar.csv}\n"))
+
+
+def test_participants_on_another_support_at_start_are_not_advised_to_count_as_paid_nothing(tmp_path):
+    """H1 on försörjningsstöd has rows; H2 and H3 on sickness benefit and activity compensation have none, as expected:
+    the note advised writing payments_cover_all_participants: true "if the file covers every participant", which would
+    count the two as 0 kr in the means of those who had försörjningsstöd. It now says the 2 of 3 had another support
+    and not to write it; the report's sentence (the same code) is unchanged."""
+    project = _sick_and_fs(tmp_path, ["försörjningsstöd", "sjukpenning", "sjuk_aktivitetsersättning"])
+    (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered_other_support"
+    text = note.text("sv")
+    assert "2 av 3 deltagare har inga rader" in text and "alla 2 hade en annan försörjning" in text
+    assert "Skriv inte payments_cover_all_participants: true" in text
+
+
+def test_some_without_rows_on_another_support_and_some_unknown_are_both_said(tmp_path):
+    """H2 on sickness benefit and H3, H4 with their support unknown: 3 without rows, 1 of them on another support, and
+    the advice is kept for the other 2."""
+    project = _sick_and_fs(tmp_path, ["försörjningsstöd", "sjukpenning", "okänt", "okänt"])
+    (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered_some_other_support"
+    text = note.text("sv")
+    assert "3 av 4 deltagare" in text and "1 av dem hade en annan försörjning" in text and "de andra 2" in text
+    # all of unknown support: the note as before
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (plain,) = [w for w in _sick_and_fs(folder, ["försörjningsstöd", "okänt"]).warnings
+                if w.code == "payment_not_covered"]
+    assert plain.key == "payment.not_covered"

@@ -2945,13 +2945,34 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
     0 kr every month and the note says so; otherwise they are left out of the payment analyses
     (:meth:`evaltools.data.project.Project.paid_persons`) and the note says how many. Never silently 0."""
     ids = pd.unique(persons[S.PERSON_ID].dropna())
-    missing = int((~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())).sum())
+    absent = pd.Index(ids)[~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())]
+    missing = len(absent)
     if not missing:
         return None
     keys = {(True, False): "payment.covered_zero", (False, False): "payment.not_covered",
             (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
     key = keys[(covers_all, comparison)]
-    return problem(fname, None, None, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
+    code = key.replace(".", "_")
+    if not covers_all and S.SUPPORT_START in persons:
+        # a participant on another support at start (sickness benefit, activity compensation) is expected to have no
+        # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
+        other = int(len(absent) - len(_fs_possible(persons, absent)))
+        if other == missing:
+            return problem(fname, None, None, None, "payment.not_covered_comparison_other_support" if comparison
+                           else "payment.not_covered_other_support", "warning", code, n=missing, total=len(ids))
+        if other and not comparison:
+            return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
+                           n=missing, total=len(ids), other=other, rest=missing - other)
+    return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
+
+
+def _fs_possible(persons: pd.DataFrame, ids: pd.Index) -> set:
+    """Those of ``ids`` with an enrolment whose support at start is försörjningsstöd, unknown or not given: all but
+    the persons on another support at every start."""
+    df = persons[persons[S.PERSON_ID].isin(ids)]
+    support = df[S.SUPPORT_START]
+    maybe = support.isna() | support.isin(["försörjningsstöd", S.UNKNOWN])
+    return set(df.loc[maybe.to_numpy(), S.PERSON_ID])
 
 
 def _fold_repeats(problems: list[Problem]) -> list[Problem]:
