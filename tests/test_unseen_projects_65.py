@@ -12,6 +12,8 @@ import pytest
 
 import evaltools as et
 
+from .conftest import load_problems
+
 HEAD = """\
 id: unseen65
 title: Nya vägar
@@ -291,3 +293,32 @@ def test_some_without_rows_on_another_support_and_some_unknown_are_both_said(tmp
     (plain,) = [w for w in _sick_and_fs(folder, ["försörjningsstöd", "okänt"]).warnings
                 if w.code == "payment_not_covered"]
     assert plain.key == "payment.not_covered"
+
+
+# --- a comparison group exported from the case system with its own headings --------------------------------------
+def test_a_comparison_files_own_headings_are_named_as_its_and_its_dates_and_status_suggested(tmp_path):
+    """The comparison group's export heads its columns Löpnummer, Kön, Födelseår, Hushållstyp, Referensdatum,
+    Uppföljningsdatum, Status vid uppföljning: the one message called it "deltagarfilen" and had no column for the
+    reference date, the follow-up or the status (three more messages, 'start_date', 'end_date', 'outcome' missing).
+    It now names the comparison group's file, with the reference date as start_date, the follow-up as end_date and
+    the status as outcome, as the contract reads a comparison person; the participants' own message is unchanged."""
+    _ips_with_comparison(tmp_path)  # (writes the files; the comparison's are replaced below)
+    head = "Löpnummer;Kön;Födelseår;Hushållstyp;Referensdatum;Uppföljningsdatum;Status vid uppföljning"
+    rows = [f"J{i};kvinna;1985;ensamstående;2024-03-01;2025-03-01;arbete" for i in range(6)]
+    (tmp_path / "data" / "jamforelse.csv").write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    problems = load_problems(tmp_path / "unseen65.yaml")
+    (said,) = [p for p in problems if p.key.startswith("column.own_headings")]
+    text = said.text("sv")
+    assert "jämförelsegruppens fil har ett annat systems rubriker" in text and "deltagarfilen" not in text
+    assert ("'Referensdatum': start_date, 'Uppföljningsdatum': end_date, 'Status vid uppföljning': outcome"
+            in text)
+    assert "the comparison group's file has another system's headings" in said.text("en")
+    assert not [p for p in problems if p.key == "column.missing"]
+    # the same headings in the participants file (its dates as a case system heads them) are the participants file's
+    (tmp_path / "data" / "deltagare.csv").write_text(
+        "Löpnummer;Kön;Födelseår;Hushållstyp;Startdatum;Slutdatum;Utfall\n"
+        "P1;kvinna;1985;ensamstående;2024-03-01;2025-03-01;arbete\n", encoding="utf-8")
+    said = {p.file.rsplit("/", 1)[-1]: p.text("sv") for p in load_problems(tmp_path / "unseen65.yaml")
+            if p.key.startswith("column.own_headings")}
+    assert said["deltagare.csv"].split(" har ", 1)[0].endswith("deltagarfilen")
+    assert said["jamforelse.csv"].split(" har ", 1)[0].endswith("jämförelsegruppens fil")

@@ -357,11 +357,16 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "household_type": ("hushållstyp", "hushall", "hushåll", "hushallstyp"),
     "n_children": ("antalbarn", "barn"),
     "municipality": ("kommun", "hemkommun", "folkbokföringskommun"),
+    # (and a comparison group's export: its reference date is the start, its follow-up the end and the status then the
+    # outcome, as the contract reads a comparison person)
     "start_date": ("startdatum", "inskrivningsdatum", "inskriven", "inskrivning", "start", "datumstart",
-                   "startdag", "påbörjad", "inregistreringsdatum", "inregistrerad", "inregistrering"),
+                   "startdag", "påbörjad", "inregistreringsdatum", "inregistrerad", "inregistrering", "referensdatum",
+                   "referensdag"),
     "end_date": ("slutdatum", "avslutsdatum", "utskrivningsdatum", "utskriven", "avslutad", "avslut", "slut",
-                 "datumavslut", "slutdag", "utregistreringsdatum", "utregistrerad", "utregistrering"),
-    "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod"),
+                 "datumavslut", "slutdag", "utregistreringsdatum", "utregistrerad", "utregistrering",
+                 "uppföljningsdatum", "uppföljningsdag"),
+    "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod", "statusviduppföljning",
+                "statusviduppföljningen", "utfallviduppföljning", "utfallviduppföljningen"),
     "support_start": ("försörjningvidstart", "försörjningstart", "försörjning", "försörjningföre",
                       "försörjningföreinsats"),
     "support_exit": ("försörjningvidavslut", "försörjningavslut", "försörjningefter", "försörjningefterinsats"),
@@ -2306,7 +2311,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),
-                                        raw.frame, params.data.codes)
+                                        raw.frame, params.data.codes, is_comparison)
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
@@ -2565,7 +2570,8 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
 
 
 def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False,
-                     frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None) -> list[Problem]:
+                     frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None,
+                     comparison: bool = False) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
     a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
@@ -2597,9 +2603,12 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     # the data.codes line in the same message, from the texts under the headings just named: one validate, not two
     codes = "" if mapping or frame is None else _codes_to_write(pairs, headings, frame, known or {})
     said = {lang: message("column.own_headings_codes", lang, block=codes) if codes else "" for lang in ("sv", "en")}
+    # (the comparison group's file is read with the participants' columns, and named as what it is)
+    which = {lang: message("column.comparison_file" if comparison else "column.participants_file", lang)
+             for lang in ("sv", "en")}
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
                     other=f"'{others[0]}'" if others else "'Försörjning efter'", codes_sv=said["sv"],
-                    codes_en=said["en"]), *rest]
+                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem],
