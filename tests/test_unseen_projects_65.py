@@ -322,3 +322,79 @@ def test_a_comparison_files_own_headings_are_named_as_its_and_its_dates_and_stat
             if p.key.startswith("column.own_headings")}
     assert said["deltagare.csv"].split(" har ", 1)[0].endswith("deltagarfilen")
     assert said["jamforelse.csv"].split(" har ", 1)[0].endswith("jämförelsegruppens fil")
+
+
+# --- a share of full time where the budget's amount goes ------------------------------------------------------
+def _fte_budget(tmp_path, header: list[str], rows: list[list], percent_format: bool = True):
+    """Deltagare (one woman) and a Budget sheet of ``header`` and ``rows``; every number below 1 formatted '0%', as
+    Excel shows a post's share of full time (0,2 as 20 %)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    ws.append(["P1", "kvinna", 1980, "ensamstående", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30), "arbete"])
+    budget = wb.create_sheet("Budget")
+    budget.append(header)
+    for row in rows:
+        budget.append(row)
+        for cell in budget[budget.max_row]:
+            if percent_format and isinstance(cell.value, float) and cell.value < 1:
+                cell.number_format = "0%"
+    (tmp_path / "data").mkdir(parents=True)
+    wb.save(tmp_path / "data" / "ips.xlsx")
+    return _params(tmp_path, "data: {participants: data/ips.xlsx, budget: data/ips.xlsx}\n")
+
+
+def _percent_cells(problems) -> dict[tuple[int, str], str]:
+    return {(p.row, p.column): p.text("sv") for p in problems if "det är en andel" in p.text("sv")}
+
+
+def test_a_share_of_full_time_in_a_percent_cell_of_the_budget_is_refused_not_read_as_kronor(tmp_path):
+    """The nurse's 20 % of a post (0,2 under the format 0%) in Budget and Utfall of row 3 was read as 20 kr: the
+    budget's total 610 020 kr, without a word. Both cells are refused with the share and what to write; so is the same
+    share typed '20 %' (row 4), which got no more than "expected a number"."""
+    params = _fte_budget(tmp_path, ["År", "Kostnadsslag", "Finansiär", "Budget", "Utfall"],
+                         [[2024, "IPS-coach", "förbund", 610000, 604000],
+                          [2024, "Sjuksköterska (arbetstid)", "region", 0.2, 0.2],
+                          [2024, "Arbetsterapeut (arbetstid)", "region", "20 %", "20 %"]])
+    said = _percent_cells(load_problems(params))
+    assert {row for row, _ in said} == {3, 4} and len(said) == 4
+    text = said[(3, "budget")]
+    assert "det är en andel (20 %), inte ett belopp" in text and "tjänstgöringsgraden gånger årslönen" in text
+
+
+def test_a_share_in_a_percent_cell_of_a_budget_of_a_column_per_year_is_refused(tmp_path):
+    """The förbund's layout, Budget 2024 and Utfall 2024 beside the cost line: the nurse's 0,2 under 0% in both is
+    named by its column, row 3."""
+    params = _fte_budget(tmp_path, ["Kostnadsslag", "Finansiär", "Budget 2024", "Utfall 2024"],
+                         [["IPS-coach", "förbund", 610000, 604000], ["Sjuksköterska", "region", 0.2, 0.2]])
+    assert set(_percent_cells(load_problems(params))) == {(3, "Budget 2024"), (3, "Utfall 2024")}
+
+
+def test_a_budget_with_its_share_of_full_time_beside_the_amounts_is_read(tmp_path):
+    """The share in a column of its own (Tjänstgöringsgrad, 100 % and 20 %, formatted 0%) is not read, and the
+    amounts are: 610 000 + 140 000 = 750 000 kr budget, 604 000 + 140 000 = 744 000 kr utfall."""
+    params = _fte_budget(tmp_path, ["År", "Kostnadsslag", "Finansiär", "Tjänstgöringsgrad", "Budget", "Utfall"],
+                         [[2024, "IPS-coach", "förbund", 1.0, 610000, 604000],
+                          [2024, "Sjuksköterska", "region", 0.2, 140000, 140000]])
+    budget = et.load_project(params).budget
+    assert (budget["budget"].sum(), budget["actual"].sum()) == (750000, 744000)
+
+
+def test_a_payment_in_a_percent_cell_is_refused(tmp_path):
+    """A payments file's amount 0,5 under 0% (shown 50 %) was read as 50 kr; it is refused as a share."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    ws.append(["P1", "kvinna", 1980, "ensamstående", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30), "arbete"])
+    pay = wb.create_sheet("Utbetalningar")
+    pay.append(["person_id", "month", "amount"])
+    pay.append(["P1", "2024-01", 6000])
+    pay.append(["P1", "2024-02", 0.5])
+    pay["C3"].number_format = "0%"
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data" / "p.xlsx")
+    problems = load_problems(_params(tmp_path, "data: {participants: data/p.xlsx, payments: data/p.xlsx}\n"))
+    (said,) = [p for p in problems if "det är en andel" in p.text("sv")]
+    assert (said.row, said.column) == (3, "amount") and "(50 %), inte ett belopp i kronor" in said.text("sv")

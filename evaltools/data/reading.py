@@ -84,6 +84,9 @@ class RawTable:
     epoch: dt.date = EXCEL_EPOCH
     # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    # per column, the numbers Excel shows as percents (0,2 under '0 %' shows, and is read, as 20): a share, which an
+    # amount column refuses
+    percent_cells: dict[str, np.ndarray] = field(default_factory=dict)
     # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
     # messages that list the file's columns
     headings: dict[str, str] = field(default_factory=dict)
@@ -102,7 +105,8 @@ class RawTable:
                        file_rows=self.file_rows[keep],
                        number_cells={c: v[keep] for c, v in self.number_cells.items()},
                        cell_columns={c: v[keep] for c, v in self.cell_columns.items()},
-                       date_cells={c: v[keep] for c, v in self.date_cells.items()})
+                       date_cells={c: v[keep] for c, v in self.date_cells.items()},
+                       percent_cells={c: v[keep] for c, v in self.percent_cells.items()})
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -809,10 +813,13 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     saved_empty: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
     dates: set[tuple[int, int]] = set()
+    percents: set[tuple[int, int]] = set()
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
+        percents.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, (int, float))
+                        and not isinstance(c.value, bool) and "%" in str(getattr(c, "number_format", "")))
         rows.append([_undated_text(undated[(ws.title, c.coordinate)])
                      if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
                      else _cell_text(c.value, getattr(c, "number_format", "")) for c in r])
@@ -871,7 +878,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     for r, c in dates:
         if r <= len(dated) and c <= dated.shape[1]:
             dated.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated
+    percent = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in percents:
+        if r <= len(percent) and c <= percent.shape[1]:
+            percent.iat[r - 1, c - 1] = True
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent
 
 
 def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
@@ -1030,11 +1041,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
     epoch = EXCEL_EPOCH
-    shown = dated = None
+    shown = dated = percent = None
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated = _read_xlsx_cells(path, fname, sheet, table)
+        (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
+         percent) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1116,6 +1128,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if dated is not None and dated.to_numpy().any():
         sub = dated.iloc[h + 1:, keep_cols].to_numpy()[keep]
         date_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
+    percent_cells = {}
+    if percent is not None and percent.to_numpy().any():
+        sub = percent.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        percent_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
     if shown is not None and S.MONTH in body.columns and shown.to_numpy().any():
         # a date under a format that shows its month alone ('yyyy-mm', 'mmm-yy', 'mmmm yyyy') is, in the month
         # column, the month Excel shows (a payment date shown as its month); elsewhere it is read as its day
@@ -1129,7 +1145,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
-                    hidden_headings=hidden_headings)
+                    hidden_headings=hidden_headings, percent_cells=percent_cells)
 
 
 # --- validation ---------------------------------------------------------------------

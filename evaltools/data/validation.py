@@ -1585,6 +1585,17 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero((bad & s.str.fullmatch(_TIME_AMOUNT)).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
+                # a share where an amount goes: a post's share of full time (tjänstgöringsgrad) typed '20 %', or a
+                # number Excel shows as a percent (0,2 under '0 %' is read as 20: 20 kr, without a word)
+                typed = bad & s.str.fullmatch(_PERCENT_CELL)
+                formatted = pd.Series(False, index=s.index)
+                if col.name in raw.percent_cells and len(raw.percent_cells[col.name]) == len(s):
+                    formatted = pd.Series(raw.percent_cells[col.name], index=s.index) & ~empty
+                    bad |= formatted
+                for i in np.flatnonzero((typed | formatted).to_numpy()).tolist():
+                    share = s.iloc[i].strip() if typed.iloc[i] else f"{s.iloc[i].strip()} %"
+                    hints[i] = ("hint.percent_budget" if spec is S.BUDGET_TABLE else "hint.percent_amount",
+                                {"shown": share})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -2400,7 +2411,8 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename), headings=headings,
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
-                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()})
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+                               percent_cells={rename.get(c, c): v for c, v in raw.percent_cells.items()})
 
 
 def _own_headings_absent(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -2815,6 +2827,20 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     return df
 
 
+def _percents_shown(raw: RawTable) -> RawTable:
+    """The numbers Excel shows as percents written as it shows them, '20 %' (read as 20 otherwise), so that in a
+    budget's amount columns, a row per line or a column per year, they are refused as the share they are, not read
+    as kronor: a post's share of full time (tjänstgöringsgrad) put where its cost goes."""
+    if not raw.percent_cells:
+        return raw
+    frame = raw.frame.copy()
+    for column, cells in raw.percent_cells.items():
+        if column in frame.columns and len(cells) == len(frame):
+            at = cells & (frame[column].astype(str) != "").to_numpy()
+            frame.loc[at, column] = frame.loc[at, column].astype(str) + " %"
+    return dataclasses.replace(raw, frame=frame)
+
+
 def _hidden_payment_columns(raw: RawTable, params: ProjectParams, warn: list[Problem]) -> None:
     """The note on a payments sheet's hidden columns narrowed to those read (:func:`hidden_unread`): a hidden column
     of the caseworker beside the amounts is no column read; in a sheet of a column per month, a heading with a digit
@@ -2903,7 +2929,8 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
                                number_cells={c: v[take] for c, v in raw.number_cells.items() if c != S.PERSON_ID},
                                cell_columns={**{c: v[take] for c, v in raw.cell_columns.items()},
                                              S.PERSON_ID: of_person},
-                               date_cells={c: v[take] for c, v in raw.date_cells.items()})
+                               date_cells={c: v[take] for c, v in raw.date_cells.items()},
+                               percent_cells={c: v[take] for c, v in raw.percent_cells.items()})
 
 
 def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str,
@@ -3444,6 +3471,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    raw = _percents_shown(raw)
     # (a hidden column of neither the contract's names nor a budget's headings, 'Tjänstgöringsgrad', is not read)
     names = {c.name for c in S.BUDGET_TABLE.columns}
     hidden_unread(raw.hidden_headings, {h for _, h in raw.hidden_headings
