@@ -398,3 +398,55 @@ def test_a_payment_in_a_percent_cell_is_refused(tmp_path):
     problems = load_problems(_params(tmp_path, "data: {participants: data/p.xlsx, payments: data/p.xlsx}\n"))
     (said,) = [p for p in problems if "det är en andel" in p.text("sv")]
     assert (said.row, said.column) == (3, "amount") and "(50 %), inte ett belopp i kronor" in said.text("sv")
+
+
+# --- the comparison group's payments on a sheet of the participants' workbook ----------------------------------
+def _workbook_with_comparison(tmp_path, payments_sheet: str):
+    """Six participants (three to work) and their payments on Deltagare and Utbetalningar; eight comparison persons
+    (two at work at follow-up) on Jämförelsegrupp and their payments, 6 000 kr a month through 2024, on the sheet
+    ``payments_sheet`` with the same headings as Utbetalningar."""
+    heads = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", "support_start"]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(heads)
+    for i in range(6):
+        ws.append([f"P{i}", "kvinna", 1980, "ensamstående", dt.datetime(2024, 3, 1), dt.datetime(2024, 9, 30),
+                   "arbete" if i < 3 else "kvar_försörjningsstöd", "försörjningsstöd"])
+    comparison = wb.create_sheet("Jämförelsegrupp")
+    comparison.append(heads)
+    for i in range(8):
+        comparison.append([f"J{i}", "kvinna", 1980, "ensamstående", dt.datetime(2024, 3, 1), dt.datetime(2025, 3, 1),
+                           "arbete" if i < 2 else "kvar_försörjningsstöd", "försörjningsstöd"])
+    for title, who, amount in (("Utbetalningar", "P", 7000), (payments_sheet, "J", 6000)):
+        sheet = wb.create_sheet(title)
+        sheet.append(["person_id", "month", "amount"])
+        for i in range(6 if who == "P" else 8):
+            for m in range(1, 13):
+                sheet.append([f"{who}{i}", f"2024-{m:02d}", amount])
+    (tmp_path / "data").mkdir(parents=True)
+    wb.save(tmp_path / "data" / "p.xlsx")
+    return _params(tmp_path, "data: {participants: data/p.xlsx, payments: data/p.xlsx, comparison: {persons: "
+                             "data/p.xlsx, payments: data/p.xlsx}}\n")
+
+
+def test_the_comparison_groups_payments_on_a_sheet_of_their_own_are_not_the_participants_kept_twice(tmp_path):
+    """'Utbetalningar jämförelse' beside 'Utbetalningar', the same headings: the participants' payments were refused
+    as a list kept on two sheets, saying to copy the comparison group's rows under the participants' (which would
+    have counted them as participants' payments), and the comparison's payments were looked for on the first sheet.
+    Now the sheet is the comparison group's: 8 persons x 12 months at 6 000 kr, and the participants' 6 x 12 at
+    7 000 kr."""
+    project = et.load_project(_workbook_with_comparison(tmp_path, "Utbetalningar jämförelse"))
+    assert (len(project.comparison_payments), project.comparison_payments["amount"].sum()) == (96, 96 * 6000)
+    assert (len(project.payments), project.payments["amount"].sum()) == (72, 72 * 7000)
+
+
+def test_a_comparison_sheet_by_another_name_is_never_said_to_be_the_participants_list_and_names_fit_excel(tmp_path):
+    """'Jämf. utbetalningar', a name the loader does not read: the participants' payments are not refused as a list
+    on two sheets; the comparison's message names the sheets to use, each one Excel can name (at most 31 characters:
+    never 'Jämförelsegruppens utbetalningar', 32)."""
+    problems = load_problems(_workbook_with_comparison(tmp_path, "Jämf. utbetalningar"))
+    assert not [p for p in problems if p.key == "sheet.alike"]
+    (said,) = [p for p in problems if "för den här filen läses bladet som heter" in p.text("sv")]
+    names = said.text("sv").split("heter ", 1)[1].split(" (annars", 1)[0].split(" / ")
+    assert "'Utbetalningar jämförelse'" in names and all(len(n.strip("'")) <= 31 for n in names)

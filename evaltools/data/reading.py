@@ -425,10 +425,28 @@ def _visible(ws) -> bool:
 SHEET_NAMES: dict[str, tuple[str, ...]] = {
     "participants": ("deltagare",), "payments": ("utbetalningar", "försörjningsstöd"), "budget": ("budget",),
     "comparison": ("jämförelsegrupp", "jämförelsegruppen"),
-    "comparison_payments": ("jämförelsegruppens utbetalningar", "utbetalningar jämförelsegrupp"),
+    # (Excel names a sheet in at most 31 characters: 'Jämförelsegruppens utbetalningar' has 32, so the messages name
+    # the sheets Excel can have, SHEET_NAME_MAX; it is read where another program wrote it)
+    "comparison_payments": ("utbetalningar jämförelsegrupp", "utbetalningar jämförelse", "jämförelse utbetalningar",
+                            "jämförelsegruppens utbetalningar"),
     "earnings": ("inkomster", "arbetsinkomster"), "benefits": ("ersättningar",),
     "responses": ("svar", "enkätsvar"), "questions": ("frågor",),
 }
+
+
+# the most characters Excel allows in a sheet's name
+SHEET_NAME_MAX = 31
+
+
+def sheet_names_shown(table: str) -> tuple[str, ...]:
+    """The sheet names a message gives for the data file ``table``: its own, then its Swedish ones that Excel can
+    write (:data:`SHEET_NAME_MAX`), capitalised."""
+    return (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ()) if len(w) <= SHEET_NAME_MAX))
+
+
+# a sheet whose name says it is the comparison group's ('Utbetalningar jämförelse', 'Kontrollgrupp 2024'): never the
+# participants' list kept on another sheet
+_COMPARISON_SHEET = re.compile(r"jämf|jamf|jmf\b|kontrollgrupp|comparison|control\s*group", re.IGNORECASE)
 
 
 def _table_sheet(wb, table: str | None):
@@ -499,7 +517,8 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
     found = []
     for ws in _load_workbook(path, data_only=True).worksheets:
-        if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
+        if (not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables
+                or _COMPARISON_SHEET.search(ws.title)):
             continue
         for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
             if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
@@ -523,7 +542,7 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
             own = _table_sheet(wb, table)
             raise DataValidationError([problem(fname, None, None, None, "sheet.named_for_other", sheet=quote(sheet),
                                                own=quote(own.title) if own is not None else " / ".join(
-                                                   quote(n) for n in (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ())))))])
+                                                   quote(n) for n in sheet_names_shown(table)))])
         return wb[sheet], None
     named = _table_sheet(wb, table) if sheet == 0 else None
     if named is not None:  # one sheet per data file (the template, or a workbook with Swedish sheet names)
@@ -1141,7 +1160,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
-    file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
+    file_sheets = sheet_names_shown(table) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
