@@ -450,3 +450,22 @@ def test_a_comparison_sheet_by_another_name_is_never_said_to_be_the_participants
     (said,) = [p for p in problems if "för den här filen läses bladet som heter" in p.text("sv")]
     names = said.text("sv").split("heter ", 1)[1].split(" (annars", 1)[0].split(" / ")
     assert "'Utbetalningar jämförelse'" in names and all(len(n.strip("'")) <= 31 for n in names)
+
+
+def test_payments_a_column_per_month_with_the_household_headed_in_swedish_name_the_column_to_write(tmp_path):
+    """The household column headed 'Hushålls-id' (under the title row): every row was refused as "row 4, column
+    'person_id': the cell is empty", a column the file does not have. One message now names the column missing,
+    household_id, and the file's heading that is probably it, with what to write; 'Löpnummer' likewise for person_id."""
+    params = _household_months(tmp_path, "household_id", title=True)
+    wb = openpyxl.load_workbook(tmp_path / "data" / "nya.xlsx")
+    wb["Utbetalningar"]["A3"] = "Hushålls-id"
+    wb.save(tmp_path / "data" / "nya.xlsx")
+    problems = [p for p in load_problems(params) if "Utbetalningar" in p.file]
+    (said,) = problems
+    assert (said.key, said.column) == ("column.missing_heading", "household_id")
+    assert "skriv rubriken 'household_id' i stället för 'Hushålls-id'" in said.text("sv")
+    wb["Utbetalningar"]["A3"] = "Löpnummer"
+    wb["Utbetalningar"]["A4"], wb["Utbetalningar"]["A5"] = "NV1", "NV2"
+    wb.save(tmp_path / "data" / "nya.xlsx")
+    (said,) = [p for p in load_problems(params) if "Utbetalningar" in p.file]
+    assert "skriv rubriken 'person_id' i stället för 'Löpnummer'" in said.text("sv")

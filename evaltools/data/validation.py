@@ -2794,6 +2794,11 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         raw = _sum_payments(raw, fname, problems, warn)
     elif shape == "monthly" and S.AMOUNT in raw.frame and S.MONTH in raw.frame:
         raw = _net_repayments(raw, fname, problems, warn)
+    elif shape == "wide" and (missing_id := _wide_without_id(raw, fname)) is not None:
+        # (a column per month with its id under another heading, 'Hushålls-id': one message for the column, not 'the
+        # cell is empty' in a person_id column the file does not have, row by row)
+        problems.append(missing_id)
+        return empty_table(S.PAYMENTS)
     elif shape == "wide":
         raw, info = long_from_wide(raw, fname, problems)
         if len(raw.frame) and len(problems) == start:
@@ -2825,6 +2830,22 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
+
+
+def _wide_without_id(raw: RawTable, fname: str) -> Problem | None:
+    """A payments file of a column per month with neither ``person_id`` nor ``household_id``: the id column missing,
+    named with the file's heading that is probably it (``Hushålls-id`` for household_id, ``Löpnummer`` for person_id)
+    and the heading to write; None where the file has one of them."""
+    headings = [str(h) for h in raw.frame.columns]
+    if S.PERSON_ID in headings or S.HOUSEHOLD_ID in headings:
+        return None
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in headings)
+    for column in (S.PERSON_ID, S.HOUSEHOLD_ID):
+        if (heading := _heading_for(column, headings, S.PAYMENTS, close=True)) is not None:
+            return problem(fname, None, column, None, "column.missing_heading", column=column, heading=heading,
+                           found=found)
+    return problem(fname, None, S.PERSON_ID, None, "column.missing", column=S.PERSON_ID, found=found,
+                   found_sv=found, found_en=found)
 
 
 def _percents_shown(raw: RawTable) -> RawTable:
