@@ -469,3 +469,21 @@ def test_payments_a_column_per_month_with_the_household_headed_in_swedish_name_t
     wb.save(tmp_path / "data" / "nya.xlsx")
     (said,) = [p for p in load_problems(params) if "Utbetalningar" in p.file]
     assert "skriv rubriken 'person_id' i stället för 'Löpnummer'" in said.text("sv")
+
+
+# --- a household written with its number of children -------------------------------------------------------------
+def test_a_household_written_with_its_number_of_children_is_told_where_the_number_goes(tmp_path):
+    """'Ensamstående med 5 barn' is suggested as ensamstående_med_barn, a code without the number; the riksnorm's level
+    counts each child (n_children), so the message says to write 5 there too. 'Sammanboende med barn', no number,
+    gets its code alone; so does a row whose n_children is filled in."""
+    head = "person_id,sex,birth_year,household_type,n_children,start_date,end_date,outcome"
+    rows = ["NV1,kvinna,1985,Ensamstående med 5 barn,,2024-03-01,2024-09-30,studier",
+            "NV2,kvinna,1990,Sammanboende med barn,,2024-03-01,2024-09-30,studier",
+            "NV3,kvinna,1992,Sammanboende med 3 barn,3,2024-03-01,2024-09-30,studier"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    problems = load_problems(_params(tmp_path, "data: {participants: data/deltagare.csv}\n"))
+    said = {p.row: p.text("sv") for p in problems if p.column == "household_type" and p.row is not None}
+    assert "'ensamstående_med_barn'" in said[2] and "skriv också antalet barn, 5, i kolumnen n_children" in said[2]
+    assert "'sambo_med_barn'" in said[3] and "antalet barn" not in said[3]
+    assert "'sambo_med_barn'" in said[4] and "antalet barn" not in said[4]

@@ -1626,7 +1626,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             filled = val.where(~empty, col.default if col.default is not None else pd.NA)
             out[col.name] = filled.where(~bad).astype("object")
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _code_hint(s.iloc[i], col)
+                said, vals = _code_hint(s.iloc[i], col)
+                hints[i] = (said, vals)
+                # a household written with its number of children ('Ensamst책ende med 5 barn'): the code has no number,
+                # and the riksnorm's level counts each child (n_children), so the number is said with where it goes
+                if col.name == S.HOUSEHOLD_TYPE and said in ("hint.did_you_mean", "hint.label") and (
+                        (count := _CHILDREN_COUNT.search(s.iloc[i])) is not None) and (
+                        S.N_CHILDREN not in df.columns or not str(df[S.N_CHILDREN].iloc[i]).strip()):
+                    hints[i] = ((str(said), "hint.children_count"), {**vals, "n": count.group(1)})
         else:
             bad = _excel_errors(s)  # (any text is a value, but not a formula's error: '#N/A' as a person id)
             if col.name in (S.PERSON_ID, S.HOUSEHOLD_ID):
@@ -1694,6 +1701,9 @@ _TIME_AMOUNT = re.compile(r"\s*\d[\d\s\u00a0.,]*\s*(?:h|tim|timmar|timme|tim\.|�
                           r"heltid(?:er)?|heltidstj채nst(?:er)?|%\s*(?:av\s+(?:en\s+)?)?tj채nst(?:en)?|procent\s+av\s+(?:en\s+)?"
                           r"tj채nst(?:en)?|hours?|fte|dagar|dgr|veckor|arbetsdagar|m책nader|m책n)\.?\s*", re.IGNORECASE)
 
+
+# the number of children a household type is written with ('Ensamst책ende med 5 barn', 'Sambo, 3 barn')
+_CHILDREN_COUNT = re.compile(r"\b(\d{1,2})\s*(?:st\.?\s*)?barn\b", re.IGNORECASE)
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
 
