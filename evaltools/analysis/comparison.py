@@ -1032,13 +1032,28 @@ def _participants_who_left(project: Project, success_outcomes) -> tuple[int, int
     return int(leavers(project, could, success_outcomes).sum()), len(could)
 
 
+def comparison_could_leave(project: Project) -> pd.DataFrame:
+    """The comparison persons with a status at follow-up who had försörjningsstöd at their reference date, as
+    :func:`_participants_who_left` counts the participants: a comparison person on sickness or activity compensation
+    whose status at follow-up is that compensation left no försörjningsstöd, and counted as one who did, the
+    comparison group's share (and the deadweight worked out from it against the participants') measured another
+    population than the participants' share beside it."""
+    from .costbenefit.persistence import on_fs_at_start  # (costbenefit imports this module: not at the top)
+    c = project.comparison
+    if c is None:
+        return pd.DataFrame(columns=[S.OUTCOME])
+    c = c[c[S.OUTCOME].notna()]
+    return c[on_fs_at_start(project, c, comparison=True)]
+
+
 def comparison_success_rates(project: Project, success_outcomes: tuple[str, ...]) -> tuple[float, float, int, int] | None:
     """The share who left försörjningsstöd among the ended participants who had it at start
-    (:func:`_participants_who_left`) and among comparison persons (status at follow-up)."""
+    (:func:`_participants_who_left`) and among comparison persons who had it at their reference date (status at
+    follow-up, :func:`comparison_could_leave`)."""
     if project.comparison is None or not project.has_participants:
         return None
     kp, n_p = _participants_who_left(project, success_outcomes)
-    c = project.comparison[project.comparison[S.OUTCOME].notna()]
+    c = comparison_could_leave(project)
     if n_p == 0 or len(c) == 0:
         return None
     return kp / n_p, float(c[S.OUTCOME].isin(success_outcomes).mean()), n_p, len(c)
@@ -1195,7 +1210,7 @@ def payment_phases(project: Project, window: int | None = None) -> pd.DataFrame:
 
 def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Share who left försörjningsstöd: ended participants who had it at start (:func:`_participants_who_left`)
-    against comparison persons (status at follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
+    against comparison persons who had it at their reference date (status at follow-up), with exact (Clopper–Pearson) intervals, the goal table's, and one test of the difference (Fisher's exact test when an
     expected count is below 5, chi-square otherwise). Empty without a comparison group, and when either group
     has no one to count (no participant has ended, or no comparison person has an outcome at follow-up)."""
     from scipy import stats
@@ -1205,7 +1220,7 @@ def compare_exit_rates(project: Project, success_outcomes: tuple[str, ...] | Non
         return pd.DataFrame(columns=cols)
     codes = success_outcomes or project.params.cost_benefit.success_outcomes
     kp, n_p = _participants_who_left(project, codes)
-    c = project.comparison[project.comparison[S.OUTCOME].notna()]
+    c = comparison_could_leave(project)
     counts = [("participants", n_p, kp), ("comparison", len(c), int(c[S.OUTCOME].isin(codes).sum()))]
     if not all(n for _, n, _k in counts):  # (a test against a group of no one is no comparison)
         return pd.DataFrame(columns=cols)

@@ -285,6 +285,8 @@ def read_long_headings(raw: RawTable, fname: str, problems: list[Problem],
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items() if c not in drop},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items() if c not in drop},
                                date_cells={rename.get(c, c): v for c, v in raw.date_cells.items() if c not in drop},
+                               percent_cells={rename.get(c, c): v for c, v in raw.percent_cells.items()
+                                              if c not in drop},
                                headings={**raw.headings, **{c: h for h, c in rename.items()}}), twice
 
 

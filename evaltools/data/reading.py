@@ -84,12 +84,18 @@ class RawTable:
     epoch: dt.date = EXCEL_EPOCH
     # per column, the cells Excel stores as dates (a number under a date format shows as one: 1980 as 1905-06-02)
     date_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    # per column, the numbers Excel shows as percents (0,2 under '0 %' shows, and is read, as 20): a share, which an
+    # amount column refuses
+    percent_cells: dict[str, np.ndarray] = field(default_factory=dict)
     # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
     # messages that list the file's columns
     headings: dict[str, str] = field(default_factory=dict)
     # the formulas on the header row saved without their result (="Bud"&"get"): each has its message in ``errors``,
     # and the column it heads is not read, so that no 'column missing' is said of it as well
     heading_formulas: tuple[str, ...] = ()
+    # the sheet's hidden columns that hold values, as (letter, heading) pairs: the note in ``notes`` names their letters
+    # as read, which a reader whose columns the contract names may narrow to those it reads
+    hidden_headings: tuple[tuple[str, str], ...] = ()
 
     def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
         """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
@@ -99,7 +105,8 @@ class RawTable:
                        file_rows=self.file_rows[keep],
                        number_cells={c: v[keep] for c, v in self.number_cells.items()},
                        cell_columns={c: v[keep] for c, v in self.cell_columns.items()},
-                       date_cells={c: v[keep] for c, v in self.date_cells.items()})
+                       date_cells={c: v[keep] for c, v in self.date_cells.items()},
+                       percent_cells={c: v[keep] for c, v in self.percent_cells.items()})
 
     def column_of(self, column: str, i: int) -> str:
         """The heading the ``i``-th row's cell of ``column`` sits under in the file."""
@@ -418,10 +425,28 @@ def _visible(ws) -> bool:
 SHEET_NAMES: dict[str, tuple[str, ...]] = {
     "participants": ("deltagare",), "payments": ("utbetalningar", "försörjningsstöd"), "budget": ("budget",),
     "comparison": ("jämförelsegrupp", "jämförelsegruppen"),
-    "comparison_payments": ("jämförelsegruppens utbetalningar", "utbetalningar jämförelsegrupp"),
+    # (Excel names a sheet in at most 31 characters: 'Jämförelsegruppens utbetalningar' has 32, so the messages name
+    # the sheets Excel can have, SHEET_NAME_MAX; it is read where another program wrote it)
+    "comparison_payments": ("utbetalningar jämförelsegrupp", "utbetalningar jämförelse", "jämförelse utbetalningar",
+                            "jämförelsegruppens utbetalningar"),
     "earnings": ("inkomster", "arbetsinkomster"), "benefits": ("ersättningar",),
     "responses": ("svar", "enkätsvar"), "questions": ("frågor",),
 }
+
+
+# the most characters Excel allows in a sheet's name
+SHEET_NAME_MAX = 31
+
+
+def sheet_names_shown(table: str) -> tuple[str, ...]:
+    """The sheet names a message gives for the data file ``table``: its own, then its Swedish ones that Excel can
+    write (:data:`SHEET_NAME_MAX`), capitalised."""
+    return (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ()) if len(w) <= SHEET_NAME_MAX))
+
+
+# a sheet whose name says it is the comparison group's ('Utbetalningar jämförelse', 'Kontrollgrupp 2024'): never the
+# participants' list kept on another sheet
+_COMPARISON_SHEET = re.compile(r"jämf|jamf|jmf\b|kontrollgrupp|comparison|control\s*group", re.IGNORECASE)
 
 
 def _table_sheet(wb, table: str | None):
@@ -492,7 +517,8 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
     found = []
     for ws in _load_workbook(path, data_only=True).worksheets:
-        if not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables:
+        if (not _visible(ws) or source.endswith(f" [{redact(ws.title)}]") or ws.title.strip().casefold() in tables
+                or _COMPARISON_SHEET.search(ws.title)):
             continue
         for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
             if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
@@ -516,7 +542,7 @@ def _pick_sheet(wb, sheet: str | int, table: str | None, fname: str):
             own = _table_sheet(wb, table)
             raise DataValidationError([problem(fname, None, None, None, "sheet.named_for_other", sheet=quote(sheet),
                                                own=quote(own.title) if own is not None else " / ".join(
-                                                   quote(n) for n in (table, *(w.capitalize() for w in SHEET_NAMES.get(table, ())))))])
+                                                   quote(n) for n in sheet_names_shown(table)))])
         return wb[sheet], None
     named = _table_sheet(wb, table) if sheet == 0 else None
     if named is not None:  # one sheet per data file (the template, or a workbook with Swedish sheet names)
@@ -806,10 +832,13 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     saved_empty: set[tuple[int, int]] = set()
     months: set[tuple[int, int]] = set()
     dates: set[tuple[int, int]] = set()
+    percents: set[tuple[int, int]] = set()
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
         dates.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, dt.date))
+        percents.update((i, j) for j, c in enumerate(r, 1) if isinstance(c.value, (int, float))
+                        and not isinstance(c.value, bool) and "%" in str(getattr(c, "number_format", "")))
         rows.append([_undated_text(undated[(ws.title, c.coordinate)])
                      if undated and c.data_type == "e" and (ws.title, c.coordinate) in undated
                      else _cell_text(c.value, getattr(c, "number_format", "")) for c in r])
@@ -853,7 +882,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                              table=quote(redact(name))))
     hidden_columns = _hidden_columns(ws, cells)
     if hidden_columns:  # read as every other column: said, since whoever hid it may have meant it to be left out
-        notes.append(problem(fname, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
+        notes.append(problem(source, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
                              columns=", ".join(hidden_columns)))
     # the other sheets, where the one read was the first visible for want of one named for the file
     guessed = sheet == 0 and table is not None and _table_sheet(wb, table) is None
@@ -868,7 +897,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     for r, c in dates:
         if r <= len(dated) and c <= dated.shape[1]:
             dated.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated
+    percent = pd.DataFrame(False, index=cells.index, columns=cells.columns)
+    for r, c in percents:
+        if r <= len(percent) and c <= percent.shape[1]:
+            percent.iat[r - 1, c - 1] = True
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent
 
 
 def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
@@ -1027,11 +1060,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     other_sheets: tuple[str, ...] = ()
     merged: list[tuple[int, int, int]] = []
     epoch = EXCEL_EPOCH
-    shown = dated = None
+    shown = dated = percent = None
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
-        cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated = _read_xlsx_cells(path, fname, sheet, table)
+        (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
+         percent) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1077,6 +1111,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
             errors.append(problem(fname, h + 1, name, None, "column.duplicate", column=name, n=len(js),
                                   positions=", ".join(openpyxl.utils.get_column_letter(j + 1) for j in js)))
     keep_cols.sort()
+    hidden_headings = tuple((letter, header[openpyxl.utils.column_index_from_string(letter) - 1])
+                            for n in notes if n.key == "sheet.hidden_columns"
+                            for letter in str(dict(n.values)["columns"]).split(", ")
+                            if openpyxl.utils.column_index_from_string(letter) <= len(header))
     body = cells.iloc[h + 1:, keep_cols].copy()
     body.columns = [header[j] for j in keep_cols]
     file_rows = np.arange(h + 2, h + 2 + len(body))
@@ -1109,6 +1147,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if dated is not None and dated.to_numpy().any():
         sub = dated.iloc[h + 1:, keep_cols].to_numpy()[keep]
         date_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
+    percent_cells = {}
+    if percent is not None and percent.to_numpy().any():
+        sub = percent.iloc[h + 1:, keep_cols].to_numpy()[keep]
+        percent_cells = {name: sub[:, k] for k, name in enumerate(body.columns) if sub[:, k].any()}
     if shown is not None and S.MONTH in body.columns and shown.to_numpy().any():
         # a date under a format that shows its month alone ('yyyy-mm', 'mmm-yy', 'mmmm yyyy') is, in the month
         # column, the month Excel shows (a payment date shown as its month); elsewhere it is read as its day
@@ -1118,10 +1160,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
-    file_sheets = (table, *(n.capitalize() for n in SHEET_NAMES.get(table, ()))) if table and other_sheets else ()
+    file_sheets = sheet_names_shown(table) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
-                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells)
+                    other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
+                    hidden_headings=hidden_headings, percent_cells=percent_cells)
 
 
 # --- validation ---------------------------------------------------------------------

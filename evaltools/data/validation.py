@@ -357,11 +357,16 @@ _HEADINGS_FOR_COLUMNS: dict[str, tuple[str, ...]] = {
     "household_type": ("hushållstyp", "hushall", "hushåll", "hushallstyp"),
     "n_children": ("antalbarn", "barn"),
     "municipality": ("kommun", "hemkommun", "folkbokföringskommun"),
+    # (and a comparison group's export: its reference date is the start, its follow-up the end and the status then the
+    # outcome, as the contract reads a comparison person)
     "start_date": ("startdatum", "inskrivningsdatum", "inskriven", "inskrivning", "start", "datumstart",
-                   "startdag", "påbörjad", "inregistreringsdatum", "inregistrerad", "inregistrering"),
+                   "startdag", "påbörjad", "inregistreringsdatum", "inregistrerad", "inregistrering", "referensdatum",
+                   "referensdag"),
     "end_date": ("slutdatum", "avslutsdatum", "utskrivningsdatum", "utskriven", "avslutad", "avslut", "slut",
-                 "datumavslut", "slutdag", "utregistreringsdatum", "utregistrerad", "utregistrering"),
-    "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod"),
+                 "datumavslut", "slutdag", "utregistreringsdatum", "utregistrerad", "utregistrering",
+                 "uppföljningsdatum", "uppföljningsdag"),
+    "outcome": ("utfall", "resultat", "avslutsorsak", "orsak", "utfallvidavslut", "avslutskod", "statusviduppföljning",
+                "statusviduppföljningen", "utfallviduppföljning", "utfallviduppföljningen"),
     "support_start": ("försörjningvidstart", "försörjningstart", "försörjning", "försörjningföre",
                       "försörjningföreinsats"),
     "support_exit": ("försörjningvidavslut", "försörjningavslut", "försörjningefter", "försörjningefterinsats"),
@@ -457,6 +462,27 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
                     columns=", ".join(f"'{h}'" for h in rest))]
+
+
+def hidden_unread(hidden: tuple[tuple[str, str], ...], unread: set[str], warn: list[Problem],
+                  notes: list[Problem]) -> None:
+    """The note on the sheet's hidden columns (in ``warn``, one of the file's ``notes``) narrowed to the columns read:
+    a hidden column the reader does not read (a coordinator's notes, hidden from the print; a budget's staff time as a
+    share of full time beside its amounts) was said to be "read as the others", in the report too, where it changed
+    nothing. ``hidden``: the (letter, heading) pairs as the file was read, before its columns were renamed;
+    ``unread``: the headings the reader leaves unread."""
+    said = next((n for n in notes if n.key == "sheet.hidden_columns"), None)
+    if said is None or not hidden:
+        return
+    read = [letter for letter, heading in hidden if heading and heading not in unread]
+    at = next((i for i, n in enumerate(warn) if n is said), None)
+    if at is None or len(read) == len(hidden):
+        return
+    if read:
+        warn[at] = problem(said.file, None, None, None, "sheet.hidden_columns", "warning", "hidden_columns",
+                           columns=", ".join(read))
+    else:
+        del warn[at]
 
 
 def _unread_headings(raw: RawTable, spec: S.TableSpec) -> list[str]:
@@ -1559,6 +1585,17 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero((bad & s.str.fullmatch(_TIME_AMOUNT)).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
+                # a share where an amount goes: a post's share of full time (tjänstgöringsgrad) typed '20 %', or a
+                # number Excel shows as a percent (0,2 under '0 %' is read as 20: 20 kr, without a word)
+                typed = bad & s.str.fullmatch(_PERCENT_CELL)
+                formatted = pd.Series(False, index=s.index)
+                if col.name in raw.percent_cells and len(raw.percent_cells[col.name]) == len(s):
+                    formatted = pd.Series(raw.percent_cells[col.name], index=s.index) & ~empty
+                    bad |= formatted
+                for i in np.flatnonzero((typed | formatted).to_numpy()).tolist():
+                    share = s.iloc[i].strip() if typed.iloc[i] else f"{s.iloc[i].strip()} %"
+                    hints[i] = ("hint.percent_budget" if spec is S.BUDGET_TABLE else "hint.percent_amount",
+                                {"shown": share})
             elif col.kind == "int":
                 bad |= num.notna() & ~nonfinite & (num != num.round())
                 if col.min is not None:
@@ -1589,7 +1626,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             filled = val.where(~empty, col.default if col.default is not None else pd.NA)
             out[col.name] = filled.where(~bad).astype("object")
             for i in np.flatnonzero(bad.to_numpy()).tolist():
-                hints[i] = _code_hint(s.iloc[i], col)
+                said, vals = _code_hint(s.iloc[i], col)
+                hints[i] = (said, vals)
+                # a household written with its number of children ('Ensamstående med 5 barn'): the code has no number,
+                # and the riksnorm's level counts each child (n_children), so the number is said with where it goes
+                if col.name == S.HOUSEHOLD_TYPE and said in ("hint.did_you_mean", "hint.label") and (
+                        (count := _CHILDREN_COUNT.search(s.iloc[i])) is not None) and (
+                        S.N_CHILDREN not in df.columns or not str(df[S.N_CHILDREN].iloc[i]).strip()):
+                    hints[i] = ((str(said), "hint.children_count"), {**vals, "n": count.group(1)})
         else:
             bad = _excel_errors(s)  # (any text is a value, but not a formula's error: '#N/A' as a person id)
             if col.name in (S.PERSON_ID, S.HOUSEHOLD_ID):
@@ -1657,6 +1701,9 @@ _TIME_AMOUNT = re.compile(r"\s*\d[\d\s\u00a0.,]*\s*(?:h|tim|timmar|timme|tim\.|�
                           r"heltid(?:er)?|heltidstjänst(?:er)?|%\s*(?:av\s+(?:en\s+)?)?tjänst(?:en)?|procent\s+av\s+(?:en\s+)?"
                           r"tjänst(?:en)?|hours?|fte|dagar|dgr|veckor|arbetsdagar|månader|mån)\.?\s*", re.IGNORECASE)
 
+
+# the number of children a household type is written with ('Ensamstående med 5 barn', 'Sambo, 3 barn')
+_CHILDREN_COUNT = re.compile(r"\b(\d{1,2})\s*(?:st\.?\s*)?barn\b", re.IGNORECASE)
 
 _PERCENT_CELL = re.compile(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(?:%|procent)\s*", re.I)
 
@@ -2245,6 +2292,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if raw is None:
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
+    hidden, read_notes = raw.hidden_headings, raw.notes  # (as the file was read: its columns are renamed below)
     raw, units = units_row(raw, fname)
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
@@ -2265,6 +2313,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
     warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
+    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)), warn, read_notes)
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -2283,7 +2332,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),
-                                        raw.frame, params.data.codes)
+                                        raw.frame, params.data.codes, is_comparison)
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
@@ -2372,7 +2421,8 @@ def _own_headings(raw: RawTable, params: ProjectParams, fname: str, problems: li
     return dataclasses.replace(raw, frame=raw.frame.rename(columns=rename), headings=headings,
                                number_cells={rename.get(c, c): v for c, v in raw.number_cells.items()},
                                cell_columns={rename.get(c, c): v for c, v in raw.cell_columns.items()},
-                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()})
+                               date_cells={rename.get(c, c): v for c, v in raw.date_cells.items()},
+                               percent_cells={rename.get(c, c): v for c, v in raw.percent_cells.items()})
 
 
 def _own_headings_absent(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str) -> list[Problem]:
@@ -2542,7 +2592,8 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
 
 
 def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False,
-                     frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None) -> list[Problem]:
+                     frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None,
+                     comparison: bool = False) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
     a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
@@ -2574,9 +2625,12 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     # the data.codes line in the same message, from the texts under the headings just named: one validate, not two
     codes = "" if mapping or frame is None else _codes_to_write(pairs, headings, frame, known or {})
     said = {lang: message("column.own_headings_codes", lang, block=codes) if codes else "" for lang in ("sv", "en")}
+    # (the comparison group's file is read with the participants' columns, and named as what it is)
+    which = {lang: message("column.comparison_file" if comparison else "column.participants_file", lang)
+             for lang in ("sv", "en")}
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
                     other=f"'{others[0]}'" if others else "'Försörjning efter'", codes_sv=said["sv"],
-                    codes_en=said["en"]), *rest]
+                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem],
@@ -2712,8 +2766,9 @@ def _open_after_end(df: pd.DataFrame, file_rows: np.ndarray, fname: str, params:
 PLAUSIBLE_MONTHLY_SEK = (100, 100_000)  # försörjningsstöd to one household in one month, generously
 
 
-# the column names that find a payments file's header row, whatever its shape
-_PAYMENT_HEADINGS = [S.PERSON_ID, S.MONTH, S.AMOUNT, S.PAYMENT_DATE]
+# the column names that find a payments file's header row, whatever its shape (a household's id too: an economic-aid
+# system's export of a column per month, whose month headings are date cells, has no other name on its header row)
+_PAYMENT_HEADINGS = [S.PERSON_ID, S.MONTH, S.AMOUNT, S.PAYMENT_DATE, S.HOUSEHOLD_ID]
 
 
 def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
@@ -2735,6 +2790,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     warn.extend(pages)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
+    _hidden_payment_columns(raw, params, warn)
     if S.PERSON_ID not in raw.frame.columns and S.HOUSEHOLD_ID in raw.frame.columns:
         # (an economic-aid system's export: a row per household and month, no person)
         household_raw = _household_payments(raw, fname, persons, problems, warn, table != "payments")
@@ -2748,6 +2804,11 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         raw = _sum_payments(raw, fname, problems, warn)
     elif shape == "monthly" and S.AMOUNT in raw.frame and S.MONTH in raw.frame:
         raw = _net_repayments(raw, fname, problems, warn)
+    elif shape == "wide" and (missing_id := _wide_without_id(raw, fname)) is not None:
+        # (a column per month with its id under another heading, 'Hushålls-id': one message for the column, not 'the
+        # cell is empty' in a person_id column the file does not have, row by row)
+        problems.append(missing_id)
+        return empty_table(S.PAYMENTS)
     elif shape == "wide":
         raw, info = long_from_wide(raw, fname, problems)
         if len(raw.frame) and len(problems) == start:
@@ -2779,6 +2840,51 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
             problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
+
+
+def _wide_without_id(raw: RawTable, fname: str) -> Problem | None:
+    """A payments file of a column per month with neither ``person_id`` nor ``household_id``: the id column missing,
+    named with the file's heading that is probably it (``Hushålls-id`` for household_id, ``Löpnummer`` for person_id)
+    and the heading to write; None where the file has one of them."""
+    headings = [str(h) for h in raw.frame.columns]
+    if S.PERSON_ID in headings or S.HOUSEHOLD_ID in headings:
+        return None
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in headings)
+    for column in (S.PERSON_ID, S.HOUSEHOLD_ID):
+        if (heading := _heading_for(column, headings, S.PAYMENTS, close=True)) is not None:
+            return problem(fname, None, column, None, "column.missing_heading", column=column, heading=heading,
+                           found=found)
+    return problem(fname, None, S.PERSON_ID, None, "column.missing", column=S.PERSON_ID, found=found,
+                   found_sv=found, found_en=found)
+
+
+def _percents_shown(raw: RawTable) -> RawTable:
+    """The numbers Excel shows as percents written as it shows them, '20 %' (read as 20 otherwise), so that in a
+    budget's amount columns, a row per line or a column per year, they are refused as the share they are, not read
+    as kronor: a post's share of full time (tjänstgöringsgrad) put where its cost goes."""
+    if not raw.percent_cells:
+        return raw
+    frame = raw.frame.copy()
+    for column, cells in raw.percent_cells.items():
+        if column in frame.columns and len(cells) == len(frame):
+            at = cells & (frame[column].astype(str) != "").to_numpy()
+            frame.loc[at, column] = frame.loc[at, column].astype(str) + " %"
+    return dataclasses.replace(raw, frame=frame)
+
+
+def _hidden_payment_columns(raw: RawTable, params: ProjectParams, warn: list[Problem]) -> None:
+    """The note on a payments sheet's hidden columns narrowed to those read (:func:`hidden_unread`): a hidden column
+    of the caseworker beside the amounts is no column read; in a sheet of a column per month, a heading with a digit
+    is a month's (or refused as none)."""
+    if not raw.hidden_headings:
+        return
+    names = {c.name for spec in (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT) for c in spec.columns}
+    wide = payments_shape(list(raw.frame.columns), params.data.payments_format) == "wide"
+    own = {" ".join(h.split()).casefold() for h in params.data.columns}
+    unread = {h for _, h in raw.hidden_headings
+              if h not in names and " ".join(h.split()).casefold() not in own
+              and not (wide and any(ch.isdigit() for ch in h))}
+    hidden_unread(raw.hidden_headings, unread, warn, raw.notes)
 
 
 def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None, problems: list[Problem],
@@ -2854,7 +2960,8 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
                                number_cells={c: v[take] for c, v in raw.number_cells.items() if c != S.PERSON_ID},
                                cell_columns={**{c: v[take] for c, v in raw.cell_columns.items()},
                                              S.PERSON_ID: of_person},
-                               date_cells={c: v[take] for c, v in raw.date_cells.items()})
+                               date_cells={c: v[take] for c, v in raw.date_cells.items()},
+                               percent_cells={c: v[take] for c, v in raw.percent_cells.items()})
 
 
 def _file_headings_to_map(found: list[Problem], raw: RawTable, params: ProjectParams, fname: str,
@@ -2905,13 +3012,34 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
     0 kr every month and the note says so; otherwise they are left out of the payment analyses
     (:meth:`evaltools.data.project.Project.paid_persons`) and the note says how many. Never silently 0."""
     ids = pd.unique(persons[S.PERSON_ID].dropna())
-    missing = int((~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())).sum())
+    absent = pd.Index(ids)[~pd.Index(ids).isin(payments[S.PERSON_ID].dropna())]
+    missing = len(absent)
     if not missing:
         return None
     keys = {(True, False): "payment.covered_zero", (False, False): "payment.not_covered",
             (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
     key = keys[(covers_all, comparison)]
-    return problem(fname, None, None, None, key, "warning", key.replace(".", "_"), n=missing, total=len(ids))
+    code = key.replace(".", "_")
+    if not covers_all and S.SUPPORT_START in persons:
+        # a participant on another support at start (sickness benefit, activity compensation) is expected to have no
+        # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
+        other = int(len(absent) - len(_fs_possible(persons, absent)))
+        if other == missing:
+            return problem(fname, None, None, None, "payment.not_covered_comparison_other_support" if comparison
+                           else "payment.not_covered_other_support", "warning", code, n=missing, total=len(ids))
+        if other and not comparison:
+            return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
+                           n=missing, total=len(ids), other=other, rest=missing - other)
+    return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
+
+
+def _fs_possible(persons: pd.DataFrame, ids: pd.Index) -> set:
+    """Those of ``ids`` with an enrolment whose support at start is försörjningsstöd, unknown or not given: all but
+    the persons on another support at every start."""
+    df = persons[persons[S.PERSON_ID].isin(ids)]
+    support = df[S.SUPPORT_START]
+    maybe = support.isna() | support.isin(["försörjningsstöd", S.UNKNOWN])
+    return set(df.loc[maybe.to_numpy(), S.PERSON_ID])
 
 
 def _fold_repeats(problems: list[Problem]) -> list[Problem]:
@@ -3374,6 +3502,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    raw = _percents_shown(raw)
+    # (a hidden column of neither the contract's names nor a budget's headings, 'Tjänstgöringsgrad', is not read)
+    names = {c.name for c in S.BUDGET_TABLE.columns}
+    hidden_unread(raw.hidden_headings, {h for _, h in raw.hidden_headings
+                                        if h not in names and not budget_shapes.header_like(h)}, warn, raw.notes)
     twice: set[str] = set()
     if _budget_per_sheet(raw, problems, before):
         twice = {S.PERIOD, "sheet"}  # (its one message says where the year goes: not 'period' missing, nor the sheets)

@@ -111,7 +111,10 @@ def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
                 Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]), participants=Share(rates[0])),
                 False)
     # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
+    # (outcomes at follow-up, but none of a person who had försörjningsstöd at the reference date: none could leave it)
+    no_fs = rates is None and project.comparison is not None and project.comparison[S.OUTCOME].notna().any()
     why = ("assumption.deadweight_default" if project.comparison is None else
+           "assumption.deadweight_default_no_fs" if no_fs else
            "assumption.deadweight_default_no_outcomes" if rates is None else
            "assumption.deadweight_default_no_successes")
     return cb.deadweight_default, Note.of(why), True

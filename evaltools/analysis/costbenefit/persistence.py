@@ -29,17 +29,20 @@ class Persistence(Result):
 FS_SUPPORT = "försörjningsstöd"  # the support code whose end the cost-benefit values
 
 
-def on_fs_at_start(project: Project, df: pd.DataFrame) -> pd.Series:
+def on_fs_at_start(project: Project, df: pd.DataFrame, comparison: bool = False) -> pd.Series:
     """Whether each participant of ``df`` could leave försörjningsstöd: their support at start
     (``support_start``) is försörjningsstöd or unknown (unknown for an adult: a child's under 18 is no support of
     their own, :func:`~evaltools.data.validation.child_without_own_support`), or the payments file shows
     försörjningsstöd paid to them in or before their start month. A participant on sickness benefit, activity
-    compensation or wages at start has no försörjningsstöd to leave, whatever their exit outcome."""
+    compensation or wages at start has no försörjningsstöd to leave, whatever their exit outcome. ``comparison``:
+    ``df`` holds comparison persons, their reference date as the start and their payments in the comparison group's
+    file."""
     support = df[S.SUPPORT_START] if S.SUPPORT_START in df else pd.Series(S.UNKNOWN, index=df.index)
     # (a participant under 18 whose support is not given had none of their own: a child's is the parents' household's)
     ok = (support.isna() | support.isin([FS_SUPPORT, S.UNKNOWN])) & ~child_without_own_support(df)
-    if project.payments is not None and not ok.all():
-        ok |= paid_by_start(df, project.payments)
+    payments = project.comparison_payments if comparison else project.payments
+    if payments is not None and not ok.all():
+        ok |= paid_by_start(df, payments)
     return ok.astype(bool)
 
 
