@@ -504,7 +504,11 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         elif p == "stat":  # (the state's figure rests on those assumptions)
             said_p += state_assumptions(r)
             if result == "pays":  # (and why it pays more than its share of the cost, as the table per actor says)
-                said_p += state_reason(r)
+                reason = state_reason(r)
+                if reason and -rows.loc[p, "pv_benefit"] < rows.loc[p, "pv_cost"]:
+                    # (most of what it pays is its share of the cost: the reason explains the part above it only)
+                    said_p += r.msg("summary.state_above_share")
+                said_p += reason
         parts.append(said_p)
     return join(parts, r.lang)
 
