@@ -582,6 +582,23 @@ def _format_of(name: str, key: str) -> str | None:
     return None
 
 
+# the folders a report writes its tables into: a file (or a link) of the user's by one of these names is never the
+# toolkit's, and the tables go beside it (:func:`_render`)
+_TABLE_FOLDERS = ("tables", "tables-data")
+
+
+def _beside_of(name: str, key: str) -> str | None:
+    """The report's file or folder that ``name`` is a copy of, written beside its place under a name of its own
+    (:func:`_aside` with the word for new: ``<id> (ny 2026-12-03 14.05).html``, ``tables (new 2026-12-03 14.05)``),
+    where something of the user's stood in its place or the file there was open; None for any other name."""
+    words = "|".join(re.escape(message("cli.new_word", lang)) for lang in ("sv", "en"))
+    m = re.fullmatch(rf"(.+) \((?:{words}) \d{{4}}-\d\d-\d\d \d\d\.\d\d(?: \d+)?\)(\.[^.\s()]+)?", name)
+    if m is None:
+        return None
+    plain = m.group(1) + (m.group(2) or "")
+    return plain if _format_of(plain, key) is not None else None
+
+
 def _clear_files(folder: Path) -> None:
     """Remove the files directly in ``folder`` (not its language subfolders), and the folder if it is then empty."""
     if not folder.is_dir() or folder.is_symlink():
@@ -672,17 +689,22 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
                 if item.is_dir() and not item.is_symlink() and ours is not None:
                     _carry_own_files(item, tmp / item.name, ours)  # (a file of the evaluator's own in tables/)
                 continue
-            fmt = _format_of(item.name, key)
+            # (a copy of the last run's written beside a folder of the user's in its place, projekt (ny ...).html,
+            # is of its format: this run's replaces it)
+            fmt = _format_of(_beside_of(item.name, key) or item.name, key)
             # made by the toolkit (by the last status file; without one, every file of a format it makes)
             made_here = ours is None or item.name in ours or any(f.startswith(item.name + "/") for f in ours)
-            # (a folder named like a file, projekt.html/, is never the toolkit's: the user's, carried over)
-            users_folder = item.is_dir() and not item.is_symlink() and bool(Path(item.name).suffix)
-            if ((fmt in formats and made_here) or item.name == f"{key}.ipynb") and not users_folder:
+            # (a folder named like a file, projekt.html/, is never the toolkit's: the user's, carried over; nor is a
+            # file or a link named like the folder of tables, which the toolkit never makes)
+            users_folder = (item.is_dir() and not item.is_symlink() and bool(Path(item.name).suffix)
+                            and _beside_of(item.name, key) is None)
+            users_file = item.name in _TABLE_FOLDERS and (item.is_symlink() or not item.is_dir())
+            if ((fmt in formats and made_here) or item.name == f"{key}.ipynb") and not (users_folder or users_file):
                 continue
             if item.is_dir() and not item.is_symlink():
                 shutil.copytree(item, tmp / item.name, symlinks=True)
-            elif plain_file:
-                shutil.copy2(item, tmp / item.name)
+            elif plain_file or users_file:
+                shutil.copy2(item, tmp / item.name, follow_symlinks=False)
                 if item.name in hashes:
                     carried[item.name] = hashes[item.name]
     old = None
@@ -913,7 +935,15 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 x.unlink()
         for made_file in sorted(tmp.iterdir()):
             there = final / made_file.name
-            if made_file.is_file() and there.is_dir() and not there.is_symlink():
+            if made_file.is_dir() and (there.is_symlink() or there.exists() and not there.is_dir()):
+                # (a file of the user's named like the report's folder of tables, a note saved without an
+                # extension: kept, the tables written beside it; a link there is never written through)
+                beside_name = _aside(final, made_file.name, message("cli.new_word", lang))
+                made_file.rename(tmp / beside_name)
+                if notes is not None:
+                    notes.append(message("cli.file_in_the_way", lang, file=made_file.name, new=beside_name,
+                                         folder=redact(str(final))))
+            elif made_file.is_file() and there.is_dir() and not there.is_symlink():
                 # (a folder of the user's named like the report's file, projekt.html/: kept, the file written beside it)
                 beside_name = _aside(final, made_file.name, message("cli.new_word", lang))
                 made_file.rename(tmp / beside_name)
@@ -1595,7 +1625,11 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
             prefix = quote(key) + "/" + ("" if lang == DEFAULT_LANG else quote(lang) + "/")
             own = f" ({name})" if lang != DEFAULT_LANG else ""
             if g:
-                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file()) if f.endswith(_LINKED)]
+                # the report's files (those its status file names, and a copy written beside something of the
+                # user's in its place), never a file of the user's own in the folder
+                made = {str(f).replace("\\", "/") for f in [*(g.get("files") or []), *(g.get("sha256") or {})]}
+                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+                         if f.endswith(_LINKED) and ("files" not in g or f in made or _beside_of(f, key))]
                 files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
                 named = len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG
                 links.append({"language": name if named else "",

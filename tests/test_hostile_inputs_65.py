@@ -1,0 +1,205 @@
+"""What a user has put in a report folder, and emoji in the tables a report writes for Excel.
+
+* A file of the user's named like one of the report's folders (``tables``, ``tables-data``: a note saved without an
+  extension) was replaced by the report's folder of tables without a word.
+* After a folder of the user's named like a report file (``projekt.html/``), each render left one more copy of the
+  report beside it (``projekt (ny <date time>).html``), and the index linked every copy and every file of the
+  user's own (``anteckningar.docx``) as if it were the report's.
+* Emoji in a budget line, a goal's label, the title: the report (HTML, PDF, Word) leaves them out, its workbook and
+  its CSV for Excel kept them, so a line read 'Lön' in the report and 'Lön 💰' in the workbook.
+
+Tiny projects written in tmp_path; what is expected is read off the rows written, by hand."""
+from __future__ import annotations
+
+import csv
+import re
+import textwrap
+
+import openpyxl
+
+import evaltools as et
+
+from .conftest import participants_frame, write_csv
+
+EMOJI_CHARS = ("💰", "🚀", "🎉")
+
+
+# --- a tiny project ---------------------------------------------------------------------------------------------
+
+def _project(root, title: str = "Litet testprojekt", forbund: str = "Testförbundet",
+             category: str = "Lön", label: str = "Minst 3 deltagare"):
+    write_csv(root / "data/participants.csv", participants_frame())
+    write_csv(root / "data/budget.csv", [
+        {"period": "2022", "category": category, "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000},
+    ])
+    path = root / "tiny.yaml"
+    path.write_text(textwrap.dedent(f"""\
+        id: tiny
+        title: {title}
+        forbund: {forbund}
+        owner: Testkommun
+        period: {{start: 2022-01-01, planned_end: 2023-12-31}}
+        data:
+          participants: data/participants.csv
+          budget: data/budget.csv
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: {label}
+            target: 3
+            period: whole_period
+        """), encoding="utf-8")
+    return path
+
+
+# --- 1. emoji in the workbook and the CSV for Excel ----------------------------------------------------------------
+
+def _export(tmp_path, lang: str = "sv"):
+    from evaltools.publish.workbook import export_report
+    path = _project(tmp_path, title="Litet 🚀 testprojekt", forbund="Testförbundet 🎉", category="Lön 💰",
+                    label="Minst 3 deltagare 🚀")
+    report = et.Report(et.load_project(path), lang=lang)
+    return export_report(report, tmp_path / "out")
+
+
+def _csv_rows(path, excel: bool) -> list[list[str]]:
+    with open(path, encoding="utf-8-sig" if excel else "utf-8", newline="") as f:
+        return list(csv.reader(f, delimiter=";" if excel else ","))
+
+
+def test_the_workbook_has_no_emoji_as_the_report_has_none(tmp_path):
+    files = _export(tmp_path)
+    book = next(f for f in files if f.suffix == ".xlsx")
+    wb = openpyxl.load_workbook(book)
+    texts = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not [t for t in texts if any(e in t for e in EMOJI_CHARS)]
+    # the words stay, said as the report says them (one space between words, none at the end)
+    assert "Lön" in texts and "Minst 3 deltagare" in texts and "Litet testprojekt" in texts
+    assert "Testförbundet" in texts
+    assert wb.properties.title == "Litet testprojekt" and wb.properties.creator == "Testförbundet"
+
+
+def test_the_csv_for_excel_has_no_emoji_and_the_data_csv_keeps_the_input_as_written(tmp_path):
+    _export(tmp_path)
+    out = tmp_path / "out"
+    budget = _csv_rows(out / "tables" / "budget.csv", excel=True)
+    goals = _csv_rows(out / "tables" / "mal.csv", excel=True)
+    cells = [c for rows in (budget, goals) for r in rows for c in r]
+    assert not [c for c in cells if any(e in c for e in EMOJI_CHARS)]
+    assert "Lön" in cells and "Minst 3 deltagare" in cells
+    # the machine-readable copy: the budget line and the label exactly as in the input, for a script that joins them
+    data_cells = [c for name in ("budget.csv", "mal.csv") for r in _csv_rows(out / "tables-data" / name, excel=False)
+                  for c in r]
+    assert "Lön 💰" in data_cells and "Minst 3 deltagare 🚀" in data_cells
+
+
+def test_text_that_is_only_emoji_is_an_empty_cell_not_a_box(tmp_path):
+    from evaltools.publish.workbook import Column, Sheet, write_csv as write_sheet_csv, write_workbook
+    import pandas as pd
+    sheet = Sheet("budget", "workbook.sheets.budget.title", "workbook.sheets.budget.description",
+                  pd.DataFrame({"category": ["👍", "ok ✅ klart", "=1+1 🎉"]}),
+                  [Column("category", "workbook.column.budget.category")])
+    excel = write_sheet_csv(tmp_path / "x.csv", sheet, "sv", "excel")
+    data = write_sheet_csv(tmp_path / "x-data.csv", sheet, "sv", "data")
+    assert [r[0] for r in _csv_rows(excel, excel=True)][1:] == ["", "ok klart", "'=1+1"]
+    assert [r[0] for r in _csv_rows(data, excel=False)] == ["category", "👍", "ok ✅ klart", "'=1+1 🎉"]
+    book = write_workbook(tmp_path / "x.xlsx", [sheet], "sv", 5, [])
+    ws = openpyxl.load_workbook(book).worksheets[1]
+    values = [ws.cell(row=r, column=1).value for r in range(2, 5)]
+    assert values[1:] == ["ok klart", "=1+1"] and values[0] in (None, "")
+    assert ws.cell(row=4, column=1).data_type == "s"  # text, never a formula
+
+
+# --- 2. a file of the user's named like the report's folder of tables ----------------------------------------
+
+def _render(path, reports, formats=("html", "csv", "csv-data")):
+    from evaltools.publish import render
+    res = render.render_project(path, reports, formats)
+    assert res.ok, res.error
+    render.write_index(reports)
+    return res
+
+
+def test_a_file_named_tables_is_kept_and_the_tables_written_beside(tmp_path):
+    path = _project(tmp_path)
+    folder = tmp_path / "reports" / "tiny"
+    folder.mkdir(parents=True)
+    (folder / "tables").write_text("mina anteckningar", encoding="utf-8")
+    (folder / "tables-data").write_text("fler anteckningar", encoding="utf-8")
+    res = _render(path, tmp_path / "reports")
+    assert (folder / "tables").read_text(encoding="utf-8") == "mina anteckningar"
+    assert (folder / "tables-data").read_text(encoding="utf-8") == "fler anteckningar"
+    beside = sorted(p.name for p in folder.iterdir() if p.is_dir())
+    assert len(beside) == 2 and all(re.fullmatch(r"tables(-data)? \(ny \d{4}-\d\d-\d\d \d\d\.\d\d\)", b)
+                                    for b in beside), beside
+    assert all((folder / b / "budget.csv").is_file() for b in beside)
+    said = " ".join(res.notes)
+    assert "finns en fil som heter tables" in said and beside[0] in said and "tables-data" in said
+    # rendered again: the files are still there, and the tables beside them are this run's only (no second copy)
+    res = _render(path, tmp_path / "reports")
+    assert (folder / "tables").read_text(encoding="utf-8") == "mina anteckningar"
+    assert (folder / "tables-data").read_text(encoding="utf-8") == "fler anteckningar"
+    assert len([p for p in folder.iterdir() if p.is_dir()]) == 2
+    # the file moved away: the tables go to their place, and the copies beside it go
+    (folder / "tables").unlink()
+    (folder / "tables-data").unlink()
+    _render(path, tmp_path / "reports")
+    assert sorted(p.name for p in folder.iterdir() if p.is_dir()) == ["tables", "tables-data"]
+
+
+def test_a_file_named_tables_in_english_is_said_in_english(tmp_path):
+    path = _project(tmp_path)
+    folder = tmp_path / "reports" / "tiny" / "en"
+    folder.mkdir(parents=True)
+    (folder / "tables").write_text("my notes", encoding="utf-8")
+    from evaltools.publish import render
+    res = render.render_project(path, tmp_path / "reports", ("html", "csv"), lang="en")
+    assert res.ok, res.error
+    assert (folder / "tables").read_text(encoding="utf-8") == "my notes"
+    said = " ".join(res.notes)
+    assert "holds a file named tables" in said and "(new " in said
+
+
+# --- 3. the index after a folder of the user's named like a report file ----------------------------------------
+
+def _links(reports) -> list[str]:
+    from urllib.parse import unquote
+    return [unquote(h) for h in re.findall(r'href="([^"]*)"', (reports / "index.html").read_text(encoding="utf-8"))]
+
+
+def test_the_index_links_the_reports_files_once_not_the_users(tmp_path):
+    path = _project(tmp_path)
+    reports = tmp_path / "reports"
+    folder = reports / "tiny"
+    (folder / "tiny.html").mkdir(parents=True)
+    (folder / "tiny.html" / "anteckningar.txt").write_text("x", encoding="utf-8")
+    (folder / "anteckningar.docx").write_bytes(b"not the report's")
+    _render(path, reports)
+    first = _links(reports)
+    assert len(first) == 1 and re.fullmatch(r"tiny/tiny \(ny [^)]*\)\.html", first[0]), first
+    _render(path, reports)  # again, the folder still in the way: one copy beside it, this run's
+    again = _links(reports)
+    copies = [p.name for p in folder.iterdir() if p.name.startswith("tiny (ny ")]
+    assert len(again) == 1 and len(copies) == 1 and again[0] == f"tiny/{copies[0]}", (again, copies)
+    assert (folder / "anteckningar.docx").read_bytes() == b"not the report's"  # (kept, not linked)
+    assert (folder / "tiny.html" / "anteckningar.txt").is_file()
+    # the folder moved away: the report takes its place, the copy beside it goes, the index links the report
+    (folder / "tiny.html" / "anteckningar.txt").unlink()
+    (folder / "tiny.html").rmdir()
+    _render(path, reports)
+    assert _links(reports) == ["tiny/tiny.html"]
+    assert not [p for p in folder.iterdir() if p.name.startswith("tiny (ny ")]
+
+
+def test_a_copy_beside_the_folder_that_the_user_changed_is_kept(tmp_path):
+    path = _project(tmp_path)
+    reports = tmp_path / "reports"
+    folder = reports / "tiny"
+    (folder / "tiny.html").mkdir(parents=True)
+    _render(path, reports)
+    copy = next(p for p in folder.iterdir() if p.name.startswith("tiny (ny "))
+    copy.write_text("<p>mina ändringar</p>", encoding="utf-8")
+    _render(path, reports)
+    kept = [p for p in folder.iterdir() if p.is_file() and p.read_text(encoding="utf-8") == "<p>mina ändringar</p>"]
+    assert len(kept) == 1
