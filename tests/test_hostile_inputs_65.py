@@ -203,3 +203,33 @@ def test_a_copy_beside_the_folder_that_the_user_changed_is_kept(tmp_path):
     _render(path, reports)
     kept = [p for p in folder.iterdir() if p.is_file() and p.read_text(encoding="utf-8") == "<p>mina ändringar</p>"]
     assert len(kept) == 1
+
+
+# --- 4. a file of the user's where the report's folder goes -----------------------------------------------------
+
+def test_a_file_named_like_the_report_folder_is_named_and_kept(tmp_path):
+    """A file 'tiny' (no extension) in the reports folder, where the report's folder goes: the render failed after
+    running the whole report with 'NotADirectoryError: Not a directory ... Kontrollera att det går att skriva i
+    rapportmappen och att disken har plats', which sent the evaluator to the disk."""
+    from evaltools.publish import render
+    path = _project(tmp_path)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "tiny").write_text("mina anteckningar", encoding="utf-8")
+    res = render.render_project(path, reports, ("html",))
+    assert not res.ok
+    assert "finns en fil som heter tiny" in res.error and "Byt namn på filen" in res.error
+    assert "NotADirectoryError" not in res.error and "disken" not in res.error
+    assert "execute" not in res.timings  # (said before the report is made)
+    assert (reports / "tiny").read_text(encoding="utf-8") == "mina anteckningar"
+
+
+def test_a_file_named_like_the_english_report_folder_is_named_in_english(tmp_path):
+    from evaltools.publish import render
+    path = _project(tmp_path)
+    (tmp_path / "reports" / "tiny").mkdir(parents=True)
+    (tmp_path / "reports" / "tiny" / "en").write_text("my notes", encoding="utf-8")
+    res = render.render_project(path, tmp_path / "reports", ("html",), lang="en")
+    assert not res.ok
+    assert "holds a file named en" in res.error and "Rename or move the file" in res.error
+    assert (tmp_path / "reports" / "tiny" / "en").read_text(encoding="utf-8") == "my notes"

@@ -870,6 +870,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
+    for n in range(1, len(parts) + 1):  # a file of the user's where the report's folder goes: kept, and said so
+        there = inside(reports_dir, *parts[:n])
+        if there.exists() and not there.is_dir():
+            raise ReportError(message("cli.file_where_folder", lang, file=there.name,
+                                      folder=redact(str(there.parent))))
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True)
     try:
