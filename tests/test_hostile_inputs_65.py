@@ -233,3 +233,74 @@ def test_a_file_named_like_the_english_report_folder_is_named_in_english(tmp_pat
     assert not res.ok
     assert "holds a file named en" in res.error and "Rename or move the file" in res.error
     assert (tmp_path / "reports" / "tiny" / "en").read_text(encoding="utf-8") == "my notes"
+
+
+def test_the_index_tells_a_copy_beside_the_report_from_the_report(tmp_path):
+    """The evaluator edited the HTML page, rendered again: their version is kept as 'tiny (redigerad <date
+    time>).html' beside the new one, and the index linked both as 'HTML', one not to be told from the other."""
+    path = _project(tmp_path)
+    reports = tmp_path / "reports"
+    _render(path, reports)
+    (reports / "tiny" / "tiny.html").write_text("<p>min version</p>", encoding="utf-8")
+    _render(path, reports)
+    page = (reports / "index.html").read_text(encoding="utf-8")
+    texts = dict((unquote_href, text) for unquote_href, text in re.findall(r'<a href="([^"]*)">([^<]*)</a>', page))
+    assert texts.pop("tiny/tiny.html") == "HTML"
+    [(href, text)] = texts.items()
+    said = re.fullmatch(r"tiny/tiny%20%28redigerad%20(\d{4}-\d\d-\d\d%20\d\d\.\d\d)%29\.html", href)
+    assert said is not None, href
+    assert text == f"HTML (redigerad {said.group(1).replace('%20', ' ')})"
+
+
+# --- 5. a folder of the user's where the report's status file goes ----------------------------------------------
+
+def test_a_folder_named_status_json_is_kept_and_named(tmp_path):
+    """A folder 'status.json' in the report folder (with a file of the user's in it) was removed without a word when
+    the report was written: the status file took its place."""
+    from evaltools.publish import render
+    path = _project(tmp_path)
+    folder = tmp_path / "reports" / "tiny"
+    (folder / "status.json").mkdir(parents=True)
+    (folder / "status.json" / "anteckningar.txt").write_text("mina anteckningar", encoding="utf-8")
+    res = render.render_project(path, tmp_path / "reports", ("html",))
+    assert not res.ok
+    assert "finns en mapp som heter status.json" in res.error and "Byt namn på mappen" in res.error
+    assert (folder / "status.json" / "anteckningar.txt").read_text(encoding="utf-8") == "mina anteckningar"
+
+
+def test_a_status_file_that_cannot_be_written_is_said_in_the_reports_language(tmp_path):
+    from evaltools.publish import render
+    reports = tmp_path / "reports"
+    (reports / "tiny" / "status.json").mkdir(parents=True)  # (nothing can be written in its place)
+    (reports / "tiny" / "en" / "status.json").mkdir(parents=True)
+    for lang, said in (("sv", "statusfilen"), ("en", "the status file")):
+        res = render.RenderResult("tiny", True, str(reports / "tiny"), lang=lang)
+        render._write_status(res, reports, lang)
+        assert len(res.notes) == 1 and said in res.notes[0], res.notes
+        assert "status.json" in res.notes[0]
+    assert not list((reports / "tiny").rglob(".status-*"))  # (the half-written file is removed)
+
+
+# --- 6. emoji in the title: the PDF's footer and the Word document's properties --------------------------------
+
+def test_the_printed_footer_has_no_emoji_box(tmp_path):
+    """The title 'Litet 🚀 testprojekt': the page left the emoji out, but the PDF's footer (written into the page's
+    print style as a CSS escape, '\\1F680', which the filter of emoji did not see) printed an empty box on every
+    page."""
+    from evaltools.publish import render
+    path = _project(tmp_path, title="Litet 🚀 testprojekt")
+    res = render.render_project(path, tmp_path / "reports", ("html",))
+    assert res.ok, res.error
+    page = (tmp_path / "reports" / "tiny" / "tiny.html").read_text(encoding="utf-8")
+    assert "1F680" not in page.upper() and "🚀" not in page
+    assert 'content: "Litet testprojekt"' in page
+
+
+def test_the_word_documents_properties_have_no_emoji(tmp_path):
+    import docx
+    from evaltools.publish.docx import html_to_docx
+    out = tmp_path / "x.docx"
+    html_to_docx("<html><body><h1>Litet testprojekt</h1><p>Text.</p></body></html>", out, "sv",
+                 "Litet 🚀 testprojekt", author="Testförbundet 🎉")
+    props = docx.Document(str(out)).core_properties
+    assert (props.title, props.author) == ("Litet testprojekt", "Testförbundet")

@@ -208,8 +208,13 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengt
     import copy
 
     import nbformat
+
+    from ..words.formats import without_emoji  # start-up: the renderer's processes import it only when they need it
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
-    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(footer_title(title)), "page_css": page_number_css(lang)}
+    # (the footer's title as a CSS string, where an emoji is an escape, '\1F680', that the page's filter below
+    # does not see: left out before, as from the page)
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(footer_title(without_emoji(title))),
+                                "page_css": page_number_css(lang)}
     if draft:
         from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
         nb.metadata["evaltools"]["draft_css"] = css_string(msg("evaluator.draft", lang).upper())
@@ -222,7 +227,6 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengt
     body, _ = _exporter(lang).from_notebook_node(nb, resources={"metadata": {"name": title}})
     # (emoji in the evaluator's text or a budget line: the report's fonts have none, and the PDF showed empty boxes;
     # left out of the page, the PDF and the Word document alike, as validate tells the evaluator)
-    from ..words.formats import without_emoji  # start-up: the renderer's processes import it only when they need it
     body = without_emoji(body)
     return body if lengths else longest(body)
 
@@ -587,16 +591,24 @@ def _format_of(name: str, key: str) -> str | None:
 _TABLE_FOLDERS = ("tables", "tables-data")
 
 
-def _beside_of(name: str, key: str) -> str | None:
+def _beside_of(name: str, key: str, edited: bool = False) -> str | None:
     """The report's file or folder that ``name`` is a copy of, written beside its place under a name of its own
     (:func:`_aside` with the word for new: ``<id> (ny 2026-12-03 14.05).html``, ``tables (new 2026-12-03 14.05)``),
-    where something of the user's stood in its place or the file there was open; None for any other name."""
-    words = "|".join(re.escape(message("cli.new_word", lang)) for lang in ("sv", "en"))
-    m = re.fullmatch(rf"(.+) \((?:{words}) \d{{4}}-\d\d-\d\d \d\d\.\d\d(?: \d+)?\)(\.[^.\s()]+)?", name)
-    if m is None:
+    where something of the user's stood in its place or the file there was open; with ``edited``, also a file the
+    user changed, kept beside the new one (``<id> (redigerad 2026-12-03 14.05).docx``). None for any other name."""
+    found = _copy_name(name, ("cli.new_word", "cli.edited_word") if edited else ("cli.new_word",))
+    if found is None:
         return None
-    plain = m.group(1) + (m.group(2) or "")
+    plain = found[0]
     return plain if _format_of(plain, key) is not None else None
+
+
+def _copy_name(name: str, words: tuple[str, ...]) -> tuple[str, str] | None:
+    """For a name :func:`_aside` gave with one of ``words`` (catalog keys, in any language): the name it stands
+    beside and what it adds in brackets (``redigerad 2026-12-03 14.05``); None for any other name."""
+    said = "|".join(re.escape(message(w, lang)) for w in words for lang in ("sv", "en"))
+    m = re.fullmatch(rf"(.+) \(((?:{said}) \d{{4}}-\d\d-\d\d \d\d\.\d\d(?: \d+)?)\)(\.[^.\s()]+)?", name)
+    return None if m is None else (m.group(1) + (m.group(3) or ""), m.group(2))
 
 
 def _clear_files(folder: Path) -> None:
@@ -875,6 +887,8 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if there.exists() and not there.is_dir():
             raise ReportError(message("cli.file_where_folder", lang, file=there.name,
                                       folder=redact(str(there.parent))))
+    if (final / "status.json").is_dir() and not (final / "status.json").is_symlink():  # (the user's: kept)
+        raise ReportError(message("cli.folder_where_status", lang, folder=redact(str(final))))
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True)
     try:
@@ -1058,8 +1072,10 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
                 with contextlib.suppress(OSError):  # (left where another failure is still kept there)
                     empty.rmdir()
     except (OSError, EvaltoolsError) as e:
-        note = f"the status file could not be written ({type(e).__name__}: {str(e)[:200]})"
-        res.notes.append(note)
+        said = (e.strerror or type(e).__name__) if isinstance(e, OSError) else str(e)[:200]
+        with contextlib.suppress(NameError):  # (where it was to be written, where that is known)
+            said = message("cli.status_unwritten", lang, file=redact(str(where / "status.json")), reason=said)
+        res.notes.append(said)
         with contextlib.suppress(OSError, NameError):
             tmp.unlink(missing_ok=True)
 
@@ -1595,6 +1611,13 @@ def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
+def _link_text(name: str, key: str) -> str:
+    """A report file's link in the index: its format (``HTML``), and for a copy beside the report's file what its
+    name adds (``HTML (redigerad 2026-12-03 14.05)``), so that the two are told apart."""
+    copy = _copy_name(name, ("cli.new_word", "cli.edited_word")) if _beside_of(name, key, True) else None
+    return name.rsplit(".", 1)[-1].upper() + (f" ({copy[1]})" if copy else "")
+
+
 def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = None) -> Path | None:
     """Write ``reports/index.html``: every report on disk, each language and format, with its status.
 
@@ -1634,11 +1657,11 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
                 # user's in its place), never a file of the user's own in the folder
                 made = {str(f).replace("\\", "/") for f in [*(g.get("files") or []), *(g.get("sha256") or {})]}
                 files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
-                         if f.endswith(_LINKED) and ("files" not in g or f in made or _beside_of(f, key))]
-                files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
+                         if f.endswith(_LINKED) and ("files" not in g or f in made or _beside_of(f, key, True))]
+                files.sort(key=lambda f: (_LINKED.index("." + f.rsplit(".", 1)[-1]), _beside_of(f, key, True) is not None))
                 named = len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG
                 links.append({"language": name if named else "",
-                              "files": [{"href": prefix + quote(f), "text": f.rsplit(".", 1)[-1].upper()} for f in files]})
+                              "files": [{"href": prefix + quote(f), "text": _link_text(f, key)} for f in files]})
             if b:
                 failed = msg("index.failed", page_lang, when=_when(b.get("finished")))
                 status.append({"css": "bad", "text": f"{name}: {failed}", "pre": redact(str(b.get("error") or ""))[:1500]})
