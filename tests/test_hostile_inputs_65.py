@@ -304,3 +304,43 @@ def test_the_word_documents_properties_have_no_emoji(tmp_path):
                  "Litet 🚀 testprojekt", author="Testförbundet 🎉")
     props = docx.Document(str(out)).core_properties
     assert (props.title, props.author) == ("Litet testprojekt", "Testförbundet")
+
+
+# --- 7. the copy written beside a file that was open in another program -------------------------------------
+
+def test_a_copy_beside_an_open_file_goes_once_the_file_is_closed(tmp_path, monkeypatch):
+    """Windows: tiny.html open in another program, so the new page was written beside it as 'tiny (ny <date
+    time>).html'. Rendered again with the file closed, the report took its place, but the copy stayed for good
+    (it was taken for a file of the user's), and the index linked it beside the report."""
+    import os
+    from pathlib import Path
+    from evaltools.publish import render
+    path = _project(tmp_path)
+    reports = tmp_path / "reports"
+    final = reports / "tiny"
+    _render(path, reports)
+    rename, replace = Path.rename, os.replace
+
+    def locked_rename(self, target):
+        if Path(self) == final:
+            raise PermissionError(13, "The process cannot access the file", str(self))
+        return rename(self, target)
+
+    def locked_replace(src, dst):
+        if Path(dst) == final / "tiny.html":
+            raise PermissionError(13, "The process cannot access the file", str(dst))
+        return replace(src, dst)
+
+    path = _project(tmp_path, title="Litet testprojekt, andra året")  # (a new page, not the one open)
+    with monkeypatch.context() as m:
+        m.setattr(Path, "rename", locked_rename)
+        m.setattr(os, "replace", locked_replace)
+        res = render.render_project(path, reports, ("html",))
+    assert res.ok, res.error
+    copies = [p.name for p in final.iterdir() if p.name.startswith("tiny (ny ")]
+    assert len(copies) == 1 and any(copies[0] in n for n in res.notes), (copies, res.notes)
+    render.write_index(reports)
+    # the file closed, rendered again: the report in its place, the copy gone, the index links the report alone
+    _render(path, reports)
+    assert not [p for p in final.iterdir() if p.name.startswith("tiny (ny ")]
+    assert [h for h in _links(reports) if h.endswith(".html")] == ["tiny/tiny.html"]

@@ -978,6 +978,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             hashes.update(carried)
             hashes.update({name: h for name, h in mine.items()
                            if (final / name).is_file() and (not told or _sha256(final / name) == h)})
+            if told:  # a file written beside one open in another program ('<id> (ny ...).pdf'): this run's, so that
+                # the next run replaces it with the report in its place, as any file of the report's it made
+                made_now = set(mine.values())
+                hashes.update({p.name: h for p in final.iterdir() if p.name not in mine and _beside_of(p.name, key)
+                               and p.is_file() and not p.is_symlink() and (h := _sha256(p)) in made_now})
         return made
     except BaseException:
         try:
