@@ -6,7 +6,10 @@
   report beside it (``projekt (ny <date time>).html``), and the index linked every copy and every file of the
   user's own (``anteckningar.docx``) as if it were the report's.
 * Emoji in a budget line, a goal's label, the title: the report (HTML, PDF, Word) leaves them out, its workbook and
-  its CSV for Excel kept them, so a line read 'Lön' in the report and 'Lön 💰' in the workbook.
+  its CSV for Excel kept them, so a line read 'Lön' in the report and 'Lön 💰' in the workbook; the PDF's footer
+  printed the title's emoji as an empty box.
+* A file of the user's where the report's folder goes, a folder named status.json, a copy beside a file that was
+  open in another program (Windows), a copy the user edited in the index: each named, kept or told apart.
 
 Tiny projects written in tmp_path; what is expected is read off the rows written, by hand."""
 from __future__ import annotations
