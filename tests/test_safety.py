@@ -177,7 +177,8 @@ def test_a_status_file_that_cannot_be_written_does_not_stop_a_batch(tiny_project
     monkeypatch.setattr(render.os, "replace", full_disk)
     results = render.render_many([tiny_project()], tmp_path / "r", formats=("html",), jobs=1, progress=False)
     assert [r.ok for r in results] == [True]
-    assert any("status file could not be written" in n for n in results[0].notes)
+    # (said in the report's language, Swedish here, with the reason)
+    assert any("statusfilen" in n and "kunde inte skrivas (No space left on device)" in n for n in results[0].notes)
     assert not list((tmp_path / "r").rglob(".status-*")), "no half-written status file is left"
 
 

@@ -117,6 +117,7 @@ from docx.shared import Emu, Inches, Mm, Pt, RGBColor
 
 from .._version import __version__
 from ..data.errors import ReportError
+from ..words.formats import without_emoji
 from ..words.text import msg
 
 LANGUAGE_TAGS = {"sv": "sv-SE", "en": "en-GB"}
@@ -794,7 +795,9 @@ CORE_PROPERTY_CHARACTERS = 255
 
 
 def _core_text(text: str) -> str:
-    """``text`` as a core property holds it: cut to :data:`CORE_PROPERTY_CHARACTERS`, the last one an ellipsis."""
+    """``text`` as a core property holds it: without emoji, as the document has none (``without_emoji``), and cut
+    to :data:`CORE_PROPERTY_CHARACTERS`, the last one an ellipsis."""
+    text = without_emoji(text).strip()
     return text if len(text) <= CORE_PROPERTY_CHARACTERS else text[:CORE_PROPERTY_CHARACTERS - 1] + "…"
 
 

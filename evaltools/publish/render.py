@@ -208,8 +208,13 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengt
     import copy
 
     import nbformat
+
+    from ..words.formats import without_emoji  # start-up: the renderer's processes import it only when they need it
     nb = nbformat.read(str(notebook), as_version=4) if isinstance(notebook, (str, Path)) else copy.deepcopy(notebook)
-    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(footer_title(title)), "page_css": page_number_css(lang)}
+    # (the footer's title as a CSS string, where an emoji is an escape, '\1F680', that the page's filter below
+    # does not see: left out before, as from the page)
+    nb.metadata["evaltools"] = {"lang": lang, "title_css": css_string(footer_title(without_emoji(title))),
+                                "page_css": page_number_css(lang)}
     if draft:
         from ..words.text import msg  # start-up: the renderer's processes import it only when they need it
         nb.metadata["evaltools"]["draft_css"] = css_string(msg("evaluator.draft", lang).upper())
@@ -222,7 +227,6 @@ def notebook_to_html(notebook, lang: str, title: str, draft: bool = False, lengt
     body, _ = _exporter(lang).from_notebook_node(nb, resources={"metadata": {"name": title}})
     # (emoji in the evaluator's text or a budget line: the report's fonts have none, and the PDF showed empty boxes;
     # left out of the page, the PDF and the Word document alike, as validate tells the evaluator)
-    from ..words.formats import without_emoji  # start-up: the renderer's processes import it only when they need it
     body = without_emoji(body)
     return body if lengths else longest(body)
 
@@ -582,6 +586,31 @@ def _format_of(name: str, key: str) -> str | None:
     return None
 
 
+# the folders a report writes its tables into: a file (or a link) of the user's by one of these names is never the
+# toolkit's, and the tables go beside it (:func:`_render`)
+_TABLE_FOLDERS = ("tables", "tables-data")
+
+
+def _beside_of(name: str, key: str, edited: bool = False) -> str | None:
+    """The report's file or folder that ``name`` is a copy of, written beside its place under a name of its own
+    (:func:`_aside` with the word for new: ``<id> (ny 2026-12-03 14.05).html``, ``tables (new 2026-12-03 14.05)``),
+    where something of the user's stood in its place or the file there was open; with ``edited``, also a file the
+    user changed, kept beside the new one (``<id> (redigerad 2026-12-03 14.05).docx``). None for any other name."""
+    found = _copy_name(name, ("cli.new_word", "cli.edited_word") if edited else ("cli.new_word",))
+    if found is None:
+        return None
+    plain = found[0]
+    return plain if _format_of(plain, key) is not None else None
+
+
+def _copy_name(name: str, words: tuple[str, ...]) -> tuple[str, str] | None:
+    """For a name :func:`_aside` gave with one of ``words`` (catalog keys, in any language): the name it stands
+    beside and what it adds in brackets (``redigerad 2026-12-03 14.05``); None for any other name."""
+    said = "|".join(re.escape(message(w, lang)) for w in words for lang in ("sv", "en"))
+    m = re.fullmatch(rf"(.+) \(((?:{said}) \d{{4}}-\d\d-\d\d \d\d\.\d\d(?: \d+)?)\)(\.[^.\s()]+)?", name)
+    return None if m is None else (m.group(1) + (m.group(3) or ""), m.group(2))
+
+
 def _clear_files(folder: Path) -> None:
     """Remove the files directly in ``folder`` (not its language subfolders), and the folder if it is then empty."""
     if not folder.is_dir() or folder.is_symlink():
@@ -672,17 +701,22 @@ def _swap_into_place(tmp: Path, final: Path, key: str, formats: tuple[str, ...],
                 if item.is_dir() and not item.is_symlink() and ours is not None:
                     _carry_own_files(item, tmp / item.name, ours)  # (a file of the evaluator's own in tables/)
                 continue
-            fmt = _format_of(item.name, key)
+            # (a copy of the last run's written beside a folder of the user's in its place, projekt (ny ...).html,
+            # is of its format: this run's replaces it)
+            fmt = _format_of(_beside_of(item.name, key) or item.name, key)
             # made by the toolkit (by the last status file; without one, every file of a format it makes)
             made_here = ours is None or item.name in ours or any(f.startswith(item.name + "/") for f in ours)
-            # (a folder named like a file, projekt.html/, is never the toolkit's: the user's, carried over)
-            users_folder = item.is_dir() and not item.is_symlink() and bool(Path(item.name).suffix)
-            if ((fmt in formats and made_here) or item.name == f"{key}.ipynb") and not users_folder:
+            # (a folder named like a file, projekt.html/, is never the toolkit's: the user's, carried over; nor is a
+            # file or a link named like the folder of tables, which the toolkit never makes)
+            users_folder = (item.is_dir() and not item.is_symlink() and bool(Path(item.name).suffix)
+                            and _beside_of(item.name, key) is None)
+            users_file = item.name in _TABLE_FOLDERS and (item.is_symlink() or not item.is_dir())
+            if ((fmt in formats and made_here) or item.name == f"{key}.ipynb") and not (users_folder or users_file):
                 continue
             if item.is_dir() and not item.is_symlink():
                 shutil.copytree(item, tmp / item.name, symlinks=True)
-            elif plain_file:
-                shutil.copy2(item, tmp / item.name)
+            elif plain_file or users_file:
+                shutil.copy2(item, tmp / item.name, follow_symlinks=False)
                 if item.name in hashes:
                     carried[item.name] = hashes[item.name]
     old = None
@@ -848,6 +882,13 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
     say = say or _sayer(key, None)
     parts = (key,) if lang == DEFAULT_LANG else (key, lang)
     final = inside(reports_dir, *parts)
+    for n in range(1, len(parts) + 1):  # a file of the user's where the report's folder goes: kept, and said so
+        there = inside(reports_dir, *parts[:n])
+        if there.exists() and not there.is_dir():
+            raise ReportError(message("cli.file_where_folder", lang, file=there.name,
+                                      folder=redact(str(there.parent))))
+    if (final / "status.json").is_dir() and not (final / "status.json").is_symlink():  # (the user's: kept)
+        raise ReportError(message("cli.folder_where_status", lang, folder=redact(str(final))))
     tmp = inside(reports_dir, f".tmp-{key}-{lang}-p{os.getpid()}-{uuid.uuid4().hex[:8]}")
     tmp.mkdir(parents=True)
     try:
@@ -913,7 +954,15 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
                 x.unlink()
         for made_file in sorted(tmp.iterdir()):
             there = final / made_file.name
-            if made_file.is_file() and there.is_dir() and not there.is_symlink():
+            if made_file.is_dir() and (there.is_symlink() or there.exists() and not there.is_dir()):
+                # (a file of the user's named like the report's folder of tables, a note saved without an
+                # extension: kept, the tables written beside it; a link there is never written through)
+                beside_name = _aside(final, made_file.name, message("cli.new_word", lang))
+                made_file.rename(tmp / beside_name)
+                if notes is not None:
+                    notes.append(message("cli.file_in_the_way", lang, file=made_file.name, new=beside_name,
+                                         folder=redact(str(final))))
+            elif made_file.is_file() and there.is_dir() and not there.is_symlink():
                 # (a folder of the user's named like the report's file, projekt.html/: kept, the file written beside it)
                 beside_name = _aside(final, made_file.name, message("cli.new_word", lang))
                 made_file.rename(tmp / beside_name)
@@ -929,6 +978,11 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
             hashes.update(carried)
             hashes.update({name: h for name, h in mine.items()
                            if (final / name).is_file() and (not told or _sha256(final / name) == h)})
+            if told:  # a file written beside one open in another program ('<id> (ny ...).pdf'): this run's, so that
+                # the next run replaces it with the report in its place, as any file of the report's it made
+                made_now = set(mine.values())
+                hashes.update({p.name: h for p in final.iterdir() if p.name not in mine and _beside_of(p.name, key)
+                               and p.is_file() and not p.is_symlink() and (h := _sha256(p)) in made_now})
         return made
     except BaseException:
         try:
@@ -1023,8 +1077,10 @@ def _write_status(res: RenderResult, reports_dir: Path, lang: str = DEFAULT_LANG
                 with contextlib.suppress(OSError):  # (left where another failure is still kept there)
                     empty.rmdir()
     except (OSError, EvaltoolsError) as e:
-        note = f"the status file could not be written ({type(e).__name__}: {str(e)[:200]})"
-        res.notes.append(note)
+        said = (e.strerror or type(e).__name__) if isinstance(e, OSError) else str(e)[:200]
+        with contextlib.suppress(NameError):  # (where it was to be written, where that is known)
+            said = message("cli.status_unwritten", lang, file=redact(str(where / "status.json")), reason=said)
+        res.notes.append(said)
         with contextlib.suppress(OSError, NameError):
             tmp.unlink(missing_ok=True)
 
@@ -1560,6 +1616,13 @@ def _report_folders(reports_dir: Path, key: str) -> list[tuple[str, Path]]:
 _LANG_NAMES = {"sv": "Svenska", "en": "English"}
 
 
+def _link_text(name: str, key: str) -> str:
+    """A report file's link in the index: its format (``HTML``), and for a copy beside the report's file what its
+    name adds (``HTML (redigerad 2026-12-03 14.05)``), so that the two are told apart."""
+    copy = _copy_name(name, ("cli.new_word", "cli.edited_word")) if _beside_of(name, key, True) else None
+    return name.rsplit(".", 1)[-1].upper() + (f" ({copy[1]})" if copy else "")
+
+
 def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = None) -> Path | None:
     """Write ``reports/index.html``: every report on disk, each language and format, with its status.
 
@@ -1595,11 +1658,15 @@ def write_index(reports_dir: str | Path = REPORTS_DIR, page_lang: str | None = N
             prefix = quote(key) + "/" + ("" if lang == DEFAULT_LANG else quote(lang) + "/")
             own = f" ({name})" if lang != DEFAULT_LANG else ""
             if g:
-                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file()) if f.endswith(_LINKED)]
-                files.sort(key=lambda f: _LINKED.index("." + f.rsplit(".", 1)[-1]))
+                # the report's files (those its status file names, and a copy written beside something of the
+                # user's in its place), never a file of the user's own in the folder
+                made = {str(f).replace("\\", "/") for f in [*(g.get("files") or []), *(g.get("sha256") or {})]}
+                files = [f for f in sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+                         if f.endswith(_LINKED) and ("files" not in g or f in made or _beside_of(f, key, True))]
+                files.sort(key=lambda f: (_LINKED.index("." + f.rsplit(".", 1)[-1]), _beside_of(f, key, True) is not None))
                 named = len(set(good) | set(bad)) > 1 or lang != DEFAULT_LANG
                 links.append({"language": name if named else "",
-                              "files": [{"href": prefix + quote(f), "text": f.rsplit(".", 1)[-1].upper()} for f in files]})
+                              "files": [{"href": prefix + quote(f), "text": _link_text(f, key)} for f in files]})
             if b:
                 failed = msg("index.failed", page_lang, when=_when(b.get("finished")))
                 status.append({"css": "bad", "text": f"{name}: {failed}", "pre": redact(str(b.get("error") or ""))[:1500]})

@@ -22,7 +22,8 @@ uppgifter*) says which value is hidden and how (``<5`` or ``..``).
 
 Text that a spreadsheet would run as a formula (beginning with ``=``, ``+``, ``-``, ``@``, tab or
 carriage return) is written as text: a string cell in the workbook, and with a leading ``'`` in
-CSV (the OWASP rule against CSV injection). Numbers stay numbers.
+CSV (the OWASP rule against CSV injection). Numbers stay numbers. Emoji are left out of the workbook and the CSV
+for Excel, as the report leaves them out (:func:`for_people`); the machine-readable CSV keeps the text as written.
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ from .._version import __version__
 from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
-from ..words.formats import fmt_date, fmt_persons_needed, persons_needed
+from ..words.formats import EMOJI, fmt_date, fmt_persons_needed, persons_needed, without_emoji
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label, who as who_of
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -173,6 +174,14 @@ def _missing(v: object) -> bool:
     return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
 
 
+def for_people(value: str) -> str:
+    """Text of a cell people read (the workbook, the CSV for Excel) without emoji, as the report has none
+    (:func:`evaltools.words.formats.without_emoji`: its fonts lack them, and the PDF printed empty boxes): a budget
+    line reads 'Lön' in the workbook as in the report, not 'Lön 💰'. The machine-readable CSV keeps the text as
+    the input has it."""
+    return without_emoji(value).strip() if EMOJI.search(value) else value
+
+
 def neutralise(value: str) -> str:
     """Text that a spreadsheet would read as a formula, prefixed with ``'`` (for CSV)."""
     return "'" + value if value.startswith(FORMULA_START) else value
@@ -270,8 +279,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     # stood a hundred characters from its date)
     wrap = Alignment(horizontal="left", wrap_text=True, vertical="top")
     wb = Workbook()
-    wb.properties.title = title or None
-    wb.properties.creator = wb.properties.lastModifiedBy = author or None
+    wb.properties.title = for_people(title) or None
+    wb.properties.creator = wb.properties.lastModifiedBy = for_people(author) or None
     ws = wb.active
     ws.title = msg("workbook.about", lang)[:31]
     _append_text(ws, [msg("workbook.about_title", lang)])
@@ -439,6 +448,8 @@ def _set(target, value: object) -> None:
     """Put ``value`` into a worksheet cell; text is always text, never a formula, and cut to what a cell of
     Excel holds (:data:`CELL_CHARACTERS`, the last one an ellipsis); a date is a date cell, shown as the
     report writes dates."""
+    if isinstance(value, str):
+        value = for_people(value) or None  # (text that was only emoji: an empty cell, not a box)
     if isinstance(value, str) and len(value) > CELL_CHARACTERS:
         value = value[:CELL_CHARACTERS - 1] + "…"
     target.value = value
@@ -592,7 +603,7 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
     out_rows = []
     for cells, row_kinds, raw_row in zip(rows, kinds, raw):
         line = []
-        for col, x, kind, v in zip(columns, cells, row_kinds, raw_row):
+        for x, kind, v in zip(cells, row_kinds, raw_row):
             if x.value is None:
                 line.append("")
             elif kind in NUMERIC:
@@ -603,16 +614,16 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
                 line.append(x.value.isoformat() if hasattr(x.value, "isoformat") else str(x.value))
             elif kind == "month":
                 line.append(f"{x.value:%Y-%m}")
-            else:
-                line.append(neutralise(x.value if excel or col.label is None else str(v)))
+            else:  # (the data CSV: the code, or the text as the input has it, emoji and all)
+                line.append(neutralise(for_people(str(x.value)) if excel else str(v)))
         if any_hidden:
-            line.append(neutralise(hidden_note(columns, cells, lang)) if excel else
+            line.append(neutralise(for_people(hidden_note(columns, cells, lang))) if excel else
                         ";".join(f"{c.source}:{x.hidden}" for c, x in zip(columns, cells) if x.hidden))
         out_rows.append(line)
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as f:
         w = csv.writer(f, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
-        w.writerow([neutralise(h) for h in header])
+        w.writerow([neutralise(for_people(h) if excel else h) for h in header])
         w.writerows(out_rows)
     return path
 
