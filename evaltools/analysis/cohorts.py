@@ -138,10 +138,26 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
         for cat, n in counts.items():
             rows.append({"variable": var, "category": cat, "n": int(n), "share": n / total if total else np.nan})
     raw = pd.DataFrame(rows, columns=["variable", "category", "n", "share"])
-    table = suppress_long(raw, "n", "variable", _k(project), ("share",))
+    table = _hide_overlap(raw, suppress_long(raw, "n", "variable", _k(project), ("share",)), total, _k(project))
     # (a breakdown asked for and left out is said, not dropped silently)
     gone = (Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),) if left_out and asked else ()
     return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)), *gone))
+
+
+def _hide_overlap(raw: pd.DataFrame, table: pd.DataFrame, total: int, k: int) -> pd.DataFrame:
+    """The composition ``table`` with one more count hidden (``..``, the smallest shown) in each breakdown whose
+    groups, shown whole, would add up to 1 to ``k − 1`` more than the ``total`` participants: those are persons
+    counted in two groups (enrolled in both project years, say), and the sum less the total would tell how many
+    (page 1 says "färre än 5"). A breakdown with a count hidden already publishes no sum."""
+    out = table.copy()
+    for _, rows in raw.groupby("variable", sort=False):
+        shown = [i for i in rows.index if not isinstance(out.at[i, "n"], str)]
+        if len(shown) < len(rows) or not hides(int(rows["n"].sum()) - total, k):
+            continue
+        smallest = min((i for i in shown if int(rows.at[i, "n"]) > 0), key=lambda i: int(rows.at[i, "n"]))
+        out["n"], out["share"] = out["n"].astype(object), out["share"].astype(object)
+        out.at[smallest, "n"] = out.at[smallest, "share"] = SECONDARY
+    return out
 
 
 @dataclass(frozen=True)

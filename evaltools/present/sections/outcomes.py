@@ -43,7 +43,8 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
         hidden in its place.
     total
         Whether the report states the number ended (the table's total): where the differencing rule withholds it,
-        it is no sum through which a count could be worked out.
+        it is no sum through which a count could be worked out, and the counts shown must not add up to it (where
+        no count is small, the smallest that keeps it back is hidden, ``..``).
 
     Returns
     -------
@@ -61,7 +62,9 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
              *([codes.index(c) for c in dict.fromkeys(s) if c in codes] for s in sums)]
     known = known or {}
     published = [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]
-    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published), dtype=bool)
+    # (a number ended the report withholds must not be the sum of the counts shown either)
+    withheld = [] if total else [list(range(len(codes)))]
+    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published, withheld), dtype=bool)
     out = apply_mask(raw, pd.Series(hidden, index=raw.index), ["n"], k, ("share",))
     vocabulary = list(S.OUTCOMES)
     place = [vocabulary.index(c) if c in vocabulary else len(vocabulary) for c in out["category"]]
