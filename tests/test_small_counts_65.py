@@ -6,17 +6,27 @@ from the code's output.
 """
 from __future__ import annotations
 
+import re
 import textwrap
+from pathlib import Path
 
+import docx
+import openpyxl
 import pandas as pd
+import pytest
 
 import evaltools as et
-from evaltools.analysis.disclosure import fewest_hidden, intake_per_year
+from evaltools.analysis.disclosure import Secondary, fewest_hidden, intake_per_year
 from evaltools.data import schema as S
 from evaltools.present.figures import report_figures
-from evaltools.present.sections import outcomes, participants, summary
+from evaltools.present.portfolio import Portfolio
+from evaltools.present.sections import outcomes, participants, summary, time_in_project
+from evaltools.publish import render
+from evaltools.publish.workbook import export_portfolio, export_report
 
 from .conftest import shown_chunks, write_csv
+from .test_differencing import COST, assert_no_individual_outcome, published
+from .test_differencing import project as differencing_project
 
 K = 5
 
@@ -121,3 +131,225 @@ def test_years_without_overlap_are_shown_as_before(tmp_path):
     r = et.Report(_two_years(tmp_path, range(1, 7), range(7, 13)))
     assert dict(intake_per_year(r.project)) == {1: 6, 2: 6}
     assert _year_rows(r) == {"1": 6, "2": 6}
+
+
+# --- 2. the time in the project: a day everyone had left must not tell that no one is still enrolled ----------------
+
+def _sheet(path, title: str) -> list[list]:
+    """A workbook sheet's rows as (value, data type, comment text) per cell, the header row first."""
+    ws = openpyxl.load_workbook(path)[title]
+    return [[(c.value, c.data_type, c.comment.text if c.comment else None) for c in row] for row in ws.iter_rows()]
+
+
+def test_a_day_by_which_all_had_left_is_kept_where_the_number_ended_is_withheld(tmp_path):
+    # 12 participants who all started 2022-02-01 (page 1 and the intakes per quarter say so) and all ended on day 242,
+    # 10 to work: 2 without, so the number ended (12) and still enrolled (0) are withheld. At 2023-06-30 anyone still
+    # enrolled would have been in the project 514 days: the missing 365-day row told that no one was, so 12 − 0 ended
+    r = et.Report(differencing_project(tmp_path, 12, 0, 10))
+    assert r.disclosure.hides(Secondary.ONGOING)
+    tab = r.survival.table
+    assert list(tab["day"]) == [30, 90, 180, 365]
+    last = tab.iloc[-1]
+    assert (last["success"], last["other_exit"], last["still_in_project"], last["at_risk"]) == ("–", "..", "..", "..")
+    # the note under the table no longer says that such days are left out
+    said = " ".join(shown_chunks(time_in_project.blocks(r)))
+    assert "Dagar då alla i gruppen hade avslutat visas inte" not in said
+    # the workbook shows the same rows, the withheld cells empty with the report's marks in their notes
+    export_report(r, tmp_path / "out")
+    rows = _sheet(tmp_path / "out" / "liten-tabeller.xlsx", "Tid i projektet")
+    head = [v for v, _, _ in rows[0]]
+    day, risk = head.index("Dagar sedan start"), head.index("Antal kvar")
+    assert [row[day][0] for row in rows[1:] if row[day][0] is not None] == [30, 90, 180, 365]
+    for row in rows[1:5]:
+        assert row[day][1] == "n"  # a number Excel sorts as one
+        assert row[risk][0] is None and row[risk][2].startswith("..")
+
+
+def test_with_the_number_ended_shown_a_day_all_had_left_is_still_left_out(tmp_path):
+    # 12 ended, 6 to work: nothing withheld, and the day by which all had left (365) has no row, as before
+    r = et.Report(differencing_project(tmp_path, 12, 0, 6))
+    assert not r.disclosure.any
+    assert list(r.survival.table["day"]) == [30, 90, 180]
+
+
+@pytest.mark.parametrize(("ongoing", "successes"), [(4, 4), (0, 6)])
+def test_every_hidden_cell_of_the_time_and_participant_sheets_is_hidden_as_in_the_report(tmp_path, ongoing, successes):
+    # 12 participants; 4 still enrolled and 4 of the 8 ended to work (the number ended withheld: every figure of the
+    # time table but the median hidden, the age groups "<5" and ".."), or all ended, 6 to work (the time table's
+    # shares and numbers at risk shown, as numbers)
+    r = et.Report(differencing_project(tmp_path, 12, ongoing, successes))
+    export_report(r, tmp_path / "out")
+    book = tmp_path / "out" / "liten-tabeller.xlsx"
+    for title, table, columns in (("Tid i projektet", r.survival.table,
+                                   ("success", "other_exit", "still_in_project", "at_risk")),
+                                  ("Deltagare", r.composition.table, ("n",))):
+        rows = _sheet(book, title)
+        for i, (_, expected) in enumerate(table.iterrows(), start=1):
+            for col in columns:
+                value, kind, comment = rows[i][list(table.columns).index(col) if title != "Deltagare"
+                                              else 2]
+                want = expected[col]
+                if isinstance(want, str):  # hidden in the report: an empty cell with the same mark
+                    assert value is None and comment is not None and comment.startswith(want), (title, i, col)
+                else:  # shown: the same number, typed as a number
+                    assert kind == "n" and abs(float(value) - float(want)) < 1e-9, (title, i, col, value, want)
+
+
+# --- 3. the attacker reads every output of one project: the Word document, the workbook's cells, the portfolio -------
+
+def _int_of(text: str) -> int | None:
+    digits = re.sub(r"[\s\u00a0\u202f]", "", str(text))
+    return int(digits) if digits.isdigit() else None
+
+
+def _word(path) -> tuple[list[str], list[list[list[str]]]]:
+    document = docx.Document(str(path))
+    return ([p.text for p in document.paragraphs],
+            [[[c.text for c in row.cells] for row in t.rows] for t in document.tables])
+
+
+def _sums_by_group(rows: list[list[str]], column: int) -> list[int | None]:
+    """The sum of ``column`` over each group of a Word table whose group headings are rows of one repeated text (None
+    where a cell of the group is no whole number)."""
+    sums: list[int | None] = []
+    for row in rows:
+        if len(set(row)) == 1:
+            sums.append(0)
+            continue
+        if not sums:
+            sums.append(0)
+        n = _int_of(row[column])
+        sums[-1] = None if n is None or sums[-1] is None else sums[-1] + n
+    return sums
+
+
+def _add_word(add, paragraphs: list[str], tables: list[list[list[str]]]) -> None:
+    for s in paragraphs:
+        for pattern, name in ((r"har haft ([\d\s\u00a0]+) deltagare", "participants"),
+                              (r"^([\d\s\u00a0]+) deltagare var fortfarande", "ongoing"),
+                              (r"Utfall för de ([\d\s\u00a0]+) som avslutat", "ended"),
+                              (r"Ingen av de ([\d\s\u00a0]+) deltagarna", "participants")):
+            if m := re.search(pattern, s):
+                add(name, _int_of(m.group(1)))
+        if m := re.search(r"Av ([\d\s\u00a0]+) avslutade deltagare fick ([\d\s\u00a0]+)", s):
+            add("ended", _int_of(m.group(1)))
+            add("successes", _int_of(m.group(2)))
+        for pattern, name in ((r"([\d\s\u00a0\u202f]+)\skr per deltagare", "participants"),
+                              (r"([\d\s\u00a0\u202f]+)\skr per lyckat", "successes")):
+            if (m := re.search(pattern, s)) and _int_of(m.group(1)):
+                add(name, COST / _int_of(m.group(1)))
+    for table in tables:
+        head, rows = table[0], table[1:]
+        if head[:2] == ["Utfall vid avslut", "Antal"]:
+            add("ended", (_sums_by_group(rows, 1) or [None])[0])
+        elif head[:3] == ["Kvartal", "Påbörjade", "Avslutade"]:
+            add("ended", (_sums_by_group(rows, 2) or [None])[0])
+            add("participants", (_sums_by_group(rows, 1) or [None])[0])
+        elif head[:2] == ["Nyckeltal", "Värde"]:
+            for label, v in (row[:2] for row in rows):
+                if "kr" in v and "per deltagare" in label.lower() and _int_of(v.replace("kr", "")):
+                    add("participants", COST / _int_of(v.replace("kr", "")))
+                elif "kr" in v and "per lyckat" in label.lower() and _int_of(v.replace("kr", "")):
+                    add("successes", COST / _int_of(v.replace("kr", "")))
+                elif label.startswith("Personer som lämnat"):
+                    add("exits", _int_of(v))
+        elif "Avslutade deltagare" in head:  # the outcome rates by group: each breakdown's groups add up
+            for name, heading in (("ended", "Avslutade deltagare"), ("successes", "Lyckade utfall")):
+                if heading in head:
+                    for total in _sums_by_group(rows, head.index(heading)):
+                        add(name, total)
+
+
+def _add_workbook(add, path, portfolio) -> None:
+    book = openpyxl.load_workbook(path)
+    for label, value in ((r[0], r[1]) for r in book["Kostnad och nytta"].iter_rows(values_only=True, min_row=2)):
+        if value is None or label is None:
+            continue
+        for start, name in (("Deltagare", "participants"), ("Avslutade deltagare", "ended"),
+                            ("Lyckade utfall", "successes"), ("Lämnat försörjningsstödet", "exits")):
+            if label == start or (start == "Lyckade utfall" and label.startswith(start)):
+                add(name, value)
+        if label.startswith("Kostnad per deltagare"):
+            add("participants", COST / value)
+        elif label.startswith("Kostnad per lyckat"):
+            add("successes", COST / value)
+        elif label.startswith("Kostnad per person som lämnat"):
+            add("exits", COST / value)
+    for title, columns in (("Utfall per grupp", {"Avslutade deltagare": "ended",
+                                                 "Lyckade utfall (enligt projektets huvudmål)": "successes"}),
+                           ("Deltagare", {"Antal": "participants"})):
+        if title not in book.sheetnames:
+            continue
+        rows = list(book[title].iter_rows(values_only=True))
+        head = list(rows[0])
+        for heading, name in columns.items():
+            j = head.index(heading)
+            groups: dict[object, list] = {}
+            for row in rows[1:]:
+                if row[0] is not None:
+                    groups.setdefault(row[0], []).append(row[j])
+            for values in groups.values():
+                if all(isinstance(v, (int, float)) for v in values):
+                    add(name, sum(values))
+    rows = list(openpyxl.load_workbook(portfolio)["Projekt"].iter_rows(values_only=True))
+    row = dict(zip(rows[0], rows[1]))
+    for heading, value in row.items():
+        if value is None or not isinstance(value, (int, float)) or heading is None:
+            continue
+        if heading == "Deltagare":
+            add("participants", value)
+        elif heading.startswith("Avslutade"):
+            add("ended", value)
+        elif heading.startswith("Lyckade utfall"):
+            add("successes", value)
+        elif heading == "Kostnad per deltagare":
+            add("participants", COST / value)
+        elif heading.startswith("Kostnad per lyckat"):
+            add("successes", COST / value)
+
+
+def _everything(path, out) -> dict:
+    """What test_differencing's reader takes from page 1, the sections, the key figures' CSV and the portfolio's CSV,
+    and what a reader takes from the Word document, every sheet of the workbook that counts persons and the
+    portfolio's workbook: each count by name, with the goal's total."""
+    p = published(path, out / "sections")
+    seen = p["seen"]
+
+    def add(name: str, value: object) -> None:
+        if value is not None and not (isinstance(value, float) and pd.isna(value)):
+            seen.setdefault(name, set()).add(int(round(float(value))))
+
+    res = render.render_project(path, out / "reports", ("html", "xlsx", "docx"))
+    assert res.ok, res.error
+    folder = Path(res.output_dir)
+    _add_word(add, *_word(folder / "liten.docx"))
+    written = export_portfolio(Portfolio([path]), out / "portfolio")
+    _add_workbook(add, folder / "liten-tabeller.xlsx", next(w for w in written if w.suffix == ".xlsx"))
+    return p
+
+
+@pytest.mark.parametrize(("n", "ongoing", "successes"), [(12, 0, 6), (3, 0, 3), (11, 10, 1), (12, 0, 10), (12, 4, 4)])
+def test_no_two_figures_anywhere_in_one_project_s_outputs_tell_an_outcome(tmp_path, n, ongoing, successes):
+    # by hand: 12 ended of whom 6 to work withholds nothing; 3 participants all to work withhold the participants and
+    # everything ended; 11 with 10 still enrolled and 1 ended to work withhold the ended and still enrolled; 12 ended
+    # with 10 to work leave 2 without, so the ended; 4 of 8 ended to work leave 4 without, so the ended
+    p = _everything(differencing_project(tmp_path, n, ongoing, successes), tmp_path)
+    assert p["goal_successes"] == successes
+    assert_no_individual_outcome(p)
+    seen = p["seen"]
+    if (n, ongoing, successes) == (12, 0, 6):  # the reader finds what is shown, in every output
+        assert seen["participants"] == {12} and seen["ended"] == {12} and seen["successes"] == {6}
+    else:
+        assert "ended" not in seen and "ongoing" not in seen
+
+
+def test_the_attacker_catches_an_outcome_table_in_the_word_document_that_adds_up():
+    # the fault of 1. as the Word document would show it: 12 participants, "Arbete 10" and "Kvar 2" add up to the 12
+    # ended beside the goal's 10 to work, so 2 did not succeed
+    seen: dict[str, set[int]] = {}
+    _add_word(lambda name, v: v is not None and seen.setdefault(name, set()).add(int(v)),
+              ["Projektet har haft 12 deltagare."],
+              [[["Utfall vid avslut", "Antal", "Andel"], ["Arbete", "10", ".."], ["Kvar på försörjningsstöd", "2", ".."]]])
+    assert seen == {"participants": {12}, "ended": {12}}
+    with pytest.raises(AssertionError):
+        assert_no_individual_outcome({"seen": seen, "goal_successes": 10})

@@ -755,6 +755,11 @@ def without_other_exits(tte: TimeToExit) -> TimeToExit:
     workbook show the same object. The share with a successful outcome and the median time stay: the
     successes are published, and a median tells no count. ``raw`` keeps every figure for the evaluator.
 
+    A day by which every person of a group had left, which :func:`time_to_exit` leaves out, is put back with its
+    figures withheld (``–`` and ``..``): its missing row would tell that no one of the group was still enrolled
+    (twelve who started in one quarter and no row at 365 days a year and a half later), and with the group's
+    size the number ended.
+
     >>> import pandas as pd
     >>> t = TimeToExit(pd.DataFrame({"group": [0], "day": [365], "success": [0.4], "other_exit": [0.3],
     ...                             "still_in_project": [0.3], "at_risk": [6]}))
@@ -762,6 +767,18 @@ def without_other_exits(tte: TimeToExit) -> TimeToExit:
     [{'success': 0.4, 'other_exit': '..', 'at_risk': '..'}]
     """
     table = tte.table.copy()
+    raw = tte.raw
+    if len(table) and raw is not None and len(raw) and {"group", "day", "at_risk"} <= set(raw.columns):
+        shown = set(zip(table["group"], table["day"]))
+        gone = raw[[(g, d) not in shown and g in set(table["group"]) for g, d in zip(raw["group"], raw["day"])]]
+        if len(gone):
+            medians = table.drop_duplicates("group").set_index("group")
+            back = gone[["group", "day"]].assign(success="–", **{c: medians.loc[gone["group"], c].to_numpy()
+                                                                 for c in table.columns if c.startswith("median")})
+            order = {key: i for i, key in enumerate(zip(raw["group"], raw["day"]))}
+            table = pd.concat([table.astype(object), back.astype(object)], ignore_index=True)
+            table = table.iloc[sorted(range(len(table)), key=lambda i: order.get(
+                (table["group"].iloc[i], table["day"].iloc[i]), len(order)))].reset_index(drop=True)
     for col in ENDED_COLUMNS:
         if col in table:
             table[col] = pd.Series([SECONDARY] * len(table), index=table.index, dtype=object)
