@@ -25,6 +25,7 @@ from evaltools.publish import render
 from evaltools.publish.workbook import export_portfolio, export_report
 
 from .conftest import shown_chunks, write_csv
+from .test_board_reading_16 import _exits_project
 from .test_differencing import COST, assert_no_individual_outcome, published
 from .test_differencing import project as differencing_project
 
@@ -353,3 +354,31 @@ def test_the_attacker_catches_an_outcome_table_in_the_word_document_that_adds_up
     assert seen == {"participants": {12}, "ended": {12}}
     with pytest.raises(AssertionError):
         assert_no_individual_outcome({"seen": seen, "goal_successes": 10})
+
+
+# --- 5. the leavers who went to a benefit the state pays: a sum the outcome table must not give back ----------------
+
+def test_two_small_counts_whose_sum_the_state_s_share_tells_are_not_shown():
+    # the 30-participant sample: 29 ended; 13 left försörjningsstöd (arbete 4, arbete med stöd 4, studier 2,
+    # sjukpenning 3), "5 av de 13" to a benefit the state pays (studier, sjukpenning): so 8 to arbete and arbete med
+    # stöd, two "<5" that can only be 4 and 4. Whatever else is hidden, those two follow: no set protects, and every
+    # count that may be hidden is
+    counts = {"arbetssökande": 7, "kvar_försörjningsstöd": 4, "aktiv_planering_annan_part": 4, "arbete_med_stöd": 4,
+              "arbete": 4, "sjukpenning": 3, "studier": 2, "flyttat": 1}
+    leavers = {"arbete", "arbete_med_stöd", "studier", "sjukpenning"}
+    state = {"studier", "sjukpenning"}
+    assert _hidden(counts, [leavers, state, leavers - state], total=True) == set(counts)
+
+
+def test_the_state_s_share_of_the_leavers_is_a_sum_the_outcome_table_protects(tmp_path):
+    # arbete 6, arbete med stöd 3, studier 2, sjukpenning 4, kvar 9, all on försörjningsstöd at the start: 15 left it,
+    # "6 av de 15" to studier and sjukpenning (paid by the state). The three "<5" hide; before, arbete 6 stood beside
+    # them, and 15 − 6 (the state's) − 6 gave arbete med stöd 3. Arbete is hidden too: 9 = ".." + "<5" is 5 + 4 to 8 + 1
+    exits = {"arbete": 6, "arbete_med_stöd": 3, "studier": 2, "sjukpenning": 4, "kvar_försörjningsstöd": 9}
+    r = et.Report(_exits_project(tmp_path, exits), lang="sv")
+    assert (r.cba.summary.successes, r.cba.summary.exits_to_state_benefit) == (15, 6)
+    assert "6 av de 15" in " ".join(shown_chunks(summary.blocks(r))).replace("\xa0", " ")
+    df = r.project.participants
+    shown = outcomes.outcome_counts(df[~df[S.ONGOING]], r.k, outcomes.stated_sums(r), outcomes.stated_counts(r))
+    assert dict(zip(shown["category"], shown["n"])) == {"kvar_försörjningsstöd": 9, "arbete": "..",
+                                                         "arbete_med_stöd": "<5", "studier": "<5", "sjukpenning": "<5"}
