@@ -20,7 +20,7 @@ from evaltools.analysis.disclosure import Secondary, fewest_hidden, intake_per_y
 from evaltools.data import schema as S
 from evaltools.present.figures import report_figures
 from evaltools.present.portfolio import Portfolio
-from evaltools.present.sections import outcomes, participants, summary, time_in_project
+from evaltools.present.sections import costbenefit, outcomes, participants, summary, time_in_project
 from evaltools.publish import render
 from evaltools.publish.workbook import export_portfolio, export_report
 
@@ -382,3 +382,55 @@ def test_the_state_s_share_of_the_leavers_is_a_sum_the_outcome_table_protects(tm
     shown = outcomes.outcome_counts(df[~df[S.ONGOING]], r.k, outcomes.stated_sums(r), outcomes.stated_counts(r))
     assert dict(zip(shown["category"], shown["n"])) == {"kvar_försörjningsstöd": 9, "arbete": "..",
                                                          "arbete_med_stöd": "<5", "studier": "<5", "sjukpenning": "<5"}
+
+
+# --- 5. the outcome codes against the payments: no share that gives the number ended, no "7 of 10" -------------------
+
+def _coded_project(root) -> str:
+    """12 participants on försörjningsstöd, all started 2023-02-01 and ended 2023-08-31: 10 coded to work, 2 still on
+    försörjningsstöd. Payments of 9 000 kr a month to every household to its exit, and on after it to the 2 still on it
+    and to 3 of the 10 coded to work (P01–P03)."""
+    rows, pay = [], []
+    for i in range(1, 13):
+        outcome = "arbete" if i <= 10 else "kvar_försörjningsstöd"
+        rows.append({"person_id": f"P{i:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+                     "household_type": "ensamstående", "start_date": "2023-02-01", "end_date": "2023-08-31",
+                     "outcome": outcome, "support_start": "försörjningsstöd", "household_id": f"H{i:02d}"})
+        for month in pd.period_range("2022-01", "2024-12", freq="M"):
+            if month <= pd.Period("2023-08", "M") or outcome != "arbete" or i <= 3:
+                pay.append({"person_id": f"P{i:02d}", "month": str(month), "amount": 9000, "household_id": f"H{i:02d}"})
+    write_csv(root / "data/participants.csv", rows)
+    write_csv(root / "data/payments.csv", pay)
+    write_csv(root / "data/budget.csv", [{"period": "hela", "category": "Lön", "budget": 1_000_000, "actual": 900_000}])
+    path = root / "p.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: kodat
+        title: Kodat och betalt
+        forbund: Testförbundet
+        owner: Testkommun
+        kind: individ
+        period: {start: 2023-01-01, planned_end: 2024-12-31}
+        data_as_of: 2024-12-31
+        data: {participants: data/participants.csv, budget: data/budget.csv, payments: data/payments.csv}
+        goals:
+          - {id: arbete, kind: outcome_count, label: Minst 10 ska gå till arbete, target: 10, period: whole_period,
+             success_outcomes: [arbete]}
+        """), encoding="utf-8")
+    return str(path)
+
+
+def test_the_codes_against_the_payments_give_neither_the_number_ended_nor_a_few_back_on_it(tmp_path):
+    # the goal states the 10 to work; 12 ended leaves 2 without, so the number ended is withheld. "10 (83,3 % av de
+    # avslutade)" gave it back (10 / 0.833 = 12); "7 av de 10" without försörjningsstöd 12 months after told the 3 paid
+    r = et.Report(_coded_project(tmp_path))
+    assert r.disclosure.hides(Secondary.ENDED)
+    oc = r.cba.outcome_check
+    assert (oc.coded, oc.checked, oc.paid_next_month, oc.followed_12, oc.without_12) == (10, 10, 3, 10, 7)
+    (said,) = costbenefit.coded_against_paid(r)
+    said = said.replace("\xa0", " ")
+    assert "Kodade som att de lämnat försörjningsstödet: 10 (– av de avslutade)" in said
+    assert "83,3" not in said and "7 av de 10" not in said
+    assert "färre än 5 av de 10 som kan följas" in said
+    assert "var alla utom färre än 5 av de 10 utan försörjningsstöd 12 månader efter" in said
+    en = costbenefit.coded_against_paid(et.Report(_coded_project(tmp_path), lang="en"))[0]
+    assert "all but fewer than 5 of the 10 were without" in en.replace("\xa0", " ")
