@@ -386,10 +386,10 @@ def test_the_state_s_share_of_the_leavers_is_a_sum_the_outcome_table_protects(tm
 
 # --- 5. the outcome codes against the payments: no share that gives the number ended, no "7 of 10" -------------------
 
-def _coded_project(root) -> str:
+def _coded_project(root, paid_on: int = 3) -> str:
     """12 participants on försörjningsstöd, all started 2023-02-01 and ended 2023-08-31: 10 coded to work, 2 still on
     försörjningsstöd. Payments of 9 000 kr a month to every household to its exit, and on after it to the 2 still on it
-    and to 3 of the 10 coded to work (P01–P03)."""
+    and to ``paid_on`` of the 10 coded to work (P01–P03 by default)."""
     rows, pay = [], []
     for i in range(1, 13):
         outcome = "arbete" if i <= 10 else "kvar_försörjningsstöd"
@@ -397,7 +397,7 @@ def _coded_project(root) -> str:
                      "household_type": "ensamstående", "start_date": "2023-02-01", "end_date": "2023-08-31",
                      "outcome": outcome, "support_start": "försörjningsstöd", "household_id": f"H{i:02d}"})
         for month in pd.period_range("2022-01", "2024-12", freq="M"):
-            if month <= pd.Period("2023-08", "M") or outcome != "arbete" or i <= 3:
+            if month <= pd.Period("2023-08", "M") or outcome != "arbete" or i <= paid_on:
                 pay.append({"person_id": f"P{i:02d}", "month": str(month), "amount": 9000, "household_id": f"H{i:02d}"})
     write_csv(root / "data/participants.csv", rows)
     write_csv(root / "data/payments.csv", pay)
@@ -434,3 +434,16 @@ def test_the_codes_against_the_payments_give_neither_the_number_ended_nor_a_few_
     assert "var alla utom färre än 5 av de 10 utan försörjningsstöd 12 månader efter" in said
     en = costbenefit.coded_against_paid(et.Report(_coded_project(tmp_path), lang="en"))[0]
     assert "all but fewer than 5 of the 10 were without" in en.replace("\xa0", " ")
+
+
+def test_eight_of_ten_paid_on_do_not_tell_the_two_who_were_not(tmp_path):
+    # 8 of the 10 coded to work paid the month after and 12 months after: "8 av de 10" told the 2 who left for good
+    r = et.Report(_coded_project(tmp_path, paid_on=8))
+    oc = r.cba.outcome_check
+    assert (oc.checked, oc.paid_next_month, oc.followed_12, oc.without_12) == (10, 8, 10, 2)
+    said = costbenefit.coded_against_paid(r)[0].replace("\xa0", " ")
+    assert "fick alla utom färre än 5 av de 10 som kan följas" in said and "8 av de 10" not in said
+    assert "var färre än 5 av de 10 utan försörjningsstöd" in said
+    text = " ".join(shown_chunks(costbenefit.blocks(r))).replace("\xa0", " ")
+    assert "Enligt utbetalningarna fick alla utom färre än 5 av dem försörjningsstöd" in text
+    assert "fick 8 av dem" not in text

@@ -750,8 +750,10 @@ def benefit_count(r) -> list[str]:
         out.append(r.msg("costbenefit.benefit_count_coded_all", checked=fmt_persons(oc.checked, k, lang),
                          heading=heading)
                    if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av dem" of the 86
-                   r.msg("costbenefit.benefit_count_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
-                         heading=heading))
+                   r.msg("costbenefit.benefit_count_coded", heading=heading,
+                         # ("8 av dem" of the 10 coded told the 2 who were not paid: 1 to k − 1 said as such)
+                         paid=(r.msg("costbenefit.all_but_few", k=str(k)) if not hides(oc.checked, k)
+                               and hides(oc.checked - oc.paid_next_month, k) else fmt_persons(oc.paid_next_month, k, lang))))
     return out + support_at_start(r)
 
 

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
-from ...data.privacy import all_of
+from ...data.privacy import all_of, hides
 from ..display import Table, Text
 from ...words.formats import (capitalized, fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
                                fmt_persons_of)
@@ -105,7 +105,10 @@ def blocks(r) -> list[list]:
                       checked=fmt_persons(oc.checked, k, lang))]
                  if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av de 86"
                  [msg("payments.exit_rates_coded" if costed else "payments.exit_rates_coded_no_cost",
-                      paid=fmt_persons(oc.paid_next_month, k, lang), checked=fmt_persons(oc.checked, k, lang))])
+                      # ("8 av de 10" paid told the 2 who were not: 1 to k − 1 of them are said as such)
+                      paid=(msg("payments.all_but_few", k=str(k)) if not hides(oc.checked, k)
+                            and hides(oc.checked - oc.paid_next_month, k) else fmt_persons(oc.paid_next_month, k, lang)),
+                      checked=fmt_persons(oc.checked, k, lang))])
         # comparison persons without a status at follow-up are not in the comparison group's count: say how
         # many, or the group's count here reads as the group (40 persons in the table above, 10 here)
         comparison = r.project.comparison
