@@ -447,3 +447,30 @@ def test_eight_of_ten_paid_on_do_not_tell_the_two_who_were_not(tmp_path):
     text = " ".join(shown_chunks(costbenefit.blocks(r))).replace("\xa0", " ")
     assert "Enligt utbetalningarna fick alla utom färre än 5 av dem försörjningsstöd" in text
     assert "fick 8 av dem" not in text
+
+
+# --- 5. the outcome rates by group: the groups' numbers ended must not add up to a withheld number ended ------------
+
+def test_the_groups_numbers_ended_do_not_add_up_to_a_withheld_number_ended(tmp_path):
+    # 20 ended, 17 to work (the goal's count), 3 still on försörjningsstöd: the number ended is withheld. By age:
+    # 18–29 6 (all to work), 30–39 7 (all to work), 40–49 7 (4 to work). The rates table showed 6, 7 and 7 ended:
+    # 20, and 20 − 17 = 3 without. One number per breakdown is hidden: 18–29's (the smallest whose successes are
+    # hidden already), and by sex (10 and 10, both hidden successes) the first of the two
+    path = differencing_project(tmp_path, 20, 0, 17)
+    df = pd.read_csv(tmp_path / "data" / "participants.csv")
+    df["birth_year"] = [1995] * 6 + [1985] * 7 + [1975] * 7
+    df["outcome"] = ["arbete"] * 17 + ["kvar_försörjningsstöd"] * 3
+    df.to_csv(tmp_path / "data" / "participants.csv", index=False)
+    r = et.Report(path)
+    assert r.disclosure.hides(Secondary.ENDED)
+    t = r.rates.table
+    by_age = dict(zip(t.loc[t["variable"] == "age_group", "category"], t.loc[t["variable"] == "age_group", "n"]))
+    assert by_age == {"18–29": "..", "30–39": 7, "40–49": 7}
+    by_sex = t.loc[t["variable"] == "sex", "n"].tolist()
+    assert by_sex == ["..", 10]
+    assert t["p_value"].isna().all()
+    # the workbook's sheet is the same object: no breakdown of it adds up to 20
+    sheet = r.key_tables()["utfall_per_grupp"]
+    for _, rows in sheet.groupby("variable"):
+        assert any(isinstance(v, str) for v in rows["n"]) or sum(rows["n"]) != 20
+

@@ -469,6 +469,38 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     return OutcomeComparison(table, raw, notes + gone, definition=d, by_enrolment=twice)
 
 
+def without_ended(rates: OutcomeComparison) -> OutcomeComparison:
+    """The outcome rates by group as a report publishes them where the number ended is withheld.
+
+    A breakdown whose groups all show their number ended adds up to it (6, 7 and 7 ended by age group beside a
+    withheld number ended of 20 and a goal's 17 successes told the 3 without one). In each such breakdown one
+    group's number is hidden (``..``): the smallest of those whose successes are hidden already, else the smallest,
+    whose successes, rate and interval are hidden with it (a count over its rate is the number), and the
+    breakdown's test with them, as where any rate it compares is hidden.
+
+    >>> t = pd.DataFrame({"variable": ["age_group"] * 3, "category": ["a", "b", "c"], "n": [6, 7, 7],
+    ...                   "successes": ["..", 7, "<5"], "rate": ["..", 1.0, ".."], "ci_low": ["..", 0.6, ".."],
+    ...                   "ci_high": ["..", 1.0, ".."], "test": "Fisher", "p_value": 0.2, "p_holm": 0.4})
+    >>> without_ended(OutcomeComparison(t)).table["n"].tolist()
+    ['..', 7, 7]
+    """
+    table = rates.table.copy()
+    if table.empty:
+        return rates
+    for col in ("n", "successes", "rate", "ci_low", "ci_high", "test"):
+        table[col] = table[col].astype(object)
+    for _, rows in table.groupby("variable", sort=False):
+        if any(isinstance(v, str) for v in rows["n"]) or not any(int(v) > 0 for v in rows["n"]):
+            continue
+        counted = [i for i in rows.index if int(rows.at[i, "n"]) > 0]
+        hidden = [i for i in counted if isinstance(rows.at[i, "successes"], str)]
+        row = min(hidden or counted, key=lambda i: (int(rows.at[i, "n"]), list(rows.index).index(i)))
+        table.loc[row, ["n", "successes", "rate", "ci_low", "ci_high"]] = SECONDARY
+        table.loc[rows.index, "test"] = "–"
+        table.loc[rows.index, ["p_value", "p_holm"]] = np.nan
+    return replace(rates, table=table)
+
+
 def holm(raw: pd.DataFrame) -> np.ndarray:
     """Holm-adjusted p-values (statsmodels ``multipletests``) over the tests of a long rate table,
     one test per variable; every row of a variable gets its variable's adjusted value."""
