@@ -20,7 +20,8 @@ from evaltools.analysis.disclosure import Secondary, fewest_hidden, intake_per_y
 from evaltools.data import schema as S
 from evaltools.present.figures import report_figures
 from evaltools.present.portfolio import Portfolio
-from evaltools.present.sections import costbenefit, outcomes, participants, summary, time_in_project
+from evaltools.present.display import Table
+from evaltools.present.sections import costbenefit, outcomes, participants, payments, summary, time_in_project
 from evaltools.publish import render
 from evaltools.publish.workbook import export_portfolio, export_report
 
@@ -474,3 +475,35 @@ def test_the_groups_numbers_ended_do_not_add_up_to_a_withheld_number_ended(tmp_p
     for _, rows in sheet.groupby("variable"):
         assert any(isinstance(v, str) for v in rows["n"]) or sum(rows["n"]) != 20
 
+
+
+# --- 5. the comparison group's table of who left försörjningsstöd: the participants' row is the number ended --------
+
+def test_the_participants_row_beside_the_comparison_group_does_not_give_a_withheld_number_ended(tmp_path):
+    # 12 ended, 10 to work (the goal's count), 2 still on försörjningsstöd: the number ended is withheld. The table of
+    # who left försörjningsstöd showed the participants' 12 (and 83,3 %, which with the 10 gives 12 again); the
+    # comparison group (20, 10 of whom left) keeps its row
+    path = differencing_project(tmp_path, 12, 0, 10)
+    rows = [{"person_id": f"J{i + 1}", "sex": "man", "birth_year": 1970 + i, "household_type": "ensamstående",
+             "start_date": "2022-03-01", "end_date": "2023-03-15",
+             "outcome": "arbete" if i < 10 else "kvar_försörjningsstöd"} for i in range(20)]
+    write_csv(tmp_path / "data" / "comparison.csv", rows)
+    months = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)][:30]  # 2021-01 to 2023-06
+    write_csv(tmp_path / "data" / "comparison_payments.csv",
+              [{"person_id": r_["person_id"], "month": m, "amount": 8000 + 97 * i + 31 * j}
+               for i, r_ in enumerate(rows) for j, m in enumerate(months)])
+    # (the participants paid until their exit, 2022-10: those to work nothing after it, the 2 others on)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": f"P{i + 1}", "month": m, "amount": 8500 + 89 * i + 23 * j}
+               for i in range(12) for j, m in enumerate(months) if m <= "2022-10" or i >= 10])
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  payments: data/payments.csv\n"
+        "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n"), encoding="utf-8")
+    r = et.Report(path)
+    assert r.disclosure.hides(Secondary.ENDED)
+    tables = [part.frame for block in payments.blocks(r) for part in block
+              if isinstance(part, Table) and any("lämnat" in str(c) or "Lämnat" in str(c) for c in part.frame.columns)]
+    (frame,) = tables
+    participants_row, comparison_row = frame.iloc[0].tolist(), frame.iloc[1].tolist()
+    assert participants_row[1:4] == ["..", "..", "–"]  # (an interval hidden is a dash, as elsewhere in the table)
+    assert comparison_row[1] == "20" and comparison_row[2].startswith("50,0")
