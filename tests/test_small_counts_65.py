@@ -22,6 +22,7 @@ from evaltools.present.figures import report_figures
 from evaltools.present.portfolio import Portfolio
 from evaltools.present.display import Table
 from evaltools.present.sections import costbenefit, outcomes, participants, payments, summary, time_in_project
+from evaltools.present.sections import survey as survey_section
 from evaltools.publish import render
 from evaltools.publish.workbook import export_portfolio, export_report
 
@@ -507,3 +508,27 @@ def test_the_participants_row_beside_the_comparison_group_does_not_give_a_withhe
     participants_row, comparison_row = frame.iloc[0].tolist(), frame.iloc[1].tolist()
     assert participants_row[1:4] == ["..", "..", "–"]  # (an interval hidden is a dash, as elsewhere in the table)
     assert comparison_row[1] == "20" and comparison_row[2].startswith("50,0")
+
+
+# --- 5. the questionnaire at exit: the number asked is the number ended ---------------------------------------------
+
+def test_the_number_asked_at_exit_is_not_given_where_the_number_ended_is_withheld(tmp_path):
+    # 12 ended, 10 to work, 2 without: the number ended is withheld. 8 of them answered a questionnaire at exit;
+    # "8 svarande av 12 tillfrågade (svarsfrekvens 67 %)" gave the 12 (those asked at exit are those who ended)
+    path = differencing_project(tmp_path, 12, 0, 10)
+    write_csv(tmp_path / "data" / "questions.csv", [{
+        "code": "D1", "wording_sv": "Jag ser ljust på min framtid", "wording_en": "I am hopeful about my future",
+        "scale_min": 1, "scale_max": 5, "labels_sv": "Inte alls|Lite|Varken eller|Ganska|Helt",
+        "labels_en": "Not at all|A little|Neither|Quite|Fully", "positive": "hög"}])
+    write_csv(tmp_path / "data" / "responses.csv", [
+        {"respondent_id": f"P{i + 1}", "respondent_group": "deltagare_avslut", "date": "2022-10-01", "question": "D1",
+         "answer": 3 + i % 3} for i in range(8)])
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  responses: data/responses.csv\n"
+        "  questions: data/questions.csv\n"), encoding="utf-8")
+    for lang, said, gone in (("sv", "8 svarande. Hur många som tillfrågades", "av 12 tillfrågade"),
+                             ("en", "8 respondents. How many were asked", "of 12 asked")):
+        r = et.Report(path, lang=lang)
+        assert r.disclosure.hides(Secondary.ENDED)
+        text = " ".join(shown_chunks(survey_section.blocks(r))).replace("\xa0", " ")
+        assert said in text and gone not in text and "67" not in text
