@@ -138,10 +138,26 @@ def composition(project: Project, by: tuple[str, ...] = BREAKDOWNS, lang: str | 
         for cat, n in counts.items():
             rows.append({"variable": var, "category": cat, "n": int(n), "share": n / total if total else np.nan})
     raw = pd.DataFrame(rows, columns=["variable", "category", "n", "share"])
-    table = suppress_long(raw, "n", "variable", _k(project), ("share",))
+    table = _hide_overlap(raw, suppress_long(raw, "n", "variable", _k(project), ("share",)), total, _k(project))
     # (a breakdown asked for and left out is said, not dropped silently)
     gone = (Note.of("note.breakdowns_left_out", which=Variables(tuple(left_out))),) if left_out and asked else ()
     return Composition(table, raw, (Note.of("note.counts_hidden", k=_k(project)), *gone))
+
+
+def _hide_overlap(raw: pd.DataFrame, table: pd.DataFrame, total: int, k: int) -> pd.DataFrame:
+    """The composition ``table`` with one more count hidden (``..``, the smallest shown) in each breakdown whose
+    groups, shown whole, would add up to 1 to ``k − 1`` more than the ``total`` participants: those are persons
+    counted in two groups (enrolled in both project years, say), and the sum less the total would tell how many
+    (page 1 says "färre än 5"). A breakdown with a count hidden already publishes no sum."""
+    out = table.copy()
+    for _, rows in raw.groupby("variable", sort=False):
+        shown = [i for i in rows.index if not isinstance(out.at[i, "n"], str)]
+        if len(shown) < len(rows) or not hides(int(rows["n"].sum()) - total, k):
+            continue
+        smallest = min((i for i in shown if int(rows.at[i, "n"]) > 0), key=lambda i: int(rows.at[i, "n"]))
+        out["n"], out["share"] = out["n"].astype(object), out["share"].astype(object)
+        out.at[smallest, "n"] = out.at[smallest, "share"] = SECONDARY
+    return out
 
 
 @dataclass(frozen=True)
@@ -453,6 +469,38 @@ def outcome_rates(project: Project, by: tuple[str, ...] = RATE_BREAKDOWNS, lang:
     return OutcomeComparison(table, raw, notes + gone, definition=d, by_enrolment=twice)
 
 
+def without_ended(rates: OutcomeComparison) -> OutcomeComparison:
+    """The outcome rates by group as a report publishes them where the number ended is withheld.
+
+    A breakdown whose groups all show their number ended adds up to it (6, 7 and 7 ended by age group beside a
+    withheld number ended of 20 and a goal's 17 successes told the 3 without one). In each such breakdown one
+    group's number is hidden (``..``): the smallest of those whose successes are hidden already, else the smallest,
+    whose successes, rate and interval are hidden with it (a count over its rate is the number), and the
+    breakdown's test with them, as where any rate it compares is hidden.
+
+    >>> t = pd.DataFrame({"variable": ["age_group"] * 3, "category": ["a", "b", "c"], "n": [6, 7, 7],
+    ...                   "successes": ["..", 7, "<5"], "rate": ["..", 1.0, ".."], "ci_low": ["..", 0.6, ".."],
+    ...                   "ci_high": ["..", 1.0, ".."], "test": "Fisher", "p_value": 0.2, "p_holm": 0.4})
+    >>> without_ended(OutcomeComparison(t)).table["n"].tolist()
+    ['..', 7, 7]
+    """
+    table = rates.table.copy()
+    if table.empty:
+        return rates
+    for col in ("n", "successes", "rate", "ci_low", "ci_high", "test"):
+        table[col] = table[col].astype(object)
+    for _, rows in table.groupby("variable", sort=False):
+        if any(isinstance(v, str) for v in rows["n"]) or not any(int(v) > 0 for v in rows["n"]):
+            continue
+        counted = [i for i in rows.index if int(rows.at[i, "n"]) > 0]
+        hidden = [i for i in counted if isinstance(rows.at[i, "successes"], str)]
+        row = min(hidden or counted, key=lambda i: (int(rows.at[i, "n"]), list(rows.index).index(i)))
+        table.loc[row, ["n", "successes", "rate", "ci_low", "ci_high"]] = SECONDARY
+        table.loc[rows.index, "test"] = "–"
+        table.loc[rows.index, ["p_value", "p_holm"]] = np.nan
+    return replace(rates, table=table)
+
+
 def holm(raw: pd.DataFrame) -> np.ndarray:
     """Holm-adjusted p-values (statsmodels ``multipletests``) over the tests of a long rate table,
     one test per variable; every row of a variable gets its variable's adjusted value."""
@@ -739,6 +787,11 @@ def without_other_exits(tte: TimeToExit) -> TimeToExit:
     workbook show the same object. The share with a successful outcome and the median time stay: the
     successes are published, and a median tells no count. ``raw`` keeps every figure for the evaluator.
 
+    A day by which every person of a group had left, which :func:`time_to_exit` leaves out, is put back with its
+    figures withheld (``–`` and ``..``): its missing row would tell that no one of the group was still enrolled
+    (twelve who started in one quarter and no row at 365 days a year and a half later), and with the group's
+    size the number ended.
+
     >>> import pandas as pd
     >>> t = TimeToExit(pd.DataFrame({"group": [0], "day": [365], "success": [0.4], "other_exit": [0.3],
     ...                             "still_in_project": [0.3], "at_risk": [6]}))
@@ -746,6 +799,18 @@ def without_other_exits(tte: TimeToExit) -> TimeToExit:
     [{'success': 0.4, 'other_exit': '..', 'at_risk': '..'}]
     """
     table = tte.table.copy()
+    raw = tte.raw
+    if len(table) and raw is not None and len(raw) and {"group", "day", "at_risk"} <= set(raw.columns):
+        shown = set(zip(table["group"], table["day"]))
+        gone = raw[[(g, d) not in shown and g in set(table["group"]) for g, d in zip(raw["group"], raw["day"])]]
+        if len(gone):
+            medians = table.drop_duplicates("group").set_index("group")
+            back = gone[["group", "day"]].assign(success="–", **{c: medians.loc[gone["group"], c].to_numpy()
+                                                                 for c in table.columns if c.startswith("median")})
+            order = {key: i for i, key in enumerate(zip(raw["group"], raw["day"]))}
+            table = pd.concat([table.astype(object), back.astype(object)], ignore_index=True)
+            table = table.iloc[sorted(range(len(table)), key=lambda i: order.get(
+                (table["group"].iloc[i], table["day"].iloc[i]), len(order)))].reset_index(drop=True)
     for col in ENDED_COLUMNS:
         if col in table:
             table[col] = pd.Series([SECONDARY] * len(table), index=table.index, dtype=object)

@@ -422,7 +422,8 @@ def participant_households(project: Project, disclosure: Disclosure | None = Non
 def intake_per_year(project: Project) -> pd.Series | None:
     """The participants per project year of intake as page 1 and the evaluator's citable figures state them,
     or ``None`` where a year holds 1 to ``min_count − 1`` (then only the total is said: a small year could
-    be read off it). The same rule as the intake-year rows of the participant chart and a participant goal's
+    be read off it), or where 1 to ``min_count − 1`` persons were enrolled in more than one year (the years
+    less the total would tell how many). The same rule as the intake-year rows of the participant chart and a participant goal's
     years in the goal table (:func:`evaltools.analysis.goals.hidden_periods`): a year of ``min_count`` or
     more is printed everywhere, whatever an outcome goal hides for that year, since it gives no hidden
     count back (docs/methods.md, small-count suppression)."""
@@ -431,7 +432,10 @@ def intake_per_year(project: Project) -> pd.Series | None:
     # (persons: one enrolled twice in a year counts once in it, one enrolled in two years in each)
     per_year = project.participants.groupby(S.PROJECT_YEAR)[S.PERSON_ID].nunique()
     k = project.params.privacy.min_count
-    return None if any(hides(int(n), k) for n in per_year) else per_year
+    # (the years less the participants are those counted in two years: 1 to k − 1 of them, "färre än 5 deltog båda
+    # åren", would be told exactly by 6 år 1 and 8 år 2 beside 12 participants)
+    overlap = int(per_year.sum()) - persons_of(project.participants)
+    return None if any(hides(int(n), k) for n in per_year) or hides(overlap, k) else per_year
 
 
 def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tuple[int, int] | None:
@@ -472,7 +476,7 @@ def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bo
 
 
 def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
-                  known: Sequence[bool] = ()) -> list[bool]:
+                  known: Sequence[bool] = (), withheld: Sequence[Sequence[int]] = ()) -> list[bool]:
     """Which counts of one breakdown (the outcome kinds) to hide: those from 1 to k − 1, and the fewest others
     that keep each of them from being worked out from the sums the report publishes.
 
@@ -488,6 +492,10 @@ def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
     known
         Counts the report states elsewhere as they are: never hidden (hiding them protects no one), never
         chosen to protect another, and read as shown.
+    withheld
+        Positions of counts whose total the report withholds (the number ended, where the differencing rule
+        withholds it): the counts shown must not add up to it, nor give it with the published sums, so where no
+        count is small the fewest that keep it back are hidden all the same.
 
     Returns
     -------
@@ -503,32 +511,42 @@ def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
     values = [int(v) for v in counts]
     stated = list(known) or [False] * len(values)
     primary = {i for i, v in enumerate(values) if 0 < v < k and not stated[i]}
-    if not primary:
-        return [False] * len(values)
     lines = [sorted(set(s)) for s in sums if len(set(s)) > 0]
+    # (a withheld total of zero persons tells nothing: there is nothing to keep back)
+    secret = [sorted(set(s)) for s in withheld if any(values[i] > 0 for i in set(s))]
+    if not primary and not secret:
+        return [False] * len(values)
     others = [i for i, v in enumerate(values) if v > 0 and i not in primary and not stated[i]]
     for size in range(len(others) + 1):
-        protecting = [c for c in combinations(others, size) if _protected(values, k, lines, primary | set(c))]
+        protecting = [c for c in combinations(others, size)
+                      if _protected(values, k, lines, primary | set(c), secret)]
         if protecting:
             chosen = min(protecting, key=lambda c: (sum(values[i] for i in c), c))
             return [i in primary or i in chosen for i in range(len(values))]
     return [i in primary or i in others for i in range(len(values))]
 
 
-def _protected(values: list[int], k: int, lines: list[list[int]], hidden: set[int]) -> bool:
+def _protected(values: list[int], k: int, lines: list[list[int]], hidden: set[int],
+               secret: Sequence[Sequence[int]] = ()) -> bool:
     """Whether no hidden count follows from the published sums and the counts shown: neither by subtraction,
     from one sum or from several together (a count is recovered where its unit vector lies in the span of the
     sums over the hidden counts), nor from the bounds the marks give them (two "<5" whose sum, a published total
-    less the counts shown, is 8 are 4 and 4), over each sum and each difference of two nested sums."""
+    less the counts shown, is 8 are 4 and 4), over each sum and each difference of two nested sums; and no
+    withheld total (``secret``) follows either: it holds a hidden count, and its sum over the hidden counts lies
+    outside the span of the published sums."""
     cols = sorted(hidden)
     if not cols:
-        return True
+        return not secret
     over = [[i for i in line if i in hidden] for line in lines]
     rows = np.array([[1.0 if c in line else 0.0 for c in cols] for line in over if line] or [[0.0] * len(cols)])
     rank = np.linalg.matrix_rank(rows)
-    for j in range(len(cols)):
-        unit = np.zeros(len(cols))
-        unit[j] = 1.0
+    targets = [np.eye(len(cols))[j] for j in range(len(cols))]
+    for total in secret:
+        vector = np.array([1.0 if c in total else 0.0 for c in cols])
+        if not vector.any():
+            return False
+        targets.append(vector)
+    for unit in targets:
         if np.linalg.matrix_rank(np.vstack([rows, unit])) == rank:
             return False
     sets = [set(line) for line in over if line]

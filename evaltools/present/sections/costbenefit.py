@@ -572,11 +572,20 @@ def coded_against_paid(r) -> list[str]:
     k = r.params.privacy.min_count
     if 0 < oc.coded < k:  # "<5 (– av de avslutade) ... <5 av de <5": say it in words
         return [msg("costbenefit.persist.coded_few", k=str(k))]
+    dis = getattr(r, "disclosure", None)  # (a reader built by hand in a test may have none: nothing withheld)
+    if dis is not None and dis.hides(Secondary.EXITS):  # (the number coded is the count withheld: not said here)
+        return []
     n = lambda v: fmt_persons(v, k, lang)  # noqa: E731
-    share = fmt_pct(s.successes / s.ended, lang) if s.ended and not (0 < s.successes < k) else "–"
+    # (the share of the ended beside the number coded gives the number ended: not where that is withheld)
+    shown = dis is None or dis.shows(Secondary.ENDED)
+    share = fmt_pct(s.successes / s.ended, lang) if s.ended and shown and not (0 < s.successes < k) else "–"
+
+    def of(part: int, whole: int) -> str:  # ("7 av de 10" without försörjningsstöd told the 3 with it: not said)
+        if part and not hides(whole, k) and hides(whole - part, k):
+            return msg("costbenefit.persist.all_but_few", k=str(k), whole=fmt_int(whole, lang))
+        return fmt_persons_of(part, whole, k, lang)
     return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share,  # ("alla 86", not "86 av de 86")
-                paid=fmt_persons_of(oc.paid_next_month, oc.checked, k, lang),
-                without=fmt_persons_of(oc.without_12, oc.followed_12, k, lang))]
+                paid=of(oc.paid_next_month, oc.checked), without=of(oc.without_12, oc.followed_12))]
 
 
 def effect_based(r) -> list:
@@ -741,8 +750,10 @@ def benefit_count(r) -> list[str]:
         out.append(r.msg("costbenefit.benefit_count_coded_all", checked=fmt_persons(oc.checked, k, lang),
                          heading=heading)
                    if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av dem" of the 86
-                   r.msg("costbenefit.benefit_count_coded", paid=fmt_persons(oc.paid_next_month, k, lang),
-                         heading=heading))
+                   r.msg("costbenefit.benefit_count_coded", heading=heading,
+                         # ("8 av dem" of the 10 coded told the 2 who were not paid: 1 to k − 1 said as such)
+                         paid=(r.msg("costbenefit.all_but_few", k=str(k)) if not hides(oc.checked, k)
+                               and hides(oc.checked - oc.paid_next_month, k) else fmt_persons(oc.paid_next_month, k, lang))))
     return out + support_at_start(r)
 
 

@@ -15,9 +15,11 @@ from ...words.labels import code_label, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import SECONDARY, apply_mask, hides
 from ...analysis.disclosure import Secondary, fewest_hidden
+from ...analysis.costbenefit import BENEFIT_PAYER
 from ...analysis.goals import project_definition
 from ...analysis.result import Note
 from .facts import participants_words
+from .summary import state_why_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import adjusted_rates, plot_outcome_rates
 
@@ -43,7 +45,8 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
         hidden in its place.
     total
         Whether the report states the number ended (the table's total): where the differencing rule withholds it,
-        it is no sum through which a count could be worked out.
+        it is no sum through which a count could be worked out, and the counts shown must not add up to it (where
+        no count is small, the smallest that keeps it back is hidden, ``..``).
 
     Returns
     -------
@@ -61,7 +64,9 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
              *([codes.index(c) for c in dict.fromkeys(s) if c in codes] for s in sums)]
     known = known or {}
     published = [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]
-    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published), dtype=bool)
+    # (a number ended the report withholds must not be the sum of the counts shown either)
+    withheld = [] if total else [list(range(len(codes)))]
+    hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published, withheld), dtype=bool)
     out = apply_mask(raw, pd.Series(hidden, index=raw.index), ["n"], k, ("share",))
     vocabulary = list(S.OUTCOMES)
     place = [vocabulary.index(c) if c in vocabulary else len(vocabulary) for c in out["category"]]
@@ -76,6 +81,12 @@ def stated_sums(r) -> list[tuple[str, ...]]:
     goal's successes counted by outcome (goal totals are always shown)."""
     p = r.params
     sums = [tuple(p.cost_benefit.success_outcomes)] if r.disclosure.shows(Secondary.EXITS) else []
+    # how many of those leavers went to a benefit the state pays ("5 av de 13", page 1 and the note per actor): that
+    # sum of outcomes and the rest of the leavers' (8 to arbete and arbete med stöd, two "<5" that are then 4 and 4)
+    said = state_why_words(r)
+    if said is not None and said[0] == "state_why":
+        paid = tuple(c for c in p.cost_benefit.success_outcomes if c in BENEFIT_PAYER)
+        sums += [paid, tuple(c for c in p.cost_benefit.success_outcomes if c not in paid)]
     # page 1's successes as the project defines them ("Av 30 avslutade lämnade 18 försörjningsstödet"), where no goal
     # counts them: without a goal of its own that sum is the default's outcomes, stated all the same; and with the
     # number ended beside it (B, the ended less the outcomes the definition leaves out, such as a move), so is the sum

@@ -1,11 +1,13 @@
 """Social assistance before and after the start: means, the DiD effect, phases and exit rates."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
-from ...data.privacy import all_of
+from ...analysis.disclosure import Secondary
+from ...data.privacy import SECONDARY, all_of, hides
 from ..display import Table, Text
 from ...words.formats import (capitalized, fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
                                fmt_persons_of)
@@ -83,13 +85,20 @@ def blocks(r) -> list[list]:
             # leave half a page empty under the estimate's paragraphs)
             *study]]
     er = compare_exit_rates(r.project)
+    if not er.empty and r.disclosure.hides(Secondary.ENDED):
+        # (the participants' row counts the ended who had försörjningsstöd at the start, often all of them: its number,
+        # and its share beside the leavers the report states, would give the number ended the report withholds)
+        er = er.astype(object)
+        mine = er["group"] == "participants"
+        er.loc[mine, ["n", "rate", "ci_low", "ci_high"]] = SECONDARY
+        er.loc[:, "p_value"] = np.nan
     if not er.empty:
         rate_col, p_col = msg("payments.left"), msg("payments.p_difference")
         # (persons, who ended or have a status at follow-up: not the households the tables of amounts above count)
         n = msg("payments.exit_rates_persons")
         frame = pd.DataFrame({
             group: [t(g, lang) for g in er["group"]],
-            n: [fmt_int(v, lang) for v in er["n"]],
+            n: [fmt_cell(v, fmt_int, lang) for v in er["n"]],
             rate_col: [fmt_cell(v, fmt_pct, lang) for v in er["rate"]],
             t("ci", lang): ["–" if isinstance(a, str) else f"{fmt_pct(a, lang)}–{fmt_pct(b, lang)}"
                             for a, b in zip(er["ci_low"], er["ci_high"])],
@@ -105,7 +114,10 @@ def blocks(r) -> list[list]:
                       checked=fmt_persons(oc.checked, k, lang))]
                  if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av de 86"
                  [msg("payments.exit_rates_coded" if costed else "payments.exit_rates_coded_no_cost",
-                      paid=fmt_persons(oc.paid_next_month, k, lang), checked=fmt_persons(oc.checked, k, lang))])
+                      # ("8 av de 10" paid told the 2 who were not: 1 to k − 1 of them are said as such)
+                      paid=(msg("payments.all_but_few", k=str(k)) if not hides(oc.checked, k)
+                            and hides(oc.checked - oc.paid_next_month, k) else fmt_persons(oc.paid_next_month, k, lang)),
+                      checked=fmt_persons(oc.checked, k, lang))])
         # comparison persons without a status at follow-up are not in the comparison group's count: say how
         # many, or the group's count here reads as the group (40 persons in the table above, 10 here)
         comparison = r.project.comparison

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ...analysis.disclosure import Secondary
 from ...analysis.survey import DONT_KNOW_CODE, LOW_RESPONSE_RATE, NO_ANSWER_CODE, Paired, Round, SurveyGoalCounts, SurveyResult
 from ...data import survey as SV
 from ...data.privacy import hides, is_suppressed
@@ -41,11 +42,22 @@ def has_survey(r) -> bool:
     return r.project.responses is not None and len(r.project.responses) > 0
 
 
+def asked_are_ended(r, groups: tuple[str, ...]) -> bool:
+    """Whether the number asked is the participants who have ended (a group at exit whose number asked the params
+    file does not give: :func:`evaltools.analysis.survey.invited`) while the differencing rule withholds the
+    number ended: the number asked, and the response rate beside the respondents, would give it."""
+    dis = getattr(r, "disclosure", None)
+    return (dis is not None and dis.hides(Secondary.ENDED) and "deltagare_avslut" in groups
+            and "deltagare_avslut" not in r.params.survey.invited)
+
+
 def response_sentences(r, rnd: Round, warned: Round | None = None) -> list[str]:
     """Respondents, the number asked and the response rate, and the warning when it is too low: in full with
     its reason, or, where ``warned`` (the round above that gave it), in a short sentence that names that
     round, so that two rounds below the rate do not repeat one sentence word for word."""
     lang, msg = r.lang, r.msg
+    if rnd.invited and asked_are_ended(r, (rnd.group,)):
+        return [msg("survey.round_withheld", n=fmt_int(rnd.respondents, lang), k=str(r.params.privacy.min_count))]
     if not rnd.invited:
         return [msg("survey.round_unknown", n=fmt_int(rnd.respondents, lang))]
     out = [msg("survey.round_invited", n=fmt_int(rnd.respondents, lang), invited=fmt_int(rnd.invited, lang),
@@ -64,6 +76,9 @@ def response_words(r, counts: SurveyGoalCounts | Paired) -> str:
     lang = r.lang
     both = isinstance(counts, Paired) or counts.measure == "change"
     values = {"respondents": fmt_int(counts.respondents, lang)}
+    groups = (counts.before_group, counts.after_group) if isinstance(counts, Paired) else (counts.group,)
+    if counts.invited and asked_are_ended(r, groups):
+        return r.msg("survey.answered_both_withheld" if both else "survey.answered_withheld", **values)
     if not counts.invited:
         return r.msg("survey.answered_both_unknown" if both else "survey.goal_response_unknown", **values)
     return r.msg("survey.answered_both" if both else "survey.answered", invited=fmt_int(counts.invited, lang),
@@ -202,7 +217,9 @@ def blocks(r) -> list[list]:
         out[0].append(Text([msg("survey.none_shown", k=str(k))]))
         return out
     for i, rnd in enumerate(shown):
-        warned = next((above for above in shown[:i] if above.low_response), None)
+        # (a round whose number asked is withheld said no rate, nor that it was low: no later round refers to it)
+        warned = next((above for above in shown[:i] if above.low_response and not asked_are_ended(r, (above.group,))),
+                      None)
         out.append(_round_block(r, s, rnd, questions, warned))
     if s.paired:
         told = [p for p in s.paired if not p.too_few and p.n_pairs > 0]

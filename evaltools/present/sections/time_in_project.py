@@ -21,7 +21,10 @@ def note(r) -> str:
     definition, the one the curves use) and how the shares are counted (the estimators' names are in the
     appendix's method section)."""
     d = _definition(r)
-    return r.msg("time.note", measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
+    # (where the number ended is withheld, a day by which everyone had left is shown, its figures withheld: the
+    # note does not say that such days are left out, cohorts.without_other_exits)
+    key = "time.note" if getattr(r.survival, "other_exits_shown", True) else "time.note_withheld"
+    return r.msg(key, measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
 
 
 def _definition(r):
