@@ -17,6 +17,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..data.schema import OUTCOME
@@ -51,6 +52,9 @@ def alt_text(fig) -> str | None:
 def _alt(fig, lang: str, key: str, parts: list[str] | None = None, **values):
     """Attach the alternative text: the catalog's sentence ``key`` on what the chart shows, then
     its key numbers."""
+    for text in fig.findobj(Text):  # (a label the project wrote with an emoji prints an empty box without an emoji font)
+        if (said := text.get_text()) and (plain := without_emoji(said)) != said:
+            text.set_text(plain)
     lead = msg(key, lang, **values)
     fig.et_alt = " ".join([lead.rstrip(".") + "."] + [p_.rstrip(".") + "." for p_ in (parts or []) if p_])
     fig.et_what = lead.rstrip(".")  # what the chart shows, without its numbers: its caption's words
