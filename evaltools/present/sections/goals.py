@@ -1005,7 +1005,7 @@ def blocks(r) -> list[list]:
                        *([msg("goals.intro_prorated_ex_ante")] if prorated(measurable_rows) else [])]) if ex_ante else
              " ".join([msg("goals.intro", periods=periods), *intro_conventions(measurable_rows, msg, partial)])]
     per = r.params.period
-    if per.prestudy is not None and len(measurable_rows):
+    if per.prestudy is not None and len(measurable_rows) and not ex_ante:
         # (the pre-study has no goals per project year of its own; those who began in it count in the whole period's)
         intro.append(msg("goals.intro_prestudy", first=fmt_date(per.prestudy[0]), last=fmt_date(per.prestudy[1]),
                          implementation=fmt_date(per.years_start)))
