@@ -175,7 +175,7 @@ def test_expected_participants_per_year_follow_the_implementations_years(tmp_pat
     assert et.load_project(_project(tmp_path, goals=two)).params.expected.participants_by_year == {1: 10, 2: 12}
     three = "expected: {participants_per_year: {1: 10, 2: 12, 3: 6}}\n"
     assert "står år 1, 2, 3, men" in _refusal(_project(tmp_path, goals=three), "sv")
-    assert "har projektåren 1, 2;" in _refusal(_project(tmp_path, goals=three), "sv")
+    assert "projektet (2024-07-01 – 2026-06-30) har projektåren 1, 2;" in _refusal(_project(tmp_path, goals=three), "sv")
     assert "har projektåren 1, 2, 3;" in _refusal(_project(tmp_path, NO_PRE, goals=two), "sv")
 
 

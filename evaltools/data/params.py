@@ -2937,7 +2937,7 @@ class ProjectParams(_Strict):
             # (a volume for a year the project does not run, or a year left without one, would be judged as none)
             years = goal_years(self.period, "project_year")
             raise ParamsValueError("params.expected_project_years_period", given=_listed(sorted(by_year)),
-                                   years=_listed(years), start=self.period.start.isoformat(),
+                                   years=_listed(years), start=self.period.years_start.isoformat(),
                                    end=self.period.end.isoformat())
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:
