@@ -149,7 +149,8 @@ def test_the_loader_the_pricing_and_the_label_read_a_budget_period_one_way():
         ("year", 2024), ("project_year", 1), ("project_year", 2), ("project_year", 3), ("whole", 0), None, None]
     # a project 2024-03-01 - 2025-12-31: year 2 is priced in 2025 and spread over months 12-21 of the project;
     # the whole period in its end year over all 22 months, however it is written
-    params = SimpleNamespace(period=SimpleNamespace(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31)))
+    params = SimpleNamespace(period=SimpleNamespace(start=dt.date(2024, 3, 1), end=dt.date(2025, 12, 31),
+                                                    years_start=dt.date(2024, 3, 1)))  # (no pre-study)
     # (the price year; the years to discount a line by are its months', tests/test_recompute_53.py)
     assert _period_year("År 2", params) == _period_year("år 2", params) == 2025
     assert _cost_months("År 2", params) == (12, 21)

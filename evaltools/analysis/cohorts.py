@@ -220,13 +220,15 @@ def _whole_periods_in_years(periods: pd.PeriodIndex, params) -> list[np.ndarray]
         return []
     first, last = periods.start_time, periods.end_time.normalize()
     out = []
-    for unit in units:
-        for w in period_windows(params, unit):
-            a, b = pd.Timestamp(w.first), pd.Timestamp(w.last)
-            inside = (first >= a) & (last <= b)
-            straddles = ((first < a) & (last >= a)) | ((first <= b) & (last > b))
-            if inside.sum() > 1 and not straddles.any():
-                out.append(np.flatnonzero(inside))
+    # (the pre-study, before period.implementation_start, is a published intake of its own beside the project years)
+    spans = [(w.first, w.last) for unit in units for w in period_windows(params, unit)] \
+        + ([params.period.prestudy] if params.period.prestudy is not None else [])
+    for span in spans:
+        a, b = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+        inside = (first >= a) & (last <= b)
+        straddles = ((first < a) & (last >= a)) | ((first <= b) & (last > b))
+        if inside.sum() > 1 and not straddles.any():
+            out.append(np.flatnonzero(inside))
     return out
 
 

@@ -225,17 +225,19 @@ class PeriodWindow:
 def period_windows(params: ProjectParams, unit: str) -> list[PeriodWindow]:
     """The periods a goal is evaluated over, each cut at the analysis date (``params.as_of``). A project prolonged
     (``period.actual_end`` after ``planned_end``, a förlängning) is counted to its new end: the extra time has its
-    project or calendar years, with the yearly target, and the whole period runs to the new end."""
+    project or calendar years, with the yearly target, and the whole period runs to the new end. Project years count
+    from the implementation's start after a pre-study (``period.implementation_start``); the whole period and the
+    calendar years from ``period.start``, the pre-study's included."""
     start, as_of = params.period.start, params.as_of
     planned_end = max(params.period.planned_end, params.period.end)  # (the last day counted)
     wins = []
     if unit == "whole_period":
         bounds = [("hela", start, planned_end, (planned_end - start).days + 1)]
     elif unit == "project_year":
-        bounds, k = [], 1
-        while add_years(start, k - 1) <= planned_end:
-            first = add_years(start, k - 1)
-            full_last = add_years(start, k) - dt.timedelta(days=1)
+        bounds, k, years_start = [], 1, params.period.years_start
+        while add_years(years_start, k - 1) <= planned_end:
+            first = add_years(years_start, k - 1)
+            full_last = add_years(years_start, k) - dt.timedelta(days=1)
             bounds.append((f"år{k}", first, min(full_last, planned_end), (full_last - first).days + 1))
             k += 1
     else:

@@ -401,8 +401,11 @@ class Period(_Strict):
     start: dt.date
     planned_end: dt.date
     actual_end: dt.date | None = Field(None, description="Set when the project ended earlier (or later) than planned.")
+    implementation_start: dt.date | None = Field(None, description=(
+        "The first day of the implementation after a pre-study (förstudie) that began on start: project years "
+        "count from it, and the days before it are the pre-study's."))
 
-    @field_validator("start", "planned_end", "actual_end", mode="after")
+    @field_validator("start", "planned_end", "actual_end", "implementation_start", mode="after")
     @classmethod
     def _within_years(cls, day: dt.date | None) -> dt.date | None:
         return _project_day(day)
@@ -410,6 +413,29 @@ class Period(_Strict):
     @property
     def end(self) -> dt.date:
         return self.actual_end or self.planned_end
+
+    @property
+    def years_start(self) -> dt.date:
+        """The first day of project year 1: ``implementation_start`` after a pre-study, else ``start``. Every
+        project year (participants' intake year, goals per project year, a budget's ``år 2``) counts from it."""
+        return self.implementation_start or self.start
+
+    @property
+    def prestudy(self) -> tuple[dt.date, dt.date] | None:
+        """The pre-study's first and last day (``start`` to the day before ``implementation_start``), or None."""
+        if self.implementation_start is None:
+            return None
+        return self.start, self.implementation_start - dt.timedelta(days=1)
+
+    @model_validator(mode="after")
+    def _implementation_within(self) -> Period:
+        """The implementation begins after the start and before the (actual) end: a date outside would count
+        project years before the project or none at all."""
+        imp = self.implementation_start
+        if imp is not None and not self.start < imp < self.end:
+            raise ParamsValueError("params.implementation_start_outside", value=imp.isoformat(),
+                                   start=self.start.isoformat(), end=self.end.isoformat())
+        return self
 
     @field_validator("planned_end", "actual_end")
     @classmethod
@@ -1546,12 +1572,12 @@ def goal_years(period: Period, unit: str) -> list[int]:
     last = max(period.planned_end, period.end)
     if unit == "calendar_year":
         return list(range(period.start.year, last.year + 1))
-    out, k = [], 1
+    out, k, start = [], 1, period.years_start
     while True:
         try:
-            first = period.start.replace(year=period.start.year + k - 1)
+            first = start.replace(year=start.year + k - 1)
         except ValueError:  # (29 February in a year without it)
-            first = dt.date(period.start.year + k - 1, 2, 28)
+            first = dt.date(start.year + k - 1, 2, 28)
         if first > last:
             return out
         out.append(k)
@@ -1964,6 +1990,17 @@ class Goal(_Strict):
         """The unit of a context goal's series in a report in ``lang`` (empty where none is given)."""
         return (self.unit if lang == "sv" else (self.unit_en or self.unit)) or ""
 
+    @property
+    def implementation_words(self) -> str | None:
+        """The words of a participant, outcome or share goal counted per project year that count the years of an
+        implementation after a pre-study ('per projektår under genomförandet'), or None: read as written where
+        ``period.implementation_start`` says when project years begin, refused where it does not."""
+        if self.kind not in PERSON_GOAL_KINDS or self.period != "project_year":
+            return None
+        found = (_IMPLEMENTATION_PHASE.search(label) for label in (read_label(self.label), read_label(self.label_en))
+                 if label)
+        return next((m.group(0).strip() for m in found if m), None)
+
     def _check_label_words(self) -> None:
         """The label's words against what the goal counts: the period it names, and a share it states. A message
         quotes the words as the label writes them (a number's thousands spaced: ``'totalt 1 000 deltagare'``)."""
@@ -2005,10 +2042,6 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if unit is not None:
                 raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
-            phase = _IMPLEMENTATION_PHASE.search(label) \
-                if self.kind in PERSON_GOAL_KINDS and self.period == "project_year" else None
-            if phase is not None:
-                raise ParamsValueError("params.goal_label_implementation_years", words=phase.group(0).strip())
             # (a limit on a second condition, "without returning to social assistance within a year", is that
             # condition's, refused as such below)
             in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \
@@ -2886,9 +2919,16 @@ class ProjectParams(_Strict):
         # years begin in the autumn
         school = [(i, g, m) for i, g in enumerate(self.goals, 1) if g.kind != "context"
                   for m in [SCHOOL_YEAR_WORDS.search(" ".join(read_label(x) for x in (g.label, g.label_en) if x))] if m]
-        if school and self.period.start.month not in AUTUMN_MONTHS:
+        if school and self.period.years_start.month not in AUTUMN_MONTHS:
             i, g, m = school[0]
             raise ParamsValueError("params.goal_label_school_year", n=i, goal=g.id, words=m.group(0).strip(),
+                                   start=self.period.years_start.isoformat())
+        # a goal per project year of the implementation after a pre-study: read as written where the params say when
+        # the implementation began, else refused with the key to write
+        phase = [(i, g, w) for i, g in enumerate(self.goals, 1) if (w := g.implementation_words)]
+        if phase and self.period.implementation_start is None:
+            i, g, w = phase[0]
+            raise ParamsValueError("params.goal_label_implementation_years", n=i, goal=g.id, words=w,
                                    start=self.period.start.isoformat())
         self._check_even_sexes()
         self._check_year_targets()
@@ -2897,7 +2937,7 @@ class ProjectParams(_Strict):
             # (a volume for a year the project does not run, or a year left without one, would be judged as none)
             years = goal_years(self.period, "project_year")
             raise ParamsValueError("params.expected_project_years_period", given=_listed(sorted(by_year)),
-                                   years=_listed(years), start=self.period.start.isoformat(),
+                                   years=_listed(years), start=self.period.years_start.isoformat(),
                                    end=self.period.end.isoformat())
         survey_goals = [g.id for g in self.goals if g.kind == "survey"]
         if survey_goals and self.data.questions is None:

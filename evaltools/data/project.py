@@ -334,7 +334,7 @@ def _set_aside_part_period_actuals(budget: pd.DataFrame, params: ProjectParams, 
     utfall so far where that is already more (kept in ``actual_so_far``). The file is not changed."""
     if not params.runs_on or budget[S.ACTUAL].notna().sum() == 0:
         return budget
-    ends = budget[S.PERIOD].map(lambda p: S.budget_period_end(p, params.period.start, params.period.end))
+    ends = budget[S.PERIOD].map(lambda p: S.budget_period_end(p, params.period.years_start, params.period.end))
     part = budget[S.ACTUAL].notna() & ends.map(lambda e: e is not None and e > params.as_of).astype(bool)
     if not part.any():
         return budget

@@ -55,6 +55,8 @@ AGE_AT_START = "age_at_start"
 AGE_GROUP = "age_group"
 PROJECT_YEAR = "project_year"
 EXIT_PROJECT_YEAR = "exit_project_year"
+# the project year of a date in a pre-study (before period.implementation_start): shown as the pre-study
+PRESTUDY_YEAR = 0
 CALENDAR_YEAR = "calendar_year"
 ONGOING = "ongoing"
 DAYS_IN_PROJECT = "days_in_project"

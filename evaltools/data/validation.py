@@ -1187,7 +1187,7 @@ def _empty_goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str, refu
         among = g.among
         assert among is not None  # (the goals chosen above)
         if among.project_year is not None and \
-                pd.Timestamp(params.period.start) + pd.DateOffset(years=among.project_year - 1) > as_of:
+                pd.Timestamp(params.period.years_start) + pd.DateOffset(years=among.project_year - 1) > as_of:
             continue
         split = [(k, v, b) for k, v in among.items() if k in ("age_below", "age_from")
                  for b in _age_limit_splits(derived, k, int(str(v)))]
@@ -1835,16 +1835,27 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
 
 
 def _project_year(dates: pd.Series, start: dt.date) -> pd.Series:
-    """Project year (1, 2, ...) counted from the project's start date, not the calendar year."""
+    """Project year (1, 2, ...) counted from ``start``, the first day of project year 1
+    (:attr:`~evaltools.data.params.Period.years_start`), not the calendar year; a date before it (in a pre-study)
+    is year 0 or less."""
     d = pd.to_datetime(dates)
     years = d.dt.year - start.year
     before_anniv = (d.dt.month < start.month) | ((d.dt.month == start.month) & (d.dt.day < start.day))
     return (years - before_anniv.astype(int) + 1).astype("Int64")
 
 
+def _in_prestudy(years: pd.Series, params: ProjectParams) -> pd.Series:
+    """Project years with every year before the first (a date in the pre-study, where ``period.implementation_start``
+    is given) as :data:`~evaltools.data.schema.PRESTUDY_YEAR`; without a pre-study the years as counted."""
+    if params.period.implementation_start is None:
+        return years
+    return years.where(years.isna() | (years >= 1), S.PRESTUDY_YEAR)
+
+
 def project_year_bounds(params: ProjectParams, year: int) -> tuple[dt.date, dt.date]:
-    """First and last day of project year ``year`` (1-based)."""
-    s = params.period.start
+    """First and last day of project year ``year`` (1-based), counted from the implementation's start after a
+    pre-study."""
+    s = params.period.years_start
     first = add_years(s, year - 1)
     last = add_years(s, year) - dt.timedelta(days=1)
     return first, last
@@ -1916,9 +1927,11 @@ def derive_person_columns(df: pd.DataFrame, params: ProjectParams,
     df[S.AGE_GROUP] = age_group(age, age_bands(age) if bands is None else bands)
     if given is not None:
         df[S.AGE_GROUP] = given.where(given.notna() & (given != S.UNKNOWN), df[S.AGE_GROUP])
-    df[S.PROJECT_YEAR] = _project_year(start, params.period.start)
+    # (a participant who started in a pre-study, before period.implementation_start, is year 0: PRESTUDY_YEAR)
+    df[S.PROJECT_YEAR] = _in_prestudy(_project_year(start, params.period.years_start), params)
     df[S.CALENDAR_YEAR] = start.dt.year.astype("Int64")
-    df[S.EXIT_PROJECT_YEAR] = _project_year(df[S.END_DATE], params.period.start).where(df[S.END_DATE].notna())
+    df[S.EXIT_PROJECT_YEAR] = _in_prestudy(_project_year(df[S.END_DATE], params.period.years_start), params) \
+        .where(df[S.END_DATE].notna())
     df[S.ONGOING] = df[S.END_DATE].isna()
     as_of = pd.Timestamp(params.as_of)
     df[S.DAYS_IN_PROJECT] = ((df[S.END_DATE].fillna(as_of) - start).dt.days).astype("float64")
@@ -2347,6 +2360,16 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
             warn.append(problem(fname, int(raw.file_rows[i]), S.START_DATE, _iso(df[S.START_DATE].iloc[i]),
                                 "person.after_last_intake", "warning", "after_last_intake",
                                 last_intake=params.last_intake.isoformat()))
+    if not is_comparison and (prestudy := params.period.prestudy) is not None:
+        # (a participant who began in the pre-study is counted, in the whole period, as the pre-study's: told once)
+        early = df[S.START_DATE].notna() & (df[S.START_DATE] <= pd.Timestamp(prestudy[1])) \
+            & (df[S.START_DATE] >= pd.Timestamp(prestudy[0]))
+        at_rows = [int(raw.file_rows[i]) for i in np.flatnonzero(early.to_numpy()).tolist()]
+        if at_rows:
+            warn.append(problem(fname, at_rows[0], S.START_DATE, None, "person.start_in_prestudy", "warning",
+                                "start_in_prestudy", n=len(at_rows), rows=", ".join(map(str, at_rows[:10]))
+                                + (" …" if len(at_rows) > 10 else ""), first=prestudy[0].isoformat(),
+                                last=prestudy[1].isoformat(), implementation=params.period.years_start.isoformat()))
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
@@ -3316,8 +3339,9 @@ def _amount(x: float, lang: str) -> str:
 
 
 def _project_year_firsts(params: ProjectParams) -> dict[int, dt.date]:
-    """The first day of each project year of the project's period (planned, or longer where it ended later)."""
-    start = params.period.start
+    """The first day of each project year of the project's period (planned, or longer where it ended later), from
+    the implementation's start after a pre-study."""
+    start = params.period.years_start
     end = max(params.period.planned_end, params.period.actual_end or params.period.planned_end)
     firsts, k = {}, 1
     while add_years(start, k - 1) <= end:
@@ -3346,7 +3370,7 @@ def _school_years(raw: RawTable, params: ProjectParams, fname: str, problems: li
     found = [p for p in dict.fromkeys(frame[S.PERIOD].astype(str)) if budget_shapes.SCHOOL_PERIOD.match(p)]
     if not found:
         return periods
-    start = params.period.start
+    start = params.period.years_start  # (project years from the implementation's start after a pre-study)
     firsts = _project_year_firsts(params)
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
     headings = raw.cell_columns.get(S.BUDGET, np.full(len(frame), "", dtype=object))
@@ -3473,7 +3497,7 @@ def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params
                 continue
             first = str(planned_end.year if dt.date(planned_end.year, 12, 31) > planned_end else planned_end.year + 1)
         elif number is not None and prolonged:
-            ends = [(pd.Timestamp(period_.start) + pd.DateOffset(years=n) - pd.Timedelta(days=1)).date()
+            ends = [(pd.Timestamp(period_.years_start) + pd.DateOffset(years=n) - pd.Timedelta(days=1)).date()
                     for n in range(1, 100)]
             if ends[int(number.group(1)) - 1] > bound:
                 continue
@@ -3739,7 +3763,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                                         **_total_scope(period)))
     file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
-    _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params))
+    _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params),
+                          params.period.start.year)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
@@ -3757,6 +3782,13 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         warn.append(problem(fname, int(file_rows[line_at[0]]), S.PERIOD, said_period, "budget.after_end", "warning",
                             "budget_after_end", rows=rows_of, periods_sv=said_period,
                             periods_en=S.budget_periods_en(said_period), end=last_day.isoformat()))
+    # (a line for a period that ends before the project's start, 2023 for a project from 2024-01-01: counted all the
+    # same, in the project's first month, and told, as a line after the end is)
+    for said_period, line_at in ({} if any(p.file == fname for p in problems) else budget_before_start(lines, params)).items():
+        warn.append(problem(fname, int(file_rows[line_at[0]]), S.PERIOD, said_period, "budget.before_start", "warning",
+                            "budget_before_start", rows=", ".join(str(int(file_rows[i])) for i in line_at),
+                            periods_sv=said_period, periods_en=S.budget_periods_en(said_period),
+                            start=params.period.start.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
@@ -4085,7 +4117,7 @@ def _period_date_problem(number: float, fname: str, row: int, column: str | None
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
-                          firsts: dict[int, dt.date] | None = None) -> None:
+                          firsts: dict[int, dt.date] | None = None, start_year: int | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
@@ -4116,10 +4148,10 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
             continue
         if _PRESTUDY.search(text):  # ('Förstudie 2024', 'Förstudie'): the pre-study's year, its name in the cost line
-            start = (firsts or {}).get(1)
+            # (the year of period.start, the pre-study's first day: project year 1 may begin after it)
+            start = start_year if start_year is not None else (firsts or {}).get(1, dt.date(2024, 1, 1)).year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
-                                    "budget.period_prestudy",
-                                    fix=fix or (str(start.year) if start is not None else "2024"),
+                                    "budget.period_prestudy", fix=fix or str(start),
                                     line=quote(f"Förstudie: {lines[S.CATEGORY].iloc[i]}")))
             continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
@@ -4135,7 +4167,8 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
     a line for the whole period covers every period, and a budget mixing kinds is not judged.
 
     >>> import types, datetime as dt
-    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31)))
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31),
+    ...                           years_start=dt.date(2025, 1, 1)))
     >>> budget_gaps(pd.Series(["2025", "2025"]), p), budget_gaps(pd.Series(["år 1"]), p)
     ((('year', 2026),), (('project_year', 2),))
     >>> budget_gaps(pd.Series(["2025", "hela perioden"]), p), budget_gaps(pd.Series(["2025", "år 2"]), p)
@@ -4149,8 +4182,8 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
     start, end = params.period.start, params.period.end
     if kind == "year":
         need = list(range(start.year, end.year + 1))
-    else:
-        need, k = [], 1
+    else:  # (project years from the implementation's start after a pre-study)
+        need, k, start = [], 1, params.period.years_start
         while add_years(start, k - 1) <= end:
             need.append(k)
             k += 1
@@ -4165,7 +4198,7 @@ def budget_after_end(lines: pd.DataFrame, params: ProjectParams) -> dict[str, li
 
     >>> import types, datetime as dt
     >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2025, 1, 1), planned_end=dt.date(2026, 12, 31),
-    ...                           actual_end=None))
+    ...                           actual_end=None, years_start=dt.date(2025, 1, 1)))
     >>> budget_after_end(pd.DataFrame({"period": ["2025", "2030", "år 2", "år 3", "hela"], "actual": [1.0] * 5}), p)
     {'2030': [1], 'år 3': [3]}
     """
@@ -4177,7 +4210,7 @@ def budget_after_end(lines: pd.DataFrame, params: ProjectParams) -> dict[str, li
         if read is None or read[0] == "whole":
             continue
         kind, n = read
-        first = dt.date(n, 1, 1) if kind == "year" else add_years(per.start, n - 1)
+        first = dt.date(n, 1, 1) if kind == "year" else add_years(per.years_start, n - 1)
         if first <= last:
             continue
         if per.actual_end is not None and S.ACTUAL in lines and pd.isna(lines[S.ACTUAL].iloc[i]):
@@ -4186,10 +4219,32 @@ def budget_after_end(lines: pd.DataFrame, params: ProjectParams) -> dict[str, li
     return out
 
 
+def budget_before_start(lines: pd.DataFrame, params: ProjectParams) -> dict[str, list[int]]:
+    """The budget lines (their positions in ``lines``) whose period ends before the project's first day
+    (``period.start``), by period as :func:`~evaltools.data.schema.budget_period` reads it (``"2023"``, ``"år 0"``):
+    the cost counts them in the project's first month, though the project had not begun.
+
+    >>> import types, datetime as dt
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(start=dt.date(2024, 3, 1)))
+    >>> budget_before_start(pd.DataFrame({"period": ["2023", "2024", "år 0", "år 1", "hela", "2023"]}), p)
+    {'2023': [0, 5], 'år 0': [2]}
+    """
+    out: dict[str, list[int]] = {}
+    for i, value in enumerate(lines[S.PERIOD].tolist()):
+        read = S.budget_period(value) if pd.notna(value) else None
+        if read is None or read[0] == "whole":
+            continue
+        kind, n = read
+        if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1):
+            out.setdefault(str(n) if kind == "year" else f"år {n}", []).append(i)
+    return out
+
+
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
     """(project year, share of a full year it runs) for each project year of the planned period:
-    a project from 2024-09-01 to 2026-09-30 runs years 1 and 2 whole and 1 month (30/365) of year 3."""
-    start, end = params.period.start, params.period.planned_end
+    a project from 2024-09-01 to 2026-09-30 runs years 1 and 2 whole and 1 month (30/365) of year 3. Project years
+    count from the implementation's start after a pre-study."""
+    start, end = params.period.years_start, params.period.planned_end
     out, k = [], 1
     while add_years(start, k - 1) <= end:
         first, full_next = add_years(start, k - 1), add_years(start, k)

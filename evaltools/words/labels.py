@@ -111,6 +111,8 @@ def variable_label(column: str, lang: str = "sv") -> str:
 
 def category_label(column: str, code: object, lang: str = "sv") -> str:
     """A breakdown category as a table shows it: a code's label, the project year as ``År 2``."""
+    if column == S.PROJECT_YEAR and int(code) == S.PRESTUDY_YEAR:  # type: ignore[call-overload]
+        return t("prestudy", lang)  # (a start before period.implementation_start: the pre-study's)
     if column == S.PROJECT_YEAR:
         return t("year_n", lang, n=int(code))  # type: ignore[call-overload]
     if column == S.MUNICIPALITY and code == S.UNKNOWN:  # (a municipality is the file's own name, not a code)

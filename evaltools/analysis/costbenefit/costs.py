@@ -66,7 +66,7 @@ def _period_year(period: str, params) -> int:
     if kind == "year":
         return n
     if kind == "project_year":
-        return params.period.start.year + n - 1
+        return params.period.years_start.year + n - 1  # (from the implementation's start after a pre-study)
     return params.period.end.year
 
 
@@ -88,7 +88,7 @@ def _discount_years(period: str, params) -> float:
 def _period_start(period: str, params) -> dt.date | None:
     """The first day of a budget period (a calendar year or a project year); None for the whole period."""
     kind, n = S.budget_period(period) or ("whole", 0)
-    start = params.period.start
+    start = params.period.years_start  # (project years count from the implementation's start after a pre-study)
     if kind == "year":
         return dt.date(n, 1, 1)
     if kind == "project_year":
@@ -248,7 +248,7 @@ def _period_end(period: str, params) -> dt.date | None:
     """The last day of a budget period (a calendar year or a project year); None for the whole period."""
     if (S.budget_period(period) or ("whole", 0))[0] == "whole":
         return None
-    return S.budget_period_end(period, params.period.start, params.period.end)
+    return S.budget_period_end(period, params.period.years_start, params.period.end)
 
 
 def settled_through(table: pd.DataFrame, params) -> dt.date | None:

@@ -578,8 +578,9 @@ def _cost_months(period: str, params) -> tuple[int, int]:
     if kind == "year":
         a, b = max(n * 12 - s0, 0), min(n * 12 + 11 - s0, last_project)
         return (a, b) if b >= a else (max(n * 12 - s0, 0),) * 2
-    if kind == "project_year":
-        a, b = 12 * (n - 1), min(12 * n - 1, last_project)
+    if kind == "project_year":  # (from the implementation's start after a pre-study: its months are not year 1's)
+        first = _month(params.period.years_start) - s0
+        a, b = first + 12 * (n - 1), min(first + 12 * n - 1, last_project)
         return (a, b) if b >= a else (a, a)
     return 0, last_project
 

@@ -11,7 +11,7 @@ from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
 from ..markup import written
-from ...words.formats import fmt_kr, fmt_pct, fmt_budget_share, round_half_up
+from ...words.formats import fmt_date, fmt_kr, fmt_pct, fmt_budget_share, round_half_up
 from ...words.labels import budget_period_label, code_label, t
 from ...words.verdicts import lower_first
 from . import basis as B
@@ -110,6 +110,16 @@ def project_years_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return (r.msg("budget.project_years", years=r.words.join(dates)),) if dates else ()
 
 
+def prestudy_note(r) -> tuple[str, ...]:
+    """After a pre-study (``period.implementation_start``): the cost counts the pre-study's lines, and project years
+    (a budget's ``år 1``) count from the implementation's start."""
+    pre = r.params.period.prestudy
+    if pre is None:
+        return ()
+    return (r.msg("budget.prestudy", first=fmt_date(pre[0]), last=fmt_date(pre[1]),
+                  implementation=fmt_date(r.params.period.years_start)),)
+
+
 def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     """The amounts' basis, how the share used is counted, and what the cost-benefit analysis takes
     from this table when it is not simply the actual costs."""
@@ -118,7 +128,7 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     # cost-benefit analysis takes their budget, and the basis note does not count them again
     budget_where_missing = cba and _budget_where_missing(r, costs)
     share = share_note(r, costs, budget_where_missing)
-    return (amounts_note(r, costs) + project_years_note(r, costs) + share
+    return (amounts_note(r, costs) + project_years_note(r, costs) + prestudy_note(r) + share
             + per_year_note(r) + revised_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())

@@ -9,7 +9,7 @@ import pandas as pd
 from ...data import schema as S
 from ...words.assumptions import assumptions_table, value_text
 from ..display import Table, Text
-from ...words.formats import (round_half_up, fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
+from ...words.formats import (round_half_up, fmt_date, fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_persons, fmt_persons_needed, fmt_persons_of,
                               fmt_probability)
 from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
 from ...words.text import join, msg, plural
@@ -331,6 +331,9 @@ def key_figures(r) -> Table:
         notes.append(msg("costbenefit.kf.application_note", basis=fixed, cost_basis=current,
                          level=fmt_kr(ml.one_amount, lang), level_basis=level_basis))
     notes += level_note(r)
+    if (pre := r.params.period.prestudy) is not None and s.mode != "structural":
+        # (the total cost and the cost per person count the pre-study's lines; page 1 says so too)
+        notes.append(msg("costbenefit.kf.prestudy_note", first=fmt_date(pre[0]), last=fmt_date(pre[1])))
     mde = mde_row(r)  # an application: the smallest effect its volumes could detect
     if mde is not None:
         key.append(mde[0])

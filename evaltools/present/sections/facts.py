@@ -96,6 +96,9 @@ def rows(r) -> list[tuple[str, str]]:
         (msg("facts.partners"), ", ".join(partner_name(r, x) for x in p.partners) or "–"),
         (msg("facts.planned_period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.planned_end)}"),
     ]
+    if (pre := p.period.prestudy) is not None:  # (the pre-study, and the day project year 1 begins)
+        out += [(msg("facts.prestudy"), f"{fmt_date(pre[0])} – {fmt_date(pre[1])}"),
+                (msg("facts.implementation_start"), fmt_date(p.period.years_start))]
     if r.kind == "ansökan":  # an application: what it asks for, and nothing has ended yet
         out.append((msg("facts.applied"), fmt_kr(p.granted_sek, lang) if p.granted_sek else "–"))
     else:

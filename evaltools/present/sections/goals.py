@@ -11,7 +11,7 @@ from ..results import goal_table_frame
 from ..display import Table, Text
 from ...data.privacy import hides
 from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
-from ...words.formats import capitalized, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
+from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
@@ -887,6 +887,13 @@ PERIODS_SAID = {"project_year": "goals.periods.project_year", "calendar_year": "
                 "whole_or_survey_round": "goals.periods.whole_or_survey_round"}
 
 
+# the same after a pre-study, where project years count from period.implementation_start
+PERIODS_FROM_IMPLEMENTATION = {"project_year": "goals.periods.project_year_implementation",
+                               "both": "goals.periods.both_implementation",
+                               "project_year_or_whole": "goals.periods.project_year_or_whole_implementation",
+                               "both_or_whole": "goals.periods.both_or_whole_implementation"}
+
+
 def counted_periods(params) -> str:
     """Which periods the measurable goals (counts and shares) are counted over: ``project_year``,
     ``calendar_year``, ``both`` or ``whole_period`` (every goal over the whole period, or none measurable), with
@@ -989,13 +996,19 @@ def blocks(r) -> list[list]:
     tab = g.table
     measurable_rows = tab[~tab["kind"].isin(("qualitative", "context"))]
     ex_ante = bool(len(measurable_rows)) and bool((measurable_rows["mode"] == "ex_ante").all())
-    periods = msg(PERIODS_SAID[counted_periods(r.params)])
+    said = counted_periods(r.params)
+    implementation = r.params.period.implementation_start is not None and said in PERIODS_FROM_IMPLEMENTATION
+    periods = msg(PERIODS_FROM_IMPLEMENTATION[said] if implementation else PERIODS_SAID[said])
     partial = fmt_pct(r.params.partial_band, lang, 0)
     intro = [" ".join([msg("goals.intro_ex_ante", partial=partial, periods=periods),
                        # (a last project year shorter than a year shows its target for its length in brackets)
                        *([msg("goals.intro_prorated_ex_ante")] if prorated(measurable_rows) else [])]) if ex_ante else
              " ".join([msg("goals.intro", periods=periods), *intro_conventions(measurable_rows, msg, partial)])]
     per = r.params.period
+    if per.prestudy is not None and len(measurable_rows) and not ex_ante:
+        # (the pre-study has no goals per project year of its own; those who began in it count in the whole period's)
+        intro.append(msg("goals.intro_prestudy", first=fmt_date(per.prestudy[0]), last=fmt_date(per.prestudy[1]),
+                         implementation=fmt_date(per.years_start)))
     if per.actual_end is not None and per.actual_end > per.planned_end and len(measurable_rows) and not ex_ante:
         # a förlängning: the goals are counted to the new end (analysis.goals.period_windows), with the same targets
         intro.append(msg("goals.intro_prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))

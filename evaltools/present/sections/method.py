@@ -26,7 +26,7 @@ from ...words import glossary
 from ..display import Table, Text
 from .costbenefit import benefit_unvalued, no_fs_at_start
 from .designs import minimum_detectable
-from ...words.formats import fmt_int, fmt_kr, fmt_num, fmt_pct
+from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_num, fmt_pct
 from ...words.assumptions import value_text, years as years_text
 
 # The cost-benefit rules, in the order docs/methods.md gives them (a test checks both name them alike).
@@ -262,13 +262,23 @@ def paragraphs(r) -> list[str]:
             # shares per group, which the paragraph on groups says have the goal table's interval)
             shares = r.project.has_participants or _has_share_interval(r)
             key = key if shares else "method.goals_periods"
-            out.append(" ".join([r.msg(key), *([r.msg("method.goals_intake")] if r.project.has_participants else []),
+            out.append(" ".join([_goals_years(r, r.msg(key)), *([r.msg("method.goals_intake")] if r.project.has_participants else []),
                                  *([r.msg("method.goals_running")] if _has_running_share(r) else []),
                                  *([r.msg("method.goals_survey", threshold=fmt_pct(LOW_RESPONSE_RATE, r.lang, 0))]
                                    if _has_survey_share(r) else [])]))
         else:
             out.append(r.msg(key))
     return out
+
+
+def _goals_years(r, text: str) -> str:
+    """The goal paragraph with its first sentence, where project years count from (``method.goals_periods``), saying
+    the implementation's start after a pre-study (``period.implementation_start``)."""
+    per, head = r.params.period, r.msg("method.goals_periods")
+    if per.prestudy is None or not text.startswith(head):
+        return text
+    return r.msg("method.goals_periods_implementation", implementation=fmt_date(per.years_start),
+                 first=fmt_date(per.prestudy[0]), last=fmt_date(per.prestudy[1])) + text[len(head):]
 
 
 def _budget_alone(r) -> bool:

@@ -218,7 +218,9 @@ def participation(r) -> list[str]:
             out.append(msg("summary.participants_total_households", n=n, households=said) if said
                        else msg("summary.participants_total", n=n))
         else:
-            years = r.words.join([msg("summary.in_year", n=fmt_int(c, lang), year=str(y)) for y, c in per_year.items()])
+            years = r.words.join([msg("summary.in_prestudy", n=fmt_int(c, lang)) if y == S.PRESTUDY_YEAR
+                                  else msg("summary.in_year", n=fmt_int(c, lang), year=str(y))
+                                  for y, c in per_year.items()])
             # (a person enrolled in two years counts in each: the years then add up to more than the participants,
             # which is said, a count of 1 to k − 1 as "fewer than k")
             several = int((df.groupby(S.PERSON_ID)[S.PROJECT_YEAR].nunique() > 1).sum())
@@ -390,6 +392,8 @@ def cost(r) -> list[str]:
         return cost_unknown(r)
     out = [cost_sentence(r, s, r.cba.costs)]
     per = r.params.period
+    if (pre := per.prestudy) is not None:  # (the cost and the cost per participant count the pre-study: said here)
+        out.append(r.msg("summary.cost_prestudy", first=fmt_date(pre[0]), last=fmt_date(pre[1])))
     if gaps := missing_budget_periods(r):  # (periods of the project the budget has no line for: counted as nothing)
         said = r.words.join([str(n) if kind == "year" else budget_period_label(f"år {n}", r.lang) for kind, n in gaps])
         out.append(r.msg("summary.budget_missing_periods", periods=said,
