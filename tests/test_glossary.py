@@ -47,7 +47,7 @@ MAIN_GOAL_KEYS = frozenset({
     "summary.success_generic_none_enrolments",
     # (the exits to the support at start that the main goal's default leaves out, or that its outcomes count)
     "summary.success_same_support_default", "summary.success_same_support_counted",
-    "method.groups", "costbenefit.kf.per_success",
+    "method.groups", "costbenefit.kf.per_success", "costbenefit.kf.prestudy_note",
     "portfolio.through_note",  # (the portfolio's column "Per lyckat utfall": the main goal's successes)
     # the benefit's count set beside the main goal's: both counts, each named
     "costbenefit.benefit_count_same", "costbenefit.benefit_count_other", "costbenefit.benefit_count_generic",
