@@ -1634,16 +1634,18 @@ COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target 
 # participants", "tjugo nya deltagare"): where the words state one and the target is none of those they state, the
 # figure would be judged against another goal than the words. A number that is plainly another quantity is no count
 # of persons: a share ("20 %"), an age or a length ("20–29 år", "12 månader", "10 timmar"), a year ("2025"), a group's
-# size ("högst 8 per grupp", "grupper om 8 deltagare")
+# size ("högst 8 per grupp", "grupper om 8 deltagare"); "minst 20" with no noun is one where a word of its period or
+# its verb follows ("minst 20 per år", "minst 20 ska"), not a count of something else ("minst 10 arbetsgivare")
 _COUNT_OF_PERSONS = re.compile(
     rf"(?:(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+)?{_COUNT}(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b))(?:\s+(?!(?:år|års|åringar|years?|månader|months?|veckor|weeks?|"
-    r"timmar|hours?|dagar|days?|kr|kronor|grupper|groups?|gånger|times)(?![\wåäö]))(?!\d)[\wåäö]+){0,2}?\s+"
+    r"timmar|hours?|dagar|days?|kr|kronor|grupper|groups?|gånger|times)(?![\wåäö]))(?!\d)[\wåäö]+){0,1}?\s+"
     r"(?:(?:nya|new|unika|enskilda|olika)\s+)?"
     r"(?:deltagare|personer|individer|unga|ungdomar|unga\s+vuxna|inskrivna|kvinnor|män|klienter|elever|nyanlända|sökande|"
     r"participants|persons|people|individuals|young\s+people|young\s+adults|women|men|clients|pupils)(?![\wåäö])"
     rf"|(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+{_COUNT}"
     r"(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b|år\b|years?\b|månader|months?\b|veckor|weeks?\b|timmar|hours?\b|dagar|"
-    r"days?\b|kr\b|kronor\b))", re.I)
+    r"days?\b|kr\b|kronor\b))(?=\s*(?:$|[,.;:)–-])|\s+(?:per|om|i|under|varje|av|och|ska|skall|bör|till|each|a|an|every|"
+    r"in|over|during|of|and|should|will|must|to|for)(?![\wåäö]))", re.I)
 # ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
 _GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
                          r"with)\s+$)", re.I)
@@ -2205,8 +2207,8 @@ class Goal(_Strict):
     def _check_label_count(self, label: str) -> None:
         """A count goal whose words state a number of persons (:func:`label_counts`) none of which is its target
         ("Minst 20 deltagare per år" with target: 15): refused with the words' number and the target. A number the
-        words state per part of a year (its year's count), per year beside a total, one a count must pass ("fler än
-        25": 26), a range or a target per year (checked on their own) are read as the words say."""
+        words state per year beside a total, a floor with a hope above it, one a count must pass ("fler än 25": 26),
+        a range, a target per year or a count per part of a year (checked on their own) are read as the words say."""
         if self.kind not in COUNT_GOAL_KINDS or self.target is None or self.targets is not None:
             return
         if _COUNT_RANGE.search(label) or label_year_targets(label, False)[0] or label_year_unsure(label, False):
@@ -2216,11 +2218,14 @@ class Goal(_Strict):
         stated = label_counts(label)
         if not stated:
             return
-        said = {n for _, n in stated}
+        said: set[float] = {n for _, n in stated}
         said |= {int(m.group(1)) for m in _EACH_YEAR.finditer(label)}
-        part = label_per_part(label)
-        if part is not None:
-            said |= {part[1], part[1] * part[2]}
+        wish = _WISH.search(label)  # ("minst 25, gärna 35 deltagare": the floor, checked against the target on its own)
+        if wish is not None and not wish.group(2):
+            said.add(float(wish.group(1).replace(",", ".")))
+        if label_per_part(label) is not None:
+            return  # (a count per quarter is the year's four times it, or the evaluator's own reading of it: see
+            # the per-part rule in _check_label_numbers, which refuses the quarter's own number as the year's target)
         if _MORE_THAN.search(label):
             said |= {n + 1 for n in said}
         if any(math.isclose(self.target, n) for n in said):

@@ -466,8 +466,9 @@ def within_months_notes(r) -> list[str]:
     """The goal table's note of each share goal with a time limit: what it counts and the number left out."""
     out = []
     for g in r.params.goals:
-        if g.within_months is None or not (r.goals.table["goal_id"] == g.id).any():
-            continue
+        rows = r.goals.table[r.goals.table["goal_id"] == g.id]
+        if g.within_months is None or rows.empty or (rows["note"] == "time_not_expected").all():
+            continue  # (an application's: not compared with its volumes, and its note says why)
         months = fmt_int(g.within_months, r.lang)
         note = r.msg("goals.within_months_note", goal=g.label_for(r.lang).rstrip("."),
                      counted=time_limit_words(g.within_months, r.lang), months=months)
