@@ -96,6 +96,22 @@ WORDINGS = [
     ("At least 35 % of participants should be in work at exit", SHARE_ALL.format(t=0.35),
      ("refused", "räknar utfallet 'at exit'")),
     ("Minst 35 % av deltagarna ska ha arbete", SHARE_ALL.format(t=0.35), ("share", 4, 12)),
+    ("Minst 40 % ska ha gått vidare till arbete eller studier när de avslutas", SHARE_ALL.format(t=0.4),
+     ("refused", "skriv denominator: exits")),
+    # --- the base the words name against the denominator (were 6 of 12 and 6 of 10, the words' other base) ---
+    ("Minst 40 % av de som avslutat ska gå till arbete eller studier", SHARE_ALL.format(t=0.4),
+     ("refused", "räknar andelen 'av de som avslutat', men den räknas av alla deltagare")),
+    ("At least 40 % of those who ended should go to work or studies", SHARE_ALL.format(t=0.4),
+     ("refused", "skriv denominator: exits")),
+    ("Minst 40 % av inskrivna ska gå till arbete eller studier", SHARE_EXITS.format(t=0.4),
+     ("refused", "räknar andelen 'av inskrivna', men den räknas av de avslutade (denominator: exits)")),
+    ("Minst 40 % av alla deltagare ska gå till arbete eller studier", SHARE_EXITS.format(t=0.4),
+     ("refused", "skriv denominator: participants")),
+    ("80 % av de avslutade ska ha en handlingsplan", "kind: share; target: 0.8; numerator: action_plan",
+     ("refused", "skriv denominator: exits")),
+    # (of the ten ended, rows 1, 2, 4, 5, 7 and 8 have a plan: i % 3 != 0)
+    ("80 % av de avslutade ska ha en handlingsplan", "kind: share; target: 0.8; numerator: action_plan; "
+     "denominator: exits", ("share", 6, 10)),
     # --- vocational rehabilitation (was counted with the default successes, 8 of 10) ---
     ("Minst 20 % ska ha gått vidare till arbetslivsinriktad rehabilitering", SHARE_EXITS.format(t=0.2),
      ("refused", "skriv success_outcomes: [aktiv_planering_annan_part]")),

@@ -1700,7 +1700,23 @@ EMPLOYMENT_OUTCOMES = (("arbete", "arbete_med_stöd"), ("arbete", "arbete_med_st
 # still enrolled would count as not reached though no one knows where they will go
 _AT_EXIT = re.compile(r"(?<![\wåäö])(?:vid|efter)\s+(?:sitt\s+|deras\s+|projektets\s+)?(?:avslut(?:et)?|avslutad\s+insats|"
                       r"avslutat\s+deltagande|utskrivning(?:en)?)(?![\wåäö])"
-                      r"|\b(?:at|on|upon)\s+(?:their\s+)?(?:exit|leaving|discharge)\b", re.I)
+                      r"|(?<![\wåäö])när\s+(?:de|insatsen|deltagandet)\s+(?:avslutas|avslutar|skrivs\s+ut)(?![\wåäö])"
+                      r"|\b(?:at|on|upon)\s+(?:their\s+)?(?:exit|leaving|discharge)\b"
+                      r"|\bwhen\s+(?:they|the\s+(?:support|effort)\s+)\s*(?:leave|end|exit|ends)\b", re.I)
+# ... and a share's base as its words name it: of those who ended ("av de avslutade", "av de som avslutat", "andel
+# avslutade", "of those who ended"), a share of the exits; of all enrolled ("av inskrivna", "av alla deltagare", "of all
+# participants"), a share of the participants, the still enrolled counted as not (yet) reaching it
+_EXITS_BASE = re.compile(
+    r"(?<![\wåäö])(?:av|bland)\s+(?:de\s+|alla\s+)?(?:avslutade|utskrivna)(?![\wåäö])"
+    r"|(?<![\wåäö])(?:av|bland)\s+(?:de|dem|alla)\s+(?:deltagare\s+)?som\s+(?:har\s+)?(?:avslutat\w*|avslutas|avslutar|"
+    r"skrivits\s+ut|skrivs\s+ut|lämnat\s+(?:projektet|insatsen))(?![\wåäö])"
+    r"|(?<![\wåäö])andel(?:en)?\s+avslutade(?![\wåäö])"
+    r"|\b(?:of|among)\s+(?:those|the\s+participants|participants|the\s+people)\s+who\s+(?:have\s+)?(?:ended|left|exited|exit|"
+    r"leave|end|completed|finished)\b|\b(?:of|among)\s+(?:the\s+)?(?:leavers|exits)\b", re.I)
+_ALL_BASE = re.compile(
+    r"(?<![\wåäö])(?:av|bland)\s+(?:alla\s+|samtliga\s+)?(?:de\s+)?inskrivna(?![\wåäö])"
+    r"|(?<![\wåäö])(?:av|bland)\s+(?:alla|samtliga)\s+(?:inskrivna\s+)?deltagar(?:e|na)(?![\wåäö])"
+    r"|\bof\s+all\s+(?:the\s+)?(?:participants|enrolled|enrolments)\b|\bof\s+(?:those|everyone)\s+enrolled\b", re.I)
 
 
 MOST_PERSONS = 1_000_000  # the largest count target: more persons than any project (or all of Sweden's recipients) serves
@@ -2237,8 +2253,9 @@ class Goal(_Strict):
     def _check_label_group_and_base(self, label: str) -> None:
         """A share or count of the job seekers among the participants, which no goal group reads; a goal of
         employment (sysselsättning) counting other outcomes than work (and studies, where the application means
-        them); and a share at exit (``vid avslut``) of all participants, those still enrolled counted as not
-        reached."""
+        them); a share at exit (``vid avslut``) or of those who ended (``av de avslutade``) counted of all
+        participants, those still enrolled counted as not reached; and a share of all enrolled (``av inskrivna``)
+        counted of the exits."""
         seekers = _JOB_SEEKERS_AMONG.search(label) if self.kind in PERSON_GOAL_KINDS and self.among is None \
             and not self.composition else None
         if seekers is not None:
@@ -2253,6 +2270,14 @@ class Goal(_Strict):
             and self.denominator == "participants" else None
         if at_exit is not None:
             raise ParamsValueError("params.goal_label_at_exit_base", words=at_exit.group(0).strip())
+        based = self.kind == "share" and self.numerator in ("outcome", "action_plan") and not self.composition
+        ended = _EXITS_BASE.search(label) if based and self.denominator == "participants" else None
+        if ended is not None:
+            raise ParamsValueError("params.goal_label_exits_base", words=ended.group(0).strip())
+        everyone = _ALL_BASE.search(label) if based and self.denominator == "exits" and not _AT_EXIT.search(label) \
+            and not _EXITS_BASE.search(label) else None
+        if everyone is not None:
+            raise ParamsValueError("params.goal_label_all_base", words=everyone.group(0).strip())
 
     def _check_label_target(self, label: str) -> None:
         """A share or survey goal's target against the shares its label states: a range of shares, a share the
