@@ -14,7 +14,9 @@ What each wording should be read as was decided from the words, as a board reads
 * "sysselsättning" is employment as Swedish labour-market statistics (SCB's AKU) count it: work, subsidised employment
   included; studies only where the application says so (success_outcomes with studier), never a benefit or a plan;
 * a share "vid avslut" / "at exit" is a share of those who ended: the still enrolled have no outcome at exit yet;
-* going on to vocational rehabilitation (arbetslivsinriktad rehabilitering) is an active plan with another party.
+* going on to vocational rehabilitation (arbetslivsinriktad rehabilitering) is an active plan with another party;
+* a return to work after sick leave names work (the sick leave is where they came from, no benefit as an outcome);
+* subsidised employment named alone (lönebidrag, nystartsjobb, extratjänst) is arbete_med_stöd, not all work.
 """
 from __future__ import annotations
 
@@ -119,6 +121,18 @@ WORDINGS = [
      SHARE_EXITS.format(t=0.2) + "; success_outcomes: [aktiv_planering_annan_part]", ("share", 1, 10)),
     ("At least 20 % should go on to vocational rehabilitation", SHARE_EXITS.format(t=0.2),
      ("refused", "skriv success_outcomes: [aktiv_planering_annan_part]")),
+    # --- return to work after sick leave (the sick leave was read as a benefit named: the default successes, 8 of 10) ---
+    ("Minst 25 % ska ha återgått i arbete efter sjukskrivning", SHARE_EXITS.format(t=0.25), ("share", 4, 10)),
+    ("At least 25 % should return to work after sick leave", SHARE_EXITS.format(t=0.25), ("share", 4, 10)),
+    # --- subsidised employment named alone (was counted as all work, 4 of 10; no one here had subsidised work) ---
+    ("Minst 40 % ska ha en anställning med lönebidrag eller nystartsjobb", SHARE_EXITS.format(t=0.4),
+     ("refused", "skriv success_outcomes: [arbete_med_stöd]")),
+    ("At least 20 % should go on to subsidised employment", SHARE_EXITS.format(t=0.2),
+     ("refused", "skriv success_outcomes: [arbete_med_stöd]")),
+    ("Minst 20 % ska få en subventionerad anställning",
+     SHARE_EXITS.format(t=0.2) + "; success_outcomes: [arbete_med_stöd]", ("share", 0, 10)),
+    # (work besides it: work, subsidised work among it, as words naming work alone)
+    ("Minst 30 % ska gå till arbete eller nystartsjobb", SHARE_EXITS.format(t=0.3), ("share", 4, 10)),
     # --- studies, health, SFI, households: read as their words say or refused as before ---
     ("Minst 25 % ska gå vidare till studier (Komvux eller folkhögskola)", SHARE_EXITS.format(t=0.25), ("share", 2, 10)),
     ("Minst 50 % av deltagarna ska ha förbättrad hälsa vid avslut", SHARE_EXITS.format(t=0.5),

@@ -71,6 +71,12 @@ _STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
+# a sick leave as where the participants come from ("återgått i arbete efter sjukskrivning", "return to work after sick
+# leave"): the state at start, no benefit as an outcome, so the words name work only
+_FROM_SICK_LEAVE = re.compile(r"(?<![\wåäö])(?:efter|från|ur)\s+(?:en\s+|sin\s+|deras\s+)?(?:lång\w*\s+)?"
+                              r"(?:sjukskrivning\w*|långtidssjukskrivning\w*|sjukperiod\w*)(?![\wåäö])"
+                              r"|\b(?:after|from)\s+(?:a\s+|their\s+)?(?:long[\s-]term\s+)?(?:sick\s+leave|sickness\s+absence)\b",
+                              re.IGNORECASE)
 
 
 def words_named(goal) -> str:
@@ -78,6 +84,7 @@ def words_named(goal) -> str:
     studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
     ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
     words = " ".join(read_label(x) for x in (goal.label, goal.label_en) if x)  # (as the params file reads them)
+    words = _FROM_SICK_LEAVE.sub(" ", words)
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
@@ -1010,8 +1017,16 @@ _NAMED_OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s
                   ("arbetssökande", r"arbetssökande|job\s*seek\w*"),
                   ("aktiv_planering_annan_part", r"(?:arbetslivsinriktad|yrkesinriktad)\s+rehabilitering|"
                                                  r"(?:vocational|work-oriented)\s+rehabilitation"))
+# subsidised employment named as where the participants go ("en anställning med lönebidrag", "nystartsjobb",
+# "extratjänst", "subsidised employment"): arbete_med_stöd, without work unless the words name work besides
+_SUBSIDISED_WORDS = (r"lönebidrag\w*|nystartsjobb\w*|lönestöd\w*|extratjänst\w*|introduktionsjobb\w*|"
+                     r"trygghetsanställning\w*|subventionerad\w*\s+anställning\w*|"
+                     r"anställning\w*\s+med\s+(?:stöd|lönebidrag|lönestöd)|arbete\s+med\s+stöd|"
+                     r"(?:subsidi[sz]ed|supported)\s+(?:employment|work|jobs?)")
+_SUBSIDISED = re.compile(rf"(?<![\wåäö])(?:{_SUBSIDISED_WORDS})(?![\wåäö])", re.I)
 _OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
-                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])"
+                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + "|"
+                            + _SUBSIDISED_WORDS + r")(?![\wåäö])"
                             r"|[,(/]\s*(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
 _OUTCOME_OF_GROUP = re.compile(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
                                r"(?:(?!(?:to|till|into)\b)\w+\s+)?(?:"
@@ -1025,8 +1040,12 @@ def outcomes_named(label: str) -> tuple[str, ...]:
     if _OUTCOME_OF_GROUP.search(label) or not _OUTCOME_NAMED.search(label):
         return ()
     named = {code for code, words in _NAMED_OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
-    if _WORK_WORDS.search(label):
+    if _SUBSIDISED.search(label):
+        named.add("arbete_med_stöd")
+    if _WORK_WORDS.search(_SUBSIDISED.sub(" ", label)):  # (work besides subsidised work: "arbete eller nystartsjobb")
         named |= {"arbete", "arbete_med_stöd"}
+    if named == {"arbete", "arbete_med_stöd"}:
+        return ()  # (work, subsidised work among it: read as work, as words naming work alone are)
     if _STUDIES_WORDS.search(label):
         named.add("studier")
     return tuple(c for c in OUTCOMES if c in named)
