@@ -2281,10 +2281,12 @@ class Goal(_Strict):
             raise ParamsValueError("params.goal_label_job_seekers", words=seekers.group(0).strip(), kind=self.kind)
         outcome = self.kind in ("share", "outcome_count") and self.numerator == "outcome" and not self.composition
         employed = _EMPLOYMENT.search(label) if outcome else None
-        if employed is not None and tuple(sorted(self.success_outcomes)) not in \
-                {tuple(sorted(codes)) for codes in EMPLOYMENT_OUTCOMES}:
+        # (the outcomes the goal counts: its own, else those its words name, "arbete eller studier", else the default)
+        counts = self.success_outcomes if "success_outcomes" in self.model_fields_set or not self.named_in_words \
+            else WORDS_OUTCOMES[self.named_in_words]
+        if employed is not None and tuple(sorted(counts)) not in {tuple(sorted(codes)) for codes in EMPLOYMENT_OUTCOMES}:
             raise ParamsValueError("params.goal_label_employment", words=employed.group(0).strip(), kind=self.kind,
-                                   codes=", ".join(self.success_outcomes))
+                                   codes=", ".join(counts))
         at_exit = _AT_EXIT.search(label) if outcome and self.kind == "share" and self.within_months is None \
             and self.denominator == "participants" else None
         if at_exit is not None:
