@@ -28,6 +28,7 @@ import pytest
 import evaltools as et
 from evaltools.data.errors import ParamsError
 from evaltools.data.params import label_counts
+from evaltools.present.plan import plan_text
 from evaltools.present.portfolio import goal_rows
 from evaltools.present.sections import goals as goals_section
 from evaltools.present.sections import kind as kind_section
@@ -237,6 +238,14 @@ def test_page_one_the_goal_table_the_workbook_and_the_portfolio_say_the_limit_al
     assert len(notes) and all(limit in str(n) for n in notes)
     # the portfolio's goal table
     assert [g["label"] for g in goal_rows(project, lang)] == [f"{PLAIN} ({limit})"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("sv", "- Minst 40\u00a0% ska gå till arbete eller studier (målvärde 40\u00a0%, räknas inom 12 månader från start)"),
+    ("en", "- Minst 40 % ska gå till arbete eller studier (target 40%, counted within 12 months of the start)")])
+def test_the_analysis_plan_says_the_limit_beside_the_target(lang, line):
+    goal = {"id": "g1", "kind": "share", "label": PLAIN, "target": 0.4, "within_months": 12}
+    assert line in plan_text("Tidsprov", [goal], lang).splitlines()
 
 
 def test_the_workbook_file_says_the_limit_on_the_goal_sheet(tmp_path):
