@@ -127,6 +127,11 @@ WORDINGS = [
     # --- return to work after sick leave (the sick leave was read as a benefit named: the default successes, 8 of 10) ---
     ("Minst 25 % ska ha återgått i arbete efter sjukskrivning", SHARE_EXITS.format(t=0.25), ("share", 4, 10)),
     ("At least 25 % should return to work after sick leave", SHARE_EXITS.format(t=0.25), ("share", 4, 10)),
+    # (a benefit describing the participants is who they are: was read as a benefit named, the default successes)
+    ("Minst 40 % av deltagarna med sjukpenning ska gå till arbete eller studier", SHARE_EXITS.format(t=0.4),
+     ("share", 6, 10)),
+    ("At least 40 % of the participants on sickness benefit should go to work", SHARE_EXITS.format(t=0.4),
+     ("share", 4, 10)),
     # --- subsidised employment named alone (was counted as all work, 4 of 10; no one here had subsidised work) ---
     ("Minst 40 % ska ha en anställning med lönebidrag eller nystartsjobb", SHARE_EXITS.format(t=0.4),
      ("refused", "skriv success_outcomes: [arbete_med_stöd]")),

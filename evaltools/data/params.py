@@ -75,7 +75,13 @@ WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",
 # leave"): the state at start, no benefit as an outcome, so the words name work only
 _FROM_SICK_LEAVE = re.compile(r"(?<![\wåäö])(?:efter|från|ur)\s+(?:en\s+|sin\s+|deras\s+)?(?:lång\w*\s+)?"
                               r"(?:sjukskrivning\w*|långtidssjukskrivning\w*|sjukperiod\w*)(?![\wåäö])"
-                              r"|\b(?:after|from)\s+(?:a\s+|their\s+)?(?:long[\s-]term\s+)?(?:sick\s+leave|sickness\s+absence)\b",
+                              r"|\b(?:after|from)\s+(?:a\s+|their\s+)?(?:long[\s-]term\s+)?(?:sick\s+leave|sickness\s+absence)\b"
+                              # ... and a benefit that describes the participants ("av deltagarna med sjukpenning",
+                              # "those on sickness benefit"): who they are, not where they go
+                              r"|(?<![\wåäö])(?:deltagar\w*|personer\w*|unga|de|dem|those|participants|people)\s+"
+                              r"(?:med|som\s+(?:har|hade|uppbär|uppbar)|on|receiving|with)\s+(?:sjukpenning|sjukersättning|"
+                              r"aktivitetsersättning|sjuk-\s*(?:och|eller)\s+aktivitetsersättning|sickness\s+benefit|"
+                              r"sickness\s+compensation|activity\s+compensation)(?![\wåäö])",
                               re.IGNORECASE)
 
 
