@@ -1674,7 +1674,7 @@ _COUNT_OF_PERSONS = re.compile(
 # ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
 _GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
                          r"with)\s+$)", re.I)
-_PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|i\s+varje|each|every|a|in\s+each)\s+"
+_PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|each|every|a|in\s+each)\s+"
                               r"(?:grupp|group|intag|intake|kull|cohort|omgång)", re.I)
 
 
@@ -1706,8 +1706,8 @@ def label_counts(label: str) -> list[tuple[str, int]]:
 
 
 # A goal set for the participants who were job seekers ("av de arbetssökande deltagarna", "of the job-seeking
-# participants"): the participants file's outcome is where each one went, and no goal group (among:) reads who was a
-# job seeker at start, so the goal would count every exit as if all had been
+# participants"): without among: the goal counts every participant as if all had been; the participants file's
+# occupation before enrolment (among: {occupation_before: arbetssökande}) says who was
 _JOB_SEEKERS_AMONG = re.compile(
     r"(?<![\wåäö])(?:av|bland)\s+(?:de\s+|dem\s+)?(?:inskrivna\s+)?arbetssökande(?:\s+deltagar(?:na|e))?(?![\wåäö])"
     r"|(?<![\wåäö])(?:av|bland)\s+(?:de\s+)?deltagar(?:na|e)\s+som\s+(?:är|var)\s+(?:inskrivna\s+som\s+)?arbetssökande"
