@@ -282,7 +282,7 @@ def test_an_age_with_decimals_in_among_gets_the_whole_years_to_write(tiny_projec
     # a value where keys go
     (_GOAL.format(among="50"), "mål 1 (id: aldre), among: står 50; förväntat nycklar med sina värden (among: {sex: "
      "...}); tillåtna här: sex, household_type, age_group, age_below, age_from, project_year, support_start, "
-     "municipality"),
+     "municipality, occupation_before"),
     # one partner where a list goes
     ("partners: Arbetsförmedlingen\n", "partners: står 'Arbetsförmedlingen'; förväntat en lista: en post per rad, "
      "med bindestreck (partners: följt av raden - Arbetsförmedlingen indragen under), eller inom hakparenteser "

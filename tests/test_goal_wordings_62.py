@@ -199,8 +199,8 @@ def test_a_satisfaction_goal_written_as_a_survey_goal_is_a_share_of_respondents_
 
 
 @pytest.mark.parametrize("label", [
-    # a benefit or job seeking that describes the participants names no outcome: read as written
-    "Minst 40 % av de arbetssökande deltagarna ska gå till arbete",
+    # a benefit that describes the participants names no outcome: read as written (job seekers among the
+    # participants, which no goal group reads, are refused: tests/test_goal_wordings_65.py)
     "Minst 40 % av deltagarna med sjukpenning ska gå till arbete eller studier",
 ])
 def test_a_benefit_describing_the_participants_is_read_as_written(tmp_path, label):

@@ -97,8 +97,10 @@ def test_goals_left_as_the_examples_of_evaltools_new_are_named_by_validate_and_a
     cli._kind_hints([params], "en")  # the lines printed after a render
     assert "(id: deltagare, egen_försörjning), and the report states them as the application's goals" in capsys.readouterr().out
     # one goal in the application's words instead of the first example: only the other is named
-    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år",
-                                                      "label: Minst 40 unga vuxna ska skrivas in i insatsen per år")
+    # (its target as its words state it: a count whose words say 40 and whose target is 50 is refused)
+    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år\n    target: 50",
+                                                      "label: Minst 40 unga vuxna ska skrivas in i insatsen per år\n"
+                                                      "    target: 40")
     params.write_text(text, encoding="utf-8")
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert "(id: egen_försörjning)," in capsys.readouterr().out
@@ -287,8 +289,8 @@ def test_an_analysis_plan_still_listing_the_example_goals_the_params_no_longer_h
     capsys.readouterr()
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert said not in capsys.readouterr().out  # the params hold the examples too: that hint is the other one
-    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år",
-                                                      "label: Minst 40 unga vuxna ska skrivas in per år")
+    text = params.read_text(encoding="utf-8").replace("label: Minst 50 deltagare per år\n    target: 50",
+                                                      "label: Minst 40 unga vuxna ska skrivas in per år\n    target: 40")
     params.write_text(text, encoding="utf-8")
     assert cli.main(["validate", str(params)]) == cli.EXIT_OK
     assert said in capsys.readouterr().out

@@ -168,7 +168,8 @@ EX_ANTE_STATUS = {GoalStatus.REACHED: GoalStatus.VOLUMES_REACH, GoalStatus.PARTL
 VOLUME_STATUSES = frozenset(EX_ANTE_STATUS.values())
 # why an application's volumes cannot be compared with a goal: they do not say how many of the expected exits
 # go to the goal's outcomes, or how many of the exits are expected to have an action plan
-NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected")
+# or, for a share goal with a time limit (within_months), how many of the expected exits come within it
+NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected", "time_not_expected")
 
 
 def whole_persons(x: float) -> float:
@@ -435,6 +436,11 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
                                      * (e.exits_with_action_plan_share or 0.0) * years)
     elif plans:  # (a count of plans without expected participants: the expected successes are no plans)
         row["note"] = "no_participants"
+        return row
+    elif goal.kind == "share" and goal.within_months is not None:
+        # the expected exits a year say nothing of how soon after each start they come: a share within some months
+        # of the start would be judged as the share at exit however long it took
+        row["note"] = "time_not_expected"
         return row
     elif goal.kind in ("outcome_count", "share") and e.successes_per_year is not None and part is None:
         row["note"] = "outcomes_not_expected"  # the volumes do not say how many go where this goal counts
@@ -860,7 +866,8 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
 
 
 # the ``among:`` keys whose value is a code of a participants column (worded as its label)
-_AMONG_CODES = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "support_start": S.SUPPORT_START}
+_AMONG_CODES = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "support_start": S.SUPPORT_START,
+                "occupation_before": S.OCCUPATION_BEFORE}
 
 
 def _among_note(goal: Goal, label: str) -> Note:

@@ -31,8 +31,8 @@ from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import last_kpi_year, riksnorm_table
-from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OUTCOMES, PARTICIPANTS, SENIOR_AGE_BANDS,
-                     SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
+from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OCCUPATIONS, OUTCOMES, PARTICIPANTS,
+                     SENIOR_AGE_BANDS, SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
 ProjectKind = Literal["individ", "struktur", "ansökan"]
 GoalKind = Literal["participant_count", "outcome_count", "share", "qualitative", "context", "survey"]
@@ -71,6 +71,18 @@ _STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
+# a sick leave as where the participants come from ("återgått i arbete efter sjukskrivning", "return to work after sick
+# leave"): the state at start, no benefit as an outcome, so the words name work only
+_FROM_SICK_LEAVE = re.compile(r"(?<![\wåäö])(?:efter|från|ur)\s+(?:en\s+|sin\s+|deras\s+)?(?:lång\w*\s+)?"
+                              r"(?:sjukskrivning\w*|långtidssjukskrivning\w*|sjukperiod\w*)(?![\wåäö])"
+                              r"|\b(?:after|from)\s+(?:a\s+|their\s+)?(?:long[\s-]term\s+)?(?:sick\s+leave|sickness\s+absence)\b"
+                              # ... and a benefit that describes the participants ("av deltagarna med sjukpenning",
+                              # "those on sickness benefit"): who they are, not where they go
+                              r"|(?<![\wåäö])(?:deltagar\w*|personer\w*|unga|de|dem|those|participants|people)\s+"
+                              r"(?:med|som\s+(?:har|hade|uppbär|uppbar)|on|receiving|with)\s+(?:sjukpenning|sjukersättning|"
+                              r"aktivitetsersättning|sjuk-\s*(?:och|eller)\s+aktivitetsersättning|sickness\s+benefit|"
+                              r"sickness\s+compensation|activity\s+compensation)(?![\wåäö])",
+                              re.IGNORECASE)
 
 
 def words_named(goal) -> str:
@@ -78,6 +90,7 @@ def words_named(goal) -> str:
     studies and a step towards them (an effort, an active plan: "arbete, studier eller arbetsförberedande insats"), or
     ``""`` for neither or for words that name more (a benefit, self-support, coming closer)."""
     words = " ".join(read_label(x) for x in (goal.label, goal.label_en) if x)  # (as the params file reads them)
+    words = _FROM_SICK_LEAVE.sub(" ", words)
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
@@ -1027,13 +1040,25 @@ _TIME_AFTER_WHAT = re.compile(rf"(?<![\wåäö])(?:efter|after)\s+{_A_TIME}(?![\
 # aktivitetsersättning", "gå till sjukpenning", "arbete, studier eller arbetssökande", "inskrivna som arbetssökande"),
 # with the outcome code it names: a goal without success_outcomes of its own would count the default successes
 # (work, studies, every benefit and an active plan, never job seeking), another goal than its words; a benefit that
-# describes the participants ("deltagare med sjukpenning", "som uppbär sjukersättning") names no outcome
+# describes the participants ("deltagare med sjukpenning", "som uppbär sjukersättning") names no outcome; going on to
+# vocational rehabilitation ("gått vidare till arbetslivsinriktad rehabilitering") is an active plan with another party
+# (Försäkringskassan's or Arbetsförmedlingen's), no work, studies or benefit of the default successes
 _NAMED_OUTCOME_WORDS = (("sjuk_aktivitetsersättning", r"sjuk-\s*(?:och|eller)\s+aktivitetsersättning\w*|sjukersättning\w*|"
                    r"aktivitetsersättning\w*|sickness\s+compensation|activity\s+compensation"),
                   ("sjukpenning", r"sjukpenning\w*|sickness\s+benefit"),
-                  ("arbetssökande", r"arbetssökande|job\s*seek\w*"))
+                  ("arbetssökande", r"arbetssökande|job\s*seek\w*"),
+                  ("aktiv_planering_annan_part", r"(?:arbetslivsinriktad|yrkesinriktad)\s+rehabilitering|"
+                                                 r"(?:vocational|work-oriented)\s+rehabilitation"))
+# subsidised employment named as where the participants go ("en anställning med lönebidrag", "nystartsjobb",
+# "extratjänst", "subsidised employment"): arbete_med_stöd, without work unless the words name work besides
+_SUBSIDISED_WORDS = (r"lönebidrag\w*|nystartsjobb\w*|lönestöd\w*|extratjänst\w*|introduktionsjobb\w*|"
+                     r"trygghetsanställning\w*|subventionerad\w*\s+anställning\w*|"
+                     r"anställning\w*\s+med\s+(?:stöd|lönebidrag|lönestöd)|arbete\s+med\s+stöd|"
+                     r"(?:subsidi[sz]ed|supported)\s+(?:employment|work|jobs?)")
+_SUBSIDISED = re.compile(rf"(?<![\wåäö])(?:{_SUBSIDISED_WORDS})(?![\wåäö])", re.I)
 _OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
-                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])"
+                            r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + "|"
+                            + _SUBSIDISED_WORDS + r")(?![\wåäö])"
                             r"|[,(/]\s*(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + r")(?![\wåäö])", re.I)
 _OUTCOME_OF_GROUP = re.compile(r"(?<![\wåäö])(?:med|har|hade|uppbär|uppbar|on|receiving|de|the)\s+"
                                r"(?:(?!(?:to|till|into)\b)\w+\s+)?(?:"
@@ -1047,8 +1072,12 @@ def outcomes_named(label: str) -> tuple[str, ...]:
     if _OUTCOME_OF_GROUP.search(label) or not _OUTCOME_NAMED.search(label):
         return ()
     named = {code for code, words in _NAMED_OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
-    if _WORK_WORDS.search(label):
+    if _SUBSIDISED.search(label):
+        named.add("arbete_med_stöd")
+    if _WORK_WORDS.search(_SUBSIDISED.sub(" ", label)):  # (work besides subsidised work: "arbete eller nystartsjobb")
         named |= {"arbete", "arbete_med_stöd"}
+    if named == {"arbete", "arbete_med_stöd"}:
+        return ()  # (work, subsidised work among it: read as work, as words naming work alone are)
     if _STUDIES_WORDS.search(label):
         named.add("studier")
     return tuple(c for c in OUTCOMES if c in named)
@@ -1652,6 +1681,95 @@ PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
 
 
+# A count goal's number of persons in its words ("Minst 20 deltagare per år", "totalt 90 personer", "at least 20
+# participants", "tjugo nya deltagare"): where the words state one and the target is none of those they state, the
+# figure would be judged against another goal than the words. A number that is plainly another quantity is no count
+# of persons: a share ("20 %"), an age or a length ("20–29 år", "12 månader", "10 timmar"), a year ("2025"), a group's
+# size ("högst 8 per grupp", "grupper om 8 deltagare"); "minst 20" with no noun is one where a word of its period or
+# its verb follows ("minst 20 per år", "minst 20 ska"), not a count of something else ("minst 10 arbetsgivare")
+_COUNT_OF_PERSONS = re.compile(
+    rf"(?:(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+)?{_COUNT}(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b))(?:\s+(?!(?:år|års|åringar|years?|månader|months?|veckor|weeks?|"
+    r"timmar|hours?|dagar|days?|kr|kronor|grupper|groups?|gånger|times)(?![\wåäö]))(?!\d)[\wåäö]+){0,1}?\s+"
+    r"(?:(?:nya|new|unika|enskilda|olika)\s+)?"
+    r"(?:deltagare|personer|individer|unga|ungdomar|unga\s+vuxna|inskrivna|kvinnor|män|klienter|elever|nyanlända|sökande|"
+    r"participants|persons|people|individuals|young\s+people|young\s+adults|women|men|clients|pupils)(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+{_COUNT}"
+    r"(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b|år\b|years?\b|månader|months?\b|veckor|weeks?\b|timmar|hours?\b|dagar|"
+    r"days?\b|kr\b|kronor\b))(?=\s*(?:$|[,.;:)–-])|\s+(?:per|om|i|under|varje|av|och|ska|skall|bör|till|each|a|an|every|"
+    r"in|over|during|of|and|should|will|must|to|for)(?![\wåäö]))", re.I)
+# ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
+_GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
+                         r"with)\s+$)", re.I)
+_PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|each|every|a|in\s+each)\s+"
+                              r"(?:grupp|group|intag|intake|kull|cohort|omgång)", re.I)
+
+
+def label_counts(label: str) -> list[tuple[str, int]]:
+    """The numbers of persons ``label`` states as a count (:data:`_COUNT_OF_PERSONS`), each with its words as the
+    label writes them, a group's size or a ceiling left out."""
+    written, read = label, read_label(label)
+    out = []
+    for m in _COUNT_OF_PERSONS.finditer(read):
+        count = m.group(1) or m.group(2)
+        start = m.start(1) if m.group(1) else m.start(2)
+        first = m.start()
+        if _GROUP_SIZE.search(read, 0, start) or _PER_GROUP_AFTER.match(read, m.end()):
+            continue
+        if count.isdigit():
+            n = int(count)
+            if len(count) == 4 and 1900 <= n <= 2099 and not m.group(1):
+                continue  # ("minst 2025": a year)
+        else:
+            n = _COUNT_WORDS[re.sub(r"\s+", " ", count.casefold())]
+            before = re.search(r"(?<![\wåäö])(\d+|[\wåäö]+)\s+$", read[:start])
+            if n == 100 and before is not None and (before.group(1).isdigit()
+                                                    or before.group(1).casefold() in _COUNT_WORDS):
+                # hundreds ("två hundra deltagare"): the word before counts them
+                n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
+                first = min(first, before.start())
+        out.append((label_words(read[first:m.end()].strip(), written), n))
+    return out
+
+
+# A goal set for the participants who were job seekers ("av de arbetssökande deltagarna", "of the job-seeking
+# participants"): without among: the goal counts every participant as if all had been; the participants file's
+# occupation before enrolment (among: {occupation_before: arbetssökande}) says who was
+_JOB_SEEKERS_AMONG = re.compile(
+    r"(?<![\wåäö])(?:av|bland)\s+(?:de\s+|dem\s+)?(?:inskrivna\s+)?arbetssökande(?:\s+deltagar(?:na|e))?(?![\wåäö])"
+    r"|(?<![\wåäö])(?:av|bland)\s+(?:de\s+)?deltagar(?:na|e)\s+som\s+(?:är|var)\s+(?:inskrivna\s+som\s+)?arbetssökande"
+    r"|\b(?:of|among)\s+(?:the\s+|those\s+)?(?:job[\s-]seeking|unemployed)\s+participants\b"
+    r"|\b(?:of|among)\s+(?:the\s+)?(?:participants\s+who\s+(?:are|were)\s+)?job[\s-]seekers\b", re.I)
+
+# A goal of employment ("ska vara i sysselsättning", "gå till sysselsättning", "ska vara sysselsatta"): in Swedish
+# labour-market statistics (SCB's AKU) a person in sysselsättning is in work, subsidised employment included, and a
+# student is not, though an application may mean work or studies; never a benefit, an active plan or job seeking
+_EMPLOYMENT = re.compile(r"(?<![\wåäö])(?:sysselsättning|sysselsatta|sysselsatt)(?![\wåäö])", re.I)
+EMPLOYMENT_OUTCOMES = (("arbete", "arbete_med_stöd"), ("arbete", "arbete_med_stöd", "studier"))
+
+# A share measured at exit ("ska ha arbete vid avslut", "efter avslutad insats", "at exit"): a participant still
+# enrolled has no outcome at exit, so the share is of those who ended (denominator: exits); of all participants, those
+# still enrolled would count as not reached though no one knows where they will go
+_AT_EXIT = re.compile(r"(?<![\wåäö])(?:vid|efter)\s+(?:sitt\s+|deras\s+|projektets\s+)?(?:avslut(?:et)?|avslutad\s+insats|"
+                      r"avslutat\s+deltagande|utskrivning(?:en)?)(?![\wåäö])"
+                      r"|(?<![\wåäö])när\s+(?:de|insatsen|deltagandet)\s+(?:avslutas|avslutar|skrivs\s+ut)(?![\wåäö])"
+                      r"|\b(?:at|on|upon)\s+(?:their\s+)?(?:exit|leaving|discharge)\b"
+                      r"|\bwhen\s+(?:they|the\s+(?:support|effort)\s+)\s*(?:leave|end|exit|ends)\b", re.I)
+# ... and a share's base as its words name it: of those who ended ("av de avslutade", "av de som avslutat", "andel
+# avslutade", "of those who ended"), a share of the exits; of all enrolled ("av inskrivna", "av alla deltagare", "of all
+# participants"), a share of the participants, the still enrolled counted as not (yet) reaching it
+_EXITS_BASE = re.compile(
+    r"(?<![\wåäö])(?:av|bland)\s+(?:de\s+|alla\s+)?(?:avslutade|utskrivna)(?![\wåäö])"
+    r"|(?<![\wåäö])(?:av|bland)\s+(?:de|dem|alla)\s+(?:deltagare\s+)?som\s+(?:har\s+)?(?:avslutat\w*|avslutas|avslutar|"
+    r"skrivits\s+ut|skrivs\s+ut|lämnat\s+(?:projektet|insatsen))(?![\wåäö])"
+    r"|(?<![\wåäö])andel(?:en)?\s+avslutade(?![\wåäö])"
+    r"|\b(?:of|among)\s+(?:those|the\s+participants|participants|the\s+people)\s+who\s+(?:have\s+)?(?:ended|left|exited|exit|"
+    r"leave|end|completed|finished)\b|\b(?:of|among)\s+(?:the\s+)?(?:leavers|exits)\b", re.I)
+_ALL_BASE = re.compile(
+    r"(?<![\wåäö])(?:av|bland)\s+(?:alla\s+|samtliga\s+)?(?:de\s+)?inskrivna(?![\wåäö])"
+    r"|(?<![\wåäö])(?:av|bland)\s+(?:alla|samtliga)\s+(?:inskrivna\s+)?deltagar(?:e|na)(?![\wåäö])"
+    r"|\bof\s+all\s+(?:the\s+)?(?:participants|enrolled|enrolments)\b|\bof\s+(?:those|everyone)\s+enrolled\b", re.I)
+
+
 MOST_PERSONS = 1_000_000  # the largest count target: more persons than any project (or all of Sweden's recipients) serves
 
 
@@ -1690,6 +1808,8 @@ class GoalGroup(_Strict):
     municipality: Annotated[str, Field(min_length=1, max_length=MAX_TITLE)] | None = Field(
         None, description="The municipality as the participants file's municipality column writes it: 'Timrå' (the "
                           "file's rows are matched whatever their letter case and spaces).")
+    occupation_before: str | None = Field(None, description="The code of the occupation before enrolment "
+                                                            "(occupation_before): arbetssökande for the job seekers.")
 
     @field_validator("age_group", mode="before")
     @classmethod
@@ -1713,7 +1833,7 @@ class GoalGroup(_Strict):
         if self.age_from is not None and self.age_below is not None and self.age_from >= self.age_below:
             raise ParamsValueError("params.among_age_range", low=self.age_from, high=self.age_below)
         for key, vocab in (("sex", SEXES), ("household_type", HOUSEHOLD_TYPES), ("age_group", AGE_GROUP_LABELS),
-                           ("support_start", SUPPORT_SOURCES)):
+                           ("support_start", SUPPORT_SOURCES), ("occupation_before", OCCUPATIONS)):
             codes = tuple(c for c in vocab if c != UNKNOWN)  # (a group of those whose value is not known is none)
             value = given.get(key)
             if key == "age_group" and isinstance(value, str) and age_group_bounds(value.replace("+", " och äldre")):
@@ -2152,9 +2272,72 @@ class Goal(_Strict):
             if conflict is not None:
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
                                        fix=conflict[1][0])
+            self._check_label_count(label)
+            self._check_label_group_and_base(label)
             if self.kind != "share" or self.target is None:
                 continue
             self._check_label_target(label)
+
+    def _check_label_count(self, label: str) -> None:
+        """A count goal whose words state a number of persons (:func:`label_counts`) none of which is its target
+        ("Minst 20 deltagare per år" with target: 15): refused with the words' number and the target. A number the
+        words state per year beside a total, a floor with a hope above it, one a count must pass ("fler än 25": 26),
+        a range, a target per year or a count per part of a year (checked on their own) are read as the words say."""
+        if self.kind not in COUNT_GOAL_KINDS or self.target is None or self.targets is not None:
+            return
+        if _COUNT_RANGE.search(label) or label_year_targets(label, False)[0] or label_year_unsure(label, False):
+            return  # (a range, and a target per year, are read and refused on their own)
+        if self.period == "whole_period" and _EACH_YEAR.search(label):
+            return  # (a count a year over the whole period: its years are the period's, not the goal's to count)
+        stated = label_counts(label)
+        if not stated:
+            return
+        said: set[float] = {n for _, n in stated}
+        said |= {int(m.group(1)) for m in _EACH_YEAR.finditer(label)}
+        wish = _WISH.search(label)  # ("minst 25, gärna 35 deltagare": the floor, checked against the target on its own)
+        if wish is not None and not wish.group(2):
+            said.add(float(wish.group(1).replace(",", ".")))
+        if label_per_part(label) is not None:
+            return  # (a count per quarter is the year's four times it, or the evaluator's own reading of it: see
+            # the per-part rule in _check_label_numbers, which refuses the quarter's own number as the year's target)
+        if _MORE_THAN.search(label):
+            said |= {n + 1 for n in said}
+        if any(math.isclose(self.target, n) for n in said):
+            return
+        words, n = stated[0]
+        raise ParamsValueError("params.goal_label_count_target", words=words, n=str(n), target=f"{self.target:g}",
+                               kind=self.kind)
+
+    def _check_label_group_and_base(self, label: str) -> None:
+        """A share or count of the job seekers among the participants, which no goal group reads; a goal of
+        employment (sysselsättning) counting other outcomes than work (and studies, where the application means
+        them); a share at exit (``vid avslut``) or of those who ended (``av de avslutade``) counted of all
+        participants, those still enrolled counted as not reached; and a share of all enrolled (``av inskrivna``)
+        counted of the exits."""
+        seekers = _JOB_SEEKERS_AMONG.search(label) if self.kind in PERSON_GOAL_KINDS and self.among is None \
+            and not self.composition else None
+        if seekers is not None:
+            raise ParamsValueError("params.goal_label_job_seekers", words=seekers.group(0).strip(), kind=self.kind)
+        outcome = self.kind in ("share", "outcome_count") and self.numerator == "outcome" and not self.composition
+        employed = _EMPLOYMENT.search(label) if outcome else None
+        # (the outcomes the goal counts: its own, else those its words name, "arbete eller studier", else the default)
+        counts = self.success_outcomes if "success_outcomes" in self.model_fields_set or not self.named_in_words \
+            else WORDS_OUTCOMES[self.named_in_words]
+        if employed is not None and tuple(sorted(counts)) not in {tuple(sorted(codes)) for codes in EMPLOYMENT_OUTCOMES}:
+            raise ParamsValueError("params.goal_label_employment", words=employed.group(0).strip(), kind=self.kind,
+                                   codes=", ".join(counts))
+        at_exit = _AT_EXIT.search(label) if outcome and self.kind == "share" and self.within_months is None \
+            and self.denominator == "participants" else None
+        if at_exit is not None:
+            raise ParamsValueError("params.goal_label_at_exit_base", words=at_exit.group(0).strip())
+        based = self.kind == "share" and self.numerator in ("outcome", "action_plan") and not self.composition
+        ended = _EXITS_BASE.search(label) if based and self.denominator == "participants" else None
+        if ended is not None:
+            raise ParamsValueError("params.goal_label_exits_base", words=ended.group(0).strip())
+        everyone = _ALL_BASE.search(label) if based and self.denominator == "exits" and not _AT_EXIT.search(label) \
+            and not _EXITS_BASE.search(label) else None
+        if everyone is not None:
+            raise ParamsValueError("params.goal_label_all_base", words=everyone.group(0).strip())
 
     def _check_label_target(self, label: str) -> None:
         """A share or survey goal's target against the shares its label states: a range of shares, a share the

@@ -1100,7 +1100,7 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
 # the participant columns a goal's group (``among:``) filters on, by its key (the ages read the age at start)
 GROUP_COLUMNS = {"sex": S.SEX, "household_type": S.HOUSEHOLD_TYPE, "age_group": S.AGE_GROUP,
                  "project_year": S.PROJECT_YEAR, "support_start": S.SUPPORT_START, "municipality": S.MUNICIPALITY,
-                 "age_below": S.AGE_AT_START, "age_from": S.AGE_AT_START}
+                 "age_below": S.AGE_AT_START, "age_from": S.AGE_AT_START, "occupation_before": S.OCCUPATION_BEFORE}
 
 
 def in_goal_group(df: pd.DataFrame, among, keys: tuple[str, ...] | None = None) -> pd.Series:

@@ -19,7 +19,7 @@ from ..data import schema as S
 from ..data.params import Comparison
 from ..data.privacy import find_personnummer
 from ..words.formats import fmt_int, fmt_pct
-from ..words.labels import code_label
+from ..words.labels import code_label, time_limit_words
 from ..words.evaluator_text import PLAN_SUFFIX as SUFFIX, plan_path  # (beside the evaluator's text)
 from ..words.text import LANGS, join, msg
 
@@ -31,6 +31,10 @@ def _goal_line(goal: Mapping, lang: str) -> str:
     if target is None:
         return f"- {label}"
     shown = fmt_pct(target, lang, 0) if goal.get("kind") == "share" else fmt_int(target, lang)
+    months = goal.get("within_months")
+    if isinstance(months, int) and not isinstance(months, bool):
+        # (a share goal's time limit, in the words page 1, the goal table and the workbook say it)
+        shown += ", " + time_limit_words(months, lang)
     return "- " + msg("evaluator.plan.goal", lang, label=label, target=shown)
 
 

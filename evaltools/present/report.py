@@ -29,7 +29,7 @@ from ..data.project import Project, load_project
 from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
-from ..words.labels import answered_since, goal_note, note_text, period_label, success_definition_text
+from ..words.labels import answered_since, goal_note, note_text, period_label, success_definition_text, time_limit_words
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
@@ -318,6 +318,11 @@ class Report:
         group = group_words(self, row.goal_id)
         if group:
             said = self.msg("goals.among_row", group=group)
+            note = f"{note}; {said}" if note else said
+        # a share goal with a time limit says it on each of its rows, in the words page 1 and the goal table's note use
+        limit = next((g.within_months for g in self.params.goals if g.id == row.goal_id), None)
+        if limit is not None:
+            said = time_limit_words(limit, self.lang)
             note = f"{note}; {said}" if note else said
         words = after_exit_words(row.label) if row.goal_id in after_exit_goals(self.params) else None
         if not words:

@@ -221,6 +221,12 @@ def same_support_sentence(lang: str = "sv") -> str:
     return t("same_support_rule_sentence", lang, rule=capitalized(same_support_rule(lang)))
 
 
+def time_limit_words(months: int, lang: str = "sv") -> str:
+    """A share goal's time limit (``within_months``) as every place that shows the goal says it: page 1, the goal
+    table's note, the workbook's goal sheet and the portfolio ("räknas inom 12 månader från start")."""
+    return catalog(lang).msg("goals.within_months_counted", months=fmt_int(months, lang))
+
+
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = ()) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
     label for tables and exports: "avslutade deltagare med ...", or, where the definition counts ended

@@ -13,7 +13,7 @@ from ...data.privacy import hides
 from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t
+from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
@@ -185,7 +185,8 @@ _GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.amon
                "age_from": ("goals.among.age_from", None), "age_band": ("goals.among.age_band", None),
                "project_year": ("goals.among.project_year", None),
                "support_start": ("goals.among.support_start", S.SUPPORT_START),
-               "municipality": ("goals.among.municipality", None)}
+               "municipality": ("goals.among.municipality", None),
+               "occupation_before": ("goals.among.occupation_before", S.OCCUPATION_BEFORE)}
 
 
 def group_words(r, goal_id: str) -> str:
@@ -311,6 +312,12 @@ def unexpected_outcome_notes(r) -> list[str]:
                       ("plans_not_expected", "goals.plans_not_expected_note")):
         said = tab.loc[tab["note"] == note, "label"]
         out += [r.msg(key, goal=str(label).rstrip(".")) for label in dict.fromkeys(said)]
+    for gid in dict.fromkeys(tab.loc[tab["note"] == "time_not_expected", "goal_id"]):
+        # (a share within some months of the start: the volumes do not say how soon the exits come)
+        goal = next(g for g in r.params.goals if g.id == gid)
+        out.append(r.msg("goals.time_not_expected_note", goal=goal.label_for(r.lang).rstrip("."),
+                         counted=time_limit_words(goal.within_months or 0, r.lang),
+                         months=fmt_int(goal.within_months or 0, r.lang)))
     return out
 
 
@@ -448,7 +455,7 @@ def within_months_sentences(r, goal) -> list[str]:
     if goal.within_months is None:
         return []
     months = fmt_int(goal.within_months, r.lang)
-    out = [r.msg("summary.goal_within_months", months=months)]
+    out = [r.msg("summary.goal_within_months", counted=time_limit_words(goal.within_months, r.lang), months=months)]
     n = not_yet_due(r, goal.id)
     if n:
         out.append(r.msg("summary.goal_within_months_not_yet", n=fmt_int(n, r.lang), months=months))
@@ -459,10 +466,12 @@ def within_months_notes(r) -> list[str]:
     """The goal table's note of each share goal with a time limit: what it counts and the number left out."""
     out = []
     for g in r.params.goals:
-        if g.within_months is None or not (r.goals.table["goal_id"] == g.id).any():
-            continue
+        rows = r.goals.table[r.goals.table["goal_id"] == g.id]
+        if g.within_months is None or rows.empty or (rows["note"] == "time_not_expected").all():
+            continue  # (an application's: not compared with its volumes, and its note says why)
         months = fmt_int(g.within_months, r.lang)
-        note = r.msg("goals.within_months_note", goal=g.label_for(r.lang).rstrip("."), months=months)
+        note = r.msg("goals.within_months_note", goal=g.label_for(r.lang).rstrip("."),
+                     counted=time_limit_words(g.within_months, r.lang), months=months)
         n = not_yet_due(r, g.id)
         if n:
             note += " " + r.msg("goals.within_months_left_out", n=fmt_int(n, r.lang), months=months)
