@@ -238,7 +238,7 @@ def _report_project(tmp_path, period: str = PRE):
         {"period": "2026", "category": "Coacher", "budget": 600000, "actual": 600000, "funder": "förbund"}])
     path = tmp_path / "prestudy65.yaml"
     path.write_text(HEAD.format(period=period) + "data: {participants: data/deltagare.csv, budget: data/budget.csv}\n"
-                    + GOAL.format(label="Minst 5 deltagare per projektår under genomförandet"), encoding="utf-8")
+                    + GOAL.format(label="Minst 2 deltagare per projektår under genomförandet"), encoding="utf-8")
     return path
 
 
