@@ -5,8 +5,9 @@ figures; "That is another count than the 31 successful outcomes"; the simulation
 "does not belong to the net present value at 3 years above", and a share that "belongs to the net present value it
 stands beside"; the state's benefit that "also holds the wage subsidy"; society's result that "stands beside" the
 public financiers'; "don't know" answers "counted apart"; a result that is "no sure lower bound"; page 1's difference
-"relative to the comparison group's development"; "Kind of project"; the ledger's source "the public budgets' net"
-where the glossary says "net result"; NyttoSam, Socialstyrelsen and SUS named with nothing to say what they are (the
+"relative to the comparison group's development"; "Kind of project"; "How much does the result withstand the groups'
+trends not moving together?" and bounds that "rest on the movement … that the check … shows having continued";
+the ledger's source "the public budgets' net" where the glossary says "net result"; NyttoSam, Socialstyrelsen and SUS named with nothing to say what they are (the
 application check's minimum detectable effect cited "Socialstyrelsen's statistics" in a report whose glossary has no
 entry for it), and the workbook's reference-values note "Riksnorm for social assistance". Each now reads as English
 and names a Swedish body or system once in English. The Swedish reports are unchanged.
@@ -53,6 +54,11 @@ CALQUES = [
     "Kind of project",
     "together lead, since",
     "and stands on the group's first row",
+    "how it goes if the horizon",
+    "costs come on top",
+    "does the result withstand",
+    "shows having continued",
+    "another measure than",
 ]
 
 
@@ -76,7 +82,7 @@ def test_the_draft_banner_says_the_report_contains_only_the_toolkits_figures():
 def test_the_horizon_varied_share_says_it_is_not_the_share_for_the_net_present_value_above():
     # Språngbrädan keeps the toolkit's default horizon, 3 years (docs/methods.md), and varies it over 1–5 years
     text = _text("sprangbradan-demo")
-    assert ("That share answers another question – how it goes if the horizon is uncertain – and is not the share "
+    assert ("That share answers another question – what the result is if the horizon is uncertain – and is not the share "
             "for the net present value at 3 years above.") in text
     assert "so that the share is the one for the net present value shown with it;" in text
 
@@ -105,6 +111,21 @@ def test_the_ledger_method_names_the_lead_perspective_and_nyttosam_in_english(pi
     assert ledger.startswith("Whose money (NyttoSam, Payoff's cost-benefit model for coordination associations):")
     assert "The public financiers together are the lead perspective, since they fund the association" in ledger
     assert said in ledger
+
+
+def test_the_sensitivity_bounds_ask_how_robust_the_result_is_and_say_what_they_assume():
+    # Språngbrädan's comparison group fails the check before the start, and its main interval includes zero
+    text = _text("sprangbradan-demo")
+    assert ("How robust is the result if the groups' trends did not move together? The main estimate's 95% "
+            "interval") in text
+    assert ("The bounds assume that the drift the check before the start shows went on in a straight line, give or "
+            "take the change given; they do not make the estimate reliable.") in text
+
+
+def test_the_glossarys_national_norm_says_housing_is_added_to_it():
+    # Samverkan's level is the national norm plus housing (its assumptions table), so its glossary explains the norm
+    text = _text("samverkan-i-praktiken")
+    assert "(the National Board of Health and Welfare); housing and some other costs are added to it." in text
 
 
 def test_the_survey_intro_counts_dont_know_separately():
