@@ -5,12 +5,13 @@ figures; "That is another count than the 31 successful outcomes"; the simulation
 "does not belong to the net present value at 3 years above", and a share that "belongs to the net present value it
 stands beside"; the state's benefit that "also holds the wage subsidy"; society's result that "stands beside" the
 public financiers'; "don't know" answers "counted apart"; a result that is "no sure lower bound"; page 1's difference
-"relative to the comparison group's development"; "Kind of project"; "How much does the result withstand the groups'
-trends not moving together?" and bounds that "rest on the movement … that the check … shows having continued";
-the ledger's source "the public budgets' net" where the glossary says "net result"; NyttoSam, Socialstyrelsen and SUS named with nothing to say what they are (the
-application check's minimum detectable effect cited "Socialstyrelsen's statistics" in a report whose glossary has no
-entry for it), and the workbook's reference-values note "Riksnorm for social assistance". Each now reads as English
-and names a Swedish body or system once in English. The Swedish reports are unchanged.
+"relative to the comparison group's development"; "Kind of project"; an assumptions column "Tested between"; "How much
+does the result withstand the groups' trends not moving together?" and bounds that "rest on the movement … that the
+check … shows having continued"; the ledger's source "the public budgets' net" where the glossary says "net result";
+NyttoSam, Socialstyrelsen and SUS named with nothing to say what they are (the application check's minimum detectable
+effect cited "Socialstyrelsen's statistics" in a report whose glossary has no entry for it), and the workbook's
+reference-values note "Riksnorm for social assistance". Each now reads as English and names a Swedish body or system
+once in English. The Swedish reports are unchanged.
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ CALQUES = [
     "does the result withstand",
     "shows having continued",
     "another measure than",
+    "Tested between",
 ]
 
 
@@ -142,6 +144,12 @@ def test_the_transfers_method_says_the_result_is_not_a_safe_lower_bound():
 def test_page_one_compares_with_the_trend_in_the_comparison_group():
     (said,) = [p for p in _text("sprangbradan-demo").split("\n") if "social assistance paid to participants'" in p]
     assert said.startswith("Relative to the trend in the comparison group, the social assistance paid")
+
+
+def test_the_assumptions_table_heads_its_range_column_range_tested():
+    # Språngbrädan: the deadweight is tested over 0–95% (its assumptions table and the method's rule)
+    text = _text("sprangbradan-demo")
+    assert "Range tested" in text
 
 
 def test_the_facts_table_says_type_of_project():
