@@ -61,6 +61,8 @@ CALQUES = [
     "shows having continued",
     "another measure than",
     "Tested between",
+    "can be expected to give",
+    "after so many days",
 ]
 
 
@@ -150,6 +152,12 @@ def test_the_assumptions_table_heads_its_range_column_range_tested():
     # Språngbrädan: the deadweight is tested over 0–95% (its assumptions table and the method's rule)
     text = _text("sprangbradan-demo")
     assert "Range tested" in text
+
+
+def test_the_time_section_and_the_goal_note_read_as_english():
+    text = _text("sprangbradan-demo")
+    assert "the share who had ended in each of two ways after a given number of days – successful outcome" in text
+    assert "the uncertainty about what the same way of working can be expected to achieve." in text
 
 
 def test_the_facts_table_says_type_of_project():
