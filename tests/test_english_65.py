@@ -63,6 +63,8 @@ CALQUES = [
     "Tested between",
     "can be expected to give",
     "after so many days",
+    "as the Finsam act sets;",
+    "Funder says whose money a line is",
 ]
 
 
@@ -158,6 +160,13 @@ def test_the_time_section_and_the_goal_note_read_as_english():
     text = _text("sprangbradan-demo")
     assert "the share who had ended in each of two ways after a given number of days – successful outcome" in text
     assert "the uncertainty about what the same way of working can be expected to achieve." in text
+
+
+def test_the_budget_note_names_its_column_and_what_the_act_lays_down():
+    # Språngbrädan's budget has two funders (the association and the municipality's own financing)
+    text = _text("sprangbradan-demo")
+    assert "The column Funder says whose money each line is." in text
+    assert "between the state, the region and the municipality as the Finsam act lays down; a partner's" in text
 
 
 def test_the_facts_table_says_type_of_project():
