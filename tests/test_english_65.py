@@ -65,6 +65,7 @@ CALQUES = [
     "after so many days",
     "as the Finsam act sets;",
     "Funder says whose money a line is",
+    "in the table above stand.",
 ]
 
 
@@ -167,6 +168,11 @@ def test_the_budget_note_names_its_column_and_what_the_act_lays_down():
     text = _text("sprangbradan-demo")
     assert "The column Funder says whose money each line is." in text
     assert "between the state, the region and the municipality as the Finsam act lays down; a partner's" in text
+
+
+def test_too_few_for_the_model_says_the_shares_per_group_still_apply():
+    # Vägen ut: 52 who ended, 31 with the outcome and 21 without, far below the model's need
+    assert "and here there are 21. The shares per group in the table above still apply." in _text("timra-vagen-ut")
 
 
 def test_the_facts_table_says_type_of_project():
