@@ -129,6 +129,15 @@ def test_the_sensitivity_bounds_ask_how_robust_the_result_is_and_say_what_they_a
             "take the change given; they do not make the estimate reliable.") in text
 
 
+def test_the_bounds_note_says_the_allowed_change_once():
+    pytest.importorskip("honestdid")
+    text = _text("sprangbradan-demo")
+    # the note said the change twice over: "a month with each month that passed, from one month to the next"
+    assert ("by at most the given change a month with each month that passed. A change of 0 allows a straight-line "
+            "difference in trends") in text
+    assert "each month that passed, from one month to the next" not in text
+
+
 def test_the_glossarys_national_norm_says_housing_is_added_to_it():
     # Samverkan's level is the national norm plus housing (its assumptions table), so its glossary explains the norm
     text = _text("samverkan-i-praktiken")
