@@ -120,7 +120,7 @@ def test_the_appendix_says_a_small_number_enrolled_after_the_last_intake_as_fewe
 
 @pytest.mark.parametrize("lang, source, not_source", [
     ("sv", "de offentliga budgetarnas netto", "budget och utfall"),
-    ("en", "the public budgets' net", "budget and actuals")])
+    ("en", "the public budgets' net result", "budget and actuals")])
 def test_the_ledger_names_the_public_net_as_the_skattefaktors_source(tmp_path, lang, source, not_source):
     from evaltools.present.sections.costbenefit import ledger_table
     r = et.Report(_exits_project(tmp_path), lang=lang)

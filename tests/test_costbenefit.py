@@ -358,8 +358,8 @@ def test_sources_units_and_notes_follow_the_language(pid):
     # the range an assumption is tested over is its own column, from the registry (deadweight 0–75 %)
     from evaltools.words.assumptions import assumptions_table
     shown = assumptions_table(en.assumptions, "en").set_index("Assumption")
-    assert shown.loc["Deadweight", "Tested between"] == "0–75%"
-    assert shown.loc["Horizon", "Tested between"] == "1–5 years"
+    assert shown.loc["Deadweight", "Range tested"] == "0–75%"
+    assert shown.loc["Horizon", "Range tested"] == "1–5 years"
     sv = et.cost_benefit(project)  # the params file's language: Swedish
     sources = " ".join(note_text(x, "sv") for x in sv.assumptions["source"])
     # a value the params set is the evaluator's choice; a source column never names a file of the tool

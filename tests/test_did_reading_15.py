@@ -105,8 +105,8 @@ def test_the_robustness_table_says_once_that_no_row_is_reliable_and_why(needpeak
      "som tillåter att skillnaden mellan gruppernas trender efter start böjer av från en rak förlängning av "
      "förloppet före start."),
     ("en", "95% CI of the mean effect from the start, against month −4",
-     "How much does the result withstand the groups' trends not moving together? The table below is about another "
-     "measure than the main estimate: the mean effect from the start (SEK −1,000 per household and month, against "
+     "How robust is the result if the groups' trends did not move together? The table below is about a different "
+     "measure from the main estimate: the mean effect from the start (SEK −1,000 per household and month, against "
      "month −4), with intervals that allow the difference between the groups' trends after the start to bend away "
      "from a straight continuation of its course before the start."),
 ])
@@ -164,7 +164,7 @@ def test_page_one_quotes_the_main_estimate_never_a_robustness_row(needpeak, lang
     r = _report(needpeak, lang)
     findings = [x.replace("\u00a0", " ") for x in r.key_findings()]
     # the comparison's sentence on page 1: the main estimate, −333 kr, said as a person says it
-    [did] = [x for x in findings if x.startswith(("Jämfört med jämförelsegruppens", "Relative to the comparison"))]
+    [did] = [x for x in findings if x.startswith(("Jämfört med jämförelsegruppens", "Relative to the trend in the comparison group"))]
     assert main in did
     assert mean not in did and "Sun" not in did
 

@@ -10,7 +10,7 @@ from evaltools.present.sections import outcomes
 from .conftest import shown_chunks, write_csv
 from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
-STAND = {"sv": "Andelarna per grupp i tabellen ovan gäller.", "en": "The shares per group in the table above stand."}
+STAND = {"sv": "Andelarna per grupp i tabellen ovan gäller.", "en": "The shares per group in the table above still apply."}
 NOT_SHOWN = {"sv": "Andelarna per grupp visas inte", "en": "The shares per group are not shown"}
 
 

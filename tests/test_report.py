@@ -164,7 +164,7 @@ def test_english_report(sample_reports_en):
     # the budget file's period code "hela" and the generated cost-benefit texts read in English
     assert "Whole period Lönekostnader" in flat.replace("\u00a0", " ") and " hela " not in flat
     # (the range each assumption is tested over is a column of the assumptions table, from the registry)
-    assert "Tested between" in flat and "1–5 years" in flat and "varieras" not in flat
+    assert "Range tested" in flat and "1–5 years" in flat and "varieras" not in flat
     assert '<html lang="en">' in (out / "timra-vagen-ut" / "en" / "timra-vagen-ut.html").read_text(encoding="utf-8")
     assert not (out / "timra-vagen-ut" / "en" / "tables").exists(), "csv not asked for"
     # the machine-readable CSV was asked for: comma, decimal point, the stable column names

@@ -79,7 +79,7 @@ def test_a_budget_of_one_funder_has_no_such_note(tiny_project):
     assert not [v for r in rows[3:] for v in r if isinstance(v, str) and "vems pengar" in v]
 
 
-@pytest.mark.parametrize("lang, start", [("en", "Funder says whose money a line is.")])
+@pytest.mark.parametrize("lang, start", [("en", "The column Funder says whose money each line is.")])
 def test_the_note_is_in_the_reports_language(tiny_project, lang, start):
     rows = _rows(_budget_sheet(tiny_project, TWO_FUNDERS, lang))
     notes = _notes(rows)
