@@ -1,0 +1,106 @@
+"""Four things readers of unseen projects met: a DiD the data cannot give (a tiny comparison group whose payments
+file has no month after its start, or payments without variation) made the wild cluster bootstrap raise 'Singular
+matrix' out of the report; the deadweight capped at 95 % was said to come from the comparison group in one place and
+not from its shares in another; participants on another support at start were said to be missing from the payments;
+and page 1 stated the same-support rule where no participant started on a support it could concern.
+
+Every project is written in tmp_path; expected values are worked out by hand from the rows written."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.analysis.comparison import NotComputable, _fit, compare_payments
+from evaltools.present.display import Text
+from evaltools.present.sections import payments as pay_section
+from evaltools.publish import cli
+from evaltools.words.labels import note_text
+
+from .test_small_counts_3 import project
+
+MONTHS = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)]
+START = "2022-03"  # every start date is 2022-03-01 (project() with one intake year)
+
+
+def _did_project(tmp: Path, comparison_months=MONTHS, participants_vary=True) -> Path:
+    """Six participants and three comparison persons (privacy.min_count 3, so the group of three is used), all
+    starting 2022-03-01, one household each. Every comparison person is paid 9 000 kr in each of
+    ``comparison_months``; participant j (0..5) 9 000 kr a month before the start and 5 000 + 100·j kr from it
+    (``participants_vary``), else 9 000 kr in every month."""
+    path = project(tmp, ((6, 2),))
+    data = tmp / "data"
+    path.write_text(path.read_text(encoding="utf-8").replace("privacy: {min_count: 5}", "privacy: {min_count: 3}")
+                    .replace("  budget: data/budget.csv\n", "  budget: data/budget.csv\n  payments: data/payments.csv\n"
+                             "  comparison: {persons: data/comparison.csv, payments: data/comparison_payments.csv}\n"),
+                    encoding="utf-8")
+    pd.DataFrame([{"person_id": f"J{i + 1}", "sex": "man", "birth_year": 1970 + i, "household_type": "ensamstående",
+                   "start_date": "2022-03-01", "end_date": "2024-03-15", "outcome": "kvar_försörjningsstöd"}
+                  for i in range(3)]).to_csv(data / "comparison.csv", index=False)
+    pd.DataFrame([{"person_id": f"J{i + 1}", "month": m, "amount": 9000} for i in range(3) for m in comparison_months]
+                 ).to_csv(data / "comparison_payments.csv", index=False)
+    ids = pd.read_csv(data / "participants.csv")["person_id"].tolist()
+    pd.DataFrame([{"person_id": p, "month": m,
+                   "amount": 5000 + 100 * j if participants_vary and m >= START else 9000}
+                  for j, p in enumerate(ids) for m in MONTHS]).to_csv(data / "payments.csv", index=False)
+    return path
+
+
+# --- 1. a DiD the data cannot give: said in words, never a traceback ------------------------------------------------
+
+def test_the_did_is_computed_where_the_data_give_it(tmp_path):
+    # both groups paid on both sides of the start: the comparison group stays at 9 000 kr, participant j goes from
+    # 9 000 to 5 000 + 100·j kr, so the DiD is the participants' mean change, 5 250 − 9 000 = −3 750 kr
+    did = compare_payments(et.load_project(_did_project(tmp_path))).did
+    assert did is not None and did.not_computable is None
+    assert did.effect == pytest.approx(-3750)
+
+
+@pytest.mark.parametrize("months, reason", [
+    ([m for m in MONTHS if m < START], "no_contrast"),    # the comparison group's file ends before its start
+    ([m for m in MONTHS if m >= START], "no_contrast"),   # ... or begins at it
+])
+def test_a_did_without_months_on_both_sides_is_not_computable_and_the_report_says_why(tmp_path, months, reason):
+    p = et.load_project(_did_project(tmp_path, months))
+    result = compare_payments(p)  # (raised numpy.linalg.LinAlgError: Singular matrix)
+    assert result.did is None and result.has_comparison
+    assert [n.key for n in result.notes] == [f"note.did_not_computable_{reason}"]
+    r = et.Report(p, lang="sv")
+    text = " ".join(" ".join(x.paragraphs) for block in pay_section.blocks(r) for x in block if isinstance(x, Text))
+    said = note_text(result.notes[0], "sv")
+    assert said.startswith("Projektets effekt på försörjningsstödet (skillnad-i-skillnader) kan inte beräknas")
+    assert said in text
+
+
+def test_payments_without_variation_are_not_an_estimate(tmp_path):
+    # everyone paid 9 000 kr in every month: effect 0 with a standard error of 0, which the wild bootstrap "rejected"
+    # (p = 0); no estimate, and the reason
+    result = compare_payments(et.load_project(_did_project(tmp_path, participants_vary=False)))
+    assert result.did is None
+    assert [n.key for n in result.notes] == ["note.did_not_computable_no_variation"]
+    assert "varierar inte" in note_text(result.notes[0], "sv")
+    assert "do not vary" in note_text(result.notes[0], "en")
+
+
+def test_the_fit_itself_says_the_term_is_not_identified_and_does_not_raise():
+    # two treated and two comparison persons; the comparison persons have rows before their start only, so
+    # "treated × after" equals "after": no contrast (the bootstrap's X'X was singular)
+    rows = [(p, h, m, e, tr) for p, h, tr in (("a", "a", 1), ("b", "b", 1), ("c", "c", 0), ("d", "d", 0))
+            for m, e in ((1, -2), (2, -1), (3, 0), (4, 1)) if tr or e < 0]
+    panel = pd.DataFrame(rows, columns=["person", "household", "month_idx", "event_time", "treated"])
+    panel["after"] = (panel["event_time"] >= 0).astype(float)
+    panel["treated_after"] = panel["after"] * panel["treated"]
+    panel["amount"] = np.where(panel["treated_after"] == 1, 100.0, 200.0) + np.arange(len(panel))
+    est = _fit(panel, "amount", ["after", "treated_after"], "treated_after", small_clusters=50)
+    assert est.not_computable is NotComputable.NO_CONTRAST and est.wild_p_value is None
+
+
+def test_validate_says_the_did_cannot_be_computed(tmp_path, capsys):
+    path = _did_project(tmp_path, [m for m in MONTHS if m < START])
+    cli.main(["validate", str(path)])
+    out = capsys.readouterr().out
+    assert "! liten: Projektets effekt på försörjningsstödet (skillnad-i-skillnader) kan inte beräknas" in out
+    assert "Traceback" not in out
