@@ -14,13 +14,13 @@ import pandas as pd
 import pytest
 
 import evaltools as et
-from evaltools.analysis.comparison import NotComputable, _fit, compare_payments
+from evaltools.analysis.comparison import NotComputable, _fit, compare_exit_rates, compare_payments
 from evaltools.present.display import Text
 from evaltools.present.sections import payments as pay_section
 from evaltools.publish import cli
 from evaltools.words.labels import note_text
 
-from .test_small_counts_3 import project
+from .test_small_counts_3 import _with_comparison, project
 
 MONTHS = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)]
 START = "2022-03"  # every start date is 2022-03-01 (project() with one intake year)
@@ -104,3 +104,20 @@ def test_validate_says_the_did_cannot_be_computed(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "! liten: Projektets effekt på försörjningsstödet (skillnad-i-skillnader) kan inte beräknas" in out
     assert "Traceback" not in out
+
+
+# --- 2. the deadweight capped at 95 %: one wording, from the assumptions table ---------------------------------------
+
+def test_a_capped_deadweight_is_said_the_same_way_in_the_payments_section_and_the_assumptions(tmp_path):
+    # 10 of 20 comparison persons left (50,0 %), 15 of 35 participants (42,9 %): 0,5 / (15/35) = 1,17, above 95 %
+    p = et.load_project(_with_comparison(tmp_path, 20, 10))
+    r = et.Report(p, lang="sv")
+    assert r.cba.summary.deadweight == pytest.approx(0.95) and r.cba.summary.deadweight_source == "comparison"
+    a = r.cba.assumptions
+    source = note_text(a.loc[a["name"] == "deadweight", "source"].iloc[0], "sv")
+    assert source == ("jämförelsegruppen: 50,0\u00a0% lämnade försörjningsstödet mot deltagarnas 42,9\u00a0%; "
+                      "kvoten mellan andelarna är över 95\u00a0%, det högsta kalkylen använder, så dödvikten är 95\u00a0%")
+    said = pay_section.deadweight_sentence(r, compare_exit_rates(p))
+    assert said == [f"Dödvikten i kostnadsnyttoanalysen, 95\u00a0%, kommer från andelarna här (källan i tabellen "
+                    f"Antaganden: {source})."]
+    assert "räknas inte fram" not in said[0]
