@@ -17,6 +17,7 @@ import evaltools as et
 from evaltools.analysis.comparison import NotComputable, _fit, compare_exit_rates, compare_payments
 from evaltools.present.display import Text
 from evaltools.present.sections import payments as pay_section
+from evaltools.present.sections import quality
 from evaltools.publish import cli
 from evaltools.words.labels import note_text
 
@@ -121,3 +122,47 @@ def test_a_capped_deadweight_is_said_the_same_way_in_the_payments_section_and_th
     assert said == [f"Dödvikten i kostnadsnyttoanalysen, 95\u00a0%, kommer från andelarna här (källan i tabellen "
                     f"Antaganden: {source})."]
     assert "räknas inte fram" not in said[0]
+
+
+# --- 3. participants on another support at start are not "missing" from the payments --------------------------------
+
+def _coverage_project(tmp: Path, supports: list[str], paid: list[bool]) -> Path:
+    """Twenty participants (project()'s first year) with ``supports`` as their support at start and payment rows
+    (9 000 kr in 2022-01 and 2022-02) for those ``paid``."""
+    path = project(tmp, ((20, 8),))
+    data = tmp / "data"
+    df = pd.read_csv(data / "participants.csv")
+    df["support_start"] = supports
+    df.to_csv(data / "participants.csv", index=False)
+    pd.DataFrame([{"person_id": pid, "month": m, "amount": 9000} for pid, ok in zip(df["person_id"], paid) if ok
+                  for m in ("2022-01", "2022-02")]).to_csv(data / "payments.csv", index=False)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  payments: data/payments.csv\n"), encoding="utf-8")
+    return path
+
+
+def _notes(path: Path) -> list[str]:
+    return quality.report_table(et.Report(et.load_project(path), lang="sv")).iloc[:, 0].tolist()
+
+
+def test_only_those_expected_in_the_payments_are_said_to_be_missing(tmp_path):
+    # 7 on försörjningsstöd with rows, 5 on försörjningsstöd without, 8 on sjukpenning or aktivitetsersättning
+    # without: 5 of 20 missing, and 8 more not expected there
+    supports = ["försörjningsstöd"] * 12 + ["sjukpenning"] * 4 + ["sjuk_aktivitetsersättning"] * 4
+    paid = [True] * 7 + [False] * 13
+    notes = _notes(_coverage_project(tmp_path, supports, paid))
+    said = [n for n in notes if "underlaget om utbetalningar" in n]
+    assert said == ["5 av 20 deltagare finns inte med i underlaget om utbetalningar av försörjningsstöd och räknas "
+                    "inte med i analyserna av försörjningsstödet (före och efter start, uppföljningen efter avslut). "
+                    "Ytterligare 8 hade en annan försörjning än försörjningsstöd vid start och väntas inte finnas där."]
+    assert not any("13 av 20" in n for n in notes)
+
+
+def test_no_one_is_missing_where_all_without_rows_had_another_support(tmp_path):
+    # 12 on försörjningsstöd, all with rows; 8 on sjukpenning without
+    notes = _notes(_coverage_project(tmp_path, ["försörjningsstöd"] * 12 + ["sjukpenning"] * 8, [True] * 12 + [False] * 8))
+    said = [n for n in notes if "underlaget om utbetalningar" in n]
+    assert said == ["8 av 20 deltagare hade en annan försörjning än försörjningsstöd vid start och väntas därför inte "
+                    "finnas i underlaget om utbetalningar av försörjningsstöd; analyserna av försörjningsstödet gäller "
+                    "dem som hade det."]
+    assert not any("finns inte med" in n for n in notes)
