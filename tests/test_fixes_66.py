@@ -16,12 +16,14 @@ import pytest
 import evaltools as et
 from evaltools.analysis.comparison import NotComputable, _fit, compare_exit_rates, compare_payments
 from evaltools.present.display import Text
+from evaltools.present.sections import goals as goal_section
 from evaltools.present.sections import payments as pay_section
 from evaltools.present.sections import quality
 from evaltools.publish import cli
 from evaltools.words.labels import note_text
 
 from .test_small_counts_3 import _with_comparison, project
+from .test_success_definition_33 import _project as success_project
 
 MONTHS = [f"{y}-{m:02d}" for y in (2021, 2022, 2023) for m in range(1, 13)]
 START = "2022-03"  # every start date is 2022-03-01 (project() with one intake year)
@@ -166,3 +168,35 @@ def test_no_one_is_missing_where_all_without_rows_had_another_support(tmp_path):
                     "finnas i underlaget om utbetalningar av försörjningsstöd; analyserna av försörjningsstödet gäller "
                     "dem som hade det."]
     assert not any("finns inte med" in n for n in notes)
+
+
+# --- 4. page 1 states the same-support rule only where it concerns someone -------------------------------------------
+
+RULE = "Avslut till samma ersättning som deltagaren hade vid start (till exempel sjukpenning till sjukpenning) räknas inte."
+LABEL = "Minst 40 % av de avslutade ska gå till arbete, studier eller en aktiv planering"
+
+
+def _page_one(tmp_path, rows) -> tuple[list[str], list[str]]:
+    path = success_project(tmp_path, rows=rows)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "label: Minst 40 %% av de avslutade ska ha ett lyckat utfall".replace("%%", "%"), f"label: {LABEL}"),
+        encoding="utf-8")
+    r = et.Report(et.load_project(path), lang="sv")
+    return goal_section.page_one(r), goal_section.same_support_notes(r)
+
+
+def test_the_rule_is_not_stated_where_everyone_started_on_forsorjningsstod(tmp_path):
+    # the goal's words name work, studies and a step; it counts the default successes, sickness benefit among them,
+    # so page 1 says what more it counts; but no one started on a support one could end on again
+    rows = [("försörjningsstöd", "arbete")] * 6 + [("försörjningsstöd", "sjukpenning")] * 2 + \
+        [("försörjningsstöd", "avbrott")] * 7
+    page, notes = _page_one(tmp_path, rows)
+    assert any(line.startswith("Målet räknar också") for line in page)
+    assert RULE not in page and notes == []
+
+
+def test_the_rule_is_stated_where_someone_started_on_sjukpenning(tmp_path):
+    rows = [("sjukpenning", "sjukpenning")] + [("försörjningsstöd", "arbete")] * 6 + [("försörjningsstöd", "avbrott")] * 8
+    page, notes = _page_one(tmp_path, rows)
+    assert RULE in page
+    assert notes == [f"{LABEL.replace(' %', chr(0xa0) + '%')}: {RULE[0].lower()}{RULE[1:]}"]
