@@ -347,7 +347,7 @@ class NotComputable(str, Enum):
     # months only on one side of its start (a payments file that begins or ends there, or too few persons)
     NO_CONTRAST = "no_contrast"
     # the payments do not vary beyond the person and calendar-month effects (the same amount every month):
-    # there is no variation to estimate an uncertainty from
+    # the estimate is 0 by construction and no test of it says anything
     NO_VARIATION = "no_variation"
 
 
@@ -505,8 +505,9 @@ def _not_computable(design: np.ndarray, k: int, y_within: np.ndarray, term_raw: 
     No contrast: the part of the term that the fixed effects and the other columns do not span is nil (within
     a millionth of the raw column's size), so the data hold no change of the participants' payments that is not
     also the comparison group's (the library's X'X is then singular). No variation: the within-transformed
-    payments and the regression's residuals are nil, so the estimate has no uncertainty to measure and no test
-    of it says anything."""
+    payments are nil (the same amount every month, or changes the person and calendar-month effects take up
+    whole), so the estimate is 0 by construction and no test of it says anything (the bootstrap's p came out 0).
+    Payments that change only with the term itself (a constructed step) keep their exact estimate."""
     size = max(float(np.linalg.norm(term_raw)), 1.0)
     col = design[:, k]
     if design.shape[1] > 1:
@@ -514,8 +515,7 @@ def _not_computable(design: np.ndarray, k: int, y_within: np.ndarray, term_raw: 
         col = col - others @ np.linalg.lstsq(others, col, rcond=None)[0]
     if not len(col) or float(np.linalg.norm(col)) <= 1e-6 * size:
         return NotComputable.NO_CONTRAST
-    beta = np.linalg.lstsq(design, y_within, rcond=None)[0]
-    if float(np.linalg.norm(y_within - design @ beta)) <= 1e-9 * max(float(np.linalg.norm(y_raw)), 1.0):
+    if float(np.linalg.norm(y_within)) <= 1e-9 * max(float(np.linalg.norm(y_raw)), 1.0):
         return NotComputable.NO_VARIATION
     return None
 
