@@ -136,11 +136,13 @@ def test_the_note_on_persons_counted_as_paid_nothing_names_no_params_key(tmp_pat
 
 
 def test_the_note_on_persons_left_out_of_the_payments_gives_the_board_no_to_do(tmp_path):
-    # without the params line the five without rows are left out; the board's note does not tell it to write one
+    # without the params line the five without rows are left out; the board's note does not tell it to write one.
+    # Every participant here started on sjukpenning, so the five are not expected in the payments and are not said
+    # to be missing (those on försörjningsstöd without rows, and the analyses named: tests/test_fixes_66.py)
     [note] = _notes(_paid(tmp_path, paid=5, persons=10, covers_all=False), "sv")
-    assert note == ("5 av 10 deltagare finns inte med i underlaget om utbetalningar av försörjningsstöd och räknas "
-                    "inte med i analyserna av försörjningsstödet (före och efter start, uppföljningen efter avslut).")
-    # (the project has no comparison group: the note names only the analyses it has)
+    assert note == ("5 av 10 deltagare hade en annan försörjning än försörjningsstöd vid start och väntas därför inte "
+                    "finnas i underlaget om utbetalningar av försörjningsstöd; analyserna av försörjningsstödet gäller "
+                    "dem som hade det.")
     assert "params" not in note and "skriv" not in note
 
 

@@ -24,6 +24,7 @@ the parallel-trends assumption: it should be near zero.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from enum import Enum
 
@@ -339,6 +340,17 @@ def _within(panel: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
 WILD_BOOTSTRAP_DRAWS = 9999
 
 
+class NotComputable(str, Enum):
+    """Why a DiD estimate cannot be computed from the data at hand."""
+
+    # the change after the start cannot be told apart from the change in both groups: one group has payment
+    # months only on one side of its start (a payments file that begins or ends there, or too few persons)
+    NO_CONTRAST = "no_contrast"
+    # the payments do not vary beyond the person and calendar-month effects (the same amount every month):
+    # the estimate is 0 by construction and no test of it says anything
+    NO_VARIATION = "no_variation"
+
+
 class IntervalMethod(str, Enum):
     """Which 95 % interval a DiD estimate's ``ci_low``/``ci_high`` are."""
 
@@ -376,6 +388,8 @@ class DidEstimate:
     wild_ci_low: float | None = None
     wild_ci_high: float | None = None
     ci_method: IntervalMethod = IntervalMethod.CLUSTER_T
+    # why the estimate says nothing, where it does not (:class:`NotComputable`), else None
+    not_computable: NotComputable | None = None
 
     @property
     def rejects(self) -> bool:
@@ -442,9 +456,14 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
     # (arrays, not frames: statsmodels' frame handling is skipped, and the households go in as 32-bit
     # codes, which statsmodels counts by a sort instead of its slower hash of 64-bit ones)
     k = x.index(term)
-    model = OLS(dm[y], np.column_stack([dm[c] for c in x]), hasconst=False)
-    fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups.astype(np.int32) if len(groups) < 2**31 else groups},
-                    use_t=True)
+    design = np.column_stack([dm[c] for c in x])
+    problem = _not_computable(design, k, dm[y], cols[term], cols[y])
+    model = OLS(dm[y], design, hasconst=False)
+    with warnings.catch_warnings():
+        if problem is not None:  # (the note on the estimate says why; statsmodels' warning would only reach a notebook)
+            warnings.simplefilter("ignore")
+        fit = model.fit(cov_type="cluster", cov_kwds={"groups": groups.astype(np.int32) if len(groups) < 2**31 else groups},
+                        use_t=True)
     lo, hi = fit.conf_int()[k]
     effect, se, p_value = float(fit.params[k]), float(fit.bse[k]), float(fit.pvalues[k])
     # households counted from their codes (a missing household, code −1, is one group to statsmodels, none here)
@@ -452,14 +471,18 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
     in_treated = (codes.treated == 1) & (groups >= 0)
     n_treated = int(np.count_nonzero(np.bincount(groups[in_treated], minlength=n_groups)))
     wild = w_lo = w_hi = None
-    if 0 < n_treated < small_clusters:
+    if 0 < n_treated < small_clusters and problem is None:
         # the bootstrap draws one weight per household in their order: households in order of appearance
         ok = groups >= 0
         groups = groups.copy()
         groups[ok] = pd.factorize(groups[ok])[0]
         endog, exog = _bootstrap_design(cols, y, x, term, codes.person, codes.n_persons, month, n_m)
-        wild = _wild_bootstrap_p(OLS(endog, exog, hasconst=False), groups, term, seed)
-        w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, effect, se, float(hi - lo) / 2)
+        try:
+            wild = _wild_bootstrap_p(OLS(endog, exog, hasconst=False), groups, term, seed)
+            w_lo, w_hi = _wild_bootstrap_ci(endog, exog, groups, term, seed, effect, se, float(hi - lo) / 2)
+        except np.linalg.LinAlgError:  # (a design the checks above let through but the library cannot invert)
+            wild = w_lo = w_hi = None
+            problem = NotComputable.NO_CONTRAST
     # (an interval the bootstrap cannot bound, or cannot compute on data without variation, is kept
     # beside the t interval but not shown as the main one)
     wild_main = w_lo is not None and w_hi is not None and bool(np.isfinite([w_lo, w_hi]).all())
@@ -467,7 +490,34 @@ def _fit_arrays(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, co
     return DidEstimate(effect, se, float(main[0]), float(main[1]),
                        p_value, int(fit.nobs), n_groups + int((groups < 0).any()), n_treated,
                        int(fit.df_resid_inference), wild, float(lo), float(hi), w_lo, w_hi,
-                       IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T)
+                       IntervalMethod.WILD_BOOTSTRAP if wild_main else IntervalMethod.CLUSTER_T, problem)
+
+
+# the note saying why, per reason
+NOT_COMPUTABLE_NOTES = {NotComputable.NO_CONTRAST: "note.did_not_computable_no_contrast",
+                        NotComputable.NO_VARIATION: "note.did_not_computable_no_variation"}
+
+
+def _not_computable(design: np.ndarray, k: int, y_within: np.ndarray, term_raw: np.ndarray,
+                    y_raw: np.ndarray) -> NotComputable | None:
+    """Why the coefficient of column ``k`` of the within-transformed ``design`` cannot be estimated, or None.
+
+    No contrast: the part of the term that the fixed effects and the other columns do not span is nil (within
+    a millionth of the raw column's size), so the data hold no change of the participants' payments that is not
+    also the comparison group's (the library's X'X is then singular). No variation: the within-transformed
+    payments are nil (the same amount every month, or changes the person and calendar-month effects take up
+    whole), so the estimate is 0 by construction and no test of it says anything (the bootstrap's p came out 0).
+    Payments that change only with the term itself (a constructed step) keep their exact estimate."""
+    size = max(float(np.linalg.norm(term_raw)), 1.0)
+    col = design[:, k]
+    if design.shape[1] > 1:
+        others = np.delete(design, k, axis=1)
+        col = col - others @ np.linalg.lstsq(others, col, rcond=None)[0]
+    if not len(col) or float(np.linalg.norm(col)) <= 1e-6 * size:
+        return NotComputable.NO_CONTRAST
+    if float(np.linalg.norm(y_within)) <= 1e-9 * max(float(np.linalg.norm(y_raw)), 1.0):
+        return NotComputable.NO_VARIATION
+    return None
 
 
 def _bootstrap_design(cols: dict[str, np.ndarray], y: str, x: list[str], term: str, person: np.ndarray, n_p: int,
@@ -580,7 +630,6 @@ def _wild_bootstrap_p(model: OLS, groups: np.ndarray, term: str, seed: int) -> f
 
     from wildboottest import wildboottest as wbt_module
     from wildboottest.wildboottest import wildboottest
-    import warnings
     # (np.errstate: where nothing varies the library divides 0 by 0 and warns; the p-value is then NaN,
     # which the callers read as "no interval", so the warning would only reach a notebook's reader)
     with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings(), \
@@ -729,15 +778,20 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
     if has_comp:
         codes = _PanelCodes.of(panel)
         did = _did(panel, project, codes)
-        pre = event < -a
-        # placebo: the later half of the remaining months before against the earlier half
-        half = -a - (c.months_before - a) // 2
-        pre_after = (event[pre] >= half).astype(float)
-        cols = {"amount": amount[pre], "after": pre_after, "treated_after": pre_after * treated[pre]}
-        placebo = _fit_arrays(cols, "amount", ["after", "treated_after"], "treated_after", codes.take(pre),
-                              c.small_cluster_threshold, seed)
-        study = event_study(panel, -a - 1, ev)
-        notes.append(Note.of("note.did"))
+        if did.not_computable is not None:
+            # (no estimate, placebo or event study on data that cannot give one: the note says why)
+            notes.append(Note.of(NOT_COMPUTABLE_NOTES[did.not_computable]))
+            did = None
+        else:
+            pre = event < -a
+            # placebo: the later half of the remaining months before against the earlier half
+            half = -a - (c.months_before - a) // 2
+            pre_after = (event[pre] >= half).astype(float)
+            cols = {"amount": amount[pre], "after": pre_after, "treated_after": pre_after * treated[pre]}
+            placebo = _fit_arrays(cols, "amount", ["after", "treated_after"], "treated_after", codes.take(pre),
+                                  c.small_cluster_threshold, seed)
+            study = event_study(panel, -a - 1, ev)
+            notes.append(Note.of("note.did"))
     else:
         notes.append(Note.of("note.no_comparison"))
     # participating units without a krona in the months before the start (their months count as 0 kr)

@@ -381,6 +381,8 @@ def _validate_text(project, lang: str) -> int:
     from ..present.sections.evaluator import check_notes  # start-up: each command imports only what it uses
     try:
         report = Report(project, lang=lang)
+        for said in _not_computable(report):  # (an estimate the data cannot give: the report says why, so does this)
+            print(f"  ! {project.id}: {said}")
         n = report.narrative
         if not n:
             # (a draft: where its assessment goes says what the report lacks, and that it is a draft, in one line)
@@ -405,6 +407,17 @@ def _validate_text(project, lang: str) -> int:
     if report.is_draft:  # (a text without the overall assessment)
         print(_where_to_write(project.id, project.params.source_path, lang))
     return EXIT_FAILED if bad else EXIT_OK
+
+
+def _not_computable(report) -> list[str]:
+    """The report's sentences on estimates its data cannot give (the DiD on payments without variation or without
+    months on both sides of the start), in the report's language; none without a comparison group."""
+    from ..analysis.comparison import NOT_COMPUTABLE_NOTES  # start-up: each command imports only what it uses
+    from ..words.labels import note_text  # start-up: each command imports only what it uses
+    if report.project.comparison is None or report.project.payments is None:
+        return []
+    keys = set(NOT_COMPUTABLE_NOTES.values())
+    return [note_text(n, report.lang) for n in report.payments.notes if n.key in keys]
 
 
 def _where_to_write(pid: str, params_path: Path | None, lang: str) -> str:

@@ -107,9 +107,12 @@ def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
     if rates and rates[0] > 0:
         info["deadweight_rates"] = rates
         info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
-        return (float(min(max(rates[1] / rates[0], 0.0), DEADWEIGHT_MAX)),
-                Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]), participants=Share(rates[0])),
-                False)
+        # (above the largest deadweight the calculation uses, that largest is used, and its source says so)
+        capped = rates[1] / rates[0] > DEADWEIGHT_MAX
+        source = (Note.of("assumption.deadweight_comparison_capped", comparison=Share(rates[1]),
+                          participants=Share(rates[0]), most=Share(DEADWEIGHT_MAX, 0)) if capped else
+                  Note.of("assumption.deadweight_comparison", comparison=Share(rates[1]), participants=Share(rates[0])))
+        return float(min(max(rates[1] / rates[0], 0.0), DEADWEIGHT_MAX)), source, False
     # (a comparison group whose file gives no outcome at follow-up is not 'no comparison group')
     # (outcomes at follow-up, but none of a person who had försörjningsstöd at the reference date: none could leave it)
     no_fs = rates is None and project.comparison is not None and project.comparison[S.OUTCOME].notna().any()

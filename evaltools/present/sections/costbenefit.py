@@ -156,9 +156,10 @@ def applicable_assumptions(cba, unreliable: bool = False) -> pd.DataFrame:
 def _unreliable_deadweight(a: pd.DataFrame) -> dict[str, list]:
     """The source and flag columns of the assumptions ``a`` with a deadweight from the comparison group
     ("assumption.deadweight_comparison") said to be unreliable and flagged uncertain."""
-    dw = [isinstance(n, Note) and n.key == "assumption.deadweight_comparison" for n in a["source"]]
-    return {"source": [Note("assumption.deadweight_comparison_unreliable", n.values) if d else n
-                       for n, d in zip(a["source"], dw)],
+    unreliable = {"assumption.deadweight_comparison": "assumption.deadweight_comparison_unreliable",
+                  "assumption.deadweight_comparison_capped": "assumption.deadweight_comparison_capped_unreliable"}
+    dw = [isinstance(n, Note) and n.key in unreliable for n in a["source"]]
+    return {"source": [Note(unreliable[n.key], n.values) if d else n for n, d in zip(a["source"], dw)],
             "flagged": [bool(f) or d for f, d in zip(a["flagged"], dw)]}
 
 

@@ -225,13 +225,23 @@ def same_support_said(goal) -> bool:
     return goal_same_support(goal) and (start is None or start in goal.success_outcomes)
 
 
+def same_support_concerns(r, goal) -> bool:
+    """Whether the report says the same-support rule of ``goal`` (:func:`same_support_said`) and it concerns at least
+    one participant: someone started on a support among the goal's outcomes (sjukpenning, sjuk- eller
+    aktivitetsersättning). Where every participant started on försörjningsstöd (or no start is given) the rule
+    leaves no one out, and stating it would tell the reader of persons the project has none of."""
+    df = r.project.participants
+    return (same_support_said(goal) and S.SUPPORT_START in df
+            and bool(df[S.SUPPORT_START].isin(list(goal.success_outcomes)).any()))
+
+
 def same_support_notes(r) -> list[str]:
     """The goal table's note of each goal that counts the default successes with a support among them
     (:func:`same_support_said`): an exit to the support the participant started on is not counted, in the words
     the definition of success gives the rule (:func:`same_support_rule`)."""
     shown = set(r.goals.table["goal_id"])
     return [r.msg("goals.same_support_note", goal=g.label_for(r.lang).rstrip("."), rule=same_support_rule(r.lang))
-            for g in r.params.goals if g.id in shown and same_support_said(g)]
+            for g in r.params.goals if g.id in shown and same_support_concerns(r, g)]
 
 
 def per_part_notes(r) -> list[str]:
@@ -653,7 +663,8 @@ def page_one(r, length: str = "full") -> list[str]:
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
                 [code_label(S.OUTCOME, o, lang).lower() for o in extra])))
-            if applies_same_support(extra, same_support_said(goal)):  # (the benefits it names: not to the same one)
+            # (the benefits it names: not to the same one, said where someone started on one of them)
+            if applies_same_support(extra, same_support_concerns(r, goal)):
                 out.append(same_support_sentence(lang))
         if first["kind"] in ("outcome_count", "share") and leaves_out_subsidised(
                 r, next(g for g in r.params.goals if g.id == gid)):  # (its words' "work" counts less than it says)

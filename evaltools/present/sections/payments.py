@@ -16,6 +16,8 @@ from ...words.assumptions import value_text
 from . import basis as B
 from ..plots import plot_payments, plot_event_study
 from ...analysis.comparison import REFERENCE_SHIFTS, reference_date_sensitivity
+from ...analysis.result import Note
+from ...analysis.costbenefit.uncertainty import DEADWEIGHT_MAX
 from .designs import (balance_blocks, drift_sentences, honest_blocks, no_conclusion, robustness_blocks,
                       staggered_sentences, weighting_sentences)
 
@@ -168,7 +170,29 @@ def deadweight_sentence(r, er: pd.DataFrame) -> list[str]:
     if s.deadweight_source == "comparison" and shown and p > 0 and abs(c / p - s.deadweight) < 5e-4:
         return [r.msg("payments.exit_rates_deadweight", comparison=fmt_pct(c, r.lang),
                       participants=fmt_pct(p, r.lang), deadweight=dw)]
+    if s.deadweight_source == "comparison" and shown and p > 0 and c / p > DEADWEIGHT_MAX:
+        # the shares' ratio above the largest deadweight used: that largest, in the assumptions table's own words
+        source = capped_deadweight_source(r)
+        if source:
+            return [r.msg("payments.exit_rates_deadweight_capped", deadweight=dw, source=source)]
     return [r.msg("payments.exit_rates_deadweight_other", deadweight=dw)]
+
+
+def capped_deadweight_source(r) -> str:
+    """The assumptions table's source of a deadweight the comparison group's shares give above the largest the
+    calculation uses, or "" where the table has none: the same note, so the same words, unreliable where the check
+    before the start rejected the comparison, as the table then says it
+    (:func:`~evaltools.present.sections.costbenefit.applicable_assumptions`)."""
+    a = r.cba.assumptions
+    notes = [n for name, n in zip(a["name"], a["source"]) if name == "deadweight"] if a is not None and len(a) else []
+    if not notes or not isinstance(notes[0], Note) or notes[0].key != "assumption.deadweight_comparison_capped":
+        return ""
+    # (the table's condition, summary.comparison_unreliable, read from the payments: no import of the sections that
+    # import this one)
+    pay = r.payments
+    unreliable = pay is not None and pay.did is not None and bool(pay.parallel_trends_doubtful)
+    note = Note("assumption.deadweight_comparison_capped_unreliable", notes[0].values) if unreliable else notes[0]
+    return note_text(note, r.lang)
 
 
 def table_did_note(r) -> list[str]:

@@ -122,7 +122,7 @@ def report_table(r) -> pd.DataFrame:
     w = w[~w["code"].isin(["codes_translated", "codes_unused"])]
     for problem in r.project.warnings:  # persons without payments, without the params file's key or its to-do
         if problem.code in COVERAGE:
-            notes.append(coverage_sentence(r, problem.code, dict(problem.values)))
+            notes.append(coverage_sentence(r, problem.code, dict(problem.values), problem.key))
     w = w[~w["code"].isin(list(COVERAGE))]
     if applies(r.kind, "budget") and per_year_note(r):  # (a yearly budget's shares: said under the budget table)
         w = w[w["code"] != "budget_per_year"]
@@ -159,7 +159,7 @@ COVERAGE = {
 }
 
 
-def coverage_sentence(r, code: str, values: dict) -> str:
+def coverage_sentence(r, code: str, values: dict, key: str = "") -> str:
     """The note that some persons have no row in a payments file, as the board reads it: counted as 0 kr a month
     (the file covers everyone, as the evaluator said) or left out of the analyses of försörjningsstöd, never the
     params file's key nor the line the evaluator is to write there. How many is said where neither those without
@@ -172,6 +172,17 @@ def coverage_sentence(r, code: str, values: dict) -> str:
     left_out = ({"analyses": r.msg("quality.coverage_analyses_comparison" if r.project.comparison is not None
                                    else "quality.coverage_analyses")}
                 if code == "payment_not_covered" else {})
+    # participants on another support at start (sickness benefit, activity compensation) never had försörjningsstöd:
+    # no row is expected of them, so they are not said to be missing; only the others are
+    if key == "payment.not_covered_other_support":
+        return r.msg("quality.coverage_other_support_few" if hides(n, k) or hides(total - n, k)
+                     else "quality.coverage_other_support", n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
+    if key == "payment.not_covered_some_other_support":
+        other, rest = int(values["other"]), int(values["rest"])
+        if hides(other, k) or hides(rest, k) or hides(total - n, k):
+            return r.msg("quality.coverage_some_other_support_few", **left_out)
+        return r.msg("quality.coverage_some_other_support", rest=fmt_int(rest, r.lang), total=fmt_int(total, r.lang),
+                     other=fmt_int(other, r.lang), **left_out)
     if hides(n, k) or hides(total - n, k):
         return r.msg(some, **left_out)
     return r.msg(counted, n=fmt_int(n, r.lang), total=fmt_int(total, r.lang), **left_out)
