@@ -200,3 +200,30 @@ def test_the_rule_is_stated_where_someone_started_on_sjukpenning(tmp_path):
     page, notes = _page_one(tmp_path, rows)
     assert RULE in page
     assert notes == [f"{LABEL.replace(' %', chr(0xa0) + '%')}: {RULE[0].lower()}{RULE[1:]}"]
+
+
+# --- a register effect the data cannot give is left out, as one over too few persons is ---------------------------
+
+def test_a_register_effect_the_data_cannot_give_is_not_booked_as_measured():
+    from dataclasses import replace
+
+    import evaltools as et
+    import evaltools.data.schema as S
+    from evaltools.analysis.register import register_effects
+
+    from .conftest import sample_project
+    kompassen = sample_project("kompassen-demo")
+    ben = kompassen.benefits.copy()
+    fk = ben[S.KIND].map(S.BENEFIT_PAYER) == "fk"
+    # Försäkringskassan's rows (sjukpenning) at 0 kr in both groups: once the person and month effects are taken
+    # out nothing is left, so the DiD has no estimate to give (its "0" would be no measurement)
+    ben.loc[fk, S.AMOUNT] = 0.0
+    project = replace(kompassen, benefits=ben)
+    kept = {(e.outcome, e.actor) for e in register_effects(project).effects}
+    assert kept == {("earnings", "individ"), ("benefits", "stat")}
+    def measured(p):
+        ledger = et.cost_benefit(p, monte_carlo=False).ledger
+        return set(ledger.loc[ledger["source"] == "measured", "actor"])
+    # Försäkringskassan's flow is measured from the file as it is, and not from the file without a contrast
+    assert "fk" in measured(kompassen)
+    assert "fk" not in measured(project) and {"individ", "stat"} <= measured(project)

@@ -123,7 +123,9 @@ def register_effects(project: Project) -> RegisterEffects | None:
         the state; :data:`evaltools.data.schema.BENEFIT_PAYER`); None without a register file, a
         comparison group or participants. An actor whose kinds have no row in the benefits file was
         paid nothing by it in either group: no estimate and no flow. An estimate over fewer persons
-        than ``privacy.min_count`` in either group is left out (the ledger then keeps its assumptions).
+        than ``privacy.min_count`` in either group is left out (the ledger then keeps its assumptions),
+        and so is one the data cannot give (:attr:`DidEstimate.not_computable`: no contrast between the
+        groups, or no variation left once the person and month effects are taken out).
     """
     earn, ben = project.earnings, project.benefits
     if project.comparison is None or not project.has_participants or (earn is None and ben is None):
@@ -139,6 +141,9 @@ def register_effects(project: Project) -> RegisterEffects | None:
                 effects.append(_effect(project, BENEFITS, actor, rows, ben))
     # (an effect on fewer persons than the privacy threshold in either group would tell a few persons'
     # earnings or benefits: it is not estimated, and the ledger keeps its assumptions for it)
+    # (nor is one the data cannot give, :attr:`DidEstimate.not_computable`: its 0 is no measurement, and the
+    # ledger keeps its assumptions for it as for one left out so)
     k = project.params.privacy.min_count
-    kept = tuple(e for e in effects if e.participants >= k and e.comparison_persons >= k)
+    kept = tuple(e for e in effects
+                 if e.participants >= k and e.comparison_persons >= k and e.did.not_computable is None)
     return RegisterEffects(kept, earn is not None, ben is not None)
