@@ -1,0 +1,91 @@
+"""English reports read as English: a sex is a group of persons ("Women", "Men" as a table's rows, "women" in a
+sentence), never "Woman" as a row or "sex Woman" in a sentence; a code's group named inside an English sentence is in
+lower case and in brackets; and what the saving does to the cost is said in the glossary's term, "cover the cost",
+never "carry the cost" beside it."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import evaltools as et
+from evaltools.data import schema as S
+from evaltools.present.sections import goals as goals_section
+from evaltools.present.sections.outcomes import by_variable
+from evaltools.words.breakdowns import term_label
+from evaltools.words.labels import category_label, value_text
+from evaltools.analysis.result import Codes
+
+
+# --- a sex is a group of persons ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("code", "sv", "en"), [("kvinna", "Kvinna", "Women"), ("man", "Man", "Men")])
+def test_a_sex_is_labelled_as_english_statistics_label_a_row(code, sv, en):
+    assert category_label(S.SEX, code, "en") == en
+    assert category_label(S.SEX, code, "sv") == sv  # (the Swedish label names the category, as before)
+    assert term_label(S.SEX, code, "en") == "Sex: " + en
+
+
+def test_sexes_inside_an_english_sentence_are_in_lower_case():
+    assert value_text(Codes(S.SEX, ("kvinna", "man")), "en") == "women, men"
+
+
+def test_a_single_group_named_in_words_is_bracketed_in_english_only():
+    assert by_variable([("Sex", "women")], "en") == ["Sex (women)"]
+    assert by_variable([("Household type", "single parent"), ("Age group", "60+")], "en") == [
+        "Household type (single parent)", "Age group 60+"]
+    # Swedish keeps its form: the variable, then the group
+    assert by_variable([("Kön", "Kvinna")], "sv") == ["Kön Kvinna"]
+
+
+GOALS = """\
+goals:
+  - id: kvinnor
+    kind: share
+    label: Minst 30 % av kvinnorna som avslutat ska gå till arbete
+    target: 0.3
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete]
+    among: {sex: kvinna}
+  - id: ensamma
+    kind: share
+    label: Minst 30 % av de ensamstående som avslutat ska gå till arbete
+    target: 0.3
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete]
+    among: {household_type: ensamstående}
+"""
+
+
+@pytest.mark.parametrize(("lang", "women", "singles"), [
+    ("en", "women", "household type “single, no children”"),
+    ("sv", "kön kvinna", "hushållstyp ensamstående utan barn"),
+])
+def test_a_goal_for_a_group_names_the_group_as_the_language_does(tiny_project, lang, women, singles):
+    # English said "sex woman" and "household type single, no children" (the comma read as the list's)
+    r = et.Report(et.load_project(tiny_project(GOALS)), lang=lang)
+    assert goals_section.group_words(r, "kvinnor") == women
+    assert goals_section.group_words(r, "ensamma") == singles
+
+
+# --- the glossary's term for what the saving does to the cost -------------------------------------------------
+
+def _strings(node):
+    if isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_the_english_catalog_says_cover_the_cost_as_its_glossary_does():
+    en = yaml.safe_load((Path(et.__file__).parent / "locales" / "en.yaml").read_text(encoding="utf-8"))
+    assert "cover the cost" in en["glossary"]["term"]["brytpunkt"]["definition"]
+    carried = re.compile(r"\bcarr(?:y|ies|ying)\s+(?:the\s+|its\s+)?cost|\bcarry\s+it\b|\bcost\w*\s+(?:is\s+)?carried\b|"
+                         r"\bcost\s+(?:the\s+person-years|they)\s+carry\b")
+    said = [text for text in _strings(en) if carried.search(" ".join(text.split()))]
+    assert said == []
