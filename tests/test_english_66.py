@@ -18,6 +18,8 @@ from evaltools.words.breakdowns import term_label
 from evaltools.words.labels import category_label, value_text
 from evaltools.analysis.result import Codes
 
+from .conftest import participants_frame, write_csv
+
 
 # --- a sex is a group of persons ------------------------------------------------------------------------------
 
@@ -26,6 +28,11 @@ def test_a_sex_is_labelled_as_english_statistics_label_a_row(code, sv, en):
     assert category_label(S.SEX, code, "en") == en
     assert category_label(S.SEX, code, "sv") == sv  # (the Swedish label names the category, as before)
     assert term_label(S.SEX, code, "en") == "Sex: " + en
+
+
+def test_no_occupation_is_never_labelled_none():
+    # "None" reads as a value missing (and as Python's own word for it), in a table row and in a goal's group
+    assert category_label(S.OCCUPATION_BEFORE, "ingen", "en") == "No occupation"
 
 
 def test_sexes_inside_an_english_sentence_are_in_lower_case():
@@ -58,18 +65,31 @@ goals:
     denominator: exits
     success_outcomes: [arbete]
     among: {household_type: ensamstående}
+  - id: utan
+    kind: share
+    label: Minst 30 % av de arbetslösa som avslutat ska gå till arbete
+    target: 0.3
+    period: whole_period
+    denominator: exits
+    success_outcomes: [arbete]
+    among: {occupation_before: ingen}
 """
 
 
-@pytest.mark.parametrize(("lang", "women", "singles"), [
-    ("en", "women", "household type “single, no children”"),
-    ("sv", "kön kvinna", "hushållstyp ensamstående utan barn"),
+@pytest.mark.parametrize(("lang", "women", "singles", "idle"), [
+    ("en", "women", "household type “single, no children”", "no occupation before enrolment"),
+    ("sv", "kön kvinna", "hushållstyp ensamstående utan barn", "ingen sysselsättning före inskrivningen"),
 ])
-def test_a_goal_for_a_group_names_the_group_as_the_language_does(tiny_project, lang, women, singles):
-    # English said "sex woman" and "household type single, no children" (the comma read as the list's)
-    r = et.Report(et.load_project(tiny_project(GOALS)), lang=lang)
+def test_a_goal_for_a_group_names_the_group_as_the_language_does(tiny_project, lang, women, singles, idle):
+    # English said "sex woman", "household type single, no children" (the comma read as the list's) and "none
+    # before enrolment"
+    params = tiny_project(GOALS)
+    people = participants_frame().assign(occupation_before=["ingen", "förvärvsarbete", "ingen", "studier"])
+    write_csv(tiny_project.dir / "data" / "participants.csv", people)
+    r = et.Report(et.load_project(params), lang=lang)
     assert goals_section.group_words(r, "kvinnor") == women
     assert goals_section.group_words(r, "ensamma") == singles
+    assert goals_section.group_words(r, "utan") == idle
 
 
 # --- the glossary's term for what the saving does to the cost -------------------------------------------------

@@ -135,7 +135,7 @@ OCCUPATIONS: dict[str, tuple[str, str]] = {
     "förvärvsarbete": ("Förvärvsarbete", "Employment"),
     "studier": ("Studier", "Studies"),
     "arbetssökande": ("Aktivt arbetssökande", "Job seeking"),
-    "ingen": ("Ingen sysselsättning", "None"),
+    "ingen": ("Ingen sysselsättning", "No occupation"),  # (never "None", which reads as a value missing)
     "övrigt": ("Övrigt", "Other"),
     UNKNOWN: ("Okänt", "Unknown"),
 }
