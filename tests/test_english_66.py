@@ -33,6 +33,14 @@ def test_a_sex_is_labelled_as_english_statistics_label_a_row(code, sv, en):
 def test_no_occupation_is_never_labelled_none():
     # "None" reads as a value missing (and as Python's own word for it), in a table row and in a goal's group
     assert category_label(S.OCCUPATION_BEFORE, "ingen", "en") == "No occupation"
+    # an occupation written as the English label was, or as it is now, is still told its code
+    from evaltools.data.validation import _code_hint
+    column = S.PARTICIPANTS[S.OCCUPATION_BEFORE]
+    assert _code_hint("None", column)[1] == {"code": "ingen"} and _code_hint("No occupation", column)[1] == {"code": "ingen"}
+    # and a sex written in the singular, or as the plural label, its own
+    sexes = S.PARTICIPANTS[S.SEX]
+    assert [_code_hint(v, sexes)[1] for v in ("Woman", "Women", "Men")] == [{"code": "kvinna"}, {"code": "kvinna"},
+                                                                             {"code": "man"}]
 
 
 def test_sexes_inside_an_english_sentence_are_in_lower_case():
