@@ -172,7 +172,7 @@ def test_reach_is_explained_only_where_the_report_shows_the_reach(lang, text, de
 
 @pytest.mark.parametrize("pairs, start", [
     ([("Age group", "40–49"), ("Age group", "60+")], "Age group (40–49, 60+) is shown"),
-    ([("Age group", "40–49"), ("Sex", "Woman")], "Age group 40–49 and sex Woman are shown"),
+    ([("Age group", "40–49"), ("Sex", "women")], "Age group 40–49 and sex (women) are shown"),
 ])
 def test_the_note_on_groups_hidden_here_agrees_with_what_it_names(pairs, start, monkeypatch):
     """Språngbrädan's English rate table said "Age group (40–49, 60+) are shown in the table of participants":

@@ -145,7 +145,7 @@ def test_page_one_states_a_structural_projects_cost_once(structural, lang):
     # the cost is said in "Vad kostade det?" (current prices); the requirement names only the prices it counts in
     assert ("För att bära kostnaden, räknad i 2025 års priser (samma prisnivå som försörjningsstödet), behöver"
             if lang == "sv" else
-            "To carry its cost, counted in 2025 prices (the same price level as the social assistance), the change")\
+            "To cover its cost, counted in 2025 prices (the same price level as the social assistance), the change")\
         in requirement
     assert "kr" not in requirement and "SEK" not in requirement and "800" not in requirement
 

@@ -123,8 +123,8 @@ def test_page_one_says_the_npv_range_in_kronor_below_a_million(tmp_path):
     # skattefaktor's mark-up 0,3 × 1 500 000 = 450 000
     ("sv", "Det krävs 31 personer för att bära kostnaden på 1,95 miljoner kronor (1,5 miljoner kronor och "
            "skattefaktorns påslag på det), så besparingen bär inte kostnaden för samhället som helhet"),
-    ("en", "It takes 31 persons to carry the cost of SEK 1.95 million (SEK 1.5 million plus the tax factor's "
-           "mark-up on it), so the saving does not carry the cost for society as a whole"),
+    ("en", "It takes 31 persons to cover the cost of SEK 1.95 million (SEK 1.5 million plus the tax factor's "
+           "mark-up on it), so the saving does not cover the cost for society as a whole"),
 ])
 def test_societys_break_even_names_the_cost_with_the_skattefaktor(tmp_path, lang, words):
     said = _said(tmp_path, 3, lang)

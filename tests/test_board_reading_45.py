@@ -59,9 +59,9 @@ def _employing(tiny_project, other: float, lead: str = "offentliga") -> et.Repor
     ("sv", "bär kostnaden på 430 000 kr (900 000 kr minus det som anställningen av deltagarna ger tillbaka) för de "
            "offentliga finansiärerna",
      "bär kostnaden på 300 000 kr (900 000 kr minus det som anställningen av deltagarna ger tillbaka) för samhället"),
-    ("en", "carries the cost of SEK 430,000 (SEK 900,000 less what the employment of participants brings back) for "
+    ("en", "covers the cost of SEK 430,000 (SEK 900,000 less what the employment of participants brings back) for "
            "the public financiers",
-     "carries the cost of SEK 300,000 (SEK 900,000 less what the employment of participants brings back) for "
+     "covers the cost of SEK 300,000 (SEK 900,000 less what the employment of participants brings back) for "
      "society"),
 ])
 def test_the_cost_the_few_exits_must_carry_is_the_cost_less_the_employments_flows(tiny_project, lang, public,
@@ -71,7 +71,7 @@ def test_the_cost_the_few_exits_must_carry_is_the_cost_less_the_employments_flow
     assert public in said, said
     assert society in said, said
     # never the whole cost as what the exits carry, nor the employment's return taken for the tax factor's mark-up
-    assert {"sv": "bär kostnaden på 900 000 kr", "en": "carries the cost of SEK 900,000 "}[lang] not in said
+    assert {"sv": "bär kostnaden på 900 000 kr", "en": "covers the cost of SEK 900,000 "}[lang] not in said
     assert {"sv": "skattefaktorns påslag", "en": "tax factor's mark-up"}[lang] not in said
 
 

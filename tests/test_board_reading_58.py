@@ -233,7 +233,7 @@ def test_the_workbook_sheet_per_group_lists_the_groups_the_report_table_lists(tm
     xlsx = next(f for f in export_report(r, tmp_path / "out") if f.suffix == ".xlsx")
     sheet = list(openpyxl.load_workbook(xlsx)[msg("workbook.sheets.utfall_per_grupp.title", lang)].iter_rows(values_only=True))
     groups = [row[1] for row in sheet[1:] if row[1]]
-    women, men = ("Kvinna", "Man") if lang == "sv" else ("Woman", "Man")
+    women, men = ("Kvinna", "Man") if lang == "sv" else ("Women", "Men")
     assert women in groups and men in groups
     # the sheet's groups are the table's: each is in the report's table, and the household types are in neither
     assert all(g in chunks for g in groups)

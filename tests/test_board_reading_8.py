@@ -242,12 +242,14 @@ def test_hidden_groups_are_named_once_per_variable():
     # a group whose name holds a comma: the groups apart by semicolons
     assert by_variable([("Household type", "Single, no children"), ("Household type", "Single parent")]) == [
         "Household type (Single, no children; Single parent)"]
+    # in English a single group named in words is in brackets too ("sex (women)", never "sex women")
+    assert by_variable([("Sex", "women"), ("Age group", "18–24")], "en") == ["Sex (women)", "Age group 18–24"]
 
 
 @pytest.mark.parametrize("lang, expected", [
     ("sv", "Kön (Kvinna, Man), åldersgrupp (18–24, 25–29) och hushållstyp (Ensamstående utan barn, Ensamstående med "
            "barn) visas i tabellen över deltagarna, men här visas inte andelen"),
-    ("en", "Sex (Woman, Man), age group (18–24, 25–29) and household type (Single, no children; Single parent) are "
+    ("en", "Sex (women, men), age group (18–24, 25–29) and household type (single, no children; single parent) are "
            "shown in the table of participants, but here the share is not shown"),
 ])
 def test_nasta_stegs_rate_table_names_its_hidden_groups_once_per_variable(lang, expected):

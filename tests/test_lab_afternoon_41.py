@@ -204,7 +204,7 @@ def test_chart_data_gives_the_published_figures_as_numbers_under_the_displays_he
     shown = list(rates.display().columns)
     assert [c for c in data.columns if "nedre" not in c and "övre" not in c] == [c for c in shown if c != "95\xa0% KI"]
     english = et.chart_data(rates, "en")
-    assert "95% CI, lower" in english.columns and list(english["Category"]) == ["Woman", "Man"]
+    assert "95% CI, lower" in english.columns and list(english["Category"]) == ["Women", "Men"]
 
 
 def test_chart_data_leaves_a_hidden_figure_empty_never_the_unsuppressed_number(tiny):

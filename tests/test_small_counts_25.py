@@ -63,7 +63,7 @@ def test_a_range_of_one_count_withholds_the_figures_it_would_give(one_of_two):
     ("sv", "Besparingen och nettonuvärdet redovisas inte, för att skydda deltagarna",
      "Det krävs 7 personer för att bära kostnaden på 1,5 miljoner kronor"),
     ("en", "The saving and the net present value are not reported, to protect the participants",
-     "It takes 7 persons to carry the cost of SEK 1.5 million"),
+     "It takes 7 persons to cover the cost of SEK 1.5 million"),
 ])
 def test_page_one_says_why_and_never_one_to_one(tmp_path, lang, withheld, break_even):
     r = et.Report(et.load_project(_project(tmp_path, 1_500_000, 1, extra=K2)), lang=lang)

@@ -138,7 +138,7 @@ def test_the_odds_ratio_note_names_the_reference_categories():
 def test_group_names():
     assert group_label(None, cohorts.ALL, "sv") == "Deltagare" and group_label(None, cohorts.ALL, "en") == "Participants"
     assert group_label("project_year", 1, "sv") == "År 1"
-    assert group_label("sex", "kvinna", "en") == "Woman"
+    assert group_label("sex", "kvinna", "en") == "Women"
 
 
 def test_a_half_day_median_is_said_as_one_whole_day_everywhere(tiny_project, tmp_path):

@@ -140,7 +140,7 @@ def test_page_one_says_why_the_public_financiers_save_nothing(tmp_path, lang, re
 
 @pytest.mark.parametrize("lang, said, banner_says", [
     ("sv", "Utvärderaren har inte skrivit någon egen bedömning.", "Rapporten innehåller bara verktygets siffror"),
-    ("en", "The evaluator has written no assessment of their own.", "figures only and is not ready"),
+    ("en", "The evaluator has written no assessment of their own.", "figures and is not ready to go to the board"),
 ])
 def test_a_drafts_page_one_does_not_repeat_its_banner(tmp_path, lang, said, banner_says):
     r = et.Report(_uvas(tmp_path), lang=lang)

@@ -82,9 +82,11 @@ OUTCOMES: dict[str, tuple[str, str]] = {
     UNKNOWN: ("Okänt", "Unknown"),
 }
 
+# (English names a group of persons in the plural, as its statistics do: a table's row "Women", "sex: women" in a
+# sentence; Swedish names the category: "Kvinna")
 SEXES: dict[str, tuple[str, str]] = {
-    "kvinna": ("Kvinna", "Woman"),
-    "man": ("Man", "Man"),
+    "kvinna": ("Kvinna", "Women"),
+    "man": ("Man", "Men"),
     "annat": ("Annat", "Other"),
     UNKNOWN: ("Okänt", "Unknown"),
 }
@@ -133,7 +135,7 @@ OCCUPATIONS: dict[str, tuple[str, str]] = {
     "förvärvsarbete": ("Förvärvsarbete", "Employment"),
     "studier": ("Studier", "Studies"),
     "arbetssökande": ("Aktivt arbetssökande", "Job seeking"),
-    "ingen": ("Ingen sysselsättning", "None"),
+    "ingen": ("Ingen sysselsättning", "No occupation"),  # (never "None", which reads as a value missing)
     "övrigt": ("Övrigt", "Other"),
     UNKNOWN: ("Okänt", "Unknown"),
 }

@@ -312,6 +312,8 @@ _WORDS_FOR_CODES = {
     # a sex as a case system or a youth project writes it ('K'/'M' in most Swedish systems)
     "k": "kvinna", "kv": "kvinna", "m": "man", "kvinnlig": "kvinna", "manlig": "man", "flicka": "kvinna",
     "tjej": "kvinna", "pojke": "man", "kille": "man", "female": "kvinna", "woman": "kvinna", "male": "man",
+    # no occupation before enrolment, as the English label said it before it became 'No occupation'
+    "none": "ingen",
     # a value not known, or one the person would rather not give (a sex, a household type, an outcome)
     "vill ej uppge": "okänt", "vill inte uppge": "okänt", "ej uppgett": "okänt", "uppgift saknas": "okänt",
     "saknas": "okänt", "ej angivet": "okänt", "ej angiven": "okänt", "ej känt": "okänt", "vet ej": "okänt",

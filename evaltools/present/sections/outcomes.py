@@ -182,18 +182,20 @@ def hidden_note(r) -> tuple[str, ...]:
     # "Projektår för start (…), åldersgrupp (…) och hushållstyp (…)"; the groups' own names are kept as given)
     first = groups[0][0]
     groups = [(v if v == first else _inline(v), c) for v, c in groups]
-    named = by_variable(groups)  # (the verb agrees with what the sentence names: "Age group (40–49, 60+) is")
+    named = by_variable(groups, r.lang)  # (the verb agrees with what the sentence names: "Age group (40–49, 60+) is")
     return (r.plural("outcomes.hidden_here", len(named), groups=r.words.join(named), k=str(r.k), measure=measure),)
 
 
-def by_variable(pairs: list[tuple[str, str]]) -> list[str]:
+def by_variable(pairs: list[tuple[str, str]], lang: str = "sv") -> list[str]:
     """Hidden groups named once per variable, in the order given: ``Åldersgrupp 50–59`` for one group of a
     variable, ``Kön (Kvinna, Man)`` for several, rather than ``Kön Kvinna, Kön Man`` (with semicolons
-    between groups whose names hold a comma: ``Household type (Single, no children; Single parent)``)."""
+    between groups whose names hold a comma: ``Household type (single, no children; single parent)``). In
+    English a single group named in words is in brackets too: ``sex (women)``, never ``sex women``."""
     names: dict[str, list[str]] = {}
     for variable, category in pairs:
         names.setdefault(variable, []).append(category)
-    return [f"{v} {cs[0]}" if len(cs) == 1 else f"{v} ({('; ' if any(',' in c for c in cs) else ', ').join(cs)})"
+    return [f"{v} {cs[0]}" if len(cs) == 1 and not (lang == "en" and cs[0][:1].islower())
+            else f"{v} ({('; ' if any(',' in c for c in cs) else ', ').join(cs)})"
             for v, cs in names.items()]
 
 
@@ -255,9 +257,11 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     comp = labelled(r.composition.table, r.lang)
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
-    # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)")
+    # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)"; in English
+    # a code's group too, as English writes it in running text: "sex (women, men)"; a municipality keeps its name)
     # (by its rate: a hidden row may still show its number ended, where hiding that protects nothing)
-    return [(str(vl), _inline(cl) if v == S.PROJECT_YEAR else str(cl))
+    inline = {S.PROJECT_YEAR} | ({v for v in rates["variable"] if v != S.MUNICIPALITY} if r.lang == "en" else set())
+    return [(str(vl), _inline(cl) if v in inline else str(cl))
             for v, c, rate, vl, cl in zip(rates["variable"], rates["category"], rates["rate"],
                                           rates["variable_label"], rates["category_label"])
             if not _shown(rate) and (v, c) in shown]
