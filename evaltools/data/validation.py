@@ -3764,7 +3764,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params),
-                          params.period.start.year)
+                          params.period.start.year, params.period.prestudy)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
@@ -4117,14 +4117,20 @@ def _period_date_problem(number: float, fname: str, row: int, column: str | None
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
-                          firsts: dict[int, dt.date] | None = None, start_year: int | None = None) -> None:
+                          firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
+                          prestudy: tuple[dt.date, dt.date] | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
-    is the period's budget with its actual left empty."""
+    is the period's budget with its actual left empty. A pre-study's period (``Förstudie``, ``Förstudie 2024``) is
+    read as its own where ``prestudy`` (``period.implementation_start``'s pre-study) is given and its year, if any,
+    is one the pre-study runs in; otherwise answered with the year to write."""
     for i, period in enumerate(lines[S.PERIOD].tolist()):
         text = re.sub(r"\s+", " ", str(period).strip().lower())
-        if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.budget_period(text) is not None:
+        own = S.is_prestudy(text) and prestudy is not None and all(
+            prestudy[0].year <= int(y) <= prestudy[1].year for y in re.findall(r"\d{4}", text))
+        if pd.isna(period) or not text or text in PER_YEAR_LABELS or own or (
+                S.budget_period(text) is not None and not S.is_prestudy(text)):
             continue
         if wide and budget_shapes.SCHOOL_PERIOD.match(text):  # (a school year its column's heading refused)
             continue
@@ -4146,6 +4152,11 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
+        if _PRESTUDY.search(text) and prestudy is not None and S.is_prestudy(text):  # ('Förstudie 2023', 2024's)
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_prestudy_year", first=prestudy[0].isoformat(),
+                                    last=prestudy[1].isoformat()))
             continue
         if _PRESTUDY.search(text):  # ('Förstudie 2024', 'Förstudie'): the pre-study's year, its name in the cost line
             # (the year of period.start, the pre-study's first day: project year 1 may begin after it)
@@ -4175,6 +4186,8 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
     ((), ())
     """
     read = [r for r in (S.budget_period(v) for v in periods.dropna().astype(str) if v.strip()) if r is not None]
+    if getattr(params.period, "prestudy", None) is not None:  # (a pre-study's own lines, in either kind of budget)
+        read = [r for r in read if r != ("project_year", 0)]
     kinds = {kind for kind, _ in read}
     if len(kinds) != 1 or "whole" in kinds:
         return ()
@@ -4235,7 +4248,8 @@ def budget_before_start(lines: pd.DataFrame, params: ProjectParams) -> dict[str,
         if read is None or read[0] == "whole":
             continue
         kind, n = read
-        if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1):
+        pre = getattr(params.period, "prestudy", None) is not None and kind == "project_year" and n == 0
+        if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1 and not pre):
             out.setdefault(str(n) if kind == "year" else f"år {n}", []).append(i)
     return out
 

@@ -1373,6 +1373,11 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
              (say("facts.owner"), p.owner),
              (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
+             # (a pre-study and the implementation's first day, as the report's facts table gives them: project years
+             # and the intake year 'Förstudie' in the sheets count from them)
+             *([(say("facts.prestudy"), f"{fmt_date(pre[0])} – {fmt_date(pre[1])}"),
+                (say("facts.implementation_start"), p.period.years_start)]
+               if (pre := p.period.prestudy) is not None else []),
              # (dates as date cells: Excel sorts and counts with them; the data's last day where the report's facts
              # give it, not an application's period end, after the day the sheet was made and with no data)
              *([(say("facts.data_up_to"), p.data_until)] if gives_data_day(report) else []),
