@@ -161,7 +161,10 @@ def test_the_workbooks_first_sheet_names_the_pre_study_as_the_facts_table_does(t
     from evaltools.publish.workbook import export_report
     budget = YEARS if period == PRE else [dict(line, period="år 1") if line["period"] == "Förstudie" else line
                                           for line in YEARS]
-    r = et.Report(_project(tmp_path, budget, period), lang="sv")
+    path = _project(tmp_path, budget, period)
+    path.write_text(path.read_text(encoding="utf-8") + "goals:\n  - {id: antal, kind: participant_count, label: Minst "
+                    "1 deltagare per projektår, target: 1, period: project_year}\n", encoding="utf-8")
+    r = et.Report(path, lang="sv")
     book = next(p for p in export_report(r, tmp_path / "out") if str(p).endswith(".xlsx"))
     ws = openpyxl.load_workbook(book).worksheets[0]
     about = {ws.cell(i, 1).value: ws.cell(i, 2).value for i in range(1, ws.max_row + 1) if ws.cell(i, 1).value}
@@ -169,6 +172,13 @@ def test_the_workbooks_first_sheet_names_the_pre_study_as_the_facts_table_does(t
     for label, value in expected.items():
         assert about[label] == value
     assert ("Förstudie" in about) == (period == PRE)
+    # (the goal sheet says why the pre-study has no row of its own, the budget sheet that the cost counts it: as the
+    # goal section's opening and the note under the budget table say it)
+    said = {name: " ".join(_plain(c) for row in openpyxl.load_workbook(book)[name].iter_rows(values_only=True)
+                           for c in row if isinstance(c, str)) for name in ("Mål", "Budget")}
+    no_goals = "Förstudien 2024-01-01 – 2024-06-30 har inga egna mål per år"
+    counted = "Kostnaden omfattar förstudien 2024-01-01 – 2024-06-30"
+    assert (no_goals in said["Mål"]) == (counted in said["Budget"]) == (period == PRE)
 
 
 @pytest.mark.parametrize("lang, said, not_said", [("sv", "För förstudien och år 2 visas inga andelar", "För förstudie "),
