@@ -129,6 +129,22 @@ def test_a_budget_line_of_year_0_without_a_pre_study_is_still_named_as_before_th
     assert len(said) == 1
 
 
+def test_a_pre_study_line_kept_in_year_1_is_counted_and_named_with_the_period_to_write(tmp_path):
+    """'Förstudie: Kartläggning' in år 1 (row 2, as a budget without a period of the pre-study's own kept it) is
+    counted, 300 000 + 900 000 + 450 000 = 1 650 000 kr of budget, and named with 'Förstudie' to write; the same line
+    with Förstudie as its period, and any line without the key, is not named."""
+    kept = [_line("år 1", "Förstudie: Kartläggning", 300000, 287500)] + YEARS[2:]
+    project = et.load_project(_project(tmp_path, kept))
+    assert project.budget["budget"].sum() == 1_650_000
+    said = [w for w in project.warnings if w.key == "budget.prestudy_in_year_one"]
+    assert len(said) == 1 and said[0].row == 2
+    assert "rad 2" in said[0].text("sv") and "Skriv Förstudie som period" in said[0].text("sv")
+    assert "2024-07-01" in said[0].text("en") and "Write Förstudie as their period" in said[0].text("en")
+    for budget, period in ((YEARS, PRE), (kept, NO_PRE)):
+        assert not [w for w in et.load_project(_project(tmp_path, budget, period)).warnings
+                    if w.key == "budget.prestudy_in_year_one"]
+
+
 def test_budget_periods_in_english_name_the_pre_study():
     assert S.budget_periods_en("Förstudie, år 2") == "the pre-study, year 2"
     assert S.budget_periods_en("år 0") == "year 0"

@@ -3789,6 +3789,14 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             "budget_before_start", rows=", ".join(str(int(file_rows[i])) for i in line_at),
                             periods_sv=said_period, periods_en=S.budget_periods_en(said_period),
                             start=params.period.start.isoformat()))
+    # (a pre-study's line kept in år 1, as a budget without a period of the pre-study's own had it: counted, in the
+    # implementation's first year; told, with the period that dates it to the pre-study's months)
+    at_one = [] if any(p.file == fname for p in problems) else prestudy_in_year_one(lines, params)
+    if at_one:
+        warn.append(problem(fname, int(file_rows[at_one[0]]), S.CATEGORY, None, "budget.prestudy_in_year_one",
+                            "warning", "budget_prestudy_in_year_one",
+                            rows=", ".join(str(int(file_rows[i])) for i in at_one),
+                            first=params.period.start.isoformat(), implementation=params.period.years_start.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
@@ -4252,6 +4260,25 @@ def budget_before_start(lines: pd.DataFrame, params: ProjectParams) -> dict[str,
         if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1 and not pre):
             out.setdefault(str(n) if kind == "year" else f"år {n}", []).append(i)
     return out
+
+
+def prestudy_in_year_one(lines: pd.DataFrame, params: ProjectParams) -> list[int]:
+    """The budget lines (their positions in ``lines``) of a project with a pre-study (``period.implementation_start``)
+    whose cost line names the pre-study (``Förstudie: Kartläggning``) but whose period is ``år 1``, the
+    implementation's first year: the cost spreads them over that year's months, not the pre-study's. None without
+    the key, or in a budget of calendar years (its year dates the line as written).
+
+    >>> import types, datetime as dt
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(prestudy=(dt.date(2024, 1, 1), dt.date(2024, 6, 30))))
+    >>> prestudy_in_year_one(pd.DataFrame({"period": ["år 1", "år 1", "Förstudie", "2024"],
+    ...                                    "category": ["Förstudie: Kartläggning", "Coacher", "Möten", "Förstudie"]}), p)
+    [0]
+    """
+    if getattr(params.period, "prestudy", None) is None:
+        return []
+    return [i for i, (period, category) in enumerate(zip(lines[S.PERIOD].tolist(), lines[S.CATEGORY].tolist()))
+            if pd.notna(period) and S.budget_period(period) == ("project_year", 1)
+            and _PRESTUDY.search(str(category)) is not None]
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:
