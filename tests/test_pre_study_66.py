@@ -152,7 +152,8 @@ def test_budget_periods_in_english_name_the_pre_study():
 
 # --- the report and the workbook -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("lang, label, total", [("sv", "Förstudie", "Summa förstudie"),
-                                                ("en", "Pre-study", "Total pre-study")])
+                                                # (a no-break hyphen: the narrow column never breaks "Pre-/study")
+                                                ("en", "Pre\u2011study", "Total pre-study")])
 def test_the_budget_table_shows_the_pre_study_as_its_own_period_with_its_total(tmp_path, lang, label, total):
     """The pre-study's two lines under its label, then its subtotal: 300 000 kr budget, 287 500 kr utfall, −12 500 kr,
     96 % (287 500 / 300 000 = 95,8 %); then år 1 and år 2 as before."""

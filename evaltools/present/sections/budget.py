@@ -295,7 +295,10 @@ def blocks(r) -> list[list]:
     for period in periods:
         group = ct[ct[S.PERIOD] == period]
         for _, line in group.iterrows():
-            rows.append([budget_period_label(line[S.PERIOD], lang), written(line[S.CATEGORY], lang), fmt_kr(line[S.BUDGET], lang),
+            # (a period in one line of the narrow column: "Pre-study" is not broken at its hyphen, as the whole
+            # period is not at its space)
+            rows.append([budget_period_label(line[S.PERIOD], lang).replace("-", "\u2011"), written(line[S.CATEGORY], lang),
+                         fmt_kr(line[S.BUDGET], lang),
                          _actual_cell(line, lang, msg),
                          shown_difference(line[S.ACTUAL], line[S.BUDGET], lang),
                          fmt_pct(line["used_pct"], lang, 0)])
