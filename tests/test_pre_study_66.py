@@ -222,3 +222,24 @@ def test_the_time_in_the_project_names_the_pre_study_in_its_sentence_as_a_senten
     notes = " ".join(_plain(n) for b in time_in_project.blocks(r) for part in b if isinstance(part, Table)
                      for n in part.notes)
     assert said in notes and not_said not in notes
+
+
+@pytest.mark.parametrize("lang, years, cost", [
+    ("sv", "Projektåren är år 1 2024-07-01 – 2025-06-30 och år 2 2025-07-01 – 2026-06-30.",
+     "Kostnaden omfattar förstudien 2024-01-01 – 2024-06-30."),
+    ("en", "The project years are year 1 2024-07-01 – 2025-06-30 and year 2 2025-07-01 – 2026-06-30.",
+     "The cost includes the pre-study 2024-01-01 – 2024-06-30.")])
+def test_the_notes_under_the_budget_table_say_where_project_years_begin_once(tmp_path, lang, years, cost):
+    """A budget of project years: the note of their dates (year 1 from 2024-07-01) says where they begin, so the
+    pre-study's note says only that the cost counts it; a budget of calendar years has no such note, and the
+    pre-study's note says both."""
+    from evaltools.present.sections import budget as budget_section
+    r = et.Report(_project(tmp_path, YEARS), lang=lang)
+    notes = [_plain(n) for n in budget_section.note(r, r.cba.costs)]
+    assert years in notes and cost in notes
+    assert sum("2024-07-01" in n for n in notes) == 1
+    calendar = [dict(line, period={"år 1": "2025", "år 2": "2026"}.get(line["period"], line["period"]))
+                for line in YEARS]
+    r = et.Report(_project(tmp_path, calendar), lang=lang)
+    notes = [_plain(n) for n in budget_section.note(r, r.cba.costs)]
+    assert any(n.startswith(cost) and "2024-07-01" in n for n in notes)
