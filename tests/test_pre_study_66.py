@@ -92,12 +92,14 @@ def test_without_the_key_a_pre_study_period_is_still_answered_with_the_year_to_w
     assert "period.implementation_start" in _refusal(_project(tmp_path, YEARS, NO_PRE), "en")
 
 
-def test_a_pre_study_period_in_a_year_the_pre_study_does_not_run_is_refused(tmp_path):
-    """The pre-study runs in 2024 only: 'Förstudie 2023' (row 2) is no period of it."""
-    budget = [dict(YEARS[0], period="Förstudie 2023")] + YEARS[2:]
+@pytest.mark.parametrize("written, not_said", [("Förstudie 2023", "skriv 2023"), ("Förstudie Q1 2024", "skriv 2024")])
+def test_a_pre_study_period_in_a_year_the_pre_study_does_not_run_is_refused(tmp_path, written, not_said):
+    """The pre-study runs in 2024 only: 'Förstudie 2023' (row 2) is no period of it; 'Förstudie Q1 2024' is no
+    period the contract reads. Both are answered with 'Förstudie' to write, never a year."""
+    budget = [dict(YEARS[0], period=written)] + YEARS[2:]
     said = _refusal(_project(tmp_path, budget))
-    assert "rad 2" in said and "Förstudie 2023" in said and "2024-01-01 – 2024-06-30" in said
-    assert "skriv Förstudie" in said and "skriv 2023" not in said
+    assert "rad 2" in said and written in said and "2024-01-01 – 2024-06-30" in said
+    assert "skriv Förstudie" in said and not_said not in said
     assert "write Förstudie" in _refusal(_project(tmp_path, budget), "en")
 
 

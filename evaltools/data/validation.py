@@ -4161,7 +4161,7 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
             continue
-        if _PRESTUDY.search(text) and prestudy is not None and S.is_prestudy(text):  # ('Förstudie 2023', 2024's)
+        if _PRESTUDY.search(text) and prestudy is not None:  # ('Förstudie 2023' for 2024's, 'Förstudie Q1 2024')
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_prestudy_year", first=prestudy[0].isoformat(),
                                     last=prestudy[1].isoformat()))
