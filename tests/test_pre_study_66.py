@@ -245,3 +245,23 @@ def test_the_notes_under_the_budget_table_say_where_project_years_begin_once(tmp
     r = et.Report(_project(tmp_path, calendar), lang=lang)
     notes = [_plain(n) for n in budget_section.note(r, r.cba.costs)]
     assert any(n.startswith(cost) and "2024-07-01" in n for n in notes)
+
+
+def test_a_budget_with_a_column_per_period_reads_the_pre_studys_column_as_its_own(tmp_path):
+    """Headed 'Kostnadsslag | Budget Förstudie | Budget År 1 | Budget År 2', as a budget of project years is kept in
+    Excel: the pre-study's 260 000 + 40 000 = 300 000 kr are its own period's, år 1's 900 000 kr and år 2's 450 000 kr
+    theirs; spread over months 0–5 like a line written 'Förstudie'."""
+    path = _project(tmp_path, YEARS)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["Kostnadsslag", "Budget Förstudie", "Budget År 1", "Budget År 2"],
+                ["Kartläggning", 260000, None, None], ["Samverkansmöten", 40000, None, None],
+                ["Coacher", None, 900000, 450000]):
+        ws.append(row)
+    wb.save(tmp_path / "data" / "budget.xlsx")
+    path.write_text(path.read_text(encoding="utf-8").replace("data/budget.csv", "data/budget.xlsx"), encoding="utf-8")
+    project = et.load_project(path)
+    by_period = project.budget.groupby(project.budget["period"].map(S.budget_period))["budget"].sum().to_dict()
+    assert by_period == {("project_year", 0): 300000, ("project_year", 1): 900000, ("project_year", 2): 450000}
+    pre = project.budget.loc[project.budget["period"].map(S.is_prestudy), "period"].iloc[0]
+    assert _cost_months(pre, project.params) == (0, 5) and budget_period_label(pre, "sv") == "Förstudie"
