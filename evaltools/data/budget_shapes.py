@@ -443,6 +443,8 @@ def wide_heading(heading: str) -> tuple[str, str] | None:
     py = _PROJECT_YEAR.match(rest)
     if py:
         return code, f"år {int(py.group(1))}"
+    if S.is_prestudy(rest):  # ('Budget Förstudie': the pre-study's own, read so after period.implementation_start)
+        return code, rest
     school = school_year(rest)
     if school is not None:  # (the project year it is, the loader finds from the project's start)
         return code, f"läsår {school}/{(school + 1) % 100:02d}"

@@ -219,14 +219,17 @@ SENIOR_AGE_BANDS: tuple[tuple[int, int, str], ...] = AGE_BANDS[:4] + (
 TOTAL_LABELS = ("summa", "total", "totalt", "sum", "total årskostnad")
 
 # a budget line's period as the contract reads it: a calendar year, a project year, the whole period
-_BUDGET_PERIOD = re.compile(r"(\d{4})|(?:år|year) ?(\d{1,2})|hela|hela perioden|whole period")
+_BUDGET_PERIOD = re.compile(r"(\d{4})|(?:år|year) ?(\d{1,2})|(förstudie[a-zåäö]*|pre-?study)(?: (\d{4}))?|hela|hela perioden"
+                            r"|whole period")
 
 
 def budget_period(period: object) -> tuple[str, int] | None:
     """How the contract reads a budget line's period, in any letter case: ``("year", 2024)`` for a
     calendar year, ``("project_year", 2)`` for a project year (``år 2``, ``År2``, ``year 2``),
-    ``("whole", 0)`` for the whole period (``hela``, ``hela perioden``, ``whole period``); ``None`` for
-    anything else, which the loader refuses. Read by the loader, the cost–benefit's pricing and
+    ``("whole", 0)`` for the whole period (``hela``, ``hela perioden``, ``whole period``); ``("project_year", 0)``
+    for a pre-study (``Förstudie``, ``Förstudie 2024``, ``pre-study``), the period before project year 1 where
+    ``period.implementation_start`` is set (the loader refuses it without the key, and a year the pre-study does not
+    touch); ``None`` for anything else, which the loader refuses. Read by the loader, the cost–benefit's pricing and
     spreading of each line, and the report's label of the period."""
     m = _BUDGET_PERIOD.fullmatch(" ".join(str(period).lower().split()))
     if m is None:
@@ -235,7 +238,16 @@ def budget_period(period: object) -> tuple[str, int] | None:
         return "year", int(m.group(1))
     if m.group(2):
         return "project_year", int(m.group(2))
+    if m.group(3):
+        return "project_year", 0
     return "whole", 0
+
+
+def is_prestudy(period: object) -> bool:
+    """Whether a budget line's period is a pre-study's as its file names it (``Förstudie``, ``Förstudie 2024``,
+    ``pre-study``), which :func:`budget_period` reads as project year 0."""
+    m = _BUDGET_PERIOD.fullmatch(" ".join(str(period).lower().split()))
+    return m is not None and m.group(3) is not None
 
 
 def budget_periods_en(periods: str) -> str:
@@ -243,6 +255,8 @@ def budget_periods_en(periods: str) -> str:
     them (``year 1, year 2, the whole period``); a calendar year or anything else stays as written."""
     def worded(text: str) -> str:
         kind, n = budget_period(text) or ("", 0)
+        if kind == "project_year" and n == 0 and is_prestudy(text):
+            return "the pre-study"
         return f"year {n}" if kind == "project_year" else "the whole period" if kind == "whole" else text
     return ", ".join(worded(p.strip()) for p in str(periods).split(","))
 

@@ -3766,7 +3766,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params),
-                          params.period.start.year)
+                          params.period.start.year, params.period.prestudy)
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
@@ -3791,6 +3791,14 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                             "budget_before_start", rows=", ".join(str(int(file_rows[i])) for i in line_at),
                             periods_sv=said_period, periods_en=S.budget_periods_en(said_period),
                             start=params.period.start.isoformat()))
+    # (a pre-study's line kept in år 1, as a budget without a period of the pre-study's own had it: counted, in the
+    # implementation's first year; told, with the period that dates it to the pre-study's months)
+    at_one = [] if any(p.file == fname for p in problems) else prestudy_in_year_one(lines, params)
+    if at_one:
+        warn.append(problem(fname, int(file_rows[at_one[0]]), S.CATEGORY, None, "budget.prestudy_in_year_one",
+                            "warning", "budget_prestudy_in_year_one",
+                            rows=", ".join(str(int(file_rows[i])) for i in at_one),
+                            first=params.period.start.isoformat(), implementation=params.period.years_start.isoformat()))
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
@@ -4119,14 +4127,20 @@ def _period_date_problem(number: float, fname: str, row: int, column: str | None
 
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
-                          firsts: dict[int, dt.date] | None = None, start_year: int | None = None) -> None:
+                          firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
+                          prestudy: tuple[dt.date, dt.date] | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
-    is the period's budget with its actual left empty."""
+    is the period's budget with its actual left empty. A pre-study's period (``Förstudie``, ``Förstudie 2024``) is
+    read as its own where ``prestudy`` (``period.implementation_start``'s pre-study) is given and its year, if any,
+    is one the pre-study runs in; otherwise answered with the year to write."""
     for i, period in enumerate(lines[S.PERIOD].tolist()):
         text = re.sub(r"\s+", " ", str(period).strip().lower())
-        if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.budget_period(text) is not None:
+        own = S.is_prestudy(text) and prestudy is not None and all(
+            prestudy[0].year <= int(y) <= prestudy[1].year for y in re.findall(r"\d{4}", text))
+        if pd.isna(period) or not text or text in PER_YEAR_LABELS or own or (
+                S.budget_period(text) is not None and not S.is_prestudy(text)):
             continue
         if wide and budget_shapes.SCHOOL_PERIOD.match(text):  # (a school year its column's heading refused)
             continue
@@ -4148,6 +4162,11 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if short is not None:  # a quarter with its year in two digits ('Q1-24'): the part with the whole year
             problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
                                     "budget.period_part_write", fix=f"{short.group(1)} 20{short.group(2)}"))
+            continue
+        if _PRESTUDY.search(text) and prestudy is not None:  # ('Förstudie 2023' for 2024's, 'Förstudie Q1 2024')
+            problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period,
+                                    "budget.period_prestudy_year", first=prestudy[0].isoformat(),
+                                    last=prestudy[1].isoformat()))
             continue
         if _PRESTUDY.search(text):  # ('Förstudie 2024', 'Förstudie'): the pre-study's year, its name in the cost line
             # (the year of period.start, the pre-study's first day: project year 1 may begin after it)
@@ -4177,6 +4196,8 @@ def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, i
     ((), ())
     """
     read = [r for r in (S.budget_period(v) for v in periods.dropna().astype(str) if v.strip()) if r is not None]
+    if getattr(params.period, "prestudy", None) is not None:  # (a pre-study's own lines, in either kind of budget)
+        read = [r for r in read if r != ("project_year", 0)]
     kinds = {kind for kind, _ in read}
     if len(kinds) != 1 or "whole" in kinds:
         return ()
@@ -4237,9 +4258,29 @@ def budget_before_start(lines: pd.DataFrame, params: ProjectParams) -> dict[str,
         if read is None or read[0] == "whole":
             continue
         kind, n = read
-        if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1):
+        pre = getattr(params.period, "prestudy", None) is not None and kind == "project_year" and n == 0
+        if (kind == "year" and n < params.period.start.year) or (kind == "project_year" and n < 1 and not pre):
             out.setdefault(str(n) if kind == "year" else f"år {n}", []).append(i)
     return out
+
+
+def prestudy_in_year_one(lines: pd.DataFrame, params: ProjectParams) -> list[int]:
+    """The budget lines (their positions in ``lines``) of a project with a pre-study (``period.implementation_start``)
+    whose cost line names the pre-study (``Förstudie: Kartläggning``) but whose period is ``år 1``, the
+    implementation's first year: the cost spreads them over that year's months, not the pre-study's. None without
+    the key, or in a budget of calendar years (its year dates the line as written).
+
+    >>> import types, datetime as dt
+    >>> p = types.SimpleNamespace(period=types.SimpleNamespace(prestudy=(dt.date(2024, 1, 1), dt.date(2024, 6, 30))))
+    >>> prestudy_in_year_one(pd.DataFrame({"period": ["år 1", "år 1", "Förstudie", "2024"],
+    ...                                    "category": ["Förstudie: Kartläggning", "Coacher", "Möten", "Förstudie"]}), p)
+    [0]
+    """
+    if getattr(params.period, "prestudy", None) is None:
+        return []
+    return [i for i, (period, category) in enumerate(zip(lines[S.PERIOD].tolist(), lines[S.CATEGORY].tolist()))
+            if pd.notna(period) and S.budget_period(period) == ("project_year", 1)
+            and _PRESTUDY.search(str(category)) is not None]
 
 
 def year_fractions(params: ProjectParams) -> list[tuple[int, float]]:

@@ -55,7 +55,7 @@ from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
-from ..present.sections.budget import funder_note, revised_note
+from ..present.sections.budget import funder_note, prestudy_note, revised_note
 from ..present.sections.costbenefit import payback_words, switching_words
 from ..present.sections.facts import gives_data_day, households_said
 
@@ -1365,6 +1365,12 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
             sheet.notes += funder_note(report, list(dict.fromkeys(str(f) for f in sheet.frame["funder"].dropna())))
         if sheet.name == "budget":  # (the budget a revised year's share used is counted against, as under the table)
             sheet.notes += revised_note(report)
+            sheet.notes += prestudy_note(report)  # (the cost counts the pre-study's lines, as under the table)
+        if sheet.name == "mal" and (pre := p.period.prestudy) is not None and len(sheet.frame) \
+                and report.kind != "ansökan":
+            # (the pre-study has no row of its own: why, as the goal section's opening says it)
+            sheet.notes += (report.msg("goals.intro_prestudy", first=fmt_date(pre[0]), last=fmt_date(pre[1]),
+                                       implementation=fmt_date(p.period.years_start)),)
     written = []
     for folder, dialect in (("tables", "excel"), ("tables-data", "data")):
         (out / folder).mkdir(parents=True, exist_ok=True)
@@ -1373,6 +1379,11 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     about = [(say("workbook.project"), p.display_title(lang)), (say("facts.forbund"), p.forbund),
              (say("facts.owner"), p.owner),
              (say("facts.period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"),
+             # (a pre-study and the implementation's first day, as the report's facts table gives them: project years
+             # and the intake year 'Förstudie' in the sheets count from them)
+             *([(say("facts.prestudy"), f"{fmt_date(pre[0])} – {fmt_date(pre[1])}"),
+                (say("facts.implementation_start"), p.period.years_start)]
+               if (pre := p.period.prestudy) is not None else []),
              # (dates as date cells: Excel sorts and counts with them; the data's last day where the report's facts
              # give it, not an application's period end, after the day the sheet was made and with no data)
              *([(say("facts.data_up_to"), p.data_until)] if gives_data_day(report) else []),

@@ -48,6 +48,8 @@ def budget_period_label(period: object, lang: str = "sv") -> str:
     kind, n = S.budget_period(text) or ("", 0)
     if kind == "whole":
         return t("whole_period", lang).replace(" ", NBSP)  # one line in a narrow column
+    if kind == "project_year" and n == 0 and S.is_prestudy(text):  # ('Förstudie 2024': the pre-study's own lines)
+        return t("prestudy", lang)
     if kind == "project_year":
         return t("year_n", lang, n=n)
     return text

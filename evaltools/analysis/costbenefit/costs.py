@@ -65,6 +65,8 @@ def _period_year(period: str, params) -> int:
     kind, n = S.budget_period(period) or ("whole", 0)  # (a period the loader refuses never gets here)
     if kind == "year":
         return n
+    if kind == "project_year" and n == 0 and params.period.prestudy is not None:
+        return params.period.start.year  # (a pre-study's own lines: the year it began)
     if kind == "project_year":
         return params.period.years_start.year + n - 1  # (from the implementation's start after a pre-study)
     return params.period.end.year
@@ -91,6 +93,8 @@ def _period_start(period: str, params) -> dt.date | None:
     start = params.period.years_start  # (project years count from the implementation's start after a pre-study)
     if kind == "year":
         return dt.date(n, 1, 1)
+    if kind == "project_year" and n == 0 and params.period.prestudy is not None:
+        return params.period.start  # (a pre-study's own lines)
     if kind == "project_year":
         year = start.year + n - 1
         return start.replace(year=year) if (start.month, start.day) != (2, 29) else dt.date(year, 3, 1)

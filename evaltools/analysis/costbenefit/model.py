@@ -580,6 +580,9 @@ def _cost_months(period: str, params) -> tuple[int, int]:
         return (a, b) if b >= a else (max(n * 12 - s0, 0),) * 2
     if kind == "project_year":  # (from the implementation's start after a pre-study: its months are not year 1's)
         first = _month(params.period.years_start) - s0
+        if n == 0 and params.period.prestudy is not None:  # (the pre-study's own lines: its months, before year 1)
+            last_pre = _month(params.period.prestudy[1]) - s0
+            return 0, min(max(last_pre, 0), last_project)
         a, b = first + 12 * (n - 1), min(first + 12 * n - 1, last_project)
         return (a, b) if b >= a else (a, a)
     return 0, last_project

@@ -110,12 +110,15 @@ def project_years_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     return (r.msg("budget.project_years", years=r.words.join(dates)),) if dates else ()
 
 
-def prestudy_note(r) -> tuple[str, ...]:
+def prestudy_note(r, years_said: bool = False) -> tuple[str, ...]:
     """After a pre-study (``period.implementation_start``): the cost counts the pre-study's lines, and project years
-    (a budget's ``år 1``) count from the implementation's start."""
+    (a budget's ``år 1``) count from the implementation's start; that alone where ``years_said``, the note of the
+    project years' dates (:func:`project_years_note`) standing before it."""
     pre = r.params.period.prestudy
     if pre is None:
         return ()
+    if years_said:
+        return (r.msg("budget.prestudy_cost", first=fmt_date(pre[0]), last=fmt_date(pre[1])),)
     return (r.msg("budget.prestudy", first=fmt_date(pre[0]), last=fmt_date(pre[1]),
                   implementation=fmt_date(r.params.period.years_start)),)
 
@@ -128,7 +131,8 @@ def note(r, costs: pd.DataFrame) -> tuple[str, ...]:
     # cost-benefit analysis takes their budget, and the basis note does not count them again
     budget_where_missing = cba and _budget_where_missing(r, costs)
     share = share_note(r, costs, budget_where_missing)
-    return (amounts_note(r, costs) + project_years_note(r, costs) + prestudy_note(r) + share
+    years = project_years_note(r, costs)
+    return (amounts_note(r, costs) + years + prestudy_note(r, years_said=bool(years)) + share
             + per_year_note(r) + revised_note(r)
             + so_far_note(r, costs)
             + (_basis_note(r, costs, said=bool(share)) if cba else ())
@@ -295,7 +299,10 @@ def blocks(r) -> list[list]:
     for period in periods:
         group = ct[ct[S.PERIOD] == period]
         for _, line in group.iterrows():
-            rows.append([budget_period_label(line[S.PERIOD], lang), written(line[S.CATEGORY], lang), fmt_kr(line[S.BUDGET], lang),
+            # (a period in one line of the narrow column: "Pre-study" is not broken at its hyphen, as the whole
+            # period is not at its space)
+            rows.append([budget_period_label(line[S.PERIOD], lang).replace("-", "\u2011"), written(line[S.CATEGORY], lang),
+                         fmt_kr(line[S.BUDGET], lang),
                          _actual_cell(line, lang, msg),
                          shown_difference(line[S.ACTUAL], line[S.BUDGET], lang),
                          fmt_pct(line["used_pct"], lang, 0)])

@@ -9,7 +9,7 @@ from ...data.privacy import SECONDARY
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_pct
 from ...words.glossary import measure_term, name as term_name
-from ...words.labels import success_definition_text
+from ...words.labels import success_definition_text, t
 from ...words.breakdowns import fmt_days, group_labels
 from ...analysis.goals import success_definition
 from ..plots import plot_time_to_exit
@@ -119,7 +119,7 @@ def blocks(r) -> list[list]:
     few_shown = any(isinstance(v, str) and v == SECONDARY for v in tab.loc[kept, "success"])
     few_note = (msg("time.few_ways", k=str(k)),) if few_shown else ()
     bare_note = (msg("time.no_shares_groups", k=str(k),
-                     groups=r.words.join([_inline(label) for label, b, first in
+                     groups=r.words.join([_inline(label, lang) for label, b, first in
                                           zip(group_labels(s, lang), bare_row, ~tab["group"].duplicated().to_numpy())
                                           if b and first])),) if bare else ()
     # a day with fewer than k left shows "<k" and "–" for its shares: the note says why, as the others do
@@ -134,9 +134,12 @@ def blocks(r) -> list[list]:
                    group=msg("common.group"))]]
 
 
-def _inline(label: object) -> str:
-    """A group's name inside a sentence: "år 2", not "År 2" (an abbreviation's capitals are kept)."""
+def _inline(label: object, lang: str = "sv") -> str:
+    """A group's name inside a sentence: "år 2", not "År 2" (an abbreviation's capitals are kept); the pre-study as a
+    sentence names it ("förstudien", "the pre-study"), not as the table's row does."""
     text = str(label)
+    if text == t("prestudy", lang):
+        return t("prestudy_in_text", lang)
     return text if text[1:2].isupper() else text[:1].lower() + text[1:]
 
 
