@@ -93,6 +93,8 @@ WORDINGS = [
     ("Minst 60 deltagare totalt, minst 20 per år", COUNT.format(t=60), ("refused", "skriv årets målvärde, target: 20")),
     ("Minst 60 deltagare totalt, minst 20 per år", WHOLE.format(t=20), ("refused", "skriv period: project_year")),
     ("Minst 100 deltagare under projektperioden 2024–2026", WHOLE.format(t=100), ("count", 12)),
+    ("Minst 90 personer under projektets tre år, 30 per år", WHOLE.format(t=90), ("count", 12)),
+    ("Minst 90 personer under projektets tre år, 30 per år", WHOLE.format(t=30), ("refused", "skriv period: project_year")),
     ("Minst 30 deltagare/år", COUNT.format(t=30), ("count", 12)),
     ("Minst 30 deltagare/år", COUNT.format(t=20), ("refused", "skriv target: 30")),
     ("Femton deltagare per år", COUNT.format(t=15), ("count", 12)),
@@ -221,13 +223,14 @@ def test_the_refusals_say_it_in_english(tmp_path, label, extra, said):
     ("Ett 20-tal deltagare per år", [("Ett 20-tal deltagare", 20)]),
     ("ett 30-tal unga per år", [("ett 30-tal unga", 30)]),
     ("Ett tjugotal nya deltagare", [("Ett tjugotal nya deltagare", 20)]),
-    ("Ett tiotal personer per termin", [("Ett tiotal personer", 10)]),
+    ("Ett tiotal personer per år", [("Ett tiotal personer", 10)]),
     ("Ett femtiotal deltagare, ett 20-tal per år", [("Ett femtiotal deltagare", 50)]),
     # (a group's size in tens, a decade, and tens of another thing are none)
     ("Minst 40 deltagare per år i grupper om ett 10-tal deltagare", [("Minst 40 deltagare", 40)]),
     ("Ett 20-tal deltagare per grupp", []),
     ("Unga födda på 2000-talet", []),
     ("Ett 10-tal arbetsgivare", []),
+    ("Ett 10-tal deltagare per termin", []),  # (a count per part of a year: the year's is twice it)
     # a bare floor before its verb, the word order after 'ska'
     ("Av 40 deltagare per år ska minst 12 gå till arbete", [("40 deltagare", 40), ("minst 12", 12)]),
     ("Av dem ska minst 8 ha fått arbete", [("minst 8", 8)]),

@@ -1725,6 +1725,8 @@ _ABOUT_COUNT = re.compile(
 # ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
 _GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
                          r"with)\s+$)", re.I)
+_PER_PART_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|varje|each|every)\s+(?:kvartal|halvår|termin|tertial|månad|"
+                             r"quarter|half[\s-]year|term|semester|month)", re.I)
 _PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|each|every|a|in\s+each)\s+"
                               r"(?:grupp|group|intag|intake|kull|cohort|omgång)", re.I)
 
@@ -1754,8 +1756,9 @@ def label_counts(label: str) -> list[tuple[str, int]]:
                 first = min(first, before.start())
         out.append((first, label_words(read[first:m.end()].strip(), written), n))
     for m in _ABOUT_COUNT.finditer(read):
-        if _GROUP_SIZE.search(read, 0, m.start()) or _PER_GROUP_AFTER.match(read, m.end()):
-            continue
+        if _GROUP_SIZE.search(read, 0, m.start()) or _PER_GROUP_AFTER.match(read, m.end()) \
+                or _PER_PART_AFTER.match(read, m.end()):
+            continue  # (a group's size, or a count per part of a year, which the per-part rule reads in figures)
         n = int(m.group(1)) if m.group(1) else {**_TENS, "tio": 10}[m.group(2).casefold()]
         out.append((m.start(), label_words(read[m.start():m.end()].strip(), written), n))
     return [(words, n) for _, words, n in sorted(out, key=lambda x: x[0])]
@@ -2317,12 +2320,13 @@ class Goal(_Strict):
 
     def _total_over_period(self, label: str) -> bool:
         """Whether a count goal over the whole period has as its target the total its words state beside a count per
-        year ("Minst 60 deltagare totalt, minst 20 per år" with period: whole_period and target: 60): the year's words
-        are the pace to the total, not the goal's period."""
-        if self.kind not in COUNT_GOAL_KINDS or self.period != "whole_period" or self.target is None \
-                or _EACH_YEAR.search(label) is None:
+        year ("Minst 60 deltagare totalt, minst 20 per år", "Minst 90 personer under projektets tre år, 30 per år" with
+        period: whole_period and target: 60, 90): the year's words are the pace to the total, not the goal's period."""
+        if self.kind not in COUNT_GOAL_KINDS or self.period != "whole_period" or self.target is None:
             return False
-        return any(float(m.group(1) or m.group(2)) == self.target for m in _IN_TOTAL.finditer(label))
+        per_year = {float(m.group(1)) for m in _EACH_YEAR.finditer(label)}
+        totals = {float(m.group(1) or m.group(2)) for m in _IN_TOTAL.finditer(label)} | {n for _, n in label_counts(label)}
+        return bool(per_year) and self.target in totals - per_year
 
     def _check_label_count(self, label: str) -> None:
         """A count goal whose words state a number of persons (:func:`label_counts`) none of which is its target
