@@ -183,6 +183,8 @@ WORDINGS = [
     ("At least 25 % should find work without a wage subsidy",
      SHARE_EXITS.format(t=0.25) + "; success_outcomes: [arbete]", ("share", 4, 10)),
     ("At least 10 employers a year should offer work placements", QUALITATIVE, ("qualitative", "delvis")),
+    ("At least 20 participants a year should reach SFI level C", OUTCOME_COUNT.format(t=20), ("refused", "kind: qualitative")),
+    ("Ett 20-tal deltagare per år ska nå SFI nivå C", OUTCOME_COUNT.format(t=20), ("refused", "kind: qualitative")),
 ]
 
 
