@@ -105,6 +105,9 @@ WORDINGS = [
     ("Minst 12 deltagare per år, 4 per intag", COUNT.format(t=4), ("refused", "räknar 'per intag'")),
     ("Minst 30 deltagare per år, högst 8 deltagare per grupp", COUNT.format(t=30), ("count", 12)),
     ("Minst 15 deltagare per intag", COUNT.format(t=15), ("refused", "räknar 'per intag'")),
+    ("Tre intag per år med 8 deltagare i varje intag", COUNT.format(t=24), ("count", 12)),
+    ("Tre intag per år med 8 deltagare i varje intag", COUNT.format(t=8), ("refused", "räknar 'i varje intag'")),
+    ("Three intakes a year of 8 participants in each intake", COUNT.format(t=24), ("count", 12)),
     # (a base and the goal's own count: the goal's is the one to write)
     ("Av 40 deltagare per år ska minst 12 gå till arbete eller studier", OUTCOME_COUNT.format(t=12), ("count", 6)),
     ("Av 40 deltagare per år ska minst 12 gå till arbete eller studier", OUTCOME_COUNT.format(t=15),

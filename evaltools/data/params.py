@@ -1725,6 +1725,13 @@ _ABOUT_COUNT = re.compile(
 # ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
 _GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
                          r"with)\s+$)", re.I)
+# ... and a year's intakes and each one's size ("Tre intag per år med 8 deltagare i varje intag", "three intakes a year
+# of 8 participants each"): the year's count is their product, a goal of it read as written
+_INTAKES_A_YEAR = re.compile(rf"(?<![\wåäö])(\d+|{_SV_WORDS}|{_EN_WORDS})\s+(?:intag|intagsgrupper|kullar|omgångar|"
+                             r"intakes|intake\s+groups|cohorts)\s+(?:per|om|i|varje|a|each|every)\s+(?:året|år|year)(?![\wåäö])",
+                             re.I)
+_SIZE_OF_INTAKE = re.compile(r"(?<![\d,.])(\d+)(?:\s+[\wåäö]+){0,2}?\s+(?:per|i\s+varje|i\s+respektive|each|every|in\s+each)\s+"
+                             r"(?:intag|intagsgrupp|kull|omgång|intake|cohort)\w*", re.I)
 _PER_PART_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|varje|each|every)\s+(?:kvartal|halvår|termin|tertial|månad|"
                              r"quarter|half[\s-]year|term|semester|month)", re.I)
 _PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|each|every|a|in\s+each)\s+"
@@ -2181,7 +2188,8 @@ class Goal(_Strict):
                 raise ParamsValueError("params.goal_label_support_need", words=need.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if group is not None and self.kind in COUNT_GOAL_KINDS and self.target is not None \
-                    and any(math.isclose(n, self.target) for _, n in label_counts(label)):
+                    and (any(math.isclose(n, self.target) for _, n in label_counts(label))
+                         or self._intakes_a_year(label) == self.target):
                 group = None  # (a count the goal counts, its target, and a group's size beside it: "4 per intag")
             if group is not None:
                 if self.kind == "share" and self.target is not None:  # (a share's example is a share's, not a count)
@@ -2317,6 +2325,16 @@ class Goal(_Strict):
             if self.kind != "share" or self.target is None:
                 continue
             self._check_label_target(label)
+
+    @staticmethod
+    def _intakes_a_year(label: str) -> float | None:
+        """The year's count of a label that states the intakes a year and each one's size ("Tre intag per år med 8
+        deltagare i varje intag": 24); None where it states not both."""
+        intakes, size = _INTAKES_A_YEAR.search(label), _SIZE_OF_INTAKE.search(label)
+        if intakes is None or size is None:
+            return None
+        k = intakes.group(1)
+        return float((int(k) if k.isdigit() else _NUMBER_WORDS[k.casefold()]) * int(size.group(1)))
 
     def _total_over_period(self, label: str) -> bool:
         """Whether a count goal over the whole period has as its target the total its words state beside a count per
