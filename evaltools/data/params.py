@@ -933,6 +933,7 @@ _STEP_TAKEN = (r"(?:praktik\w*|språkpraktik\w*|arbetsträning\w*|arbetsprövnin
                r"SFI\w*|sfi-\w+|kurs(?:en|er|erna)?|\w*betyg\w*|\w*behörighet\w*|\w*examen|\w*certifikat\w*|"
                r"(?:an?\s+|the\s+)?(?:SFI\s+)?(?:courses?|grades?|exams?|qualifications?|certificates?))")
 _STEP_VERB = (r"(?:få|fått|ha|haft|genomför\w*|genomfört|gjort|göra|påbörja\w*|tagit|ta|skrivit|skriva|klara|klarat|"
+              r"nå|nått|når|nådde|reach|reached|"
               r"avklara\w*|godkän\w*|pass|passed|gain\w*|"
               r"slutför\w*|fullföljt|fullfölja|get|got|have|had|complet\w*|do|done|start\w*|obtain\w*|take|taken|write|"
               r"written)")
@@ -1056,6 +1057,17 @@ _SUBSIDISED_WORDS = (r"lönebidrag\w*|nystartsjobb\w*|lönestöd\w*|extratjänst
                      r"anställning\w*\s+med\s+(?:stöd|lönebidrag|lönestöd)|arbete\s+med\s+stöd|"
                      r"(?:subsidi[sz]ed|supported)\s+(?:employment|work|jobs?)")
 _SUBSIDISED = re.compile(rf"(?<![\wåäö])(?:{_SUBSIDISED_WORDS})(?![\wåäö])", re.I)
+# ... and work named without subsidy ("osubventionerat arbete", "en anställning utan stöd", "arbete utan lönebidrag",
+# "unsubsidised employment", "work without a wage subsidy"): arbete only, subsidised work left out, where words naming
+# work count both
+_UNSUBSIDISED = re.compile(
+    r"(?<![\wåäö])(?:osubventionera\w*|icke[\s-]subventionera\w*|ej\s+subventionera\w*)\s+(?:arbete\w*|anställning\w*|"
+    r"jobb\w*|tjänst\w*)(?![\wåäö])"
+    r"|(?<![\wåäö])(?:arbete\w*|anställning\w*|jobb\w*)\s+utan\s+(?:\w+\s+)?(?:stöd|lönebidrag|lönestöd|subvention\w*|"
+    r"anställningsstöd)(?![\wåäö])(?!\s+(?:från|av|ur|i\s+form)\s)"
+    r"|\b(?:unsubsidi[sz]ed|non[\s-]subsidi[sz]ed)\s+(?:employment|work|jobs?)\b"
+    r"|\b(?:employment|work|jobs?)\s+without\s+(?:an?\s+)?(?:wage\s+|employment\s+)?(?:subsid\w*|support)\b"
+    r"(?!\s+(?:from|of|by)\s)", re.I)
 _OUTCOME_NAMED = re.compile(r"(?<![\wåäö])(?:till|fått|få|får|beviljats|beviljas|eller|samt|som|or|to|as)\s+"
                             r"(?:en\s+|ett\s+)?(?:" + "|".join(w for _, w in _NAMED_OUTCOME_WORDS) + "|"
                             + _SUBSIDISED_WORDS + r")(?![\wåäö])"
@@ -1069,6 +1081,11 @@ def outcomes_named(label: str) -> tuple[str, ...]:
     """The outcome codes a goal's words name as where the participants go, among those no default reading counts as
     the words say (a benefit, job seeking), with work and studies where the words name them too, in the vocabulary's
     order; ``()`` where they name none, or name a benefit only as the participants' own."""
+    unsubsidised = _UNSUBSIDISED.search(label)
+    if unsubsidised is not None:  # (work without subsidy, and what else the rest of the words name)
+        rest = _UNSUBSIDISED.sub(" ", label)
+        return tuple(c for c in OUTCOMES if c == "arbete" or c in outcomes_named(rest)
+                     or (c == "studier" and _STUDIES_WORDS.search(rest)))
     if _OUTCOME_OF_GROUP.search(label) or not _OUTCOME_NAMED.search(label):
         return ()
     named = {code for code, words in _NAMED_OUTCOME_WORDS if re.search(rf"(?<![\wåäö])(?:{words})(?![\wåäö])", label, re.I)}
@@ -1686,20 +1703,37 @@ COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target 
 # figure would be judged against another goal than the words. A number that is plainly another quantity is no count
 # of persons: a share ("20 %"), an age or a length ("20–29 år", "12 månader", "10 timmar"), a year ("2025"), a group's
 # size ("högst 8 per grupp", "grupper om 8 deltagare"); "minst 20" with no noun is one where a word of its period or
-# its verb follows ("minst 20 per år", "minst 20 ska"), not a count of something else ("minst 10 arbetsgivare")
+# its verb follows ("minst 20 per år", "minst 20 ska", "av dem ska minst 20 gå till arbete"), not a count of something
+# else ("minst 10 arbetsgivare"); a count in pieces, "25 st. individer" as a final report writes it, is the count
 _COUNT_OF_PERSONS = re.compile(
-    rf"(?:(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+)?{_COUNT}(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b))(?:\s+(?!(?:år|års|åringar|years?|månader|months?|veckor|weeks?|"
+    rf"(?:(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+)?{_COUNT}(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b))(?:\s+st\b\.?)?(?:\s+(?!(?:år|års|åringar|years?|månader|months?|veckor|weeks?|"
     r"timmar|hours?|dagar|days?|kr|kronor|grupper|groups?|gånger|times)(?![\wåäö]))(?!\d)[\wåäö]+){0,1}?\s+"
     r"(?:(?:nya|new|unika|enskilda|olika)\s+)?"
     r"(?:deltagare|personer|individer|unga|ungdomar|unga\s+vuxna|inskrivna|kvinnor|män|klienter|elever|nyanlända|sökande|"
     r"participants|persons|people|individuals|young\s+people|young\s+adults|women|men|clients|pupils)(?![\wåäö])"
     rf"|(?<![\wåäö])(?:minst|totalt|sammanlagt|at\s+least|in\s+total|a\s+total\s+of)\s+{_COUNT}"
     r"(?!\s*(?:[-–—]|%|procent\b|per\s*cent\b|år\b|years?\b|månader|months?\b|veckor|weeks?\b|timmar|hours?\b|dagar|"
-    r"days?\b|kr\b|kronor\b))(?=\s*(?:$|[,.;:)–-])|\s+(?:per|om|i|under|varje|av|och|ska|skall|bör|till|each|a|an|every|"
-    r"in|over|during|of|and|should|will|must|to|for)(?![\wåäö]))", re.I)
+    r"days?\b|kr\b|kronor\b))(?:\s+st\b\.?)?(?=\s*(?:$|[,.;:)–-])|\s+(?:per|om|i|under|varje|av|och|ska|skall|bör|till|each|a|an|every|"
+    r"in|over|during|of|and|should|will|must|to|for|gå|börja|påbörja|få|ha|bli|vara|komma|nå|gått|börjat|påbörjat|fått|"
+    r"haft|blivit|varit|kommit|nått)(?![\wåäö]))", re.I)
+# ... and a count said about, in tens ("ett 20-tal deltagare", "ett tjugotal personer", "ett 30-tal unga"): the number
+# it is about, read as a count as "cirka 20 deltagare" is
+_ABOUT_COUNT = re.compile(
+    rf"(?<![\wåäö])(?:ett\s+)?(?:(?<![\d,.])(\d+)-tal|({'|'.join(_TENS)}|tio)tal)(?:\s+[\wåäö]+){{0,1}}?\s+"
+    r"(?:(?:nya|unika|enskilda|olika)\s+)?(?:deltagare|personer|individer|unga|ungdomar|unga\s+vuxna|inskrivna|kvinnor|män|"
+    r"klienter|elever|nyanlända|sökande)(?![\wåäö])", re.I)
 # ... and the words around such a number that make it a group's size or a ceiling, not the goal's count
 _GROUP_SIZE = re.compile(r"(?:\b(?:högst|max(?:imalt|imum)?|upp\s+till|at\s+most|no\s+more\s+than|up\s+to|om|med|of|"
                          r"with)\s+$)", re.I)
+# ... and a year's intakes and each one's size ("Tre intag per år med 8 deltagare i varje intag", "three intakes a year
+# of 8 participants each"): the year's count is their product, a goal of it read as written
+_INTAKES_A_YEAR = re.compile(rf"(?<![\wåäö])(\d+|{_SV_WORDS}|{_EN_WORDS})\s+(?:intag|intagsgrupper|kullar|omgångar|"
+                             r"intakes|intake\s+groups|cohorts)\s+(?:per|om|i|varje|a|each|every)\s+(?:året|år|year)(?![\wåäö])",
+                             re.I)
+_SIZE_OF_INTAKE = re.compile(r"(?<![\d,.])(\d+)(?:\s+[\wåäö]+){0,2}?\s+(?:per|i\s+varje|i\s+respektive|each|every|in\s+each)\s+"
+                             r"(?:intag|intagsgrupp|kull|omgång|intake|cohort)\w*", re.I)
+_PER_PART_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|varje|each|every)\s+(?:kvartal|halvår|termin|tertial|månad|"
+                             r"quarter|half[\s-]year|term|semester|month)", re.I)
 _PER_GROUP_AFTER = re.compile(r"\s*(?:[\wåäö]+\s+){0,2}?(?:per|i\s+varje|each|every|a|in\s+each)\s+"
                               r"(?:grupp|group|intag|intake|kull|cohort|omgång)", re.I)
 
@@ -1727,8 +1761,14 @@ def label_counts(label: str) -> list[tuple[str, int]]:
                 # hundreds ("två hundra deltagare"): the word before counts them
                 n *= int(before.group(1)) if before.group(1).isdigit() else _COUNT_WORDS[before.group(1).casefold()]
                 first = min(first, before.start())
-        out.append((label_words(read[first:m.end()].strip(), written), n))
-    return out
+        out.append((first, label_words(read[first:m.end()].strip(), written), n))
+    for m in _ABOUT_COUNT.finditer(read):
+        if _GROUP_SIZE.search(read, 0, m.start()) or _PER_GROUP_AFTER.match(read, m.end()) \
+                or _PER_PART_AFTER.match(read, m.end()):
+            continue  # (a group's size, or a count per part of a year, which the per-part rule reads in figures)
+        n = int(m.group(1)) if m.group(1) else {**_TENS, "tio": 10}[m.group(2).casefold()]
+        out.append((m.start(), label_words(read[m.start():m.end()].strip(), written), n))
+    return [(words, n) for _, words, n in sorted(out, key=lambda x: x[0])]
 
 
 # A goal set for the participants who were job seekers ("av de arbetssökande deltagarna", "of the job-seeking
@@ -2147,6 +2187,10 @@ class Goal(_Strict):
             if need is not None:
                 raise ParamsValueError("params.goal_label_support_need", words=need.group(0).strip(), kind=self.kind)
             group = _PER_GROUP.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            if group is not None and self.kind in COUNT_GOAL_KINDS and self.target is not None \
+                    and (any(math.isclose(n, self.target) for _, n in label_counts(label))
+                         or self._intakes_a_year(label) == self.target):
+                group = None  # (a count the goal counts, its target, and a group's size beside it: "4 per intag")
             if group is not None:
                 if self.kind == "share" and self.target is not None:  # (a share's example is a share's, not a count)
                     raise ParamsValueError("params.goal_label_per_group_share", words=group.group(0).strip(),
@@ -2192,6 +2236,10 @@ class Goal(_Strict):
             named = outcomes_named(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
                 and "success_outcomes" not in self.model_fields_set else ()
             if named:
+                unsubsidised = _UNSUBSIDISED.search(label)
+                if unsubsidised is not None:
+                    raise ParamsValueError("params.goal_label_unsubsidised", words=unsubsidised.group(0).strip(),
+                                           codes=", ".join(named), kind=self.kind)
                 raise ParamsValueError("params.goal_label_outcomes_named", words=_OUTCOME_NAMED.search(label).group(0)
                                        .strip(" ,(/"), codes=", ".join(named), kind=self.kind)
             plan = _PLAN.search(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
@@ -2269,7 +2317,7 @@ class Goal(_Strict):
                 raise ParamsValueError("params.goal_label_outcome", words=promise.group(0).strip())
             self._check_label_numbers(label)
             conflict = label_period_conflict(label, self.period)
-            if conflict is not None:
+            if conflict is not None and not self._total_over_period(label):
                 raise ParamsValueError("params.goal_label_period", words=conflict[0], period=self.period,
                                        fix=conflict[1][0])
             self._check_label_count(label)
@@ -2277,6 +2325,26 @@ class Goal(_Strict):
             if self.kind != "share" or self.target is None:
                 continue
             self._check_label_target(label)
+
+    @staticmethod
+    def _intakes_a_year(label: str) -> float | None:
+        """The year's count of a label that states the intakes a year and each one's size ("Tre intag per år med 8
+        deltagare i varje intag": 24); None where it states not both."""
+        intakes, size = _INTAKES_A_YEAR.search(label), _SIZE_OF_INTAKE.search(label)
+        if intakes is None or size is None:
+            return None
+        k = intakes.group(1)
+        return float((int(k) if k.isdigit() else _NUMBER_WORDS[k.casefold()]) * int(size.group(1)))
+
+    def _total_over_period(self, label: str) -> bool:
+        """Whether a count goal over the whole period has as its target the total its words state beside a count per
+        year ("Minst 60 deltagare totalt, minst 20 per år", "Minst 90 personer under projektets tre år, 30 per år" with
+        period: whole_period and target: 60, 90): the year's words are the pace to the total, not the goal's period."""
+        if self.kind not in COUNT_GOAL_KINDS or self.period != "whole_period" or self.target is None:
+            return False
+        per_year = {float(m.group(1)) for m in _EACH_YEAR.finditer(label)}
+        totals = {float(m.group(1) or m.group(2)) for m in _IN_TOTAL.finditer(label)} | {n for _, n in label_counts(label)}
+        return bool(per_year) and self.target in totals - per_year
 
     def _check_label_count(self, label: str) -> None:
         """A count goal whose words state a number of persons (:func:`label_counts`) none of which is its target
@@ -2304,7 +2372,8 @@ class Goal(_Strict):
             said |= {n + 1 for n in said}
         if any(math.isclose(self.target, n) for n in said):
             return
-        words, n = stated[0]
+        words, n = next(((w, n) for w, n in stated if not re.search(rf"(?<![\wåäö])(?:av|of)\s+{re.escape(w)}", label,
+                                                                    re.I)), stated[0])
         raise ParamsValueError("params.goal_label_count_target", words=words, n=str(n), target=f"{self.target:g}",
                                kind=self.kind)
 
