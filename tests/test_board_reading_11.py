@@ -103,7 +103,7 @@ def _honest_sentence(pid: str, lang: str) -> str:
     r = sample_report(pid, lang)
     # (the full statement is the appendix's, beside the bounds' table, or its lead where the body says it in words)
     said = [c for c in _chunks([designs.honest_blocks(r)])
-            if c.startswith(("Hur mycket tål", "How much does the result"))]
+            if c.startswith(("Hur mycket tål", "How robust is the result"))]
     assert len(said) == 1, said
     return said[0]
 

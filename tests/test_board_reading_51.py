@@ -198,8 +198,10 @@ def test_where_terms_are_hidden_the_sentence_speaks_of_those_shown():
            "justering för att flera faktorer prövas; om skillnaden i andel lyckade utfall är tydlig säger tabellen per "
            "grupp ovan, som justerar för det.",
      "har kön: man och åldersgrupp: 60+ var sitt 95 % KI"),
-    ("en", "With the factors tested together, sex: man has a 95% CI for its odds ratio that leaves out 1, without "
-           "adjusting for the several factors tested;", "sex: man and age group: 60+ each have a 95% CI"),
+    # (English names the odds ratio as the subject: a group's label, "sex: men", is no subject of "has")
+    ("en", "With the factors tested together, the odds ratio for sex: men has a 95% CI that leaves out 1, without "
+           "adjusting for the several factors tested;", "the odds ratios for sex: men and age group: 60+ each have a "
+           "95% CI"),
 ])
 def test_an_interval_that_leaves_out_one_is_said_as_unadjusted(lang, one, two):
     r = sample_report("kompassen-demo", lang)

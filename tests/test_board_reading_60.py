@@ -131,7 +131,7 @@ def test_no_sample_report_nor_the_portfolio_runs_past_the_right_margin(sample_re
     # detectable effect of an application"), a two-sided test at 5 % with 80 % power
     ("sv", "(se Metod i bilagan)", ("Minsta påvisbara effekt (förhandsbedömning)", "tvåsidigt t-test",
                                     "80 % sannolikhet på 5 %-nivån", "Spridningen, 5 700 kr per person och månad")),
-    ("en", "(see Method in the appendix)", ("Minimum detectable effect (assessment before start)", "two-sided t test",
+    ("en", "see Method in the appendix)", ("Minimum detectable effect (assessment before start)", "two-sided t test",
                                             "80% probability at the 5% level",
                                             "The spread, SEK 5,700 per person and month")),
 ])

@@ -270,7 +270,7 @@ def test_a_project_for_women_only_is_not_compared_by_sex_and_says_why(tmp_path):
             "finns ingen annan grupp att jämföra med.") in said
     said_en = [_plain(n) for n in outcomes.rate_notes(et.Report(p, lang="en"), "1")]
     assert any(s.startswith("The share of successful outcomes is not compared by sex: every participant is in one "
-                            "group (woman)") for s in said_en), said_en
+                            "group (women)") for s in said_en), said_en
 
 
 def test_a_project_of_both_sexes_still_compares_them(tmp_path):
