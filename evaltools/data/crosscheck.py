@@ -70,7 +70,25 @@ def _paid_after_exit(participants: pd.DataFrame, payments: pd.DataFrame | None,
     return len(ids), [i for i, person, m in zip(at, ids, nxt) if (person, m) in paid_months]
 
 
-def other_member_enrolled(participants: pd.DataFrame, person, household, month) -> np.ndarray:
+def shared_households(participants: pd.DataFrame) -> pd.DataFrame:
+    """The enrolments of the households with more than one participant, as :func:`other_member_enrolled` reads them:
+    the household (its id as text, or the person's id where it has none), the person, and the first and last month
+    of the enrolment (month indexes; one not ended runs on). Empty where no household has two participants, or the
+    file has no ``household_id``. The same for every month asked: computed once per participants table where a
+    table of several months asks (:meth:`evaltools.data.project.Project.shared_households`)."""
+    if participants.empty or S.HOUSEHOLD_ID not in participants:
+        return pd.DataFrame({"hh": [], "other": [], "lo": [], "hi": []})
+    hh = participants[S.HOUSEHOLD_ID].astype(object)
+    text = hh.where(hh.notna(), participants[S.PERSON_ID]).astype(str).str.strip()
+    enrolled = pd.DataFrame({"hh": text.to_numpy(), "other": participants[S.PERSON_ID].astype(str).to_numpy(),
+                             "lo": _month(participants[S.START_DATE]).to_numpy(float),
+                             "hi": _month(participants[S.END_DATE]).fillna(np.inf).to_numpy(float)})
+    sizes = enrolled.groupby("hh")["other"].nunique()
+    return enrolled[enrolled["hh"].isin(sizes.index[sizes > 1])]
+
+
+def other_member_enrolled(participants: pd.DataFrame, person, household, month,
+                          shared: pd.DataFrame | None = None) -> np.ndarray:
     """Whether another person of each leaver's household is enrolled in the month given (a month index,
     year × 12 + month − 1): one whose enrolment in ``participants`` started in or before that month and ended in
     or after it, or has not ended. ``person``, ``household`` and ``month`` are one value per leaver.
@@ -80,18 +98,13 @@ def other_member_enrolled(participants: pd.DataFrame, person, household, month) 
     still paid for a member still enrolled; such a month does not follow the leaver, neither as paid nor as unpaid,
     in the check of coded exits (:func:`coded_exits_paid`) and in the persistence table alike (one rule). Where no
     other member is enrolled that month, the household's payment counts against the leaver. Without
-    ``household_id`` every person is their own household, and nothing is shared.
+    ``household_id`` every person is their own household, and nothing is shared. ``shared`` is
+    :func:`shared_households` of ``participants``, where the caller has it already.
     """
     out = np.zeros(len(month), bool)
     if not len(out) or participants.empty or S.HOUSEHOLD_ID not in participants:
         return out
-    hh = participants[S.HOUSEHOLD_ID].astype(object)
-    text = hh.where(hh.notna(), participants[S.PERSON_ID]).astype(str).str.strip()
-    enrolled = pd.DataFrame({"hh": text.to_numpy(), "other": participants[S.PERSON_ID].astype(str).to_numpy(),
-                             "lo": _month(participants[S.START_DATE]).to_numpy(float),
-                             "hi": _month(participants[S.END_DATE]).fillna(np.inf).to_numpy(float)})
-    sizes = enrolled.groupby("hh")["other"].nunique()
-    enrolled = enrolled[enrolled["hh"].isin(sizes.index[sizes > 1])]
+    enrolled = shared_households(participants) if shared is None else shared
     if enrolled.empty:
         return out
     asked = pd.Series(household, dtype=object).reset_index(drop=True)

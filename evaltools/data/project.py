@@ -23,7 +23,7 @@ from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .arguments import check_lang
 from .messages import LANGS, message
-from .crosscheck import coded_exit_paid_note
+from .crosscheck import coded_exit_paid_note, shared_households
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
@@ -163,6 +163,11 @@ class Project:
             hit = (sources, compute())
             self._derived[key] = hit
         return hit[1]
+
+    def shared_households(self) -> pd.DataFrame:
+        """:func:`evaltools.data.crosscheck.shared_households` of the participants, computed once and kept on the
+        project: the persistence table asks it for each of its months after the exit."""
+        return self._derive(("shared_households",), (self.participants,), lambda: shared_households(self.participants))
 
     def payment_months(self, comparison: bool = False) -> np.ndarray | None:
         """:func:`month_index` of every row of the payments (or, with ``comparison``, of the

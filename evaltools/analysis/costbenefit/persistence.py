@@ -163,7 +163,8 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     lp = prepared if prepared is not None else _leaver_payments(project, succ)
     covered = lp.exit_m + mm <= last
     households = succ[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in succ else succ[S.PERSON_ID]
-    covered = covered & ~other_member_enrolled(project.participants, succ[S.PERSON_ID], households, lp.exit_m + mm)
+    covered = covered & ~other_member_enrolled(project.participants, succ[S.PERSON_ID], households, lp.exit_m + mm,
+                                               shared=project.shared_households())
     amount, fixed = lp.at(lp.code[covered], lp.exit_m[covered] + mm)
     return amount, fixed, lp.level[covered]
 
