@@ -242,12 +242,15 @@ def test_hidden_groups_are_named_once_per_variable():
     # a group whose name holds a comma: the groups apart by semicolons
     assert by_variable([("Household type", "Single, no children"), ("Household type", "Single parent")]) == [
         "Household type (Single, no children; Single parent)"]
-    # in English a single group named in words is in brackets too ("sex (women)", never "sex women")
+    # a single group named in words, in lower case as a sentence writes it, is in brackets too ("sex (women)",
+    # "kön (kvinna)", never "sex women", "kön kvinna")
     assert by_variable([("Sex", "women"), ("Age group", "18–24")], "en") == ["Sex (women)", "Age group 18–24"]
+    assert by_variable([("Kön", "kvinna"), ("Åldersgrupp", "18–24")], "sv") == ["Kön (kvinna)", "Åldersgrupp 18–24"]
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("sv", "Kön (Kvinna, Man), åldersgrupp (18–24, 25–29) och hushållstyp (Ensamstående utan barn, Ensamstående med "
+    # (the groups in lower case inside the sentence, as Swedish writes them: it said 'hushållstyp (Ensamstående …')
+    ("sv", "Kön (kvinna, man), åldersgrupp (18–24, 25–29) och hushållstyp (ensamstående utan barn, ensamstående med "
            "barn) visas i tabellen över deltagarna, men här visas inte andelen"),
     ("en", "Sex (women, men), age group (18–24, 25–29) and household type (single, no children; single parent) are "
            "shown in the table of participants, but here the share is not shown"),

@@ -161,7 +161,7 @@ def test_a_group_row_of_marks_only_is_left_out_whatever_its_marks(tiny_project):
     # both hidden rates are named as hidden here though the participants table shows them (the couples' row
     # shows its 8 ended, not its rate)
     # (named after another breakdown's groups, inside the sentence, in lower case)
-    assert any("hushållstyp (Ensamstående med barn, Sammanboende utan barn) visas i tabellen över deltagarna, men "
+    assert any("hushållstyp (ensamstående med barn, sammanboende utan barn) visas i tabellen över deltagarna, men "
                "här visas inte andelen" in n for n in table.notes)
 
 

@@ -188,13 +188,14 @@ def hidden_note(r) -> tuple[str, ...]:
 
 def by_variable(pairs: list[tuple[str, str]], lang: str = "sv") -> list[str]:
     """Hidden groups named once per variable, in the order given: ``Åldersgrupp 50–59`` for one group of a
-    variable, ``Kön (Kvinna, Man)`` for several, rather than ``Kön Kvinna, Kön Man`` (with semicolons
-    between groups whose names hold a comma: ``Household type (single, no children; single parent)``). In
-    English a single group named in words is in brackets too: ``sex (women)``, never ``sex women``."""
+    variable, ``Kön (kvinna, man)`` for several, rather than ``Kön kvinna, Kön man`` (with semicolons
+    between groups whose names hold a comma: ``Household type (single, no children; single parent)``). A single
+    group named in words, in lower case as a sentence writes it, is in brackets too: ``kön (kvinna)``,
+    ``sex (women)``, never ``kön kvinna``."""
     names: dict[str, list[str]] = {}
     for variable, category in pairs:
         names.setdefault(variable, []).append(category)
-    return [f"{v} {cs[0]}" if len(cs) == 1 and not (lang == "en" and cs[0][:1].islower())
+    return [f"{v} {cs[0]}" if len(cs) == 1 and not cs[0][:1].islower()
             else f"{v} ({('; ' if any(',' in c for c in cs) else ', ').join(cs)})"
             for v, cs in names.items()]
 
@@ -257,10 +258,10 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     comp = labelled(r.composition.table, r.lang)
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
-    # (a project year inside the sentence is a period, in lower case: "projektår för start (år 1, år 2)"; in English
-    # a code's group too, as English writes it in running text: "sex (women, men)"; a municipality keeps its name)
+    # (a group inside the sentence is written as running text writes it, in lower case: "projektår för start (år 1,
+    # år 2)", "kön (kvinna, man)", "sex (women, men)"; a municipality keeps its name, an abbreviation its capitals)
     # (by its rate: a hidden row may still show its number ended, where hiding that protects nothing)
-    inline = {S.PROJECT_YEAR} | ({v for v in rates["variable"] if v != S.MUNICIPALITY} if r.lang == "en" else set())
+    inline = {v for v in rates["variable"] if v != S.MUNICIPALITY}
     return [(str(vl), _inline(cl) if v in inline else str(cl))
             for v, c, rate, vl, cl in zip(rates["variable"], rates["category"], rates["rate"],
                                           rates["variable_label"], rates["category_label"])
