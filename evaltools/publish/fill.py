@@ -267,12 +267,13 @@ def bound_to_its_chart(page: str, mark: str) -> str | None:
     return page
 
 
-def _short_of(document) -> dict[str, float]:
+def _short_of(document, measured: tuple) -> dict[str, float]:
     """The charts (their marks) that start a page after one left more than :data:`EMPTY_MM` empty, but for the heading
     and text that went with them, and would fit at its foot printed a little smaller, each with the share of its size
     it would be printed at (at least :data:`SMALLEST`): what stands above the chart on its page and the chart must fit
-    in the space the page before leaves, less :data:`ROOM_MM`. None where a heading is left above its chart."""
-    dangling, empty, _ = _measured(document)
+    in the space the page before leaves, less :data:`ROOM_MM`. None where a heading is left above its chart.
+    ``measured`` is :func:`_measured` of ``document``."""
+    dangling, empty, _ = measured
     out: dict[str, float] = {}
     if dangling:
         return out
@@ -353,13 +354,13 @@ def fill(page: str, document, lay_out: Callable[[str], object]) -> tuple[str, ob
     out as ``document`` by ``lay_out``; a report with no such chart is not laid out again, one with some once or
     twice. Returns the page printed (unmarked) and its layout."""
     page, document = _moved_or_bound(page, document, lay_out)
-    short = _short_of(document)
+    measured = _measured(document)
     changed = page
-    for mark, share in short.items():
+    for mark, share in _short_of(document, measured).items():
         changed = smaller(changed, mark, share) or changed
     if changed != page:
         again = lay_out(at_widths(changed, _table_widths(document)))
-        dangling, _, empty_mm = _measured(document)
+        dangling, _, empty_mm = measured
         if _better(document, again, dangling, empty_mm):
             return unmarked(changed), again
     return unmarked(page), document
