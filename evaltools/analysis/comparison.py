@@ -511,8 +511,11 @@ def _not_computable(design: np.ndarray, k: int, y_within: np.ndarray, term_raw: 
     size = max(float(np.linalg.norm(term_raw)), 1.0)
     col = design[:, k]
     if design.shape[1] > 1:
+        # (the projection from the small normal equations: a least-squares solve on the rows themselves
+        # decomposed a matrix of millions of rows for one or two coefficients; lstsq on the Gram matrix
+        # keeps the pseudo-inverse where the other columns are nil or collinear)
         others = np.delete(design, k, axis=1)
-        col = col - others @ np.linalg.lstsq(others, col, rcond=None)[0]
+        col = col - others @ np.linalg.lstsq(others.T @ others, others.T @ col, rcond=None)[0]
     if not len(col) or float(np.linalg.norm(col)) <= 1e-6 * size:
         return NotComputable.NO_CONTRAST
     if float(np.linalg.norm(y_within)) <= 1e-9 * max(float(np.linalg.norm(y_raw)), 1.0):
@@ -796,9 +799,11 @@ def compare_payments(project: Project, lang: str | None = None) -> ComparisonRes
         notes.append(Note.of("note.no_comparison"))
     # participating units without a krona in the months before the start (their months count as 0 kr)
     part = treated == 1
-    paid_before = np.bincount(person[part & (event < 0)], weights=amount[part & (event < 0)], minlength=n_p)
-    units = np.unique(person[part])
-    unpaid_before = int(np.count_nonzero(paid_before[units] == 0))
+    before = part & (event < 0)
+    paid_before = np.bincount(person[before], weights=amount[before], minlength=n_p)
+    # (the participating units as a mask over the person codes: no sort of the rows)
+    units = np.bincount(person[part], minlength=n_p) > 0
+    unpaid_before = int(np.count_nonzero(units & (paid_before == 0)))
     return ComparisonResult(table, table, tuple(notes), did=did, placebo=placebo, event_means=ev, has_comparison=has_comp,
                             event_study=study, anticipation_months=a, households_merged=households_merged(project),
                             unpaid_before=unpaid_before)
@@ -1051,20 +1056,26 @@ def _group_means_clustered(wide: np.ndarray, treated: np.ndarray, household: np.
     tests/test_event_study_regressions.py checks it against statsmodels column by column.
     """
     from scipy import sparse, stats
-    ok = ~np.isnan(wide)
-    y = np.where(ok, wide, 0.0)
-    is1, is0 = ok & treated[:, None], ok & ~treated[:, None]
-    n1, n0 = is1.sum(axis=0), is0.sum(axis=0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        b1 = np.where(is1, y, 0.0).sum(axis=0) / n1
-        b0 = np.where(is0, y, 0.0).sum(axis=0) / n0
-        resid1 = np.where(is1, y - b1, 0.0)
-        resid0 = np.where(is0, y - b0, 0.0)
+    # (each group's rows taken once: every pass below is over that group's persons only, with no
+    # masks of the whole matrix)
+    n_h = int(household.max()) + 1 if len(household) else 0
+    parts = []
+    for g in (True, False):
+        w = wide[treated == g]
+        ok = ~np.isnan(w)
+        y = np.nan_to_num(w, nan=0.0)
+        n = ok.sum(axis=0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            b = y.sum(axis=0) / n
+        y -= b
+        y[~ok] = 0.0
+        hh = household[treated == g]
         # households x persons: sums each household's residuals, per column
-        by_household = sparse.csr_matrix((np.ones(len(household)), (household, np.arange(len(household)))),
-                                         shape=(household.max() + 1, len(household)))
-        s1, s0 = by_household @ resid1, by_household @ resid0
-        n_groups = ((by_household @ ok.astype(float)) > 0).sum(axis=0)
+        by_household = sparse.csr_matrix((np.ones(len(hh)), (hh, np.arange(len(hh)))), shape=(n_h, len(hh)))
+        parts.append((b, n, by_household @ y, by_household @ ok.astype(float)))
+    (b1, n1, s1, c1), (b0, n0, s0, c0) = parts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        n_groups = ((c1 + c0) > 0).sum(axis=0)
         n_obs = n1 + n0
         factor = n_groups / (n_groups - 1.0) * (n_obs - 1.0) / (n_obs - 2.0)
         v1 = factor * (s1 ** 2).sum(axis=0) / n1 ** 2
