@@ -76,3 +76,24 @@ def test_a_goal_set_for_women_says_so_in_the_words_of_its_language(tiny_project,
     assert goals.group_words(r, "kvinnor") == group
     (note,) = goals.group_notes(r)
     assert note.endswith(f"({group}).") or note.endswith(f"({group})"), note
+
+
+# --- the agencies named one way in an English report ------------------------------------------------------------
+
+AGENCIES = ("Public Employment Service", "Social Insurance Agency")
+
+
+@pytest.mark.parametrize("pid", ["timra-vagen-ut"])
+def test_the_english_sample_names_the_agencies_as_the_report_s_own_words_do(pid):
+    """Vägen ut's English page 1 said 'the Social Insurance Agency' (and its facts table 'Försäkringskassan (the
+    Social Insurance Agency)'), while its goal table and sections said 'the social insurance agency' and 'the
+    employment service': one agency, two names, on the board's pages."""
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    text = " ".join([(root / "params" / "text" / f"{pid}.en.md").read_text(encoding="utf-8"),
+                     (root / "params" / f"{pid}.yaml").read_text(encoding="utf-8")])
+    text = re.sub(r"\s+", " ", text)
+    for name in AGENCIES:
+        said = re.findall(name.replace(" ", r"\s"), text, re.I)
+        assert said and set(said) == {name}, (name, set(said))
+    assert not re.search(r"\bthe employment service\b", text, re.I)
