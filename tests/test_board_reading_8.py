@@ -250,7 +250,7 @@ def test_hidden_groups_are_named_once_per_variable():
 
 @pytest.mark.parametrize("lang, expected", [
     # (the groups in lower case inside the sentence, as Swedish writes them: it said 'hushållstyp (Ensamstående …')
-    ("sv", "Kön (kvinna, man), åldersgrupp (18–24, 25–29) och hushållstyp (ensamstående utan barn, ensamstående med "
+    ("sv", "Kön (kvinnor, män), åldersgrupp (18–24, 25–29) och hushållstyp (ensamstående utan barn, ensamstående med "
            "barn) visas i tabellen över deltagarna, men här visas inte andelen"),
     ("en", "Sex (women, men), age group (18–24, 25–29) and household type (single, no children; single parent) are "
            "shown in the table of participants, but here the share is not shown"),

@@ -86,7 +86,7 @@ goals:
 
 @pytest.mark.parametrize(("lang", "women", "singles", "idle"), [
     ("en", "women", "household type “single, no children”", "no occupation before enrolment"),
-    ("sv", "kön kvinna", "hushållstyp ensamstående utan barn", "ingen sysselsättning före inskrivningen"),
+    ("sv", "kvinnor", "hushållstyp ensamstående utan barn", "ingen sysselsättning före inskrivningen"),
 ])
 def test_a_goal_for_a_group_names_the_group_as_the_language_does(tiny_project, lang, women, singles, idle):
     # English said "sex woman", "household type single, no children" (the comma read as the list's) and "none

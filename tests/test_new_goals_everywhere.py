@@ -194,9 +194,9 @@ def test_a_group_of_several_keys_is_named_whole_in_the_notebook(tmp_path):
     p.write_text(PARAMS.replace("among: {age_below: 25}", "among: {age_below: 25, sex: kvinna}"), encoding="utf-8")
     result = et.assess_goals(et.load_project(p))
     # as the goal table's note names it (group_words, in the order of the group's keys): joined by a comma, a sex
-    # by its label
+    # by its persons in the plural ("kön kvinna" named a category)
     assert note_text(result.notes[0], "sv").replace("\u00a0", " ") == (
-        f"{UNGA}: målet räknar bara sin grupp av deltagarna (kön kvinna, under 25 år vid start).")
+        f"{UNGA}: målet räknar bara sin grupp av deltagarna (kvinnor, under 25 år vid start).")
 
 
 # --- the workbook's headings hold for exits, persons and respondents alike ---------------------------------------

@@ -266,7 +266,7 @@ def test_a_project_for_women_only_is_not_compared_by_sex_and_says_why(tmp_path):
     (note,) = [n for n in rates.notes if n.key == "note.rates_one_group"]
     r = et.Report(p, lang="sv")
     said = [_plain(n) for n in outcomes.rate_notes(r, "1")]
-    assert ("Andelen lyckade utfall jämförs inte efter kön: alla deltagare hör till samma grupp (kvinna), så det "
+    assert ("Andelen lyckade utfall jämförs inte efter kön: alla deltagare hör till samma grupp (kvinnor), så det "
             "finns ingen annan grupp att jämföra med.") in said
     said_en = [_plain(n) for n in outcomes.rate_notes(et.Report(p, lang="en"), "1")]
     assert any(s.startswith("The share of successful outcomes is not compared by sex: every participant is in one "

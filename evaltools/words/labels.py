@@ -41,6 +41,20 @@ def who(perspective: str, lang: str = "sv") -> str:
     return words.msg(full) if full in words else t(perspective, lang).lower()
 
 
+# a sex as a group of persons inside a sentence: "kvinnor", "women" (the table's row names the category, "Kvinna")
+_SEX_GROUPS = {"kvinna": "label.sex_group_kvinna", "man": "label.sex_group_man", "annat": "label.sex_group_annat",
+               S.UNKNOWN: "label.sex_group_unknown"}
+
+
+def group_word(column: str, code: object, lang: str = "sv") -> str:
+    """A code's group of persons as running text names it, in lower case: a sex in the plural, as a sentence about
+    persons writes it ("kvinnor", "women": never "kön kvinna", which names a category of a form); another code its
+    label in lower case ("ensamstående utan barn")."""
+    if column == S.SEX and code in _SEX_GROUPS:
+        return catalog(lang).msg(_SEX_GROUPS[str(code)])
+    return code_label(column, code, lang).lower()
+
+
 def budget_period_label(period: object, lang: str = "sv") -> str:
     """A budget file's period as a reader of the report's language reads it: ``2024`` stays,
     ``hela`` is the whole period, ``år 2`` is year 2."""
@@ -90,7 +104,7 @@ def value_text(v: object, lang: str = "sv") -> str:
     if isinstance(v, Share):
         return fmt_pct(v.value, lang, v.decimals)
     if isinstance(v, Codes):
-        return ", ".join(code_label(v.column, c, lang).lower() for c in v.codes)
+        return ", ".join(group_word(v.column, c, lang) for c in v.codes)  # (a sex as its persons: "kvinnor")
     if isinstance(v, Variables):
         return join([variable_label(c, lang).lower() for c in v.columns], lang)
     if isinstance(v, Categories):

@@ -13,7 +13,7 @@ from ...data.privacy import hides
 from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
+from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, group_word, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
@@ -190,7 +190,7 @@ _GROUP_KEYS = {"sex": ("goals.among.sex", S.SEX), "household_type": ("goals.amon
 
 
 def group_words(r, goal_id: str) -> str:
-    """The group a goal is set for (``among:``) as a sentence names it ("under 25 år vid start, kön kvinna");
+    """The group a goal is set for (``among:``) as a sentence names it ("kvinnor, under 25 år vid start");
     empty for a goal set for everyone."""
     goal = next((g for g in r.params.goals if g.id == goal_id), None)
     if goal is None or goal.among is None:
@@ -198,7 +198,8 @@ def group_words(r, goal_id: str) -> str:
     parts = []
     for key, value in goal.among.parts():
         words, column = _GROUP_KEYS[key]
-        shown = code_label(column, str(value), r.lang).lower() if column else str(value)
+        # (a sex as the group of persons it is, "kvinnor", "women": "kön kvinna" named a form's category)
+        shown = group_word(column, str(value), r.lang) if column else str(value)
         parts.append(r.msg(words, value=shown))
     return ", ".join(parts)
 

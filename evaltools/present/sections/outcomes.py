@@ -11,7 +11,7 @@ import pandas as pd
 from ...data import schema as S
 from ..display import Table, Text
 from ...words.formats import fmt_cell, fmt_int, fmt_num, fmt_p, fmt_pct
-from ...words.labels import code_label, note_text, success_definition_text, t
+from ...words.labels import code_label, group_word, note_text, success_definition_text, t
 from ...words.breakdowns import labelled, term_labels
 from ...data.privacy import SECONDARY, apply_mask, hides
 from ...analysis.disclosure import Secondary, fewest_hidden
@@ -188,10 +188,10 @@ def hidden_note(r) -> tuple[str, ...]:
 
 def by_variable(pairs: list[tuple[str, str]], lang: str = "sv") -> list[str]:
     """Hidden groups named once per variable, in the order given: ``Åldersgrupp 50–59`` for one group of a
-    variable, ``Kön (kvinna, man)`` for several, rather than ``Kön kvinna, Kön man`` (with semicolons
+    variable, ``Kön (kvinnor, män)`` for several, rather than ``Kön kvinnor, Kön män`` (with semicolons
     between groups whose names hold a comma: ``Household type (single, no children; single parent)``). A single
-    group named in words, in lower case as a sentence writes it, is in brackets too: ``kön (kvinna)``,
-    ``sex (women)``, never ``kön kvinna``."""
+    group named in words, in lower case as a sentence writes it, is in brackets too: ``kön (kvinnor)``,
+    ``sex (women)``, never ``kön kvinnor``."""
     names: dict[str, list[str]] = {}
     for variable, category in pairs:
         names.setdefault(variable, []).append(category)
@@ -259,10 +259,11 @@ def _hidden_pairs(r) -> list[tuple[str, str]]:
     rates = labelled(r.rates.table, r.lang)
     shown = {(v, c) for v, c, n in zip(comp["variable"], comp["category"], comp["n"]) if _shown(n)}
     # (a group inside the sentence is written as running text writes it, in lower case: "projektår för start (år 1,
-    # år 2)", "kön (kvinna, man)", "sex (women, men)"; a municipality keeps its name, an abbreviation its capitals)
+    # år 2)", "kön (kvinnor, män)", "sex (women, men)"; a municipality keeps its name, an abbreviation its capitals)
     # (by its rate: a hidden row may still show its number ended, where hiding that protects nothing)
     inline = {v for v in rates["variable"] if v != S.MUNICIPALITY}
-    return [(str(vl), _inline(cl) if v in inline else str(cl))
+    # (a sex as the group of persons it is, in the plural: "kön (kvinnor, män)", never the category "kön (kvinna)")
+    return [(str(vl), group_word(S.SEX, c, r.lang) if v == S.SEX else _inline(cl) if v in inline else str(cl))
             for v, c, rate, vl, cl in zip(rates["variable"], rates["category"], rates["rate"],
                                           rates["variable_label"], rates["category_label"])
             if not _shown(rate) and (v, c) in shown]
