@@ -158,7 +158,15 @@ class ParamsValueError(ValueError):
 
     def __init__(self, key: str, **values: object):
         self.key, self.values = key, values
+        # the field of a goal whose words the message quotes, where it is not the one a reader looks in first
+        # (``label_en``: an evaluator reading a Swedish message looks for the words in ``label``)
+        self.field: str | None = None
         super().__init__(message(key, "en", **values))
+
+    def worded(self, lang: str) -> str:
+        """The message in ``lang``, saying first which field holds the words where it is not the label."""
+        text = message(self.key, lang, **self.values)
+        return message("params.in_field", lang, field=self.field, text=text) if self.field else text
 
 
 # How evaluators write the project kind, and the kind it is.
@@ -2164,15 +2172,17 @@ class Goal(_Strict):
     def _check_label_words(self) -> None:
         """The label's words against what the goal counts: the period it names, and a share it states. A message
         quotes the words as the label writes them (a number's thousands spaced: ``'totalt 1 000 deltagare'``)."""
-        try:
-            self._read_label_words()
-        except ParamsValueError as e:
-            raise _as_written(e, [self.label, self.label_en]) from None
+        for field, written in (("label", self.label), ("label_en", self.label_en)):
+            try:
+                self._read_label_words(read_label(written))
+            except ParamsValueError as e:
+                error = _as_written(e, [written])
+                error.field = field if field != "label" else None
+                raise error from None
 
-    def _read_label_words(self) -> None:
-        for label in (read_label(self.label), read_label(self.label_en)):
-            if not label:
-                continue
+    def _read_label_words(self, label: str | None) -> None:
+        """Refuses the words of one label (``label`` or ``label_en``) that the goal does not count as written."""
+        if label:
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _SUPPORT_CUT.search(label)
                       or _TIME_ON_SUPPORT.search(label) or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
@@ -2323,7 +2333,7 @@ class Goal(_Strict):
             self._check_label_count(label)
             self._check_label_group_and_base(label)
             if self.kind != "share" or self.target is None:
-                continue
+                return
             self._check_label_target(label)
 
     @staticmethod
@@ -3493,7 +3503,7 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     loc = tuple(e["loc"])
     error = (e.get("ctx") or {}).get("error")
     if isinstance(error, ParamsValueError):
-        return message(error.key, lang, **error.values)
+        return error.worded(lang)
     if kind == "extra_forbidden" and len(loc) == 1 and str(loc[0]) in DataPaths.model_fields:
         # a setting of the data files written at the top (amount_unit: tkr beside granted_sek)
         return message("params.under_data", lang, key=str(loc[0]))
