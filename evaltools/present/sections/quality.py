@@ -110,6 +110,14 @@ def report_table(r) -> pd.DataFrame:
         notes.append(r.msg("quality.after_last_intake_few", k=str(r.k), date=date) if hides(late, r.k)
                      else capitalized(r.plural("quality.after_last_intake", late, n=number_word(late, r.lang), date=date)))
         w = w[w["code"] != "after_last_intake"]
+    for problem in r.project.warnings:  # those who began in a pre-study: how many under the small-count rule, no rows
+        if problem.code == "start_in_prestudy":
+            v = dict(problem.values)
+            n, first, last = int(v["n"]), fmt_date(str(v["first"])), fmt_date(str(v["last"]))
+            notes.append(r.msg("quality.prestudy_starts_few", k=str(r.k), first=first, last=last) if hides(n, r.k)
+                         else r.plural("quality.prestudy_starts", n, n=number_word(n, r.lang), first=first,
+                                       last=last))
+    w = w[w["code"] != "start_in_prestudy"]
     ends = int((w["code"] == "late_end").sum())
     if ends > 1:  # one note for them all: the same sentence once per person's row says nothing more
         notes.append(capitalized(r.plural("quality.late_end", ends, n=number_word(ends, r.lang, neuter=True))))
