@@ -25,7 +25,7 @@ from statsmodels.stats.proportion import proportion_confint
 
 import evaltools as et
 
-from .conftest import write_csv
+from .conftest import params_refusal, write_csv
 
 
 def _day(s: str) -> dt.date:
@@ -125,7 +125,7 @@ def _yaml_goal(gid, kind, label, target, extra) -> str:
     return "  - {" + ", ".join(f"{k}: {val(v)}" for k, v in keys.items()) + "}\n"
 
 
-def _write_prestudy(folder) -> object:
+def _write_prestudy(folder, goals: list | None = None) -> object:
     write_csv(folder / "data" / "deltagare.csv", _people())
     write_csv(folder / "data" / "budget.csv", [{"period": p, "category": c, "budget": b,
                                                 "actual": "" if a is None else a, "funder": "förbund"}
@@ -136,7 +136,7 @@ def _write_prestudy(folder) -> object:
         f"period: {{start: {START}, implementation_start: {IMPLEMENTATION}, planned_end: {PLANNED_END}}}\n"
         f"data_as_of: {AS_OF}\ngranted_sek: 4000000\n"
         "data: {participants: data/deltagare.csv, budget: data/budget.csv}\ngoals:\n"
-        + "".join(_yaml_goal(*g) for g in GOALS), encoding="utf-8")
+        + "".join(_yaml_goal(*g) for g in (GOALS if goals is None else goals)), encoding="utf-8")
     return path
 
 
@@ -225,6 +225,12 @@ def test_the_cost_per_participant_counts_the_pre_study_and_its_participants(pres
     assert s.per_person_so_far and s.per_person_through == through
     assert s.participants == 34 and s.participants_paid == started
     assert s.cost_per_participant == pytest.approx(paid / started, rel=1e-12)
+    # the cost per success divides the same cost by the main goal's successes among everyone who had ended by then
+    # (work or subsidised work; the pre-study's F01 included): F01, A01, A02, A05, B02, B03, C01, C02
+    end = pd.to_datetime(people["end_date"].replace("", None))
+    won = people["outcome"].isin(WORK) & end.notna() & (end <= pd.Timestamp(through))
+    assert people.loc[won, "person_id"].tolist() == ["F01", "A01", "A02", "A05", "B02", "B03", "C01", "C02"]
+    assert s.goal_successes_paid == 8 and s.cost_per_success == pytest.approx(paid / 8, rel=1e-12)
 
 
 def test_the_pre_studys_lines_are_priced_in_its_year_and_discounted_over_its_months(prestudy):
@@ -561,6 +567,11 @@ def test_the_persistence_table_month_by_month_is_the_hand_rule(household_cb):
     for k, (n, share) in _kept_by_hand().items():
         assert (int(t.loc[k, "observed"]), t.loc[k, "kept_share"]) == (n, pytest.approx(share, abs=1e-9)), k
     assert cb.summary.first_year_source == "observed"
+    # the drop-off after the first year is the observed one, 1 − the month-12 share (800 kr of 24 000 paid)
+    assert cb.summary.dropoff_source == "observed"
+    # the check of the codes against the payments looks at the same month 1: C and D (A's household still has B),
+    # C paid
+    assert (cb.outcome_check.checked, cb.outcome_check.paid_next_month) == (2, 1)
     assert cb.summary.first_year_kept == pytest.approx(np.mean([s for _, s in _kept_by_hand().values()]), abs=1e-9)
 
 
@@ -872,3 +883,22 @@ def test_the_recovery_check_catches_what_it_should():
     assert _small_shown([(["Kategori", "Antal", "Andel"], [("Kön", ["Kvinna", "3", "..."])])]) == ["Antal = 3 (Kön / Kvinna)"]
     assert _small_shown([(["Period", "Utfall"], [("", ["År 1 ( 2023 )", "50,0 % (2/4)"])])]) == \
         ["goal period År 1 ( 2023 ): 50,0 % (2/4)"]
+
+
+@pytest.mark.parametrize("goal, change, said", [
+    # "vid avslut" counted over all participants: the still enrolled would count as not reaching it
+    ("sokande", {"denominator": "participants"}, "skriv denominator: exits"),
+    # "av alla deltagare" counted over the exits
+    ("alla", {"denominator": "exits"}, "skriv denominator: participants"),
+    # "av de avslutade" over all participants
+    ("syss", {"denominator": "participants"}, "skriv denominator: exits"),
+    # "sysselsättning" with studies and without subsidised work
+    ("syss", {"success_outcomes": ["arbete", "studier"]}, "skriv success_outcomes: [arbete, arbete_med_stöd]"),
+    # "av de arbetssökande deltagarna" without the group
+    ("sokande", {"among": None}, "skriv among: {occupation_before: arbetssökande}"),
+])
+def test_a_goal_whose_keys_disagree_with_its_words_is_refused_with_the_line_to_write(tmp_path, goal, change, said):
+    goals = [(g[0], g[1], g[2], g[3], {k: v for k, v in {**g[4], **change}.items() if v is not None})
+             if g[0] == goal else g for g in GOALS]
+    text = _plain(params_refusal(_write_prestudy(tmp_path, goals)))
+    assert f"(id: {goal})" in text and said in text
