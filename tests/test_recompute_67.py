@@ -250,6 +250,13 @@ def test_the_pre_studys_lines_are_priced_in_its_year_and_discounted_over_its_mon
         assert row["used_fixed"] == pytest.approx(used * factor, rel=1e-9), (p, c)
         mean = np.mean([1.035 ** (-k / 12) for k in months[p]])
         assert row["t_years"] == pytest.approx(-math.log(mean) / math.log(1.035), abs=1e-9), (p, c)
+    # the cost as a present value: each line in the price year's prices, spread evenly over its months, discounted
+    # month by month (år 3's budget counted for what remains)
+    pv = sum((a if a is not None else b) * kpi[2026] / kpi[year_of[p]]
+             * np.mean([1.035 ** (-k / 12) for k in months[p]]) for p, _, b, a in BUDGET)
+    table = et.cost_benefit(project, monte_carlo=False, effect=False).table.set_index("perspective")
+    assert table.loc["samhälle", "pv_cost"] == pytest.approx(pv, rel=1e-9)
+    assert table.loc["kommun", "pv_cost"] == pytest.approx(0.25 * pv, rel=1e-9)
 
 
 def test_the_participants_by_year_of_intake_show_the_pre_study_as_its_own_group(prestudy):
