@@ -68,6 +68,13 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|s
 _STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<!efter\s)(?<!under\s)(?<!vid\s)"
                          r"insats(?!en\b)|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
                          r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
+# ... and so is job seeking named as where the participants go ("arbete, studier eller arbetssökande", "inskrivna som
+# arbetssökande", "work, studies or job seeking"), the outcome arbetssökande, which such a goal counts as its words say;
+# the job seekers as the participants' group ("av de arbetssökande deltagarna", "deltagarna som är arbetssökande")
+# name no step
+_JOB_SEEKING_STEP = re.compile(r"(?:(?<![\wåäö])(?:till|eller|samt|och|som|or|to|as|and|into)|[,/(])\s*"
+                               r"(?:inskrivna?\s+som\s+|aktivt\s+|active(?:ly)?\s+)?"
+                               r"(?:arbetssökande|job[\s-]*seek\w*)(?![\wåäö])", re.I)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
@@ -94,7 +101,7 @@ def words_named(goal) -> str:
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
-    if (work or studies) and _STEP_WORDS.search(words):
+    if (work or studies) and (_STEP_WORDS.search(words) or _JOB_SEEKING_STEP.search(words)):
         return "steps"
     return "both" if work and studies else "work" if work else "studies" if studies else ""
 
@@ -1298,6 +1305,10 @@ _COUNT_CEILING = re.compile(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mes
 _COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
 # (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
 # ceiling restates the others' share)
+# (a share that is to stay under a ceiling whose words are of drop-outs, "Andelen som avbryter ska vara högst 15 %",
+# "högst 20 % avbrott", "no more than 15 % drop out": the others' share is every outcome but avbrott)
+_DROPOUT = re.compile(r"(?<![\wåäö])(?:avbryt\w*|avbrott\w*|avbröt|hoppa[rt]?\s+av|drop(?:s|ped|ping)?[\s-]*outs?|"
+                      r"discontinu\w*)(?![\wåäö])", re.I)
 _SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
 _SHARE_FALLS = re.compile(
     rf"\b(?:andel\w*|antal\w*|share|proportion|percentage|number)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|"
@@ -2296,6 +2307,12 @@ class Goal(_Strict):
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
+                if _DROPOUT.search(label) and not re.search(_SUPPORT, label, re.I) and ceiling is not None:
+                    # (a ceiling on drop-outs: the others' share is those who ended otherwise, every outcome but
+                    # avbrott, never those who left försörjningsstöd)
+                    raise ParamsValueError("params.goal_label_share_falls_dropout", words=falls.group(0).strip(),
+                                           rest=f"{rest:g}", pct=pct, ceiling=f"{round(ceiling * 100, 1):g}",
+                                           codes=", ".join(c for c in OUTCOMES if c not in ("avbrott", "okänt")))
                 raise ParamsValueError("params.goal_label_share_falls", words=falls.group(0).strip(),
                                        rest=f"{rest:g}" if rest is not None else "?", pct=pct)
             if self.kind == "share":
