@@ -251,3 +251,109 @@ def test_the_job_seekers_as_a_group_still_name_work():
     success_outcomes), as before: the group's words are no step."""
     assert words_named(_Goal("Minst 40 % av de arbetssökande deltagarna ska gå till arbete", ())) == "work"
     assert words_named(_Goal("Minst 30 % av deltagarna som är arbetssökande ska gå till arbete", ())) == "work"
+
+
+# --- each participant's own försörjningsstöd a year after the start ------------------------------------------------
+
+CUT_PARAMS = """\
+id: socialt67
+title: Arbetsintegrerande socialt företag
+forbund: Testförbundet
+owner: Testkommun
+kind: individ
+period: {{start: 2024-01-01, planned_end: 2025-12-31}}
+granted_sek: 900000
+data:
+  participants: data/deltagare.csv
+  payments: data/utbetalningar.csv
+{cover}goals:
+  - id: minskat
+    kind: {kind}
+    label: Minst 50 % ska ha minskat sitt försörjningsstöd med minst hälften ett år efter start
+{rest}"""
+QUALITATIVE = "    assessment: ej_bedömt\n    evidence: Bedöms när ett år har gått för alla.\n"
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, m = map(int, first.split("-"))
+    out = []
+    while f"{y}-{m:02d}" <= last:
+        out.append(f"{y}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _cut_project(tmp_path, kind: str = "qualitative", rest: str = QUALITATIVE, cover: bool = True):
+    """S1 starts 2024-03 on 10 000 kr a month since 2023-03 and is paid 4 000 kr a month from the start to 2025-06,
+    the file's last month; S2 starts 2024-04 on 8 000 kr since 2023-04 and is paid 6 000 kr from the start; S3 starts
+    2024-05 and has no row; S4 starts 2024-09 on 7 000 kr since 2023-09 and is paid it to 2025-06; S5 starts 2024-02
+    and was paid 6 000 kr in 2023-08 – 2024-01, nothing after."""
+    (tmp_path / "data").mkdir(exist_ok=True)
+    people = ["person_id;sex;birth_year;household_type;start_date;end_date;outcome",
+              "S1;kvinna;1980;ensamstående;2024-03-01;;", "S2;man;1975;ensamstående;2024-04-01;;",
+              "S3;kvinna;1990;ensamstående;2024-05-01;;", "S4;man;1985;ensamstående;2024-09-01;;",
+              "S5;kvinna;1970;ensamstående;2024-02-01;;"]
+    rows = ["person_id;month;amount"]
+    rows += [f"S1;{m};{10000 if m < '2024-03' else 4000}" for m in _months("2023-03", "2025-06")]
+    rows += [f"S2;{m};{8000 if m < '2024-04' else 6000}" for m in _months("2023-04", "2025-06")]
+    rows += [f"S4;{m};7000" for m in _months("2023-09", "2025-06")]
+    rows += [f"S5;{m};6000" for m in _months("2023-08", "2024-01")]
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join(people) + "\n", encoding="utf-8")
+    (tmp_path / "data" / "utbetalningar.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    p = tmp_path / "socialt67.yaml"
+    p.write_text(CUT_PARAMS.format(kind=kind, rest=rest,
+                                   cover="  payments_cover_all_participants: true\n" if cover else ""),
+                 encoding="utf-8")
+    return p
+
+
+def test_a_goal_of_each_participants_own_support_halved_a_year_after_start_gets_the_payments_figures(tmp_path):
+    """Month 12 after the start month against the mean of the 12 months before it (within the file, 2023-03 –
+    2025-06): S1 10 000 kr before, 4 000 kr in 2025-03, at most half: cut. S2 8 000 kr before, 6 000 kr in 2025-04,
+    more than 4 000: not cut. S3 nothing before (the file covers everyone): not paid. S4's month 12 is 2025-09,
+    after the file's last month: not yet. S5 36 000 kr over the 11 months 2023-03 – 2024-01 the file covers, and
+    nothing in 2025-02: cut, and paid nothing. So 2 of the 3 followed (66,7 %), 1 of them nothing at all."""
+    p = et.load_project(_cut_project(tmp_path))
+    (note,) = [n for n in p.notices if n.key == "payment.support_cut_figures"]
+    values = dict(note.values)
+    assert {k: values[k] for k in ("followed", "cut", "none", "not_paid", "not_yet", "unknown", "share", "months",
+                                   "left")} == {"followed": "3", "cut": "2", "none": "1", "not_paid": "1",
+                                                "not_yet": "1", "unknown": "0", "share": "66,7", "months": "12",
+                                                "left": "50 %"}
+    sv = note.text("sv")
+    assert "målet 'minskat'" in sv and "fick 2 (66,7 %) den månaden högst 50 % av sitt snitt" in sv
+    assert "inte projektets effekt" in sv
+    assert "were paid at most 50 % of their mean" in note.text("en")
+    assert not [w for w in p.warnings if w.key == "payment.support_cut_figures"]  # (for the evaluator, not the report)
+
+
+def test_without_the_whole_file_a_participant_without_rows_cannot_be_followed(tmp_path):
+    """Without payments_cover_all_participants, S3 (no row) may simply be missing from the file: cannot be followed,
+    rather than paid nothing before the start."""
+    p = et.load_project(_cut_project(tmp_path, cover=False))
+    (note,) = [n for n in p.notices if n.key == "payment.support_cut_figures"]
+    values = dict(note.values)
+    assert (values["followed"], values["cut"], values["not_paid"], values["unknown"]) == ("3", "2", "0", "1")
+
+
+def test_the_same_goal_as_a_share_is_refused_saying_validate_gives_the_figure(tmp_path):
+    """As a share goal it would count exits to outcomes, not the payments: refused, with the months (12) and the part
+    left (50 %) its words state, and where the figure comes from."""
+    sv = params_refusal(_cut_project(tmp_path, kind="share", rest="    target: 0.5\n    period: whole_period\n"))
+    assert "'minskat sitt försörjningsstöd', varje deltagares eget försörjningsstöd 12 månader efter start" in sv
+    assert "kind: qualitative" in sv and "evaltools validate siffran" in sv and "högst 50 % av det månad 12" in sv
+
+
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Minst 50 % ska ha minskat sitt försörjningsstöd med minst hälften ett år efter start", (0.5, 12)),
+    ("Minst 40 % ska ha halverat sitt försörjningsstöd sex månader efter inskrivning", (0.5, 6)),
+    ("Minst 30 % ska ha minskat sitt försörjningsstöd med minst 25 % 18 månader efter start", (0.25, 18)),
+    ("At least 50 % shall have cut their social assistance by at least half a year after enrolment", (0.5, 12)),
+    # no time after the start, or the participants' payments together: not each person's own a time after start
+    ("Minst hälften ska ha minskat sitt försörjningsstöd", None),
+    ("Deltagarnas försörjningsstöd ska minska med 20 % ett år efter start", None),
+])
+def test_the_words_of_a_persons_own_cut_after_the_start(label, expected):
+    from evaltools.data.params import support_cut_after_start
+    got = support_cut_after_start(label)
+    assert (got[:2] if got else None) == expected

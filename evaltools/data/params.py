@@ -777,6 +777,56 @@ _SUPPORT_NEED = re.compile(
     rf"(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|social\s+assistance|welfare)", re.I)
 
 
+# ... and a person's own försörjningsstöd cut by a part at a time after their start ("Minst 50 % ska ha minskat sitt
+# försörjningsstöd med minst hälften ett år efter start", "halverat sitt försörjningsstöd tolv månader efter
+# inskrivning", "cut their social assistance by at least half a year after enrolment"): no exit code measures it, but a
+# payments file that runs past the start does, person by person; written as qualitative, ``evaltools validate`` gives
+# the figure as its evidence (:func:`evaltools.data.crosscheck.support_cut_note`)
+_TIME_NUMBERS = {"en": 1, "ett": 1, "one": 1, "a": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
+                 "sex": 6, "six": 6, "nio": 9, "nine": 9, "tolv": 12, "twelve": 12, "arton": 18, "eighteen": 18,
+                 "tjugofyra": 24}
+_TIME_AFTER_START = re.compile(
+    r"(?<![\wåäö])(?P<n>\d+|" + "|".join(_TIME_NUMBERS) + r")\s+(?P<unit>år|years?|månader|månaders|mån\.?|months?|"
+    r"halvår)\s+(?:efter|från|after|from)\s+(?:sin\s+|deras\s+|the\s+|their\s+)?(?:start(?:en)?|inskrivning(?:en)?|"
+    r"enrol+ment|joining)(?![\wåäö])", re.I)
+_PART_CUT = re.compile(r"(?<![\wåäö])(?:med|by)\s+(?:minst\s+|åtminstone\s+|at\s+least\s+)?(?:(?P<half>hälften|halva|half)"
+                       r"|(?P<pct>\d+(?:[,.]\d+)?)\s*(?:%|procent|per\s*cent))(?![\wåäö])"
+                       r"|(?<![\wåäö])(?P<halved>halverat|halverats|halvera|halved)(?![\wåäö])", re.I)
+_OWN_WORD = re.compile(r"(?<![\wåäö])(?:sitt|sina|their)(?![\wåäö])", re.I)
+
+
+def support_cut_after_start(label: str | None) -> tuple[float, int, str] | None:
+    """(the part cut, the months after the start month, the words) where a goal's label speaks of each participant's
+    own försörjningsstöd cut by a part at a time after their start; ``None`` where it does not.
+
+    >>> support_cut_after_start("Minst 50 % ska ha minskat sitt försörjningsstöd med minst hälften ett år efter start")
+    (0.5, 12, 'minskat sitt försörjningsstöd')
+    >>> support_cut_after_start("Minst 40 % ska ha halverat sitt försörjningsstöd sex månader efter inskrivning")
+    (0.5, 6, 'halverat sitt försörjningsstöd')
+    >>> support_cut_after_start("Deltagarnas försörjningsstöd ska minska med 20 % ett år efter start") is None
+    True
+    """
+    if not label:
+        return None
+    text = read_label(label)
+    cut, part, when = _SUPPORT_CUT.search(text), _PART_CUT.search(text), _TIME_AFTER_START.search(text)
+    if cut is None or part is None or when is None or not _OWN_WORD.search(cut.group(0)):
+        return None
+    if part.group("pct"):
+        share = float(part.group("pct").replace(",", ".")) / 100
+        if not 0 < share <= 1:
+            return None
+    else:
+        share = 0.5
+    n = when.group("n").lower()
+    count = int(n) if n.isdigit() else _TIME_NUMBERS[n]
+    unit = when.group("unit").lower()
+    months = count * 6 if unit == "halvår" else count * 12 if unit.startswith(("år", "year")) else count
+    if not 1 <= months <= 120:
+        return None
+    return share, months, label_words(cut.group(0).strip(), label)
+
+
 def support_need_words(label: str | None) -> str | None:
     """The words of a goal's label that speak of a person's need of försörjningsstöd lessened (``minskat sitt behov
     av försörjningsstöd``), as the label writes them; ``None`` where it does not. Such a goal is written as
@@ -2187,6 +2237,12 @@ class Goal(_Strict):
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _SUPPORT_CUT.search(label)
                       or _TIME_ON_SUPPORT.search(label) or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
+            own_cut = support_cut_after_start(label) if beyond is not None else None
+            if own_cut is not None:
+                # (each participant's own payments a time after their start: the payments file answers it, as a
+                # qualitative goal's evidence that validate gives)
+                raise ParamsValueError("params.goal_label_support_cut_after_start", words=own_cut[2], kind=self.kind,
+                                       left=f"{round((1 - own_cut[0]) * 100, 1):g} %", months=str(own_cut[1]))
             if beyond is not None and _PARTICIPANTS_SUPPORT.search(label) \
                     and (beyond.re in (_PAYMENT_CHANGE, _SUPPORT_CUT) or _AN_AMOUNT.search(beyond.group(0))):
                 raise ParamsValueError("params.goal_label_participants_support", words=beyond.group(0).strip(),
