@@ -357,3 +357,38 @@ def test_the_words_of_a_persons_own_cut_after_the_start(label, expected):
     from evaltools.data.params import support_cut_after_start
     got = support_cut_after_start(label)
     assert (got[:2] if got else None) == expected
+
+
+# --- a total over the whole project ---------------------------------------------------------------------------------
+
+TOTAL_GOAL = """\
+goals:
+  - id: deltagare
+    kind: participant_count
+    label: {label}
+    target: {target}
+{period}"""
+
+
+@pytest.mark.parametrize(("label", "target", "words"), [
+    ("Minst 120 deltagare totalt", 120, "totalt"),
+    ("Sammanlagt minst 90 personer ska delta", 90, "Sammanlagt"),
+    ("At least 150 participants in total", 150, "in total"),
+])
+def test_a_total_counted_per_project_year_is_refused_with_the_period_to_write(tmp_path, label, target, words):
+    """"Minst 120 deltagare totalt" without a period was counted per project year (the default) and judged "not
+    reached" in each year with 63, 67 and 9 persons, 139 in all: the words name the whole period, so the goal is
+    refused with period: whole_period to write."""
+    p = _project(tmp_path, unit="{budget: tkr, payments: kr}",
+                 extra=TOTAL_GOAL.format(label=label, target=target, period=""))
+    sv = params_refusal(p)
+    assert f"målets text säger '{words}', men målet räknas med period: project_year; skriv period: whole_period" in sv
+
+
+def test_a_total_over_the_whole_period_is_read(tmp_path):
+    """With period: whole_period, the same goal counts R-1 and R-2 once each over the project: 2 persons."""
+    from evaltools.analysis.goals import assess_goals
+    p = et.load_project(_project(tmp_path, unit="{budget: tkr, payments: kr}", extra=TOTAL_GOAL.format(
+        label="Minst 120 deltagare totalt", target=120, period="    period: whole_period\n")))
+    table = assess_goals(p).table
+    assert table["value"].tolist() == [2]

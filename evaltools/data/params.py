@@ -683,6 +683,10 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:per|varje)\s+år\b|\bårligen\b|\b(?:per|each|every|a)\s+year\b|\bannually\b", re.I),
      ("project_year", "calendar_year")),
 )
+# ... and a total ("Minst 120 deltagare totalt", "sammanlagt 90 personer", "150 participants in total") where the words
+# name no other period: the whole period, never each project year (120 a year, judged "not reached" with 139 in all);
+# beside a year's pace ("Minst 60 deltagare totalt, minst 20 per år") the year's words are read as before
+_TOTAL_WORDS = re.compile(r"(?<![\wåäö])(?:totalt|sammanlagt|in\s+total|altogether)(?![\wåäö])", re.I)
 
 # How a goal's label states a share: a percentage, "X av Y", or a word for a simple fraction.
 _SHARE_WORDS: tuple[tuple[re.Pattern[str], float], ...] = (
@@ -1443,6 +1447,8 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
     """The words of ``label`` that name a period other than ``period``, with the periods they fit;
     None when the label names none, or names periods that do not agree (then it is not judged)."""
     found = [(m.group(0), fits) for pattern, fits in _PERIOD_WORDS for m in [pattern.search(label)] if m]
+    if not found and (total := _TOTAL_WORDS.search(label)) is not None:
+        found = [(total.group(0), ("whole_period",))]
     if not found:
         return None
     fits = set(found[0][1]).intersection(*(set(f) for _, f in found[1:]))
