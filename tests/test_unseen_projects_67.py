@@ -160,6 +160,19 @@ def test_sales_written_negative_are_refused_saying_they_are_income(tmp_path):
         assert "the line is an income (sales)" in p.text("en")
 
 
+def test_a_wage_subsidy_netted_under_the_wages_is_answered_as_the_partners_co_financing(tmp_path):
+    """The social enterprise's wage subsidy from Arbetsförmedlingen written as a follow-up nets it, −150 000 kr under
+    the participants' wages: refused at each amount (row 4: budget and utfall), saying it is the partner's
+    co-financing, a line of its own with a positive amount and arbetsförmedlingen as its financier."""
+    problems = load_problems(_sales_project(tmp_path, "2024;Anställningsstöd från Arbetsförmedlingen;-150000;-150000;egen"))
+    negative = [p for p in problems if p.row == 4]
+    assert sorted(p.column for p in negative) == ["actual", "budget"]
+    for p in negative:
+        assert "Det är partens medfinansiering" in p.text("sv") and "arbetsförmedlingen" in p.text("sv")
+        assert "återbetalning" not in p.text("sv")
+        assert "that partner's co-financing" in p.text("en")
+
+
 def test_a_cost_of_selling_is_a_cost(tmp_path):
     """`Kostnader för försäljning` (50 000 kr budget, 40 000 kr utfall) is what selling cost, read as any cost line:
     the budget is 600 000 + 300 000 + 50 000 = 950 000 kr and the utfall 550 000 + 280 000 + 40 000 = 870 000 kr."""

@@ -1572,8 +1572,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 # (a budget line of income, sales, written negative as a follow-up nets it: not a cost, say so)
                 income = (df[S.CATEGORY].map(is_income_line).to_numpy()
                           if spec is S.BUDGET_TABLE and S.CATEGORY in df else np.zeros(len(df), bool))
+                # (and a partner's grant that pays part of another line, "Anställningsstöd från Arbetsförmedlingen",
+                # netted the same way: the partner's co-financing, a line of its own)
+                grant = (df[S.CATEGORY].map(is_grant_line).to_numpy()
+                         if spec is S.BUDGET_TABLE and S.CATEGORY in df else np.zeros(len(df), bool))
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = ("hint.negative_income", {}) if income[i] else (negative_key, {})
+                    hints[i] = (("hint.negative_income", {}) if income[i] else ("hint.negative_grant", {}) if grant[i]
+                                else (negative_key, {}))
             if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
                 for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
                     hints[i] = ("hint.dash_amount", {})
@@ -4423,6 +4428,22 @@ def is_income_line(category: object) -> bool:
     """
     name = str(category or "")
     return _INCOME_LINE.search(name) is not None and _COST_WORD.search(name) is None
+
+
+# a partner's grant toward a cost, as a follow-up nets it under the line it pays for ("Anställningsstöd från
+# Arbetsförmedlingen", "Lönebidrag", "Bidrag från Region", "Ersättning från Försäkringskassan"): the partner's part
+_GRANT_LINE = re.compile(r"(?<![\wåäö])(?:\w*bidrag\w*|anställningsstöd\w*|lönestöd\w*|(?:stöd|ersättning)\s+från|"
+                         r"grants?|subsid(?:y|ies))(?![\wåäö])", re.IGNORECASE)
+
+
+def is_grant_line(category: object) -> bool:
+    """Whether a budget line's name says it is a grant that pays part of a cost (a wage subsidy from
+    Arbetsförmedlingen), not a cost.
+
+    >>> [is_grant_line(c) for c in ("Anställningsstöd från Arbetsförmedlingen", "Lönebidrag", "Lön arbetsledare")]
+    [True, True, False]
+    """
+    return _GRANT_LINE.search(str(category or "")) is not None
 
 
 def _income_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
