@@ -155,7 +155,7 @@ WORDINGS = [
      ("count", 12)),
     ("Minst 15 deltagare per intag", "kind: participant_count; target: 15", ("refused", "räknar 'per intag'")),
     ("Högst 20 % av deltagarna ska avbryta insatsen", SHARE_EXITS.format(t=0.8),
-     ("refused", "säger 'Högst 20 %': en andel som ska minska")),
+     ("refused", "säger 'Högst 20 %' om dem som avbryter: ett tak som andelen avbrott ska hållas under")),
     ("Antalet deltagare med försörjningsstöd ska ha minskat med 30 %", SHARE_EXITS.format(t=0.3),
      ("refused", "talar om 'försörjningsstöd ska ha minskat med 30 %'")),
     ("Minst 80 % av deltagarna ska vara nöjda med insatsen", SHARE_ALL.format(t=0.8),

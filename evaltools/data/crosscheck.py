@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
+from .params import support_cut_after_start
 from .privacy import all_of, hides, suppressed_label
 
 
@@ -162,3 +163,65 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
     return [problem(source, None, column, None,
                     "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
                     "coded_exit_paid", n=show(paid), of=show(checked)), *where]
+
+
+def support_cut_counts(participants: pd.DataFrame, payments: pd.DataFrame | None, part: float, months: int,
+                       before: int, covers_all: bool = True) -> dict[str, int] | None:
+    """Each enrolment's own försörjningsstöd ``months`` months after its start month against its mean a month in the
+    ``before`` months before the start month (a month without a row is 0 kr; only the months the payments file
+    covers, its first to its last, count before the start), for a goal of each participant's own payments cut by
+    ``part`` (0.5: at most half of it is left): ``followed`` were paid before the start and the file reaches the month
+    after; ``cut`` of them were paid at most (1 − ``part``) of their mean that month, ``none`` of them nothing;
+    ``not_paid`` were paid nothing before the start; ``not_yet`` started too late for the file to reach the month;
+    ``unknown`` cannot be followed (no rows while the file does not cover every participant, or no month of the file
+    before the start). ``None`` without payments. A measured change, no effect."""
+    if payments is None or payments.empty or participants.empty:
+        return None
+    pay_m = _month(payments[S.MONTH]).to_numpy()
+    lo, hi = int(pay_m.min()), int(pay_m.max())
+    paid = pd.Series(payments[S.AMOUNT].to_numpy(float)).groupby([payments[S.PERSON_ID].to_numpy(), pay_m]).sum()
+    own = {(pid, int(m)): float(v) for (pid, m), v in paid.items()}
+    listed = set(payments[S.PERSON_ID])
+    counts = dict.fromkeys(("followed", "cut", "none", "not_paid", "not_yet", "unknown"), 0)
+    for pid, s in zip(participants[S.PERSON_ID], _month(participants[S.START_DATE]).to_numpy()):
+        s = int(s)
+        b0, b1 = max(s - before, lo), min(s - 1, hi)
+        if (pid not in listed and not covers_all) or b1 < b0:
+            counts["unknown"] += 1
+            continue
+        if s + months > hi:
+            counts["not_yet"] += 1
+            continue
+        level = sum(own.get((pid, m), 0.0) for m in range(b0, b1 + 1)) / (b1 - b0 + 1)
+        if level <= 0:
+            counts["not_paid"] += 1
+            continue
+        at = own.get((pid, s + months), 0.0)
+        counts["followed"] += 1
+        counts["cut"] += int(at <= (1 - part) * level + 1e-9)
+        counts["none"] += int(at <= 0)
+    return counts
+
+
+def support_cut_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None, goals, before: int,
+                     covers_all: bool = True) -> list[Problem]:
+    """For the evaluator (``validate``; severity ``info``, never in the report): for each qualitative goal whose words
+    state each participant's own försörjningsstöd cut by a part at a time after the start (``minskat sitt
+    försörjningsstöd med minst hälften ett år efter start``), the payments file's figures its evidence may give
+    (:func:`support_cut_counts`)."""
+    out = []
+    for goal in goals:
+        said = support_cut_after_start(goal.label) or support_cut_after_start(goal.label_en) \
+            if goal.kind == "qualitative" else None
+        if said is None:
+            continue
+        part, months, words = said
+        counts = support_cut_counts(participants, payments, part, months, before, covers_all)
+        if counts is None:
+            continue
+        share = f"{counts['cut'] / counts['followed'] * 100:.1f}".replace(".", ",") if counts["followed"] else "–"
+        out.append(problem(source, None, None, None, "payment.support_cut_figures", "info", "support_cut",
+                           goal=goal.id, words=words, months=str(months), before=str(before),
+                           left=f"{round((1 - part) * 100, 1):g} %", share=share,
+                           **{k: str(v) for k, v in counts.items()}))
+    return out

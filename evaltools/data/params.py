@@ -68,6 +68,13 @@ _MORE_WORDS = re.compile(r"ersättning|försörjning(?!sstöd)|självförsörj|s
 _STEP_WORDS = re.compile(r"planering|\bplan\b|(?<!avslutad\s)(?<!avslutade\s)(?<!efter\s)(?<!under\s)(?<!vid\s)"
                          r"insats(?!en\b)|annan\s+part|programme|agency|arbetsträning|arbetsprövning|"
                          r"\bpraktik\w*|work\s+(?:training|trials?|placements?)|internships?", re.IGNORECASE)
+# ... and so is job seeking named as where the participants go ("arbete, studier eller arbetssökande", "inskrivna som
+# arbetssökande", "work, studies or job seeking"), the outcome arbetssökande, which such a goal counts as its words say;
+# the job seekers as the participants' group ("av de arbetssökande deltagarna", "deltagarna som är arbetssökande")
+# name no step
+_JOB_SEEKING_STEP = re.compile(r"(?:(?<![\wåäö])(?:till|eller|samt|och|som|or|to|as|and|into)|[,/(])\s*"
+                               r"(?:inskrivna?\s+som\s+|aktivt\s+|active(?:ly)?\s+)?"
+                               r"(?:arbetssökande|job[\s-]*seek\w*)(?![\wåäö])", re.I)
 # the outcomes words naming work, studies or both count (subsidised work is work: docs/data-contract.md, *Success*)
 WORDS_OUTCOMES = {"work": ("arbete", "arbete_med_stöd"), "studies": ("studier",),
                   "both": ("arbete", "arbete_med_stöd", "studier")}
@@ -94,7 +101,7 @@ def words_named(goal) -> str:
     if _MORE_WORDS.search(words):
         return ""
     work, studies = bool(_WORK_WORDS.search(words)), bool(_STUDIES_WORDS.search(words))
-    if (work or studies) and _STEP_WORDS.search(words):
+    if (work or studies) and (_STEP_WORDS.search(words) or _JOB_SEEKING_STEP.search(words)):
         return "steps"
     return "both" if work and studies else "work" if work else "studies" if studies else ""
 
@@ -684,6 +691,10 @@ _PERIOD_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"\b(?:per|varje)\s+år\b|\bårligen\b|\b(?:per|each|every|a)\s+year\b|\bannually\b", re.I),
      ("project_year", "calendar_year")),
 )
+# ... and a total ("Minst 120 deltagare totalt", "sammanlagt 90 personer", "150 participants in total") where the words
+# name no other period: the whole period, never each project year (120 a year, judged "not reached" with 139 in all);
+# beside a year's pace ("Minst 60 deltagare totalt, minst 20 per år") the year's words are read as before
+_TOTAL_WORDS = re.compile(r"(?<![\wåäö])(?:totalt|sammanlagt|in\s+total|altogether)(?![\wåäö])", re.I)
 
 # How a goal's label states a share: a percentage, "X av Y", or a word for a simple fraction.
 _SHARE_WORDS: tuple[tuple[re.Pattern[str], float], ...] = (
@@ -776,6 +787,56 @@ _SUPPORT_NEED = re.compile(
     rf"(?:\s+[\wåäö]+){{0,3}}?\s+(?:minska\w*|sänk\w*|sjunk\w*|reduc\w*|decreas\w*|fall\w*|lower\w*)"
     rf"|(?<![\wåäö])(?:mindre|less)\s+(?:beroende|dependent)\s+(?:av|on)\s+(?:det\s+|the\s+)?"
     rf"(?:försörjningsstöd\w*|ekonomiskt?\s+bistånd\w*|social\s+assistance|welfare)", re.I)
+
+
+# ... and a person's own försörjningsstöd cut by a part at a time after their start ("Minst 50 % ska ha minskat sitt
+# försörjningsstöd med minst hälften ett år efter start", "halverat sitt försörjningsstöd tolv månader efter
+# inskrivning", "cut their social assistance by at least half a year after enrolment"): no exit code measures it, but a
+# payments file that runs past the start does, person by person; written as qualitative, ``evaltools validate`` gives
+# the figure as its evidence (:func:`evaltools.data.crosscheck.support_cut_note`)
+_TIME_NUMBERS = {"en": 1, "ett": 1, "one": 1, "a": 1, "två": 2, "two": 2, "tre": 3, "three": 3, "fyra": 4, "four": 4,
+                 "sex": 6, "six": 6, "nio": 9, "nine": 9, "tolv": 12, "twelve": 12, "arton": 18, "eighteen": 18,
+                 "tjugofyra": 24}
+_TIME_AFTER_START = re.compile(
+    r"(?<![\wåäö])(?P<n>\d+|" + "|".join(_TIME_NUMBERS) + r")\s+(?P<unit>år|years?|månader|månaders|mån\.?|months?|"
+    r"halvår)\s+(?:efter|från|after|from)\s+(?:sin\s+|deras\s+|the\s+|their\s+)?(?:start(?:en)?|inskrivning(?:en)?|"
+    r"enrol+ment|joining)(?![\wåäö])", re.I)
+_PART_CUT = re.compile(r"(?<![\wåäö])(?:med|by)\s+(?:minst\s+|åtminstone\s+|at\s+least\s+)?(?:(?P<half>hälften|halva|half)"
+                       r"|(?P<pct>\d+(?:[,.]\d+)?)\s*(?:%|procent|per\s*cent))(?![\wåäö])"
+                       r"|(?<![\wåäö])(?P<halved>halverat|halverats|halvera|halved)(?![\wåäö])", re.I)
+_OWN_WORD = re.compile(r"(?<![\wåäö])(?:sitt|sina|their)(?![\wåäö])", re.I)
+
+
+def support_cut_after_start(label: str | None) -> tuple[float, int, str] | None:
+    """(the part cut, the months after the start month, the words) where a goal's label speaks of each participant's
+    own försörjningsstöd cut by a part at a time after their start; ``None`` where it does not.
+
+    >>> support_cut_after_start("Minst 50 % ska ha minskat sitt försörjningsstöd med minst hälften ett år efter start")
+    (0.5, 12, 'minskat sitt försörjningsstöd')
+    >>> support_cut_after_start("Minst 40 % ska ha halverat sitt försörjningsstöd sex månader efter inskrivning")
+    (0.5, 6, 'halverat sitt försörjningsstöd')
+    >>> support_cut_after_start("Deltagarnas försörjningsstöd ska minska med 20 % ett år efter start") is None
+    True
+    """
+    if not label:
+        return None
+    text = read_label(label)
+    cut, part, when = _SUPPORT_CUT.search(text), _PART_CUT.search(text), _TIME_AFTER_START.search(text)
+    if cut is None or part is None or when is None or not _OWN_WORD.search(cut.group(0)):
+        return None
+    if part.group("pct"):
+        share = float(part.group("pct").replace(",", ".")) / 100
+        if not 0 < share <= 1:
+            return None
+    else:
+        share = 0.5
+    n = when.group("n").lower()
+    count = int(n) if n.isdigit() else _TIME_NUMBERS[n]
+    unit = when.group("unit").lower()
+    months = count * 6 if unit == "halvår" else count * 12 if unit.startswith(("år", "year")) else count
+    if not 1 <= months <= 120:
+        return None
+    return share, months, label_words(cut.group(0).strip(), label)
 
 
 def support_need_words(label: str | None) -> str | None:
@@ -1306,6 +1367,10 @@ _COUNT_CEILING = re.compile(r"(?<![\wåäö])(?:högst|maximalt|max\.?|som\s+mes
 _COUNT_FLOOR = re.compile(r"(?<![\wåäö])(?<!no\s)(?<!not\s)(?<!inte\s)(?<!ej\s)(?:minst|at\s+least|fler\s+än|mer\s+än|more\s+than)\s+\d", re.I)
 # (a floor the label sets beside a ceiling, "Minst 40 % ... ska vara män (högst 60 % kvinnor)", is the goal: the
 # ceiling restates the others' share)
+# (a share that is to stay under a ceiling whose words are of drop-outs, "Andelen som avbryter ska vara högst 15 %",
+# "högst 20 % avbrott", "no more than 15 % drop out": the others' share is every outcome but avbrott)
+_DROPOUT = re.compile(r"(?<![\wåäö])(?:avbryt\w*|avbrott\w*|avbröt|hoppa[rt]?\s+av|drop(?:s|ped|ping)?[\s-]*outs?|"
+                      r"discontinu\w*)(?![\wåäö])", re.I)
 _SHARE_FLOOR = re.compile(rf"\b(?:minst|lägst|at\s+least)\s+{_SHARE_WORD}", re.I)
 _SHARE_FALLS = re.compile(
     rf"\b(?:andel\w*|antal\w*|share|proportion|percentage|number)(?:\s+[\wåäö]+){{0,8}}?\s+(?:ska|skall|bör|should|will|must|"
@@ -1390,6 +1455,8 @@ def label_period_conflict(label: str, period: str) -> tuple[str, tuple[str, ...]
     """The words of ``label`` that name a period other than ``period``, with the periods they fit;
     None when the label names none, or names periods that do not agree (then it is not judged)."""
     found = [(m.group(0), fits) for pattern, fits in _PERIOD_WORDS for m in [pattern.search(label)] if m]
+    if not found and (total := _TOTAL_WORDS.search(label)) is not None:
+        found = [(total.group(0), ("whole_period",))]
     if not found:
         return None
     fits = set(found[0][1]).intersection(*(set(f) for _, f in found[1:]))
@@ -2186,6 +2253,12 @@ class Goal(_Strict):
             beyond = (_NOT_COUNTED.search(label) or _PAYMENT_CHANGE.search(label) or _SUPPORT_CUT.search(label)
                       or _TIME_ON_SUPPORT.search(label) or _ACTIVITIES.search(label)) \
                 if self.kind in PERSON_GOAL_KINDS else None
+            own_cut = support_cut_after_start(label) if beyond is not None else None
+            if own_cut is not None:
+                # (each participant's own payments a time after their start: the payments file answers it, as a
+                # qualitative goal's evidence that validate gives)
+                raise ParamsValueError("params.goal_label_support_cut_after_start", words=own_cut[2], kind=self.kind,
+                                       left=f"{round((1 - own_cut[0]) * 100, 1):g} %", months=str(own_cut[1]))
             if beyond is not None and _PARTICIPANTS_SUPPORT.search(label) \
                     and (beyond.re in (_PAYMENT_CHANGE, _SUPPORT_CUT) or _AN_AMOUNT.search(beyond.group(0))):
                 raise ParamsValueError("params.goal_label_participants_support", words=beyond.group(0).strip(),
@@ -2306,6 +2379,12 @@ class Goal(_Strict):
                 ceiling = stated[-1][1] if stated else self.target
                 rest = round(1 - ceiling, 3) if ceiling is not None else None
                 pct = f"{rest * 100:g}" if rest is not None else "?"
+                if _DROPOUT.search(label) and not re.search(_SUPPORT, label, re.I) and ceiling is not None:
+                    # (a ceiling on drop-outs: the others' share is those who ended otherwise, every outcome but
+                    # avbrott, never those who left försörjningsstöd)
+                    raise ParamsValueError("params.goal_label_share_falls_dropout", words=falls.group(0).strip(),
+                                           rest=f"{rest:g}", pct=pct, ceiling=f"{round(ceiling * 100, 1):g}",
+                                           codes=", ".join(c for c in OUTCOMES if c not in ("avbrott", "okänt")))
                 raise ParamsValueError("params.goal_label_share_falls", words=falls.group(0).strip(),
                                        rest=f"{rest:g}" if rest is not None else "?", pct=pct)
             if self.kind == "share":

@@ -23,7 +23,7 @@ from .params import ProjectParams, load_params
 from .errors import DataValidationError, ParamsError, PersonalIdentityNumberError, Problem, problem, problems_frame
 from .arguments import check_lang
 from .messages import LANGS, message
-from .crosscheck import coded_exit_paid_note, shared_households
+from .crosscheck import coded_exit_paid_note, shared_households, support_cut_note
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
@@ -557,6 +557,9 @@ def _load(params: ProjectParams) -> Project:
         warn += coded_exit_paid_note(source, participants, payments, params.cost_benefit.success_outcomes,
                                      params.privacy.min_count, covers_all, costed=d.budget is not None,
                                      file_rows=file_rows)
+        # a qualitative goal of each participant's own payments a time after the start: the figures for its evidence
+        warn += support_cut_note(str(d.payments), participants, payments, params.goals,
+                                 params.comparison.months_before, covers_all)
     if comparison is not None and d.comparison is not None and comparison[S.PERSON_ID].nunique() < params.privacy.min_count:
         # a mean, a difference or an estimate on fewer than k comparison persons shows single persons' payments
         # (and says nothing): the project is analysed without a comparison group, and the report says why

@@ -1569,8 +1569,16 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 # (in a budget, a repayment or correction of utfall: say where the amount belongs)
                 negative_key = ("hint.negative_payment" if spec is S.PAYMENTS else
                                 "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
+                # (a budget line of income, sales, written negative as a follow-up nets it: not a cost, say so)
+                income = (df[S.CATEGORY].map(is_income_line).to_numpy()
+                          if spec is S.BUDGET_TABLE and S.CATEGORY in df else np.zeros(len(df), bool))
+                # (and a partner's grant that pays part of another line, "Anställningsstöd från Arbetsförmedlingen",
+                # netted the same way: the partner's co-financing, a line of its own)
+                grant = (df[S.CATEGORY].map(is_grant_line).to_numpy()
+                         if spec is S.BUDGET_TABLE and S.CATEGORY in df else np.zeros(len(df), bool))
                 for i in np.flatnonzero(negative.to_numpy()).tolist():
-                    hints[i] = (negative_key, {})
+                    hints[i] = (("hint.negative_income", {}) if income[i] else ("hint.negative_grant", {}) if grant[i]
+                                else (negative_key, {}))
             if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
                 for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
                     hints[i] = ("hint.dash_amount", {})
@@ -2853,7 +2861,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     for i in np.flatnonzero(out.to_numpy()).tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
                                 "payment.month_range", lo=f"{lo:%Y-%m}", hi=f"{hi:%Y-%m}"))
-    if not _check_amounts(df, raw, fname, problems):
+    if not _check_amounts(df, raw, fname, problems, _unit_line(params, table)):
         _check_person_scale(df, raw, fname, warn)
     if persons is not None and len(persons):
         _check_payment_persons(df, raw, fname, persons, problems, warn)
@@ -2974,10 +2982,13 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     frame.insert(0, S.PERSON_ID, people)
     paid = households[known]
     paid = paid[paid != ""]
-    warn.append(problem(fname, None, None, None, ("payment.per_household_read_comparison" if comparison else "payment.per_household_read"), "warning", "payments_per_household",
+    # (where no household has two members, the note says one in each, never "in 0 households more than one")
+    shared = int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum())
+    read_key = ("payment.per_household_read_comparison" if comparison else "payment.per_household_read") if shared \
+        else ("payment.per_household_read_alone_comparison" if comparison else "payment.per_household_read_alone")
+    warn.append(problem(fname, None, None, None, read_key, "warning", "payments_per_household",
                         rows=_sek(int(known.sum())), households=_sek(paid.nunique()),
-                        persons=_sek(len(set(people) - {""})),
-                        shared=_sek(int((lookup.reindex(paid.unique()).dropna().map(len) > 1).sum()))))
+                        persons=_sek(len(set(people) - {""})), shared=_sek(shared)))
     # (a message about a row's person, its household's cell left empty, names the household's column, the one the
     # file has: not 'person_id', and not again where a personnummer was taken out of that cell)
     of_person = np.array([raw.column_of(S.HOUSEHOLD_ID, int(i)) for i in take], dtype=object)
@@ -3184,13 +3195,40 @@ def _sek(v: float) -> str:
     return f"{v:,.0f}".replace(",", "\u00a0")
 
 
-def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem]) -> bool:
+def _unit_line(params: ProjectParams, table: str) -> str | None:
+    """The ``amount_unit`` line that reads this payments file in kr and every other file in its own unit, when the
+    params file reads it in tkr (None when it reads it in kr already): ``amount_unit: {budget: tkr, payments: kr}``."""
+    file = "comparison_payments" if table != "payments" else "payments"
+    if params.data.unit(file) != "tkr":
+        return None
+    units = {"budget": params.data.unit("budget"), "payments": params.data.unit("payments")}
+    if params.data.comparison is not None or file == "comparison_payments":
+        units["comparison_payments"] = params.data.unit("comparison_payments")
+    units[file] = "kr"
+    return "amount_unit: {" + ", ".join(f"{k}: {v}" for k, v in units.items()) + "}"
+
+
+def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem],
+                   kr_line: str | None = None) -> bool:
     """Amounts a household cannot have been paid in a month: tkr written where kr was declared, or
-    the reverse. True when the whole file is on the wrong scale (nothing more to check per person)."""
+    the reverse. True when the whole file is on the wrong scale (nothing more to check per person).
+
+    Half of the amounts above what a household is paid in a month is the whole file on the wrong scale: one message
+    for the file, not one for each of its rows; where the file is read in tkr (``kr_line``, the per-file
+    ``amount_unit`` that reads it in kr) its amounts are kronor, as a follow-up's budget in tkr beside payments in kr
+    is, and the line to write is named."""
     low, high = PLAUSIBLE_MONTHLY_SEK
     paid = df[S.AMOUNT][df[S.AMOUNT] > 0]
     if len(paid) and paid.median() < low:
         problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_small", median=_sek(paid.median())))
+        return True
+    if len(paid) and paid.median() > high:
+        if kr_line is not None:
+            problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_large_tkr", median=_sek(paid.median()),
+                                    limit=_sek(high), line=kr_line))
+        else:
+            problems.append(problem(fname, None, S.AMOUNT, None, "payment.too_large_file",
+                                    median=_sek(paid.median()), limit=_sek(high)))
         return True
     # a total row under the persons ('Totalt', 'Summa' in the id column, a month's sum in each of its cells, as one is
     # kept under a sheet with a column per month): one message saying it is a total row to delete, never a person
@@ -3804,6 +3842,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     _check_own_financing(lines, file_rows, params, fname, warn)
     _check_vat_lines(lines, file_rows, fname, warn)
     _repayment_lines(lines, file_rows, raw, fname, problems)
+    _income_lines(lines, file_rows, raw, fname, problems)
     _check_participant_wages(lines, file_rows, params, fname, problems, warn)
     out = lines.reset_index(drop=True)
     out.attrs["stated_totals"] = df[is_total].reset_index(drop=True)
@@ -4369,6 +4408,54 @@ def _repayment_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, 
     for i in np.flatnonzero((names.map(lambda n: _REPAYMENT_LINE.search(n) is not None) & amount).to_numpy()):
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
                                 names.iloc[i].strip(), "budget.repayment_line"))
+
+
+# a budget line of income ("Försäljningsintäkter", "Intäkter från caféet", "Försäljning av tjänster", "Sales",
+# "Revenue"), as a social enterprise's follow-up keeps its sales beside its costs: no cost, and read as one (positive)
+# it would add to the project's cost, or (negative) be refused as a negative cost without a word of what it is; a cost
+# of selling ("Kostnader för försäljning", "Cost of sales") is a cost
+_INCOME_LINE = re.compile(r"(?<![\wåäö])(?:\w*intäkt\w*|försäljning\w*|sales|income|revenues?|turnover)(?![\wåäö])",
+                          re.IGNORECASE)
+_COST_WORD = re.compile(r"kostnad|utgift|\bcosts?\b|expens", re.IGNORECASE)
+
+
+def is_income_line(category: object) -> bool:
+    """Whether a budget line's name says it is an income (sales), not a cost.
+
+    >>> [is_income_line(c) for c in ("Försäljningsintäkter", "Intäkter café", "Sales", "Kostnader för försäljning",
+    ...                              "Lön arbetsledare", None)]
+    [True, True, True, False, False, False]
+    """
+    name = str(category or "")
+    return _INCOME_LINE.search(name) is not None and _COST_WORD.search(name) is None
+
+
+# a partner's grant toward a cost, as a follow-up nets it under the line it pays for ("Anställningsstöd från
+# Arbetsförmedlingen", "Lönebidrag", "Bidrag från Region", "Ersättning från Försäkringskassan"): the partner's part
+_GRANT_LINE = re.compile(r"(?<![\wåäö])(?:\w*bidrag\w*|anställningsstöd\w*|lönestöd\w*|(?:stöd|ersättning)\s+från|"
+                         r"grants?|subsid(?:y|ies))(?![\wåäö])", re.IGNORECASE)
+
+
+def is_grant_line(category: object) -> bool:
+    """Whether a budget line's name says it is a grant that pays part of a cost (a wage subsidy from
+    Arbetsförmedlingen), not a cost.
+
+    >>> [is_grant_line(c) for c in ("Anställningsstöd från Arbetsförmedlingen", "Lönebidrag", "Lön arbetsledare")]
+    [True, True, False]
+    """
+    return _GRANT_LINE.search(str(category or "")) is not None
+
+
+def _income_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
+                  problems: list[Problem]) -> None:
+    """A line of income (sales) with a positive amount would be added to the project's cost: one problem per such
+    line, naming its row, with what to write (delete it, or lower the lines the income pays for). A negative one is
+    refused at its amount, saying it is an income (``hint.negative_income``); a 0 kr line costs nothing and is left."""
+    names = lines[S.CATEGORY].fillna("").astype(str)
+    amount = lines[[S.BUDGET, S.ACTUAL]].fillna(0).gt(0).any(axis=1)
+    for i in np.flatnonzero((names.map(is_income_line) & amount).to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
+                                names.iloc[i].strip(), "budget.income_line"))
 
 
 # a budget line of value-added tax ("Moms 25 % på köpt tjänst", "Ingående moms", "Mervärdesskatt", "VAT"): a tax, not
