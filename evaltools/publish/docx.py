@@ -1547,8 +1547,10 @@ def _run(p, text: str, fmt: Fmt):
 # ---------------------------------------------------------------- lists
 
 
-def _numbering(w: _Writer, ordered: bool) -> int:
-    """A new list's numbering id: bullets share one definition, and each numbered list counts from 1."""
+def _numbering(w: _Writer, ordered: bool, level: int = 0, start: int = 1) -> int:
+    """A new list's numbering id: bullets share one definition, and each numbered list counts from 1, or from
+    the number its HTML starts at (``<ol start="3">``: a list the evaluator goes on with after a paragraph, "3."
+    and "4.", as the HTML and the PDF number it), at the list's ``level``."""
     numbering = w.doc.part.numbering_part.element
     key = "number_abstract" if ordered else "bullet_abstract"
     abstract = getattr(w, key)
@@ -1574,13 +1576,24 @@ def _numbering(w: _Writer, ordered: bool) -> int:
     num_id = max(ids, default=0) + 1
     numbering.append(parse_xml(
         f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+        f'<w:lvlOverride w:ilvl="{min(level, 8)}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
     return num_id
+
+
+def _start(tag: Tag) -> int:
+    """The number an ordered list starts at (its ``start``; 1 without one, or with one that is no whole number
+    Word takes)."""
+    try:
+        start = int(str(tag.get("start", "1")).strip())
+    except ValueError:
+        return 1
+    return start if 0 <= start <= 32767 else 1
 
 
 def _list(w: _Writer, container, tag: Tag, level: int) -> None:
     """A list as Word list paragraphs; a list inside an item is one level down."""
-    num_id = _numbering(w, tag.name == "ol")
+    ordered = tag.name == "ol"
+    num_id = _numbering(w, ordered, level, _start(tag) if ordered else 1)
     for li in tag.find_all("li", recursive=False):
         _item(w, container, li, level, num_id)
 

@@ -1,0 +1,57 @@
+"""The Word document and the workbook as the evaluator who finishes the report in Word and checks it in Excel."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from docx.oxml.ns import qn
+
+from evaltools.publish.docx import html_to_docx
+
+
+def _doc(inner: str):
+    page = f"<html><body><main><h1>T</h1><h2>Del</h2><div class='et-evaluator'>{inner}</div></main></body></html>"
+    return docx.Document(io.BytesIO(html_to_docx(page, None, "sv", "T", "F")))
+
+
+def _starts(doc) -> list[tuple[str, int, int | None]]:
+    """Each list paragraph's text, level and the number its list's level starts at (None: no override)."""
+    numbering = doc.part.numbering_part.element
+    rows = []
+    for p in doc.paragraphs:
+        num = p._p.pPr.numPr if p._p.pPr is not None else None
+        if num is None:
+            continue
+        level = num.ilvl.val
+        (n,) = [x for x in numbering.findall(qn("w:num")) if x.get(qn("w:numId")) == str(num.numId.val)]
+        overrides = {int(o.get(qn("w:ilvl"))): o.find(qn("w:startOverride")) for o in n.findall(qn("w:lvlOverride"))}
+        start = overrides.get(level)
+        rows.append((p.text, level, None if start is None else int(start.get(qn("w:val")))))
+    return rows
+
+
+def test_a_numbered_list_that_goes_on_after_a_paragraph_keeps_its_numbers():
+    """'3. tre' after a paragraph is numbered 3 in the HTML and the PDF (CommonMark keeps the first number);
+    Word numbered it 1 again, so the evaluator's points 3 and 4 read as 1 and 2 in the Word document."""
+    from evaltools.present.narrative import to_html  # (the evaluator's Markdown as the report renders it)
+    html = to_html("1. ett\n2. två\n\nEtt stycke mellan.\n\n3. tre\n4. fyra\n")
+    assert '<ol start="3">' in html  # (the HTML the browser and the PDF number from 3)
+    rows = _starts(_doc(html))
+    assert rows == [("ett", 0, 1), ("två", 0, 1), ("tre", 0, 3), ("fyra", 0, 3)]
+    # each list its own count: the second does not go on from the first by sharing its numbering
+    ids = [p._p.pPr.numPr.numId.val for p in _doc(html).paragraphs if p._p.pPr is not None
+           and p._p.pPr.numPr is not None]
+    assert ids[0] == ids[1] != ids[2] == ids[3]
+
+
+def test_a_nested_numbered_list_starts_where_its_html_starts():
+    """A list inside an item, starting at 5, counts from 5 at its own level (the override is on that level)."""
+    rows = _starts(_doc("<ol><li>ett<ol start='5'><li>fem</li><li>sex</li></ol></li></ol><ul><li>punkt</li></ul>"))
+    assert rows == [("ett", 0, 1), ("fem", 1, 5), ("sex", 1, 5), ("punkt", 0, 1)]
+
+
+def test_a_start_word_cannot_take_counts_from_one():
+    """A start that is no whole number (hand-written HTML) does not stop the document: the list counts from 1."""
+    rows = _starts(_doc("<ol start='x'><li>a</li></ol><ol start='-2'><li>b</li></ol>"))
+    assert rows == [("a", 0, 1), ("b", 0, 1)]
