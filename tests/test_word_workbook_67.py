@@ -55,3 +55,28 @@ def test_a_start_word_cannot_take_counts_from_one():
     """A start that is no whole number (hand-written HTML) does not stop the document: the list counts from 1."""
     rows = _starts(_doc("<ol start='x'><li>a</li></ol><ol start='-2'><li>b</li></ol>"))
     assert rows == [("a", 0, 1), ("b", 0, 1)]
+
+
+def test_the_portfolio_workbook_writes_its_price_years_as_years(tmp_path):
+    """The portfolio's two price years (the NPVs' and each project's own) were numbers with a thousands separator,
+    so Excel showed "2 025" where the overview and the project's workbook say 2025. They stay numbers (a filter on
+    them works) and read as years."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import portfolio_sheet, write_workbook
+
+    table = pd.DataFrame({"id": ["a", "b"], "title": ["A", "B"], "npv_public": [1_234_567.0, -89_000.0],
+                          "npv_price_year": [2025, 2025], "price_year": [2023, 2019]})
+    path = write_workbook(tmp_path / "portfolio.xlsx", [portfolio_sheet(table)], "sv", 5)
+    ws = load_workbook(path).worksheets[-1]
+    header = [c.value for c in ws[1]]
+    years = [header.index("Nettonuvärdenas prisår (omräknade med KPI)") + 1,
+             header.index("Projektets prisår (för personåren och kostnaden de bär)") + 1]
+    cells = [ws.cell(r, c) for r in (2, 3) for c in years]
+    assert [c.value for c in cells] == [2025, 2023, 2025, 2019]
+    # a year's format groups no digits ("#,##0" shows 2 025 in Swedish Excel, 2,025 in English)
+    assert all(c.data_type == "n" and "," not in c.number_format and "#" not in c.number_format for c in cells)
+    # the amount beside them keeps its grouping: only the years changed
+    amount = ws.cell(2, header.index("Nettonuvärde, offentliga finansiärer") + 1)
+    assert amount.value == 1_234_567 and "#,##0" in amount.number_format

@@ -1253,12 +1253,12 @@ PORTFOLIO: list[Column] = [
     C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr", values=_DEFAULT_K),
     C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2", values=_DEFAULT_K),
     C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2", values=_DEFAULT_K),
-    C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
+    C("npv_price_year", "workbook.column.portfolio.npv_price_year", "year"),  # (one year for every row's NPVs)
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)
     C("break_even_person_years", "workbook.column.portfolio.break_even_person_years", "num1"),
     C("break_even_cost", "workbook.column.portfolio.break_even_cost", "kr"),
-    C("price_year", "workbook.column.portfolio.price_year", "int"),
+    C("price_year", "workbook.column.portfolio.price_year", "year"),
 ]
 
 
