@@ -80,3 +80,25 @@ def test_the_portfolio_workbook_writes_its_price_years_as_years(tmp_path):
     # the amount beside them keeps its grouping: only the years changed
     amount = ws.cell(2, header.index("Nettonuvärde, offentliga finansiärer") + 1)
     assert amount.value == 1_234_567 and "#,##0" in amount.number_format
+
+
+def test_the_before_and_after_sheet_says_its_amounts_are_per_household(tmp_path):
+    """The sheet's rows count households (its count column is "Hushåll") and its means are per household and
+    month, as the report's section says; its amount headings said only "kr per månad", which an evaluator
+    comparing with an individual's payment would read as per person."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import report_sheets, write_workbook
+
+    frame = pd.DataFrame({"group": ["participants"], "persons": [12], "before": [9_000.0], "after": [7_000.0],
+                          "change": [-2_000.0]})
+    for lang, unit, count in (("sv", "kr per hushåll och månad", "Hushåll"),
+                              ("en", "SEK per household and month", "Households")):
+        sheets = report_sheets({"forsorjningsstod": frame}, 5, lang=lang)
+        path = write_workbook(tmp_path / f"{lang}.xlsx", sheets, lang, 5)
+        ws = load_workbook(path).worksheets[-1]
+        header = [c.value for c in ws[1]]
+        assert header[1] == count
+        assert [h.endswith(unit) for h in header[2:]] == [True, True, True]
+        assert [c.value for c in ws[2]][1:] == [12, 9_000, 7_000, -2_000]
