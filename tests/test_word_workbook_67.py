@@ -102,3 +102,24 @@ def test_the_before_and_after_sheet_says_its_amounts_are_per_household(tmp_path)
         assert header[1] == count
         assert [h.endswith(unit) for h in header[2:]] == [True, True, True]
         assert [c.value for c in ws[2]][1:] == [12, 9_000, 7_000, -2_000]
+
+
+def test_the_survey_sheet_writes_its_rounds_as_years(tmp_path):
+    """A survey's round is its year ("Omgång (år)"): Excel showed "2 023" with the count format's thousands
+    separator. It stays a number, shown as the year; the count beside it keeps its format."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import report_sheets, write_workbook
+
+    frame = pd.DataFrame({"group": ["g", "g"], "group_label": ["Handläggare", "Handläggare"], "round": [2023, 2025],
+                          "question": ["q", "q"], "question_label": ["Fråga", "Fråga"], "answer": ["a", "a"],
+                          "answer_label": ["Ja", "Ja"], "n": [1_200, 1_350], "share": [0.5, 0.75]})
+    path = write_workbook(tmp_path / "e.xlsx", report_sheets({"enkater": frame}, 5, lang="sv"), "sv", 5)
+    ws = load_workbook(path).worksheets[-1]
+    header = [c.value for c in ws[1]]
+    rounds = [ws.cell(r, header.index("Omgång (år)") + 1) for r in (2, 3)]
+    assert [c.value for c in rounds] == [2023, 2025]
+    assert all(c.data_type == "n" and "," not in c.number_format and "#" not in c.number_format for c in rounds)
+    n = ws.cell(2, header.index("Antal svar") + 1)
+    assert n.value == 1_200 and n.number_format == "#,##0"

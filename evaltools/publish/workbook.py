@@ -948,7 +948,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
     "enkater": ("workbook.sheets.enkater.title", "workbook.sheets.enkater.description", [
         C("group", machine_only=True),
         C("group_label", "workbook.column.enkater.group_label"),
-        C("round", "workbook.column.enkater.round", "int"),
+        C("round", "workbook.column.enkater.round", "year"),
         C("question", machine_only=True),
         C("question_label", "workbook.column.enkater.question_label"),
         C("answer", machine_only=True),
