@@ -123,3 +123,36 @@ def test_the_survey_sheet_writes_its_rounds_as_years(tmp_path):
     assert all(c.data_type == "n" and "," not in c.number_format and "#" not in c.number_format for c in rounds)
     n = ws.cell(2, header.index("Antal svar") + 1)
     assert n.value == 1_200 and n.number_format == "#,##0"
+
+
+def _grid(table) -> list[int]:
+    return [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_a_long_hyphenated_cost_item_breaks_at_its_hyphens_not_the_amounts_beside_it():
+    """A budget line written as one hyphenated word ("Lokalkostnader-och-IT-system-…", as a ledger exports it) wraps
+    at its hyphens in the PDF and in Word. The Word table's columns were measured as if it could not: the table
+    was wider than the page (its words together more than the text's width) and every column, the amounts' too,
+    was shrunk, so that "1 150 000 kr" no longer fitted its column. The table now fits the text's width and the
+    amounts keep the width they have beside a short cost item."""
+    item = "Lokalkostnader-och-IT-system-inklusive-licenser-för-dokumentationssystemet-och-support-under-projekttiden"
+
+    def table(label: str):
+        rows = "".join(f"<tr><td class='txt'>2021</td><td class='txt'>{label}</td><td class='txt'>Samordningsförbundet</td>"
+                       f"<td class='num'><span class='nw'>1 150 000 kr</span></td><td class='num'><span class='nw'>"
+                       f"1 069 500 kr</span></td><td class='num'><span class='nw'>−80 500 kr</span></td>"
+                       f"<td class='num'>93 %</td></tr>" for _ in range(3))
+        html = ("<table class='et-table'><thead><tr><th class='txt'>Period</th><th class='txt'>Kostnadsslag</th>"
+                "<th class='txt'>Finansiär</th><th class='num'>Budget</th><th class='num'>Utfall</th>"
+                f"<th class='num'>Differens</th><th class='num'>Förbrukat</th></tr></thead><tbody>{rows}</tbody></table>")
+        page = f"<html><body><main><h1>T</h1><h2>Budget</h2>{html}</main></body></html>"
+        doc = docx.Document(io.BytesIO(html_to_docx(page, None, "sv", "T", "F")))
+        section = doc.sections[0]
+        text_width = (section.page_width - section.left_margin - section.right_margin) // 635  # (EMU to twips)
+        return _grid(doc.tables[0]), text_width
+
+    long, width = table(item)
+    short, _ = table("Lokal och IT")
+    assert abs(sum(long) - width) <= 3  # (rounding of each column to whole twips)
+    assert long[3:] == short[3:]  # the amounts' columns as beside a short item
+    assert long[1] < width / 2  # the item wraps at its hyphens in a column of its share

@@ -1912,9 +1912,15 @@ def _cell_text(nodes: list) -> str:
     return "".join(text for text, _ in _segments(nodes, Fmt()))
 
 
+# after a hyphen inside a word a line may break, as the PDF, a browser and Word break "Lokal-och-IT-kostnader" (a
+# hyphen before a figure, "-5" or "2021-2023", does not break: Unicode's line breaking keeps it with the figure)
+_AFTER_HYPHEN = re.compile(r"(?<=[^\s-]-)(?=[^\d\s-])")
+
+
 def _words(text: str) -> list[str]:
-    """The pieces of ``text`` between which a line may break (a no-break space joins its neighbours)."""
-    return [x for x in re.split(r"[ \n]+", text) if x]
+    """The pieces of ``text`` between which a line may break (a no-break space joins its neighbours, a no-break
+    hyphen too; after a hyphen inside a word a line may break, :data:`_AFTER_HYPHEN`)."""
+    return [y for x in re.split(r"[ \n]+", text) if x for y in _AFTER_HYPHEN.split(x) if y]
 
 
 def _widths(table, rows: list[Tag], ncols: int, width: int, measure: _TextMeasure = _TextMeasure(),
