@@ -156,3 +156,24 @@ def test_a_long_hyphenated_cost_item_breaks_at_its_hyphens_not_the_amounts_besid
     assert abs(sum(long) - width) <= 3  # (rounding of each column to whole twips)
     assert long[3:] == short[3:]  # the amounts' columns as beside a short item
     assert long[1] < width / 2  # the item wraps at its hyphens in a column of its share
+
+
+def test_no_row_of_the_workbook_is_higher_than_excel_allows(tmp_path):
+    """An evaluator's evidence for a qualitative goal of a page or two (3 000 characters) wrapped in its column of
+    60 characters set its row to some 50 lines of 15 points, 800 points; Excel's rows are at most 409 points high. The
+    row is as high as Excel allows and the text is whole in the cell; a short row keeps its own height."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import Column, Sheet, write_workbook
+
+    long = " ".join(["Samverkan prövades i möten där deltagaren och läkaren planerade tillsammans."] * 40)
+    assert len(long) > 3_000
+    frame = pd.DataFrame({"goal": ["Samverkan", "Kort"], "evidence": [long, "Nåddes."]})
+    columns = [Column("goal", "workbook.column.mal.label"), Column("evidence", "workbook.column.mal.evidence")]
+    sheet = Sheet("mal", "workbook.sheets.mal.title", "workbook.sheets.mal.description", frame, columns)
+    ws = load_workbook(write_workbook(tmp_path / "m.xlsx", [sheet], "sv", 5)).worksheets[-1]
+    heights = {r: ws.row_dimensions[r].height for r in (2, 3)}
+    assert heights[2] == 409 and ws.cell(2, 2).value == long
+    assert heights[3] is None or heights[3] <= 30
+    assert all((d.height or 0) <= 409 for d in ws.row_dimensions.values())

@@ -532,6 +532,9 @@ FILTER_BUTTON = 3  # the filter's button in a heading cell (about 17 pixels at 1
 TEXT_WIDEST = 60  # the widest a column of texts is made (about half a laptop's screen)
 HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
 LINE_POINTS = 15.0  # the height of a line of the workbook's text (Calibri 11), in points
+# the highest row Excel has, in points (its Row Height takes at most 409): a file that sets a row higher holds a
+# height no Excel writes, which readers of the file need not accept
+ROW_POINTS_MOST = 409.0
 
 
 def wrapped_lines(text: object, width: float, bold: bool = False) -> int:
@@ -556,8 +559,11 @@ def wrapped_lines(text: object, width: float, bold: bool = False) -> int:
 
 
 def _row_height(cells: Sequence[tuple[object, float, bool]]) -> float:
-    """The height in points of a row of wrapped cells (text, column width, bold): its tallest cell's."""
-    return LINE_POINTS * max((wrapped_lines(text, width, bold) for text, width, bold in cells), default=1)
+    """The height in points of a row of wrapped cells (text, column width, bold): its tallest cell's, at most the
+    highest row Excel has (:data:`ROW_POINTS_MOST`; a longer text, an evaluator's page of evidence for a goal, is
+    read whole in the formula bar or by widening its column)."""
+    lines = max((wrapped_lines(text, width, bold) for text, width, bold in cells), default=1)
+    return min(LINE_POINTS * lines, ROW_POINTS_MOST)
 
 
 def _width(heading: str, values: list[object], column: Column | None) -> float:
