@@ -17,7 +17,8 @@ written with python-docx, so that its content is never written a second time:
 * text the HTML keeps on one line (``nw``: dates, amounts) keeps its spaces as no-break spaces and
   its hyphens as Word's non-breaking hyphens, so that "2021-12-31" is never split in a table cell;
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
-  whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
+  whose rows are never split across two pages (``w:cantSplit``; a row taller than most of a page may break, as
+  Word cuts off a whole row taller than the page, :func:`_let_tall_rows_break`), with numbers right-aligned as in
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
@@ -1709,14 +1710,65 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
-    reach = _widths(table, rows, ncols, w.width, w.wide_text if wide else w.cell_text,
-                    w.outdent if container is w.doc else 0)
+    measure = w.wide_text if wide else w.cell_text
+    reach = _widths(table, rows, ncols, w.width, measure, w.outdent if container is w.doc else 0)
+    _let_tall_rows_break(w, table, rows, measure)
     if reach:  # centred over the text: as far into the left margin as into the right
         table._tbl.tblPr.insert_element_before(
             parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{-round(reach / 635)}" w:type="dxa"/>'),
             "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
             "w:tblPrChange")
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
+
+
+# a row kept whole (``w:cantSplit``) that is taller than this share of the page's text height may break across
+# pages: Word cuts off at the foot of the page a row it may not break that is taller than the page, and the
+# text below the cut is not shown or printed (a goal's evidence of a page, written by the evaluator)
+TALL_ROW = 0.6
+LINE_HEIGHT = 1.2  # a line of the table's text, as high as its size times this (Word's single spacing, and air)
+
+
+def _let_tall_rows_break(w: _Writer, table, rows: list[Tag], measure: _TextMeasure) -> None:
+    """Let a body row that would take more than :data:`TALL_ROW` of the page's text height break across pages
+    (no ``w:cantSplit``), as the PDF breaks a row taller than its page: its height is its tallest cell's lines,
+    each cell's words wrapped in its column (:func:`_lines`) as Word wraps them."""
+    section = w.doc.sections[-1]
+    page = section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0)
+    widths = [c.width or 0 for c in table.columns]
+    line = int(Pt(measure.points * LINE_HEIGHT))
+    for row, tr in zip(table.rows, rows):
+        trpr = row._tr.trPr
+        cant = trpr.find(qn("w:cantSplit")) if trpr is not None else None
+        if cant is None or trpr.find(qn("w:tblHeader")) is not None:
+            continue
+        col, lines = 0, 1
+        for cell in _cells(tr):
+            span = _span(cell)
+            room = sum(widths[col:col + span]) - int(CELL_PADDING)
+            lines = max(lines, _lines(_cell_text(list(cell.children)), room, measure, cell.name == "th"))
+            col += span
+        if lines * line > TALL_ROW * page:
+            trpr.remove(cant)
+
+
+def _lines(text: str, room: int, measure: _TextMeasure, bold: bool = False) -> int:
+    """How many lines ``text`` takes wrapped between its words (:func:`_words`) in ``room`` EMU; a word wider
+    than the room takes as many lines as Word needs to break it."""
+    room, space = max(room, 1), measure.emu(" ", bold)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = None
+        lines += 1
+        for word in _words(paragraph):
+            need = measure.emu(word, bold)
+            if used is not None and used + space + need <= room:
+                used += space + need
+                continue
+            if used is not None:
+                lines += 1
+            lines += max(0, -(-need // room) - 1)
+            used = need - (-(-need // room) - 1) * room
+    return lines
 
 
 def _alternative_text(table, title: str, headings: list[str]) -> None:
