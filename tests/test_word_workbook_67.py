@@ -201,3 +201,23 @@ def test_a_row_taller_than_the_page_may_break_across_pages():
     assert [whole(r) for r in table.rows] == [True, False, True]
     assert table.rows[1].cells[2].text == long  # (all of it, on as many pages as it needs)
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+
+
+def test_the_key_figures_sheet_says_the_prices_of_its_rows_that_do_not():
+    """The key-figures sheet said "Övriga belopp i de priser raden anger", but its budget, outturn and costs per
+    participant and per outcome named no prices (the report's table: "Kostnad per deltagare (löpande priser)"),
+    and its monthly level ("Försörjningsstöd per månad (medel)") neither its prices nor that it is the avoided
+    amount per person, as the report's row says ("Undvikt försörjningsstöd per person och månad (2023 års
+    priser)")."""
+    from evaltools.publish.workbook import SUMMARY, sheet_bases
+    from evaltools.words.text import msg
+
+    sv = sheet_bases("nuvärde i 2023 års priser, diskonterat med 3,5 % per år", "2023 års priser", "löpande priser", "sv")
+    assert sv["kostnad_nytta"] == ("Nuvärden: nuvärde i 2023 års priser, diskonterat med 3,5 % per år. Budget, utfall "
+                                   "och kostnaderna per person: löpande priser. Övriga belopp i de priser raden anger."
+                                   ).replace(" %", "\u00a0%")
+    en = sheet_bases("present value in 2023 prices", "2023 prices", "current prices", "en")
+    assert "Budget, actual costs and the costs per person: current prices." in en["kostnad_nytta"]
+    key = SUMMARY["monthly_level"][0]
+    assert msg(key, "sv") == "Undvikt försörjningsstöd per person och månad (medel, prisårets priser)"
+    assert msg(key, "en") == "Avoided social assistance per person and month (mean, price-year prices)"

@@ -1218,7 +1218,7 @@ def sheet_bases(present_value: str, fixed: str, current: str, lang: str) -> dict
     amounts = msg("workbook.basis_amounts", lang, basis=present_value)
     paid = msg("workbook.basis_amounts", lang, basis=current)
     return {"budget": msg("workbook.basis_budget", lang, current=current, fixed=fixed),
-            "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value),
+            "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value, current=current),
             "aktorer": amounts, "floden": amounts, "kanslighet": amounts,
             "antaganden": msg("workbook.basis_amounts", lang, basis=fixed),
             "forsorjningsstod": paid, "forsorjningsstod_effekt": paid, "forsorjningsstod_faser": paid}
