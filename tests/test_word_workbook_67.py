@@ -221,3 +221,29 @@ def test_the_key_figures_sheet_says_the_prices_of_its_rows_that_do_not():
     key = SUMMARY["monthly_level"][0]
     assert msg(key, "sv") == "Undvikt försörjningsstöd per person och månad (medel, prisårets priser)"
     assert msg(key, "en") == "Avoided social assistance per person and month (mean, price-year prices)"
+
+
+def test_the_portfolio_workbook_gives_an_applications_expected_participants_as_the_overview_does(tmp_path):
+    """The overview gives an application's participants as it expects them ("248 (förväntat enligt ansökan)") and
+    its cost per participant divided by them; the workbook's row left the participants empty beside that cost, so
+    the division could not be redone. The row's basis says its figures are expected; a structural project, with
+    no participants to expect, stays empty; a finished project keeps its own count."""
+    import numpy as np
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from evaltools.publish.workbook import portfolio_sheet, write_workbook
+
+    table = pd.DataFrame({"id": ["ansokan", "struktur", "projekt"], "title": ["A", "S", "P"],
+                          "mode": ["ex_ante", "structural", "observed"],
+                          "participants": [np.nan, np.nan, 52.0], "expected_participants": [248.0, np.nan, np.nan],
+                          "cost": [3_863_075.0, 1_998_904.0, 1_128_000.0],
+                          "cost_per_participant": [3_863_075 / 248, np.nan, 1_128_000 / 52]})
+    ws = load_workbook(write_workbook(tmp_path / "p.xlsx", [portfolio_sheet(table)], "sv", 5)).worksheets[-1]
+    header = [c.value for c in ws[1]]
+    rows = {r[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]}
+    assert rows["ansokan"]["Deltagare"] == 248
+    assert rows["ansokan"]["Underlag"] == "Förväntat enligt ansökan"
+    # the division redone in the sheet: 3 863 075 kr over 248 expected participants is 15 577 kr
+    assert round(rows["ansokan"]["Kostnad per deltagare"]) == 15_577
+    assert rows["struktur"]["Deltagare"] is None and rows["projekt"]["Deltagare"] == 52

@@ -1270,8 +1270,9 @@ PORTFOLIO: list[Column] = [
 
 # The portfolio's figures a project of a kind has none of, left empty as the overview shows "–": a project
 # without participants of its own (an application, a structural project: ``has_participants``) has none to
-# count, and an application has spent nothing of its budget (its budget file's actual costs, when it shares
-# one with the project that followed, are not its own)
+# count (an application's expected participants stand in its row, as in the overview: its row's basis says
+# they are expected), and an application has spent nothing of its budget (its budget file's actual costs, when
+# it shares one with the project that followed, are not its own)
 PARTICIPANT_FIGURES = ("participants", "ended_all", "ended", "successes", "success_definition")
 
 
@@ -1297,6 +1298,10 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
         if "expected_share" in table.columns:  # (an application's share: its share goal's expected one, as the overview)
             expected = (table["mode"] == "ex_ante") & table["expected_share"].notna()
             table.loc[expected, "success_rate"] = table.loc[expected, "expected_share"]
+        if "expected_participants" in table.columns:  # (an application's participants: those it expects, as the
+            # overview shows them, "248 (förväntat enligt ansökan)"; its cost per participant divides by them)
+            expected = (table["mode"] == "ex_ante") & table["expected_participants"].notna()
+            table.loc[expected, "participants"] = table.loc[expected, "expected_participants"]
     if "per_person_through" in table.columns:  # (a day as the entry writes it, "" for none: a date or nothing)
         table = table.copy()
         table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
