@@ -282,15 +282,19 @@ def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, 
 
 # --- the portfolio's workbook leaves empty what the overview shows as "–" -------------------------------------
 
-def test_the_portfolio_workbook_gives_an_application_no_budget_used_and_no_participants():
+def test_the_portfolio_workbook_gives_an_application_no_budget_used_and_its_expected_participants():
     from evaltools.publish.workbook import portfolio_sheet
     # the application (params: no participant data) shares its budget file with the project that followed,
-    # whose actual costs are not the application's: the overview shows "–" for its budget used and its
-    # participants, and so does the workbook now instead of 94 % and 0
+    # whose actual costs are not the application's: the overview shows "–" for its budget used, its exits and
+    # successes, and so does the workbook instead of 94 % and 0
     pf = sample_portfolio(("eskilstuna-ansokan", "samverkan-i-praktiken", "timra-vagen-ut"), "sv")
     frame = portfolio_sheet(pf.table).frame.set_index("id")
-    for column in ("budget_used", "participants", "ended", "successes"):
+    for column in ("budget_used", "ended", "successes"):
         assert pd.isna(frame.loc["eskilstuna-ansokan", column]), column
+    # its participants are those it expects, as the overview now shows them ("248 (förväntat enligt ansökan)") and
+    # as its cost per participant divides by: 90 a year (params) over 2024-04-01 – 2026-12-31, the third year
+    # 275 of 365 days
+    assert frame.loc["eskilstuna-ansokan", "participants"] == 90 + 90 + round(90 * 275 / 365)
     for column in ("participants", "ended", "successes"):  # a structural project has no participants of its own
         assert pd.isna(frame.loc["samverkan-i-praktiken", column]), column
     # a project with results keeps its figures: Timrå's 52 participants, all ended, 31 successes, and its

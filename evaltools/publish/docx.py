@@ -17,7 +17,8 @@ written with python-docx, so that its content is never written a second time:
 * text the HTML keeps on one line (``nw``: dates, amounts) keeps its spaces as no-break spaces and
   its hyphens as Word's non-breaking hyphens, so that "2021-12-31" is never split in a table cell;
 * report tables become Word tables whose header row repeats on every page (``w:tblHeader``) and
-  whose rows are never split across two pages (``w:cantSplit``), with numbers right-aligned as in
+  whose rows are never split across two pages (``w:cantSplit``; a row taller than most of a page may break, as
+  Word cuts off a whole row taller than the page, :func:`_let_tall_rows_break`), with numbers right-aligned as in
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
@@ -1547,8 +1548,10 @@ def _run(p, text: str, fmt: Fmt):
 # ---------------------------------------------------------------- lists
 
 
-def _numbering(w: _Writer, ordered: bool) -> int:
-    """A new list's numbering id: bullets share one definition, and each numbered list counts from 1."""
+def _numbering(w: _Writer, ordered: bool, level: int = 0, start: int = 1) -> int:
+    """A new list's numbering id: bullets share one definition, and each numbered list counts from 1, or from
+    the number its HTML starts at (``<ol start="3">``: a list the evaluator goes on with after a paragraph, "3."
+    and "4.", as the HTML and the PDF number it), at the list's ``level``."""
     numbering = w.doc.part.numbering_part.element
     key = "number_abstract" if ordered else "bullet_abstract"
     abstract = getattr(w, key)
@@ -1574,13 +1577,24 @@ def _numbering(w: _Writer, ordered: bool) -> int:
     num_id = max(ids, default=0) + 1
     numbering.append(parse_xml(
         f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract}"/>'
-        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+        f'<w:lvlOverride w:ilvl="{min(level, 8)}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'))
     return num_id
+
+
+def _start(tag: Tag) -> int:
+    """The number an ordered list starts at (its ``start``; 1 without one, or with one that is no whole number
+    Word takes)."""
+    try:
+        start = int(str(tag.get("start", "1")).strip())
+    except ValueError:
+        return 1
+    return start if 0 <= start <= 32767 else 1
 
 
 def _list(w: _Writer, container, tag: Tag, level: int) -> None:
     """A list as Word list paragraphs; a list inside an item is one level down."""
-    num_id = _numbering(w, tag.name == "ol")
+    ordered = tag.name == "ol"
+    num_id = _numbering(w, ordered, level, _start(tag) if ordered else 1)
     for li in tag.find_all("li", recursive=False):
         _item(w, container, li, level, num_id)
 
@@ -1696,14 +1710,65 @@ def _table(w: _Writer, container, tag: Tag) -> None:
             if header or kept or "et-group" in _classes(tr):
                 p.paragraph_format.keep_with_next = True
             col += span
-    reach = _widths(table, rows, ncols, w.width, w.wide_text if wide else w.cell_text,
-                    w.outdent if container is w.doc else 0)
+    measure = w.wide_text if wide else w.cell_text
+    reach = _widths(table, rows, ncols, w.width, measure, w.outdent if container is w.doc else 0)
+    _let_tall_rows_break(w, table, rows, measure)
     if reach:  # centred over the text: as far into the left margin as into the right
         table._tbl.tblPr.insert_element_before(
             parse_xml(f'<w:tblInd {nsdecls("w")} w:w="{-round(reach / 635)}" w:type="dxa"/>'),
             "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
             "w:tblPrChange")
     w.paragraph(container, NOTE_STYLE).paragraph_format.space_after = Pt(0)
+
+
+# a row kept whole (``w:cantSplit``) that is taller than this share of the page's text height may break across
+# pages: Word cuts off at the foot of the page a row it may not break that is taller than the page, and the
+# text below the cut is not shown or printed (a goal's evidence of a page, written by the evaluator)
+TALL_ROW = 0.6
+LINE_HEIGHT = 1.2  # a line of the table's text, as high as its size times this (Word's single spacing, and air)
+
+
+def _let_tall_rows_break(w: _Writer, table, rows: list[Tag], measure: _TextMeasure) -> None:
+    """Let a body row that would take more than :data:`TALL_ROW` of the page's text height break across pages
+    (no ``w:cantSplit``), as the PDF breaks a row taller than its page: its height is its tallest cell's lines,
+    each cell's words wrapped in its column (:func:`_lines`) as Word wraps them."""
+    section = w.doc.sections[-1]
+    page = section.page_height - (section.top_margin or 0) - (section.bottom_margin or 0)
+    widths = [c.width or 0 for c in table.columns]
+    line = int(Pt(measure.points * LINE_HEIGHT))
+    for row, tr in zip(table.rows, rows):
+        trpr = row._tr.trPr
+        cant = trpr.find(qn("w:cantSplit")) if trpr is not None else None
+        if cant is None or trpr.find(qn("w:tblHeader")) is not None:
+            continue
+        col, lines = 0, 1
+        for cell in _cells(tr):
+            span = _span(cell)
+            room = sum(widths[col:col + span]) - int(CELL_PADDING)
+            lines = max(lines, _lines(_cell_text(list(cell.children)), room, measure, cell.name == "th"))
+            col += span
+        if lines * line > TALL_ROW * page:
+            trpr.remove(cant)
+
+
+def _lines(text: str, room: int, measure: _TextMeasure, bold: bool = False) -> int:
+    """How many lines ``text`` takes wrapped between its words (:func:`_words`) in ``room`` EMU; a word wider
+    than the room takes as many lines as Word needs to break it."""
+    room, space = max(room, 1), measure.emu(" ", bold)
+    lines = 0
+    for paragraph in text.split("\n"):
+        used = None
+        lines += 1
+        for word in _words(paragraph):
+            need = measure.emu(word, bold)
+            if used is not None and used + space + need <= room:
+                used += space + need
+                continue
+            if used is not None:
+                lines += 1
+            lines += max(0, -(-need // room) - 1)
+            used = need - (-(-need // room) - 1) * room
+    return lines
 
 
 def _alternative_text(table, title: str, headings: list[str]) -> None:
@@ -1899,9 +1964,15 @@ def _cell_text(nodes: list) -> str:
     return "".join(text for text, _ in _segments(nodes, Fmt()))
 
 
+# after a hyphen inside a word a line may break, as the PDF, a browser and Word break "Lokal-och-IT-kostnader" (a
+# hyphen before a figure, "-5" or "2021-2023", does not break: Unicode's line breaking keeps it with the figure)
+_AFTER_HYPHEN = re.compile(r"(?<=[^\s-]-)(?=[^\d\s-])")
+
+
 def _words(text: str) -> list[str]:
-    """The pieces of ``text`` between which a line may break (a no-break space joins its neighbours)."""
-    return [x for x in re.split(r"[ \n]+", text) if x]
+    """The pieces of ``text`` between which a line may break (a no-break space joins its neighbours, a no-break
+    hyphen too; after a hyphen inside a word a line may break, :data:`_AFTER_HYPHEN`)."""
+    return [y for x in re.split(r"[ \n]+", text) if x for y in _AFTER_HYPHEN.split(x) if y]
 
 
 def _widths(table, rows: list[Tag], ncols: int, width: int, measure: _TextMeasure = _TextMeasure(),

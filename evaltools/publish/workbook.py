@@ -532,6 +532,9 @@ FILTER_BUTTON = 3  # the filter's button in a heading cell (about 17 pixels at 1
 TEXT_WIDEST = 60  # the widest a column of texts is made (about half a laptop's screen)
 HEADING_LINES, HEADING_WIDEST = 3, 30  # a heading's lines at most, unless its column would be wider
 LINE_POINTS = 15.0  # the height of a line of the workbook's text (Calibri 11), in points
+# the highest row Excel has, in points (its Row Height takes at most 409): a file that sets a row higher holds a
+# height no Excel writes, which readers of the file need not accept
+ROW_POINTS_MOST = 409.0
 
 
 def wrapped_lines(text: object, width: float, bold: bool = False) -> int:
@@ -556,8 +559,11 @@ def wrapped_lines(text: object, width: float, bold: bool = False) -> int:
 
 
 def _row_height(cells: Sequence[tuple[object, float, bool]]) -> float:
-    """The height in points of a row of wrapped cells (text, column width, bold): its tallest cell's."""
-    return LINE_POINTS * max((wrapped_lines(text, width, bold) for text, width, bold in cells), default=1)
+    """The height in points of a row of wrapped cells (text, column width, bold): its tallest cell's, at most the
+    highest row Excel has (:data:`ROW_POINTS_MOST`; a longer text, an evaluator's page of evidence for a goal, is
+    read whole in the formula bar or by widening its column)."""
+    lines = max((wrapped_lines(text, width, bold) for text, width, bold in cells), default=1)
+    return min(LINE_POINTS * lines, ROW_POINTS_MOST)
 
 
 def _width(heading: str, values: list[object], column: Column | None) -> float:
@@ -948,7 +954,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
     "enkater": ("workbook.sheets.enkater.title", "workbook.sheets.enkater.description", [
         C("group", machine_only=True),
         C("group_label", "workbook.column.enkater.group_label"),
-        C("round", "workbook.column.enkater.round", "int"),
+        C("round", "workbook.column.enkater.round", "year"),
         C("question", machine_only=True),
         C("question_label", "workbook.column.enkater.question_label"),
         C("answer", machine_only=True),
@@ -1212,7 +1218,7 @@ def sheet_bases(present_value: str, fixed: str, current: str, lang: str) -> dict
     amounts = msg("workbook.basis_amounts", lang, basis=present_value)
     paid = msg("workbook.basis_amounts", lang, basis=current)
     return {"budget": msg("workbook.basis_budget", lang, current=current, fixed=fixed),
-            "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value),
+            "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value, current=current),
             "aktorer": amounts, "floden": amounts, "kanslighet": amounts,
             "antaganden": msg("workbook.basis_amounts", lang, basis=fixed),
             "forsorjningsstod": paid, "forsorjningsstod_effekt": paid, "forsorjningsstod_faser": paid}
@@ -1253,19 +1259,20 @@ PORTFOLIO: list[Column] = [
     C("npv_society_high", "workbook.column.portfolio.npv_society_high", "kr", values=_DEFAULT_K),
     C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2", values=_DEFAULT_K),
     C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2", values=_DEFAULT_K),
-    C("npv_price_year", "workbook.column.portfolio.npv_price_year", "int"),  # (one year for every row's NPVs)
+    C("npv_price_year", "workbook.column.portfolio.npv_price_year", "year"),  # (one year for every row's NPVs)
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)
     C("break_even_person_years", "workbook.column.portfolio.break_even_person_years", "num1"),
     C("break_even_cost", "workbook.column.portfolio.break_even_cost", "kr"),
-    C("price_year", "workbook.column.portfolio.price_year", "int"),
+    C("price_year", "workbook.column.portfolio.price_year", "year"),
 ]
 
 
 # The portfolio's figures a project of a kind has none of, left empty as the overview shows "–": a project
 # without participants of its own (an application, a structural project: ``has_participants``) has none to
-# count, and an application has spent nothing of its budget (its budget file's actual costs, when it shares
-# one with the project that followed, are not its own)
+# count (an application's expected participants stand in its row, as in the overview: its row's basis says
+# they are expected), and an application has spent nothing of its budget (its budget file's actual costs, when
+# it shares one with the project that followed, are not its own)
 PARTICIPANT_FIGURES = ("participants", "ended_all", "ended", "successes", "success_definition")
 
 
@@ -1291,6 +1298,10 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
         if "expected_share" in table.columns:  # (an application's share: its share goal's expected one, as the overview)
             expected = (table["mode"] == "ex_ante") & table["expected_share"].notna()
             table.loc[expected, "success_rate"] = table.loc[expected, "expected_share"]
+        if "expected_participants" in table.columns:  # (an application's participants: those it expects, as the
+            # overview shows them, "248 (förväntat enligt ansökan)"; its cost per participant divides by them)
+            expected = (table["mode"] == "ex_ante") & table["expected_participants"].notna()
+            table.loc[expected, "participants"] = table.loc[expected, "expected_participants"]
     if "per_person_through" in table.columns:  # (a day as the entry writes it, "" for none: a date or nothing)
         table = table.copy()
         table["per_person_through"] = [dt.date.fromisoformat(d) if isinstance(d, str) and d else None
