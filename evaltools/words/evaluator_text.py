@@ -120,11 +120,39 @@ def _heading_key(title: str) -> str | None:
     return None
 
 
+def _no_address(url: str) -> bool:
+    """Whether ``url`` names a file beside the text (``bild.png``, ``bilagor/plan.pdf``), not an address: no scheme
+    (``https:``, ``javascript:``) and no other host (``//host/…``)."""
+    u = url.strip().lower()
+    drive = re.match(r"[a-z]:([\\/]|%5c)", u)  # (C:\\Users\\…: a file on a Windows disk, not a scheme)
+    return (drive is not None or not re.match(r"[a-z][a-z0-9+.\-]*:", u)) and not u.startswith(("//", "\\\\"))
+
+
+def _unlink_files(state) -> None:
+    """A link to a file beside the text is shown as its words only: the report travels without the file (as an
+    image's description is shown without the image)."""
+    for tok in state.tokens:
+        if tok.type != "inline" or not tok.children:
+            continue
+        kept, dropped = [], []
+        for child in tok.children:
+            if child.type == "link_open":
+                dropped.append(_no_address(str(child.attrGet("href") or "")))
+                if dropped[-1]:
+                    continue
+            elif child.type == "link_close" and dropped and dropped.pop():
+                continue
+            kept.append(child)
+        tok.children = kept
+
+
 def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    # an image would fetch or embed anything: only its description is shown, as text
+    # an image would fetch or embed anything: only its description is shown, as text (an image of a file beside the
+    # text, ![Diagram](bild.png), as much as one of an address: parsed, not left as its Markdown)
     md.add_render_rule("image", lambda _self, tokens, idx, _options, _env: escapeHtml(tokens[idx].content))
-    md.validateLink = lambda url: url.strip().lower().startswith(_LINK_SCHEMES)  # type: ignore[method-assign]
+    md.validateLink = lambda url: url.strip().lower().startswith(_LINK_SCHEMES) or _no_address(url)  # type: ignore[method-assign]
+    md.core.ruler.push("unlink_files", _unlink_files)
     return md
 
 
