@@ -72,8 +72,9 @@ def test_an_application_workbook_has_no_actual_costs_as_its_budget_table_has_non
     assert tables["budget"]["budget"].sum() == 3_863_075  # the application's budget, every line kept
     assert "actual_total" not in tables["kostnad_nytta"].columns
     # nor observed counts of participants it does not have yet (0 beside 110 expected to leave): the report's
-    # key-figure table shows only the expected figures
-    assert not {"participants", "ended", "cost_per_participant"} & set(tables["kostnad_nytta"].columns)
+    # key-figure table shows only the expected figures, its cost per participant over the participants it expects
+    # (tests/test_application_key_figures_67.py)
+    assert not {"participants", "ended"} & set(tables["kostnad_nytta"].columns)
     assert tables["kostnad_nytta"]["successes"].iloc[0] == 110  # 40 + 40 + 30 expected to own support
     sheet = next(s for s in report_sheets(tables, r.k, lang="sv") if s.name == "budget")
     headings = [c.source for c in sheet.columns]

@@ -84,7 +84,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     of :data:`STRUCTURAL_KEY_FIGURES`; no figure that has no value for any project of its kind (the person-
     years in the application's own terms without an application's level, actual costs where none are booked,
     and for an application, judged on its budget and its expected volumes, neither actual costs booked since
-    nor counts of participants it does not have yet, as its key-figure table shows none)."""
+    nor counts of participants it does not have yet, as its key-figure table shows none; its cost per participant
+    is over the participants it expects, as that table gives it)."""
     out = dict(figures)
     if out.get("dropoff_source") == "observed":  # (the drop-off seen in the payments, not a goal's measured outcome)
         out["dropoff_source"] = "observed_dropoff"
@@ -95,7 +96,9 @@ def applicable_key_figures(cba, figures: dict) -> dict:
     if no_fs_at_start(cba.summary):
         out = {k: v for k, v in out.items() if k not in NO_FS_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
-        for key in ("actual_total", "participants", "ended", "cost_per_participant"):
+        # (its cost per participant is over the participants it expects, as its key-figure table gives it beside
+        # "förväntat enligt ansökan", the sheet's basis)
+        for key in ("actual_total", "participants", "ended"):
             out.pop(key, None)
     out.pop("exit_range", None)
     er = cba.summary.exit_range
