@@ -11,6 +11,8 @@
    reader knows as a goal scored against one's own side.
 5. The budget's note on project years ran a year's number into its dates ("year 1 2023-09-01 – 2024-08-31"); the
    dates now stand in brackets, as the goal table writes a project year ("Year 1 (2021-01-01 – 2021-12-31)").
+6. "The share goal counts 236 of them: exits marked moved away are not counted" read as exits that were marked and
+   then moved away: an outcome's label after "marked" is introduced by "as".
 """
 from __future__ import annotations
 
@@ -122,3 +124,14 @@ def test_the_budgets_project_years_keep_each_years_number_apart_from_its_dates(l
     said = words.msg("budget.project_years", years=years)
     assert not re.search(r"\b\d+ \d{4}-\d\d-\d\d", said), said  # no "1 2023-09-01"
     assert re.search(r"\b1 \(2023-09-01 – 2024-08-31\)", said), said
+
+
+# --- 6. an outcome's label after "marked" ------------------------------------------------------------------------------
+
+def test_an_outcomes_label_after_marked_is_introduced_by_as():
+    # "exits marked moved away are not counted" read as exits that were marked and then moved away
+    messages = catalog("en").messages
+    bare = [k for k, m in messages.items() for t in _texts(m) if isinstance(t, str) and "marked {outcomes}" in t]
+    assert bare == []
+    said = catalog("en").msg("summary.success_share_goal_base", base="236", outcomes="moved away")
+    assert "exits marked as moved away are not counted" in said
