@@ -151,7 +151,7 @@ def test_the_english_title_keeps_its_own_term():
     # socialförsäkringssystem (aktivitetsersättning/sjukersättning) eller arbete/studier", which the goal's
     # success_outcomes count (work, work with support, studies, compensation, sickness benefit, other benefit)
     ("sv", "40–50 personer per år till egen försörjning (arbete, studier eller annat socialförsäkringssystem)"),
-    ("en", "40–50 persons a year to own support (work, studies or another insurance system)"),
+    ("en", "40–50 persons a year to self-sufficiency (work, studies or another insurance system)"),
 ])
 def test_the_application_checks_main_goal_names_what_it_counts(lang, words):
     r = sample_report("eskilstuna-ansokan", lang)
