@@ -13,6 +13,8 @@
    dates now stand in brackets, as the goal table writes a project year ("Year 1 (2021-01-01 – 2021-12-31)").
 6. "The share goal counts 236 of them: exits marked moved away are not counted" read as exits that were marked and
    then moved away: an outcome's label after "marked" is introduced by "as".
+7. The appendix's table "About this report" (the toolkit's version, the run, the checksums) is a list of facts read
+   as one, printed whole: split, its last rows and the note on the params file made a last page of their own.
 """
 from __future__ import annotations
 
@@ -135,3 +137,17 @@ def test_an_outcomes_label_after_marked_is_introduced_by_as():
     assert bare == []
     said = catalog("en").msg("summary.success_share_goal_base", base="236", outcomes="moved away")
     assert "exits marked as moved away are not counted" in said
+
+
+# --- 7. the appendix's "About this report" is printed whole -------------------------------------------------------------
+
+def test_the_table_about_the_report_is_kept_whole_on_one_page():
+    # Språngbrädan's English report printed the table's first six rows at the foot of page 21 and its last three
+    # checksums, under a repeated header, with the params note that calls them "above", on a page 22 of their own
+    from evaltools.present.display import Table
+    from evaltools.present.sections import footer
+    from tests.conftest import sample_report
+    r = sample_report("samverkan-i-praktiken", "en")
+    [table] = [b for group in footer.blocks(r) for b in group if isinstance(b, Table)]
+    assert table.whole
+    assert "et-whole" in table._repr_html_()  # (the print rule that keeps it on one page)
