@@ -15,6 +15,8 @@
    then moved away: an outcome's label after "marked" is introduced by "as".
 7. The appendix's table "About this report" (the toolkit's version, the run, the checksums) is a list of facts read
    as one, printed whole: split, its last rows and the note on the params file made a last page of their own.
+8. "At SEK 34 a month the difference may as well be zero" (Swedish "kan lika gärna vara noll") reads as advice;
+   English says "could just as well be zero".
 """
 from __future__ import annotations
 
@@ -151,3 +153,15 @@ def test_the_table_about_the_report_is_kept_whole_on_one_page():
     [table] = [b for group in footer.blocks(r) for b in group if isinstance(b, Table)]
     assert table.whole
     assert "et-whole" in table._repr_html_()  # (the print rule that keeps it on one page)
+
+
+# --- 8. "could just as well be zero", not "may as well" ----------------------------------------------------------------
+
+def test_the_drift_sentences_say_the_difference_could_just_as_well_be_zero():
+    # "may as well be zero" is "lika gärna" word for word, and reads in English as advice to make it zero
+    messages = catalog("en").messages
+    said = [" ".join(t.split()) for k, m in messages.items() if k.startswith("payments.drift.") for t in _texts(m)
+            if isinstance(t, str) and "well be zero" in " ".join(t.split())]
+    assert said and all("could just as well be zero" in t for t in said)
+    assert not [k for k, m in messages.items() for t in _texts(m) if isinstance(t, str)
+                and "may as well" in " ".join(t.split())]
