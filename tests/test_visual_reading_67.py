@@ -17,6 +17,8 @@
    as one, printed whole: split, its last rows and the note on the params file made a last page of their own.
 8. "At SEK 34 a month the difference may as well be zero" (Swedish "kan lika gärna vara noll") reads as advice;
    English says "could just as well be zero".
+9. The appendix's simulation paragraph: "the uncertain inputs are drawn at random together", not "what is uncertain
+   is drawn at random together".
 """
 from __future__ import annotations
 
@@ -165,3 +167,13 @@ def test_the_drift_sentences_say_the_difference_could_just_as_well_be_zero():
     assert said and all("could just as well be zero" in t for t in said)
     assert not [k for k, m in messages.items() for t in _texts(m) if isinstance(t, str)
                 and "may as well" in " ".join(t.split())]
+
+
+# --- 9. the simulation's paragraph names what it draws ---------------------------------------------------------------
+
+def test_the_simulations_method_paragraph_says_what_is_drawn_with_a_noun():
+    # "what is uncertain is drawn at random together" made the reader look for the subject of the sentence
+    said = [" ".join(t.split()) for m in catalog("en").messages.values() for t in _texts(m)
+            if isinstance(t, str) and t.startswith("Uncertainty (WSIPP):")]
+    assert said and all(t.startswith("Uncertainty (WSIPP): the uncertain inputs are drawn at random together")
+                        for t in said)
