@@ -32,7 +32,7 @@ def test_a_verdict_every_period_shares_gives_no_reason():
 
 @pytest.mark.parametrize("lang, words, left_out", [
     ("sv", "(112 av 236)", "Målet om andelen räknar 236 av dem: avslut med utfallet flyttat räknas inte."),
-    ("en", "(112 of 236)", "The share goal counts 236 of them: exits marked moved away are not counted.")])
+    ("en", "(112 of 236)", "The share goal counts 236 of them: exits marked as moved away are not counted.")])
 def test_a_share_that_leaves_exits_out_of_its_denominator_says_so(lang, words, left_out):
     # Specialistteamet's share goal excludes those who moved away: 242 ended, 6 of them moved, 236 remain. Page 1
     # says so once, right after the count of all who ended, and the goal's line gives its 112 of 236

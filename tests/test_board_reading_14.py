@@ -62,7 +62,7 @@ def test_a_count_goals_share_of_the_exits_is_the_share_goals_over_its_denominato
 @pytest.mark.parametrize("lang, counted, left_out, share", [
     ("sv", "Av 25 avslutade deltagare fick 12 ett utfall", "Målet om andelen räknar 20 av dem: avslut med utfallet "
      "flyttat räknas inte.", "60,0 % under hela perioden (12 av 20;"),
-    ("en", "Of 25 participants who ended, 12 had an outcome", "The share goal counts 20 of them: exits marked moved "
+    ("en", "Of 25 participants who ended, 12 had an outcome", "The share goal counts 20 of them: exits marked as moved "
      "away are not counted.", "60.0% over the whole period (12 of 20;")])
 def test_page_one_gives_the_share_once_at_its_goal_and_says_what_is_left_out(tmp_path, lang, counted, left_out,
                                                                             share):

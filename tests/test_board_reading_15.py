@@ -21,7 +21,7 @@ from .test_unseen_projects import BUDGET, PROJECT, _params, _person
 
 @pytest.mark.parametrize("lang, left_out", [
     ("sv", "; avslut med utfallet flyttat räknas inte bland de avslutade"),
-    ("en", "; exits marked moved away are not counted among those who ended")])
+    ("en", "; exits marked as moved away are not counted among those who ended")])
 def test_the_rate_table_says_the_exits_its_definition_leaves_out(tmp_path, lang, left_out):
     # 25 exits: 12 to work, 8 dropped out, 5 moved; the share goal leaves the 5 who moved out, so the table of
     # successes per group counts 25 − 5 = 20 ended where the outcome table counts 25: the note says why

@@ -65,19 +65,19 @@ def _stub(lang: str):
     # Samverkan i praktiken's shape: four own goals, three judged; two reached, one of them "but uncertain"
     # (a questionnaire share whose response rate is under half), one partly; the fourth not assessed
     ("en", (3, 2, 1, 0, 1), 4,
-     "Of the project's four own goals, two are achieved (but uncertain for one of them) and one is partly achieved; "
+     "Of the four goals the project set itself, two are achieved (but uncertain for one of them) and one is partly achieved; "
      "one is not assessed."),
     ("sv", (3, 2, 1, 0, 1), 4,
      "Av projektets fyra egna mål är två uppnådda (men osäkert för ett av dem) och ett delvis uppnått; "
      "ett är inte bedömt."),
     # two goals, both judged: the one reached is uncertain, the other not reached
-    ("en", (2, 1, 0, 1, 1), 2, "Of the project's two own goals, one is achieved (but uncertain) and one is not achieved."),
+    ("en", (2, 1, 0, 1, 1), 2, "Of the two goals the project set itself, one is achieved (but uncertain) and one is not achieved."),
     ("sv", (2, 1, 0, 1, 1), 2, "Av projektets två egna mål är ett uppnått (men osäkert) och ett inte uppnått."),
     # three goals, all reached, all of them uncertain
-    ("en", (3, 3, 0, 0, 3), 3, "Of the project's three own goals, three are achieved (but uncertain for all of them)."),
+    ("en", (3, 3, 0, 0, 3), 3, "Of the three goals the project set itself, three are achieved (but uncertain for all of them)."),
     ("sv", (3, 3, 0, 0, 3), 3, "Av projektets tre egna mål är tre uppnådda (men osäkert för alla)."),
     # nothing uncertain: the count as before
-    ("en", (3, 2, 1, 0, 0), 3, "Of the project's three own goals, two are achieved and one is partly achieved."),
+    ("en", (3, 2, 1, 0, 0), 3, "Of the three goals the project set itself, two are achieved and one is partly achieved."),
     ("sv", (3, 2, 1, 0, 0), 3, "Av projektets tre egna mål är två uppnådda och ett delvis uppnått."),
 ])
 def test_page_ones_goal_count_says_how_many_of_the_reached_are_uncertain(lang, counts, n, said):

@@ -262,7 +262,8 @@ def test_a_structural_projects_method_names_no_horizon(lang, horizon):
 
 @pytest.mark.parametrize("lang, whole, per_year", [
     ("sv", "Ansökans mätbara mål bedömda utifrån enkätsvaren från det datum som står vid varje mål.", "per projektår"),
-    ("en", "The application's measurable goals judged on the survey answers from the date given at each goal.", "per project year"),
+    ("en", "The application's measurable goals are shown below, judged on the survey answers from the date given at "
+           "each goal.", "per project year"),
 ])
 def test_survey_goals_are_said_to_be_counted_over_the_whole_period(lang, whole, per_year):
     import yaml

@@ -84,7 +84,7 @@ def test_specialistteamets_printed_page_one_gives_the_share_goals_figures(sample
     ("sv", "Av 242 avslutade deltagare fick 112 ett utfall som projektets huvudmål räknar som lyckat",
      "Målet om andelen räknar 236 av dem: avslut med utfallet flyttat räknas inte.", "(112 av 236)"),
     ("en", "Of 242 participants who ended, 112 had an outcome the main goal counts as a success",
-     "The share goal counts 236 of them: exits marked moved away are not counted.", "(112 of 236)"),
+     "The share goal counts 236 of them: exits marked as moved away are not counted.", "(112 of 236)"),
 ])
 def test_page_one_says_why_the_share_goal_counts_fewer_ended_beside_the_first_count(lang, first, why, figures):
     r = sample_report("eskilstuna-specialistteamet", lang)

@@ -134,7 +134,7 @@ def test_nasta_stegs_assumption_names_the_estimates_before_the_childrens_amounts
     # 242 ended, 6 of them moved away (tests/test_board_reading_50.py counts them from the participants file): the
     # share goal counts 242 − 6 = 236; "utan avslut med utfallet flyttat" read as "236 of them, without an exit"
     ("sv", "Målet om andelen räknar 236 av dem: avslut med utfallet flyttat räknas inte.", "utan avslut"),
-    ("en", "The share goal counts 236 of them: exits marked moved away are not counted.", "leaving out"),
+    ("en", "The share goal counts 236 of them: exits marked as moved away are not counted.", "leaving out"),
 ])
 def test_the_share_goals_count_says_what_it_does_not_count(lang, said, misread):
     assert 242 - 6 == 236

@@ -116,7 +116,7 @@ def test_spranbradans_body_says_that_its_comparison_shows_no_certain_difference(
     ("en", "The comparison assumes that the groups would have moved together without the project. The conclusion "
            "stands even if they were already drifting apart before the start, as long as the drift went on at the "
            "same pace or that pace grew or shrank by at most {m} a month with each month that passed; at {next} a "
-           "month the difference may as well be zero."),
+           "month the difference could just as well be zero."),
 ])
 def test_kompassens_body_says_in_one_sentence_how_far_its_conclusion_survives_drifting_apart(lang, sentence):
     pytest.importorskip("honestdid")

@@ -53,7 +53,7 @@ STRAIGHT = (Bound(0.0, -520.0, -80.0), Bound(50.0, -900.0, 150.0), Bound(100.0, 
     ("en", "The comparison assumes that the groups would have moved together without the project. The conclusion "
            "stands if they were already drifting apart before the start and the drift went on at the same pace, but "
            "not if that pace changed: if it grew or shrank by as little as SEK 50 a month with each month that "
-           "passed, the difference may as well be zero.",
+           "passed, the difference could just as well be zero.",
      "no more than SEK 0"),
 ])
 def test_a_conclusion_that_survives_only_a_straight_drift_says_so_and_not_no_more_than_zero(lang, words, riddle):
@@ -68,7 +68,7 @@ def test_a_conclusion_that_survives_only_a_straight_drift_says_so_and_not_no_mor
      "vid 40 kr per månad kan skillnaden lika gärna vara noll"),
     ("en", "The comparison assumes that the groups would have moved together without the project.",
      "grew or shrank by at most SEK 20 a month with each month that passed",
-     "at SEK 40 a month the difference may as well be zero"),
+     "at SEK 40 a month the difference could just as well be zero"),
 ])
 def test_a_conclusion_that_survives_some_drift_says_what_is_assumed_and_how_far_it_holds(lang, first, holds, then):
     # the interval excludes zero at 0 and 20 kr and holds it at 40 kr: it stands up to 20 kr, not at 40 kr
@@ -151,7 +151,7 @@ def test_the_english_title_keeps_its_own_term():
     # socialförsäkringssystem (aktivitetsersättning/sjukersättning) eller arbete/studier", which the goal's
     # success_outcomes count (work, work with support, studies, compensation, sickness benefit, other benefit)
     ("sv", "40–50 personer per år till egen försörjning (arbete, studier eller annat socialförsäkringssystem)"),
-    ("en", "40–50 persons a year to own support (work, studies or another insurance system)"),
+    ("en", "40–50 persons a year to self-sufficiency (work, studies or another insurance system)"),
 ])
 def test_the_application_checks_main_goal_names_what_it_counts(lang, words):
     r = sample_report("eskilstuna-ansokan", lang)

@@ -142,7 +142,7 @@ def test_a_structural_projects_page_one_counts_its_goals_as_its_portfolio_row_do
     # assessments delvis, uppnått and ej_bedömt: two reached and one partly of three judged
     r = et.Report(PARAMS / "samverkan-i-praktiken.yaml", lang=lang)
     said = ("Av projektets fyra egna mål är två uppnådda (men osäkert för ett av dem) och ett delvis uppnått; ett är inte bedömt." if lang == "sv"
-            else "Of the project's four own goals, two are achieved (but uncertain for one of them) and one is partly achieved; one is not assessed.")
+            else "Of the four goals the project set itself, two are achieved (but uncertain for one of them) and one is partly achieved; one is not assessed.")
     assert said in kind.page_one(r)
     pf = sample_portfolio(("samverkan-i-praktiken",), lang)
     two = "två av tre bedömda mål" if lang == "sv" else "two of three"

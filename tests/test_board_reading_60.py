@@ -36,7 +36,7 @@ def _shown_text(page: str) -> list[str]:
     ("sv", "40–50 personer per år till egen försörjning",
      "uppnått under de perioder som har slutat – 43 år 1, 46 år 2 och 23 hittills år 3, som pågår "
      "(målet för de 7 månader som gått är 23).", "pågår"),
-    ("en", "40–50 persons a year to own support",
+    ("en", "40–50 persons a year to self-sufficiency",
      "achieved in the periods that have ended – 43 in year 1, 46 in year 2 and 23 so far in year 3, still running "
      "(target 23 for the 7 months so far).", "running"),
 ])

@@ -49,8 +49,8 @@ def _budget_notes(project, lang: str, monkeypatch) -> list[str]:
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("sv", "Projektåren är år 1 2022-09-01 – 2023-08-31 och år 2 2023-09-01 – 2024-08-31."),
-    ("en", "The project years are year 1 2022-09-01 – 2023-08-31 and year 2 2023-09-01 – 2024-08-31."),
+    ("sv", "Projektåren är år 1 (2022-09-01 – 2023-08-31) och år 2 (2023-09-01 – 2024-08-31)."),
+    ("en", "The project years are year 1 (2022-09-01 – 2023-08-31) and year 2 (2023-09-01 – 2024-08-31)."),
 ])
 def test_a_budget_per_project_year_says_each_years_dates(tmp_path, monkeypatch, lang, said):
     notes = _budget_notes(_project(tmp_path, ("år 1", "år 2")), lang, monkeypatch)

@@ -126,7 +126,7 @@ def test_structural_page_one(structural):
     # questionnaire (164 of 212 against 70 %: reached, but uncertain); counted one verdict per goal as the
     # portfolio counts them, in words up to twelve, each participle agreeing with its count, no group of zero
     assert "Av projektets fyra egna mål är två uppnådda (men osäkert för ett av dem) och ett delvis uppnått; ett är inte bedömt." in sv
-    assert ("Of the project's four own goals, two are achieved (but uncertain for one of them) and one is partly achieved; "
+    assert ("Of the four goals the project set itself, two are achieved (but uncertain for one of them) and one is partly achieved; "
             "one is not assessed.") in structural["en"].key_findings()
     # the survey goal, goal by goal with the others: 164 of 212 on the scale, and the response rate beside it
     # (uncertain: under half of the 450 asked answered, however clearly the share among them is above the target)

@@ -111,7 +111,7 @@ MOVED = HEAD.replace("    success_outcomes: [arbete]\n", "    success_outcomes: 
 
 @pytest.mark.parametrize("lang, said", [
     ("sv", "Alla avslutade utom utfallet flyttat: 40,0 %."),
-    ("en", "All who ended except those marked moved away: 40.0%."),
+    ("en", "All who ended except those marked as moved away: 40.0%."),
 ])
 def test_the_chart_of_outcomes_names_the_exits_its_line_leaves_out(tmp_path, lang, said):
     # 40 persons, five men U002, U004, U008, U010 and U014 moved (none a multiple of 3): the goal's base is 35 exits;

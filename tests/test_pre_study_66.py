@@ -227,9 +227,9 @@ def test_the_time_in_the_project_names_the_pre_study_in_its_sentence_as_a_senten
 
 
 @pytest.mark.parametrize("lang, years, cost", [
-    ("sv", "Projektåren är år 1 2024-07-01 – 2025-06-30 och år 2 2025-07-01 – 2026-06-30.",
+    ("sv", "Projektåren är år 1 (2024-07-01 – 2025-06-30) och år 2 (2025-07-01 – 2026-06-30).",
      "Kostnaden omfattar förstudien 2024-01-01 – 2024-06-30."),
-    ("en", "The project years are year 1 2024-07-01 – 2025-06-30 and year 2 2025-07-01 – 2026-06-30.",
+    ("en", "The project years are year 1 (2024-07-01 – 2025-06-30) and year 2 (2025-07-01 – 2026-06-30).",
      "The cost includes the pre-study 2024-01-01 – 2024-06-30.")])
 def test_the_notes_under_the_budget_table_say_where_project_years_begin_once(tmp_path, lang, years, cost):
     """A budget of project years: the note of their dates (year 1 from 2024-07-01) says where they begin, so the

@@ -42,6 +42,8 @@ def blocks(r) -> list[list]:
     from IPython.display import HTML
     msg = r.msg
     frame = pd.DataFrame(rows(r), columns=[msg("common.item"), msg("common.value")])
-    return [[Text([], msg("footer.heading"), 3), Table(frame),
+    # (the run's identity read as one, as the project's facts are: split, its last checksums and the params note that
+    # calls them "above" made a last page of their own, under a repeated header, in Språngbrädan's English report)
+    return [[Text([], msg("footer.heading"), 3), Table(frame, whole=True),
              HTML(render("params.html.j2", heading=msg("footer.params_used"), note=msg("footer.params_note"),
                          text=params_text(r.params), print_note=msg("footer.print_note")))]]
