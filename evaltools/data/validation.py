@@ -2247,8 +2247,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # in a column whose values tell persons or groups apart (an id, a municipality), also the characters that take no
 # room (a zero-width space or joiner, a word joiner, a byte-order mark) and those that turn the direction text is
 # shown in (an override, embedding or isolate): 'P00\u200b3' shows as P003 and is another person, and a municipality
-# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it
-_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it; so is
+# 'Timrå' with a direction mark (U+200E, U+200F, U+061C) after it, which a text pasted from a web page or a chat
+# brings along and which Excel does not show
+_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
 
 

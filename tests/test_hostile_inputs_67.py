@@ -1,0 +1,84 @@
+"""Hostile and Windows inputs met in a new user's first hour.
+
+* A direction mark (U+200E, U+200F, U+061C: what a text pasted from a web page or a chat in Arabic or Hebrew script
+  brings along) at the end of a person id, a household id or a municipality was kept: 'P2' and 'P2' + U+200F look the
+  same in Excel and in every message, but were two persons (the payments of 'P2' 'not in the participants file'),
+  and 'Timrå' was two groups in the report. The embeddings and overrides (U+202A-U+202E) were refused already.
+
+Tiny projects written in tmp_path; what is expected is read off the rows written, by hand."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import evaltools as et
+
+PARTICIPANTS = """\
+person_id;sex;birth_year;household_type;start_date;end_date;outcome;municipality;household_id
+P1;kvinna;1980;ensamstående;2022-02-01;2022-08-01;arbete;Timrå;H1
+P2;man;1975;sambo_med_barn;2022-03-15;2022-12-01;kvar_försörjningsstöd;Timrå;H2
+P3;kvinna;1990;ensamstående_med_barn;2022-06-01;;;Sundsvall;H3
+P4;man;1968;ensamstående;2023-01-10;2023-05-01;sjuk_aktivitetsersättning;Sundsvall;H4
+"""
+
+
+def _project(root, participants: str = PARTICIPANTS, payments: str | None = None, extra: str = ""):
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data/participants.csv").write_text(participants, encoding="utf-8")
+    data = "  participants: data/participants.csv\n"
+    if payments is not None:
+        (root / "data/payments.csv").write_text(payments, encoding="utf-8")
+        data += "  payments: data/payments.csv\n"
+    path = root / "tiny.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: tiny
+        kind: individ
+        title: Litet testprojekt
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2022-01-01, planned_end: 2023-12-31}
+        data:
+        """) + data + extra + textwrap.dedent("""\
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 3 deltagare
+            target: 3
+            period: whole_period
+        """), encoding="utf-8")
+    return path
+
+
+def _problems(path) -> str:
+    with pytest.raises(et.EvaltoolsError) as e:
+        et.load_project(path)
+    return str(e.value)
+
+
+# --- 1. direction marks in ids and municipalities -----------------------------------------------------------------
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c"])
+@pytest.mark.parametrize("cell, column, row", [("P2;", "person_id", 3), (";H3\n", "household_id", 4),
+                                               (";Timrå;H1", "municipality", 2)])
+def test_a_direction_mark_in_an_id_or_a_municipality_is_named_by_its_code(tmp_path, mark, cell, column, row):
+    marked = cell.replace(";H", f";H{mark}", 1) if column == "household_id" else \
+        cell.replace("Timrå", f"Timrå{mark}") if column == "municipality" else cell.replace("P2", f"P2{mark}")
+    assert marked != cell and PARTICIPANTS.count(cell) == 1
+    said = _problems(_project(tmp_path, PARTICIPANTS.replace(cell, marked)))
+    code = f"U+{ord(mark):04X}"
+    assert f"rad {row}, kolumn '{column}'" in said and code in said, said
+    assert mark not in said  # (named by its code, never echoed: it would turn the message around)
+
+
+def test_a_person_id_with_a_direction_mark_in_the_payments_is_named_not_an_unknown_person(tmp_path):
+    payments = "person_id;month;amount\nP1;2022-03;8000\nP2\u200f;2022-04;9000\n"
+    said = _problems(_project(tmp_path, payments=payments))
+    assert "payments.csv, rad 3, kolumn 'person_id'" in said and "U+200F" in said, said
+
+
+def test_the_input_with_a_direction_mark_is_not_changed(tmp_path):
+    text = PARTICIPANTS.replace("P2;", "P2\u200f;")
+    path = _project(tmp_path, text)
+    _problems(path)
+    assert (tmp_path / "data/participants.csv").read_text(encoding="utf-8") == text
