@@ -82,3 +82,83 @@ def test_the_input_with_a_direction_mark_is_not_changed(tmp_path):
     path = _project(tmp_path, text)
     _problems(path)
     assert (tmp_path / "data/participants.csv").read_text(encoding="utf-8") == text
+
+
+# --- 2. a text in the params file that YAML reads as something else --------------------------------------------
+
+PARAMS = """\
+id: tiny
+kind: individ
+title: Litet testprojekt
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2022-01-01, planned_end: 2023-12-31}
+data:
+  participants: data/participants.csv
+goals:
+  - id: deltagare
+    kind: participant_count
+    label: Minst 3 deltagare
+    target: 3
+    period: whole_period
+"""
+
+
+def _yaml_lines(tmp_path, replace: str, written: str, lang: str = "sv") -> list[str]:
+    _project(tmp_path)
+    path = tmp_path / "tiny.yaml"
+    assert PARAMS.count(replace) == 1
+    path.write_text(PARAMS.replace(replace, written), encoding="utf-8")
+    with pytest.raises(et.ParamsError) as e:
+        et.load_params(path)
+    return e.value.in_lang(lang).messages
+
+
+@pytest.mark.parametrize(("replace", "written", "fixed"), [
+    # a colon and a space inside the text: YAML reads a key
+    ("    label: Minst 3 deltagare", "    label: Mål 1: minst 3 deltagare", 'label: "Mål 1: minst 3 deltagare"'),
+    ("title: Litet testprojekt", "title: Vägen ut: ett projekt för unga", 'title: "Vägen ut: ett projekt för unga"'),
+    # the evaluator's own quotes around a text that holds the same quote
+    ("    label: Minst 3 deltagare", '    label: "Minst 3 "nya" deltagare"', "label: 'Minst 3 \"nya\" deltagare'"),
+    ("    label: Minst 3 deltagare", "    label: 'Deltagarnas 'egen' försörjning'",
+     "label: \"Deltagarnas 'egen' försörjning\""),
+    # a character that means something of its own at the start of a value
+    ("    label: Minst 3 deltagare", "    label: % av deltagarna har en plan", 'label: "% av deltagarna har en plan"'),
+    ("title: Litet testprojekt", "title: @Vägen ut", 'title: "@Vägen ut"'),
+    ("title: Litet testprojekt", "title: [Vägen ut] 2024", 'title: "[Vägen ut] 2024"'),
+    ("title: Litet testprojekt", "title: {{ 7*7 }}", 'title: "{{ 7*7 }}"'),
+    # a comment after the text stays a comment
+    ("owner: Testkommun", "owner: Kommun: Timrå  # ägare", 'owner: "Kommun: Timrå"  # ägare'),
+])
+def test_a_text_yaml_cannot_read_is_shown_written_in_quotes(tmp_path, replace, written, fixed):
+    (sv,) = _yaml_lines(tmp_path, replace, written)
+    line = PARAMS.splitlines().index(replace) + 1
+    assert sv.startswith(f"rad {line}: ") and sv.endswith(f": {fixed}"), sv
+    (en,) = _yaml_lines(tmp_path, replace, written, "en")
+    assert en.startswith(f"line {line}: ") and en.endswith(f": {fixed}"), en
+    # what the message says to write is read, and as the text the evaluator meant
+    indent = replace[:len(replace) - len(replace.lstrip())]
+    (tmp_path / "tiny.yaml").write_text(PARAMS.replace(replace, indent + fixed), encoding="utf-8")
+    params = et.load_params(tmp_path / "tiny.yaml")
+    key, meant = fixed.split(": ", 1)
+    meant = meant.split("  #")[0]
+    meant = meant[1:-1].replace("''", "'") if meant.startswith("'") else meant[1:-1]
+    got = params.goals[0].label if key == "label" else getattr(params, key)
+    assert got == meant
+
+
+def test_a_setting_of_settings_written_on_one_line_is_not_told_to_be_quoted(tmp_path):
+    # 'period: start: 2022-01-01' is no text: quoting it would only move the problem
+    (sv,) = _yaml_lines(tmp_path, "period: {start: 2022-01-01, planned_end: 2023-12-31}",
+                        "period: start: 2022-01-01")
+    assert "citattecken:" not in sv and sv.startswith("rad 6, kolumn"), sv
+
+
+def test_a_quoted_text_never_shows_a_personnummer(tmp_path):
+    (sv,) = _yaml_lines(tmp_path, "title: Litet testprojekt", "title: Projekt: 19811218-9876")
+    assert "9876" not in sv and "811218" not in sv and sv.startswith("rad 3: "), sv
+
+
+def test_a_quote_never_closed_is_not_quoted_again(tmp_path):
+    (sv,) = _yaml_lines(tmp_path, "    label: Minst 3 deltagare", '    label: "Minst 3 deltagare')
+    assert "citattecken:" not in sv and "ingen giltig YAML" in sv, sv

@@ -3974,8 +3974,51 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
                 for lang in ("sv", "en")}
     if "\t" in problem or "'\\t'" in problem:
         return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
+    if fixed := _quoted_line(text, mark.line):
+        return {lang: message("params.yaml_quote_text", lang, line=str(mark.line + 1), key=fixed[0], fixed=fixed[1])
+                for lang in ("sv", "en")}
     return {lang: message("params.yaml_invalid", lang, line=str(mark.line + 1), column=str(mark.column + 1),
                           problem=_short_text(problem, 200)) for lang in ("sv", "en")}
+
+
+# a line ``key: text`` (in a list too, ``- label: text``), a comment after the text kept apart
+_KEY_AND_TEXT = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][A-Za-z0-9_]*):[ ]+(?P<text>.+?)(?P<comment>\s+#.*)?$")
+# the settings whose value is settings of their own, never a text (``period: start: 2024-01-01`` is no text to quote)
+_SETTINGS_OF_SETTINGS = frozenset({"period", "data", "goals", "cost_benefit", "comparison", "privacy", "survey",
+                                   "expected", "reference", "columns", "codes", "targets", "monthly_level", "among"})
+
+
+def _quoted_line(text: str, index: int) -> tuple[str, str] | None:
+    """Where the line ``index`` (from 0) of a params file YAML cannot read is a setting and a text that YAML takes
+    for something else (a goal's label with a colon and a space, ``Mål 1: minst 40 %``; the evaluator's own quotes
+    around a text that holds the same quote; a text that starts with ``%``, ``@``, ``[`` or ``{``): the setting and
+    the line written with the text in quotes, as the evaluator may copy it (a personnummer left out), where YAML then
+    reads that line; else None."""
+    lines = text.splitlines()
+    if not 0 <= index < len(lines):
+        return None
+    m = _KEY_AND_TEXT.match(lines[index])
+    if m is None or m["key"] in _SETTINGS_OF_SETTINGS:
+        return None
+    value, comment = m["text"].strip(), m["comment"] or ""
+    if value[0] in "'\"" and (len(value) < 2 or value[-1] != value[0]):
+        return None  # (a quote never closed: the general message says to close it, where the evaluator meant)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and value[0] in value[1:-1]:
+        value = value[1:-1]  # (the evaluator's own quotes, around a text that holds the same quote)
+    quoted = f'"{value}"' if '"' not in value and "\\" not in value else "'" + value.replace("'", "''") + "'"
+    line = f"{m['key']}: {quoted}{comment}"
+    try:  # (said only where the line so written is read: the problem is then on a later line, or none is left)
+        yaml.load("\n".join([*lines[:index], m["lead"] + line, *lines[index + 1:]]), Loader=_ParamsLoader)  # noqa: S506
+    except _Refused as again:
+        if int(again.values["line"]) <= index + 1:
+            return None
+    except yaml.MarkedYAMLError as again:
+        later = again.problem_mark or again.context_mark
+        if later is None or later.line <= index:
+            return None
+    except (yaml.YAMLError, RecursionError):
+        return None
+    return m["key"], _short_text(redact(line), 160)
 
 
 def _listed(items: list[int], most: int = 10) -> str:
