@@ -162,3 +162,48 @@ def test_a_quoted_text_never_shows_a_personnummer(tmp_path):
 def test_a_quote_never_closed_is_not_quoted_again(tmp_path):
     (sv,) = _yaml_lines(tmp_path, "    label: Minst 3 deltagare", '    label: "Minst 3 deltagare')
     assert "citattecken:" not in sv and "ingen giltig YAML" in sv, sv
+
+
+# --- 3. a reports folder that cannot be one --------------------------------------------------------------------
+
+def _render_refused(params, reports, capsys, *more: str) -> str:
+    from evaltools.publish import cli
+    with pytest.raises(SystemExit) as e:
+        cli.main(["render", str(params), "--reports-dir", str(reports), "--formats", "html", "--cold-kernels",
+                  "--quiet", *more])
+    assert e.value.code == cli.EXIT_USAGE
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "--reports-dir" in err, err
+    return err
+
+
+def test_a_reports_folder_that_is_a_file_is_named_not_a_traceback(tmp_path, capsys):
+    params = _project(tmp_path)
+    note = tmp_path / "rapporter"
+    note.write_text("mina anteckningar", encoding="utf-8")  # (a note saved without an extension)
+    err = _render_refused(params, note, capsys)
+    assert f"{note} är en fil, inte en mapp" in err, err
+    assert note.read_text(encoding="utf-8") == "mina anteckningar"
+    # a folder asked for inside it: the file is named, as the thing in the way
+    err = _render_refused(params, note / "2024", capsys, "--lang", "en")
+    assert f"{note} is a file, not a folder" in err, err
+    assert note.read_text(encoding="utf-8") == "mina anteckningar"
+
+
+def test_a_reports_folder_that_cannot_be_made_says_why(tmp_path, capsys):
+    params = _project(tmp_path)
+    too_long = tmp_path / ("r" * 300)  # (longer than a folder's name may be, on Windows, macOS and Linux)
+    err = _render_refused(params, too_long, capsys)
+    assert "rapportmappen" in err and "kan inte skapas" in err and "ange en mapp som du kan skriva i" in err, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "tiny.yaml"]  # (nothing made)
+
+
+def test_a_reports_folder_over_the_input_is_refused_in_the_users_language(tmp_path, capsys):
+    params = _project(tmp_path)
+    data = tmp_path / "data"
+    err = _render_refused(params, data, capsys)
+    assert f"rapportmappen {data} är indatamappen {data}" in err, err
+    err = _render_refused(params, tmp_path, capsys)
+    assert f"rapportmappen {tmp_path} innehåller" in err, err
+    err = _render_refused(params, data, capsys, "--lang", "en")
+    assert f"the reports folder {data} is the input folder {data}" in err, err

@@ -482,14 +482,16 @@ def _shown_path(path: Path) -> str:
 
 
 def _render(args, parser, paths: list[Path]) -> int:
-    from .render import FORMATS, OPTIONAL_FORMATS, check_reports_dir, render_many  # start-up: each command imports only what it uses
+    from .render import (FORMATS, OPTIONAL_FORMATS, check_reports_dir, make_reports_dir,  # start-up: each command
+                         render_many)  # imports only what it uses
     lang = _lang(args)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
         parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
     try:
-        check_reports_dir(args.reports_dir, paths)
+        check_reports_dir(args.reports_dir, paths, lang)
+        make_reports_dir(args.reports_dir, lang)  # (a file where it goes, a name too long: said, never a traceback)
     except EvaltoolsError as e:
         parser.error(f"--reports-dir: {e}")
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,

@@ -45,7 +45,7 @@ from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from . import fill
 from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
-from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
+from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, project_root, reports_dir_problem
 
 # what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
 FORMATS = ("html", "pdf", "xlsx", "csv", "docx")
@@ -1306,7 +1306,7 @@ def input_files(params_paths: list[Path]) -> list[Path]:
     return out
 
 
-def check_reports_dir(reports_dir: str | Path, params_paths: list[Path]) -> None:
+def check_reports_dir(reports_dir: str | Path, params_paths: list[Path], lang: str = "en") -> None:
     """Refuse a reports folder that is, lies inside or holds the input (data/, params/, a data file's
     folder): a report written there would replace the data (see
     :func:`evaltools.data.paths.reports_dir_problem`).
@@ -1314,11 +1314,45 @@ def check_reports_dir(reports_dir: str | Path, params_paths: list[Path]) -> None
     Raises
     ------
     ReportError
-        Naming the folder and the input it would overwrite.
+        Naming the folder and the input it would overwrite, in ``lang``.
     """
-    problem = reports_dir_problem(reports_dir, input_files(params_paths))
+    problem = reports_dir_problem(reports_dir, input_files(params_paths), lang)
     if problem:
         raise ReportError(problem)
+
+
+def make_reports_dir(reports_dir: str | Path, lang: str = "en") -> Path:
+    """The reports folder, made where it is not there (its parents too).
+
+    Raises
+    ------
+    ReportError
+        In ``lang``, where a file of the user's is where the folder or one of its parents goes (a note saved
+        without an extension), or the folder cannot be made (a name too long, a drive that takes no folder, no
+        permission), with the system's reason: never a traceback.
+    """
+    out = Path(reports_dir).expanduser()
+    example = project_root() / "reports"
+    try:
+        out = out.resolve()
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        # (the file in the way: the folder itself, or the nearest of its parents that is there)
+        there = next((p for p in (out, *out.parents) if _exists(p)), out)
+        raise ReportError(redact(message("cli.reports_dir_file", lang, file=there, out=out,
+                                         example=example))) from None
+    except (OSError, RuntimeError) as e:  # (RuntimeError: a loop of links, which resolve cannot follow)
+        reason = str(getattr(e, "strerror", None) or type(e).__name__)
+        raise ReportError(redact(message("cli.reports_dir_unmade", lang, out=out, reason=reason,
+                                         example=example))) from None
+    return out
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _refused(key: str, reports_dir: str | Path, params_paths: list[Path], lang: str | None) -> RenderResult | None:
@@ -1500,9 +1534,8 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     kernel of its own. With ``progress`` a line is printed as each report's step starts and as each
     report is done, in the language of ``lang`` (Swedish when it is not given).
     """
-    check_reports_dir(reports_dir, params_paths)
-    reports_dir = Path(reports_dir).resolve()
-    reports_dir.mkdir(parents=True, exist_ok=True)
+    check_reports_dir(reports_dir, params_paths, lang or "en")
+    reports_dir = make_reports_dir(reports_dir, lang or "en")
     # projects whose ids name one folder are refused, not rendered over each other (their reports stay)
     clashes = one_folder(params_paths, lang or DEFAULT_LANG)
     refused = [_clash_result(p, e, reports_dir, lang) for p, e in clashes.items()]
