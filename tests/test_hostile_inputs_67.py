@@ -207,3 +207,45 @@ def test_a_reports_folder_over_the_input_is_refused_in_the_users_language(tmp_pa
     assert f"rapportmappen {tmp_path} innehåller" in err, err
     err = _render_refused(params, data, capsys, "--lang", "en")
     assert f"the reports folder {data} is the input folder {data}" in err, err
+
+
+# --- 4. a column heading of a page of text ------------------------------------------------------------------------
+
+LONG_HEADING = "Kommentar " + "x" * 100_000
+
+
+def _with_own_column(heading: str, cells: list[str], after: str = "") -> str:
+    lines = PARTICIPANTS.splitlines()
+    return "\n".join([f"{lines[0]};{heading}"] + [f"{line};{c}" for line, c in zip(lines[1:], cells)]) + "\n" + after
+
+
+def test_a_heading_of_a_page_of_text_is_named_by_its_start_among_the_columns_not_read(tmp_path):
+    project = et.load_project(_project(tmp_path, _with_own_column(LONG_HEADING, ["a", "b", "c", "d"])))
+    (unread,) = [w for w in project.notices if w.code == "unread_columns"]
+    for lang in ("sv", "en"):
+        said = unread.text(lang)
+        assert len(said) < 600, len(said)
+        assert "'Kommentar xxxx" in said and "…'" in said
+
+
+def test_a_heading_of_a_page_of_text_is_named_by_its_start_where_a_row_has_only_notes(tmp_path):
+    project = et.load_project(_project(tmp_path, _with_own_column(LONG_HEADING, ["a", "b", "c", "d"],
+                                                                  after=";;;;;;;;;S09 kommer i nästa uttag\n")))
+    (note,) = [w for w in project.notices if w.code == "note_rows"]
+    said = note.text("sv")
+    assert len(said) < 600 and "rad 6" in said and "'Kommentar xxxx" in said, said[:600]
+
+
+def test_a_heading_of_a_page_of_text_is_named_by_its_start_where_its_cell_is_refused(tmp_path):
+    said = _problems(_project(tmp_path, _with_own_column(LONG_HEADING, ["a", "b\x00", "c", "d"])))
+    assert len(said) < 800 and "rad 3, kolumn 'Kommentar xxxx" in said and "U+0000" in said, said[:800]
+
+
+def test_many_columns_not_read_are_named_by_the_first_of_them(tmp_path):
+    lines = PARTICIPANTS.splitlines()
+    headings = ";".join(f"kol{i}" for i in range(60))
+    text = "\n".join([f"{lines[0]};{headings}"] + [line + ";" * 60 for line in lines[1:]]) + "\n"
+    project = et.load_project(_project(tmp_path, text))
+    (unread,) = [w for w in project.notices if w.code == "unread_columns"]
+    said = unread.text("sv")
+    assert "'kol0', 'kol1'" in said and "'kol59'" not in said and said.count("'kol") == 20, said

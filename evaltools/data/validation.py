@@ -462,8 +462,17 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
     rest = _unread_headings(raw, spec)
     if not rest:
         return []
-    return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
-                    columns=", ".join(f"'{h}'" for h in rest))]
+    return [problem(fname, None, None, None, "column.unread", "info", "unread_columns", columns=headings_named(rest))]
+
+
+# the most headings a message names one by one (an export of thousands of columns is named by its first)
+HEADINGS_NAMED = 20
+
+
+def headings_named(headings: list[str]) -> str:
+    """A file's headings as a message names them: each quoted and cut short where long (a page of text pasted into a
+    heading cell was echoed whole, 100 000 characters on one line), the first :data:`HEADINGS_NAMED` of them."""
+    return ", ".join(quote(h) for h in headings[:HEADINGS_NAMED]) + (", …" if len(headings) > HEADINGS_NAMED else "")
 
 
 def hidden_unread(hidden: tuple[tuple[str, str], ...], unread: set[str], warn: list[Problem],
@@ -597,7 +606,7 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     raw.number_cells = {c: v[keep] for c, v in raw.number_cells.items()}
     raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
     return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
-                    rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
+                    rows=", ".join(str(int(r)) for r in rows), columns=headings_named(own))]
 
 
 # A cell of a row of units or formats under a system's headings, as an export writes one ("(ÅÅÅÅ-MM-DD)", "(kod)",
