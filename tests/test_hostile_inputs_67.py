@@ -249,3 +249,19 @@ def test_many_columns_not_read_are_named_by_the_first_of_them(tmp_path):
     (unread,) = [w for w in project.notices if w.code == "unread_columns"]
     said = unread.text("sv")
     assert "'kol0', 'kol1'" in said and "'kol59'" not in said and said.count("'kol") == 20, said
+
+
+# --- 5. a month written as a day in another order ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("1/6/2022", "skriv 2022-06 om det första talet är dagen, 2022-01 om det är månaden"),
+    ("30/6/2022", "skriv 2022-06"),   # (only a day first: there is no month 30)
+    ("6/30/2022", "skriv 2022-06"),   # (only a month first, as US Excel writes it)
+    ("2022/6/1", "skriv 2022-06"),
+    ("1.6.2022", "skriv 2022-06 om det första talet är dagen, 2022-01 om det är månaden"),
+])
+def test_a_month_written_as_a_day_in_another_order_is_shown_as_the_month_to_write(tmp_path, written, hint):
+    payments = f"person_id;month;amount\nP1;2022-03;8000\nP2;{written};9000\n"
+    said = _problems(_project(tmp_path, payments=payments))
+    assert f"payments.csv, rad 3, kolumn 'month': står '{written}'; förväntat en månad skriven ÅÅÅÅ-MM – {hint}" \
+        in said, said

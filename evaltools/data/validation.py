@@ -158,6 +158,8 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
         return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
     said = _written_date_hint(v) if kind == "date" else _written_month_hint(v)
+    if kind == "month" and not said[0]:
+        said = _month_of_written_date(v)
     if not said[0] and _NUMBER_TEXT.fullmatch(v) and not 0 < float(v) <= _EXCEL_LAST_SERIAL:
         # a number no day is (a date cell holding 1e12 shows '#####' in Excel): said as a number, with the fix
         return "hint.no_date_number", {"value": v}
@@ -192,6 +194,19 @@ def _written_month_hint(v: str) -> tuple[str, dict]:
     if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return "hint.write_as", {"date": f"{year}-{named:02d}"}
+    return "", {}
+
+
+def _month_of_written_date(v: str) -> tuple[str, dict]:
+    """A day written in another order where a month is asked for (``1/6/2022``, ``30/6/2022``, ``2022/6/1``): the
+    month to write, both months where the day and the month could be either (the cell is never guessed)."""
+    said, values = _written_date_hint(v)
+    if said == "hint.write_as":
+        return said, {"date": values["date"][:7]}
+    if said == "hint.day_or_month":
+        day_month, month_day = values["day_month"][:7], values["month_day"][:7]
+        return ("hint.write_as", {"date": day_month}) if day_month == month_day else \
+            (said, {"day_month": day_month, "month_day": month_day})
     return "", {}
 
 
