@@ -265,3 +265,39 @@ def test_a_month_written_as_a_day_in_another_order_is_shown_as_the_month_to_writ
     said = _problems(_project(tmp_path, payments=payments))
     assert f"payments.csv, rad 3, kolumn 'month': står '{written}'; förväntat en månad skriven ÅÅÅÅ-MM – {hint}" \
         in said, said
+
+
+# --- 6. a params line as Word, a web page or a hurried hand writes it ---------------------------------------------
+
+def test_a_text_in_word_quotes_is_shown_in_plain_quotes_without_them(tmp_path):
+    # (Word writes ” for " on a Swedish keyboard: YAML takes it for a letter, and the colon after 'Mål 1' for a key)
+    (sv,) = _yaml_lines(tmp_path, "    label: Minst 3 deltagare", "    label: ”Mål 1: minst 3 deltagare”")
+    assert sv.startswith("rad 12: ") and sv.endswith(': label: "Mål 1: minst 3 deltagare"'), sv
+
+
+@pytest.mark.parametrize(("replace", "written", "line"), [
+    ("    kind: participant_count", "\u00a0\u00a0\u00a0\u00a0kind: participant_count", 11),
+    ("  - id: deltagare", "\u00a0 - id: deltagare", 10),
+    ("title: Litet testprojekt", "title:\u00a0Litet testprojekt", 3),
+    ("owner: Testkommun", "owner:\u202fTestkommun", 5),
+])
+def test_a_hard_space_from_a_web_page_or_word_is_named_by_its_line_and_code(tmp_path, replace, written, line):
+    (sv,) = _yaml_lines(tmp_path, replace, written)
+    code = "U+202F" if "\u202f" in written else "U+00A0"
+    assert sv.startswith(f"rad {line}: ") and f"hårt mellanslag ({code})" in sv and "mellanslagstangenten" in sv, sv
+    (en,) = _yaml_lines(tmp_path, replace, written, "en")
+    assert en.startswith(f"line {line}: ") and f"non-breaking space ({code})" in en, en
+
+
+def test_a_hard_space_inside_quotes_is_text_and_no_problem(tmp_path):
+    _project(tmp_path)
+    (tmp_path / "tiny.yaml").write_text(PARAMS.replace("title: Litet testprojekt", 'title: "Litet\u00a0testprojekt"'),
+                                        encoding="utf-8")
+    assert et.load_params(tmp_path / "tiny.yaml").title == "Litet\u00a0testprojekt"
+
+
+def test_a_colon_without_a_space_after_it_is_shown_with_the_space(tmp_path):
+    (sv,) = _yaml_lines(tmp_path, "title: Litet testprojekt", "title:Litet testprojekt")
+    assert sv == "rad 3: efter kolonet behövs ett mellanslag; skriv title: Litet testprojekt", sv
+    (en,) = _yaml_lines(tmp_path, "title: Litet testprojekt", "title:Litet testprojekt", "en")
+    assert en == "line 3: a space is needed after the colon; write title: Litet testprojekt", en

@@ -3974,6 +3974,12 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
                 for lang in ("sv", "en")}
     if "\t" in problem or "'\\t'" in problem:
         return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
+    if spaced := _hard_space_line(text, mark.line):
+        return {lang: message("params.yaml_hard_space", lang, line=str(spaced[0] + 1), code=spaced[1])
+                for lang in ("sv", "en")}
+    if colon := _colon_space_line(text, mark.line):
+        return {lang: message("params.yaml_colon_space", lang, line=str(colon[0] + 1), fixed=colon[1])
+                for lang in ("sv", "en")}
     if fixed := _quoted_line(text, mark.line):
         return {lang: message("params.yaml_quote_text", lang, line=str(mark.line + 1), key=fixed[0], fixed=fixed[1])
                 for lang in ("sv", "en")}
@@ -3993,7 +3999,8 @@ def _quoted_line(text: str, index: int) -> tuple[str, str] | None:
     for something else (a goal's label with a colon and a space, ``Mål 1: minst 40 %``; the evaluator's own quotes
     around a text that holds the same quote; a text that starts with ``%``, ``@``, ``[`` or ``{``): the setting and
     the line written with the text in quotes, as the evaluator may copy it (a personnummer left out), where YAML then
-    reads that line; else None."""
+    reads that line; else None. Word's quotes around the text (``”Mål 1: …”``, which YAML reads as letters) are left
+    out: they were meant as quotes."""
     lines = text.splitlines()
     if not 0 <= index < len(lines):
         return None
@@ -4001,24 +4008,68 @@ def _quoted_line(text: str, index: int) -> tuple[str, str] | None:
     if m is None or m["key"] in _SETTINGS_OF_SETTINGS:
         return None
     value, comment = m["text"].strip(), m["comment"] or ""
-    if value[0] in "'\"" and (len(value) < 2 or value[-1] != value[0]):
+    if len(value) >= 2 and value[0] in _WORD_QUOTES and value[-1] in _WORD_QUOTES:
+        value = value[1:-1].strip()
+    if value[:1] in ("'", '"') and (len(value) < 2 or value[-1] != value[0]):
         return None  # (a quote never closed: the general message says to close it, where the evaluator meant)
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and value[0] in value[1:-1]:
         value = value[1:-1]  # (the evaluator's own quotes, around a text that holds the same quote)
+    if not value:
+        return None
     quoted = f'"{value}"' if '"' not in value and "\\" not in value else "'" + value.replace("'", "''") + "'"
     line = f"{m['key']}: {quoted}{comment}"
-    try:  # (said only where the line so written is read: the problem is then on a later line, or none is left)
-        yaml.load("\n".join([*lines[:index], m["lead"] + line, *lines[index + 1:]]), Loader=_ParamsLoader)  # noqa: S506
-    except _Refused as again:
-        if int(again.values["line"]) <= index + 1:
-            return None
-    except yaml.MarkedYAMLError as again:
-        later = again.problem_mark or again.context_mark
-        if later is None or later.line <= index:
-            return None
-    except (yaml.YAMLError, RecursionError):
+    if not _reads_past(lines, index, m["lead"] + line):
         return None
     return m["key"], _short_text(redact(line), 160)
+
+
+# the quotes Word and other word processors write ("smart quotes"), which YAML reads as letters
+_WORD_QUOTES = "”“„«»’‘‚"
+# the spaces a text copied from a web page or Word brings along, which YAML does not read as spaces (a non-breaking
+# space, the narrow one Swedish number formats use, the figure, thin and other typographic spaces, the ideographic one)
+_HARD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# a setting and its value without the space after the colon (``title:Vägen ut``), in a list too
+_NO_SPACE_AFTER_COLON = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s/:].*)$")
+
+
+def _hard_space_line(text: str, index: int) -> tuple[int, str] | None:
+    """The first line, up to the one YAML stopped at (``index``, from 0) and the one after it, with a hard space that
+    YAML then reads past when the line's hard spaces are ordinary ones, and the first such space's code (``U+00A0``);
+    else None. (One inside quotes is text, and no problem.)"""
+    lines = text.splitlines()
+    for i in range(min(index + 2, len(lines))):
+        if (m := _HARD_SPACES.search(lines[i])) and _reads_past(lines, i, _HARD_SPACES.sub(" ", lines[i])):
+            return i, f"U+{ord(m.group()):04X}"
+    return None
+
+
+def _colon_space_line(text: str, index: int) -> tuple[int, str] | None:
+    """Where the line YAML stopped at (``index``, from 0) or the one before it is a setting written without the space
+    after its colon (``title:Vägen ut``; YAML reads the whole line as one word): that line and the setting written
+    with the space (a personnummer left out), where YAML then reads past it; else None."""
+    lines = text.splitlines()
+    for i in (index - 1, index):
+        if not 0 <= i < len(lines) or (m := _NO_SPACE_AFTER_COLON.match(lines[i])) is None:
+            continue
+        line = f"{m['key']}: {m['value']}"
+        if _reads_past(lines, i, m["lead"] + line):
+            return i, _short_text(redact(line), 160)
+    return None
+
+
+def _reads_past(lines: list[str], index: int, written: str) -> bool:
+    """Whether YAML reads the params file past the line ``index`` (from 0) when that line is ``written`` instead: the
+    file is then read whole, or stops at a later line."""
+    try:
+        yaml.load("\n".join([*lines[:index], written, *lines[index + 1:]]), Loader=_ParamsLoader)  # noqa: S506
+    except _Refused as again:
+        return int(again.values["line"]) > index + 1
+    except yaml.MarkedYAMLError as again:
+        later = again.problem_mark or again.context_mark
+        return later is not None and later.line > index
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return True
 
 
 def _listed(items: list[int], most: int = 10) -> str:
