@@ -301,3 +301,22 @@ def test_a_colon_without_a_space_after_it_is_shown_with_the_space(tmp_path):
     assert sv == "rad 3: efter kolonet behövs ett mellanslag; skriv title: Litet testprojekt", sv
     (en,) = _yaml_lines(tmp_path, "title: Litet testprojekt", "title:Litet testprojekt", "en")
     assert en == "line 3: a space is needed after the colon; write title: Litet testprojekt", en
+
+
+# --- 7. a batch in which no report could be made ----------------------------------------------------------------
+
+def test_a_batch_whose_every_project_fails_has_no_portfolio_error_and_keeps_the_last_portfolio(tmp_path, capsys):
+    """`evaltools render --all` with one project of the evaluator's own that did not validate yet (the first hour of
+    a user installed from the package index, whose params/ holds that one project): the portfolio failed too, with
+    'KeyError: 'title'' and a notebook in _failed/, for a comparison of no project."""
+    from evaltools.publish import render
+    text = PARTICIPANTS.replace("P2;", "P\x002;")  # (a NUL in a person id: the project is refused at once)
+    params = _project(tmp_path, text)
+    reports = tmp_path / "reports"
+    (reports / "portfolio").mkdir(parents=True)
+    (reports / "portfolio" / "portfolio.html").write_text("den förra portföljen", encoding="utf-8")
+    results = render.render_many([params], reports, formats=("html",), progress=False, portfolio=True, warm=False)
+    assert [(r.project_id, r.ok) for r in results] == [("tiny", False)], [(r.project_id, r.error) for r in results]
+    assert "U+0000" in results[0].error
+    assert not (reports / "_failed" / "portfolio").exists()
+    assert (reports / "portfolio" / "portfolio.html").read_text(encoding="utf-8") == "den förra portföljen"

@@ -1556,19 +1556,30 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         global _SIDE_BY_SIDE
         _SIDE_BY_SIDE = jobs == 1 and (os.cpu_count() or 1) > 1  # one report at a time: the Word document beside its PDF
         try:
-            total = len(args) + int(portfolio) + len(refused)
+            total = [len(args) + int(portfolio) + len(refused)]
 
             def done(r: RenderResult) -> None:
                 results.append(r)
-                if said and total > 1:  # (one report's line is the command's summary)
+                if said and total[0] > 1:  # (one report's line is the command's summary)
                     _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
-                                        done=len(results), total=total))
+                                        done=len(results), total=total[0]))
+
+            def compared(group: list) -> list:
+                """The portfolio's task, where a report of the batch was made: where none was, there is no project
+                to compare (the portfolio failed on its empty table, 'KeyError: 'title''), and the last portfolio
+                stays, as a failed project's last report does."""
+                if group and not any(r.ok for r in results):
+                    total[0] -= len(group)
+                    return []
+                return group
             # the largest projects first, so that a batch does not end with one core idle; the
             # portfolio last, from the rows the reports left (a project whose report failed is loaded there)
             tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
             last = [("portfolio", params_paths, reports_dir, formats, lang or "sv", said, entries)] if portfolio else []
             if jobs == 1:
-                for a in tasks + last:
+                for a in tasks:
+                    done(_worker(a))
+                for a in compared(last):
                     done(_worker(a))
             else:
                 methods = multiprocessing.get_all_start_methods()
@@ -1576,7 +1587,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                 with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_leave_interrupts_to_parent) as pool:
                     try:
                         for group in (tasks, last):
-                            futures = {pool.submit(_worker, a): a for a in group}
+                            futures = {pool.submit(_worker, a): a for a in (compared(group) if group is last else group)}
                             for f in as_completed(futures):
                                 try:
                                     done(f.result())
