@@ -320,3 +320,22 @@ def test_a_batch_whose_every_project_fails_has_no_portfolio_error_and_keeps_the_
     assert "U+0000" in results[0].error
     assert not (reports / "_failed" / "portfolio").exists()
     assert (reports / "portfolio" / "portfolio.html").read_text(encoding="utf-8") == "den förra portföljen"
+
+
+# --- 8. render names every value `evaltools new` left to fill in, as validate does ---------------------------------
+
+def test_render_names_every_placeholder_left_as_validate_does(tmp_path, capsys):
+    from evaltools.publish import cli, render
+    _project(tmp_path)
+    path = tmp_path / "tiny.yaml"
+    path.write_text(PARAMS.replace("title: Litet testprojekt", "title: FYLL I projektets namn")
+                    .replace("forbund: Testförbundet", "forbund: FYLL I samordningsförbundets namn")
+                    .replace("{start: 2022-01-01,", "{start: FYLL I ÅÅÅÅ-MM-DD,"), encoding="utf-8")
+    assert cli.main(["validate", str(path)]) == cli.EXIT_FAILED
+    validated = capsys.readouterr().err
+    assert "3 problem i projektparametrarna" in validated  # (what validate says: the render's is compared with it)
+    res = render.render_project(path, tmp_path / "reports", ("html",), lang="sv")
+    assert not res.ok
+    assert res.error.startswith(f"{path}: 3 problem i projektparametrarna:"), res.error
+    for said in ("'FYLL I projektets namn'", "'FYLL I samordningsförbundets namn'", "'FYLL I ÅÅÅÅ-MM-DD'"):
+        assert said in res.error and said in validated

@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as S
 from . import survey as SV
-from .errors import Problem, problem
+from .errors import ParamsError, Problem, problem
 from .params import _strings, read_params_mapping
 
 TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS, *S.REGISTER_TABLES)
@@ -197,6 +197,18 @@ def placeholders(mapping: dict) -> list[tuple[str, str]]:
     by ``evaltools new`` (it starts with :data:`PLACEHOLDER`), e.g. ``("forbund", "FYLL I ...")``."""
     return [(place, value) for place, value in _strings(mapping)
             if not place.endswith("(the key)") and value.strip().upper().startswith(PLACEHOLDER)]
+
+
+def with_placeholders(error: ParamsError, path: Path) -> ParamsError:
+    """``error``, a refusal of the params file at ``path``, with a line for each placeholder of ``evaltools new`` still
+    in the file that it does not name (a placeholder title passes the params check, a placeholder date does not),
+    counted in its first line: every value left to fill in is listed at once, by validate and by render alike."""
+    from .messages import quote  # (only where a params file is refused)
+    extra = [p for p in placeholder_problems(path) if quote(p.value) not in str(error)]
+    if not extra:
+        return error
+    return ParamsError(error.path, error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra],
+                       error.lang, error.arguments)
 
 
 def placeholder_problems(path: Path) -> list[Problem]:

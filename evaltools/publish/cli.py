@@ -367,10 +367,10 @@ def _refusal(path: Path, error: EvaltoolsError, args) -> str:
     line each, so that every value left to fill in is listed at once; a params file's problems are counted
     with them in its first line (a head of '4 problem' over seven lines was read as lines missing)."""
     from ..data.errors import ParamsError  # start-up: each command imports only what it uses
+    from ..data.template import with_placeholders  # start-up: each command imports only what it uses
+    if isinstance(error, ParamsError):
+        return with_placeholders(error, path).message(error.lang)
     extra = _other_placeholders(path, str(error))
-    if isinstance(error, ParamsError) and extra:
-        lines = error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra]
-        return ParamsError(error.path, lines, error.lang, error.arguments).message(error.lang)
     return f"{error}" + "".join(f"\n  - {p.note(_lang(args))}" for p in extra)
 
 

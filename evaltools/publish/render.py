@@ -40,7 +40,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..data.params import id_key, load_params, load_params_once
-from ..data.errors import EvaltoolsError, ReportError
+from ..data.errors import EvaltoolsError, ParamsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from . import fill
@@ -1216,6 +1216,10 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
     word it, with nothing about cells: it names the file, row and value to correct. Any other error in
     a cell is named with its cell and where the executed notebook was kept (``failed``)."""
     if isinstance(e, EvaltoolsError):
+        if isinstance(e, ParamsError) and Path(e.path).suffix.lower() in (".yaml", ".yml"):
+            # (every value `evaltools new` left to fill in, as validate lists them: render named the dates only)
+            from ..data.template import with_placeholders  # start-up: only where a params file is refused
+            e = with_placeholders(e, Path(e.path))
         # (a params file or a data file refused before the report's language was read from it is worded in
         # the language asked for, ``--lang en``, as ``validate --lang en`` words it, not in the default one)
         said = getattr(e, "message", None)
