@@ -339,3 +339,21 @@ def test_render_names_every_placeholder_left_as_validate_does(tmp_path, capsys):
     assert res.error.startswith(f"{path}: 3 problem i projektparametrarna:"), res.error
     for said in ("'FYLL I projektets namn'", "'FYLL I samordningsförbundets namn'", "'FYLL I ÅÅÅÅ-MM-DD'"):
         assert said in res.error and said in validated
+
+
+# --- 9. a sheet the params file names that the workbook does not have ---------------------------------------------
+
+def test_a_sheet_the_workbook_lacks_says_where_to_write_one_it_has(tmp_path):
+    import openpyxl
+    wb = openpyxl.Workbook()
+    wb.active.title = "Blad1"
+    for row in [line.split(";") for line in PARTICIPANTS.splitlines()]:
+        wb.active.append(row)
+    (tmp_path / "data").mkdir()
+    wb.save(tmp_path / "data/deltagare.xlsx")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(PARAMS.replace("data/participants.csv", "data/deltagare.xlsx\n  excel_sheet: Deltagare"),
+                    encoding="utf-8")
+    said = _problems(path)
+    assert ("deltagare.xlsx: arbetsboken har inget blad 'Deltagare'; skriv ett av dess blad under data: excel_sheet: i "
+            "params-filen, så som arbetsboken stavar det (blad: 'Blad1')") in said, said
