@@ -357,3 +357,14 @@ def test_a_sheet_the_workbook_lacks_says_where_to_write_one_it_has(tmp_path):
     said = _problems(path)
     assert ("deltagare.xlsx: arbetsboken har inget blad 'Deltagare'; skriv ett av dess blad under data: excel_sheet: i "
             "params-filen, så som arbetsboken stavar det (blad: 'Blad1')") in said, said
+
+
+# --- 10. one enrolment is one ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "said"), [("sv", "✓ tiny: 1 inskrivning; anteckningar om datakvaliteten: 0"),
+                                            ("en", "✓ tiny: 1 enrolment; data-quality notes: 0")])
+def test_validate_counts_one_enrolment_in_the_singular(tmp_path, capsys, lang, said):
+    from evaltools.publish import cli
+    one = "\n".join(PARTICIPANTS.splitlines()[:2]) + "\n"
+    assert cli.main(["validate", str(_project(tmp_path, one)), "--lang", lang]) == cli.EXIT_OK
+    assert said in capsys.readouterr().out

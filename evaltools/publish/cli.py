@@ -83,7 +83,7 @@ def cmd_validate(args, parser) -> int:
         lang = args.lang or project.params.language
         # (a structural project or an application has no enrolments to count: its kind is said instead of '0')
         kind = project_kind(project)
-        key = ("cli.validated" if n or kind == "individ"
+        key = ("cli.validated_one" if n == 1 else "cli.validated" if n or kind == "individ"
                else "cli.validated_struktur" if kind == "struktur" else "cli.validated_ansokan")
         print(_say(key, lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
