@@ -368,3 +368,26 @@ def test_validate_counts_one_enrolment_in_the_singular(tmp_path, capsys, lang, s
     one = "\n".join(PARTICIPANTS.splitlines()[:2]) + "\n"
     assert cli.main(["validate", str(_project(tmp_path, one)), "--lang", lang]) == cli.EXIT_OK
     assert said in capsys.readouterr().out
+
+
+# --- 11. a file that is no table: what it holds is never sent to the terminal as it is ------------------------------
+
+def test_a_file_of_bytes_that_is_no_table_is_named_without_its_control_characters(tmp_path):
+    """A PDF or a program saved as .csv, or a first row of terminal escapes (ESC ]0; sets the window's title, ESC [2J
+    clears the screen): the message echoed the first row's bytes, NUL and ESC with them, to the terminal."""
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/participants.csv").write_bytes(b"\x1b]0;owned\x07\x1b[2J;" + bytes(range(1, 32)) * 3 + b"\n1;2\n")
+    path = tmp_path / "tiny.yaml"
+    path.write_text(PARAMS, encoding="utf-8")
+    with pytest.raises(et.EvaltoolsError) as e:
+        et.load_project(path)
+    for lang in ("sv", "en"):
+        said = e.value.message(lang)
+        assert not [c for c in said if ord(c) < 32 and c not in "\n"], repr(said)
+        assert "[U+001B]" in said, said
+
+
+def test_a_first_row_of_many_cells_is_named_by_its_first_twenty(tmp_path):
+    heading = ";".join(f"kol{i}" for i in range(60))
+    said = _problems(_project(tmp_path, heading + "\n" + ";".join("x" * 60) + "\n"))
+    assert "kol19, …" in said and "kol20" not in said, said

@@ -1510,7 +1510,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
     # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
-    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns[:HEADINGS_NAMED]) + (
+        ", …" if len(df.columns) > HEADINGS_NAMED else "")  # (an export of thousands of columns: its first)
     headings = [str(h) for h in df.columns]
     # (a workbook of several sheets is told below where its data may be instead: the sheet read may be the wrong one)
     if (missing and not raw.heading_formulas and not raw.file_sheets
