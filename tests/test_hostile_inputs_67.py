@@ -391,3 +391,47 @@ def test_a_first_row_of_many_cells_is_named_by_its_first_twenty(tmp_path):
     heading = ";".join(f"kol{i}" for i in range(60))
     said = _problems(_project(tmp_path, heading + "\n" + ";".join("x" * 60) + "\n"))
     assert "kol19, …" in said and "kol20" not in said, said
+
+
+# --- 12. the template's example row written over with a person ------------------------------------------------------
+
+def _template_with(tmp_path, example_id: str | None):
+    """The workbook `evaltools new` writes, with three persons under its header row and, where ``example_id`` is
+    given, its example row (row 2, above the header, which is never read) written over with that person."""
+    import datetime as dt
+
+    import openpyxl
+
+    from evaltools.data.template import write_template
+    (tmp_path / "data").mkdir()
+    book = write_template(tmp_path / "data" / "projekt.xlsx")
+    wb = openpyxl.load_workbook(book)
+    ws = wb["participants"]
+    header = [c.value for c in ws[3]]
+    people = [("P1", "kvinna", 1980, "ensamstående", dt.datetime(2022, 2, 1)),
+              ("P2", "man", 1975, "sambo_med_barn", dt.datetime(2022, 3, 15)),
+              ("P3", "kvinna", 1990, "ensamstående_med_barn", dt.datetime(2022, 6, 1))]
+    for r, person in enumerate(people, start=4):
+        for name, value in zip(("person_id", "sex", "birth_year", "household_type", "start_date"), person):
+            ws.cell(r, header.index(name) + 1, value)
+    if example_id is not None:
+        ws.cell(2, header.index("person_id") + 1, example_id)
+        ws.cell(2, header.index("start_date") + 1, dt.datetime(2022, 1, 10))
+    wb.save(book)
+    path = tmp_path / "tiny.yaml"
+    path.write_text(PARAMS.replace("data/participants.csv", "data/projekt.xlsx"), encoding="utf-8")
+    return path
+
+
+def test_the_templates_example_row_written_over_with_a_person_is_said_not_read(tmp_path):
+    project = et.load_project(_template_with(tmp_path, "P0"))
+    assert len(project.participants) == 3  # (rows 4-6; row 2 is never read, as the sheet's first line says)
+    (said,) = [w for w in [*project.warnings, *project.notices] if "rad 2" in w.text("sv")]
+    assert "ovanför rubrikraden" in said.text("sv") and "'P0'" in said.text("sv"), said.text("sv")
+    assert "above the header row" in said.text("en")
+
+
+def test_the_templates_example_row_as_written_is_no_note(tmp_path):
+    project = et.load_project(_template_with(tmp_path, None))
+    assert len(project.participants) == 3
+    assert not [w for w in [*project.warnings, *project.notices] if "rad 2" in w.text("sv")]

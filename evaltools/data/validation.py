@@ -23,7 +23,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer, redact
 
@@ -2335,6 +2335,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
     hidden, read_notes = raw.hidden_headings, raw.notes  # (as the file was read: its columns are renamed below)
+    if not is_comparison:  # (the template's example row written over with a person: never read, said)
+        warn.extend(_person_rows_above(path, raw, S.PARTICIPANTS.name, fname))
     raw, units = units_row(raw, fname)
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
@@ -3452,6 +3454,35 @@ def _budget_twice(p: Problem) -> Problem:
     return problem(p.file, p.row, p.column, p.column, "budget.wide_same_budget", first=f"{shown} ({first})",
                    second=", ".join(f"{shown} ({c})" for c in rest), whole=quote(f"Budget {w[1]}"),
                    revised=quote(f"Reviderad budget {w[1]}"))
+
+
+def _person_rows_above(path: Path, raw: RawTable, table: str, fname: str) -> list[Problem]:
+    """A note for each row above the header row that holds a person: a person id where the header has its heading, and
+    two more values, other than the template's example row that `evaltools new` writes there (row 2, which the sheet's
+    first line says is never read). Written over with the first participant, it was left out without a word."""
+    from .template import EXAMPLES  # (the template imports this module's readers through the survey's)
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else 0
+    if header_row <= 1:
+        return []
+    rows = rows_to_header(path, raw.source, header_row)
+    if len(rows) < header_row:
+        return []
+    heading = [" ".join(str(v).split()).casefold() if v is not None else "" for v in rows[-1][1]]
+    if S.PERSON_ID not in heading:
+        return []
+    at = heading.index(S.PERSON_ID)
+
+    def text(v: object) -> str:
+        return v.date().isoformat() if isinstance(v, dt.datetime) else (
+            v.isoformat() if isinstance(v, dt.date) else str(v).strip() if v is not None else "")
+    example = {text(v) for v in EXAMPLES.get(table, {}).values()}
+    notes = []
+    for number, row in rows[:-1]:
+        filled = [text(v) for v in row if text(v)]
+        if at < len(row) and text(row[at]) and len(filled) >= 3 and not set(filled) <= example:
+            notes.append(problem(fname, number, None, row[at], "rows.person_above_header", "info",
+                                 "person_above_header", value=quote(redact(text(row[at]))), header=header_row))
+    return notes
 
 
 def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Problem]:
