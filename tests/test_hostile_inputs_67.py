@@ -435,3 +435,18 @@ def test_the_templates_example_row_as_written_is_no_note(tmp_path):
     project = et.load_project(_template_with(tmp_path, None))
     assert len(project.participants) == 3
     assert not [w for w in [*project.warnings, *project.notices] if "rad 2" in w.text("sv")]
+
+
+# --- 13. a data file named by a link ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("https://kommunen.sharepoint.com/:x:/r/sites/FoU/Delade%20dokument/Deltagare%202024.xlsx?d=w1&csf=1&web=1",
+     "en webbadress, och filen läses inte från webben; ladda ner den, lägg den i projektets mapp data/ och skriv "
+     "sökvägen till den relativt parameterfilen, som participants: ../data/Deltagare 2024.xlsx"),
+    ("file:///C:/Users/anna/Documents/deltagare.csv",
+     "en länk till en fil; skriv sökvägen till filen relativt parameterfilen, som participants: "
+     "../data/deltagare.csv"),
+])
+def test_a_data_file_named_by_a_link_says_to_name_the_file(tmp_path, written, said):
+    (sv,) = _yaml_lines(tmp_path, "  participants: data/participants.csv", f"  participants: '{written}'")
+    assert sv.startswith("data, participants: står '") and said in sv, sv

@@ -483,6 +483,11 @@ class ComparisonPaths(_Strict):
     persons: Path
     payments: Path
 
+    @field_validator("persons", "payments", mode="before")
+    @classmethod
+    def _file_not_a_link(cls, v: object, info: ValidationInfo) -> object:
+        return _not_a_link(v, str(info.field_name))
+
 
 AmountUnit = Literal["kr", "tkr"]
 AMOUNT_FILES = ("budget", "payments", "comparison_payments")
@@ -494,6 +499,19 @@ class AmountUnits(_Strict):
     budget: AmountUnit = "kr"
     payments: AmountUnit = "kr"
     comparison_payments: AmountUnit | None = Field(None, description="Default: the unit of payments.")
+
+
+def _not_a_link(v: object, key: str) -> object:
+    """``v``, a data file's path as written, refused where it is a link: a web address (a SharePoint or OneDrive
+    file's 'Copy link'), read as a path, was looked for as 'https:/kommunen.sharepoint.com/...' beside the params file
+    and said missing with its address cut; a 'file:///C:/...' link likewise."""
+    if isinstance(v, str) and _WEB_ADDRESS.match(v.strip()):
+        from urllib.parse import unquote  # (only where a link is written)
+        link = v.strip()
+        name = unquote(link.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]) or "deltagare.xlsx"
+        key_id = "params.data_file_link" if link.lower().startswith("file:") else "params.data_web_link"
+        raise ParamsValueError(key_id, value=_short(link), setting=key, name=name)
+    return v
 
 
 class DataPaths(_Strict):
@@ -538,6 +556,12 @@ class DataPaths(_Strict):
         False, description="True when the payments file lists every participant's payments, so that a participant "
                            "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
                            "of the payment analyses, with a data-quality note saying how many.")
+
+    @field_validator("participants", "payments", "budget", "responses", "questions", "earnings", "benefits",
+                     mode="before")
+    @classmethod
+    def _file_not_a_link(cls, v: object, info: ValidationInfo) -> object:
+        return _not_a_link(v, str(info.field_name))
 
     @field_validator("codes")
     @classmethod

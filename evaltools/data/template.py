@@ -33,17 +33,17 @@ CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"
 # One plausible row per table, shown above the header.
 EXAMPLES: dict[str, dict[str, object]] = {
     "participants": {
-        S.PERSON_ID: "P001", S.SEX: "kvinna", S.BIRTH_YEAR: 1985, S.HOUSEHOLD_TYPE: "ensamstående_med_barn",
+        S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.SEX: "kvinna", S.BIRTH_YEAR: 1985, S.HOUSEHOLD_TYPE: "ensamstående_med_barn",
         S.N_CHILDREN: 2, S.START_DATE: dt.date(2025, 3, 3), S.END_DATE: dt.date(2025, 9, 30), S.OUTCOME: "arbete",
         S.SUPPORT_START: "försörjningsstöd", S.SUPPORT_EXIT: "lön", S.ACTION_PLAN: "ja", S.SGI_STATUS: "nollklassad",
         S.EDUCATION: "gymnasial", S.MONTHS_ON_SUPPORT_BEFORE: 26, S.OCCUPATION_BEFORE: "ingen",
         S.OCCUPATION_AFTER: "förvärvsarbete", S.EXTENT_BEFORE_PCT: 0, S.EXTENT_AFTER_PCT: 75, S.HOUSEHOLD_ID: "H001",
     },
-    "payments": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
-    "earnings": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 10, 1), S.AMOUNT: 14200},
-    "benefits": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 4, 1), S.KIND: "aktivitetsstöd", S.AMOUNT: 5800},
+    "payments": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
+    "earnings": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 10, 1), S.AMOUNT: 14200},
+    "benefits": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 4, 1), S.KIND: "aktivitetsstöd", S.AMOUNT: 5800},
     "budget": {S.PERIOD: "år 1", S.CATEGORY: "Lön", S.BUDGET: 650000, S.ACTUAL: 612500, S.FUNDER: "förbund"},
-    "responses": {SV.RESPONDENT_ID: "P001", SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
+    "responses": {SV.RESPONDENT_ID: S.TEMPLATE_EXAMPLE_ID, SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
                   SV.QUESTION: "F1", SV.ANSWER: 2},
     "questions": {SV.CODE: "F1", SV.WORDING_SV: "Jag ser ljust på min framtid", SV.WORDING_EN: "I am hopeful about my future",
                   SV.SCALE_MIN: 1, SV.SCALE_MAX: 5,

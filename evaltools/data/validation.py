@@ -2336,7 +2336,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     fname = raw.source
     hidden, read_notes = raw.hidden_headings, raw.notes  # (as the file was read: its columns are renamed below)
     if not is_comparison:  # (the template's example row written over with a person: never read, said)
-        warn.extend(_person_rows_above(path, raw, S.PARTICIPANTS.name, fname))
+        warn.extend(_person_rows_above(path, raw, fname))
     raw, units = units_row(raw, fname)
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
@@ -3456,11 +3456,11 @@ def _budget_twice(p: Problem) -> Problem:
                    revised=quote(f"Reviderad budget {w[1]}"))
 
 
-def _person_rows_above(path: Path, raw: RawTable, table: str, fname: str) -> list[Problem]:
+def _person_rows_above(path: Path, raw: RawTable, fname: str) -> list[Problem]:
     """A note for each row above the header row that holds a person: a person id where the header has its heading, and
     two more values, other than the template's example row that `evaltools new` writes there (row 2, which the sheet's
-    first line says is never read). Written over with the first participant, it was left out without a word."""
-    from .template import EXAMPLES  # (the template imports this module's readers through the survey's)
+    first line says is never read, its id :data:`schema.TEMPLATE_EXAMPLE_ID`). Written over with the first
+    participant, it was left out without a word."""
     header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else 0
     if header_row <= 1:
         return []
@@ -3475,11 +3475,10 @@ def _person_rows_above(path: Path, raw: RawTable, table: str, fname: str) -> lis
     def text(v: object) -> str:
         return v.date().isoformat() if isinstance(v, dt.datetime) else (
             v.isoformat() if isinstance(v, dt.date) else str(v).strip() if v is not None else "")
-    example = {text(v) for v in EXAMPLES.get(table, {}).values()}
     notes = []
     for number, row in rows[:-1]:
         filled = [text(v) for v in row if text(v)]
-        if at < len(row) and text(row[at]) and len(filled) >= 3 and not set(filled) <= example:
+        if at < len(row) and text(row[at]) not in ("", S.TEMPLATE_EXAMPLE_ID) and len(filled) >= 3:
             notes.append(problem(fname, number, None, row[at], "rows.person_above_header", "info",
                                  "person_above_header", value=quote(redact(text(row[at]))), header=header_row))
     return notes
