@@ -114,7 +114,8 @@ def test_missing_sheet_is_a_message(tiny_project):
     with pytest.raises(DataValidationError) as e:
         et.load_project(tiny_project(data_block="data:\n  participants: data/participants.xlsx\n  excel_sheet: Deltagare\n"))
     assert e.value.message("en").splitlines()[1].endswith(
-        "participants.xlsx: the workbook has no sheet 'Deltagare' (sheets: 'Sheet')")
+        "participants.xlsx: the workbook has no sheet 'Deltagare'; write one of its sheets under data: excel_sheet: in "
+        "the params file, as the workbook spells it (sheets: 'Sheet')")
 
 
 def test_windows_1252_csv_with_semicolons_loads_with_a_note(tiny_project):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .messages import DEFAULT_LANG, message, quote
+from .messages import DEFAULT_LANG, message, quote, shorten, shown
 from .privacy import redact
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ class Problem:
         if self.row is not None:
             parts.append(message("where.row", lang, row=self.row))
         if self.column is not None:
-            parts.append(message("where.column", lang, column=self.column))
+            # (a heading cut short where long: a page of text pasted into a heading cell was echoed whole)
+            parts.append(message("where.column", lang, column=shown(shorten(self.column))))
         return ", ".join(parts)
 
     def text(self, lang: str = DEFAULT_LANG) -> str:

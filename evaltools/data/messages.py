@@ -98,8 +98,9 @@ def shorten(value: object) -> str:
 
 # characters a value holds that show nothing, or that turn the direction of the text after them (an override, an
 # embedding, an isolate, a mark): echoed as they are, 'P00\u200b3' reads 'P003' in the message, and a value with
-# U+202E turns the rest of the message's line around on screen
-_UNSEEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+# U+202E turns the rest of the message's line around on screen; and the control characters but tab and line ends (NUL,
+# ESC, BEL): a file of bytes that is no table had its first row sent to the terminal, whose escapes (ESC [2J) it obeys
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 def shown(text: str) -> str:

@@ -498,6 +498,11 @@ class ComparisonPaths(_Strict):
     persons: Path
     payments: Path
 
+    @field_validator("persons", "payments", mode="before")
+    @classmethod
+    def _file_not_a_link(cls, v: object, info: ValidationInfo) -> object:
+        return _not_a_link(v, str(info.field_name))
+
 
 AmountUnit = Literal["kr", "tkr"]
 AMOUNT_FILES = ("budget", "payments", "comparison_payments")
@@ -509,6 +514,19 @@ class AmountUnits(_Strict):
     budget: AmountUnit = "kr"
     payments: AmountUnit = "kr"
     comparison_payments: AmountUnit | None = Field(None, description="Default: the unit of payments.")
+
+
+def _not_a_link(v: object, key: str) -> object:
+    """``v``, a data file's path as written, refused where it is a link: a web address (a SharePoint or OneDrive
+    file's 'Copy link'), read as a path, was looked for as 'https:/kommunen.sharepoint.com/...' beside the params file
+    and said missing with its address cut; a 'file:///C:/...' link likewise."""
+    if isinstance(v, str) and _WEB_ADDRESS.match(v.strip()):
+        from urllib.parse import unquote  # (only where a link is written)
+        link = v.strip()
+        name = unquote(link.split("?", 1)[0].split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]) or "deltagare.xlsx"
+        key_id = "params.data_file_link" if link.lower().startswith("file:") else "params.data_web_link"
+        raise ParamsValueError(key_id, value=_short(link), setting=key, name=name)
+    return v
 
 
 class DataPaths(_Strict):
@@ -553,6 +571,12 @@ class DataPaths(_Strict):
         False, description="True when the payments file lists every participant's payments, so that a participant "
                            "without rows was paid nothing (0 kr); false (the default) leaves such participants out "
                            "of the payment analyses, with a data-quality note saying how many.")
+
+    @field_validator("participants", "payments", "budget", "responses", "questions", "earnings", "benefits",
+                     mode="before")
+    @classmethod
+    def _file_not_a_link(cls, v: object, info: ValidationInfo) -> object:
+        return _not_a_link(v, str(info.field_name))
 
     @field_validator("codes")
     @classmethod
@@ -4063,8 +4087,102 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
                 for lang in ("sv", "en")}
     if "\t" in problem or "'\\t'" in problem:
         return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
+    if spaced := _hard_space_line(text, mark.line):
+        return {lang: message("params.yaml_hard_space", lang, line=str(spaced[0] + 1), code=spaced[1])
+                for lang in ("sv", "en")}
+    if colon := _colon_space_line(text, mark.line):
+        return {lang: message("params.yaml_colon_space", lang, line=str(colon[0] + 1), fixed=colon[1])
+                for lang in ("sv", "en")}
+    if fixed := _quoted_line(text, mark.line):
+        return {lang: message("params.yaml_quote_text", lang, line=str(mark.line + 1), key=fixed[0], fixed=fixed[1])
+                for lang in ("sv", "en")}
     return {lang: message("params.yaml_invalid", lang, line=str(mark.line + 1), column=str(mark.column + 1),
                           problem=_short_text(problem, 200)) for lang in ("sv", "en")}
+
+
+# a line ``key: text`` (in a list too, ``- label: text``), a comment after the text kept apart
+_KEY_AND_TEXT = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][A-Za-z0-9_]*):[ ]+(?P<text>.+?)(?P<comment>\s+#.*)?$")
+# the settings whose value is settings of their own, never a text (``period: start: 2024-01-01`` is no text to quote)
+_SETTINGS_OF_SETTINGS = frozenset({"period", "data", "goals", "cost_benefit", "comparison", "privacy", "survey",
+                                   "expected", "reference", "columns", "codes", "targets", "monthly_level", "among"})
+
+
+def _quoted_line(text: str, index: int) -> tuple[str, str] | None:
+    """Where the line ``index`` (from 0) of a params file YAML cannot read is a setting and a text that YAML takes
+    for something else (a goal's label with a colon and a space, ``Mål 1: minst 40 %``; the evaluator's own quotes
+    around a text that holds the same quote; a text that starts with ``%``, ``@``, ``[`` or ``{``): the setting and
+    the line written with the text in quotes, as the evaluator may copy it (a personnummer left out), where YAML then
+    reads that line; else None. Word's quotes around the text (``”Mål 1: …”``, which YAML reads as letters) are left
+    out: they were meant as quotes."""
+    lines = text.splitlines()
+    if not 0 <= index < len(lines):
+        return None
+    m = _KEY_AND_TEXT.match(lines[index])
+    if m is None or m["key"] in _SETTINGS_OF_SETTINGS:
+        return None
+    value, comment = m["text"].strip(), m["comment"] or ""
+    if len(value) >= 2 and value[0] in _WORD_QUOTES and value[-1] in _WORD_QUOTES:
+        value = value[1:-1].strip()
+    if value[:1] in ("'", '"') and (len(value) < 2 or value[-1] != value[0]):
+        return None  # (a quote never closed: the general message says to close it, where the evaluator meant)
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"" and value[0] in value[1:-1]:
+        value = value[1:-1]  # (the evaluator's own quotes, around a text that holds the same quote)
+    if not value:
+        return None
+    quoted = f'"{value}"' if '"' not in value and "\\" not in value else "'" + value.replace("'", "''") + "'"
+    line = f"{m['key']}: {quoted}{comment}"
+    if not _reads_past(lines, index, m["lead"] + line):
+        return None
+    return m["key"], _short_text(redact(line), 160)
+
+
+# the quotes Word and other word processors write ("smart quotes"), which YAML reads as letters
+_WORD_QUOTES = "”“„«»’‘‚"
+# the spaces a text copied from a web page or Word brings along, which YAML does not read as spaces (a non-breaking
+# space, the narrow one Swedish number formats use, the figure, thin and other typographic spaces, the ideographic one)
+_HARD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# a setting and its value without the space after the colon (``title:Vägen ut``), in a list too
+_NO_SPACE_AFTER_COLON = re.compile(r"^(?P<lead>\s*(?:-\s+)?)(?P<key>[A-Za-z_][A-Za-z0-9_]*):(?P<value>[^\s/:].*)$")
+
+
+def _hard_space_line(text: str, index: int) -> tuple[int, str] | None:
+    """The first line, up to the one YAML stopped at (``index``, from 0) and the one after it, with a hard space that
+    YAML then reads past when the line's hard spaces are ordinary ones, and the first such space's code (``U+00A0``);
+    else None. (One inside quotes is text, and no problem.)"""
+    lines = text.splitlines()
+    for i in range(min(index + 2, len(lines))):
+        if (m := _HARD_SPACES.search(lines[i])) and _reads_past(lines, i, _HARD_SPACES.sub(" ", lines[i])):
+            return i, f"U+{ord(m.group()):04X}"
+    return None
+
+
+def _colon_space_line(text: str, index: int) -> tuple[int, str] | None:
+    """Where the line YAML stopped at (``index``, from 0) or the one before it is a setting written without the space
+    after its colon (``title:Vägen ut``; YAML reads the whole line as one word): that line and the setting written
+    with the space (a personnummer left out), where YAML then reads past it; else None."""
+    lines = text.splitlines()
+    for i in (index - 1, index):
+        if not 0 <= i < len(lines) or (m := _NO_SPACE_AFTER_COLON.match(lines[i])) is None:
+            continue
+        line = f"{m['key']}: {m['value']}"
+        if _reads_past(lines, i, m["lead"] + line):
+            return i, _short_text(redact(line), 160)
+    return None
+
+
+def _reads_past(lines: list[str], index: int, written: str) -> bool:
+    """Whether YAML reads the params file past the line ``index`` (from 0) when that line is ``written`` instead: the
+    file is then read whole, or stops at a later line."""
+    try:
+        yaml.load("\n".join([*lines[:index], written, *lines[index + 1:]]), Loader=_ParamsLoader)  # noqa: S506
+    except _Refused as again:
+        return int(again.values["line"]) > index + 1
+    except yaml.MarkedYAMLError as again:
+        later = again.problem_mark or again.context_mark
+        return later is not None and later.line > index
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return True
 
 
 def _listed(items: list[int], most: int = 10) -> str:

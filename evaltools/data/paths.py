@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ParamsError
+from .messages import message
 from .privacy import redact
 
 ROOT_ENV = "EVALTOOLS_ROOT"
@@ -192,7 +193,7 @@ def _within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = ()) -> str | None:
+def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = (), lang: str = "en") -> str | None:
     """Why ``reports_dir`` cannot take reports, or None when it can.
 
     Rendering replaces a project's folder in the reports folder, so the reports folder must never
@@ -207,6 +208,8 @@ def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = 
         The folder reports would be written to (``--reports-dir``).
     inputs
         The projects' params and data files.
+    lang
+        The language of the message (``"sv"`` or ``"en"``).
 
     Returns
     -------
@@ -214,26 +217,24 @@ def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = 
         A message naming the folder and what it would overwrite.
     """
     problem = _reports_dir_problem(Path(reports_dir).expanduser().resolve(),
-                                   [Path(p).expanduser().resolve() for p in inputs])
+                                   [Path(p).expanduser().resolve() for p in inputs], lang)
     return redact(problem) if problem else None
 
 
-def _reports_dir_problem(out: Path, files: list[Path]) -> str | None:
+def _reports_dir_problem(out: Path, files: list[Path], lang: str) -> str | None:
     folders = {f for root in dict.fromkeys((project_root(), TOOLKIT_DIR))
                for f in (root / "data", root / "params")}
     folders |= {f.parent for f in files if f.suffix.lower() not in (".yaml", ".yml")}
+    example = project_root() / "reports"
     for folder in sorted(folders):
         if _within(out, folder):
-            where = "is" if out == folder else "is inside"
-            return (f"the reports folder {out} {where} the input folder {folder}: a report written there "
-                    f"could replace the data; choose a folder of its own, such as {project_root() / 'reports'}")
+            return message("cli.reports_dir_is_input" if out == folder else "cli.reports_dir_in_input", lang,
+                           out=out, folder=folder, example=example)
         if _within(folder, out) and folder.exists():
-            return (f"the reports folder {out} holds the input folder {folder}: a report written there could "
-                    f"replace it; choose a folder of its own, such as {project_root() / 'reports'}")
+            return message("cli.reports_dir_holds_folder", lang, out=out, folder=folder, example=example)
     for f in files:
         if _within(f, out):
-            return (f"the reports folder {out} holds the input file {f}: a report written there could replace "
-                    f"it; choose a folder of its own, such as {project_root() / 'reports'}")
+            return message("cli.reports_dir_holds_file", lang, out=out, file=f, example=example)
     return None
 
 

@@ -475,21 +475,29 @@ def sheets_beside(path: Path, source: str) -> tuple[str, ...]:
 def cells_above(path: Path, source: str, header_row: int) -> tuple[str, ...]:
     """The filled cells of the rows above the header row ``header_row`` (1-based) of the sheet read (named at the end
     of ``source``), as text: a title, or a line saying what the amounts are in (``Belopp i tkr``); none above row 1."""
+    return tuple(str(v).strip() for _, row in rows_to_header(path, source, header_row)[:-1] for v in row
+                 if v is not None and str(v).strip())
+
+
+def rows_to_header(path: Path, source: str, header_row: int) -> list[tuple[int, tuple]]:
+    """The rows of the sheet read (named at the end of ``source``) from the first to the header row ``header_row``
+    (1-based), each with its row number and its values as the file holds them (an Excel date as a date, a text file's
+    cells as text); none for a header on row 1 or another kind of file."""
     if header_row <= 1:
-        return ()
+        return []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         wb = _load_workbook(path, data_only=True)
         title = sheet_read(path, source)
         ws = wb[title] if title in wb.sheetnames else next((w for w in wb.worksheets if _visible(w)), None)
         if ws is None:
-            return ()
-        rows = ws.iter_rows(min_row=1, max_row=header_row - 1, values_only=True)
-        return tuple(str(v).strip() for row in rows for v in row if v is not None and str(v).strip())
+            return []
+        rows = ws.iter_rows(min_row=1, max_row=header_row, values_only=True)
+        return [(i, tuple(row)) for i, row in enumerate(rows, start=1)]
     if path.suffix.lower() in (".csv", ".txt", ".tsv"):
         cells, _ = _read_text_cells(path, source)
-        top = cells.iloc[:header_row - 1]
-        return tuple(str(v).strip() for row in top.itertuples(index=False) for v in row if str(v).strip())
-    return ()
+        top = cells.iloc[:header_row]
+        return [(i, tuple(row)) for i, row in enumerate(top.itertuples(index=False), start=1)]
+    return []
 
 
 def sheet_read(path: Path, source: str) -> str:

@@ -12,6 +12,8 @@ from .messages import message
 
 # --- column names ---------------------------------------------------------------
 PERSON_ID = "person_id"
+# the person id of the example row that `evaltools new` writes above each sheet's header row (never read)
+TEMPLATE_EXAMPLE_ID = "P001"
 PROJECT_ID = "project_id"
 SEX = "sex"
 BIRTH_YEAR = "birth_year"

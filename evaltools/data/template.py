@@ -21,7 +21,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import schema as S
 from . import survey as SV
-from .errors import Problem, problem
+from .errors import ParamsError, Problem, problem
 from .params import _strings, read_params_mapping
 
 TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS, *S.REGISTER_TABLES)
@@ -33,17 +33,17 @@ CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"
 # One plausible row per table, shown above the header.
 EXAMPLES: dict[str, dict[str, object]] = {
     "participants": {
-        S.PERSON_ID: "P001", S.SEX: "kvinna", S.BIRTH_YEAR: 1985, S.HOUSEHOLD_TYPE: "ensamstående_med_barn",
+        S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.SEX: "kvinna", S.BIRTH_YEAR: 1985, S.HOUSEHOLD_TYPE: "ensamstående_med_barn",
         S.N_CHILDREN: 2, S.START_DATE: dt.date(2025, 3, 3), S.END_DATE: dt.date(2025, 9, 30), S.OUTCOME: "arbete",
         S.SUPPORT_START: "försörjningsstöd", S.SUPPORT_EXIT: "lön", S.ACTION_PLAN: "ja", S.SGI_STATUS: "nollklassad",
         S.EDUCATION: "gymnasial", S.MONTHS_ON_SUPPORT_BEFORE: 26, S.OCCUPATION_BEFORE: "ingen",
         S.OCCUPATION_AFTER: "förvärvsarbete", S.EXTENT_BEFORE_PCT: 0, S.EXTENT_AFTER_PCT: 75, S.HOUSEHOLD_ID: "H001",
     },
-    "payments": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
-    "earnings": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 10, 1), S.AMOUNT: 14200},
-    "benefits": {S.PERSON_ID: "P001", S.MONTH: dt.date(2025, 4, 1), S.KIND: "aktivitetsstöd", S.AMOUNT: 5800},
+    "payments": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 3, 1), S.AMOUNT: 9150, S.HOUSEHOLD_ID: "H001"},
+    "earnings": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 10, 1), S.AMOUNT: 14200},
+    "benefits": {S.PERSON_ID: S.TEMPLATE_EXAMPLE_ID, S.MONTH: dt.date(2025, 4, 1), S.KIND: "aktivitetsstöd", S.AMOUNT: 5800},
     "budget": {S.PERIOD: "år 1", S.CATEGORY: "Lön", S.BUDGET: 650000, S.ACTUAL: 612500, S.FUNDER: "förbund"},
-    "responses": {SV.RESPONDENT_ID: "P001", SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
+    "responses": {SV.RESPONDENT_ID: S.TEMPLATE_EXAMPLE_ID, SV.RESPONDENT_GROUP: "deltagare_start", SV.DATE: dt.date(2025, 3, 3),
                   SV.QUESTION: "F1", SV.ANSWER: 2},
     "questions": {SV.CODE: "F1", SV.WORDING_SV: "Jag ser ljust på min framtid", SV.WORDING_EN: "I am hopeful about my future",
                   SV.SCALE_MIN: 1, SV.SCALE_MAX: 5,
@@ -197,6 +197,18 @@ def placeholders(mapping: dict) -> list[tuple[str, str]]:
     by ``evaltools new`` (it starts with :data:`PLACEHOLDER`), e.g. ``("forbund", "FYLL I ...")``."""
     return [(place, value) for place, value in _strings(mapping)
             if not place.endswith("(the key)") and value.strip().upper().startswith(PLACEHOLDER)]
+
+
+def with_placeholders(error: ParamsError, path: Path) -> ParamsError:
+    """``error``, a refusal of the params file at ``path``, with a line for each placeholder of ``evaltools new`` still
+    in the file that it does not name (a placeholder title passes the params check, a placeholder date does not),
+    counted in its first line: every value left to fill in is listed at once, by validate and by render alike."""
+    from .messages import quote  # (only where a params file is refused)
+    extra = [p for p in placeholder_problems(path) if quote(p.value) not in str(error)]
+    if not extra:
+        return error
+    return ParamsError(error.path, error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra],
+                       error.lang, error.arguments)
 
 
 def placeholder_problems(path: Path) -> list[Problem]:

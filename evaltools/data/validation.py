@@ -23,7 +23,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .payment_shapes import long_from_wide, payments_shape
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer, redact
 
@@ -158,6 +158,8 @@ def _date_hint(value: str, kind: str, column: str = "", epoch: dt.date = EXCEL_E
     if kind == "month" and re.fullmatch(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?", v):
         return "hint.month_of_timestamp", {"month": v[:7]}  # (a date-and-time cell: the month is not guessed)
     said = _written_date_hint(v) if kind == "date" else _written_month_hint(v)
+    if kind == "month" and not said[0]:
+        said = _month_of_written_date(v)
     if not said[0] and _NUMBER_TEXT.fullmatch(v) and not 0 < float(v) <= _EXCEL_LAST_SERIAL:
         # a number no day is (a date cell holding 1e12 shows '#####' in Excel): said as a number, with the fix
         return "hint.no_date_number", {"value": v}
@@ -192,6 +194,19 @@ def _written_month_hint(v: str) -> tuple[str, dict]:
     if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return "hint.write_as", {"date": f"{year}-{named:02d}"}
+    return "", {}
+
+
+def _month_of_written_date(v: str) -> tuple[str, dict]:
+    """A day written in another order where a month is asked for (``1/6/2022``, ``30/6/2022``, ``2022/6/1``): the
+    month to write, both months where the day and the month could be either (the cell is never guessed)."""
+    said, values = _written_date_hint(v)
+    if said == "hint.write_as":
+        return said, {"date": values["date"][:7]}
+    if said == "hint.day_or_month":
+        day_month, month_day = values["day_month"][:7], values["month_day"][:7]
+        return ("hint.write_as", {"date": day_month}) if day_month == month_day else \
+            (said, {"day_month": day_month, "month_day": month_day})
     return "", {}
 
 
@@ -462,8 +477,17 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
     rest = _unread_headings(raw, spec)
     if not rest:
         return []
-    return [problem(fname, None, None, None, "column.unread", "info", "unread_columns",
-                    columns=", ".join(f"'{h}'" for h in rest))]
+    return [problem(fname, None, None, None, "column.unread", "info", "unread_columns", columns=headings_named(rest))]
+
+
+# the most headings a message names one by one (an export of thousands of columns is named by its first)
+HEADINGS_NAMED = 20
+
+
+def headings_named(headings: list[str]) -> str:
+    """A file's headings as a message names them: each quoted and cut short where long (a page of text pasted into a
+    heading cell was echoed whole, 100 000 characters on one line), the first :data:`HEADINGS_NAMED` of them."""
+    return ", ".join(quote(h) for h in headings[:HEADINGS_NAMED]) + (", …" if len(headings) > HEADINGS_NAMED else "")
 
 
 def hidden_unread(hidden: tuple[tuple[str, str], ...], unread: set[str], warn: list[Problem],
@@ -597,7 +621,7 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     raw.number_cells = {c: v[keep] for c, v in raw.number_cells.items()}
     raw.cell_columns = {c: v[keep] for c, v in raw.cell_columns.items()}
     return [problem(fname, None, None, None, "rows.notes_only", "info", "note_rows",
-                    rows=", ".join(str(int(r)) for r in rows), columns=", ".join(f"'{h}'" for h in own))]
+                    rows=", ".join(str(int(r)) for r in rows), columns=headings_named(own))]
 
 
 # A cell of a row of units or formats under a system's headings, as an export writes one ("(ÅÅÅÅ-MM-DD)", "(kod)",
@@ -1486,7 +1510,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
     # the file's own headings ('År', not period), each shortened as a cell is (a heading of 300 characters)
-    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns)
+    found = ", ".join(shorten(raw.headings.get(c, c)) for c in df.columns[:HEADINGS_NAMED]) + (
+        ", …" if len(df.columns) > HEADINGS_NAMED else "")  # (an export of thousands of columns: its first)
     headings = [str(h) for h in df.columns]
     # (a workbook of several sheets is told below where its data may be instead: the sheet read may be the wrong one)
     if (missing and not raw.heading_formulas and not raw.file_sheets
@@ -2255,8 +2280,10 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # in a column whose values tell persons or groups apart (an id, a municipality), also the characters that take no
 # room (a zero-width space or joiner, a word joiner, a byte-order mark) and those that turn the direction text is
 # shown in (an override, embedding or isolate): 'P00\u200b3' shows as P003 and is another person, and a municipality
-# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it
-_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# written '\u202eåmirT' shows as Timrå and is another group, in the report and in every message that names it; so is
+# 'Timrå' with a direction mark (U+200E, U+200F, U+061C) after it, which a text pasted from a web page or a chat
+# brings along and which Excel does not show
+_HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
 
 
@@ -2316,6 +2343,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         return empty_table(S.PARTICIPANTS)
     fname = raw.source
     hidden, read_notes = raw.hidden_headings, raw.notes  # (as the file was read: its columns are renamed below)
+    if not is_comparison:  # (the template's example row written over with a person: never read, said)
+        warn.extend(_person_rows_above(path, raw, fname))
     raw, units = units_row(raw, fname)
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
@@ -3463,6 +3492,34 @@ def _budget_twice(p: Problem) -> Problem:
     return problem(p.file, p.row, p.column, p.column, "budget.wide_same_budget", first=f"{shown} ({first})",
                    second=", ".join(f"{shown} ({c})" for c in rest), whole=quote(f"Budget {w[1]}"),
                    revised=quote(f"Reviderad budget {w[1]}"))
+
+
+def _person_rows_above(path: Path, raw: RawTable, fname: str) -> list[Problem]:
+    """A note for each row above the header row that holds a person: a person id where the header has its heading, and
+    two more values, other than the template's example row that `evaltools new` writes there (row 2, which the sheet's
+    first line says is never read, its id :data:`schema.TEMPLATE_EXAMPLE_ID`). Written over with the first
+    participant, it was left out without a word."""
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else 0
+    if header_row <= 1:
+        return []
+    rows = rows_to_header(path, raw.source, header_row)
+    if len(rows) < header_row:
+        return []
+    heading = [" ".join(str(v).split()).casefold() if v is not None else "" for v in rows[-1][1]]
+    if S.PERSON_ID not in heading:
+        return []
+    at = heading.index(S.PERSON_ID)
+
+    def text(v: object) -> str:
+        return v.date().isoformat() if isinstance(v, dt.datetime) else (
+            v.isoformat() if isinstance(v, dt.date) else str(v).strip() if v is not None else "")
+    notes = []
+    for number, row in rows[:-1]:
+        filled = [text(v) for v in row if text(v)]
+        if at < len(row) and text(row[at]) not in ("", S.TEMPLATE_EXAMPLE_ID) and len(filled) >= 3:
+            notes.append(problem(fname, number, None, row[at], "rows.person_above_header", "info",
+                                 "person_above_header", value=quote(redact(text(row[at]))), header=header_row))
+    return notes
 
 
 def _unit_above(path: Path, raw: RawTable, declared: str, fname: str) -> list[Problem]:

@@ -83,7 +83,7 @@ def cmd_validate(args, parser) -> int:
         lang = args.lang or project.params.language
         # (a structural project or an application has no enrolments to count: its kind is said instead of '0')
         kind = project_kind(project)
-        key = ("cli.validated" if n or kind == "individ"
+        key = ("cli.validated_one" if n == 1 else "cli.validated" if n or kind == "individ"
                else "cli.validated_struktur" if kind == "struktur" else "cli.validated_ansokan")
         print(_say(key, lang, id=project.id, n=n, k=len(project.warnings)))
         for w in project.warnings:
@@ -367,10 +367,10 @@ def _refusal(path: Path, error: EvaltoolsError, args) -> str:
     line each, so that every value left to fill in is listed at once; a params file's problems are counted
     with them in its first line (a head of '4 problem' over seven lines was read as lines missing)."""
     from ..data.errors import ParamsError  # start-up: each command imports only what it uses
+    from ..data.template import with_placeholders  # start-up: each command imports only what it uses
+    if isinstance(error, ParamsError):
+        return with_placeholders(error, path).message(error.lang)
     extra = _other_placeholders(path, str(error))
-    if isinstance(error, ParamsError) and extra:
-        lines = error.lines + [{"sv": p.note("sv"), "en": p.note("en")} for p in extra]
-        return ParamsError(error.path, lines, error.lang, error.arguments).message(error.lang)
     return f"{error}" + "".join(f"\n  - {p.note(_lang(args))}" for p in extra)
 
 
@@ -482,14 +482,16 @@ def _shown_path(path: Path) -> str:
 
 
 def _render(args, parser, paths: list[Path]) -> int:
-    from .render import FORMATS, OPTIONAL_FORMATS, check_reports_dir, render_many  # start-up: each command imports only what it uses
+    from .render import (FORMATS, OPTIONAL_FORMATS, check_reports_dir, make_reports_dir,  # start-up: each command
+                         render_many)  # imports only what it uses
     lang = _lang(args)
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
         parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
     try:
-        check_reports_dir(args.reports_dir, paths)
+        check_reports_dir(args.reports_dir, paths, lang)
+        make_reports_dir(args.reports_dir, lang)  # (a file where it goes, a name too long: said, never a traceback)
     except EvaltoolsError as e:
         parser.error(f"--reports-dir: {e}")
     results = render_many(paths, args.reports_dir, formats, args.lang, args.jobs, progress=not args.quiet,

@@ -40,12 +40,12 @@ from pathlib import Path
 
 from .._version import __version__
 from ..data.params import id_key, load_params, load_params_once
-from ..data.errors import EvaltoolsError, ReportError
+from ..data.errors import EvaltoolsError, ParamsError, ReportError
 from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from . import fill
 from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
-from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, reports_dir_problem
+from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, project_root, reports_dir_problem
 
 # what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
 FORMATS = ("html", "pdf", "xlsx", "csv", "docx")
@@ -1216,6 +1216,10 @@ def _describe(e: Exception, lang: str = DEFAULT_LANG, failed: Path | None = None
     word it, with nothing about cells: it names the file, row and value to correct. Any other error in
     a cell is named with its cell and where the executed notebook was kept (``failed``)."""
     if isinstance(e, EvaltoolsError):
+        if isinstance(e, ParamsError) and Path(e.path).suffix.lower() in (".yaml", ".yml"):
+            # (every value `evaltools new` left to fill in, as validate lists them: render named the dates only)
+            from ..data.template import with_placeholders  # start-up: only where a params file is refused
+            e = with_placeholders(e, Path(e.path))
         # (a params file or a data file refused before the report's language was read from it is worded in
         # the language asked for, ``--lang en``, as ``validate --lang en`` words it, not in the default one)
         said = getattr(e, "message", None)
@@ -1306,7 +1310,7 @@ def input_files(params_paths: list[Path]) -> list[Path]:
     return out
 
 
-def check_reports_dir(reports_dir: str | Path, params_paths: list[Path]) -> None:
+def check_reports_dir(reports_dir: str | Path, params_paths: list[Path], lang: str = "en") -> None:
     """Refuse a reports folder that is, lies inside or holds the input (data/, params/, a data file's
     folder): a report written there would replace the data (see
     :func:`evaltools.data.paths.reports_dir_problem`).
@@ -1314,11 +1318,45 @@ def check_reports_dir(reports_dir: str | Path, params_paths: list[Path]) -> None
     Raises
     ------
     ReportError
-        Naming the folder and the input it would overwrite.
+        Naming the folder and the input it would overwrite, in ``lang``.
     """
-    problem = reports_dir_problem(reports_dir, input_files(params_paths))
+    problem = reports_dir_problem(reports_dir, input_files(params_paths), lang)
     if problem:
         raise ReportError(problem)
+
+
+def make_reports_dir(reports_dir: str | Path, lang: str = "en") -> Path:
+    """The reports folder, made where it is not there (its parents too).
+
+    Raises
+    ------
+    ReportError
+        In ``lang``, where a file of the user's is where the folder or one of its parents goes (a note saved
+        without an extension), or the folder cannot be made (a name too long, a drive that takes no folder, no
+        permission), with the system's reason: never a traceback.
+    """
+    out = Path(reports_dir).expanduser()
+    example = project_root() / "reports"
+    try:
+        out = out.resolve()
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        # (the file in the way: the folder itself, or the nearest of its parents that is there)
+        there = next((p for p in (out, *out.parents) if _exists(p)), out)
+        raise ReportError(redact(message("cli.reports_dir_file", lang, file=there, out=out,
+                                         example=example))) from None
+    except (OSError, RuntimeError) as e:  # (RuntimeError: a loop of links, which resolve cannot follow)
+        reason = str(getattr(e, "strerror", None) or type(e).__name__)
+        raise ReportError(redact(message("cli.reports_dir_unmade", lang, out=out, reason=reason,
+                                         example=example))) from None
+    return out
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _refused(key: str, reports_dir: str | Path, params_paths: list[Path], lang: str | None) -> RenderResult | None:
@@ -1500,9 +1538,8 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     kernel of its own. With ``progress`` a line is printed as each report's step starts and as each
     report is done, in the language of ``lang`` (Swedish when it is not given).
     """
-    check_reports_dir(reports_dir, params_paths)
-    reports_dir = Path(reports_dir).resolve()
-    reports_dir.mkdir(parents=True, exist_ok=True)
+    check_reports_dir(reports_dir, params_paths, lang or "en")
+    reports_dir = make_reports_dir(reports_dir, lang or "en")
     # projects whose ids name one folder are refused, not rendered over each other (their reports stay)
     clashes = one_folder(params_paths, lang or DEFAULT_LANG)
     refused = [_clash_result(p, e, reports_dir, lang) for p, e in clashes.items()]
@@ -1523,19 +1560,30 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
         global _SIDE_BY_SIDE
         _SIDE_BY_SIDE = jobs == 1 and (os.cpu_count() or 1) > 1  # one report at a time: the Word document beside its PDF
         try:
-            total = len(args) + int(portfolio) + len(refused)
+            total = [len(args) + int(portfolio) + len(refused)]
 
             def done(r: RenderResult) -> None:
                 results.append(r)
-                if said and total > 1:  # (one report's line is the command's summary)
+                if said and total[0] > 1:  # (one report's line is the command's summary)
                     _print_line(message("cli.step_done", said, mark="✓" if r.ok else "✗", id=r.project_id,
-                                        done=len(results), total=total))
+                                        done=len(results), total=total[0]))
+
+            def compared(group: list) -> list:
+                """The portfolio's task, where a report of the batch was made: where none was, there is no project
+                to compare (the portfolio failed on its empty table, 'KeyError: 'title''), and the last portfolio
+                stays, as a failed project's last report does."""
+                if group and not any(r.ok for r in results):
+                    total[0] -= len(group)
+                    return []
+                return group
             # the largest projects first, so that a batch does not end with one core idle; the
             # portfolio last, from the rows the reports left (a project whose report failed is loaded there)
             tasks = sorted(args, key=lambda a: _data_size(a[0]), reverse=True) if jobs > 1 else list(args)
             last = [("portfolio", params_paths, reports_dir, formats, lang or "sv", said, entries)] if portfolio else []
             if jobs == 1:
-                for a in tasks + last:
+                for a in tasks:
+                    done(_worker(a))
+                for a in compared(last):
                     done(_worker(a))
             else:
                 methods = multiprocessing.get_all_start_methods()
@@ -1543,7 +1591,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
                 with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_leave_interrupts_to_parent) as pool:
                     try:
                         for group in (tasks, last):
-                            futures = {pool.submit(_worker, a): a for a in group}
+                            futures = {pool.submit(_worker, a): a for a in (compared(group) if group is last else group)}
                             for f in as_completed(futures):
                                 try:
                                     done(f.result())
