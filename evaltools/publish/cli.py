@@ -506,6 +506,8 @@ def _render(args, parser, paths: list[Path]) -> int:
     for r in results:  # (delivered: the board's page runs on; a draft has no evaluator's text to shorten)
         if r.ok and r.page_one_held is False:
             print(f"  {r.project_id}: {_say('cli.page_one_runs_over_draft' if r.draft else 'cli.page_one_runs_over', lang)}")
+        for said in r.not_computable if r.ok else ():  # (an estimate the data cannot give, as validate says it)
+            print(f"  ! {r.project_id}: {said}")
     _drafts_where_to_write(paths, {r.project_id for r in results if r.ok and r.draft}, args.lang)
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
