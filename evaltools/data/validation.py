@@ -3085,6 +3085,12 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
     key = keys[(covers_all, comparison)]
     code = key.replace(".", "_")
+    shared = _household_paid_elsewhere(persons, payments, absent)
+    if shared and not comparison:
+        # the household's payments kept on one member's rows (the applicant's): read per person, the other members
+        # were paid nothing (or are left out), though their household was paid; read per household they are not
+        return problem(fname, None, None, None, "payment.covered_zero_household" if covers_all
+                       else "payment.not_covered_household", "warning", code, n=missing, total=len(ids), shared=shared)
     if not covers_all and S.SUPPORT_START in persons:
         # a participant on another support at start (sickness benefit, activity compensation) is expected to have no
         # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
@@ -3096,6 +3102,18 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
                            n=missing, total=len(ids), other=other, rest=missing - other)
     return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
+
+
+def _household_paid_elsewhere(persons: pd.DataFrame, payments: pd.DataFrame, absent: pd.Index) -> int:
+    """How many of the persons ``absent`` (without a row of their own in the payments) belong to a household
+    (``household_id``, in the person file) whose payments are in the file on another member's rows: försörjningsstöd
+    is paid to the household, and a file keeping it on one member's person id (the applicant's) holds the other
+    members' payments too. 0 where either file has no household ids."""
+    if S.HOUSEHOLD_ID not in persons or S.HOUSEHOLD_ID not in payments or not len(absent):
+        return 0
+    paid = set(payments[S.HOUSEHOLD_ID].dropna().astype(str))
+    mine = persons[persons[S.PERSON_ID].isin(absent) & persons[S.HOUSEHOLD_ID].notna()]
+    return int(mine.loc[mine[S.HOUSEHOLD_ID].astype(str).isin(paid), S.PERSON_ID].nunique())
 
 
 def _fs_possible(persons: pd.DataFrame, ids: pd.Index) -> set:

@@ -1,0 +1,93 @@
+"""Sixty-eighth sweep of projects of kinds the samples barely touch, from files made in Excel: a family project where
+both adults of a household take part and the economic-aid system keeps the household's payments on one adult's
+person id; a structural project whose staff answer a questionnaire before and after a training. Each fixture is a
+tiny project written in tmp_path; expected values are worked out by hand from the rows written here."""
+from __future__ import annotations
+
+import textwrap
+
+import evaltools as et
+
+HEAD = """\
+id: unseen68
+title: Familjecentrerat arbete
+forbund: Samordningsförbundet Norrdal
+owner: Västby kommun
+kind: individ
+period: {start: 2024-01-01, planned_end: 2024-12-31}
+data_as_of: 2025-01-31
+granted_sek: 500000
+"""
+
+PERSON_HEAD = "person_id,sex,birth_year,household_type,start_date,end_date,outcome,support_start,household_id"
+
+
+def _params(tmp_path, body: str):
+    p = tmp_path / "unseen68.yaml"
+    p.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+# --- a household's payments kept on one adult's person id --------------------------------------------------------
+def _family(tmp_path, payments_head: str, cover_all: bool = False):
+    """A1 and A2, the two adults of household H1, and B1 alone in H2, all on försörjningsstöd from 2024-03-01; C1 of H3
+    too. The payments (January to June 2024, 10 000 kr a month) are H1's on A1's person id and H2's on B1's; nothing
+    for H3. ``payments_head`` is the payments file's header: with person_id, or household_id alone."""
+    rows = ["A1,kvinna,1985,sambo_med_barn,2024-03-01,2024-09-30,arbete,försörjningsstöd,H1",
+            "A2,man,1983,sambo_med_barn,2024-03-01,,,försörjningsstöd,H1",
+            "B1,kvinna,1990,ensamstående_med_barn,2024-03-01,,,försörjningsstöd,H2",
+            "C1,man,1979,ensamstående,2024-03-01,,,försörjningsstöd,H3"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([PERSON_HEAD, *rows]) + "\n", encoding="utf-8")
+    pay = []
+    for pid, hid in (("A1", "H1"), ("B1", "H2")):
+        for m in range(1, 7):
+            pay.append(f"{pid},{hid},2024-{m:02d},10000" if "person_id" in payments_head else f"{hid},2024-{m:02d},10000")
+    (tmp_path / "data" / "utbetalningar.csv").write_text(payments_head + "\n" + "\n".join(pay) + "\n", encoding="utf-8")
+    cover = "\n  payments_cover_all_participants: true" if cover_all else ""
+    return _params(tmp_path, "data:\n  participants: data/deltagare.csv\n  payments: data/utbetalningar.csv" + cover + "\n")
+
+
+def test_a_member_whose_household_is_paid_on_another_members_id_is_told_to_read_the_file_per_household(tmp_path):
+    """A2 and C1 have no rows (2 of 4). A2's household H1 is in the file on A1's id; C1's H3 is not. The note said to
+    write payments_cover_all_participants: true, which counts A2 as paid 0 kr though H1 was paid 10 000 kr a month;
+    it now says that 1 of them belongs to a household paid under another participant's id, to delete person_id from
+    the payments, and not to write the key for their sake. The report's sentence (the same code) is unchanged."""
+    project = et.load_project(_family(tmp_path, "person_id,household_id,month,amount"))
+    (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered_household"
+    assert dict(note.values)["n"] == 2 and dict(note.values)["total"] == 4 and dict(note.values)["shared"] == 1
+    said = note.note("sv")
+    assert "2 av 4 deltagare" in said and "1 av dem hör till ett hushåll" in said
+    assert "Ta bort kolumnen person_id" in said and "Skriv inte payments_cover_all_participants: true" in said
+    assert "Delete the column person_id" in note.note("en")
+
+
+def test_covered_zero_is_not_said_without_the_household_it_hides(tmp_path):
+    """The same files under payments_cover_all_participants: true: A2 and C1 count as 0 kr a month; A2's household was
+    paid, which the note now says (1 of the 2), with the fix, instead of saying only that they count as 0 kr."""
+    project = et.load_project(_family(tmp_path, "person_id,household_id,month,amount", cover_all=True))
+    (note,) = [w for w in project.warnings if w.code == "payment_covered_zero"]
+    assert note.key == "payment.covered_zero_household"
+    assert dict(note.values)["shared"] == 1
+    assert "men 1 av dem hör till ett hushåll" in note.note("sv")
+
+
+def test_the_file_read_per_household_pays_both_adults_of_the_household(tmp_path):
+    """The fix the note gives: the payments without person_id. H1's 6 months of 10 000 kr are read for A1 and A2 alike
+    (60 000 kr each), H2's for B1; C1 alone is without rows, and the note is the ordinary one."""
+    project = et.load_project(_family(tmp_path, "household_id,month,amount"))
+    paid = project.payments.groupby("person_id")["amount"].sum().to_dict()
+    assert paid == {"A1": 60000, "A2": 60000, "B1": 60000}
+    (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered" and dict(note.values)["n"] == 1
+
+
+def test_a_participant_alone_in_an_unpaid_household_keeps_the_ordinary_note(tmp_path):
+    """C1 of H3 alone without rows, A2 given rows of its own: no household of those without rows is in the file."""
+    p = _family(tmp_path, "person_id,household_id,month,amount")
+    pay = tmp_path / "data" / "utbetalningar.csv"
+    pay.write_text(pay.read_text(encoding="utf-8") + "A2,H1,2024-01,500\n", encoding="utf-8")
+    project = et.load_project(p)
+    (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered" and dict(note.values)["n"] == 1
