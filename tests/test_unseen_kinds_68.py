@@ -91,3 +91,73 @@ def test_a_participant_alone_in_an_unpaid_household_keeps_the_ordinary_note(tmp_
     project = et.load_project(p)
     (note,) = [w for w in project.warnings if w.code == "payment_not_covered"]
     assert note.key == "payment.not_covered" and dict(note.values)["n"] == 1
+
+
+# --- a follow-up outcome six months after exit in a column of its own ---------------------------------------------
+def _followup(tmp_path, label: str, heading: str = "outcome_6m"):
+    """Six participants of 2024 (data taken 2025-01-31) with ``heading``: P1 ended 2024-03-31 (arbete then,
+    arbete six months on), P2 2024-04-30 (avbrott; studier), P3 2024-05-31 (arbete; kvar_försörjningsstöd), P4
+    2024-06-30 (arbete; okänt), P5 2024-10-31 (arbete; empty: six months on is 2025-04-30, after the data) and P6
+    still enrolled. One share goal of exits worded by ``label``."""
+    head = f"person_id,sex,birth_year,household_type,start_date,end_date,outcome,{heading}"
+    rows = ["P1,kvinna,1990,ensamstående,2024-02-01,2024-03-31,arbete,arbete",
+            "P2,man,1991,ensamstående,2024-02-01,2024-04-30,avbrott,studier",
+            "P3,kvinna,1992,ensamstående,2024-02-01,2024-05-31,arbete,kvar_försörjningsstöd",
+            "P4,man,1993,ensamstående,2024-02-01,2024-06-30,arbete,okänt",
+            "P5,kvinna,1994,ensamstående,2024-09-01,2024-10-31,arbete,",
+            "P6,man,1995,ensamstående,2024-11-01,,,"]
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    return _params(tmp_path, f"""\
+        data: {{participants: data/deltagare.csv}}
+        goals:
+          - id: efter6
+            kind: share
+            label: {label}
+            target: 0.5
+            period: whole_period
+            denominator: exits
+        """)
+
+
+def _followup_notes(project):
+    assert not [w for w in project.warnings if w.code == "followup_figures"]  # (for the evaluator, not the report)
+    return [n for n in project.notices if n.code == "followup_figures"]
+
+
+def test_a_goal_six_months_after_exit_gets_the_follow_up_columns_figures(tmp_path):
+    """The goal counts the outcome at exit (P1, P3, P4, P5 in work: 4 of 5 exits) and outcome_6m was only named among
+    the columns not read. Now validate gives its figures: P1–P4 ended by 2024-07-31, six months before 2025-01-31
+    (4); P1, P2, P3 have a code (3; P4's okänt is none); P1 (arbete) and P2 (studier) are in work or studies (2,
+    66,7 %); 1 without a code; P5 ended too late (1). P6, still enrolled, is in none of them."""
+    project = et.load_project(_followup(tmp_path, "Minst 50 % i arbete eller studier sex månader efter avslut"))
+    (note,) = _followup_notes(project)
+    v = dict(note.values)
+    assert (v["due"], v["coded"], v["success"], v["share"], v["missing"], v["not_yet"]) == ("4", "3", "2", "66,7",
+                                                                                             "1", "1")
+    assert v["outcomes"] == "arbete, arbete_med_stöd, studier" and note.severity == "info"
+    said = note.note("sv")
+    assert "'outcome_6m'" in said and "kind: qualitative" in said and "sex månader efter avslut" in said
+    assert "2 of them (66,7 %)" in note.note("en")
+    # the goal itself still counts the outcome at exit: P1, P3, P4, P5 of the 5 exits
+    table = et.assess_goals(project).table
+    assert (int(table["numerator"].iloc[0]), int(table["denominator"].iloc[0])) == (4, 5)
+
+
+def test_the_follow_up_column_may_be_headed_in_swedish(tmp_path):
+    """'Utfall 6 mån' is the same column; the goal written as qualitative (as the note says) keeps the figures, its
+    words naming work and studies."""
+    p = _followup(tmp_path, "Minst 50 % i arbete eller studier sex månader efter avslut", heading="Utfall 6 mån")
+    text = p.read_text(encoding="utf-8").replace("kind: share", "kind: qualitative").replace(
+        "target: 0.5", "assessment: delvis\n    evidence: Två av tre med känt läge.").replace(
+        "    period: whole_period\n    denominator: exits\n", "")
+    p.write_text(text, encoding="utf-8")
+    (note,) = _followup_notes(et.load_project(p))
+    assert dict(note.values)["heading"] == "Utfall 6 mån" and dict(note.values)["success"] == "2"
+
+
+def test_a_goal_of_another_time_after_exit_or_at_exit_gets_no_figures(tmp_path):
+    """A goal twelve months after exit beside a six months' column, and a goal at exit: no figures (the column is
+    another time's, or the goal's time is the file's own)."""
+    assert _followup_notes(et.load_project(_followup(tmp_path / "a", "Minst 50 % i arbete tolv månader efter avslut"))) == []
+    assert _followup_notes(et.load_project(_followup(tmp_path / "b", "Minst 50 % i arbete eller studier vid avslut"))) == []
