@@ -8,6 +8,8 @@ import textwrap
 
 import evaltools as et
 
+from .conftest import load_problems, params_refusal
+
 HEAD = """\
 id: unseen68
 title: Familjecentrerat arbete
@@ -161,3 +163,71 @@ def test_a_goal_of_another_time_after_exit_or_at_exit_gets_no_figures(tmp_path):
     another time's, or the goal's time is the file's own)."""
     assert _followup_notes(et.load_project(_followup(tmp_path / "a", "Minst 50 % i arbete tolv månader efter avslut"))) == []
     assert _followup_notes(et.load_project(_followup(tmp_path / "b", "Minst 50 % i arbete eller studier vid avslut"))) == []
+
+
+# --- one staff group asked before and after a training -------------------------------------------------------------
+STRUCTURAL = """\
+id: unseen68s
+title: Gemensam kompetensutveckling
+forbund: Samordningsförbundet Norrdal
+owner: Västby kommun
+kind: struktur
+period: {start: 2024-01-01, planned_end: 2024-12-31}
+data_as_of: 2025-01-31
+granted_sek: 500000
+data: {responses: data/svar.csv, questions: data/fragor.csv}
+"""
+
+
+def _staff_survey(tmp_path, groups: tuple[str, str], goal_groups: tuple[str, str] = ("personal", "personal"),
+                  invited: str = "personal"):
+    """M1–M5 answer F1 (1–5) on 2024-02-01 as ``groups[0]`` (2, 2, 3, 3, 4) and on 2024-11-01 as ``groups[1]`` (4, 3,
+    3, 5, 4); a change goal from ``goal_groups[0]`` to ``goal_groups[1]``, 5 asked (``invited``)."""
+    (tmp_path / "data").mkdir()
+    rows = [f"M{i},{groups[0]},2024-02-01,F1,{b}" for i, b in enumerate((2, 2, 3, 3, 4), 1)]
+    rows += [f"M{i},{groups[1]},2024-11-01,F1,{a}" for i, a in enumerate((4, 3, 3, 5, 4), 1)]
+    (tmp_path / "data" / "svar.csv").write_text("respondent_id,respondent_group,date,question,answer\n"
+                                                + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "data" / "fragor.csv").write_text(
+        "code,wording_sv,wording_en,scale_min,scale_max,positive\n"
+        "F1,Jag känner till de andra myndigheternas uppdrag,I know the other agencies' remits,1,5,hög\n", encoding="utf-8")
+    p = tmp_path / "unseen68s.yaml"
+    p.write_text(STRUCTURAL + f"""survey: {{invited: {{{invited}: 5}}}}
+goals:
+  - id: kunskap
+    kind: survey
+    measure: change
+    label: Minst hälften av de utbildade känner bättre till de andra myndigheternas uppdrag efter utbildningen
+    question: F1
+    before_group: {goal_groups[0]}
+    group: {goal_groups[1]}
+    target: 0.5
+""", encoding="utf-8")
+    return p
+
+
+def test_a_staff_group_written_with_its_round_is_told_to_write_the_group_in_both_rounds(tmp_path):
+    """'personal_före' was answered "menar du 'personal'?" and 'Personal efter' with the list alone; each now gets the
+    group to write in every round and the change goal that compares the rounds."""
+    problems = load_problems(_staff_survey(tmp_path, ("personal_före", "Personal efter")))
+    said = {p.value: p.text("sv") for p in problems if p.column == "respondent_group"}
+    assert set(said) == {"personal_före", "Personal efter"}
+    assert all("skriv 'personal' i varje omgång" in m and "before_group: personal och group: personal" in m
+               for m in said.values())
+
+
+def test_the_goal_and_the_invited_written_with_the_round_get_the_group_to_write(tmp_path):
+    """The goal's before_group personal_före, group personal_efter and survey.invited personal_före: each "skriv
+    personal i båda omgångarna", not a bare list of the groups."""
+    said = params_refusal(_staff_survey(tmp_path, ("personal", "personal"), ("personal_före", "personal_efter"),
+                                        invited="personal_före"))
+    assert said.count("skriv personal i båda omgångarna") == 3
+    assert "write personal in both rounds" in params_refusal(tmp_path / "unseen68s.yaml", "en")
+
+
+def test_the_staff_survey_written_as_one_group_compares_the_same_persons(tmp_path):
+    """Written as the messages say: M1 2→4, M2 2→3 and M4 3→5 better, M3 and M5 the same: 3 of 5 (60 %), over the
+    target of 50 %; 5 of 5 asked answered both times."""
+    table = et.assess_goals(et.load_project(_staff_survey(tmp_path, ("personal", "personal")))).table
+    row = table.iloc[0]
+    assert (int(row["numerator"]), int(row["denominator"])) == (3, 5)

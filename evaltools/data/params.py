@@ -3662,6 +3662,10 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.goal_sub_year", lang, value=_short(value))
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "source" and _BOARD_DECISION.search(str(value)):
         return message("params.goal_source_board", lang, value=_short(value))
+    if kind == "literal_error" and "'personal'" in str((e.get("ctx") or {}).get("expected", "")) \
+            and (m := GROUP_ROUND.fullmatch(" ".join(str(value).split()).casefold())) is not None:
+        # (one group asked in two rounds, 'personal_före' and 'personal_efter': the answers' dates tell them apart)
+        return message("params.group_round", lang, value=_short(value), code=m.group(1))
     if kind == "literal_error":
         expected = str((e.get("ctx") or {}).get("expected", ""))
         choices = expected.replace(" or ", ", ")
@@ -3680,6 +3684,14 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value, lang=lang)}"
     return message("params.other", lang, text=msg)
+
+
+# a respondent group asked in rounds written with its round ('personal_före', 'personal efter', 'Chefer T1',
+# 'styrelse_2025', 'personal uppföljning'): the group is one, and the answers' dates tell the rounds apart
+GROUP_ROUND = re.compile(
+    r"(personal|styrelse|chefer|remittenter)[\s_\-]*(?:före|efter|start|slut|avslut|baslinje|uppföljning|mätning\s*\d|"
+    r"omgång\s*\d|t\s*\d|\d|(?:19|20)\d\d|vt\s*\d*|ht\s*\d*|before|after|baseline|follow[\s_\-]*up|pre|post|"
+    r"round\s*\d)")
 
 
 def _not_a_number(value: object, loc: tuple, lang: str) -> str:

@@ -16,7 +16,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
@@ -1422,6 +1422,9 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.pause_outcome", {"value": value.strip()}
     if col.name == S.OUTCOME and _DECEASED.fullmatch(v):
         return "hint.deceased_outcome", {"value": value.strip()}
+    if col.name == "respondent_group" and (m := GROUP_ROUND.fullmatch(v)) is not None:
+        # ('personal_före', 'personal_efter': one group asked in two rounds, which the answers' dates tell apart)
+        return "hint.group_round", {"value": value.strip(), "code": m.group(1)}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
