@@ -231,3 +231,62 @@ def test_the_staff_survey_written_as_one_group_compares_the_same_persons(tmp_pat
     table = et.assess_goals(et.load_project(_staff_survey(tmp_path, ("personal", "personal")))).table
     row = table.iloc[0]
     assert (int(row["numerator"]), int(row["denominator"])) == (3, 5)
+
+
+# --- a goal of households leaving försörjningsstöd, written as qualitative -----------------------------------------
+def _households(tmp_path, label: str, kind: str = "qualitative"):
+    """H1: A1 to arbete and A2 to studier (both 2024-06-30); H2: B1 to arbete, B2 kvar_försörjningsstöd (2024-05-31);
+    H3: C1 avbrott (2024-04-30); H4: D1 still enrolled; E1 without household_id, to arbete (2024-07-31). Payments by
+    person with household_id: A1 (H1) January–June 2024, B1 (H2) January–December, C1 (H3) January–March; none for
+    E1."""
+    rows = ["A1,kvinna,1985,sambo_med_barn,2024-02-01,2024-06-30,arbete,försörjningsstöd,H1",
+            "A2,man,1984,sambo_med_barn,2024-02-01,2024-06-30,studier,försörjningsstöd,H1",
+            "B1,kvinna,1986,sambo_med_barn,2024-02-01,2024-05-31,arbete,försörjningsstöd,H2",
+            "B2,man,1983,sambo_med_barn,2024-02-01,2024-05-31,kvar_försörjningsstöd,försörjningsstöd,H2",
+            "C1,kvinna,1990,ensamstående_med_barn,2024-02-01,2024-04-30,avbrott,försörjningsstöd,H3",
+            "D1,man,1991,ensamstående_med_barn,2024-02-01,,,försörjningsstöd,H4",
+            "E1,kvinna,1992,ensamstående_med_barn,2024-02-01,2024-07-31,arbete,försörjningsstöd,"]
+    (tmp_path / "data").mkdir(parents=True)
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([PERSON_HEAD, *rows]) + "\n", encoding="utf-8")
+    pay = [f"{pid},{hid},2024-{m:02d},9000" for pid, hid, last in (("A1", "H1", 6), ("B1", "H2", 12), ("C1", "H3", 3))
+           for m in range(1, last + 1)]
+    (tmp_path / "data" / "utbetalningar.csv").write_text("person_id,household_id,month,amount\n" + "\n".join(pay)
+                                                         + "\n", encoding="utf-8")
+    body = (f"goals:\n  - id: hushall\n    kind: {kind}\n    label: {label}\n"
+            + ("    assessment: ej_bedömt\n    evidence: Bedöms vid slutrapporten.\n" if kind == "qualitative"
+               else "    target: 0.3\n    period: whole_period\n    denominator: exits\n"))
+    return _params(tmp_path, "data:\n  participants: data/deltagare.csv\n  payments: data/utbetalningar.csv\n" + body)
+
+
+def test_a_household_goal_written_as_qualitative_gets_each_households_figures_once(tmp_path):
+    """Refused as a share (it counts persons), the goal written as qualitative had no figures: the evaluator counted
+    households by hand. Now: 5 households (H1–H4 and E1 alone); 4 have ended (not H4); everyone left in 2 (H1, E1),
+    some in 1 (H2); the payments follow H1, H2 and H3 to the month after the last exit (E1 has no rows), and H1 (July)
+    and H3 (May) were paid nothing then: 2 of 3."""
+    label = "Minst 30 % av hushållen ska ha lämnat försörjningsstödet vid avslut"
+    assert "30 % av hushållen" in params_refusal(_households(tmp_path / "share", label, kind="share"))
+    project = et.load_project(_households(tmp_path / "q", label))
+    (note,) = [n for n in project.notices if n.code == "household_figures"]
+    v = dict(note.values)
+    assert {k: v[k] for k in ("households", "ended", "all_left", "some_left", "followed", "none_after")} == {
+        "households": "5", "ended": "4", "all_left": "2", "some_left": "1", "followed": "3", "none_after": "2"}
+    assert "2 av de 3 avslutade hushåll" in note.note("sv") and "2 of the 3 ended households" in note.note("en")
+    assert not [w for w in project.warnings if w.code == "household_figures"]  # (for the evaluator, not the report)
+
+
+def test_households_read_per_household_are_counted_once_too(tmp_path):
+    """The same payments as a row per household (no person_id): read for each member, H1's rows are A1's and A2's,
+    and the figures are the same, 2 of 3 paid nothing, not H1 twice."""
+    p = _households(tmp_path, "Minst 30 % av hushållen ska ha lämnat försörjningsstödet vid avslut")
+    pay = tmp_path / "data" / "utbetalningar.csv"
+    lines = pay.read_text(encoding="utf-8").splitlines()
+    pay.write_text("household_id,month,amount\n" + "\n".join(x.split(",", 1)[1] for x in lines[1:]) + "\n",
+                   encoding="utf-8")
+    (note,) = [n for n in et.load_project(p).notices if n.code == "household_figures"]
+    assert (dict(note.values)["followed"], dict(note.values)["none_after"]) == ("3", "2")
+
+
+def test_a_qualitative_goal_of_persons_gets_no_household_figures(tmp_path):
+    """'Minst 30 % av deltagarna ska ha lämnat försörjningsstödet' counts no households: no figures."""
+    project = et.load_project(_households(tmp_path, "Minst 30 % av deltagarna ska ha lämnat försörjningsstödet"))
+    assert not [n for n in project.notices if n.code == "household_figures"]

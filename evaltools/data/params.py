@@ -1278,6 +1278,13 @@ _HOUSEHOLD_UNIT = re.compile(
     r"|(?<![\wåäö])(?:räknat\s+|räknad\s+|counted\s+)?(?:per|by)\s+(?:hushåll|familj|household|family)(?![\wåäö])"
     r"|(?<![\wåäö])(?:hushållsvis|familjevis)(?![\wåäö])",
     re.I)
+def households_counted(label: str | None) -> str | None:
+    """The words of a goal's label that count households or families (``30 % av hushållen``, ``per hushåll``), as a
+    participant goal refuses them, or None."""
+    m = _HOUSEHOLD_UNIT.search(read_label(label)) if label else None
+    return label_words(m.group(0).strip(), label) if m else None
+
+
 # A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
 # barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
 _HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
