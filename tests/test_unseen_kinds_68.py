@@ -290,3 +290,18 @@ def test_a_qualitative_goal_of_persons_gets_no_household_figures(tmp_path):
     """'Minst 30 % av deltagarna ska ha lämnat försörjningsstödet' counts no households: no figures."""
     project = et.load_project(_households(tmp_path, "Minst 30 % av deltagarna ska ha lämnat försörjningsstödet"))
     assert not [n for n in project.notices if n.code == "household_figures"]
+
+
+def test_a_qualitative_assessment_written_yes_or_no_gets_the_code_meant(tmp_path):
+    """'assessment: ja' (the routine exists) was answered with the list alone; now "menade du 'uppnått'?", and 'nej'
+    with 'ej_uppnått' (never read in its place: the params file is refused)."""
+    for written, meant in (("ja", "uppnått"), ("nej", "ej_uppnått")):
+        p = tmp_path / f"{written}.yaml"
+        p.write_text(HEAD + f"""goals:
+  - id: rutin
+    kind: qualitative
+    label: En gemensam rutin för samordnade planeringar ska finnas 2025
+    assessment: {written}
+    evidence: Rutinen beslutades i september 2025.
+""", encoding="utf-8")
+        assert f"står '{written}'; menade du '{meant}'?" in params_refusal(p)
