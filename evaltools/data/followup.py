@@ -89,10 +89,11 @@ def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParam
         outcomes = list(g.success_outcomes) if g.kind != "qualitative" else _named(read_label(g.label))
         success = coded & codes.isin(outcomes).to_numpy()
         n_coded, n_success = int(coded.sum()), int(success.sum())
-        share = f"{n_success / n_coded * 100:.1f}".replace(".", ",") if n_coded else "–"
+        share = f"{n_success / n_coded * 100:.1f}" if n_coded else "–"
         out.append(problem(fname, None, str(heading), None, "person.followup_figures", "info", "followup_figures",
                            goal=g.id, words=words, heading=str(heading), months=str(months), as_of=as_of.date().isoformat(),
-                           due=str(int(due.sum())), coded=str(n_coded), success=str(n_success), share=share,
+                           due=str(int(due.sum())), coded=str(n_coded), success=str(n_success), share_sv=share.replace(".", ",") + " %",
+                           share_en=share + "%",
                            outcomes=", ".join(outcomes), missing=str(int(due.sum()) - n_coded),
                            not_yet=str(int((ended & ~due).sum()))))
     return out
