@@ -305,3 +305,26 @@ def test_a_qualitative_assessment_written_yes_or_no_gets_the_code_meant(tmp_path
     evidence: Rutinen beslutades i september 2025.
 """, encoding="utf-8")
         assert f"står '{written}'; menade du '{meant}'?" in params_refusal(p)
+
+
+# --- the adults of one household written with two household types or numbers of children --------------------------
+def test_one_households_members_with_two_household_types_or_numbers_of_children_are_named(tmp_path):
+    """H1: A1 sambo_med_barn with 2 children (row 2), A2 sambo_med_barn with 3 (row 3); H2: B1 sambo_med_barn (row 4),
+    B2 ensamstående (row 5); H3: C1 sambo_med_barn 2 and her son C2 bor_med_föräldrar 0, as he writes it (rows 6, 7);
+    H4: D1 twice with 1 and then 2 children (rows 8, 9: his own enrolments). The data said nothing; now one note per
+    column for the evaluator: n_children in 1 household (rows 2 and 3), household_type in 1 (rows 4 and 5)."""
+    head = "person_id,sex,birth_year,household_type,n_children,start_date,end_date,outcome,household_id"
+    rows = ["A1,kvinna,1985,sambo_med_barn,2,2024-02-01,,,H1", "A2,man,1984,sambo_med_barn,3,2024-02-01,,,H1",
+            "B1,kvinna,1986,sambo_med_barn,1,2024-02-01,,,H2", "B2,man,1983,ensamstående,1,2024-02-01,,,H2",
+            "C1,kvinna,1970,sambo_med_barn,2,2024-02-01,,,H3", "C2,man,2003,bor_med_föräldrar,0,2024-02-01,,,H3",
+            "D1,man,1980,ensamstående_med_barn,1,2024-02-01,2024-04-30,annat,H4",
+            "D1,man,1980,ensamstående_med_barn,2,2024-06-01,,,H4"]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "deltagare.csv").write_text("\n".join([head, *rows]) + "\n", encoding="utf-8")
+    project = et.load_project(_params(tmp_path, "data: {participants: data/deltagare.csv}\n"))
+    notes = {n.column: n for n in project.notices if n.code == "household_disagrees"}
+    assert set(notes) == {"household_type", "n_children"}
+    assert (notes["n_children"].row, dict(notes["n_children"].values)["other"]) == (2, "3")
+    assert dict(notes["n_children"].values)["value"] == "2" and dict(notes["n_children"].values)["other_value"] == "3"
+    assert dict(notes["household_type"].values)["n"] == "1" and notes["household_type"].row == 4
+    assert "rad 4 (sambo_med_barn) och rad 5 (ensamstående)" in notes["household_type"].note("sv")

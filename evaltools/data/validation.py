@@ -2130,6 +2130,43 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
 _ALIKE = (S.SEX, S.BIRTH_YEAR, S.HOUSEHOLD_TYPE, S.START_DATE, S.END_DATE, S.OUTCOME)
 
 
+def _household_disagrees(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """For the evaluator (``validate``; severity ``info``): the participants of one household (``household_id``, two
+    or more persons) whose rows give it two household types or two numbers of children, one note per column with how
+    many households and the first one's rows and values. Försörjningsstöd and the riksnorm's level are the
+    household's, and the cost-benefit counts it once, so its level rests on whichever row it reads. An unknown or
+    empty value contradicts nothing, a young adult living with the parents (``bor_med_föräldrar``) writes the
+    household as theirs, not as the parents do, and a person's own enrolments are not compared (a household may
+    change between them)."""
+    if S.HOUSEHOLD_ID not in df or df[S.HOUSEHOLD_ID].isna().all() or len(rows) != len(df):
+        return []
+    out = []
+    for column in (S.HOUSEHOLD_TYPE, S.N_CHILDREN):
+        if column not in df:
+            continue
+        known = df[S.HOUSEHOLD_ID].notna() & df[column].notna() & (df[column].astype(object) != S.UNKNOWN)
+        if S.HOUSEHOLD_TYPE in df:  # (a young adult in the parents' home is of the parents' household, and writes it so)
+            known &= (df[S.HOUSEHOLD_TYPE].astype(object) != "bor_med_föräldrar").to_numpy()
+        sub = df.loc[known, [S.HOUSEHOLD_ID, S.PERSON_ID, column]].assign(_row=np.asarray(rows)[known.to_numpy()])
+        if sub.empty:
+            continue
+        # (each person's first row of the household: a person's own enrolments are not set against each other)
+        first = sub.drop_duplicates([S.HOUSEHOLD_ID, S.PERSON_ID])
+        values = first.groupby(S.HOUSEHOLD_ID, sort=False)[column].agg(lambda v: v.astype(str).nunique())
+        bad = values[values > 1].index
+        if not len(bad):
+            continue
+        one = first[first[S.HOUSEHOLD_ID] == bad[0]]
+        a = one.iloc[0]
+        b = one[one[column].astype(str) != str(a[column])].iloc[0]
+        count = column == S.N_CHILDREN  # (a number of children shown as the whole number it is, not 2.0)
+        out.append(problem(fname, int(a["_row"]), column, None, "person.household_disagrees", "info",
+                           "household_disagrees", n=str(len(bad)), first=str(int(a["_row"])),
+                           other=str(int(b["_row"])), value=str(int(a[column])) if count else str(a[column]),
+                           other_value=str(int(b[column])) if count else str(b[column])))
+    return out
+
+
 def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
     """One note when enrolments under different ids have the same sex, birth year, household type, start and end
     date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
@@ -2416,6 +2453,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
+        warn.extend(_household_disagrees(df, raw.file_rows, fname))
         warn.extend(_goals_read_on_words(df, params, fname))
         warn.extend(followup_figures(raw.frame, df, params, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
