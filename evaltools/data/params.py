@@ -1278,6 +1278,13 @@ _HOUSEHOLD_UNIT = re.compile(
     r"|(?<![\wåäö])(?:räknat\s+|räknad\s+|counted\s+)?(?:per|by)\s+(?:hushåll|familj|household|family)(?![\wåäö])"
     r"|(?<![\wåäö])(?:hushållsvis|familjevis)(?![\wåäö])",
     re.I)
+def households_counted(label: str | None) -> str | None:
+    """The words of a goal's label that count households or families (``30 % av hushållen``, ``per hushåll``), as a
+    participant goal refuses them, or None."""
+    m = _HOUSEHOLD_UNIT.search(read_label(label)) if label else None
+    return label_words(m.group(0).strip(), label) if m else None
+
+
 # A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
 # barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
 _HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
@@ -1450,7 +1457,8 @@ _CODE_WORDS: dict[str, dict[str, str]] = {
                    "inte uppnått": "ej_uppnått", "inte uppfyllt": "ej_uppnått", "ej uppfyllt": "ej_uppnått",
                    "inte bedömt": "ej_bedömt", "uppfyllt": "uppnått", "achieved": "uppnått",
                    "partly achieved": "delvis", "partly": "delvis", "not achieved": "ej_uppnått",
-                   "not assessed": "ej_bedömt"},
+                   "not assessed": "ej_bedömt", "ja": "uppnått", "nej": "ej_uppnått", "genomfört": "uppnått",
+                   "klart": "uppnått", "pågår": "ej_bedömt", "ej klart": "ej_uppnått"},
     "count_by": {"inskrivning": "intake", "start": "intake", "avslut": "exit", "utskrivning": "exit"},
     "numerator": {"handlingsplan": "action_plan", "utfall": "outcome", "kön": "sex", "kon": "sex", "ålder": "age",
                   "alder": "age", "kvinnor": "sex", "women": "sex"},
@@ -3662,6 +3670,10 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.goal_sub_year", lang, value=_short(value))
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "source" and _BOARD_DECISION.search(str(value)):
         return message("params.goal_source_board", lang, value=_short(value))
+    if kind == "literal_error" and "'personal'" in str((e.get("ctx") or {}).get("expected", "")) \
+            and (m := GROUP_ROUND.fullmatch(" ".join(str(value).split()).casefold())) is not None:
+        # (one group asked in two rounds, 'personal_före' and 'personal_efter': the answers' dates tell them apart)
+        return message("params.group_round", lang, value=_short(value), code=m.group(1))
     if kind == "literal_error":
         expected = str((e.get("ctx") or {}).get("expected", ""))
         choices = expected.replace(" or ", ", ")
@@ -3680,6 +3692,14 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value, lang=lang)}"
     return message("params.other", lang, text=msg)
+
+
+# a respondent group asked in rounds written with its round ('personal_före', 'personal efter', 'Chefer T1',
+# 'styrelse_2025', 'personal uppföljning'): the group is one, and the answers' dates tell the rounds apart
+GROUP_ROUND = re.compile(
+    r"(personal|styrelse|chefer|remittenter)[\s_\-]*(?:före|efter|start|slut|avslut|baslinje|uppföljning|mätning\s*\d|"
+    r"omgång\s*\d|t\s*\d|\d|(?:19|20)\d\d|vt\s*\d*|ht\s*\d*|before|after|baseline|follow[\s_\-]*up|pre|post|"
+    r"round\s*\d)")
 
 
 def _not_a_number(value: object, loc: tuple, lang: str) -> str:

@@ -16,12 +16,13 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
+from .followup import followup_figures
 from .payment_shapes import long_from_wide, payments_shape
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
@@ -1421,6 +1422,9 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.pause_outcome", {"value": value.strip()}
     if col.name == S.OUTCOME and _DECEASED.fullmatch(v):
         return "hint.deceased_outcome", {"value": value.strip()}
+    if col.name == "respondent_group" and (m := GROUP_ROUND.fullmatch(v)) is not None:
+        # ('personal_före', 'personal_efter': one group asked in two rounds, which the answers' dates tell apart)
+        return "hint.group_round", {"value": value.strip(), "code": m.group(1)}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
@@ -2126,6 +2130,43 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
 _ALIKE = (S.SEX, S.BIRTH_YEAR, S.HOUSEHOLD_TYPE, S.START_DATE, S.END_DATE, S.OUTCOME)
 
 
+def _household_disagrees(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """For the evaluator (``validate``; severity ``info``): the participants of one household (``household_id``, two
+    or more persons) whose rows give it two household types or two numbers of children, one note per column with how
+    many households and the first one's rows and values. Försörjningsstöd and the riksnorm's level are the
+    household's, and the cost-benefit counts it once, so its level rests on whichever row it reads. An unknown or
+    empty value contradicts nothing, a young adult living with the parents (``bor_med_föräldrar``) writes the
+    household as theirs, not as the parents do, and a person's own enrolments are not compared (a household may
+    change between them)."""
+    if S.HOUSEHOLD_ID not in df or df[S.HOUSEHOLD_ID].isna().all() or len(rows) != len(df):
+        return []
+    out = []
+    for column in (S.HOUSEHOLD_TYPE, S.N_CHILDREN):
+        if column not in df:
+            continue
+        known = df[S.HOUSEHOLD_ID].notna() & df[column].notna() & (df[column].astype(object) != S.UNKNOWN)
+        if S.HOUSEHOLD_TYPE in df:  # (a young adult in the parents' home is of the parents' household, and writes it so)
+            known &= (df[S.HOUSEHOLD_TYPE].astype(object) != "bor_med_föräldrar").to_numpy()
+        sub = df.loc[known, [S.HOUSEHOLD_ID, S.PERSON_ID, column]].assign(_row=np.asarray(rows)[known.to_numpy()])
+        if sub.empty:
+            continue
+        # (each person's first row of the household: a person's own enrolments are not set against each other)
+        first = sub.drop_duplicates([S.HOUSEHOLD_ID, S.PERSON_ID])
+        values = first.groupby(S.HOUSEHOLD_ID, sort=False)[column].agg(lambda v: v.astype(str).nunique())
+        bad = values[values > 1].index
+        if not len(bad):
+            continue
+        one = first[first[S.HOUSEHOLD_ID] == bad[0]]
+        a = one.iloc[0]
+        b = one[one[column].astype(str) != str(a[column])].iloc[0]
+        count = column == S.N_CHILDREN  # (a number of children shown as the whole number it is, not 2.0)
+        out.append(problem(fname, int(a["_row"]), column, None, "person.household_disagrees", "info",
+                           "household_disagrees", n=str(len(bad)), first=str(int(a["_row"])),
+                           other=str(int(b["_row"])), value=str(int(a[column])) if count else str(a[column]),
+                           other_value=str(int(b[column])) if count else str(b[column])))
+    return out
+
+
 def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
     """One note when enrolments under different ids have the same sex, birth year, household type, start and end
     date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
@@ -2412,7 +2453,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
+        warn.extend(_household_disagrees(df, raw.file_rows, fname))
         warn.extend(_goals_read_on_words(df, params, fname))
+        warn.extend(followup_figures(raw.frame, df, params, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
@@ -3085,6 +3128,12 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
     key = keys[(covers_all, comparison)]
     code = key.replace(".", "_")
+    shared = _household_paid_elsewhere(persons, payments, absent)
+    if shared and not comparison:
+        # the household's payments kept on one member's rows (the applicant's): read per person, the other members
+        # were paid nothing (or are left out), though their household was paid; read per household they are not
+        return problem(fname, None, None, None, "payment.covered_zero_household" if covers_all
+                       else "payment.not_covered_household", "warning", code, n=missing, total=len(ids), shared=shared)
     if not covers_all and S.SUPPORT_START in persons:
         # a participant on another support at start (sickness benefit, activity compensation) is expected to have no
         # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
@@ -3096,6 +3145,18 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
                            n=missing, total=len(ids), other=other, rest=missing - other)
     return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
+
+
+def _household_paid_elsewhere(persons: pd.DataFrame, payments: pd.DataFrame, absent: pd.Index) -> int:
+    """How many of the persons ``absent`` (without a row of their own in the payments) belong to a household
+    (``household_id``, in the person file) whose payments are in the file on another member's rows: försörjningsstöd
+    is paid to the household, and a file keeping it on one member's person id (the applicant's) holds the other
+    members' payments too. 0 where either file has no household ids."""
+    if S.HOUSEHOLD_ID not in persons or S.HOUSEHOLD_ID not in payments or not len(absent):
+        return 0
+    paid = set(payments[S.HOUSEHOLD_ID].dropna().astype(str))
+    mine = persons[persons[S.PERSON_ID].isin(absent) & persons[S.HOUSEHOLD_ID].notna()]
+    return int(mine.loc[mine[S.HOUSEHOLD_ID].astype(str).isin(paid), S.PERSON_ID].nunique())
 
 
 def _fs_possible(persons: pd.DataFrame, ids: pd.Index) -> set:
