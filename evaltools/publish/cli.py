@@ -58,13 +58,18 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
 
 
 def cmd_list(args) -> int:
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
     from ..data.params import load_params  # start-up: each command imports only what it uses
+    lang = _lang(args)
     for p in all_params():
         try:
             prm = load_params(p)
             print(f"{prm.id:32} {prm.period.start} – {prm.period.end}  {prm.title}")
         except EvaltoolsError as e:
-            print(f"{redact(p.stem):32} INVALID: {str(e).splitlines()[0]}")
+            # (the refusal's head and its first problem, in the session's language: 'INVALID' was English in both)
+            said = e.message(lang) if isinstance(e, ParamsError) else str(e)
+            first = " ".join(line.strip() for line in said.splitlines()[:2])
+            print(f"{redact(p.stem):32} {_say('cli.list_invalid', lang, problem=first)}")
     return EXIT_OK
 
 
@@ -713,22 +718,34 @@ def _point_to_documents(lang: str) -> None:
         named.clear()
 
 
-def _positive_int(text: str) -> int:
-    """``--jobs``: a whole number of processes, at least 1."""
+def _positive_int(text: str, lang: str = DEFAULT_LANG) -> int:
+    """``--jobs``: a whole number of processes, at least 1 (refused in ``lang``)."""
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
+        raise argparse.ArgumentTypeError(_say("cli.jobs_number", lang, got=repr(text))) from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {n}")
+        raise argparse.ArgumentTypeError(_say("cli.jobs_low", lang, got=n))
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _argv_lang(argv: list[str]) -> str:
+    """The language ``--lang`` names in ``argv``, before the arguments are parsed (a value refused while they are
+    is said in it), else Swedish."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
+            return argv[i + 1]
+        if arg in ("--lang=sv", "--lang=en"):
+            return arg.removeprefix("--lang=")
+    return DEFAULT_LANG
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="evaltools", description="Evaluate Samordningsförbund projects and render reports.")
     parser.add_argument("--version", action="version", version=f"evaltools {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("list", help="list the projects in params/")
+    listed = sub.add_parser("list", help="list the projects in params/")
+    listed.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
     for name, helptext in (("validate", "check a project's data without rendering"),
                            ("render", "render reports (HTML, PDF, Word, Excel workbook, CSV)")):
         p = sub.add_parser(name, help=helptext)
@@ -741,7 +758,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="comma-separated, of html, pdf, xlsx, csv (CSV for Excel), docx (Word; a params file's "
                            "word_template names the förbund's reference .docx) and csv-data (machine-readable CSV: "
                            "comma, decimal point); default: all but csv-data")
-            p.add_argument("--jobs", type=_positive_int, default=None,
+            p.add_argument("--jobs", type=functools.partial(_positive_int, lang=lang), default=None,
                            help="parallel processes (default: one per core, plus one)")
             p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
             p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
@@ -839,7 +856,7 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _never_fail_to_print()
-    parser = build_parser()
+    parser = build_parser(_argv_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
     try:
