@@ -181,3 +181,37 @@ def test_an_empty_portfolio_says_its_note_and_writes_its_files(tmp_path):
         assert portfolio.skattefaktor_on()
         written = export_portfolio(portfolio, tmp_path / "out")
         assert {p.name for p in written} == {"portfolio.csv", "portfolio-data.csv", "portfolio.xlsx"}
+
+
+# --- 8. --help and argparse's own refusals, in the session's language -----------------------------------------------
+
+@pytest.mark.parametrize("argv", [["--help"], ["render", "--help"], ["new", "--help"], ["list", "--help"]])
+def test_help_is_in_swedish_and_in_english_with_lang_en(argv, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(argv)
+    assert e.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("användning: ") and "visa den här hjälpen" in out, out
+    assert "show this help" not in out and "usage:" not in out and "options:" not in out, out
+    with pytest.raises(SystemExit):
+        cli.main([*argv, "--lang", "en"] if argv != ["--help"] else ["--help", "--lang", "en"])
+    out = capsys.readouterr().out
+    assert out.startswith("usage: ") and "show this help" in out and "användning" not in out, out
+
+
+@pytest.mark.parametrize("argv, sv, en", [
+    (["frobnicate"], "'frobnicate' finns inte", "'frobnicate' is not one"),
+    (["new"], "det här behövs också: project_id", "the following are required too: project_id"),
+    (["render", "x", "--jobs"], "--jobs behöver ett värde efter sig", "--jobs needs a value after it"),
+    (["list", "--lang", "de"], "--lang: 'de' finns inte; välj ett av 'sv', 'en'", "--lang: 'de' is not one"),
+])
+def test_argparses_own_refusals_are_in_the_sessions_language(argv, sv, en, capsys):
+    with pytest.raises(SystemExit) as e:
+        cli.main(argv)
+    assert e.value.code == 2
+    err = capsys.readouterr().err
+    assert sv in err and ": fel: " in err and "error" not in err and "usage" not in err, err
+    with pytest.raises(SystemExit):
+        cli.main([*argv, "--lang", "en"])
+    err = capsys.readouterr().err
+    assert en in err and ": error: " in err, err

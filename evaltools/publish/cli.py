@@ -18,9 +18,11 @@ import contextlib
 import functools
 import json
 import os
+import re
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .._version import __version__
 from ..data.errors import EvaltoolsError
@@ -740,51 +742,91 @@ def _argv_lang(argv: list[str]) -> str:
     return DEFAULT_LANG
 
 
+class _Parser(argparse.ArgumentParser):
+    """The command's argument parser, in ``lang``: its help (``--help``) and its refusals, argparse's own words too
+    ("usage:", "invalid choice", "the following arguments are required"), which were English in a Swedish session."""
+
+    def __init__(self, *args, lang: str = DEFAULT_LANG, **kwargs) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self._positionals.title = _say("cli.help_positionals", lang)
+        self._optionals.title = _say("cli.help_options", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=_say("cli.help_help", lang))
+
+    def format_usage(self) -> str:
+        return self._worded_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._worded_usage(super().format_help())
+
+    def _worded_usage(self, text: str) -> str:
+        return _say("cli.help_usage", self.lang) + text.removeprefix("usage: ") if text.startswith("usage: ") else text
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {_say('cli.help_error', self.lang)}: {_argparse_said(message, self.lang)}\n")
+
+
+# argparse's own refusals, as it words them (Python 3.10-3.13), and the message saying each in the catalogs
+_ARGPARSE_SAID = (
+    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$", re.S),
+     "cli.help_invalid_choice"),
+    (re.compile(r"the following arguments are required: (?P<names>.+)$", re.S), "cli.help_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)$", re.S), "cli.help_unrecognized"),
+    (re.compile(r"argument (?P<name>\S+): expected one argument$"), "cli.help_expected_one"),
+    (re.compile(r"argument (?P<name>\S+): (?P<said>.+)$", re.S), "cli.help_argument"),
+)
+
+
+def _argparse_said(said: str, lang: str) -> str:
+    """A refusal of argparse's (``said``) in ``lang``; the command's own refusals are worded in it already."""
+    for pattern, key in _ARGPARSE_SAID:
+        if (m := pattern.match(said)) is not None:
+            values = m.groupdict()
+            if values.get("name") == "command":  # (the subcommand, which argparse names by its dest)
+                values["name"] = _say("cli.help_command_word", lang)
+            return _say(key, lang, **values)
+    return said
+
+
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="evaltools", description="Evaluate Samordningsförbund projects and render reports.")
-    parser.add_argument("--version", action="version", version=f"evaltools {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    listed = sub.add_parser("list", help="list the projects in params/")
-    listed.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
-    for name, helptext in (("validate", "check a project's data without rendering"),
-                           ("render", "render reports (HTML, PDF, Word, Excel workbook, CSV)")):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
-        p.add_argument("--all", action="store_true", help="every project in params/")
-        p.add_argument("--lang", choices=("sv", "en"), help="language of the report and of the messages about the data "
-                                                            "(default: each params file's, else Swedish)")
+    """The ``evaltools`` command's arguments, with its help and refusals in ``lang``."""
+    def say(key: str) -> str:
+        return _say(key, lang)
+
+    parser = _Parser(prog="evaltools", description=say("cli.help_description"), lang=lang)
+    parser.add_argument("--version", action="version", version=f"evaltools {__version__}",
+                        help=say("cli.help_version"))
+    sub = parser.add_subparsers(dest="command", required=True, title=say("cli.help_commands"))
+    listed = sub.add_parser("list", help=say("cli.help_list"), lang=lang)
+    listed.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    for name, helptext in (("validate", say("cli.help_validate")), ("render", say("cli.help_render"))):
+        p = sub.add_parser(name, help=helptext, lang=lang)
+        p.add_argument("projects", nargs="*", help=say("cli.help_projects"))
+        p.add_argument("--all", action="store_true", help=say("cli.help_all"))
+        p.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_report"))
         if name == "render":
-            p.add_argument("--formats", default="html,pdf,xlsx,csv,docx",
-                           help="comma-separated, of html, pdf, xlsx, csv (CSV for Excel), docx (Word; a params file's "
-                           "word_template names the förbund's reference .docx) and csv-data (machine-readable CSV: "
-                           "comma, decimal point); default: all but csv-data")
+            p.add_argument("--formats", default="html,pdf,xlsx,csv,docx", help=say("cli.help_formats"))
             p.add_argument("--jobs", type=functools.partial(_positive_int, lang=lang), default=None,
-                           help="parallel processes (default: one per core, plus one)")
-            p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
-            p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
-            p.add_argument("--quiet", action="store_true", help="no progress lines")
-            p.add_argument("--watch", action="store_true",
-                           help="keep running and render again each time the params file, the evaluator's text or a "
-                                "data file is saved (a few seconds; Ctrl+C stops)")
-            p.add_argument("--cold-kernels", action="store_true",
-                           help="start every kernel from scratch instead of forking it from a process that has "
-                                "imported the report libraries (slower; for troubleshooting)")
-    n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
-    n.add_argument("project_id", help="a short name for the project: letters, digits, - and _, at most 64 "
-                   "(e.g. vagen-ut-2025); it names params/<id>.yaml and the folder data/<id>/")
-    n.add_argument("--title", default=None, help="the project's name as the report's title says it "
-                   "(default: a placeholder to fill in in the params file)")
-    n.add_argument("--lang", choices=("sv", "en"), help="language of the messages and of the evaluator's text file "
-                                                        "(default: Swedish)")
-    k = sub.add_parser("kolada", help="fetch a municipality's series of one Kolada KPI for a context goal")
-    k.add_argument("kpi", help="Kolada's KPI id, e.g. N31807")
-    k.add_argument("municipality", help="the municipality's four-digit code, e.g. 0305")
-    k.add_argument("--project", default=None, help="project id or params file: keep the series in its data folder "
-                                                    "(default: the current folder)")
-    k.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
-    d = sub.add_parser("docs", help="list the documentation, or print one document (e.g. evaltools docs data-contract)")
-    d.add_argument("name", nargs="?", default=None, help="a document's name, as the list shows it (e.g. data-contract)")
-    d.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
+                           help=say("cli.help_jobs"))
+            p.add_argument("--reports-dir", default=str(REPORTS_DIR), help=say("cli.help_reports_dir"))
+            p.add_argument("--no-portfolio", action="store_true", help=say("cli.help_no_portfolio"))
+            p.add_argument("--quiet", action="store_true", help=say("cli.help_quiet"))
+            p.add_argument("--watch", action="store_true", help=say("cli.help_watch"))
+            p.add_argument("--cold-kernels", action="store_true", help=say("cli.help_cold_kernels"))
+    n = sub.add_parser("new", help=say("cli.help_new"), lang=lang)
+    n.add_argument("project_id", help=say("cli.help_project_id"))
+    n.add_argument("--title", default=None, help=say("cli.help_title"))
+    n.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_new"))
+    k = sub.add_parser("kolada", help=say("cli.help_kolada"), lang=lang)
+    k.add_argument("kpi", help=say("cli.help_kpi"))
+    k.add_argument("municipality", help=say("cli.help_municipality"))
+    k.add_argument("--project", default=None, help=say("cli.help_project"))
+    k.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    d = sub.add_parser("docs", help=say("cli.help_docs"), lang=lang)
+    d.add_argument("name", nargs="?", default=None, help=say("cli.help_doc_name"))
+    d.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
     return parser
 
 
