@@ -215,3 +215,18 @@ def test_argparses_own_refusals_are_in_the_sessions_language(argv, sv, en, capsy
         cli.main([*argv, "--lang", "en"])
     err = capsys.readouterr().err
     assert en in err and ": error: " in err, err
+
+
+# --- 9. the params file evaltools new writes: the words after FYLL I in the evaluator's language ---------------------
+
+def test_new_in_english_writes_its_placeholders_in_english(tmp_path, monkeypatch, capsys):
+    import yaml
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "DATA_DIR", tmp_path / "data")
+    assert cli.main(["new", "engelskt", "--lang", "en"]) == 0
+    raw = yaml.safe_load((tmp_path / "params" / "engelskt.yaml").read_text(encoding="utf-8"))
+    assert raw["forbund"] == "FYLL I the förbund's name" and raw["period"]["start"] == "FYLL I YYYY-MM-DD", raw
+    assert raw["title"] == "FYLL I the project's name" and raw["granted_sek"] == "FYLL I the amount granted, in kronor"
+    assert cli.main(["new", "svenskt"]) == 0
+    raw = yaml.safe_load((tmp_path / "params" / "svenskt.yaml").read_text(encoding="utf-8"))
+    assert raw["forbund"] == "FYLL I samordningsförbundets namn" and raw["period"]["start"] == "FYLL I ÅÅÅÅ-MM-DD"

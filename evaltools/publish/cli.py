@@ -531,17 +531,17 @@ TEMPLATE = """\
 {head}
 {fill}
 id: {id}
-kind: {marker} individ, struktur eller ansökan
+kind: {marker} {fill_kind}
 title: {title}
-forbund: {marker} samordningsförbundets namn
-owner: {marker} projektägare, till exempel en kommun
+forbund: {marker} {fill_forbund}
+owner: {marker} {fill_owner}
 partners: []
 period:
-  start: {marker} ÅÅÅÅ-MM-DD
-  planned_end: {marker} ÅÅÅÅ-MM-DD
+  start: {marker} {fill_date}
+  planned_end: {marker} {fill_date}
 {actual_end}
 {data_as_of}
-granted_sek: {marker} beviljat belopp i kronor
+granted_sek: {marker} {fill_granted}
 language: {lang}
 data:
 {workbook}
@@ -587,6 +587,10 @@ def template_text(pid: str, title: str, marker: str, lang: str) -> str:
                                        break_long_words=False, break_on_hyphens=False))
     return TEMPLATE.format(
         id=pid, title=title, marker=marker, lang=lang,
+        # (the words after the marker in the evaluator's language: an English file said 'samordningsförbundets namn')
+        fill_kind=_say("cli.fill_kind", lang), fill_forbund=_say("cli.fill_forbund", lang),
+        fill_owner=_say("cli.fill_owner", lang), fill_date=_say("cli.fill_date", lang),
+        fill_granted=_say("cli.fill_granted", lang),
         head=note(_say("cli.template_head", lang, id=pid)), fill=note(_say("cli.template_fill", lang, marker=marker)),
         actual_end=note(_say("cli.template_actual_end", lang), "  "), data_as_of=note(_say("cli.template_data_as_of", lang)),
         workbook=note(_say("cli.template_workbook", lang, id=pid), "  "),
@@ -627,7 +631,7 @@ def cmd_new(args, parser) -> int:
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
     # (a title of the evaluator's is written as a quoted YAML string: 'Projekt: Vägen ut', '#1 i länet' or a
     # line break would otherwise end the value, begin a comment or add a key of its own)
-    title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} projektets namn"
+    title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} {_say('cli.fill_title', lang)}"
     target.write_text(template_text(pid, title, PLACEHOLDER, lang), encoding="utf-8")
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
@@ -658,6 +662,7 @@ def cmd_new(args, parser) -> int:
 def cmd_kolada(args) -> int:
     """Fetch one KPI's series for one municipality from Kolada and keep it in the project's data
     folder (a context goal with ``kolada: {kpi, municipality}`` then reads it); print the goal."""
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
     from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
     from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
     lang = _lang(args)
@@ -674,14 +679,15 @@ def cmd_kolada(args) -> int:
     except KoladaError as e:
         print(f"✗ {e.message(lang)}", file=sys.stderr)
         return EXIT_FAILED
-    except EvaltoolsError as e:
-        print(f"✗ {e}", file=sys.stderr)
+    except EvaltoolsError as e:  # (the project's params file refused: in the session's language, as validate says it)
+        print(f"✗ {e.message(lang) if isinstance(e, ParamsError) else e}", file=sys.stderr)
         return EXIT_FAILED
     years = [y for y, _ in series.points]
     print(_say("cli.kolada_fetched", lang, kpi=series.kpi, municipality=series.municipality, n=len(years),
                first=years[0], last=years[-1], fetched=series.fetched.isoformat(), path=path))
     print("  " + _say("cli.kolada_goal", lang))
-    print(f"  - id: kolada_{series.kpi}\n    kind: context\n    label: FYLL I vad serien visar\n"
+    from ..data.template import PLACEHOLDER  # start-up: each command imports only what it uses
+    print(f"  - id: kolada_{series.kpi}\n    kind: context\n    label: {PLACEHOLDER} {_say('cli.fill_kolada_label', lang)}\n"
           f"    kolada: {{kpi: {series.kpi}, municipality: '{series.municipality}'}}")
     return EXIT_OK
 
