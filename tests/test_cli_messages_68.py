@@ -230,3 +230,13 @@ def test_new_in_english_writes_its_placeholders_in_english(tmp_path, monkeypatch
     assert cli.main(["new", "svenskt"]) == 0
     raw = yaml.safe_load((tmp_path / "params" / "svenskt.yaml").read_text(encoding="utf-8"))
     assert raw["forbund"] == "FYLL I samordningsförbundets namn" and raw["period"]["start"] == "FYLL I ÅÅÅÅ-MM-DD"
+
+
+def test_lang_before_the_command_is_read_as_after_it(tmp_path, monkeypatch, capsys):
+    (tmp_path / "trasig.yaml").write_text("id: trasig\ntitle: x\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "all_params", lambda: [tmp_path / "trasig.yaml"])
+    assert cli.main(["--lang", "en", "list"]) == 0  # (was refused: "invalid choice: 'en'")
+    out = capsys.readouterr().out
+    assert "INVALID" in out and "FEL" not in out, out
+    assert cli.main(["--lang", "en", "list", "--lang", "sv"]) == 0  # (the command's own --lang is the one it reads)
+    assert "FEL" in capsys.readouterr().out

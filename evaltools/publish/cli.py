@@ -740,12 +740,13 @@ def _positive_int(text: str, lang: str = DEFAULT_LANG) -> int:
 def _argv_lang(argv: list[str]) -> str:
     """The language ``--lang`` names in ``argv``, before the arguments are parsed (a value refused while they are
     is said in it), else Swedish."""
-    for i, arg in enumerate(argv):
+    said = DEFAULT_LANG
+    for i, arg in enumerate(argv):  # (the last one: the command's own, where one is written before it too)
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
-            return argv[i + 1]
-        if arg in ("--lang=sv", "--lang=en"):
-            return arg.removeprefix("--lang=")
-    return DEFAULT_LANG
+            said = argv[i + 1]
+        elif arg in ("--lang=sv", "--lang=en"):
+            said = arg.removeprefix("--lang=")
+    return said
 
 
 class _Parser(argparse.ArgumentParser):
@@ -804,6 +805,8 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     parser = _Parser(prog="evaltools", description=say("cli.help_description"), lang=lang)
     parser.add_argument("--version", action="version", version=f"evaltools {__version__}",
                         help=say("cli.help_version"))
+    # (before the command too: 'evaltools --lang en list' was refused as a command named 'en')
+    parser.add_argument("--lang", choices=("sv", "en"), dest="lang_first", help=say("cli.help_lang"))
     sub = parser.add_subparsers(dest="command", required=True, title=say("cli.help_commands"))
     listed = sub.add_parser("list", help=say("cli.help_list"), lang=lang)
     listed.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
@@ -906,6 +909,8 @@ def main(argv: list[str] | None = None) -> int:
     _never_fail_to_print()
     parser = build_parser(_argv_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    if getattr(args, "lang", None) is None:  # (--lang written before the command)
+        args.lang = args.lang_first
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
     try:
         return _command(args, parser)
