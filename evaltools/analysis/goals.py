@@ -763,8 +763,9 @@ def _evaluate_survey(row: dict, goal: Goal, project: Project, band: float, min_c
         row["note"] = "no_answers"
         return row
     row.update(share_test(c.successes, c.denominator, goal.target))
-    if running:
-        row["running"], row["status"] = True, GoalStatus.RUNNING
+    if running:  # the share so far, with its interval; no test against the target while answers still come in
+        row.update(running=True, p_below_target=np.nan, p_above_target=np.nan, ci_verdict="",
+                   status=GoalStatus.RUNNING)
         return row
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     if c.low_response:  # the respondents may not speak for everyone asked: the verdict is uncertain whatever the interval
