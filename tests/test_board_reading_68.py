@@ -159,3 +159,40 @@ def test_the_flagged_reference_values_are_set_to_the_right():
     for table in tables:
         assert "Värde" in table.numeric
         assert "<td class='num'>" in table._repr_html_()
+
+
+# --- 6. the portfolio says each project's horizon where they differ, and why its amounts are not page 1's ------
+
+def _portfolio_sentences(pids: list[str], lang: str = "sv") -> list[str]:
+    from evaltools.present.portfolio import Portfolio
+    p = Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
+    return [_plain(s) for text in p.conclusions() for s in text.paragraphs]
+
+
+def _horizon_and_price_year(pid: str) -> tuple[int, int]:
+    import yaml
+    cb = yaml.safe_load((PARAMS / f"{pid}.yaml").read_text(encoding="utf-8"))["cost_benefit"]
+    return int(cb["horizon_years"]), int(cb["price_year"])
+
+
+def test_the_portfolio_says_each_horizon_where_they_differ_and_the_price_years_of_the_reports():
+    # params: Vägen ut counts over 3 years in 2019 prices, Nästa steg over 1 year in 2024 prices; the portfolio
+    # restates both in the later year, 2024, so Vägen ut's page 1 amounts are not those of the portfolio
+    assert _horizon_and_price_year("timra-vagen-ut") == (3, 2019)
+    assert _horizon_and_price_year("nasta-steg") == (1, 2024)
+    intro, timra, nasta = _portfolio_sentences(["timra-vagen-ut", "nasta-steg"])
+    assert "Beloppen är nettonuvärden i 2024 års priser" in intro
+    assert "så där står andra belopp än här: 2019 års priser för Vägen ut för sjukskrivna." in intro
+    assert "olika tidshorisonter" in intro
+    assert timra.startswith("Vägen ut för sjukskrivna:") and "nettonuvärdet över 3 år " in timra
+    assert nasta.startswith("Nästa steg") and "nettonuvärdet över 1 år " in nasta
+
+
+def test_the_portfolio_says_no_horizon_per_project_where_they_are_the_same():
+    # Vägen ut and Kompassen both count over 3 years (2019 and 2023 prices): the intro's "each with its project's
+    # horizon" says it, and each row need not
+    assert _horizon_and_price_year("kompassen-demo") == (3, 2023)
+    intro, *rows = _portfolio_sentences(["timra-vagen-ut", "kompassen-demo"])
+    assert "olika tidshorisonter" not in intro
+    assert "2019 års priser för Vägen ut för sjukskrivna." in intro and "Kompassen" not in intro
+    assert rows and not any("över 3 år" in r for r in rows)
