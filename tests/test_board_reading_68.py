@@ -196,3 +196,20 @@ def test_the_portfolio_says_no_horizon_per_project_where_they_are_the_same():
     assert "olika tidshorisonter" not in intro
     assert "2019 års priser för Vägen ut för sjukskrivna." in intro and "Kompassen" not in intro
     assert rows and not any("över 3 år" in r for r in rows)
+
+
+def test_a_range_in_the_assumptions_table_may_wrap_after_till_but_a_figure_keeps_its_unit():
+    from .conftest import page_text_boxes, printed_page
+    # a row as Kompassen's "Lönestöd per månad": value 12 000 kr, tested from 0 kr to 16 000 kr, a source of a paragraph
+    # (set on one line, the range narrowed the source column and pushed the sensitivity analysis a page on)
+    source = " ".join(["uppskattning: lönebidrag täcker högst 80 % av en lönekostnad upp till omkring 20 000 kr"] * 3)
+    from evaltools.words.formats import fmt_kr
+    frame = pd.DataFrame({"Antagande": ["Lönestöd per månad"], "Värde": [fmt_kr(12_000, "sv")],
+                          "Prövas mellan": [f"{fmt_kr(0, 'sv')} till {fmt_kr(16_000, 'sv')}"], "Källa": [source],
+                          "Osäkert": ["ja"]})
+    table = Table(frame, paragraphs=True, numeric=("Värde", "Prövas mellan"))
+    boxes = [_plain(t).strip() for page in page_text_boxes(printed_page(table._repr_html_())) for t, *_ in page]
+    # the range on two lines, each figure whole with its unit; the value on one line
+    assert "0 kr till" in boxes and "16 000 kr" in boxes
+    assert "0 kr till 16 000 kr" not in boxes and "16" not in boxes and "000 kr" not in boxes
+    assert "12 000 kr" in boxes
