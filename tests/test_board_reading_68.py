@@ -184,8 +184,8 @@ def test_the_portfolio_says_each_horizon_where_they_differ_and_the_price_years_o
     assert "Beloppen är nettonuvärden i 2024 års priser" in intro
     assert "så där står andra belopp än här: 2019 års priser för Vägen ut för sjukskrivna." in intro
     assert "olika tidshorisonter" in intro
-    assert timra.startswith("Vägen ut för sjukskrivna:") and "nettonuvärdet över 3 år " in timra
-    assert nasta.startswith("Nästa steg") and "nettonuvärdet över 1 år " in nasta
+    assert timra.startswith("Vägen ut för sjukskrivna:") and " räknat över 3 år (" in timra
+    assert nasta.startswith("Nästa steg") and " räknat över 1 år (" in nasta
 
 
 def test_the_portfolio_says_no_horizon_per_project_where_they_are_the_same():
@@ -195,7 +195,7 @@ def test_the_portfolio_says_no_horizon_per_project_where_they_are_the_same():
     intro, *rows = _portfolio_sentences(["timra-vagen-ut", "kompassen-demo"])
     assert "olika tidshorisonter" not in intro
     assert "2019 års priser för Vägen ut för sjukskrivna." in intro and "Kompassen" not in intro
-    assert rows and not any("över 3 år" in r for r in rows)
+    assert rows and not any("räknat över" in r for r in rows)
 
 
 def test_a_range_in_the_assumptions_table_may_wrap_after_till_but_a_figure_keeps_its_unit():
