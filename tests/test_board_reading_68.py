@@ -213,3 +213,15 @@ def test_a_range_in_the_assumptions_table_may_wrap_after_till_but_a_figure_keeps
     assert "0 kr till" in boxes and "16 000 kr" in boxes
     assert "0 kr till 16 000 kr" not in boxes and "16" not in boxes and "000 kr" not in boxes
     assert "12 000 kr" in boxes
+
+
+@pytest.mark.parametrize("pids, said", [
+    # params: Vägen ut 3 years, Nästa steg 1 year (the costs' table has no column for the horizon)
+    (["timra-vagen-ut", "nasta-steg"], "Nettonuvärdena räknas över olika tidshorisonter och går inte att jämföra rakt "
+                                       "av: 3 år för Vägen ut för sjukskrivna; 1 år för Nästa steg (fiktivt exempel)."),
+    (["timra-vagen-ut", "kompassen-demo"], None),  # both 3 years: nothing to say
+])
+def test_the_costs_table_notes_say_the_horizons_where_they_differ(pids, said):
+    from evaltools.present.portfolio import Portfolio
+    notes = Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang="sv").horizons_note()
+    assert notes == ([said] if said else [])

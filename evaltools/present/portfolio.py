@@ -208,7 +208,7 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"), *self.pooled_note(), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col, wide=True),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
+             Table(money, notes=(money_note, *self.horizons_note(), *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
                                                else ()), *withheld),
                    numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
@@ -322,6 +322,21 @@ class Portfolio:
         if "horizon_years" not in rows:
             return set()
         return {float(h) for h in rows["horizon_years"] if pd.notna(h)}
+
+    def horizons_note(self) -> list[str]:
+        """Under the costs' table, where the projects' horizons differ: which project's net present values are
+        counted over which horizon ("3 år för Kompassen och Vägen ut; 1 år för Nästa steg"), as the table has no
+        column for it."""
+        if len(self.horizons()) < 2:
+            return []
+        rows = self._money_rows()
+        by: dict[float, list[str]] = {}
+        for t_, mode, h in zip(rows["title"], rows["mode"], rows["horizon_years"]):
+            if pd.notna(h):
+                by.setdefault(float(h), []).append(tagged_name(t_, mode, self.lang))
+        said = [self.msg("portfolio.horizon_of", horizon=years_text(h, self.lang), names=join(by[h], self.lang))
+                for h in sorted(by, reverse=True)]
+        return [self.msg("portfolio.money_horizons", horizons="; ".join(said))]
 
     def own_price_years(self) -> list[str]:
         """Where a project's own report states its amounts in another price year than the portfolio's, a sentence
