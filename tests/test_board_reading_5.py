@@ -261,7 +261,7 @@ def test_a_structural_projects_method_names_no_horizon(lang, horizon):
 # --- the goal section says over which periods a structural project's survey goals are counted ----------------
 
 @pytest.mark.parametrize("lang, whole, per_year", [
-    ("sv", "Ansökans mätbara mål bedömda utifrån enkätsvaren från det datum som står vid varje mål.", "per projektår"),
+    ("sv", "Ansökans mätbara mål redovisas nedan, bedömda utifrån enkätsvaren från det datum som står vid varje mål.", "per projektår"),
     ("en", "The application's measurable goals are shown below, judged on the survey answers from the date given at "
            "each goal.", "per project year"),
 ])

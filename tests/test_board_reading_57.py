@@ -64,7 +64,7 @@ def test_the_goal_sections_intro_says_how_survey_goals_are_counted(answered, sai
 
 
 @pytest.mark.parametrize("lang, period, intro", [
-    ("sv", "Enkätsvar (2025-08-01 – 2025-09-30)", "Ansökans mätbara mål bedömda utifrån enkätsvaren från det datum som står vid varje mål."),
+    ("sv", "Enkätsvar (2025-08-01 – 2025-09-30)", "Ansökans mätbara mål redovisas nedan, bedömda utifrån enkätsvaren från det datum som står vid varje mål."),
     ("en", "Answers (2025-08-01 – 2025-09-30)", "judged on the survey answers from the date given at each goal"),
 ])
 def test_samverkans_survey_goals_are_labelled_by_the_round_they_count(lang, period, intro):

@@ -70,8 +70,11 @@ def test_a_chart_without_a_number_has_no_caption():
 def test_the_chart_function_says_what_the_chart_shows_as_its_caption_words():
     # the budget chart's words in each catalog, without the key numbers the alternative text adds after them
     frame = __import__("pandas").DataFrame({"category": ["Personal"], "budget": [100_000.0], "actual": [90_000.0]})
-    for lang, what, axis in (("sv", "Stapeldiagram över budget och utfall per kostnadspost", "Belopp i kr, löpande priser"),
-                             ("en", "Bar chart of budget and actual costs per cost line", "Amount in SEK, current prices")):
+    # (the caption says whose costs and which prices, as the axis does)
+    for lang, what, axis in (("sv", "Stapeldiagram över budget och utfall per kostnadspost, projektets kostnad i löpande "
+                                    "priser", "Belopp i kr, löpande priser"),
+                             ("en", "Bar chart of budget and actual costs per cost line, the project's costs in current prices",
+                              "Amount in SEK, current prices")):
         fig = plot_budget(frame, lang)
         assert fig.et_what == what
         assert fig.et_alt.startswith(what + ".")
@@ -94,8 +97,10 @@ def test_a_reports_charts_are_numbered_one_after_another_across_its_sections(mon
     numbers = [int(re.match(rf"{word} (\d+)\. ", c.et_caption).group(1)) for c in charts]
     assert numbers == [1, 2, 3, 4]
     budget = charts[1].et_caption
-    assert budget == ("Figur 2. Stapeldiagram över budget och utfall per kostnadspost." if lang == "sv" else
-                      "Figure 2. Bar chart of budget and actual costs per cost line.")
+    assert budget == ("Figur 2. Stapeldiagram över budget och utfall per kostnadspost, projektets kostnad i löpande "
+                      "priser." if lang == "sv" else
+                      "Figure 2. Bar chart of budget and actual costs per cost line, the project's costs in current "
+                      "prices.")
     assert r.next_figure == 5
     plt.close("all")
 

@@ -163,13 +163,13 @@ def test_open_enrolments_after_the_end_get_a_note_and_page_one_does_not_call_the
         "kontrollera dem och skriv in slutdatum och utfall, eller rätta projektets slut i params-filen; till dess "
         "räknas de som inte avslutade"]
     sv = _sv(summary.participation(et.Report(project, lang="sv")))
-    assert "6 deltagare saknar slutdatum fast projektet slutade 2026-05-31; de räknas inte som avslutade" in sv
+    assert "Projektet slutade 2026-05-31, men 6 deltagare saknar slutdatum; de räknas inte som avslutade" in sv
     assert "fortfarande inskrivna" not in sv
     en = _sv(summary.participation(et.Report(project, lang="en")))
-    assert "6 participants have no end date although the project ended on 2026-05-31" in en
+    assert "The project ended on 2026-05-31, but 6 participants have no end date" in en
     assert "still enrolled" not in en
     note = quality.report_table(et.Report(project, lang="sv")).iloc[:, 0].tolist()
-    assert note[0].startswith("6 deltagare saknar slutdatum fast projektet slutade 2026-05-31. De räknas inte "
+    assert note[0].startswith("Projektet slutade 2026-05-31, men 6 deltagare saknar slutdatum. De räknas inte "
                               "som avslutade")
 
 
@@ -192,9 +192,9 @@ def test_a_few_open_enrolments_after_the_end_are_said_as_the_number(tmp_path):
     r = et.Report(project, lang="sv")
     sv = _sv(summary.participation(r))
     assert "27 deltagare" in sv and "25 avslutade" in sv
-    assert "2 deltagare saknar slutdatum fast projektet slutade 2026-05-31" in sv
+    assert "Projektet slutade 2026-05-31, men 2 deltagare saknar slutdatum" in sv
     assert "Färre än 5 deltagare saknar slutdatum" not in sv
-    assert any(n.startswith("2 deltagare saknar slutdatum") for n in quality.report_table(r).iloc[:, 0])
+    assert any(n.startswith("Projektet slutade 2026-05-31, men 2 deltagare saknar slutdatum") for n in quality.report_table(r).iloc[:, 0])
 
 
 # --- the payments section says per household, and its phases count households -----------------------------

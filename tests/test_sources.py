@@ -133,7 +133,7 @@ def test_enrolments_after_the_last_intake_are_one_note_without_a_to_do():
     notes = list(quality.report_table(r).iloc[:, 0])
     # (two persons: a count under the small-count rule, said as "färre än 5")
     assert notes[1:] == ["Färre än 5 deltagare skrevs in efter sista intagsdatum 2024-10-31; de räknas med."]
-    assert notes[0].startswith("6 deltagare saknar slutdatum fast projektet slutade 2024-12-31.")
+    assert notes[0].startswith("Projektet slutade 2024-12-31, men 6 deltagare saknar slutdatum.")
 
 
 def test_the_workbooks_key_figures_hold_only_what_applies(structural):

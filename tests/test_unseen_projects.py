@@ -483,18 +483,18 @@ def test_a_count_per_calendar_year_is_not_written_next_to_the_bare_year(tmp_path
 
 
 @pytest.mark.parametrize("periods, said", [
-    (("project_year",), "Ansökans mätbara mål per projektår räknat från projektets startdatum."),
+    (("project_year",), "Ansökans mätbara mål redovisas nedan, per projektår räknat från projektets startdatum."),
     # (a goal over the whole period beside goals per year: the intro names both, as the table counts them)
-    (("calendar_year", "whole_period"), "Ansökans mätbara mål per kalenderår eller över hela projektperioden, som "
+    (("calendar_year", "whole_period"), "Ansökans mätbara mål redovisas nedan, per kalenderår eller över hela projektperioden, som "
                                         "varje mål anger."),
-    (("project_year", "whole_period", "whole_period"), "Ansökans mätbara mål per projektår räknat från projektets "
+    (("project_year", "whole_period", "whole_period"), "Ansökans mätbara mål redovisas nedan, per projektår räknat från projektets "
                                                        "startdatum eller över hela projektperioden, som varje mål anger."),
-    (("project_year", "calendar_year", "whole_period"), "Ansökans mätbara mål per projektår (räknat från projektets "
+    (("project_year", "calendar_year", "whole_period"), "Ansökans mätbara mål redovisas nedan, per projektår (räknat från projektets "
                                                         "startdatum), per kalenderår eller över hela projektperioden, "
                                                         "som varje mål anger."),
-    (("project_year", "calendar_year"), "Ansökans mätbara mål per projektår (räknat från projektets startdatum) "
+    (("project_year", "calendar_year"), "Ansökans mätbara mål redovisas nedan, per projektår (räknat från projektets startdatum) "
                                         "eller per kalenderår, som varje mål anger."),
-    (("whole_period",), "Ansökans mätbara mål över hela projektperioden."),
+    (("whole_period",), "Ansökans mätbara mål redovisas nedan, över hela projektperioden."),
 ])
 def test_the_goal_section_says_the_periods_its_goals_are_counted_over(tmp_path, periods, said):
     from evaltools.present.sections import goals as goal_section

@@ -735,6 +735,8 @@ def plot_tornado(sensitivity: pd.DataFrame, lang: str = "sv", who: str | None = 
                   low=end_text(r.parameter, r.low_value, lang), npv_low=fmt_kr(r.npv_low, lang),
                   high=end_text(r.parameter, r.high_value, lang), npv_high=fmt_kr(r.npv_high, lang))
               for r in sensitivity.itertuples()]
+    if who and basis:  # (the caption says whose net present value and on which basis, as the axis does)
+        return _alt(fig, lang, "plot.alt.tornado_for", parts, who=who, basis=basis)
     return _alt(fig, lang, "plot.alt.tornado", parts)
 
 
@@ -762,6 +764,8 @@ def plot_monte_carlo(mc: dict, lang: str | None = None, who: str | None = None, 
     _fit(fig, ax, title)
     q05, q50, q95 = np.quantile(npv, [0.05, 0.5, 0.95])
     parts = [title.get_text().replace("\n", " "), msg("plot.mc_spread", lang, median=fmt_kr(q50, lang), low=fmt_kr(q05, lang), high=fmt_kr(q95, lang))]
+    if basis:  # (the caption says whose net present value and on which basis, as the axis does)
+        return _alt(fig, lang, "plot.alt.monte_carlo_for", parts, n=fmt_num(len(npv), 0, lang), who=who, basis=basis)
     return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 

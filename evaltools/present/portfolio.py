@@ -34,6 +34,7 @@ from .narrative import is_draft
 from ..words.text import join, msg
 from ..data.params import project_kind
 from ..words.verdicts import lower_first, verdict_words
+from ..words.assumptions import years as years_text
 from .plots import plot_portfolio
 from .sections.summary import total_and_parts
 from .sections.costbenefit import range_text
@@ -207,7 +208,7 @@ class Portfolio:
              Table(people, notes=(m("portfolio.note"), *self.pooled_note(), *self.definitions(), *withheld),
                    numeric=tuple(people.columns[2:5]), group=kind_col, wide=True),
              Text([], m("portfolio.money_heading")),
-             Table(money, notes=(money_note, *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
+             Table(money, notes=(money_note, *self.horizons_note(), *self.society_earnings_note(), *((m("portfolio.through_note"),) if any(d for d in days if isinstance(d, str))
                                                else ()), *withheld),
                    numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
@@ -296,12 +297,61 @@ class Portfolio:
         tab, m = self.table, self.msg
         results = [self._conclusion(row) for row in tab.to_dict("records") if row["mode"] != "ex_ante"]
         checks = [self._conclusion(row) for row in tab.to_dict("records") if row["mode"] == "ex_ante"]
-        out = [Text([m("portfolio.conclusions_intro", year=str(self.price_year))], m("portfolio.conclusions_heading"))]
+        intro = [m("portfolio.conclusions_intro", year=str(self.price_year)), *self.own_price_years()]
+        if len(self.horizons()) > 1:
+            intro.append(m("portfolio.conclusions_horizons_differ"))
+        out = [Text([" ".join(intro)], m("portfolio.conclusions_heading"))]
         if results:
             out.append(Text(results, m("portfolio.results_heading"), 3))
         if checks:
             out.append(Text(checks, m("portfolio.applications_heading"), 3))
         return out
+
+    def _money_rows(self) -> pd.DataFrame:
+        """The rows whose conclusion states a net present value (not a structural project's requirement)."""
+        tab = self.table
+        if tab.empty:
+            return tab
+        has = tab["npv_public"].notna()
+        if "npv_public_low" in tab:
+            has |= tab["npv_public_low"].notna()
+        return tab[has & (tab["mode"] != "structural")]
+
+    def horizons(self) -> set[float]:
+        """The horizons the conclusions' net present values are counted over (a row written before the
+        horizon was has none)."""
+        rows = self._money_rows()
+        if "horizon_years" not in rows:
+            return set()
+        return {float(h) for h in rows["horizon_years"] if pd.notna(h)}
+
+    def horizons_note(self) -> list[str]:
+        """Under the costs' table, where the projects' horizons differ: which project's net present values are
+        counted over which horizon ("3 år för Kompassen och Vägen ut; 1 år för Nästa steg"), as the table has no
+        column for it."""
+        if len(self.horizons()) < 2:
+            return []
+        rows = self._money_rows()
+        by: dict[float, list[str]] = {}
+        for t_, mode, h in zip(rows["title"], rows["mode"], rows["horizon_years"]):
+            if pd.notna(h):
+                by.setdefault(float(h), []).append(tagged_name(t_, mode, self.lang))
+        said = [self.msg("portfolio.horizon_of", horizon=years_text(h, self.lang), names=join(by[h], self.lang))
+                for h in sorted(by, reverse=True)]
+        return [self.msg("portfolio.money_horizons", horizons="; ".join(said))]
+
+    def own_price_years(self) -> list[str]:
+        """Where a project's own report states its amounts in another price year than the portfolio's, a sentence
+        naming them: the board that reads "3 308 000 kr" on Vägen ut's page 1 and "4 141 000 kr" here sees why."""
+        rows = self._money_rows()
+        others = rows[rows["price_year"] != self.price_year] if len(rows) else rows
+        if not len(others):
+            return []
+        by_year: dict[int, list[str]] = {}
+        for t_, mode, y in zip(others["title"], others["mode"], others["price_year"]):
+            by_year.setdefault(int(y), []).append(tagged_name(t_, mode, self.lang))
+        years = [self.msg("portfolio.price_year_of", year=str(y), names=join(by_year[y], self.lang)) for y in sorted(by_year)]
+        return [self.msg("portfolio.conclusions_own_price_years", years="; ".join(years))]
 
     def _goals_words(self, pid: str, ex_ante: bool) -> str:
         """How many of a project's own goals its report judges reached, in words."""
@@ -412,8 +462,13 @@ class Portfolio:
                 key = words["gains"] if v >= 500 else words["pays"] if v <= -500 else words["even"]
                 amount = {} if key == words["even"] else {"amount": said[a]}
                 parts.append(msg(key, lang, who=msg(f"summary.who_{a}", lang), **amount))
-            money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
-                      npv=said["npv"], parts=join(parts, lang))
+            horizon = row.get("horizon_years", np.nan)
+            if len(self.horizons()) > 1 and pd.notna(horizon):  # (the horizons differ: each says its own)
+                money = m("portfolio.money_ex_ante_over" if row["mode"] == "ex_ante" else "portfolio.money_public_over",
+                          npv=said["npv"], parts=join(parts, lang), horizon=years_text(float(horizon), lang))
+            else:
+                money = m("portfolio.money_ex_ante" if row["mode"] == "ex_ante" else "portfolio.money_public",
+                          npv=said["npv"], parts=join(parts, lang))
             if row.get("comparison_unreliable") is True:  # (as the project's own page 1 says)
                 money += m("portfolio.money_unreliable")
         if not money:
@@ -650,6 +705,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # (a range over the few exits themselves, or over a count of k or more withheld all the same)
             "exits_few": cb.exit_range is None or cb.exit_range.few,
             "price_year": int(cb.price_year), "discount_rate": float(p.cost_benefit.discount_rate),
+            # the horizon its NPVs are counted over, as its page 1 says ("över 3 år")
+            "horizon_years": float(p.cost_benefit.horizon_years),
             "break_even_person_years": cb.break_even_person_years, "break_even_cost": cb.total_cost_fixed,
             "success_kind": sc.definition.kind,
             "success_outcomes": tuple(sc.definition.outcomes), "success_excluded": left_out,

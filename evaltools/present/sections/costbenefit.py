@@ -556,8 +556,12 @@ def persistence_table(r) -> list:
     cells = [str(v) for c in df.columns[1:] for v in df[c]]
     hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in df[obs].tolist() else []) + (
         [msg("costbenefit.persist.secondary_note", k=str(k))] if SECONDARY in cells else [])
+    # a month whose persons followed had no payments before the start has no level to keep a saving of: its "–"
+    # says so (a month with none followed has "–" in every column, beside its 0 followed)
+    unlevelled = [msg("costbenefit.persist.kept_none_note")] if any(
+        n > 0 and (m == 0 or pd.isna(v)) for n, m, v in zip(pt["observed"], pt["with_level"], pt["kept_share"])) else []
     note = " ".join((msg("costbenefit.persist.note", months=fmt_int(pt["max_months_observed"].iloc[0], lang)), *hidden,
-                     msg("costbenefit.persist.kept_note"), used))
+                     msg("costbenefit.persist.kept_note"), *unlevelled, used))
     return [Text(coded_against_paid(r), msg("costbenefit.persist.heading"), 3),
             Table(df, notes=(note,), numeric=tuple(df.columns[1:]))]
 
@@ -806,6 +810,12 @@ def _axis_basis(r) -> str:
     return B.basis_words(B.present_value(r), r.lang, short=True)
 
 
+def assumption_numbers(at: pd.DataFrame, msg) -> tuple[str, ...]:
+    """The assumptions table's columns of figures, its value and the range tested: set to the right as every
+    column of figures is, so that "25 %" stands under "3,5 %" and "12 000 kr" under "9 517 kr"."""
+    return tuple(c for c in (msg("assumption.column.value"), msg("assumption.column.range")) if c in at.columns)
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     cba = r.cba
@@ -841,7 +851,7 @@ def blocks(r) -> list[list]:
         intro.append(msg(early))
     parts = [Text(intro, msg("costbenefit.heading")), key_figures(r), *effect_based(r),
              Text([], msg("costbenefit.by_actor"), 3), perspective_table(r), *register_part(r), *persistence_table(r),
-             Text([], msg("costbenefit.assumptions"), 3), Table(at, paragraphs=True)]
+             Text([], msg("costbenefit.assumptions"), 3), Table(at, paragraphs=True, numeric=assumption_numbers(at, msg))]
     if not early and s.mode != "structural" and len(cba.sensitivity):
         # (what the chart's two lines are: the tornado draws the calculation's NPV in black, zero dashed in red)
         lines = msg("costbenefit.sensitivity_lines", npv=fmt_kr(cba.sensitivity["npv_base"].iloc[0], lang))

@@ -230,7 +230,8 @@ def blocks(r) -> list[list]:
                               msg("common.value"): [fmt_num(v, 2 if v < 1000 else 0, lang) for v in flagged["value"]],
                               msg("quality.confidence"): [confidence_words(r, c) for c in flagged["confidence"]],
                               msg("quality.source"): [reference_source(r, row) for row in rows]})
-        out.append([Text([msg("quality.references")]), Table(frame)])
+        # (its values are figures: set to the right, as in every other table)
+        out.append([Text([msg("quality.references")]), Table(frame, numeric=(msg("common.value"),))])
     return out
 
 
