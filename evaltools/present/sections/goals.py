@@ -106,7 +106,7 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
             continue
         if row.mode == "survey":  # a share of respondents: its counts, response rate and sample size
             where = ""
-            if not row.too_few and pd.notna(row.value):
+            if not row.too_few and pd.notna(row.value) and row.ci_verdict:  # (none while answers still come in)
                 side = IntervalVerdict(row.ci_verdict)
                 where = msg(SHARE_WHERE[side], **({"target": fmt_pct(row.target, lang, 0)}
                                                   if side == IntervalVerdict.SPANS else {}))
