@@ -1260,6 +1260,8 @@ PORTFOLIO: list[Column] = [
     C("bcr_public_low", "workbook.column.portfolio.bcr_public_low", "num2", values=_DEFAULT_K),
     C("bcr_public_high", "workbook.column.portfolio.bcr_public_high", "num2", values=_DEFAULT_K),
     C("npv_price_year", "workbook.column.portfolio.npv_price_year", "year"),  # (one year for every row's NPVs)
+    # (each project's own horizon: the NPVs of projects with different horizons are not sums over the same years)
+    C("horizon_years", "workbook.column.portfolio.horizon_years", "num1"),
     # the person-years the conclusions give a structural project, with the cost they divide and its own price year
     # (not restated: the same figure as the project's key figures)
     C("break_even_person_years", "workbook.column.portfolio.break_even_person_years", "num1"),
