@@ -204,6 +204,7 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "kind.tally_partly": (("n",), True),
     "kind.tally_not": (("n",), True),
     "kind.tally_unassessed": (("n",), True),
+    "kind.tally_running": (("n",), True),
     "kind.volumes_partly": (("n",), True),
     "kind.volumes_not": (("n",), True),
 }

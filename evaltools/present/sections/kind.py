@@ -100,8 +100,12 @@ def own_goals_sentence(r, count: GoalCount, n: int) -> str:
     judged += [r.plural(key, c, n=c) for key, c in (("kind.tally_partly", count.partly),
                                                     ("kind.tally_not", count.not_reached)) if c]
     tally = r.words.join(judged)
-    if n - count.judged:
-        tally = (tally + "; " if tally else "") + r.plural("kind.tally_unassessed", n - count.judged, n=n - count.judged)
+    # (a goal whose every period still runs is running, as its row says, not "not assessed")
+    running = min(count.running, n - count.judged)
+    rest = [r.plural(key, c, n=c) for key, c in (("kind.tally_running", running),
+                                                 ("kind.tally_unassessed", n - count.judged - running)) if c]
+    if rest:
+        tally = (tally + "; " if tally else "") + r.words.join(rest)
     return r.msg("kind.structural_goals_own", n=n, tally=tally)
 
 
