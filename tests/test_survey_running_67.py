@@ -33,3 +33,15 @@ def test_an_ended_projects_questionnaire_goal_is_tested(tiny_project):
     row = _goal_row(tiny_project, None)
     assert row["status"] != GoalStatus.RUNNING
     assert not np.isnan(row["p_above_target"]) and row["ci_verdict"] != ""
+
+
+def test_the_goal_tables_note_says_answers_still_come_in_not_that_persons_are_enrolled(tiny_project):
+    from evaltools.present.sections import goals as goal_section
+
+    from .conftest import shown_chunks
+    write_csv(tiny_project.dir / "data/questions.csv", QUESTIONS)
+    write_csv(tiny_project.dir / "data/responses.csv", _responses())
+    r = et.Report(et.load_project(tiny_project(SURVEY_GOALS + "data_as_of: 2023-06-30\n", data_block=DATA)), lang="sv")
+    text = " ".join(shown_chunks(goal_section.blocks(r))).replace("\xa0", " ")
+    assert "eftersom enkätsvaren ännu kommer in" in text, text
+    assert "fortfarande är inskrivna" not in text

@@ -1061,7 +1061,15 @@ def blocks(r) -> list[list]:
         # row the column of the interval against the target would be dashes alone, and its note would speak of a p
         # the table does not show
         tested = bool(tab.loc[tab["kind"] == "share", "ci_verdict"].map(bool).any()) if "ci_verdict" in tab else True
-        running = bool(((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool)).any()) if "running" in tab else False
+        runs = ((tab["kind"] == "share") & tab["running"].fillna(False).astype(bool)) if "running" in tab \
+            else pd.Series(False, index=tab.index)
+        # (a questionnaire's period runs while answers come in, a share of persons' while some are still enrolled)
+        asked = tab["mode"].eq("survey") if "mode" in tab else pd.Series(False, index=tab.index)
+        running = [msg(key) for key, at in (("goals.ci_note_running", runs & ~asked),
+                                            ("goals.ci_note_running_survey", runs & asked)) if bool(at.any())]
+        shares = tab["kind"] == "share"
+        untested = msg("goals.ci_note_untested_survey" if bool(shares.any()) and bool(asked[shares].all())
+                       else "goals.ci_note_untested")
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
@@ -1072,8 +1080,8 @@ def blocks(r) -> list[list]:
                                    *one_period_notes(r),
                                    # (one paragraph: how a year's figure is counted, then how sure it is)
                                    " ".join([*by_intake_notes(r),
-                                             *([_ci_note(r, tab), *([msg("goals.ci_note_running")] if running else [])]
-                                               if tested else [msg("goals.ci_note_untested")])])), numeric=(t("value", lang), t("target", lang), t("ci", lang)),
+                                             *([_ci_note(r, tab), *running] if tested else [untested])])),
+                      numeric=(t("value", lang), t("target", lang), t("ci", lang)),
                       group=t("goal", lang))]]
     uncertain = (uncertain_goal_sentences(r) + after_exit_sentences(r) + words_counted_sentences(r)
                  + beyond_words_sentences(r) + subsidised_sentences(r))
