@@ -509,8 +509,12 @@ def test_english_reports_have_no_swedish_words_or_internal_names(rendered_en):
     out = rendered_en
     # (the portfolio names every sample it shows)
     own = {**dict.fromkeys(SAMPLES, _own_words(SAMPLES)), "portfolio": _own_words(list(RENDERED_SAMPLES))}
+    # (the terms table glosses social assistance once with its Swedish name, for a reader of the evaluator's Swedish
+    # text: the glossary's own term, not a stray word)
+    from evaltools.words.text import catalog
+    gloss = [catalog("en").msg("glossary.term.forsorjningsstod.name")]
     for pid in SAMPLES + ["portfolio"]:
-        text = _without(_words(out / pid / "en" / f"{pid}.html"), own[pid])
+        text = _without(_without(_words(out / pid / "en" / f"{pid}.html"), gloss), own[pid])
         assert "Summary" in text or "Portfolio overview" in text, pid
         assert _found(text, INTERNAL + SWEDISH) == [], pid
     # (the index lists every language's reports and is written in Swedish)
