@@ -453,7 +453,8 @@ def _spelt_close(folded: str, words: tuple[str, ...]) -> bool:
     """Whether a folded heading is spelt close to one of ``words``; remembered, as a file of 3 000 columns has
     each of its headings compared with the words of every missing column."""
     # (a ratio of 0.8 needs lengths as close: what get_close_matches checks first, here without building its matcher)
-    if not any(2 * min(len(folded), len(w)) >= 0.8 * (len(folded) + len(w)) for w in words):
+    if not any(len(folded) + len(w) == 0 or 2.0 * min(len(folded), len(w)) / (len(folded) + len(w)) >= 0.8
+               for w in words):
         return False
     return bool(difflib.get_close_matches(folded, words, n=1, cutoff=0.8))
 
@@ -637,7 +638,7 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     own = [str(h) for h in raw.frame.columns if h and h not in names]
     if not names or not own or not len(raw.frame):
         return []
-    note = (raw.frame[names] == "").all(axis=1).to_numpy() & (raw.frame[own] != "").any(axis=1).to_numpy()
+    note = (raw.frame[names].to_numpy() == "").all(axis=1) & (raw.frame[own].to_numpy() != "").any(axis=1)
     if not note.any():
         return []
     rows = raw.file_rows[note]
@@ -691,7 +692,7 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
         return raw, []
     # (each distinct cell of a column looked at once: a payments file repeats its ids, months and amounts)
     cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
-    filled = (cells != "").to_numpy()
+    filled = cells.to_numpy() != ""  # (the cells of every column compared at once)
     counts = filled.sum(axis=1)
     headings = np.array([" ".join(str(h).split()).casefold() for h in frame.columns], dtype=object)
     same = per_distinct_cells(cells, lambda u: u.str.split().str.join(" ").str.casefold()).to_numpy() == headings
@@ -724,7 +725,7 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     if not len(frame) or not len(frame.columns):
         return raw, []
     cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
-    filled = (cells != "").to_numpy()
+    filled = cells.to_numpy() != ""  # (the cells of every column compared at once)
     counts = filled.sum(axis=1)
     rows_of_data = np.flatnonzero(counts >= 2)
     if not len(rows_of_data):
@@ -1886,6 +1887,8 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
+            continue
+        if not may_hold[:, j].any():
             continue
         s = raw.frame[c]
         cand = s[may_hold[:, j]]
