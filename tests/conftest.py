@@ -65,7 +65,7 @@ PARTICIPANT_ROWS = [
 # has one of these names.
 E2E_FIXTURES = {"rendered", "rendered_en", "corpus", "hostile", "exported", "probe", "sample_reports", "sample_reports_en",
                 "page_ones"}
-E2E_FILES = {"test_kernels.py", "test_extra_projects.py", "test_bad_files.py"}
+E2E_FILES = {"test_kernels.py", "test_extra_projects.py", "test_bad_files.py", "test_render_not_computable_67.py"}
 E2E_TESTS = {
     "test_failing_notebook_is_kept_for_inspection",
     "test_html_only_needs_no_pdf_printer_and_a_missing_printer_still_delivers_html",

@@ -24,7 +24,7 @@ def test_usage_errors_exit_2(capsys):
     with pytest.raises(SystemExit) as e:
         cli.main(["render", "timra-vagen-ut", "--jobs", "0"])
     assert e.value.code == 2
-    assert "--jobs: expected at least 1 process, got 0" in capsys.readouterr().err
+    assert "--jobs: förväntat minst 1 process; står 0" in capsys.readouterr().err  # (in Swedish unless --lang en)
 
 
 def test_validate_reports_problems_and_exits_1(tiny_project, capsys):

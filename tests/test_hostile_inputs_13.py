@@ -33,9 +33,10 @@ def _snapshot(folder: Path) -> dict[str, str]:
 # --- project ids ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("bad", ["com¹", "COM²", "lpt³", "Lpt¹"])
 def test_windows_reserved_names_written_with_superscript_digits_are_refused(bad, tmp_path):
-    # Windows reserves COM¹-COM³ and LPT¹-LPT³ as it does COM1: a folder of that name cannot be made there
+    # Windows reserves COM¹-COM³ and LPT¹-LPT³ as it does COM1: a folder of that name cannot be made there (said as
+    # Windows' device name it is, not as a name of the toolkit's own files, which it never was)
     said = project_id_problem(bad, "en")
-    assert said is not None and "used by the toolkit's own files" in said
+    assert said is not None and "Windows keeps that name for a device" in said
     (tmp_path / "p.yaml").write_text(f"id: {json.dumps(bad)}\n" + BASE, encoding="utf-8")
     with pytest.raises(EvaltoolsError):
         load_params(tmp_path / "p.yaml")

@@ -7,6 +7,7 @@ in the file is reported at once.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import difflib
 import math
 import re
@@ -31,6 +32,7 @@ from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import last_kpi_year, riksnorm_table
+from .written_dates import written_date_hint
 from .schema import (AGE_BANDS, HOUSEHOLD_TYPES, LEAVES_SOCIAL_ASSISTANCE, OCCUPATIONS, OUTCOMES, PARTICIPANTS,
                      SENIOR_AGE_BANDS, SEXES, SUPPORT_SOURCES, UNKNOWN, YOUTH_AGE_BANDS, own_heading_columns)
 
@@ -109,8 +111,9 @@ MAX_TITLE = 300  # characters in a title, name, label or source
 MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
 MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
 MAX_ID = 64
-RESERVED_IDS = {"portfolio", "_failed", "index", "con", "prn", "aux", "nul",
-                *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+# the names Windows keeps for its devices: no file or folder there can have one
+WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
+RESERVED_IDS = {"portfolio", "_failed", "index", *WINDOWS_DEVICES}
 _ID_PATTERN = re.compile(r"[^\W_][\w-]*")
 # the letters a project id may hold: the Latin alphabet's, with its accented forms (å, ä, ö, é, ü, ø, ...).
 # A letter of another alphabet can look exactly like one of them (Cyrillic 'о' beside Latin 'o'), and two
@@ -137,7 +140,9 @@ def _project_id_issue(value: object) -> ParamsValueError | None:
         return ParamsValueError("params.id_characters", value=_short(value))
     # (Windows reserves COM¹ and LPT² as it does COM1: the reserved names are compared in their compatibility form)
     if value.lower() in RESERVED_IDS or id_key(value) in RESERVED_IDS:
-        return ParamsValueError("params.id_reserved", value=_short(value))
+        # (a device name is no name of the toolkit's: Windows keeps it, and no folder there can have it)
+        device = value.lower() in WINDOWS_DEVICES or id_key(value) in WINDOWS_DEVICES
+        return ParamsValueError("params.id_windows" if device else "params.id_reserved", value=_short(value))
     odd = [c for c in dict.fromkeys(value) if not c.isascii() and (
         not _LATIN_LETTER.fullmatch(c) or unicodedata.normalize("NFKC", c) != c)]  # (digits are 0-9 only)
     if odd:
@@ -1278,6 +1283,13 @@ _HOUSEHOLD_UNIT = re.compile(
     r"|(?<![\wåäö])(?:räknat\s+|räknad\s+|counted\s+)?(?:per|by)\s+(?:hushåll|familj|household|family)(?![\wåäö])"
     r"|(?<![\wåäö])(?:hushållsvis|familjevis)(?![\wåäö])",
     re.I)
+def households_counted(label: str | None) -> str | None:
+    """The words of a goal's label that count households or families (``30 % av hushållen``, ``per hushåll``), as a
+    participant goal refuses them, or None."""
+    m = _HOUSEHOLD_UNIT.search(read_label(label)) if label else None
+    return label_words(m.group(0).strip(), label) if m else None
+
+
 # A target population described as households or families, by its first word ("hushåll med barn 0–6 år", "ca 140
 # barnfamiljer", "households on social assistance"): its size is read as persons (see TargetPopulation).
 _HOUSEHOLDS_DESCRIBED = re.compile(r"\s*(?:(?:ca\.?|cirka|omkring|drygt|knappt|about|around|some|\d[\d\s]*)\s+){0,2}"
@@ -1450,7 +1462,8 @@ _CODE_WORDS: dict[str, dict[str, str]] = {
                    "inte uppnått": "ej_uppnått", "inte uppfyllt": "ej_uppnått", "ej uppfyllt": "ej_uppnått",
                    "inte bedömt": "ej_bedömt", "uppfyllt": "uppnått", "achieved": "uppnått",
                    "partly achieved": "delvis", "partly": "delvis", "not achieved": "ej_uppnått",
-                   "not assessed": "ej_bedömt"},
+                   "not assessed": "ej_bedömt", "ja": "uppnått", "nej": "ej_uppnått", "genomfört": "uppnått",
+                   "klart": "uppnått", "pågår": "ej_bedömt", "ej klart": "ej_uppnått"},
     "count_by": {"inskrivning": "intake", "start": "intake", "avslut": "exit", "utskrivning": "exit"},
     "numerator": {"handlingsplan": "action_plan", "utfall": "outcome", "kön": "sex", "kon": "sex", "ålder": "age",
                   "alder": "age", "kvinnor": "sex", "women": "sex"},
@@ -3587,6 +3600,27 @@ def _is_written_amount(value: object) -> float | None:
     return float(text.replace(",", "."))
 
 
+# an amount's unit in millions or thousands of kronor, as an application or a decision writes it, and its factor
+_AMOUNT_UNIT = re.compile(r"(?i)\s*(?:(?P<m>mkr|msek|mnkr|mn\s*kr|milj(?:oner|\.)?(?:\s*(?:kr|kronor|sek))?)"
+                          r"|(?P<k>tkr|ksek|tsek|tusen(?:\s*(?:kr|kronor|sek))?))\.?\s*$")
+
+
+def _written_amount_in_unit(value: object) -> str | None:
+    """An amount in millions or thousands of kronor (``'1,2 mkr'``, ``'1.2 MSEK'``, ``'1 200 tkr'``, ``'1,25 miljoner
+    kronor'``) as the whole kronor to write (``'1200000'``), computed exactly; None for anything else, and for a number
+    whose separator may be a thousands one (``'1.200 tkr'``: 1 200 tkr or 1,2 tkr is not guessed)."""
+    if not isinstance(value, str):
+        return None
+    m = _AMOUNT_UNIT.search(value)
+    if m is None or m.start() == 0:
+        return None
+    number = re.sub(r"\s", "", read_label(value[:m.start()]))
+    if not re.fullmatch(r"\d+(?:[.,]\d+)?", number) or re.search(r"[.,]\d{3}$", number):
+        return None
+    kronor = decimal.Decimal(number.replace(",", ".")) * (1_000_000 if m["m"] else 1_000)
+    return f"{kronor:f}" if kronor != kronor.to_integral_value() else str(int(kronor))
+
+
 def _written_comma_thousands(value: object) -> tuple[str, str] | None:
     """The two readings of an amount written with one comma before three digits and nothing else (``'12,000'``:
     twelve thousand as an English Excel writes it, or 12), as the numbers to write ``('12000', '12')``; None for
@@ -3600,8 +3634,9 @@ def _written_comma_thousands(value: object) -> tuple[str, str] | None:
     return whole + decimals, f"{float(whole + '.' + decimals):g}"
 
 
-def _line(e: Mapping[str, Any], lang: str) -> str:
-    """The problem ``e`` (one pydantic error) worded in ``lang``."""
+def _line(e: Mapping[str, Any], lang: str, raw: object = None) -> str:
+    """The problem ``e`` (one pydantic error) worded in ``lang`` (``raw``: the file as read, for what a goal's
+    problem depends on its kind)."""
     kind, value = e["type"], e.get("input")
     loc = tuple(e["loc"])
     error = (e.get("ctx") or {}).get("error")
@@ -3631,6 +3666,9 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.missing", lang)
     pct = _is_percent_text(value)
     if pct is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        goal_kind = _goal_kind(loc, raw)
+        if goal_kind in COUNT_GOAL_KINDS:  # (a count goal's target is a number of persons: "skriv 0.4" misled)
+            return message("params.percent_count", lang, value=_short(value), kind=goal_kind)
         return message("params.percent", lang, value=_short(value), fixed=f"{pct:g}")
     bound, key = {"greater_than": ("gt", "params.bound_gt"), "greater_than_equal": ("ge", "params.bound_ge"),
                   "less_than": ("lt", "params.bound_lt"), "less_than_equal": ("le", "params.bound_le")}.get(kind, ("", ""))
@@ -3649,12 +3687,19 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     both = _written_comma_thousands(value)
     if both is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount_comma", lang, value=_short(value), thousands=both[0], decimal=both[1])
+    scaled = _written_amount_in_unit(value) if "sek" in str(loc[-1] if loc else "") else None
+    if scaled is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        # (an amount in millions or thousands of kronor, as an application writes it: the kronor to write)
+        return message("params.written_amount_unit", lang, value=_short(value), fixed=scaled)
     amount = _is_written_amount(value)
     if amount is not None and kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return message("params.written_amount", lang, value=_short(value), fixed=f"{amount:.15g}")
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return _not_a_number(value, loc, lang)
     if kind.startswith("date"):
+        hint = _date_written(value)
+        if hint is not None:  # (a date as people write it: the date to write, as a data cell gets it)
+            return message("params.date_written", lang, value=_short(value), hint=message(hint[0], lang, **hint[1]))
         return message("params.date", lang, value=_short(value))
     if kind in ("bool_parsing", "bool_type"):
         return message("params.boolean", lang, value=_short(value))
@@ -3662,6 +3707,10 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
         return message("params.goal_sub_year", lang, value=_short(value))
     if kind == "literal_error" and loc[:1] == ("goals",) and loc[-1] == "source" and _BOARD_DECISION.search(str(value)):
         return message("params.goal_source_board", lang, value=_short(value))
+    if kind == "literal_error" and "'personal'" in str((e.get("ctx") or {}).get("expected", "")) \
+            and (m := GROUP_ROUND.fullmatch(" ".join(str(value).split()).casefold())) is not None:
+        # (one group asked in two rounds, 'personal_före' and 'personal_efter': the answers' dates tell them apart)
+        return message("params.group_round", lang, value=_short(value), code=m.group(1))
     if kind == "literal_error":
         expected = str((e.get("ctx") or {}).get("expected", ""))
         choices = expected.replace(" or ", ", ")
@@ -3680,6 +3729,35 @@ def _line(e: Mapping[str, Any], lang: str) -> str:
     if "input" in e and "project id" not in msg and "got " not in msg:
         msg = f"{msg[:300]}, got {_short(value, lang=lang)}"
     return message("params.other", lang, text=msg)
+
+
+# a respondent group asked in rounds written with its round ('personal_före', 'personal efter', 'Chefer T1',
+# 'styrelse_2025', 'personal uppföljning'): the group is one, and the answers' dates tell the rounds apart
+GROUP_ROUND = re.compile(
+    r"(personal|styrelse|chefer|remittenter)[\s_\-]*(?:före|efter|start|slut|avslut|baslinje|uppföljning|mätning\s*\d|"
+    r"omgång\s*\d|t\s*\d|\d|(?:19|20)\d\d|vt\s*\d*|ht\s*\d*|before|after|baseline|follow[\s_\-]*up|pre|post|"
+    r"round\s*\d)")
+
+
+def _goal_kind(loc: tuple, raw: object) -> str | None:
+    """The kind the file writes for the goal whose problem is at ``loc`` (``goals, 0, target``), else None."""
+    if len(loc) < 2 or loc[0] != "goals" or not isinstance(loc[1], int) or not isinstance(raw, Mapping):
+        return None
+    goals = raw.get("goals")
+    goal = goals[loc[1]] if isinstance(goals, list) and 0 <= loc[1] < len(goals) else None
+    kind = goal.get("kind") if isinstance(goal, Mapping) else None
+    return kind if isinstance(kind, str) else None
+
+
+def _date_written(value: object) -> tuple[str, dict] | None:
+    """A date written as people write it (``1 mars 2022``, ``2022-3-1``, ``20220301``, ``2022.03.01``, ``1/3/2022``)
+    as the hint a data cell gets: the date to write, both readings where the day and the month could be either, or
+    the month where only a month is written (the day is never guessed); None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    key, values = written_date_hint(str(value).strip())
+    return (key, values) if key in ("hint.write_as", "hint.day_or_month", "hint.month_for_date",
+                                    "hint.no_such_date_swapped") else None
 
 
 def _not_a_number(value: object, loc: tuple, lang: str) -> str:
@@ -3783,7 +3861,7 @@ def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
         line = {}
         for lang in ("sv", "en"):
             place = _place(loc, raw, lang) or message("params.top_level", lang)
-            line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang)}"
+            line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
         if line not in out:
             out.append(line)
     return out
@@ -3859,7 +3937,34 @@ def load_params(path: str | Path) -> ProjectParams:
     lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
         raise ParamsError(path, [_both("params.personnummer_comment", line=str(i)) for i in lines])
+    # (a line indented with hard spaces, which YAML reads as no indentation: 'participants' under data: became a
+    # setting of its own at the top, and was said to be no setting at all)
+    indented = _hard_space_keys(raw, text)
+    if indented:
+        raise ParamsError(path, [_both("params.yaml_hard_space_key", line=str(i + 1), code=code, key=key)
+                                 for i, code, key in indented])
     return params_from_mapping(raw, path)
+
+
+def _hard_space_keys(raw: object, text: str) -> list[tuple[int, str, str]]:
+    """Each line (from 0) of ``text`` whose key YAML read with the hard spaces before it (``\u00a0\u00a0participants``),
+    the first such space's code and the key as meant; none where no key of ``raw`` starts with one."""
+    keys: set[str] = set()
+    todo = [raw]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, dict):
+            keys.update(k.strip() for k in node if isinstance(k, str) and _HARD_SPACES.match(k))
+            todo.extend(node.values())
+        elif isinstance(node, list):
+            todo.extend(node)
+    out = []
+    for i, line in enumerate(text.splitlines()):
+        lead = re.match(r"[ ]*(?:-[ ]+)?", line)
+        rest = line[lead.end() if lead else 0:]
+        if (m := _HARD_SPACES.match(rest)) and rest.lstrip().split(":", 1)[0].strip() in keys and ":" in rest:
+            out.append((i, f"U+{ord(m.group()[0]):04X}", rest.lstrip().split(":", 1)[0].strip()))
+    return out
 
 
 # load_params_once's results: per params file (resolved), the file's stamp and what it gave

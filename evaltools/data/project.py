@@ -24,6 +24,7 @@ from .errors import DataValidationError, ParamsError, PersonalIdentityNumberErro
 from .arguments import check_lang
 from .messages import LANGS, message
 from .crosscheck import coded_exit_paid_note, shared_households, support_cut_note
+from .households import household_goal_note
 from .paths import find_params
 from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
@@ -560,6 +561,8 @@ def _load(params: ProjectParams) -> Project:
         # a qualitative goal of each participant's own payments a time after the start: the figures for its evidence
         warn += support_cut_note(str(d.payments), participants, payments, params.goals,
                                  params.comparison.months_before, covers_all)
+    if len(participants):  # (a qualitative goal of households leaving försörjningsstöd: the figures, each household once)
+        warn += household_goal_note(source, participants, payments, params.goals, covers_all)
     if comparison is not None and d.comparison is not None and comparison[S.PERSON_ID].nunique() < params.privacy.min_count:
         # a mean, a difference or an estimate on fewer than k comparison persons shows single persons' payments
         # (and says nothing): the project is analysed without a comparison group, and the report says why

@@ -17,13 +17,15 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
+from .followup import followup_figures
 from .payment_shapes import long_from_wide, payments_shape
+from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer_cells, redact
@@ -182,31 +184,6 @@ _NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _EXCEL_LAST_SERIAL = 2958465
 
 
-# Month names as Swedish and English Excel write them (a cell formatted "d mmmm yyyy", "mmm-yy"), casefolded
-_MONTH_NAMES = {name: i for i, names in enumerate((
-    ("januari", "january", "jan"), ("februari", "february", "feb"), ("mars", "march", "mar"),
-    ("april", "apr"), ("maj", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-    ("augusti", "august", "aug"), ("september", "sept", "sep"), ("oktober", "october", "okt", "oct"),
-    ("november", "nov"), ("december", "dec")), start=1) for name in names}
-
-
-def _month_number(word: str) -> int | None:
-    return _MONTH_NAMES.get(word.casefold().rstrip("."))
-
-
-def _written_month_hint(v: str) -> tuple[str, dict]:
-    """A month typed as text in another way, read back as YYYY-MM: ``2024-3``, ``2024/03``, ``202403``,
-    ``mars 2024``, ``mar-24`` (Excel's "mmm-yy" typed; a two-digit year is read as 20yy)."""
-    w = v.strip()
-    if m := re.fullmatch(r"(\d{4})(?:[-./](\d{1,2})|(\d{2}))", w):
-        number = int(m.group(2) or m.group(3))
-        return ("hint.write_as", {"date": f"{m.group(1)}-{number:02d}"}) if 1 <= number <= 12 else ("", {})
-    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
-        year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
-        return "hint.write_as", {"date": f"{year}-{named:02d}"}
-    return "", {}
-
-
 def _month_of_written_date(v: str) -> tuple[str, dict]:
     """A day written in another order where a month is asked for (``1/6/2022``, ``30/6/2022``, ``2022/6/1``): the
     month to write, both months where the day and the month could be either (the cell is never guessed)."""
@@ -218,65 +195,6 @@ def _month_of_written_date(v: str) -> tuple[str, dict]:
         return ("hint.write_as", {"date": day_month}) if day_month == month_day else \
             (said, {"day_month": day_month, "month_day": month_day})
     return "", {}
-
-
-def _ymd(y: int, m: int, d: int) -> str | None:
-    try:
-        return dt.date(y, m, d).isoformat()
-    except ValueError:
-        return None
-
-
-# a weekday or 'den' before a date written with its month's name ("den 5 mars 2024", "tisdag 5 mars 2024", "Tuesday, 5
-# March 2024")
-_WEEKDAY_BEFORE = re.compile(r"^(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|monday|tuesday|wednesday|thursday"
-                             r"|friday|saturday|sunday)(?:en)?,?\s+)?(?:den\s+)?(?=\d)", re.I)
-
-
-def _written_date_hint(v: str) -> tuple[str, dict]:
-    """A date typed as text in another order or with other separators: 2024.05.02 and 2024/5/2 are
-    read back as YYYY-MM-DD; 30/9/2024 can only be day/month, 9/30/2024 only month/day; 5/3/2024 is
-    either, and both readings are offered (the cell is never guessed). A month (``mars 2024``, ``2024-03``,
-    ``202403``) is named as one, with the month to write the day in (the day is never guessed)."""
-    m = re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", v)
-    if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
-        return "hint.write_as", {"date": date}
-    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", v)
-    if m and (date := _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
-        return "hint.write_as", {"date": date}  # a month or day without its zero: 2024-3-15
-    if m:
-        # written as asked, but no such day: 2024-13-01 (day and month swapped?) or 2024-02-30
-        swapped = _ymd(int(m.group(1)), int(m.group(3)), int(m.group(2)))
-        return ("hint.no_such_date_swapped", {"date": swapped}) if swapped else ("hint.no_such_date", {})
-    if (m := re.fullmatch(r"(\d{4})(\d{2})(\d{2})", v)) and (date := _ymd(*map(int, m.groups()))):
-        return "hint.write_as", {"date": date}  # 20240301
-    # (Windows' long date in Swedish, 'den 5 mars 2024', or with the weekday, 'tisdag 5 mars 2024': the date after it)
-    v = _WEEKDAY_BEFORE.sub("", v)
-    m = re.fullmatch(r"(\d{1,2})(?::[ae])?\.?\s+([^\W\d_]+\.?),?\s+(\d{4})", v)  # 1 mars 2024, 1:a mars 2024
-    if m and (month := _month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
-        return "hint.write_as", {"date": date}
-    # Excel's 'd-mmm-yyyy' and 'dd-mmm-yy' typed or saved as text (5-mar-2024, 05-mar-24: a two-digit year read as 20yy,
-    # as a month's is), and 2024-mar-05
-    m = re.fullmatch(r"(\d{1,2})-([^\W\d_]+\.?)-(\d{4}|\d{2})", v) or re.fullmatch(r"(\d{4})-([^\W\d_]+\.?)-(\d{1,2})", v)
-    if m and (month := _month_number(m.group(2))):
-        day, year = (m.group(1), m.group(3)) if len(m.group(1)) <= 2 else (m.group(3), m.group(1))
-        if (date := _ymd(int(year) + (2000 if len(year) == 2 else 0), month, int(day))):
-            return "hint.write_as", {"date": date}
-    m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
-    if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
-        return "hint.write_as", {"date": date}
-    said, values = _written_month_hint(v)  # a month where a day is asked for: mars 2024, 2024-03, 202403
-    if said:
-        return "hint.month_for_date", {"month": values["date"]}
-    m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
-    if not m:
-        return "", {}
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    day_month, month_day = _ymd(y, b, a), _ymd(y, a, b)
-    if day_month and month_day and day_month != month_day:
-        return "hint.day_or_month", {"day_month": day_month, "month_day": month_day}
-    date = day_month or month_day
-    return ("hint.write_as", {"date": date}) if date else ("", {})
 
 
 # A pension as a case system writes it, for an exit (annan_ersättning) or a support (annan_offentlig): paid by
@@ -1448,6 +1366,9 @@ def _code_hint(value: str, col: S.ColumnSpec) -> tuple[str, dict]:
         return "hint.pause_outcome", {"value": value.strip()}
     if col.name == S.OUTCOME and _DECEASED.fullmatch(v):
         return "hint.deceased_outcome", {"value": value.strip()}
+    if col.name == "respondent_group" and (m := GROUP_ROUND.fullmatch(v)) is not None:
+        # ('personal_före', 'personal_efter': one group asked in two rounds, which the answers' dates tell apart)
+        return "hint.group_round", {"value": value.strip(), "code": m.group(1)}
     if v in _EXCEL_BOOLEANS and _EXCEL_BOOLEANS[v] in col.vocab:  # a check box's or a formula's TRUE (SANT)
         return "hint.excel_boolean", {"value": value.strip(), "code": _EXCEL_BOOLEANS[v]}
     if _WORDS_FOR_CODES.get(v) in col.vocab:
@@ -2157,6 +2078,43 @@ def _check_same_person(df: pd.DataFrame, refused: pd.DataFrame, rows: np.ndarray
 _ALIKE = (S.SEX, S.BIRTH_YEAR, S.HOUSEHOLD_TYPE, S.START_DATE, S.END_DATE, S.OUTCOME)
 
 
+def _household_disagrees(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
+    """For the evaluator (``validate``; severity ``info``): the participants of one household (``household_id``, two
+    or more persons) whose rows give it two household types or two numbers of children, one note per column with how
+    many households and the first one's rows and values. Försörjningsstöd and the riksnorm's level are the
+    household's, and the cost-benefit counts it once, so its level rests on whichever row it reads. An unknown or
+    empty value contradicts nothing, a young adult living with the parents (``bor_med_föräldrar``) writes the
+    household as theirs, not as the parents do, and a person's own enrolments are not compared (a household may
+    change between them)."""
+    if S.HOUSEHOLD_ID not in df or df[S.HOUSEHOLD_ID].isna().all() or len(rows) != len(df):
+        return []
+    out = []
+    for column in (S.HOUSEHOLD_TYPE, S.N_CHILDREN):
+        if column not in df:
+            continue
+        known = df[S.HOUSEHOLD_ID].notna() & df[column].notna() & (df[column].astype(object) != S.UNKNOWN)
+        if S.HOUSEHOLD_TYPE in df:  # (a young adult in the parents' home is of the parents' household, and writes it so)
+            known &= (df[S.HOUSEHOLD_TYPE].astype(object) != "bor_med_föräldrar").to_numpy()
+        sub = df.loc[known, [S.HOUSEHOLD_ID, S.PERSON_ID, column]].assign(_row=np.asarray(rows)[known.to_numpy()])
+        if sub.empty:
+            continue
+        # (each person's first row of the household: a person's own enrolments are not set against each other)
+        first = sub.drop_duplicates([S.HOUSEHOLD_ID, S.PERSON_ID])
+        values = first.groupby(S.HOUSEHOLD_ID, sort=False)[column].agg(lambda v: v.astype(str).nunique())
+        bad = values[values > 1].index
+        if not len(bad):
+            continue
+        one = first[first[S.HOUSEHOLD_ID] == bad[0]]
+        a = one.iloc[0]
+        b = one[one[column].astype(str) != str(a[column])].iloc[0]
+        count = column == S.N_CHILDREN  # (a number of children shown as the whole number it is, not 2.0)
+        out.append(problem(fname, int(a["_row"]), column, None, "person.household_disagrees", "info",
+                           "household_disagrees", n=str(len(bad)), first=str(int(a["_row"])),
+                           other=str(int(b["_row"])), value=str(int(a[column])) if count else str(a[column]),
+                           other_value=str(int(b[column])) if count else str(b[column])))
+    return out
+
+
 def _two_ids(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list[Problem]:
     """One note when enrolments under different ids have the same sex, birth year, household type, start and end
     date and outcome: a person registered in two systems (or given a new id) and merged into one list is counted as
@@ -2443,7 +2401,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     if not is_comparison:
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
+        warn.extend(_household_disagrees(df, raw.file_rows, fname))
         warn.extend(_goals_read_on_words(df, params, fname))
+        warn.extend(followup_figures(raw.frame, df, params, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
@@ -3117,6 +3077,12 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             (True, True): "payment.covered_zero_comparison", (False, True): "payment.not_covered_comparison"}
     key = keys[(covers_all, comparison)]
     code = key.replace(".", "_")
+    shared = _household_paid_elsewhere(persons, payments, absent)
+    if shared and not comparison:
+        # the household's payments kept on one member's rows (the applicant's): read per person, the other members
+        # were paid nothing (or are left out), though their household was paid; read per household they are not
+        return problem(fname, None, None, None, "payment.covered_zero_household" if covers_all
+                       else "payment.not_covered_household", "warning", code, n=missing, total=len(ids), shared=shared)
     if not covers_all and S.SUPPORT_START in persons:
         # a participant on another support at start (sickness benefit, activity compensation) is expected to have no
         # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
@@ -3128,6 +3094,18 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
             return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
                            n=missing, total=len(ids), other=other, rest=missing - other)
     return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
+
+
+def _household_paid_elsewhere(persons: pd.DataFrame, payments: pd.DataFrame, absent: pd.Index) -> int:
+    """How many of the persons ``absent`` (without a row of their own in the payments) belong to a household
+    (``household_id``, in the person file) whose payments are in the file on another member's rows: försörjningsstöd
+    is paid to the household, and a file keeping it on one member's person id (the applicant's) holds the other
+    members' payments too. 0 where either file has no household ids."""
+    if S.HOUSEHOLD_ID not in persons or S.HOUSEHOLD_ID not in payments or not len(absent):
+        return 0
+    paid = set(payments[S.HOUSEHOLD_ID].dropna().astype(str))
+    mine = persons[persons[S.PERSON_ID].isin(absent) & persons[S.HOUSEHOLD_ID].notna()]
+    return int(mine.loc[mine[S.HOUSEHOLD_ID].astype(str).isin(paid), S.PERSON_ID].nunique())
 
 
 def _fs_possible(persons: pd.DataFrame, ids: pd.Index) -> set:

@@ -262,6 +262,8 @@ class Portfolio:
         or their surplus where the public financiers come out ahead (``society_surplus``); where the projects
         differ, those with a surplus are named."""
         tab = self.table
+        if tab.empty or "title" not in tab:  # (no project read: every one failed, or none given)
+            return self.msg("portfolio.sf_on_cost")
         shown = tab[tab["npv_society"].notna()] if "npv_society" in tab else tab.iloc[:0]
         surplus = [title for title, f in zip(shown["title"], _flags(shown, "society_surplus")) if f]
         if not surplus:

@@ -18,9 +18,11 @@ import contextlib
 import functools
 import json
 import os
+import re
 import signal
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .._version import __version__
 from ..data.errors import EvaltoolsError
@@ -58,13 +60,18 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
 
 
 def cmd_list(args) -> int:
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
     from ..data.params import load_params  # start-up: each command imports only what it uses
+    lang = _lang(args)
     for p in all_params():
         try:
             prm = load_params(p)
             print(f"{prm.id:32} {prm.period.start} – {prm.period.end}  {prm.title}")
         except EvaltoolsError as e:
-            print(f"{redact(p.stem):32} INVALID: {str(e).splitlines()[0]}")
+            # (the refusal's head and its first problem, in the session's language: 'INVALID' was English in both)
+            said = e.message(lang) if isinstance(e, ParamsError) else str(e)
+            first = " ".join(line.strip() for line in said.splitlines()[:2])
+            print(f"{redact(p.stem):32} {_say('cli.list_invalid', lang, problem=first)}")
     return EXIT_OK
 
 
@@ -506,6 +513,8 @@ def _render(args, parser, paths: list[Path]) -> int:
     for r in results:  # (delivered: the board's page runs on; a draft has no evaluator's text to shorten)
         if r.ok and r.page_one_held is False:
             print(f"  {r.project_id}: {_say('cli.page_one_runs_over_draft' if r.draft else 'cli.page_one_runs_over', lang)}")
+        for said in r.not_computable if r.ok else ():  # (an estimate the data cannot give, as validate says it)
+            print(f"  ! {r.project_id}: {said}")
     _drafts_where_to_write(paths, {r.project_id for r in results if r.ok and r.draft}, args.lang)
     for r in noted:
         print("\n" + _say("cli.delivered_but", lang, id=r.project_id), file=sys.stderr)
@@ -524,17 +533,17 @@ TEMPLATE = """\
 {head}
 {fill}
 id: {id}
-kind: {marker} individ, struktur eller ansökan
+kind: {marker} {fill_kind}
 title: {title}
-forbund: {marker} samordningsförbundets namn
-owner: {marker} projektägare, till exempel en kommun
+forbund: {marker} {fill_forbund}
+owner: {marker} {fill_owner}
 partners: []
 period:
-  start: {marker} ÅÅÅÅ-MM-DD
-  planned_end: {marker} ÅÅÅÅ-MM-DD
+  start: {marker} {fill_date}
+  planned_end: {marker} {fill_date}
 {actual_end}
 {data_as_of}
-granted_sek: {marker} beviljat belopp i kronor
+granted_sek: {marker} {fill_granted}
 language: {lang}
 data:
 {workbook}
@@ -580,6 +589,10 @@ def template_text(pid: str, title: str, marker: str, lang: str) -> str:
                                        break_long_words=False, break_on_hyphens=False))
     return TEMPLATE.format(
         id=pid, title=title, marker=marker, lang=lang,
+        # (the words after the marker in the evaluator's language: an English file said 'samordningsförbundets namn')
+        fill_kind=_say("cli.fill_kind", lang), fill_forbund=_say("cli.fill_forbund", lang),
+        fill_owner=_say("cli.fill_owner", lang), fill_date=_say("cli.fill_date", lang),
+        fill_granted=_say("cli.fill_granted", lang),
         head=note(_say("cli.template_head", lang, id=pid)), fill=note(_say("cli.template_fill", lang, marker=marker)),
         actual_end=note(_say("cli.template_actual_end", lang), "  "), data_as_of=note(_say("cli.template_data_as_of", lang)),
         workbook=note(_say("cli.template_workbook", lang, id=pid), "  "),
@@ -620,7 +633,7 @@ def cmd_new(args, parser) -> int:
     PARAMS_DIR.mkdir(parents=True, exist_ok=True)
     # (a title of the evaluator's is written as a quoted YAML string: 'Projekt: Vägen ut', '#1 i länet' or a
     # line break would otherwise end the value, begin a comment or add a key of its own)
-    title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} projektets namn"
+    title = _yaml_text(args.title) if args.title else f"{PLACEHOLDER} {_say('cli.fill_title', lang)}"
     target.write_text(template_text(pid, title, PLACEHOLDER, lang), encoding="utf-8")
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
@@ -651,6 +664,7 @@ def cmd_new(args, parser) -> int:
 def cmd_kolada(args) -> int:
     """Fetch one KPI's series for one municipality from Kolada and keep it in the project's data
     folder (a context goal with ``kolada: {kpi, municipality}`` then reads it); print the goal."""
+    from ..data.errors import ParamsError  # start-up: each command imports only what it uses
     from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
     from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
     lang = _lang(args)
@@ -667,14 +681,15 @@ def cmd_kolada(args) -> int:
     except KoladaError as e:
         print(f"✗ {e.message(lang)}", file=sys.stderr)
         return EXIT_FAILED
-    except EvaltoolsError as e:
-        print(f"✗ {e}", file=sys.stderr)
+    except EvaltoolsError as e:  # (the project's params file refused: in the session's language, as validate says it)
+        print(f"✗ {e.message(lang) if isinstance(e, ParamsError) else e}", file=sys.stderr)
         return EXIT_FAILED
     years = [y for y, _ in series.points]
     print(_say("cli.kolada_fetched", lang, kpi=series.kpi, municipality=series.municipality, n=len(years),
                first=years[0], last=years[-1], fetched=series.fetched.isoformat(), path=path))
     print("  " + _say("cli.kolada_goal", lang))
-    print(f"  - id: kolada_{series.kpi}\n    kind: context\n    label: FYLL I vad serien visar\n"
+    from ..data.template import PLACEHOLDER  # start-up: each command imports only what it uses
+    print(f"  - id: kolada_{series.kpi}\n    kind: context\n    label: {PLACEHOLDER} {_say('cli.fill_kolada_label', lang)}\n"
           f"    kolada: {{kpi: {series.kpi}, municipality: '{series.municipality}'}}")
     return EXIT_OK
 
@@ -713,61 +728,116 @@ def _point_to_documents(lang: str) -> None:
         named.clear()
 
 
-def _positive_int(text: str) -> int:
-    """``--jobs``: a whole number of processes, at least 1."""
+def _positive_int(text: str, lang: str = DEFAULT_LANG) -> int:
+    """``--jobs``: a whole number of processes, at least 1 (refused in ``lang``)."""
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
+        raise argparse.ArgumentTypeError(_say("cli.jobs_number", lang, got=repr(text))) from None
     if n < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1 process, got {n}")
+        raise argparse.ArgumentTypeError(_say("cli.jobs_low", lang, got=n))
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="evaltools", description="Evaluate Samordningsförbund projects and render reports.")
-    parser.add_argument("--version", action="version", version=f"evaltools {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("list", help="list the projects in params/")
-    for name, helptext in (("validate", "check a project's data without rendering"),
-                           ("render", "render reports (HTML, PDF, Word, Excel workbook, CSV)")):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument("projects", nargs="*", help="project ids in params/ or paths to params .yaml files")
-        p.add_argument("--all", action="store_true", help="every project in params/")
-        p.add_argument("--lang", choices=("sv", "en"), help="language of the report and of the messages about the data "
-                                                            "(default: each params file's, else Swedish)")
+def _argv_lang(argv: list[str]) -> str:
+    """The language ``--lang`` names in ``argv``, before the arguments are parsed (a value refused while they are
+    is said in it), else Swedish."""
+    said = DEFAULT_LANG
+    for i, arg in enumerate(argv):  # (the last one: the command's own, where one is written before it too)
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
+            said = argv[i + 1]
+        elif arg in ("--lang=sv", "--lang=en"):
+            said = arg.removeprefix("--lang=")
+    return said
+
+
+class _Parser(argparse.ArgumentParser):
+    """The command's argument parser, in ``lang``: its help (``--help``) and its refusals, argparse's own words too
+    ("usage:", "invalid choice", "the following arguments are required"), which were English in a Swedish session."""
+
+    def __init__(self, *args, lang: str = DEFAULT_LANG, **kwargs) -> None:
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.lang = lang
+        self._positionals.title = _say("cli.help_positionals", lang)
+        self._optionals.title = _say("cli.help_options", lang)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=_say("cli.help_help", lang))
+
+    def format_usage(self) -> str:
+        return self._worded_usage(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._worded_usage(super().format_help())
+
+    def _worded_usage(self, text: str) -> str:
+        return _say("cli.help_usage", self.lang) + text.removeprefix("usage: ") if text.startswith("usage: ") else text
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: {_say('cli.help_error', self.lang)}: {_argparse_said(message, self.lang)}\n")
+
+
+# argparse's own refusals, as it words them (Python 3.10-3.13), and the message saying each in the catalogs
+_ARGPARSE_SAID = (
+    (re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$", re.S),
+     "cli.help_invalid_choice"),
+    (re.compile(r"the following arguments are required: (?P<names>.+)$", re.S), "cli.help_required"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)$", re.S), "cli.help_unrecognized"),
+    (re.compile(r"argument (?P<name>\S+): expected one argument$"), "cli.help_expected_one"),
+    (re.compile(r"argument (?P<name>\S+): (?P<said>.+)$", re.S), "cli.help_argument"),
+)
+
+
+def _argparse_said(said: str, lang: str) -> str:
+    """A refusal of argparse's (``said``) in ``lang``; the command's own refusals are worded in it already."""
+    for pattern, key in _ARGPARSE_SAID:
+        if (m := pattern.match(said)) is not None:
+            values = m.groupdict()
+            if values.get("name") == "command":  # (the subcommand, which argparse names by its dest)
+                values["name"] = _say("cli.help_command_word", lang)
+            return _say(key, lang, **values)
+    return said
+
+
+def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
+    """The ``evaltools`` command's arguments, with its help and refusals in ``lang``."""
+    def say(key: str) -> str:
+        return _say(key, lang)
+
+    parser = _Parser(prog="evaltools", description=say("cli.help_description"), lang=lang)
+    parser.add_argument("--version", action="version", version=f"evaltools {__version__}",
+                        help=say("cli.help_version"))
+    # (before the command too: 'evaltools --lang en list' was refused as a command named 'en')
+    parser.add_argument("--lang", choices=("sv", "en"), dest="lang_first", help=say("cli.help_lang"))
+    sub = parser.add_subparsers(dest="command", required=True, title=say("cli.help_commands"))
+    listed = sub.add_parser("list", help=say("cli.help_list"), lang=lang)
+    listed.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    for name, helptext in (("validate", say("cli.help_validate")), ("render", say("cli.help_render"))):
+        p = sub.add_parser(name, help=helptext, lang=lang)
+        p.add_argument("projects", nargs="*", help=say("cli.help_projects"))
+        p.add_argument("--all", action="store_true", help=say("cli.help_all"))
+        p.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_report"))
         if name == "render":
-            p.add_argument("--formats", default="html,pdf,xlsx,csv,docx",
-                           help="comma-separated, of html, pdf, xlsx, csv (CSV for Excel), docx (Word; a params file's "
-                           "word_template names the förbund's reference .docx) and csv-data (machine-readable CSV: "
-                           "comma, decimal point); default: all but csv-data")
-            p.add_argument("--jobs", type=_positive_int, default=None,
-                           help="parallel processes (default: one per core, plus one)")
-            p.add_argument("--reports-dir", default=str(REPORTS_DIR), help="output folder (default: reports/)")
-            p.add_argument("--no-portfolio", action="store_true", help="with --all: skip the portfolio report")
-            p.add_argument("--quiet", action="store_true", help="no progress lines")
-            p.add_argument("--watch", action="store_true",
-                           help="keep running and render again each time the params file, the evaluator's text or a "
-                                "data file is saved (a few seconds; Ctrl+C stops)")
-            p.add_argument("--cold-kernels", action="store_true",
-                           help="start every kernel from scratch instead of forking it from a process that has "
-                                "imported the report libraries (slower; for troubleshooting)")
-    n = sub.add_parser("new", help="scaffold params and empty data templates for a new project")
-    n.add_argument("project_id", help="a short name for the project: letters, digits, - and _, at most 64 "
-                   "(e.g. vagen-ut-2025); it names params/<id>.yaml and the folder data/<id>/")
-    n.add_argument("--title", default=None, help="the project's name as the report's title says it "
-                   "(default: a placeholder to fill in in the params file)")
-    n.add_argument("--lang", choices=("sv", "en"), help="language of the messages and of the evaluator's text file "
-                                                        "(default: Swedish)")
-    k = sub.add_parser("kolada", help="fetch a municipality's series of one Kolada KPI for a context goal")
-    k.add_argument("kpi", help="Kolada's KPI id, e.g. N31807")
-    k.add_argument("municipality", help="the municipality's four-digit code, e.g. 0305")
-    k.add_argument("--project", default=None, help="project id or params file: keep the series in its data folder "
-                                                    "(default: the current folder)")
-    k.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
-    d = sub.add_parser("docs", help="list the documentation, or print one document (e.g. evaltools docs data-contract)")
-    d.add_argument("name", nargs="?", default=None, help="a document's name, as the list shows it (e.g. data-contract)")
-    d.add_argument("--lang", choices=("sv", "en"), help="language of the messages (default: Swedish)")
+            p.add_argument("--formats", default="html,pdf,xlsx,csv,docx", help=say("cli.help_formats"))
+            p.add_argument("--jobs", type=functools.partial(_positive_int, lang=lang), default=None,
+                           help=say("cli.help_jobs"))
+            p.add_argument("--reports-dir", default=str(REPORTS_DIR), help=say("cli.help_reports_dir"))
+            p.add_argument("--no-portfolio", action="store_true", help=say("cli.help_no_portfolio"))
+            p.add_argument("--quiet", action="store_true", help=say("cli.help_quiet"))
+            p.add_argument("--watch", action="store_true", help=say("cli.help_watch"))
+            p.add_argument("--cold-kernels", action="store_true", help=say("cli.help_cold_kernels"))
+    n = sub.add_parser("new", help=say("cli.help_new"), lang=lang)
+    n.add_argument("project_id", help=say("cli.help_project_id"))
+    n.add_argument("--title", default=None, help=say("cli.help_title"))
+    n.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_new"))
+    k = sub.add_parser("kolada", help=say("cli.help_kolada"), lang=lang)
+    k.add_argument("kpi", help=say("cli.help_kpi"))
+    k.add_argument("municipality", help=say("cli.help_municipality"))
+    k.add_argument("--project", default=None, help=say("cli.help_project"))
+    k.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    d = sub.add_parser("docs", help=say("cli.help_docs"), lang=lang)
+    d.add_argument("name", nargs="?", default=None, help=say("cli.help_doc_name"))
+    d.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
     return parser
 
 
@@ -839,8 +909,10 @@ def run() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _never_fail_to_print()
-    parser = build_parser()
+    parser = build_parser(_argv_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
+    if getattr(args, "lang", None) is None:  # (--lang written before the command)
+        args.lang = args.lang_first
     pin_project_root()  # the kernels and worker processes use the same project folder as this command
     try:
         return _command(args, parser)

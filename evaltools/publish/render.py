@@ -82,6 +82,8 @@ class RenderResult:
     sha256: dict[str, str] = field(default_factory=dict)
     # whether the PDF's page 1 held on one page (evaltools.words.lengths); None where the report has no page 1 or no PDF
     page_one_held: bool | None = None
+    # the report's sentences on an estimate its data cannot give (the DiD), said at the terminal too
+    not_computable: list[str] = field(default_factory=list)
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: dict, cwd: Path,
@@ -868,6 +870,21 @@ def _replace_file_by_file(tmp: Path, final: Path, lang: str, key: str | None = N
     return notes
 
 
+# the report's notes on an estimate its data cannot give are those of the catalog's keys that begin so (one for each
+# reason, evaltools.analysis.comparison.NOT_COMPUTABLE_NOTES)
+NOT_COMPUTABLE_PREFIX = "note.did_not_computable_"
+
+
+def estimates_not_computable(page: str, params_path: str | Path | None, lang: str) -> list[str]:
+    """The sentences of the report ``page`` (its HTML) that say an estimate cannot be computed from its data (the
+    DiD on payments without months on both sides of the start or without variation), in the project's wording."""
+    import html  # start-up: the check runs after the notebook
+    from ..words.text import project_catalog  # start-up: the catalog is read after the notebook has run
+    words = project_catalog(params_path, lang)
+    said = (words.msg(key) for key in sorted(words.messages) if key.startswith(NOT_COMPUTABLE_PREFIX))
+    return [text for text in said if html.escape(text, quote=False) in page]
+
+
 def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, reports_dir: Path,
             formats: tuple[str, ...], timings: dict, notes: list[str] | None = None,
             draft: bool | Callable[[], bool] = False, word: dict | None = None,
@@ -905,6 +922,8 @@ def _render(notebook: Path, key: str, title: str, lang: str, parameters: dict, r
         if callable(draft):
             draft = draft()
         marked = notebook_to_html(executed, lang, title, draft, lengths=True)
+        if printed is not None:  # (said at the terminal after the render, as validate says it)
+            printed["not_computable"] = estimates_not_computable(marked, parameters.get("params_path"), lang)
         page = full = longest(marked)  # (page 1 at its full length; the PDF may print a shorter one, below)
         timings["html"] = round(time.perf_counter() - t1, 3)
         beside = _word_beside(page, tmp / f"{key}.docx", lang, title, word or {}) if {"pdf", "docx"} <= set(formats) else None
@@ -1197,7 +1216,8 @@ def _run_and_record(run, identity, reports_dir: Path) -> RenderResult:
         out = reports_dir / key if use_lang == DEFAULT_LANG else reports_dir / key / use_lang
         res = RenderResult(key, True, str(out), files, None, round(time.perf_counter() - start, 3), timings,
                            dt.datetime.now().isoformat(timespec="seconds"), redact(title), use_lang, notes,
-                           bool(draft and draft[0]), dict(sorted(hashes.items())), printed.get("page_one_held"))
+                           bool(draft and draft[0]), dict(sorted(hashes.items())), printed.get("page_one_held"),
+                           list(printed.get("not_computable", [])))
     except Exception as e:  # noqa: BLE001 - one project's failure must not stop a batch
         key, title, use_lang = identity()
         parts = (key,) if use_lang == DEFAULT_LANG else (key, use_lang)

@@ -332,25 +332,62 @@ def level_above_own(assumptions: list[UsedAssumption]) -> tuple[float, float] | 
 def _own_levels(project: Project, succ: pd.DataFrame) -> np.ndarray:
     """Each leaver's (each enrolment's) own mean payment a month over ``months_before_start`` months ending
     ``gap_before_start`` months before the start month, in price-year prices; NaN where the payments file has no
-    row in those months."""
+    row in those months.
+
+    The payment rows are found by the person codes and month index kept on the project
+    (:meth:`~evaltools.data.project.Project.payment_persons`, :meth:`~evaltools.data.project.Project.payment_months`),
+    summed per person and month once, and each enrolment's window read from those sums: no copy of the payments
+    per enrolment (a person who left twice has two start months, each with its own months before)."""
     params, ml = project.params, project.params.cost_benefit.monthly_level
     py, kpi_over = params.price_year, dict(params.reference.kpi)
     pay = project.payments
     assert pay is not None  # (the callers read it only with a payments file)
-    start_m = succ[[S.PERSON_ID, S.START_DATE]].copy()
-    start_m["m0"] = start_m[S.START_DATE].dt.year * 12 + start_m[S.START_DATE].dt.month - 1
-    p = pay[pay[S.PERSON_ID].isin(start_m[S.PERSON_ID])].merge(start_m[[S.PERSON_ID, "m0"]], on=S.PERSON_ID)
-    p["m"] = p[S.MONTH].dt.year * 12 + p[S.MONTH].dt.month - 1
+    people = pd.Index(pd.unique(succ[S.PERSON_ID].to_numpy()))
+    paid_people, paid_code = project.payment_persons()
+    months = project.payment_months()
+    assert months is not None  # (there are payments)
+    code = np.append(people.get_indexer(paid_people), -1)[paid_code]
+    mine = (code >= 0) & np.isfinite(months)
+    code, m = code[mine], np.asarray(months[mine], dtype=np.int64)
+    amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
+    # each calendar year's price factor, looked up by the year's offset from the first (few years, many rows)
+    y0 = int(m.min()) // 12 if len(m) else 0
+    offset = m // 12 - y0
+    fac = np.array([price_factor(y0 + int(i), py, kpi_over)[0] if n else np.nan
+                    for i, n in enumerate(np.bincount(offset))])
+    fixed = np.nan_to_num(amount * fac[offset]) if len(m) else np.zeros(0)  # (a missing amount adds 0 kr, a row)
+    first = int(m.min()) if len(m) else 0
+    span = int(m.max()) - first + 1 if len(m) else 1
+    key = code.astype(np.int64) * span + (m - first)
+    n_cells = len(people) * span
+    if n_cells <= 4 * len(key) + 1_000_000:  # (few empty cells: every person and month is a position)
+        sums = np.bincount(key, weights=fixed, minlength=n_cells)
+        seen = np.bincount(key, minlength=n_cells) > 0
+        index: pd.Index | None = None
+    else:  # (the person-months with rows, numbered)
+        key_codes, distinct = pd.factorize(key)
+        sums = np.bincount(key_codes, weights=fixed, minlength=len(distinct))
+        index, seen = pd.Index(distinct), np.zeros(0, bool)  # (no positions: looked up in the index below)
     # the window ends gap_before_start months before the start: payments rise as enrolment nears
     # (the samples: about 18 % higher in the 6 months before the start than in months −12 to −7)
-    hi = p["m0"] - ml.gap_before_start
-    p = p[(p["m"] < hi) & (p["m"] >= hi - ml.months_before_start)]
-    years = p[S.MONTH].dt.year
-    fac = {y: price_factor(int(y), py, kpi_over)[0] for y in years.unique()}
-    p["fixed"] = p[S.AMOUNT] * years.map(fac)
-    # per enrolment: a person who left twice has two start months, each with its own months before
-    per_enrolment = p.groupby([S.PERSON_ID, "m0"])["fixed"].sum() / ml.months_before_start
-    return per_enrolment.reindex(pd.MultiIndex.from_frame(start_m[[S.PERSON_ID, "m0"]])).to_numpy(float, copy=True)
+    who = people.get_indexer(succ[S.PERSON_ID].to_numpy()).astype(np.int64)
+    start = succ[S.START_DATE]
+    m0 = (start.dt.year * 12 + start.dt.month - 1).to_numpy(float)
+    dated = np.isfinite(m0)  # (an enrolment without a start date has no months before it)
+    hi = np.where(dated, m0, 0).astype(np.int64) - ml.gap_before_start
+    total, rows = np.zeros(len(succ)), np.zeros(len(succ), bool)
+    for k in range(1, ml.months_before_start + 1):
+        month = hi - k
+        inside = dated & (who >= 0) & (month >= first) & (month < first + span)
+        want = np.where(inside, who * span + (month - first), 0)
+        if index is None:
+            at, found = want, inside & seen[want] if n_cells else inside & False
+        else:
+            at = index.get_indexer(want)
+            found = inside & (at >= 0)
+        total[found] += sums[at[found]]
+        rows |= found
+    return np.where(rows, total / ml.months_before_start, np.nan)
 
 
 def _municipality_levels(succ: pd.DataFrame, levels: dict[str, float], factor: float, year: str,

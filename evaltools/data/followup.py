@@ -1,0 +1,99 @@
+"""A participants file's follow-up outcome some months after exit (``outcome_6m``, ``Utfall 6 mån``): a column the
+contract does not read, whose codes may answer a goal worded for the situation then (``minst 50 % i arbete eller
+studier sex månader efter avslut``), which the participant file's ``outcome`` counts at exit. For the evaluator
+(``validate``; severity ``info``, never in the report): the column's figures, to write as a qualitative goal's
+evidence."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from . import schema as S
+from .errors import Problem, problem
+from .params import DEFAULT_SUCCESS, ProjectParams, label_words, read_label
+
+# a heading for the outcome some months after exit: 'outcome_6m', 'Utfall 6 mån', 'Status efter 6 månader',
+# 'sysselsättning_12_mån_efter_avslut', 'outcome 6 months'
+_HEADING = re.compile(
+    r"(?:outcome|utfall|status|sysselsättning|situation)\s+(?:efter\s+|after\s+)?(\d{1,2})\s*"
+    r"(?:m|mån|man|månader|manader|months?)\.?(?:\s+(?:efter|after)\s+(?:avslut\w*|exit))?")
+
+_NUMBER_WORDS = {"en": 1, "ett": 1, "tre": 3, "sex": 6, "nio": 9, "tolv": 12, "arton": 18, "one": 1, "three": 3,
+                 "six": 6, "nine": 9, "twelve": 12, "eighteen": 18}
+# a goal's words for the situation some months after exit ('sex månader efter avslut', '6 mån efter avslutad insats',
+# 'ett halvår efter avslut', 'six months after exit')
+_AFTER_EXIT = re.compile(
+    r"\b(\d{1,2}|en|ett|tre|sex|nio|tolv|arton|one|three|six|nine|twelve|eighteen)\s+(?:månader|månad|mån\.?|months?)"
+    r"\s+(?:efter|after)\s+(?:avslut|utskrivning|exit|leaving|the\s+end)"
+    r"|\b(?:ett\s+)?(halvår)\s+efter\s+(?:avslut|utskrivning)|\b(half\s+a\s+year)\s+after\s+(?:exit|leaving)", re.I)
+
+
+def heading_months(heading: str) -> int | None:
+    """The months after exit a follow-up column's heading names (6 for ``outcome_6m``), or None."""
+    folded = " ".join(re.sub(r"[_\-]+", " ", str(heading)).split()).casefold()
+    m = _HEADING.fullmatch(folded)
+    return int(m.group(1)) if m else None
+
+
+def goal_months(label: str | None) -> tuple[int, str] | None:
+    """(the months after exit, the words saying so as the label has them) of a goal worded for the situation some
+    months after exit, or None."""
+    if not label:
+        return None
+    m = _AFTER_EXIT.search(read_label(label))
+    if m is None:
+        return None
+    word = (m.group(1) or "").casefold()
+    months = 6 if m.group(2) or m.group(3) else int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return months, label_words(m.group(0), label)
+
+
+def _named(label: str) -> list[str]:
+    """A qualitative goal's outcomes as its words name work and studies (it has no ``success_outcomes`` of its own):
+    work with and without support for 'arbete', studies for 'studier'; the default successes where it names neither."""
+    folded = label.casefold()
+    named = [*(("arbete", "arbete_med_stöd") if re.search(r"\barbet|\bwork|\bemploy", folded) else ()),
+             *(("studier",) if re.search(r"\bstudi|\bstud(?:y|ies)\b|\beducation", folded) else ())]
+    return named or list(DEFAULT_SUCCESS)
+
+
+def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParams, fname: str,
+                     today: dt.date | None = None) -> list[Problem]:
+    """For each share, outcome or qualitative goal worded for the situation N months after exit, where the raw
+    participants table ``frame`` (the file's columns, as text; row for row with ``df``, the validated enrolments)
+    has a column of the outcome N months after exit: of the enrolments that ended at least N months before the
+    data's date (``data_as_of``, else ``today``), how many have an outcome code in that column (``okänt`` and an
+    empty cell or another text are none), how many of those one of the goal's outcomes, and how many ended too late
+    for the situation then to be known. A column for another number of months than the goal's is left alone."""
+    if S.END_DATE not in df.columns or len(frame) != len(df):
+        return []
+    columns = {months: h for h in frame.columns if (months := heading_months(str(h))) is not None}
+    if not columns:
+        return []
+    as_of = pd.Timestamp(params.data_as_of or today or dt.date.today())
+    ended = df[S.END_DATE].notna().to_numpy()
+    out = []
+    for g in params.goals:
+        if g.kind not in ("share", "outcome_count", "qualitative"):
+            continue
+        said = goal_months(g.label) or goal_months(g.label_en)
+        if said is None or said[0] not in columns:
+            continue
+        months, words = said
+        heading = columns[months]
+        due = ended & (pd.to_datetime(df[S.END_DATE]) + pd.DateOffset(months=months) <= as_of).fillna(False).to_numpy()
+        codes = frame[heading].astype(object).where(frame[heading].notna(), "").astype(str).str.strip().str.casefold()
+        coded = due & codes.isin([c for c in S.OUTCOMES if c != S.UNKNOWN]).to_numpy()
+        outcomes = list(g.success_outcomes) if g.kind != "qualitative" else _named(read_label(g.label))
+        success = coded & codes.isin(outcomes).to_numpy()
+        n_coded, n_success = int(coded.sum()), int(success.sum())
+        share = f"{n_success / n_coded * 100:.1f}" if n_coded else "–"
+        out.append(problem(fname, None, str(heading), None, "person.followup_figures", "info", "followup_figures",
+                           goal=g.id, words=words, heading=str(heading), months=str(months), as_of=as_of.date().isoformat(),
+                           due=str(int(due.sum())), coded=str(n_coded), success=str(n_success), share_sv=share.replace(".", ",") + " %",
+                           share_en=share + "%",
+                           outcomes=", ".join(outcomes), missing=str(int(due.sum()) - n_coded),
+                           not_yet=str(int((ended & ~due).sum()))))
+    return out

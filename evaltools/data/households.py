@@ -1,0 +1,80 @@
+"""A qualitative goal that counts households leaving försörjningsstöd (``minst 30 % av hushållen ska ha lämnat
+försörjningsstödet vid avslut``): a participant goal counts persons and refuses such words, so the goal is written as
+qualitative, and its evidence is the households the participants file and the payments give. For the evaluator
+(``validate``; severity ``info``, never in the report): those figures, each household counted once."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from . import schema as S
+from .errors import Problem, problem
+from .params import DEFAULT_SUCCESS, households_counted, read_label
+
+# words saying the household left försörjningsstöd or supports itself
+_LEFT = re.compile(
+    r"lämna\w*\s+(?:det\s+)?(?:ekonomiska\s+)?(?:försörjningsstöd|bistånd)|\butan\s+(?:försörjningsstöd|ekonomiskt\s+"
+    r"bistånd)|\bur\s+försörjningsstöd|självförsörj|\begen\s+försörjning|oberoende\s+av\s+(?:försörjningsstöd|"
+    r"ekonomiskt\s+bistånd)|left\s+social\s+assistance|off\s+social\s+assistance|self-supporting", re.I)
+
+# the outcomes that leave försörjningsstöd: the default successes without an active plan, which may stay on it
+LEAVING = tuple(c for c in DEFAULT_SUCCESS if c != "aktiv_planering_annan_part")
+
+
+def _month(dates: pd.Series) -> pd.Series:
+    d = pd.to_datetime(dates)
+    return d.dt.year * 12 + d.dt.month - 1
+
+
+def household_counts(participants: pd.DataFrame, payments: pd.DataFrame | None,
+                     covers_all: bool = False) -> dict[str, int]:
+    """Each household once (``household_id``; a participant without one is their own): ``households``; ``ended``,
+    those whose every enrolment has ended; of them ``all_left``, those whose every participant's latest enrolment
+    ended in an outcome that leaves försörjningsstöd (:data:`LEAVING`), and ``some_left``, those where some but not
+    all did. From the payments, where given: ``followed``, the ended households the file has rows for (every one
+    under ``covers_all``) and covers to the month after their last exit month, and ``none_after``, those of them
+    paid nothing that month (a month without a row is 0 kr; a household read for each of its members counts once)."""
+    df = participants
+    hid = df[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in df else pd.Series(pd.NA, index=df.index)
+    hh = hid.astype(object).where(hid.notna(), "\x00" + df[S.PERSON_ID].astype(str)).astype(str)
+    latest = df.assign(_hh=hh).sort_values(S.START_DATE, kind="stable").groupby(S.PERSON_ID, sort=False).tail(1)
+    ended_hh = df[S.END_DATE].notna().groupby(hh).all()
+    left = latest[S.OUTCOME].isin(LEAVING).groupby(latest["_hh"]).agg(["all", "any"])
+    ended = ended_hh[ended_hh].index
+    counts = {"households": int(hh.nunique()), "ended": len(ended),
+              "all_left": int(left.loc[ended, "all"].sum()),
+              "some_left": int((left.loc[ended, "any"] & ~left.loc[ended, "all"]).sum())}
+    if payments is None or payments.empty:
+        return counts
+    of_person = dict(zip(df[S.PERSON_ID], hh))
+    pay_hh = payments[S.PERSON_ID].map(of_person)
+    pay_m = _month(payments[S.MONTH])
+    paid = {(h, int(m)) for h, m, a in zip(pay_hh, pay_m, payments[S.AMOUNT]) if isinstance(h, str) and a > 0}
+    listed = set(pay_hh.dropna())
+    last_exit = _month(df[S.END_DATE]).groupby(hh).max()
+    top = int(pay_m.max())
+    followed = [h for h in ended if (covers_all or h in listed) and int(last_exit[h]) + 1 <= top]
+    counts["followed"] = len(followed)
+    counts["none_after"] = sum((h, int(last_exit[h]) + 1) not in paid for h in followed)
+    return counts
+
+
+def household_goal_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None, goals,
+                        covers_all: bool = False) -> list[Problem]:
+    """For each qualitative goal whose words count households leaving försörjningsstöd, the figures for its evidence
+    (:func:`household_counts`), each household once."""
+    out = []
+    for goal in goals:
+        if goal.kind != "qualitative":
+            continue
+        label = goal.label if households_counted(goal.label) else goal.label_en if households_counted(goal.label_en) \
+            else None
+        if label is None or not _LEFT.search(read_label(label)):
+            continue
+        c = household_counts(participants, payments, covers_all)
+        key = "person.household_figures_paid" if "followed" in c else "person.household_figures"
+        out.append(problem(source, None, S.HOUSEHOLD_ID, None, key, "info", "household_figures", goal=goal.id,
+                           words=households_counted(label) or "", outcomes=", ".join(LEAVING),
+                           **{k: str(v) for k, v in c.items()}))
+    return out
