@@ -67,8 +67,16 @@ def _paid_after_exit(participants: pd.DataFrame, payments: pd.DataFrame | None,
     if not len(ids):
         return 0, []
     paid = payments[payments[S.AMOUNT] > 0]
-    paid_months = set(zip(paid[S.PERSON_ID], _month(paid[S.MONTH])))
-    return len(ids), [i for i, person, m in zip(at, ids, nxt) if (person, m) in paid_months]
+    months = _month(paid[S.MONTH]).to_numpy(dtype=float)
+    known = ~np.isnan(months)
+    # (each payment a number, its person's and its month's: a register's million rows compared at once, not in Python)
+    persons = pd.Index(paid[S.PERSON_ID].to_numpy()[known]).unique()
+    shift = np.int64(1 << 24)
+    paid_keys = persons.get_indexer(paid[S.PERSON_ID].to_numpy()[known]).astype(np.int64) * shift \
+        + months[known].astype(np.int64)
+    person = persons.get_indexer(ids).astype(np.int64)
+    hit = (person >= 0) & np.isin(person * shift + nxt.astype(np.int64), paid_keys)
+    return len(ids), [i for i, ok in zip(at, hit) if ok]
 
 
 def shared_households(participants: pd.DataFrame) -> pd.DataFrame:

@@ -376,6 +376,18 @@ def may_hold_personnummer(cells: pd.Series) -> pd.Series:
     return pd.Series(np.append(hit, False)[codes], index=cells.index, dtype=bool)  # (-1, a missing cell: False)
 
 
+def may_hold_personnummer_cells(frame: pd.DataFrame) -> np.ndarray:
+    """:func:`may_hold_personnummer` of every column of ``frame``, as a boolean array of its shape: each distinct
+    text of the whole frame looked at once (an export of 3 000 columns repeats its few words in every column)."""
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy or pandas
+    import pandas as pd
+    if frame.size == 0 or len(set(frame.dtypes)) != 1:
+        return np.column_stack([may_hold_personnummer(frame.iloc[:, j]).to_numpy() for j in range(frame.shape[1])]
+                               ) if frame.shape[1] else np.zeros(frame.shape, dtype=bool)
+    cells = pd.Series(frame.to_numpy().ravel(order="F"), dtype=frame.dtypes.iloc[0])
+    return may_hold_personnummer(cells).to_numpy().reshape(frame.shape, order="F")
+
+
 def find_personnummer(text: object) -> bool:
     """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
     reserve number.

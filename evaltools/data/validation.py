@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -25,9 +26,9 @@ from . import enrolment_shapes
 from .followup import followup_figures
 from .payment_shapes import long_from_wide, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import find_personnummer, may_hold_personnummer, redact
+from .privacy import find_personnummer, may_hold_personnummer_cells, redact
 
 
 
@@ -117,6 +118,15 @@ def _parse_dates(s: pd.Series, empty: pd.Series, pattern: re.Pattern) -> tuple[p
     parsed = per_distinct(s, parse)
     bad = ~empty & parsed.isna()
     return parsed, bad
+
+
+def _bad_matching(s: pd.Series, bad: pd.Series, pattern: re.Pattern) -> pd.Series:
+    """``bad & s.str.fullmatch(pattern)``, the pattern tried on the bad cells alone: a payments file of a million
+    rows has none or a few."""
+    out = np.zeros(len(s), dtype=bool)
+    if len(at := np.flatnonzero(bad.to_numpy(dtype=bool))):
+        out[at] = s.iloc[at].str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    return pd.Series(out, index=s.index)
 
 
 def _timed_note(s: pd.Series, read: pd.Series, raw: RawTable, column: str, fname: str, warn: list[Problem]) -> None:
@@ -351,9 +361,20 @@ def _heading_for(column: str, headings: list[str], spec: S.TableSpec, close: boo
     found = [h for h in headings if h not in known and (_folded(h) in words or _folded(_bare(h)) in words)]
     if not found and close:
         found = [h for h in headings if h not in known and len(_folded(h)) >= 4
-                 and difflib.get_close_matches(_folded(h), words, n=1, cutoff=0.8)
+                 and _spelt_close(_folded(h), words)
                  and _closest_column(h, spec) == column]  # ('sysselsattning efter': after, not before)
     return found[0] if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _spelt_close(folded: str, words: tuple[str, ...]) -> bool:
+    """Whether a folded heading is spelt close to one of ``words``; remembered, as a file of 3 000 columns has
+    each of its headings compared with the words of every missing column."""
+    # (a ratio of 0.8 needs lengths as close: what get_close_matches checks first, here without building its matcher)
+    if not any(len(folded) + len(w) == 0 or 2.0 * min(len(folded), len(w)) / (len(folded) + len(w)) >= 0.8
+               for w in words):
+        return False
+    return bool(difflib.get_close_matches(folded, words, n=1, cutoff=0.8))
 
 
 def _closest_column(heading: str, spec: S.TableSpec) -> str | None:
@@ -368,6 +389,7 @@ def _closest_column(heading: str, spec: S.TableSpec) -> str | None:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _bare(heading: str) -> str:
     """A heading without what it says in brackets about its unit or form: ``amount (kr)``, ``start_date``
     over a line ``(ÅÅÅÅ-MM-DD)`` in the same cell, ``Belopp [tkr]``."""
@@ -377,7 +399,12 @@ def _bare(heading: str) -> str:
 def _folded(heading: object) -> str:
     """A heading as it is compared with the contract's words: casefolded, without spaces, hyphens and
     underscores."""
-    return re.sub(r"[\s\-_]+", "", str(heading).casefold())
+    return _folded_text(str(heading))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folded_text(heading: str) -> str:
+    return re.sub(r"[\s\-_]+", "", heading.casefold())
 
 
 # Excel's error values, as an .xlsx file stores them and as Swedish Excel writes them into a CSV file: a
@@ -529,7 +556,7 @@ def _note_rows(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
     own = [str(h) for h in raw.frame.columns if h and h not in names]
     if not names or not own or not len(raw.frame):
         return []
-    note = (raw.frame[names] == "").all(axis=1).to_numpy() & (raw.frame[own] != "").any(axis=1).to_numpy()
+    note = (raw.frame[names].to_numpy() == "").all(axis=1) & (raw.frame[own].to_numpy() != "").any(axis=1)
     if not note.any():
         return []
     rows = raw.file_rows[note]
@@ -582,11 +609,11 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     if not len(frame) or not len(frame.columns):
         return raw, []
     # (each distinct cell of a column looked at once: a payments file repeats its ids, months and amounts)
-    cells = frame.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
-    filled = (cells != "").to_numpy()
+    cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
+    filled = cells.to_numpy() != ""  # (the cells of every column compared at once)
     counts = filled.sum(axis=1)
     headings = np.array([" ".join(str(h).split()).casefold() for h in frame.columns], dtype=object)
-    same = cells.apply(lambda c: per_distinct(c, lambda u: u.str.split().str.join(" ").str.casefold())).to_numpy() == headings
+    same = per_distinct_cells(cells, lambda u: u.str.split().str.join(" ").str.casefold()).to_numpy() == headings
     header = (counts >= 2) & ~(filled & ~same).any(axis=1)
     # a page's line: the one filled cell of its row
     page = np.zeros(len(frame), dtype=bool)
@@ -615,8 +642,8 @@ def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     frame = raw.frame
     if not len(frame) or not len(frame.columns):
         return raw, []
-    cells = frame.fillna("").astype(str).apply(lambda c: per_distinct(c, lambda u: u.str.strip()))
-    filled = (cells != "").to_numpy()
+    cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
+    filled = cells.to_numpy() != ""  # (the cells of every column compared at once)
     counts = filled.sum(axis=1)
     rows_of_data = np.flatnonzero(counts >= 2)
     if not len(rows_of_data):
@@ -1526,10 +1553,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     hints[i] = (("hint.negative_income", {}) if income[i] else ("hint.negative_grant", {}) if grant[i]
                                 else (negative_key, {}))
             if col.kind in ("amount", "signed_amount"):  # a dash: how Excel's accounting format shows 0
-                for i in np.flatnonzero((bad & s.str.fullmatch(_DASH)).to_numpy()).tolist():
+                for i in np.flatnonzero(_bad_matching(s, bad, _DASH).to_numpy()).tolist():
                     hints[i] = ("hint.dash_amount", {})
                 # a number in parentheses: how the accounting format shows a negative number, (1 200) for -1200
-                for i in np.flatnonzero((bad & s.str.fullmatch(_PARENTHESISED)).to_numpy()).tolist():
+                for i in np.flatnonzero(_bad_matching(s, bad, _PARENTHESISED).to_numpy()).tolist():
                     if (shown := _PARENTHESISED.fullmatch(s.iloc[i])) is None:
                         continue
                     if (h := _point_hint("-" + shown.group(1))) is not None:  # ('(1.200)': -1200 or -1,2)
@@ -1539,11 +1566,11 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
-                    for i in np.flatnonzero((bad & s.str.fullmatch(_TIME_AMOUNT)).to_numpy()).tolist():
+                    for i in np.flatnonzero(_bad_matching(s, bad, _TIME_AMOUNT).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
                 # a share where an amount goes: a post's share of full time (tjänstgöringsgrad) typed '20 %', or a
                 # number Excel shows as a percent (0,2 under '0 %' is read as 20: 20 kr, without a word)
-                typed = bad & s.str.fullmatch(_PERCENT_CELL)
+                typed = _bad_matching(s, bad, _PERCENT_CELL)
                 formatted = pd.Series(False, index=s.index)
                 if col.name in raw.percent_cells and len(raw.percent_cells[col.name]) == len(s):
                     formatted = pd.Series(raw.percent_cells[col.name], index=s.index) & ~empty
@@ -1773,15 +1800,19 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
     matched as those are, and not a month or year heading of a wide layout) the message says to
     delete the column: it is not read, so no project code belongs in it either."""
     found = []
-    for c in list(raw.frame.columns):
+    # (the full check only where it can find something; every column's cells looked at in one pass)
+    may_hold = may_hold_personnummer_cells(raw.frame)
+    for j, c in enumerate(list(raw.frame.columns)):
         own = (bool(contract) and c not in contract and " ".join(str(c).split()).casefold() not in contract
                and not any(ch.isdigit() for ch in str(c)))
         if find_personnummer(c):
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
             continue
+        if not may_hold[:, j].any():
+            continue
         s = raw.frame[c]
-        cand = s[may_hold_personnummer(s).to_numpy()]  # the full check only where it can find something
+        cand = s[may_hold[:, j]]
         for i, v in cand.items():
             if find_personnummer(v):
                 found.append(problem(fname, int(raw.file_rows[i]), c, None,
@@ -2069,7 +2100,9 @@ def _household_disagrees(df: pd.DataFrame, rows: np.ndarray, fname: str) -> list
             continue
         # (each person's first row of the household: a person's own enrolments are not set against each other)
         first = sub.drop_duplicates([S.HOUSEHOLD_ID, S.PERSON_ID])
-        values = first.groupby(S.HOUSEHOLD_ID, sort=False)[column].agg(lambda v: v.astype(str).nunique())
+        # (each household's number of different values, counted by pandas for all households at once: a register of
+        # 200 000 participants has as many households, and a Python function for each took most of its reading)
+        values = first.assign(_text=first[column].astype(str)).groupby(S.HOUSEHOLD_ID, sort=False)["_text"].nunique()
         bad = values[values > 1].index
         if not len(bad):
             continue
@@ -2699,8 +2732,8 @@ def _free_text_codes(raw: RawTable, fname: str) -> list[Problem]:
     means where one is known, and a ``?`` where it is not. Never a guess read in the text's place."""
     found = []
     # (a total row's cells are no texts to translate: its count under 'Avslutsorsak' is refused with the row)
-    total = raw.frame.fillna("").astype(str).apply(lambda c: per_distinct(
-        c, lambda u: u.str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool))).any(axis=1)
+    total = per_distinct_cells(raw.frame.fillna("").astype(str), lambda u: u.str.strip().str.rstrip(":").str.lower()
+                               .map(_is_total_label).astype(bool)).any(axis=1)
     for col in S.PARTICIPANTS.columns:
         if col.kind != "code" or col.name not in raw.frame.columns:
             continue
@@ -2939,7 +2972,8 @@ def _household_payments(raw: RawTable, fname: str, persons: pd.DataFrame | None,
     known = matched.notna().to_numpy() | (households == "").to_numpy()
     # a total row under the households ('Summa' in the household column, the file's sum beside it): refused as a row to
     # delete, as under a file of a row per person, never a household no participant belongs to
-    total = households.str.rstrip(":").str.lower().map(_is_total_label).astype(bool).to_numpy() & ~known
+    total = per_distinct(households, lambda u: u.str.rstrip(":").str.lower().map(_is_total_label).astype(bool)
+                         ).to_numpy() & ~known
     problems.extend(problem(fname, int(raw.file_rows[i]), None, households.iloc[i], "row.total_household")
                     for i in np.flatnonzero(total).tolist())
     unknown = np.flatnonzero(~known & ~total)
@@ -3241,7 +3275,8 @@ def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[P
     # kept under a sheet with a column per month): one message saying it is a total row to delete, never a person
     # 'Totalt' nor one too large amount for each of its months
     ids = next((df[c] for c in (S.PERSON_ID, S.HOUSEHOLD_ID) if c in df), None)
-    total = (ids.fillna("").astype(str).str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool)
+    total = (per_distinct(ids.fillna("").astype(str),
+                          lambda u: u.str.strip().str.rstrip(":").str.lower().map(_is_total_label).astype(bool))
              if ids is not None else pd.Series(False, index=df.index))
     said = {int(p.row) for p in problems if p.file == fname and p.key == "row.total" and p.row is not None}
     for i in np.flatnonzero((total & (df[S.AMOUNT] > 0)).to_numpy()).tolist():
