@@ -77,6 +77,7 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_kernel_ready.py
 	$(BIN)/python benchmarks/bench_cells.py
 	$(BIN)/python benchmarks/bench_watch.py
+	$(BIN)/python benchmarks/bench_validate.py --only wide,tall,excel
 
 clean-reports:
 	rm -rf reports/*/ reports/index.html
