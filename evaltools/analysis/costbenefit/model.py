@@ -329,6 +329,29 @@ def level_above_own(assumptions: list[UsedAssumption]) -> tuple[float, float] | 
     return None
 
 
+def payment_rows_of(project: Project, people: pd.Index) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The payment rows of ``people`` (ids), found by the person codes and month index the project keeps
+    (:meth:`~evaltools.data.project.Project.payment_persons`, :meth:`~evaltools.data.project.Project.payment_months`):
+    each row's position among ``people``, its month index, its amount and the amount in the price year's prices
+    (each calendar year's KPI factor; NaN where the amount is missing). For the leavers' own level before the start
+    (:func:`_own_levels`) and their payments after the exit (:mod:`.persistence`)."""
+    pay = project.payments
+    months = project.payment_months()
+    assert pay is not None and months is not None  # (the callers read them only with a payments file)
+    paid_people, paid_code = project.payment_persons()
+    code = np.append(people.get_indexer(paid_people), -1)[paid_code]  # (a code of −1, someone else's row, stays −1)
+    mine = (code >= 0) & np.isfinite(months)
+    code, m = code[mine], np.asarray(months[mine], dtype=np.int64)
+    amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
+    params = project.params
+    # each calendar year's price factor, looked up by the year's offset from the first (few years, many rows)
+    y0 = int(m.min()) // 12 if len(m) else 0
+    offset = m // 12 - y0
+    fac = np.array([price_factor(y0 + int(i), params.price_year, dict(params.reference.kpi))[0] if n else np.nan
+                    for i, n in enumerate(np.bincount(offset))])
+    return code, m, amount, amount * fac[offset] if len(m) else amount.copy()
+
+
 def _own_levels(project: Project, succ: pd.DataFrame) -> np.ndarray:
     """Each leaver's (each enrolment's) own mean payment a month over ``months_before_start`` months ending
     ``gap_before_start`` months before the start month, in price-year prices; NaN where the payments file has no
@@ -338,24 +361,10 @@ def _own_levels(project: Project, succ: pd.DataFrame) -> np.ndarray:
     (:meth:`~evaltools.data.project.Project.payment_persons`, :meth:`~evaltools.data.project.Project.payment_months`),
     summed per person and month once, and each enrolment's window read from those sums: no copy of the payments
     per enrolment (a person who left twice has two start months, each with its own months before)."""
-    params, ml = project.params, project.params.cost_benefit.monthly_level
-    py, kpi_over = params.price_year, dict(params.reference.kpi)
-    pay = project.payments
-    assert pay is not None  # (the callers read it only with a payments file)
+    ml = project.params.cost_benefit.monthly_level
     people = pd.Index(pd.unique(succ[S.PERSON_ID].to_numpy()))
-    paid_people, paid_code = project.payment_persons()
-    months = project.payment_months()
-    assert months is not None  # (there are payments)
-    code = np.append(people.get_indexer(paid_people), -1)[paid_code]
-    mine = (code >= 0) & np.isfinite(months)
-    code, m = code[mine], np.asarray(months[mine], dtype=np.int64)
-    amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
-    # each calendar year's price factor, looked up by the year's offset from the first (few years, many rows)
-    y0 = int(m.min()) // 12 if len(m) else 0
-    offset = m // 12 - y0
-    fac = np.array([price_factor(y0 + int(i), py, kpi_over)[0] if n else np.nan
-                    for i, n in enumerate(np.bincount(offset))])
-    fixed = np.nan_to_num(amount * fac[offset]) if len(m) else np.zeros(0)  # (a missing amount adds 0 kr, a row)
+    code, m, _, fixed = payment_rows_of(project, people)
+    fixed = np.nan_to_num(fixed)  # (a missing amount adds 0 kr, a row)
     first = int(m.min()) if len(m) else 0
     span = int(m.max()) - first + 1 if len(m) else 1
     key = code.astype(np.int64) * span + (m - first)

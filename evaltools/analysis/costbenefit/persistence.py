@@ -11,9 +11,8 @@ from ...data import schema as S
 from ...data.crosscheck import other_member_enrolled
 from ...data.project import Project
 from ...data.validation import came_back, child_without_own_support, paid_by_start
-from ...data.reference import price_factor
 from ..result import Result
-from .model import _month, _months
+from .model import _month, _months, payment_rows_of
 
 
 
@@ -100,25 +99,9 @@ def _leaver_payments(project: Project, succ: pd.DataFrame) -> _LeaverPayments:
     """The successful leavers' payments per person and month, with their month index and price-year
     amount (:class:`_LeaverPayments`); computed once for all follow-up months (only the leavers' rows)."""
     params = project.params
-    pay = project.payments
-    assert pay is not None  # (persistence is computed only where there are payments)
     people = pd.Index(pd.unique(succ[S.PERSON_ID]))
-    # the payment rows' person codes among the paid persons (kept on the project), mapped to the leavers'
-    paid_people, paid_code = project.payment_persons()
-    to_leaver = np.append(people.get_indexer(paid_people), -1)  # (a code of −1, someone else's row, stays −1)
-    pay_code = to_leaver[paid_code]
-    mine = pay_code >= 0
-    months = project.payment_months()
-    assert months is not None  # (there are payments)
-    code, m = pay_code[mine], np.asarray(months[mine], dtype=np.int64)  # (the leavers' rows, then widened)
-    amount = pay[S.AMOUNT].to_numpy(float, na_value=np.nan)[mine]
-    kpi_over = dict(params.reference.kpi)
-    # each year's price factor, looked up by the year's offset from the first (few years, many rows)
-    y0 = int(m.min()) // 12 if len(m) else 0
-    offset = m // 12 - y0
-    fac = np.array([price_factor(y0 + int(i), params.price_year, kpi_over)[0] if n else np.nan
-                    for i, n in enumerate(np.bincount(offset))])
-    fixed = amount * fac[offset]
+    # (the leavers' rows, with their person codes among the leavers, months and amounts in the price year's prices)
+    code, m, amount, fixed = payment_rows_of(project, people)
     first = int(m.min()) if len(m) else 0
     span = int(m.max()) - first + 1 if len(m) else 1
     key = code.astype(np.int64) * span + (m - first)
