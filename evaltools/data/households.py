@@ -9,6 +9,7 @@ import re
 import pandas as pd
 
 from . import schema as S
+from .crosscheck import _month
 from .errors import Problem, problem
 from .params import DEFAULT_SUCCESS, households_counted, read_label
 
@@ -20,11 +21,6 @@ _LEFT = re.compile(
 
 # the outcomes that leave försörjningsstöd: the default successes without an active plan, which may stay on it
 LEAVING = tuple(c for c in DEFAULT_SUCCESS if c != "aktiv_planering_annan_part")
-
-
-def _month(dates: pd.Series) -> pd.Series:
-    d = pd.to_datetime(dates)
-    return d.dt.year * 12 + d.dt.month - 1
 
 
 def household_counts(participants: pd.DataFrame, payments: pd.DataFrame | None,
