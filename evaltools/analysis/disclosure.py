@@ -47,7 +47,8 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    is small or ``(B − d) − (S − n)`` is small (for a count: ``S − n`` small), and the number ended
    goes too when a goal over everyone counts the same successes ``G`` and ``E − d`` or
    ``(E − d) − (G − n)`` is small: those outside the group would be a few persons, or their outcomes
-   would be.
+   would be. A goal over everyone per project year counts as such a group too: its years leave out those
+   who began in a pre-study, and ``S − n`` and ``B − d`` are then their successes and exits.
 
 6. **Households** (``H``, the households the participants live in) are said beside ``P`` on page 1 only where
    they are fewer than ``P`` and ``P`` is shown: as "fewer than k" where ``H`` is small, and not as a number where
@@ -224,10 +225,11 @@ def goal_successes(goal_table: pd.DataFrame | None) -> tuple[int, ...]:
 def group_successes(project: Project, goal_table: pd.DataFrame | None
                     ) -> tuple[tuple[tuple[int, int | None], ...], tuple[int, ...]]:
     """The goals that count the project's own success (:func:`project_successes`: the same outcomes, or an
-    action plan), as the goal table publishes them. First each goal set for a group (``among:``): its total of
-    successes over its observed periods and, for a share of the exits leaving out the same outcomes as the
-    success share, its total of exits (``None`` otherwise); then each such goal's total over everyone. The
-    project's successes and exits less a group's are those outside the group."""
+    action plan), as the goal table publishes them. First each such goal's total of successes over its observed
+    periods and, for a share of the exits leaving out the same outcomes as the success share, its total of exits
+    (``None`` otherwise); then the totals of those set for everyone (no ``among:``). The project's successes and
+    exits less a goal's are those outside it: a group's (``among:``) others, and for a goal over everyone per project
+    year those who began in a pre-study."""
     if goal_table is None or goal_table.empty or not project.has_participants:
         return (), ()
     d = project_successes(project).definition
@@ -250,8 +252,9 @@ def group_successes(project: Project, goal_table: pd.DataFrame | None
             continue
         if g.among is None:
             everyone.append(n)
-        else:
-            groups.append((n, exits))
+        # (a goal over everyone is a group's too: its project years leave out those who began in a pre-study, and
+        # the project's successes less its total are theirs; where it counts everyone, the difference is 0)
+        groups.append((n, exits))
     return tuple(groups), tuple(everyone)
 
 
