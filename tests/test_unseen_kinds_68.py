@@ -139,11 +139,19 @@ def test_a_goal_six_months_after_exit_gets_the_follow_up_columns_figures(tmp_pat
                                                                                              "1", "1")
     assert v["outcomes"] == "arbete, arbete_med_stöd, studier" and note.severity == "info"
     said = note.note("sv")
-    assert "'outcome_6m'" in said and "kind: qualitative" in said and "sex månader efter avslut" in said
+    # (a share goal of the exits: the advice is to count it from the column, after_exit_months)
+    assert "'outcome_6m'" in said and "after_exit_months: 6" in said and "sex månader efter avslut" in said
     assert "2 of them (66.7%)" in note.note("en")
     # the goal itself still counts the outcome at exit: P1, P3, P4, P5 of the 5 exits
     table = et.assess_goals(project).table
     assert (int(table["numerator"].iloc[0]), int(table["denominator"].iloc[0])) == (4, 5)
+    # written as the note says, it counts the situation then: P1 and P2 of the 3 whose situation is known
+    p = _followup(tmp_path / "counted", "Minst 50 % i arbete eller studier sex månader efter avslut")
+    p.write_text(p.read_text(encoding="utf-8").replace("    denominator: exits\n",
+                                                       "    denominator: exits\n    after_exit_months: 6\n"),
+                 encoding="utf-8")
+    table = et.assess_goals(et.load_project(p)).raw  # (3 persons: the report shows "<5")
+    assert (int(table["numerator"].iloc[0]), int(table["denominator"].iloc[0])) == (2, 3)
 
 
 def test_the_follow_up_column_may_be_headed_in_swedish(tmp_path):

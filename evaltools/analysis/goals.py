@@ -96,7 +96,7 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main", "composition",
                 "enrolments", "total_persons", "total_enrolments", "returned", "group_others",
-                "group_within", "not_yet_due"]
+                "group_within", "not_yet_due", "followup_unknown"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -168,8 +168,9 @@ EX_ANTE_STATUS = {GoalStatus.REACHED: GoalStatus.VOLUMES_REACH, GoalStatus.PARTL
 VOLUME_STATUSES = frozenset(EX_ANTE_STATUS.values())
 # why an application's volumes cannot be compared with a goal: they do not say how many of the expected exits
 # go to the goal's outcomes, or how many of the exits are expected to have an action plan
-# or, for a share goal with a time limit (within_months), how many of the expected exits come within it
-NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected", "time_not_expected")
+# or, for a share goal with a time limit (within_months), how many of the expected exits come within it, or for one
+# counted some months after exit (after_exit_months), what the situation of the expected exits is then
+NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected", "time_not_expected", "later_not_expected")
 
 
 def whole_persons(x: float) -> float:
@@ -442,6 +443,10 @@ def _evaluate_ex_ante(row: dict, goal: Goal, w: PeriodWindow, project: Project, 
         # of the start would be judged as the share at exit however long it took
         row["note"] = "time_not_expected"
         return row
+    elif goal.kind == "share" and goal.after_exit_months is not None:
+        # nor what becomes of them months after the exit: the expected share at exit is not the situation then
+        row["note"] = "later_not_expected"
+        return row
     elif goal.kind in ("outcome_count", "share") and e.successes_per_year is not None and part is None:
         row["note"] = "outcomes_not_expected"  # the volumes do not say how many go where this goal counts
         return row
@@ -497,7 +502,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
            "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
-           "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan}
+           "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan, "followup_unknown": np.nan}
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -577,6 +582,12 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         succ = succ & (df[S.END_DATE] <= due)
         row["not_yet_due"] = float((denom & group & ~closed).sum())
         denom &= closed
+    if goal.after_exit_months is not None:  # "6 månader efter avslut": the situation then, where it is known
+        later, due = followup_due(df, goal.after_exit_months, project.params)
+        succ = later.isin(goal.success_outcomes) & due
+        row["not_yet_due"] = float((denom & group & ~due).sum())
+        row["followup_unknown"] = float((denom & group & due & later.isna()).sum())
+        denom &= due & later.notna()
     if goal.among is not None:
         row["group_others"] = _others(goal, group, siblings, lambda m: float((denom & m).sum()), min_count)
         row["group_within"] = _within(group, kin, lambda m: float((denom & m).sum()), min_count)
@@ -618,12 +629,23 @@ def within_due(df: pd.DataFrame, months: int, params: ProjectParams) -> tuple[pd
     return due, due <= pd.Timestamp(params.as_of)
 
 
+def followup_due(df: pd.DataFrame, months: int, params: ProjectParams) -> tuple[pd.Series, pd.Series]:
+    """For a share goal counted some months after exit (``after_exit_months``): each enrolment's situation then (the
+    participants file's follow-up column, :func:`~evaltools.data.schema.followup_column`; empty where not known) and
+    whether its months after exit had passed by the data's date (:attr:`~evaltools.data.params.ProjectParams.data_until`:
+    the situation can be known only then)."""
+    column = S.followup_column(months)
+    later = df[column] if column in df.columns else pd.Series(None, index=df.index, dtype=object)
+    due = pd.to_datetime(df[S.END_DATE]) + pd.DateOffset(months=months)
+    return later, due <= pd.Timestamp(params.data_until)
+
+
 def _count_rule(g: Goal, keys: bool = True) -> tuple:
     """What a goal counts (kind, period, count and, with ``keys``, the keys its group is chosen by): two goals
     with the same rule count the same thing, each for its own group."""
     on = tuple(sorted(key for key, _ in g.among.items())) if keys and g.among is not None else ()
     return (g.kind, g.period, g.count_by, on, g.numerator, tuple(g.success_outcomes),
-            g.denominator, tuple(g.exclude_from_denominator), g.composition, g.within_months)
+            g.denominator, tuple(g.exclude_from_denominator), g.composition, g.within_months, g.after_exit_months)
 
 
 def _siblings(goal: Goal, project: Project, df: pd.DataFrame) -> list[tuple[str, pd.Series]]:
@@ -1326,12 +1348,15 @@ class SuccessCount:
 
 def main_goal(params: ProjectParams) -> Goal | None:
     """The goal whose numerator defines success: the one marked ``main: true``, else the first
-    outcome or share goal of the application (``source: ansökan``); ``None`` when there is none."""
+    outcome or share goal of the application (``source: ansökan``) counted at exit; ``None`` when there is none.
+    (A goal counted months after exit, ``after_exit_months``, does not define it: the report's successes, its
+    outcomes by group, time to exit and cost per success are counted at exit.)"""
     marked = [g for g in params.goals if g.main]
     if marked:
         return marked[0]
     for g in params.goals:
-        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition:
+        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
+                and g.after_exit_months is None:
             return g
     return None
 

@@ -1,13 +1,16 @@
-"""A participants file's follow-up outcome some months after exit (``outcome_6m``, ``Utfall 6 mån``): a column the
-contract does not read, whose codes may answer a goal worded for the situation then (``minst 50 % i arbete eller
-studier sex månader efter avslut``), which the participant file's ``outcome`` counts at exit. For the evaluator
-(``validate``; severity ``info``, never in the report): the column's figures, to write as a qualitative goal's
-evidence."""
+"""A participants file's follow-up outcome some months after exit (``outcome_6m``, ``Utfall 6 mån``): the situation
+then, which a goal worded for it (``minst 50 % i arbete eller studier sex månader efter avslut``) counts where it says
+so (``after_exit_months: 6`` in a share goal of the exits), the participant file's ``outcome`` being the situation
+at exit. :func:`followup_outcomes` reads the column for such a goal (its codes checked as the outcome's are, and
+translated by the same ``data.codes``); for a goal whose words name the time but do not say so,
+:func:`followup_figures` gives the evaluator the column's figures (``validate``; severity ``info``, never in the
+report)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 
 from . import schema as S
@@ -59,6 +62,64 @@ def _named(label: str) -> list[str]:
     return named or list(DEFAULT_SUCCESS)
 
 
+def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: ProjectParams,
+                      fname: str) -> list[Problem]:
+    """For each number of months after exit a share goal counts (``after_exit_months``), the participants file's
+    follow-up column for it (``outcome_6m``, 'Utfall 6 mån': :func:`heading_months`) read into ``df`` as
+    :func:`~evaltools.data.schema.followup_column` (an outcome code, or empty where the cell is empty or ``okänt``),
+    the raw table ``frame`` being row for row with ``df`` (``file_rows`` each row's line in the file). The problems:
+    no such column (an error naming the goal and the headings to write); a cell that is no outcome code, once per
+    text with its rows (translated first by the ``data.codes`` of the outcome column or of the follow-up column's
+    own heading); the goal's words naming another number of months; a situation coded for an enrolment that had not
+    ended that long before the data's date (a warning: not counted)."""
+    wanted = sorted({g.after_exit_months for g in params.goals if g.after_exit_months is not None})
+    if not wanted or len(frame) != len(df):
+        return []
+    out: list[Problem] = []
+    for g in params.goals:
+        said = goal_months(g.label) if g.after_exit_months is not None else None
+        if said is not None and said[0] != g.after_exit_months:
+            out.append(problem(fname, None, None, None, "person.followup_months_words", "error", "followup_months",
+                               goal=g.id, words=said[1], months=str(said[0]), given=str(g.after_exit_months)))
+    columns: dict[int, str] = {}
+    for h in frame.columns:
+        if (months := heading_months(str(h))) is not None:
+            columns.setdefault(months, str(h))
+    as_of = pd.Timestamp(params.data_until)
+    end = pd.to_datetime(df[S.END_DATE]) if S.END_DATE in df.columns else pd.Series(pd.NaT, index=df.index)
+    codes_of = {**params.data.codes.get(S.OUTCOME, {})}
+    for months in wanted:
+        goals = ", ".join(g.id for g in params.goals if g.after_exit_months == months)
+        heading = columns.get(months)
+        if heading is None:
+            out.append(problem(fname, None, None, None, "person.followup_column_missing", "error", "followup_column",
+                               goals=goals, months=str(months),
+                               others=", ".join(f"'{h}'" for h in columns.values()) or "–"))
+            continue
+        cells = frame[heading].astype(object).where(frame[heading].notna(), "").astype(str)
+        folded = cells.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+        own = {**codes_of, **params.data.codes.get(heading, {})}
+        codes = folded.map(own).fillna(folded) if own else folded
+        bad = (codes != "") & ~codes.isin(list(S.OUTCOMES))
+        for text in dict.fromkeys(folded[bad]):
+            at = np.flatnonzero((bad & (folded == text)).to_numpy())
+            rows = [int(file_rows[i]) for i in at]
+            out.append(problem(fname, rows[0], heading, cells.iloc[at[0]].strip(), "person.followup_code", "error",
+                               "followup_code", rows=", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else ""),
+                               heading=heading, expected=", ".join(S.OUTCOMES)))
+        known = (codes != "") & ~bad & (codes != S.UNKNOWN)
+        due = (end.notna() & (end + pd.DateOffset(months=months) <= as_of)).to_numpy()
+        early = np.flatnonzero(known.to_numpy() & ~due)
+        if len(early):
+            rows = [int(file_rows[i]) for i in early]
+            out.append(problem(fname, rows[0], heading, None, "person.followup_early", "warning", "followup_early",
+                               n=str(len(rows)), rows=", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else ""),
+                               heading=heading, months=str(months), as_of=as_of.date().isoformat()))
+        df[S.followup_column(months)] = codes.where(known.to_numpy() & due, None).to_numpy()
+        df.attrs.setdefault("followup_headings", {})[months] = heading  # (the report names the column it read)
+    return out
+
+
 def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParams, fname: str,
                      today: dt.date | None = None) -> list[Problem]:
     """For each share, outcome or qualitative goal worded for the situation N months after exit, where the raw
@@ -76,7 +137,7 @@ def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParam
     ended = df[S.END_DATE].notna().to_numpy()
     out = []
     for g in params.goals:
-        if g.kind not in ("share", "outcome_count", "qualitative"):
+        if g.kind not in ("share", "outcome_count", "qualitative") or g.after_exit_months is not None:
             continue
         said = goal_months(g.label) or goal_months(g.label_en)
         if said is None or said[0] not in columns:
@@ -90,7 +151,10 @@ def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParam
         success = coded & codes.isin(outcomes).to_numpy()
         n_coded, n_success = int(coded.sum()), int(success.sum())
         share = f"{n_success / n_coded * 100:.1f}" if n_coded else "–"
-        out.append(problem(fname, None, str(heading), None, "person.followup_figures", "info", "followup_figures",
+        counted = g.kind == "share" and g.numerator == "outcome" and g.denominator == "exits" \
+            and not g.composition and g.within_months is None
+        key = "person.followup_figures_share" if counted else "person.followup_figures"
+        out.append(problem(fname, None, str(heading), None, key, "info", "followup_figures",
                            goal=g.id, words=words, heading=str(heading), months=str(months), as_of=as_of.date().isoformat(),
                            due=str(int(due.sum())), coded=str(n_coded), success=str(n_success), share_sv=share.replace(".", ",") + " %",
                            share_en=share + "%",

@@ -2088,6 +2088,11 @@ class Goal(_Strict):
         "Share goal: a participant counts as reaching the goal where they left with one of its outcomes on or before "
         "their start date plus this many months ('inom 12 månader från start': 12); those whose months had not "
         "passed at data_as_of are left out of the base and counted apart."))
+    after_exit_months: int | None = Field(None, ge=1, le=36, description=(
+        "Share goal of the exits: counted from the participants file's follow-up column for this many months after "
+        "exit ('Utfall 6 mån', outcome_6m: 6) instead of the outcome at exit; the base is those who ended at least "
+        "this many months before data_as_of and whose situation then is coded there, and the others are counted "
+        "apart ('6 månader efter avslut': 6)."))
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -2153,6 +2158,13 @@ class Goal(_Strict):
         if self.within_months is not None and (self.kind != "share" or self.numerator != "outcome"
                                                or self.composition):
             raise ParamsValueError("params.within_months_kind", kind=str(self.kind), numerator=self.numerator)
+        if self.after_exit_months is not None and (self.kind != "share" or self.numerator != "outcome"
+                                                   or self.composition or self.denominator != "exits"
+                                                   or self.within_months is not None):
+            raise ParamsValueError("params.after_exit_months_kind", kind=str(self.kind), numerator=self.numerator,
+                                   denominator=self.denominator, within="within_months" if self.within_months else "–")
+        if self.after_exit_months is not None and self.main:
+            raise ParamsValueError("params.after_exit_months_main", months=str(self.after_exit_months))
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:

@@ -96,6 +96,8 @@ class Project:
     notices: list[Problem] = field(default_factory=list)
     earnings: pd.DataFrame | None = None  # register outcome: gross earnings per person and month (kr), or None
     benefits: pd.DataFrame | None = None  # register outcome: state benefits per person, month and kind (kr), or None
+    # the participants file's heading of each follow-up column read (months after exit -> 'Utfall 6 mån')
+    followup_headings: dict[int, str] = field(default_factory=dict)
     # values derived from the tables and kept for the next analysis (paid_persons, payment_months,
     # payment_persons); each is stored with the tables it came from, so a table replaced on this
     # object is derived again (a table changed in place is not noticed: the tables are read-only)
@@ -587,9 +589,10 @@ def _load(params: ProjectParams) -> Project:
     warn = [w for w in warn if w.severity != "info"]
     # what the readers noted on a table for the checks above (its file, each row's place in it) is not kept: pandas
     # copies a table's notes, deeply, into every table computed from it, and the analyses compute thousands
+    followup = dict(participants.attrs.get("followup_headings", {}))  # (the report names the column it read)
     for frame in (participants, payments, comparison, comparison_payments, responses, questions, earnings, benefits):
         if frame is not None:
             frame.attrs = {}
     return Project(params, participants, payments, comparison, comparison_payments, budget, warn, checksums,
                    responses=responses, questions=questions, earnings=earnings, benefits=benefits,
-                   notices=notices)
+                   notices=notices, followup_headings=followup)

@@ -54,6 +54,16 @@ FELREGISTRERING = "felregistrering"
 
 # Derived columns added by the loader (never read from input files).
 AGE_AT_START = "age_at_start"
+# the situation some months after exit, from a participants file's follow-up column (``outcome_6m``, 'Utfall 6 mån'),
+# read where a share goal counts it (``after_exit_months``): an outcome code, or empty where the file has none
+FOLLOWUP_PREFIX = "outcome_after_"
+
+
+def followup_column(months: int) -> str:
+    """The loader's column of the situation ``months`` months after exit (``outcome_after_6m``)."""
+    return f"{FOLLOWUP_PREFIX}{months}m"
+
+
 AGE_GROUP = "age_group"
 PROJECT_YEAR = "project_year"
 EXIT_PROJECT_YEAR = "exit_project_year"

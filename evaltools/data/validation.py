@@ -23,7 +23,7 @@ from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
-from .followup import followup_figures
+from .followup import followup_figures, followup_outcomes
 from .payment_shapes import long_from_wide, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
@@ -2406,6 +2406,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         warn.extend(_household_disagrees(df, raw.file_rows, fname))
         warn.extend(_goals_read_on_words(df, params, fname))
         warn.extend(followup_figures(raw.frame, df, params, fname))
+        for p in followup_outcomes(raw.frame, df, raw.file_rows, params, fname):
+            (problems if p.severity == "error" else warn).append(p)
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows

@@ -320,7 +320,8 @@ def unexpected_outcome_notes(r) -> list[str]:
     tab = r.goals.table
     out = []
     for note, key in (("outcomes_not_expected", "goals.outcomes_not_expected_note"),
-                      ("plans_not_expected", "goals.plans_not_expected_note")):
+                      ("plans_not_expected", "goals.plans_not_expected_note"),
+                      ("later_not_expected", "goals.later_not_expected_note")):
         said = tab.loc[tab["note"] == note, "label"]
         out += [r.msg(key, goal=str(label).rstrip(".")) for label in dict.fromkeys(said)]
     for gid in dict.fromkeys(tab.loc[tab["note"] == "time_not_expected", "goal_id"]):
@@ -490,6 +491,57 @@ def within_months_notes(r) -> list[str]:
     return out
 
 
+def _followup_counts(r, goal) -> tuple[int, int]:
+    """A goal counted months after exit (``after_exit_months``): how many of the ended its periods left out, their
+    months not passed at the data's date, and how many whose months had passed have no situation in the column."""
+    rows = r.goals.table[r.goals.table["goal_id"] == goal.id]
+    return (int(rows["not_yet_due"].fillna(0).sum()) if "not_yet_due" in rows else 0,
+            int(rows["followup_unknown"].fillna(0).sum()) if "followup_unknown" in rows else 0)
+
+
+def _a_count(r, n: int) -> str:
+    """``n`` as the report writes a count of persons: "färre än 5" where the small-count rule hides it."""
+    k = r.params.privacy.min_count
+    return r.msg("plot.fewer_than", n=fmt_int(k, r.lang)) if hides(n, k) else fmt_int(n, r.lang)
+
+
+def followup_sentences(r, goal) -> list[str]:
+    """Page 1's sentences on a share goal counted months after exit: who is not counted yet, and for how many the
+    situation then is not known (the share is of those whose situation is known)."""
+    if goal.after_exit_months is None or goal.id not in set(r.goals.table["goal_id"]):
+        return []
+    months = fmt_int(goal.after_exit_months, r.lang)
+    later, unknown = _followup_counts(r, goal)
+    out = [r.msg("summary.goal_followup", months=months)]
+    if later:
+        out.append(capitalized(r.msg("goals.followup_not_yet", n=_a_count(r, later), months=months)))
+    if unknown:
+        out.append(r.msg("goals.followup_unknown", n=_a_count(r, unknown), months=months))
+    return out
+
+
+def followup_notes(r) -> list[str]:
+    """The goal table's note of each share goal counted months after exit: what it counts, from which column, and
+    who is left out."""
+    out = []
+    headings = r.project.followup_headings
+    for g in r.params.goals:
+        rows = r.goals.table[r.goals.table["goal_id"] == g.id]
+        if g.after_exit_months is None or rows.empty or (rows["note"] == "later_not_expected").all():
+            continue
+        months = fmt_int(g.after_exit_months, r.lang)
+        note = r.msg("goals.followup_note", goal=g.label_for(r.lang).rstrip("."), months=months,
+                     heading=headings.get(g.after_exit_months, f"outcome_{g.after_exit_months}m"),
+                     as_of=r.params.data_until.isoformat())
+        later, unknown = _followup_counts(r, g)
+        if later:
+            note += " " + capitalized(r.msg("goals.followup_not_yet", n=_a_count(r, later), months=months))
+        if unknown:
+            note += " " + r.msg("goals.followup_unknown", n=_a_count(r, unknown), months=months)
+        out.append(note)
+    return out
+
+
 # (what a goal's words name of work and studies: evaltools.data.params.words_named, the one reading)
 WORK_STUDIES = ("arbete", "arbete_med_stöd", "studier")
 STEPS = ("aktiv_planering_annan_part", "arbetssökande")
@@ -579,8 +631,10 @@ def _counts_outcomes(r) -> dict[str, bool]:
 
 
 def after_exit_goals(params) -> set[str]:
-    """The goals that count exit outcomes (not the action plan, which is recorded at exit by definition)."""
-    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator == "outcome"}
+    """The goals that count exit outcomes (not the action plan, which is recorded at exit by definition, nor a goal
+    counted from the situation months after exit, ``after_exit_months``)."""
+    return {g.id for g in params.goals if g.kind in ("outcome_count", "share") and g.numerator == "outcome"
+            and g.after_exit_months is None}
 
 
 def page_one(r, length: str = "full") -> list[str]:
@@ -655,11 +709,12 @@ def page_one(r, length: str = "full") -> list[str]:
         group = group_words(r, gid)
         if group and not several_groups:  # (a goal set for a group: its figures are the group's)
             out.append(msg("summary.goal_among", group=group))
+        goal = next(g for g in r.params.goals if g.id == gid)
         words = after_exit_words(first["label"]) if _counts_outcomes(r).get(gid) else None
         if words:  # (the figure is the outcome at exit: never said to be the situation months later)
             out.append(msg("summary.goal_after_exit", words=words))
-        goal = next(g for g in r.params.goals if g.id == gid)
         out.extend(within_months_sentences(r, goal))  # (a time limit: what counts, and who is not counted yet)
+        out.extend(followup_sentences(r, goal))  # (the situation months after exit: who is not counted, and why)
         extra = outcomes_beyond_words(goal) if first["kind"] in ("outcome_count", "share") else ()
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
@@ -1073,7 +1128,7 @@ def blocks(r) -> list[list]:
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *within_months_notes(r), *same_support_notes(r),
+                Table(quant, notes=(*total_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
                                    *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
