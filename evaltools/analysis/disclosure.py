@@ -240,7 +240,7 @@ def group_successes(project: Project, goal_table: pd.DataFrame | None
         same = (g.numerator == "action_plan") if d.kind == "action_plan" else (
             g.numerator == "outcome" and set(g.success_outcomes) == set(d.outcomes))
         rows = t[t["goal_id"] == g.id]
-        if not same or rows.empty:
+        if not same or rows.empty or g.after_exit_months is not None:  # (months after exit: other persons' counts)
             continue
         if g.kind == "outcome_count" and (rows["value"].notna().any() or rows["total"].notna().any()):
             n, exits = int(_published_total(rows, "value")), None
@@ -324,6 +324,7 @@ def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.
     for g in project.params.goals:
         rows = t[t["goal_id"] == g.id]
         if (g.among is not None or g.composition or g.numerator != "outcome" or rows.empty
+                or g.after_exit_months is not None
                 or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)
                               & ~(same_support(df) & g.default_successes)) == exits).all())):
             continue
