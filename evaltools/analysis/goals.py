@@ -81,6 +81,7 @@ from scipy.stats import binomtest
 from statsmodels.stats.proportion import proportion_confint
 
 from ..data import schema as S
+from ..data.followup import months_passed
 from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
 from ..data.ages import AGE_OPEN_END, age_group_bounds
 from ..data.errors import DataValidationError
@@ -636,8 +637,7 @@ def followup_due(df: pd.DataFrame, months: int, params: ProjectParams) -> tuple[
     the situation can be known only then)."""
     column = S.followup_column(months)
     later = df[column] if column in df.columns else pd.Series(None, index=df.index, dtype=object)
-    due = pd.to_datetime(df[S.END_DATE]) + pd.DateOffset(months=months)
-    return later, due <= pd.Timestamp(params.data_until)
+    return later, months_passed(df[S.END_DATE], months, params.data_until)
 
 
 def _count_rule(g: Goal, keys: bool = True) -> tuple:

@@ -62,6 +62,14 @@ def _named(label: str) -> list[str]:
     return named or list(DEFAULT_SUCCESS)
 
 
+def months_passed(end: pd.Series, months: int, as_of: dt.date | pd.Timestamp) -> pd.Series:
+    """Whether ``months`` calendar months after each exit day ``end`` had passed by ``as_of`` (the day itself
+    included; 2024-08-31 plus six months is 2025-02-28): the situation then can be known. False where ``end`` is
+    empty (still enrolled)."""
+    end = pd.to_datetime(end)
+    return end.notna() & (end + pd.DateOffset(months=months) <= pd.Timestamp(as_of))
+
+
 def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: ProjectParams,
                       fname: str) -> list[Problem]:
     """For each number of months after exit a share goal counts (``after_exit_months``), the participants file's
@@ -108,7 +116,7 @@ def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: 
                                "followup_code", rows=", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else ""),
                                heading=heading, expected=", ".join(S.OUTCOMES)))
         known = (codes != "") & ~bad & (codes != S.UNKNOWN)
-        due = (end.notna() & (end + pd.DateOffset(months=months) <= as_of)).to_numpy()
+        due = months_passed(end, months, as_of).to_numpy()
         early = np.flatnonzero(known.to_numpy() & ~due)
         if len(early):
             rows = [int(file_rows[i]) for i in early]
