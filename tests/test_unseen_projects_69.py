@@ -130,3 +130,33 @@ def test_an_end_date_after_the_data_were_taken_in_a_running_project_still_names_
     project = et.load_project(_params(tmp_path, PROLONGED.replace("2024-09-30", "2024-03-31")))
     [late] = [w for w in project.warnings if w.code == "late_end"]
     assert late.row == 3 and "2024-03-31" in late.note("sv") and "projektets slut" not in late.note("sv")
+
+
+# --- targets that differ from the targets a year the words state ---------------------------------------------------
+YEARS = """\
+    kind: individ
+    period: {start: 2023-08-01, planned_end: 2026-07-31}
+    data: {participants: data/participants.csv}
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: 'Antal deltagare: år 1: 20 deltagare, år 2: 35, år 3: 35'
+        targets: %s
+        period: project_year
+    """
+
+
+def test_targets_other_than_the_words_state_for_the_same_years_are_refused_with_the_words_targets(tmp_path):
+    # the words: year 1 20, year 2 35, year 3 35; targets give year 2 30: year 2 would be judged against 30, not 35
+    _participants(tmp_path)
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_params(tmp_path, YEARS % "{1: 20, 2: 30, 3: 35}"))
+    text = str(e.value)
+    assert "targets: {1: 20, 2: 35, 3: 35}" in text and "{1: 20, 2: 30, 3: 35}" in text
+    assert "targets: {1: 20, 2: 35, 3: 35}" in e.value.message("en")
+
+
+def test_targets_as_the_words_state_them_are_read_as_written(tmp_path):
+    _participants(tmp_path)
+    p = et.load_params(_params(tmp_path, YEARS % "{1: 20, 2: 35, 3: 35}"))
+    assert p.goals[0].targets == {1: 20, 2: 35, 3: 35}

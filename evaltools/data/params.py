@@ -1813,6 +1813,23 @@ def _no_share_above_all(stated: list[tuple[str, float]]) -> None:
         raise ParamsValueError("params.goal_label_share_above_all", words=_short_text(above.strip(), 60))
 
 
+def _check_targets_against_words(i: int, g: Goal, targets: Mapping[int, float]) -> None:
+    """A goal with ``targets`` whose words state other targets for the same years ("år 1: 20 deltagare, år 2: 35, år
+    3: 35" beside ``targets: {1: 20, 2: 30, 3: 35}``): each year would be judged against a target the application did
+    not set, so it is refused with the words' targets to write. Only years the words name in the goal's own kind of
+    year (project years for ``period: project_year``, calendar years for ``calendar_year``) are compared."""
+    for label in (read_label(x) for x in (g.label, g.label_en) if x):
+        stated, calendar, words = label_year_targets(label, g.kind == "share")
+        stated.pop(LATER_YEARS, None)
+        if len(stated) < 2 or g.period != ("calendar_year" if calendar else "project_year"):
+            continue
+        differ = [y for y, v in stated.items() if y in targets and not math.isclose(v, targets[y], abs_tol=1e-6)]
+        if differ:
+            raise ParamsValueError("params.goal_label_targets_differ", n=i, goal=g.id, words="', '".join(words),
+                                   given=_targets_line(dict(targets)).removeprefix("targets: "),
+                                   fix=_targets_line({y: stated.get(y, v) for y, v in targets.items()}))
+
+
 def _targets_line(targets: Mapping[int, float | None]) -> str:
     """The ``targets:`` line to write, ``?`` for a year whose target is not known."""
     return "targets: {" + ", ".join(f"{y}: {'?' if v is None else f'{v:g}'}" for y, v in targets.items()) + "}"
@@ -3355,6 +3372,10 @@ class ProjectParams(_Strict):
                     raise ParamsValueError("params.targets_years", n=i, goal=g.id, period=g.period,
                                            given=_listed(sorted(g.targets)), years=_listed(years),
                                            fix=_targets_line({y: g.targets.get(y) for y in years}))
+                try:
+                    _check_targets_against_words(i, g, g.targets)
+                except ParamsValueError as e:
+                    raise _as_written(e, [g.label, g.label_en]) from None
                 continue
             if g.target is None:
                 continue
