@@ -910,7 +910,14 @@ _OUTCOME_PROMISE = re.compile(rf"\b(?:ska|skall|should|will|shall)\s+(?:[\wåä�
 _STEPS = re.compile(r"\bsteg\s*-?\s*förflyttning\w*|\bstegförändring\w*|\bförflytt\w*\s+(?:[\wåäö]+\s+){0,2}?steg\b"
                     r"|\b(?:ett|minst\s+ett|1)\s+steg\s+(?:uppåt|framåt|på\s+\w+)|\bsteg\s+på\s+(?:stegmodell|stegtrapp|"
                     r"trapp|skala)\w*|\bstep\s+(?:change|movement|progression)s?\b|\b(?:one|a)\s+step\s+(?:up|forward|on)\b"
-                    r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b", re.I)
+                    r"|\bsteps?\s+on\s+the\s+(?:scale|ladder|step\s+model)\b"
+                    # (a level on a scale raised, as a language or study level is: "höjt sin svensknivå ett steg",
+                    # "gått upp en nivå", "raised their Swedish level by one step")
+                    r"|[\wåäö]*nivå\w*\s+(?:med\s+)?(?:minst\s+)?(?:ett|en|1)\s+(?:steg|nivå)\b"
+                    r"|\bhöj\w*\s+(?:sin|sina|deras|en)\s+[\wåäö]*nivå\w*"
+                    r"|\b(?:gått|gå|går|flyttat|flytta)\s+upp\s+(?:minst\s+)?(?:ett|en|1)\s+(?:steg|nivå)\b"
+                    r"|\blevel\s+by\s+(?:at\s+least\s+)?(?:one|a|1)\s+(?:step|level)\b"
+                    r"|\b(?:up|rais\w*|mov\w*\s+up)\s+(?:at\s+least\s+)?(?:one|a|1)\s+level\b", re.I)
 # ... and a change in the participant: a capacity, health or extent of work that grows ("minst 50 % ska ha ökad
 # arbetsförmåga vid avslut", "arbetsförmågan ska ha förbättrats", "förbättrad hälsa", "ökad aktivitetsförmåga", "ökat sin
 # sysselsättningsgrad", "gått upp i arbetstid", "increased work capacity") or a sick leave that shrinks ("minskad
@@ -1092,7 +1099,13 @@ def _experience(label: str) -> re.Match[str] | None:
 # counted as a plan, and an exit with a plan but no such outcome would not. An outcome code's own words ("aktiv
 # planering med annan part") name no plan document and are read as written.
 _PLAN = re.compile(r"(?<![\wåäö])(?:handlingsplan|rehabiliteringsplan|rehabplan|genomförandeplan|aktivitetsplan|"
-                   r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b")
+                   r"samordnad\s+individuell\s+plan|individuell\s+plan)\w*|\bSIP\b|\b(?:action|rehabilitation)\s+plans?\b"
+                   # (a plan for the future as a youth project words it: "ska ha en planering för sin framtid", "en
+                   # framtidsplan", "a plan for their future"; never the outcome's "aktiv planering med annan part", nor "en
+                   # planering hos Arbetsförmedlingen", an active plan with another party)
+                   r"|(?i:(?<![\wåäö])(?:en|sin|egen|skriftlig|individuell|upprättad|tydlig)\s+(?:(?!aktiv\b)[\wåäö]+\s+)?"
+                   r"planering\b(?!\s+(?:med|hos|via|inom)\s+(?:en\s+)?(?:annan|andra|arbetsförmedling\w*|försäkringskassan|"
+                   r"regionen|vården|af|fk)\b)|(?<![\wåäö])framtidsplan\w*|\bplans?\s+for\s+(?:their|his|her|the)\s+future\b)")
 # ... and a time limit on when the outcome is to come, counted from the participant's start ("minst 80 % ska ha en
 # individuell plan inom 4 veckor från start", "inom 3 månader efter inskrivning", "within 4 weeks of enrolment") or set
 # before the goal's verb without saying from what ("Inom 3 månader ska 50 % vara i aktivitet hos Arbetsförmedlingen"):
@@ -1798,6 +1811,23 @@ def _no_share_above_all(stated: list[tuple[str, float]]) -> None:
     above = next((words for words, value in stated if value > 1), None)
     if above is not None:
         raise ParamsValueError("params.goal_label_share_above_all", words=_short_text(above.strip(), 60))
+
+
+def _check_targets_against_words(i: int, g: Goal, targets: Mapping[int, float]) -> None:
+    """A goal with ``targets`` whose words state other targets for the same years ("år 1: 20 deltagare, år 2: 35, år
+    3: 35" beside ``targets: {1: 20, 2: 30, 3: 35}``): each year would be judged against a target the application did
+    not set, so it is refused with the words' targets to write. Only years the words name in the goal's own kind of
+    year (project years for ``period: project_year``, calendar years for ``calendar_year``) are compared."""
+    for label in (read_label(x) for x in (g.label, g.label_en) if x):
+        stated, calendar, words = label_year_targets(label, g.kind == "share")
+        stated.pop(LATER_YEARS, None)
+        if len(stated) < 2 or g.period != ("calendar_year" if calendar else "project_year"):
+            continue
+        differ = [y for y, v in stated.items() if y in targets and not math.isclose(v, targets[y], abs_tol=1e-6)]
+        if differ:
+            raise ParamsValueError("params.goal_label_targets_differ", n=i, goal=g.id, words="', '".join(words),
+                                   given=_targets_line(dict(targets)).removeprefix("targets: "),
+                                   fix=_targets_line({y: stated.get(y, v) for y, v in targets.items()}))
 
 
 def _targets_line(targets: Mapping[int, float | None]) -> str:
@@ -3354,6 +3384,10 @@ class ProjectParams(_Strict):
                     raise ParamsValueError("params.targets_years", n=i, goal=g.id, period=g.period,
                                            given=_listed(sorted(g.targets)), years=_listed(years),
                                            fix=_targets_line({y: g.targets.get(y) for y in years}))
+                try:
+                    _check_targets_against_words(i, g, g.targets)
+                except ParamsValueError as e:
+                    raise _as_written(e, [g.label, g.label_en]) from None
                 continue
             if g.target is None:
                 continue
@@ -3772,6 +3806,29 @@ def _date_written(value: object) -> tuple[str, dict] | None:
                                     "hint.no_such_date_swapped") else None
 
 
+# A target a year written as the application words it, in one text under target ("år 1: 20 deltagare, år 2: 35, år 3:
+# 35", "år 1 20, år 2 35", "year 1: 20, year 2: 35"): each project year with its number, two or more of them
+_YEAR_TARGET = re.compile(r"(?<![\wåäö])(?:år|projektår|year|project\s+year)\s*(\d{1,2})\s*[:=]?\s*(\d+)(?!\d|[.,]\d)",
+                          re.I)
+
+
+def _targets_written(value: object) -> dict[int, int] | None:
+    """The targets a year that a text under ``target`` writes as the application does (``'år 1: 20 deltagare, år 2:
+    35, år 3: 35'``), each project year once and in order from 1, else None.
+
+    >>> _targets_written("år 1: 20 deltagare, år 2: 35, år 3: 35"), _targets_written("Year 1: 20, year 2: 30")
+    ({1: 20, 2: 35, 3: 35}, {1: 20, 2: 30})
+    >>> _targets_written("20 deltagare per år"), _targets_written("år 1: 20"), _targets_written("år 2: 20, år 1: 10")
+    (None, None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    pairs = [(int(y), int(n)) for y, n in _YEAR_TARGET.findall(value)]
+    if len(pairs) < 2 or [y for y, _ in pairs] != list(range(1, len(pairs) + 1)):
+        return None
+    return dict(pairs)
+
+
 def _not_a_number(value: object, loc: tuple, lang: str) -> str:
     """A value where one number goes, worded with what to write: a list (``target: [20, 30]``) with one of its
     numbers, keys with values (``horizon_years: {år: 5}``) with a number right after the colon, and a goal's
@@ -3785,6 +3842,10 @@ def _not_a_number(value: object, loc: tuple, lang: str) -> str:
     if isinstance(value, dict) and key == "target" and value and all(isinstance(k, int) and not isinstance(k, bool)
                                                                      for k in value):
         fixed = "targets: {" + ", ".join(f"{k}: {_plain_item(v)}" for k, v in value.items()) + "}"
+        return message("params.target_mapping", lang, value=_short(value), fixed=_short_text(fixed, 120))
+    years = _targets_written(value) if key == "target" else None
+    if years is not None:  # (the application's words per year copied into target: the targets line they mean)
+        fixed = "targets: {" + ", ".join(f"{k}: {v}" for k, v in years.items()) + "}"
         return message("params.target_mapping", lang, value=_short(value), fixed=_short_text(fixed, 120))
     if isinstance(value, dict):
         first = next((_plain(v) for v in value.values() if _is_number(v)), "…")

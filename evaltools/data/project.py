@@ -534,9 +534,16 @@ def _load(params: ProjectParams) -> Project:
                                 S.SUPPORT_START, None, "person.child_support_unknown", "warning",
                                 "child_support_unknown", age=ADULT_AGE))
         late = participants[S.END_DATE] > pd.Timestamp(params.as_of)
+        # (where the data were taken after the project's end, the last day the analysis sees is the end: named as
+        # such, since "the analysis date" would be a day other than the data_as_of the evaluator wrote)
+        after_end = params.data_as_of is not None and params.as_of < params.data_as_of
         for i in np.flatnonzero(late.to_numpy()).tolist():
-            warn.append(problem(source, file_row(file_rows, i), S.END_DATE,
-                                participants[S.END_DATE].iloc[i].date().isoformat(), "person.late_end", "warning",
+            ended = participants[S.END_DATE].iloc[i].date().isoformat()
+            warn.append(problem(source, file_row(file_rows, i), S.END_DATE, ended, "person.late_end_after_end",
+                                "warning", "late_end", end=params.as_of.isoformat(),
+                                data_as_of=params.data_as_of.isoformat())
+                        if after_end and params.data_as_of is not None else
+                        problem(source, file_row(file_rows, i), S.END_DATE, ended, "person.late_end", "warning",
                                 "late_end", as_of=params.as_of.isoformat()))
     if params.data_as_of is not None:
         # nothing can have been paid, or followed up, after the day the data were taken: such rows would
