@@ -151,3 +151,18 @@ def test_the_goal_does_not_define_the_reports_success_which_is_counted_at_exit(t
 def test_marking_it_main_is_refused(tmp_path):
     said = params_refusal(_project(tmp_path, goal=GOAL + "; main: true"))
     assert "kan inte vara projektets huvudmål" in said, said
+
+
+WITHIN = ("kind: share; target: 0.5; denominator: exits; success_outcomes: [arbete, arbete_med_stöd, studier]; "
+          "within_months: 12")
+
+
+def test_a_goal_with_a_time_limit_from_the_start_does_not_define_success_either(tmp_path):
+    """The same for "inom 12 månader från start": page 1's "lyckat" counts every exit however long it took, so a goal
+    that counts only those in time is not its main goal (its successes would be two numbers under one word)."""
+    from evaltools.analysis.goals import main_goal
+    path = _project(tmp_path, label="Minst 50 % ska gå till arbete eller studier inom 12 månader från start", goal=WITHIN)
+    assert main_goal(et.load_project(path).params) is None
+    said = params_refusal(_project(tmp_path / "main", label="Minst 50 % ska gå till arbete eller studier inom 12 "
+                                   "månader från start", goal=WITHIN + "; main: true"))
+    assert "kan inte vara projektets huvudmål" in said and "within_months" in said, said

@@ -1348,15 +1348,16 @@ class SuccessCount:
 
 def main_goal(params: ProjectParams) -> Goal | None:
     """The goal whose numerator defines success: the one marked ``main: true``, else the first
-    outcome or share goal of the application (``source: ansökan``) counted at exit; ``None`` when there is none.
-    (A goal counted months after exit, ``after_exit_months``, does not define it: the report's successes, its
-    outcomes by group, time to exit and cost per success are counted at exit.)"""
+    outcome or share goal of the application (``source: ansökan``) counted at exit without a time limit; ``None``
+    when there is none. (A goal counted months after exit, ``after_exit_months``, or within some months of the start,
+    ``within_months``, does not define it: the report's successes, its outcomes by group, time to exit and cost per
+    success count every exit's outcome at exit, and "lyckat" has one meaning.)"""
     marked = [g for g in params.goals if g.main]
     if marked:
         return marked[0]
     for g in params.goals:
         if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
-                and g.after_exit_months is None:
+                and g.after_exit_months is None and g.within_months is None:
             return g
     return None
 

@@ -2195,6 +2195,8 @@ class Goal(_Strict):
                                    denominator=self.denominator, within="within_months" if self.within_months else "–")
         if self.after_exit_months is not None and self.main:
             raise ParamsValueError("params.after_exit_months_main", months=str(self.after_exit_months))
+        if self.within_months is not None and self.main:
+            raise ParamsValueError("params.within_months_main", months=str(self.within_months))
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
