@@ -280,12 +280,31 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
     counts = tab[(tab["kind"] != "share") & tab["goal_id"].isin(goals)]
     prorated = bool((counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any())
     target_label = msg("plot.goal_target_prorated", lang) if prorated else t("target", lang)
-    handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
-               Line2D([], [], color=ORANGE, lw=2, label=target_label)]
-    if tab["running"].fillna(False).astype(bool).any():
-        handles.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white",
-                             label=status_words(GoalStatus.RUNNING, lang)))
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    from matplotlib.legend_handler import HandlerTuple  # (the legend's marks only: drawn once, at the end)
+    # each mark in the legend as the panels draw it: a count's result a bar, a share's a point with its interval,
+    # a count's target a short solid line, a share's a dashed one; where both kinds are drawn, both side by side
+    drawn = tab[tab["goal_id"].isin(goals)]
+    shares, counts_drawn = bool((drawn["kind"] == "share").any()), bool((drawn["kind"] != "share").any())
+    runs = drawn["running"].fillna(False).astype(bool)
+    value_marks: list = []
+    target_marks: list = []
+    running_marks: list = []
+    if counts_drawn:
+        value_marks.append(Patch(facecolor=BLUE))
+        target_marks.append(Line2D([], [], color=ORANGE, lw=2))
+        if (runs & (drawn["kind"] != "share")).any():
+            running_marks.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white"))
+    if shares:
+        value_marks.append(Line2D([], [], color=BLUE, marker="o", ls="none"))
+        target_marks.append(Line2D([], [], color=ORANGE, lw=1.2, ls="--"))
+        if (runs & (drawn["kind"] == "share")).any():
+            running_marks.append(Line2D([], [], color=BLUE, marker="o", mfc="white", ls="none"))
+    marks = [(value_marks, value_label), (target_marks, target_label)]
+    if running_marks:
+        marks.append((running_marks, status_words(GoalStatus.RUNNING, lang)))
+    handles = [m[0] if len(m) == 1 else tuple(m) for m, _ in marks]
+    fig.legend(handles=handles, labels=[label for _, label in marks], loc="lower center", ncol=len(handles),
+               fontsize=7.5, bbox_to_anchor=(0.5, 0.0), handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)})
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     parts = []
     for gid in goals:
