@@ -179,7 +179,7 @@ def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(t
     # read "Avvikelse per månad och månad", which no one says
     # (and then "från en månad till nästa", which the body now says as "för varje månad som gick": the column with it)
     ("sv", "Ändring av glidningens takt per månad för varje månad som gick", "per månad för varje månad som gick"),
-    ("en", "Change in the drift's monthly pace from one month to the next", "from one month to the next"),
+    ("en", "Largest change in the drift's pace each month", "each month"),
 ])
 def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it(lang, column, said):
     pytest.importorskip("honestdid")

@@ -1,6 +1,7 @@
 """Read as the board reads: a sentence that opens with a count above twelve opens with a number in digits, which
 Swedish style (and English) does not do; the goal chart's legend drew a share's result as a bar where its panel
-draws a point; the sensitivity bounds' English said "a month with each month that passed"."""
+draws a point; the sensitivity bounds' English column read "Change in the drift's pace a month with each month that
+passed"."""
 from __future__ import annotations
 
 import re
@@ -99,7 +100,9 @@ def test_a_chart_of_a_count_and_a_share_shows_both_marks_for_the_result(tiny_pro
 
 # --- 3. the sensitivity bounds in English ------------------------------------------------------------------------
 
-def test_the_sensitivity_bounds_english_says_from_one_month_to_the_next():
+def test_the_sensitivity_bounds_english_column_reads_as_english_and_as_the_sentence_says_it():
+    # it read "Change in the drift's pace a month with each month that passed": a heading no one says
     column = msg("payments.honest.deviation", "en")
-    assert column == "Change in the drift's monthly pace from one month to the next"
-    assert "each month that passed" not in msg("payments.honest.note", "en", reference="4", effect="SEK 1", main="SEK 1")
+    assert column == "Largest change in the drift's pace each month"
+    sentence = msg("payments.drift.holds", "en", m="SEK 20", next="SEK 40")
+    assert "pace" in sentence and "each month" in sentence
