@@ -106,3 +106,26 @@ def test_the_sensitivity_bounds_english_column_reads_as_english_and_as_the_sente
     assert column == "Largest change in the drift's pace each month"
     sentence = msg("payments.drift.holds", "en", m="SEK 20", next="SEK 40")
     assert "pace" in sentence and "each month" in sentence
+
+
+# --- 4. the portfolio chart names a running project as running and draws its share as an open point -------------
+
+def test_the_portfolio_chart_draws_a_running_projects_share_as_an_open_point():
+    import pandas as pd
+    table = pd.DataFrame({"title": ["Pågående", "Avslutat"], "success_rate": [112 / 236, 31 / 52],
+                          "ci_low": [0.41, 0.45], "ci_high": [0.54, 0.73], "cost_per_participant": [12_892.0, 21_692.0],
+                          "running": [True, False]})
+    fig = plots.plot_portfolio(table, "sv")
+    points = [line for line in fig.axes[0].get_lines() if line.get_marker() == "o"]
+    faces = {round(float(line.get_xdata()[0]), 4): line.get_markerfacecolor() for line in points}
+    assert faces[round(112 / 236, 4)] == "white" and faces[round(31 / 52, 4)] != "white"
+
+
+@pytest.mark.parametrize("lang, running, ended", [("sv", "Specialistteamet (pågår)", "Kompassen (fiktivt exempel)"),
+                                                  ("en", "Specialistteamet (running)", "Kompassen (fictional example)")])
+def test_the_portfolio_chart_names_a_running_project_as_its_tables_do(lang, running, ended):
+    from .conftest import sample_portfolio
+    # params/eskilstuna-specialistteamet.yaml runs to 2026-12-31 with data to 2026-10-31; Kompassen has ended
+    pf = sample_portfolio(("eskilstuna-specialistteamet", "kompassen-demo"), lang)
+    assert pf.chart_titles() == [running, ended]
+    assert pf.chart_labels() is None  # (both count exit outcomes: no definition to mark, so no sentence saying so)

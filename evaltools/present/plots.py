@@ -788,6 +788,12 @@ def plot_monte_carlo(mc: dict, lang: str | None = None, who: str | None = None, 
     return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 
+def _running(row) -> bool:
+    """Is the portfolio row of a project still running (its ``running`` flag; a row without one is not)?"""
+    v = getattr(row, "running", False)
+    return bool(v) if isinstance(v, (bool, np.bool_)) else False
+
+
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | None = None):
     """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project;
     ``labels`` names the rows where the project's title alone would not do (what its success counts)."""
@@ -796,9 +802,9 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | No
     y = np.arange(len(table))[::-1]
     names = [_wrap(n, 26) for n in (labels if labels is not None else table["title"])]
     for yi, r in zip(y, table.itertuples()):
-        if not np.isnan(r.success_rate):
-            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),
-                        fmt="o", color=BLUE, capsize=3)
+        if not np.isnan(r.success_rate):  # a project still running: an open point, as a running share is drawn
+            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),  # in its goal chart
+                        fmt="o", color=BLUE, capsize=3, mfc="white" if _running(r) else BLUE)
     a1.set_xlim(0, 1)
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     a1.set_yticks(y, names, fontsize=7.5)
