@@ -490,7 +490,7 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
     ex_ante = r.cba.summary.mode == "ex_ante"
     words = ACTOR_RESULT[ex_ante]
     said = public_amounts(rows, r.lang)
-    parts = []
+    parts: list[str] = []
     share_only: list[int] = []  # the parts that pay their share of the cost alone
     for p in ACTORS:
         v = rows.loc[p, "npv"] if p in rows.index else float("nan")
