@@ -31,7 +31,7 @@ from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
 from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t, time_limit_words
 from .narrative import is_draft
-from ..words.text import join, msg
+from ..words.text import join, msg, plural
 from ..data.params import project_kind
 from ..words.verdicts import lower_first, verdict_words
 from ..words.assumptions import years as years_text
@@ -403,7 +403,8 @@ class Portfolio:
         elif so_far:
             text += self.msg("portfolio.goals_so_far", n=number_word(so_far, self.lang, neuter=True))
         if running:
-            text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
+            text += plural("portfolio.goals_also_running", self.lang, running,  # (of goals: "två mål pågår ännu",
+                           n=number_word(running, self.lang, neuter=True))  # not read as the periods just named)
         return text
 
     def _not_comparable(self, pid: str, count: GoalCount) -> str:
