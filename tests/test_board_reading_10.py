@@ -144,7 +144,7 @@ def _round_page(filler_lines: int) -> str:
     src = "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
     filler = "".join(f"<p>Rad {i} med vanlig text som fyller sidan.</p>" for i in range(filler_lines))
     # as Samverkan i praktiken's round 'Personal 2023': heading, response rate, the note on it, chart
-    section = ("<div class='et-block'><h3>Personal 2023</h3><p>198 svarande av 450 tillfrågade (svarsfrekvens 44 %).</p>"
+    section = ("<div class='et-block'><h3>Personal 2023</h3><p>Svarande: 198 av 450 tillfrågade (svarsfrekvens 44 %).</p>"
                "<p>Svarsfrekvensen är under 50 %: svaren kan inte tas för att gälla alla tillfrågade, eftersom de som "
                "inte svarade kan ha en annan uppfattning än de som svarade.</p>"
                f"<figure class='et-fig'><img alt='Staplar' src='{src}' style='width:6.30in;max-width:100%'/>"
@@ -179,7 +179,7 @@ def test_a_rounds_heading_and_response_rate_never_end_a_page_without_its_chart(t
     # read "Avvikelse per månad och månad", which no one says
     # (and then "från en månad till nästa", which the body now says as "för varje månad som gick": the column with it)
     ("sv", "Ändring av glidningens takt per månad för varje månad som gick", "per månad för varje månad som gick"),
-    ("en", "Change in the drift's pace a month with each month that passed", "a month with each month that passed"),
+    ("en", "Largest change in the drift's pace each month", "each month"),
 ])
 def test_the_sensitivity_bounds_column_is_named_as_the_sentence_above_it_says_it(lang, column, said):
     pytest.importorskip("honestdid")

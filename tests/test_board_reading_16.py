@@ -107,8 +107,8 @@ def _late_project(tmp_path, late: int):
     (2, "sv", "Färre än 5 deltagare skrevs in efter sista intagsdatum 2023-05-31; de räknas med."),
     (2, "en", "Fewer than 5 participants were enrolled after the last intake date 2023-05-31; they are counted."),
     # five of ten: 5 is shown, in words as the note writes a number
-    (5, "sv", "Fem deltagare skrevs in efter sista intagsdatum 2023-05-31; de räknas med."),
-    (5, "en", "Five participants were enrolled after the last intake date 2023-05-31; they are counted.")])
+    (5, "sv", "Efter sista intagsdatum 2023-05-31 skrevs fem deltagare in; de räknas med."),
+    (5, "en", "After the last intake date 2023-05-31, five participants were enrolled; they are counted.")])
 def test_the_appendix_says_a_small_number_enrolled_after_the_last_intake_as_fewer_than_k(tmp_path, late, lang, note):
     from evaltools.present.sections import quality
     r = et.Report(_late_project(tmp_path, late), lang=lang)

@@ -28,16 +28,16 @@ def _sentences(blocks) -> list[str]:
 @pytest.mark.parametrize("lang, first, rounds, full, short", [
     # Samverkan's staff rounds (params/samverkan-i-praktiken.yaml: personal 450 invited): 198 of 450 answered in
     # 2023 (44 %) and 212 of 450 in 2025 (47 %), both below 50 %; the managers' 38 of 52 (73 %) are above it
-    ("sv", "Personal 2023", ["198 svarande av 450 tillfrågade (svarsfrekvens 44 %).",
-                             "212 svarande av 450 tillfrågade (svarsfrekvens 47 %).",
-                             "38 svarande av 52 tillfrågade (svarsfrekvens 73 %)."],
+    ("sv", "Personal 2023", ["Svarande: 198 av 450 tillfrågade (svarsfrekvens 44 %).",
+                             "Svarande: 212 av 450 tillfrågade (svarsfrekvens 47 %).",
+                             "Svarande: 38 av 52 tillfrågade (svarsfrekvens 73 %)."],
      "Svarsfrekvensen är under 50 %: svaren kan inte tas för att gälla alla tillfrågade, eftersom de som inte "
      "svarade kan ha en annan uppfattning än de som svarade.",
      "Liksom för personal 2023 är svarsfrekvensen under 50 %, så inte heller de här svaren kan tas för att gälla "
      "alla tillfrågade."),
-    ("en", "Staff 2023", ["198 respondents of 450 asked (response rate 44%).",
-                          "212 respondents of 450 asked (response rate 47%).",
-                          "38 respondents of 52 asked (response rate 73%)."],
+    ("en", "Staff 2023", ["Respondents: 198 of 450 asked (response rate 44%).",
+                          "Respondents: 212 of 450 asked (response rate 47%).",
+                          "Respondents: 38 of 52 asked (response rate 73%)."],
      "The response rate is below 50%: the answers cannot be taken to hold for everyone asked, since those who did "
      "not answer may see things differently from those who did.",
      "As for staff 2023, the response rate is below 50%, so these answers cannot be taken to hold for everyone "

@@ -39,7 +39,7 @@ def test_running_project_separates_actual_costs_from_remaining_budget():
     # + 200 000 + 8 950 = 2 397 940; 2026 budget without utfall: 1 307 727
     # (in prose rounded to two significant figures)
     assert "utfall 2,4 miljoner kronor" in text and "budget 1,3 miljoner kronor för poster som ännu saknar utfall" in text
-    assert "23 deltagare var fortfarande inskrivna vid analysdatumet 2026-10-31" in text
+    assert "Vid analysdatumet 2026-10-31 var 23 deltagare fortfarande inskrivna" in text
     assert text.count("utan jämförelsegrupp") == 1 and "ingen jämförelsegrupp" not in text  # (said once)
 
 

@@ -159,7 +159,7 @@ def test_open_enrolments_after_the_end_get_a_note_and_page_one_does_not_call_the
     project = _open_enrolments(tmp_path, "2026-05-31")
     notes = [w for w in project.warnings if w.code == "open_after_end"]
     assert [w.note("sv") for w in notes] == [
-        "6 inskrivningar saknar slutdatum fast projektet slutade 2026-05-31 (rad 18, 19, 20, 21, 22, 23): "
+        "inskrivningar utan slutdatum fast projektet slutade 2026-05-31: 6 (rad 18, 19, 20, 21, 22, 23); "
         "kontrollera dem och skriv in slutdatum och utfall, eller rätta projektets slut i params-filen; till dess "
         "räknas de som inte avslutade"]
     sv = _sv(summary.participation(et.Report(project, lang="sv")))
@@ -180,7 +180,7 @@ def test_open_enrolments_while_the_project_runs_are_still_enrolled_and_get_no_no
     project = _open_enrolments(tmp_path, "2026-05-20")
     assert not [w for w in project.warnings if w.code == "open_after_end"]
     sv = _sv(summary.participation(et.Report(project, lang="sv")))
-    assert "6 deltagare var fortfarande inskrivna vid analysdatumet 2026-05-20" in sv
+    assert "Vid analysdatumet 2026-05-20 var 6 deltagare fortfarande inskrivna" in sv
 
 
 def test_a_few_open_enrolments_after_the_end_are_said_as_the_number(tmp_path):

@@ -20,8 +20,8 @@ def _words(verdicts: list[tuple[V, bool]], lang: str) -> str:
 
 
 @pytest.mark.parametrize("lang, expected", [
-    ("sv", "nådde det enda mål som är bedömt under de perioder som har slutat (två pågår ännu)"),
-    ("en", "reached the one goal assessed so far, judged over the periods that have ended (two still running)"),
+    ("sv", "nådde det enda mål som är bedömt under de perioder som har slutat (två mål pågår ännu)"),
+    ("en", "reached the one goal assessed so far, judged over the periods that have ended (two goals still running)"),
 ])
 def test_the_one_goal_judged_on_its_ended_periods_is_not_said_as_final(lang, expected):
     # Specialistteamet's goals: one reached on its ended project years (year 3 runs), two not judged until they end
@@ -35,7 +35,7 @@ def test_the_one_goal_judged_on_its_ended_periods_is_not_said_as_final(lang, exp
 def test_some_goals_judged_on_their_ended_periods_are_counted(lang, expected):
     # the goal still running is not judged, so it is not one of those judged so far
     assert _words([(V.REACHED, True), (V.NOT_REACHED, False), (V.PARTLY, True), (V.RUNNING, False)],
-                  lang) == expected + (" (ett pågår ännu)" if lang == "sv" else " (one still running)")
+                  lang) == expected + (" (ett mål pågår ännu)" if lang == "sv" else " (one goal still running)")
 
 
 def test_a_goal_judged_on_every_period_says_nothing_more():

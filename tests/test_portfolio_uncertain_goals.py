@@ -37,7 +37,7 @@ def test_the_only_reached_goal_is_uncertain(lang, expected):
 
 def test_the_one_assessed_goal_reached_uncertainly():
     assert _words([V.REACHED_UNCERTAIN, V.RUNNING], "sv") == (
-        "nådde det enda mål som är bedömt (men osäkert) (ett pågår ännu)")
+        "nådde det enda mål som är bedömt (men osäkert) (ett mål pågår ännu)")
 
 
 def test_goals_reached_without_reservation_are_not_qualified():

@@ -526,8 +526,8 @@ def test_the_number_asked_at_exit_is_not_given_where_the_number_ended_is_withhel
     path.write_text(path.read_text(encoding="utf-8").replace(
         "  budget: data/budget.csv\n", "  budget: data/budget.csv\n  responses: data/responses.csv\n"
         "  questions: data/questions.csv\n"), encoding="utf-8")
-    for lang, said, gone in (("sv", "8 svarande. Hur många som tillfrågades", "av 12 tillfrågade"),
-                             ("en", "8 respondents. How many were asked", "of 12 asked")):
+    for lang, said, gone in (("sv", "Svarande: 8. Hur många som tillfrågades", "av 12 tillfrågade"),
+                             ("en", "Respondents: 8. How many were asked", "of 12 asked")):
         r = et.Report(path, lang=lang)
         assert r.disclosure.hides(Secondary.ENDED)
         text = " ".join(shown_chunks(survey_section.blocks(r))).replace("\xa0", " ")

@@ -72,10 +72,10 @@ def test_response_rate_and_respondents_beside_the_survey_goal(report):
 
 def test_the_section_says_each_rate_and_the_paired_change(report, monkeypatch):
     texts = _shown(report, monkeypatch, "survey_section")
-    assert "7 svarande av 20 tillfrågade (svarsfrekvens 35\u00a0%)." in texts
+    assert "Svarande: 7 av 20 tillfrågade (svarsfrekvens 35\u00a0%)." in texts
     assert any(x.startswith("Svarsfrekvensen är under 50\u00a0%") for x in texts)
     # participants at start: no number asked given, so the rate is unknown
-    assert "7 svarande; antalet tillfrågade är inte angivet, så svarsfrekvensen är okänd." in texts
+    assert "Svarande: 7; antalet tillfrågade är inte angivet, så svarsfrekvensen är okänd." in texts
     paired = next(x for x in texts if "svarade båda gångerna" in x)
     assert "7 svarade båda gångerna" in paired and "0,86 steg" in paired
     # 5 better, 1 the same, 1 worse: a breakdown with counts under five is not given
@@ -85,7 +85,7 @@ def test_the_section_says_each_rate_and_the_paired_change(report, monkeypatch):
 def test_english_section(report, monkeypatch):
     en = et.Report(report.project, lang="en")
     texts = _shown(en, monkeypatch, "survey_section")
-    assert "Questionnaires" in texts and "7 respondents of 20 asked (response rate 35%)." in texts
+    assert "Questionnaires" in texts and "Respondents: 7 of 20 asked (response rate 35%)." in texts
     assert not any("Board" in x for x in texts)
 
 
@@ -112,5 +112,5 @@ def test_the_sections_note_says_where_the_response_rates_stand_and_that_holds(re
     assert not any("Ljusare framtid" in x and "svarsfrekvens" in x for x in goal_texts)
     assert "bredvid varje enkätmål" not in note and "vid varje enkätomgång nedan" in note
     # ... and every round below says its rate, or that it is unknown (the start round: no number asked)
-    rounds = [x for x in texts if x.startswith("7 svarande")]
+    rounds = [x for x in texts if x.startswith("Svarande: 7")]
     assert len(rounds) >= 2 and all("svarsfrekvens" in x for x in rounds)

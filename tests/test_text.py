@@ -91,8 +91,8 @@ def test_every_loader_message_the_package_asks_for_exists():
 def test_msg_fills_named_placeholders_and_plural_forms():
     assert msg("summary.participants", "sv", n="52", years="37 under år 1 och 15 under år 2") == \
         "Projektet har haft 52 deltagare (37 under år 1 och 15 under år 2)."
-    assert plural("summary.ongoing", "en", 1, n="1", date="2024-01-31") == "1 participant was still enrolled on 2024-01-31."
-    assert plural("summary.ongoing", "en", 3, n="3", date="2024-01-31") == "3 participants were still enrolled on 2024-01-31."
+    assert plural("summary.ongoing", "en", 1, n="1", date="2024-01-31") == "On the analysis date, 2024-01-31, 1 participant was still enrolled."
+    assert plural("summary.ongoing", "en", 3, n="3", date="2024-01-31") == "On the analysis date, 2024-01-31, 3 participants were still enrolled."
     assert text.join(["a", "b", "c"], "sv") == "a, b och c"
     assert text.join(["a"], "en") == "a"
 

@@ -247,9 +247,9 @@ def test_end_dates_after_the_analysis_date_are_one_note_with_their_number_not_on
         encoding="utf-8")
     path = _params(tmp_path, "data: {participants: data/deltagare.csv}\n")
     notes = quality.report_table(et.Report(path, lang="sv")).iloc[:, 0].tolist()
-    assert [n for n in notes if "analysdatum" in n] == ["Tre slutdatum ligger efter analysdatumet."]
+    assert [n for n in notes if "analysdatum" in n] == ["Efter analysdatumet ligger tre slutdatum."]
     notes_en = quality.report_table(et.Report(path, lang="en")).iloc[:, 0].tolist()
-    assert [n for n in notes_en if "analysis date" in n] == ["Three end dates are after the analysis date."]
+    assert [n for n in notes_en if "analysis date" in n] == ["There are three end dates after the analysis date."]
 
 
 # --- a goal per intake group ---------------------------------------------------------------------------------

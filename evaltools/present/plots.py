@@ -280,12 +280,31 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
     counts = tab[(tab["kind"] != "share") & tab["goal_id"].isin(goals)]
     prorated = bool((counts["target_prorated"].notna() & (counts["target_prorated"] != counts["target"])).any())
     target_label = msg("plot.goal_target_prorated", lang) if prorated else t("target", lang)
-    handles = [Line2D([], [], color=BLUE, lw=6, label=value_label),
-               Line2D([], [], color=ORANGE, lw=2, label=target_label)]
-    if tab["running"].fillna(False).astype(bool).any():
-        handles.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white",
-                             label=status_words(GoalStatus.RUNNING, lang)))
-    fig.legend(handles=handles, loc="lower center", ncol=len(handles), fontsize=7.5, bbox_to_anchor=(0.5, 0.0))
+    from matplotlib.legend_handler import HandlerTuple  # (the legend's marks only: drawn once, at the end)
+    # each mark in the legend as the panels draw it: a count's result a bar, a share's a point with its interval,
+    # a count's target a short solid line, a share's a dashed one; where both kinds are drawn, both side by side
+    drawn = tab[tab["goal_id"].isin(goals)]
+    shares, counts_drawn = bool((drawn["kind"] == "share").any()), bool((drawn["kind"] != "share").any())
+    runs = drawn["running"].fillna(False).astype(bool)
+    value_marks: list = []
+    target_marks: list = []
+    running_marks: list = []
+    if counts_drawn:
+        value_marks.append(Patch(facecolor=BLUE))
+        target_marks.append(Line2D([], [], color=ORANGE, lw=2))
+        if (runs & (drawn["kind"] != "share")).any():
+            running_marks.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white"))
+    if shares:
+        value_marks.append(Line2D([], [], color=BLUE, marker="o", ls="none"))
+        target_marks.append(Line2D([], [], color=ORANGE, lw=1.2, ls="--"))
+        if (runs & (drawn["kind"] == "share")).any():
+            running_marks.append(Line2D([], [], color=BLUE, marker="o", mfc="white", ls="none"))
+    marks = [(value_marks, value_label), (target_marks, target_label)]
+    if running_marks:
+        marks.append((running_marks, status_words(GoalStatus.RUNNING, lang)))
+    handles = [m[0] if len(m) == 1 else tuple(m) for m, _ in marks]
+    fig.legend(handles=handles, labels=[label for _, label in marks], loc="lower center", ncol=len(handles),
+               fontsize=7.5, bbox_to_anchor=(0.5, 0.0), handler_map={tuple: HandlerTuple(ndivide=None, pad=0.6)})
     fig.tight_layout(rect=(0, 0.06, 1, 1))
     parts = []
     for gid in goals:
@@ -769,6 +788,12 @@ def plot_monte_carlo(mc: dict, lang: str | None = None, who: str | None = None, 
     return _alt(fig, lang, "plot.alt.monte_carlo", parts, n=fmt_num(len(npv), 0, lang))
 
 
+def _running(row) -> bool:
+    """Is the portfolio row of a project still running (its ``running`` flag; a row without one is not)?"""
+    v = getattr(row, "running", False)
+    return bool(v) if isinstance(v, (bool, np.bool_)) else False
+
+
 def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | None = None):
     """Success rate with its exact (Clopper–Pearson) interval and cost per participant, one row per project;
     ``labels`` names the rows where the project's title alone would not do (what its success counts)."""
@@ -777,9 +802,9 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | No
     y = np.arange(len(table))[::-1]
     names = [_wrap(n, 26) for n in (labels if labels is not None else table["title"])]
     for yi, r in zip(y, table.itertuples()):
-        if not np.isnan(r.success_rate):
-            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),
-                        fmt="o", color=BLUE, capsize=3)
+        if not np.isnan(r.success_rate):  # a project still running: an open point, as a running share is drawn
+            a1.errorbar([r.success_rate], [yi], xerr=_ci_err(r.success_rate, r.ci_low, r.ci_high),  # in its goal chart
+                        fmt="o", color=BLUE, capsize=3, mfc="white" if _running(r) else BLUE)
     a1.set_xlim(0, 1)
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     a1.set_yticks(y, names, fontsize=7.5)

@@ -31,7 +31,7 @@ from ..data.paths import all_params
 from .display import Table, Text, number_figures, show
 from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t, time_limit_words
 from .narrative import is_draft
-from ..words.text import join, msg
+from ..words.text import join, msg, plural
 from ..data.params import project_kind
 from ..words.verdicts import lower_first, verdict_words
 from ..words.assumptions import years as years_text
@@ -403,7 +403,8 @@ class Portfolio:
         elif so_far:
             text += self.msg("portfolio.goals_so_far", n=number_word(so_far, self.lang, neuter=True))
         if running:
-            text += self.msg("portfolio.goals_also_running", n=number_word(running, self.lang, neuter=True))
+            text += plural("portfolio.goals_also_running", self.lang, running,  # (of goals: "två mål pågår ännu",
+                           n=number_word(running, self.lang, neuter=True))  # not read as the periods just named)
         return text
 
     def _not_comparable(self, pid: str, count: GoalCount) -> str:
@@ -511,15 +512,15 @@ class Portfolio:
         labels = self.chart_labels()
         # the shares side by side count different things: the chart marks where, and a sentence under it says so
         # (under it: the caption above stays short, on the chart's page)
-        marked = labels is not None and any(lab != title for lab, title in zip(labels, self.table["title"]))
+        marked = labels is not None and any(lab != title for lab, title in zip(labels, self.chart_titles()))
         # (the same kind of success with other outcomes marks no name: the sentence then names no brackets)
         differ = (Text([self.msg("portfolio.charts_definitions_differ" if marked
                                  else "portfolio.charts_definitions_differ_unmarked")])
                   if labels is not None else None)
         caption = [self.msg("portfolio.charts_caption")]
         tab = self.table
-        if any(_flags(tab, "per_person_so_far")):
-            caption.append(self.msg("portfolio.charts_so_far"))  # a running project's bar is its outturn so far
+        if any(_flags(tab, "per_person_so_far")) or any(_flags(tab, "running")):
+            caption.append(self.msg("portfolio.charts_so_far"))  # a running project's point and bar: so far
         if self.pooled_projects():  # (the same share as the table's, named as the table names it)
             caption.append(self.msg("portfolio.charts_pooled", projects=join(self.pooled_projects(), self.lang)))
         # an application's bar stands among outturns: said to be what its table calls it, expected by the application
@@ -527,9 +528,16 @@ class Portfolio:
                         if mode == "ex_ante" and pd.notna(n)]
         if applications:
             caption.append(self.msg("portfolio.charts_ex_ante", projects=join(applications, self.lang)))
-        chart = plot_portfolio(self.table, self.lang, labels)
+        chart = plot_portfolio(self.table, self.lang, labels if labels is not None else self.chart_titles())
         number_figures([chart], 1, self.msg)  # (its one chart)
         show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
+
+    def chart_titles(self) -> list[str]:
+        """The projects' names on the chart: a project still running says so, as the tables name it
+        ("Specialistteamet (pågår)"), so that its share and cost so far are not read as its result."""
+        tab = self.table
+        return [tagged_name(title, "", self.lang, running=running)
+                for title, running in zip(tab["title"], _flags(tab, "running"))]
 
     def chart_labels(self) -> list[str] | None:
         """The chart's project names where the projects with a success rate count success in different ways:
@@ -543,7 +551,7 @@ class Portfolio:
         common = rated["success_kind"].value_counts().index[0]
         return [f"{title} ({self.msg(SHORT_DEFINITION[kind])})"
                 if not np.isnan(rate) and kind != common and kind in SHORT_DEFINITION else title
-                for title, kind, rate in zip(tab["title"], tab["success_kind"], tab["success_rate"])]
+                for title, kind, rate in zip(self.chart_titles(), tab["success_kind"], tab["success_rate"])]
 
 
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period",

@@ -490,7 +490,8 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
     ex_ante = r.cba.summary.mode == "ex_ante"
     words = ACTOR_RESULT[ex_ante]
     said = public_amounts(rows, r.lang)
-    parts = []
+    parts: list[str] = []
+    share_only: list[int] = []  # the parts that pay their share of the cost alone
     for p in ACTORS:
         v = rows.loc[p, "npv"] if p in rows.index else float("nan")
         if pd.isna(v):
@@ -505,6 +506,7 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
             # (an application's check: no flow but its part of the cost, said so; in a report on what happened the
             # table per actor says it, and page 1 says why the state pays where it pays more)
             said_p += r.msg("summary.actor_cost_share_only")
+            share_only.append(len(parts))
         elif p == "stat":  # (the state's figure rests on those assumptions)
             said_p += state_assumptions(r)
             if result == "pays":  # (and why it pays more than its share of the cost, as the table per actor says)
@@ -514,6 +516,13 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
                     said_p += r.msg("summary.state_above_share")
                 said_p += reason
         parts.append(said_p)
+    if len(share_only) > 1 and share_only == list(range(share_only[0], share_only[-1] + 1)):
+        # two or more side by side that pay their share alone: said once, after the last of them ("regionen skulle
+        # betala 900 000 kr och staten skulle betala 1,8 miljoner kronor (var och en sin andel av kostnaden)")
+        one, each = r.msg("summary.actor_cost_share_only"), r.msg("summary.actor_cost_share_only_each")
+        for i in share_only:
+            parts[i] = parts[i].removesuffix(one)
+        parts[share_only[-1]] += each
     return join(parts, r.lang)
 
 
