@@ -336,3 +336,22 @@ def test_kompassens_did_estimate_and_interval_are_one_figure_on_page_one_in_the_
     # the cost-benefit's measured row states the same interval
     assert (f"−{_sek(-effect)} kr per hushåll och månad, 95 % KI −{_sek(-low)} kr till "
             f"−{_sek(-high)} kr") in html
+
+
+# --- 4. the tornado: the number of persons it names is the number its net present value is computed at ------------
+
+# (until 2026-12 the ends were the exact interval's fractions of persons, Kompassen's 72,53 and 99,61, which the tornado
+# and its text named "73" and "100" beside the net present value of 72,53 and 99,61 exits)
+def test_the_tornado_names_the_number_of_persons_its_net_present_value_is_computed_at(sample_reports):
+    said = {}
+    for pid in WITH_EXITS:
+        soup = BeautifulSoup((sample_reports.out / pid / f"{pid}.html").read_text(encoding="utf-8"), "html.parser")
+        alt = next(_plain(i.get("alt")) for i in soup.find_all("img") if "Tornadodiagram" in (i.get("alt") or ""))
+        found = re.search(r"Personer som lämnat försörjningsstödet: (\d+) ger (−?[\d ]+) kr, (\d+) ger (−?[\d ]+) kr", alt)
+        assert found, pid
+        ws = openpyxl.load_workbook(sample_reports.out / pid / f"{pid}-tabeller.xlsx")["Känslighetsanalys"]
+        row = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Personer som lämnat försörjningsstödet")
+        # the tornado's words and the workbook's cells: the same persons, the same net present values
+        assert (_kr(found.group(2)), _kr(found.group(4))) == (_half_up(row[3]), _half_up(row[4])), pid
+        said[pid] = ((int(found.group(1)), int(found.group(3))), (row[1], row[2]))
+    assert all(names == pytest.approx(values, abs=1e-9) for names, values in said.values()), said
