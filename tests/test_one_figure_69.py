@@ -377,3 +377,47 @@ def test_the_what_if_panel_says_an_application_s_exits_are_expected_as_its_repor
     cell = next(v for k, v in panel.items() if k.startswith("Personer som behöver lämna"))
     assert cell.split(" (")[0] == next(v for k, v in html.items() if k.startswith("Personer som behöver lämna"))
     assert "hittills" not in cell and "förväntat" in cell, cell
+
+
+# --- 6. Vägen ut (Timrå), cut short: its counts, pro-rated targets, share and costs by hand -------------------------
+
+def test_timras_counts_targets_share_and_costs_by_hand_are_the_ones_shown(sample_reports):
+    root, out, pid = sample_reports.params.parent, sample_reports.out, "timra-vagen-ut"
+    params = yaml.safe_load((root / "params" / f"{pid}.yaml").read_text(encoding="utf-8"))
+    people = pd.read_csv(root / "data" / pid / "participants.csv", dtype=str, keep_default_na=False)
+    budget = pd.read_csv(root / "data" / pid / "budget.csv")
+    start, end = params["period"]["start"], params["period"]["actual_end"]
+    people["year"] = [_project_year(start, dt.date.fromisoformat(d)) for d in people["start_date"]]
+    goal = next(g for g in params["goals"] if g["id"] == "självförsörjande")
+    people["success"] = people["outcome"].isin(goal["success_outcomes"])
+    intake = [int((people["year"] == y).sum()) for y in (1, 2)]
+    successes = [int(people.loc[people["year"] == y, "success"].sum()) for y in (1, 2)]
+    # year 2 runs from 2019-02-01 to the early end 2019-10-15 (inclusive): its share of a year, and the targets for it
+    days = (end - dt.date(start.year + 1, start.month, start.day)).days + 1
+    part = days / 365
+    html = _html_text(out / pid / f"{pid}.html")
+    assert (f"Minst 50 personer ska handläggas av utsedd handläggare per år: inte uppnått – {intake[0]} år 1 och "
+            f"{intake[1]} år 2 (perioden kortades till 8,5 månader; målet för den tiden var {_sek(50 * part)})") in html
+    assert (f"per år: inte uppnått – {successes[0]} år 1 och {successes[1]} år 2 (perioden kortades till 8,5 månader; "
+            f"målet för den tiden var {_sek(25 * part)})") in html
+    ws = openpyxl.load_workbook(out / pid / f"{pid}-tabeller.xlsx")["Mål"]
+    rows = [dict(zip([_plain(c.value) for c in next(ws.iter_rows())], [c.value for c in r]))
+            for r in list(ws.iter_rows())[1:]]
+    counted = [(r["Utfall"], r["Målvärde för periodens längd"]) for r in rows if r["Mål"] == goal["label"]]
+    assert counted == [(successes[0], 25), (successes[1], _half_up(25 * part))]
+    # the main goal's share over every exit, with its exact interval, as page 1 and the portfolio give it
+    k, n = int(people["success"].sum()), int((people["end_date"] != "").sum())
+    low, high = proportion_confint(k, n, alpha=0.05, method="beta")
+    assert f"Av {n} avslutade deltagare fick {k} ({_pct(k / n)})" in html
+    assert f"{k}/{n} {_pct(k / n)} ({_pct(low)}–{_pct(high)})" in _html_text(out / "portfolio" / "portfolio.html")
+    # the costs: utfall over budget, per participant and per success
+    lines = budget[budget["category"] != "Summa"]
+    cost, planned = float(lines["actual"].sum()), float(lines["budget"].sum())
+    figures = _html_key_figures(out / pid / f"{pid}.html")
+    assert _kr(figures["Total kostnad (utfall, annars budget; löpande priser)"]) == _half_up(cost)
+    assert _kr(figures["Kostnad per deltagare (löpande priser)"]) == _half_up(cost / len(people))
+    assert _kr(next(v for key, v in figures.items() if key.startswith("Kostnad per lyckat utfall"))) == _half_up(cost / k)
+    assert f"({_half_up(100 * cost / planned):.0f} % av budgeten" in html
+    xlsx, csv_row = _portfolio_row(out, pid)
+    assert (int(csv_row["Kostnad per deltagare"]), int(csv_row["Kostnad per lyckat utfall (enligt projektets huvudmål)"])) \
+        == (_half_up(cost / len(people)), _half_up(cost / k))
