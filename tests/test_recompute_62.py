@@ -737,7 +737,8 @@ def test_each_assumption_s_low_and_high_npv_agree_with_the_hand_calculation(sens
             "dropoff_per_year": ((0.5, 0.0), lambda v: _npv_by_hand(dropoff=v)),
             "deadweight": ((0.75, 0.0), lambda v: _npv_by_hand(deadweight=v)),
             "discount_rate": ((0.06, 0.0), lambda v: _npv_by_hand(rate=v)),
-            "successes": ((lo * n, hi * n), lambda v: _npv_by_hand(exits_scale=v / k))}
+            # (the exact interval's ends, 1,29 and 6,28 exits, in whole persons as the tornado names them)
+            "successes": ((math.floor(lo * n + 0.5), math.floor(hi * n + 0.5)), lambda v: _npv_by_hand(exits_scale=v / k))}
     assert set(tab.index) == set(ends), tab.index  # (the skattefaktor and the settled cost move nothing here)
     for name, ((low, high), npv) in ends.items():
         row = tab.loc[name]
@@ -752,7 +753,7 @@ def test_each_assumption_s_low_and_high_npv_agree_with_the_hand_calculation(sens
 # deadweight), the public financiers' NPV is affine in (1 − deadweight) and in the number of exits:
 # NPV(d) = B · (1 − d)/(1 − d₀) − C and NPV(m) = B · m/k − C, B and C the perspective's benefit and cost in the
 # cost-benefit table; k exits from försörjningsstöd of the n ended who had it at start (all of them here), read from
-# the participants file, tested at n × the bounds of k/n's Clopper–Pearson interval.
+# the participants file, tested at n × the bounds of k/n's Clopper–Pearson interval in whole persons (halves up).
 AFFINE = ("timra-vagen-ut", "eskilstuna-specialistteamet", "nasta-steg", "sprangbradan-demo")
 LEFT_FS = ("arbete", "arbete_med_stöd", "studier", "sjuk_aktivitetsersättning", "sjukpenning", "annan_ersättning")
 
@@ -793,8 +794,10 @@ def test_the_exits_ends_on_the_samples_are_the_exact_interval_s_bounds_of_the_fi
     lo, hi = proportion_confint(k, n, alpha=0.05, method="beta")
     p = cb.table.set_index("perspective").loc["offentliga"]
     row = cb.sensitivity.set_index("parameter").loc["successes"]
-    assert (row["low_value"], row["high_value"]) == pytest.approx((lo * n, hi * n), rel=1e-12), name
-    for end, m in (("low", lo * n), ("high", hi * n)):
+    # the ends in whole persons, halves up, as the tornado names them (Kompassen: 72,53 and 99,61 are 73 and 100)
+    low, high = math.floor(lo * n + 0.5), math.floor(hi * n + 0.5)
+    assert (row["low_value"], row["high_value"]) == (low, high), name
+    for end, m in (("low", low), ("high", high)):
         assert row[f"npv_{end}"] == pytest.approx(p["pv_benefit"] * m / k - p["pv_cost"], rel=1e-9), name
 
 
@@ -815,9 +818,10 @@ def test_the_workbook_s_sensitivity_sheet_gives_the_recomputed_ends(sample_repor
                        (dw[col["Högt värde"]], dw[col["Nettonuvärde, högt värde"]])):
         assert npv == pytest.approx(p["pv_benefit"] * (1 - value) / (1 - d0) - p["pv_cost"], abs=0.01), name
     ex = rows["Personer som lämnat försörjningsstödet"]
-    assert (ex[col["Lågt värde"]], ex[col["Högt värde"]]) == pytest.approx((lo * n, hi * n), abs=1e-6), name
-    assert ex[col["Nettonuvärde, lågt värde"]] == pytest.approx(p["pv_benefit"] * lo * n / k - p["pv_cost"], abs=0.01)
-    assert ex[col["Nettonuvärde, högt värde"]] == pytest.approx(p["pv_benefit"] * hi * n / k - p["pv_cost"], abs=0.01)
+    low, high = math.floor(lo * n + 0.5), math.floor(hi * n + 0.5)  # (in whole persons, halves up)
+    assert (ex[col["Lågt värde"]], ex[col["Högt värde"]]) == (low, high), name
+    assert ex[col["Nettonuvärde, lågt värde"]] == pytest.approx(p["pv_benefit"] * low / k - p["pv_cost"], abs=0.01)
+    assert ex[col["Nettonuvärde, högt värde"]] == pytest.approx(p["pv_benefit"] * high / k - p["pv_cost"], abs=0.01)
     assert all(r[col["Nettonuvärde, grundkalkyl"]] == pytest.approx(p["npv"], abs=0.01) for r in rows.values())
 
 
@@ -1083,7 +1087,9 @@ def test_another_perspective_s_ends_agree_with_the_hand_calculation(sens, perspe
         assert (row["npv_low"], row["npv_high"]) == pytest.approx((npv(row["low_value"]), npv(row["high_value"])),
                                                                   rel=1e-9), name
         assert row["npv_low"] <= row["npv_high"], name
-    assert (tab.loc["successes", "low_value"], tab.loc["successes", "high_value"]) == pytest.approx((lo * n, hi * n))
+    # the exact interval's ends in whole persons, halves up: 4 of 7 gives 1,29 and 6,28 exits, tested at 1 and 6
+    assert (tab.loc["successes", "low_value"], tab.loc["successes", "high_value"]) == \
+        (math.floor(lo * n + 0.5), math.floor(hi * n + 0.5)) == (1, 6)
     if perspective == "samhälle":
         assert (tab.loc["skattefaktor", "low_value"], tab.loc["skattefaktor", "high_value"]) in ((1.0, 1.5), (1.5, 1.0))
 

@@ -10,7 +10,7 @@ from statsmodels.stats.proportion import confint_proportions_2indep, proportion_
 
 from ...data.assumptions import REGISTRY, Range, bounds, tested_range
 from ..comparison import DidEstimate, IntervalMethod
-from ..goals import CI_METHOD
+from ..goals import CI_METHOD, whole_persons
 from ..result import Note, Share
 from .model import PERSPECTIVES, UsedAssumption, _Model, annuity_factor
 from .summary import HorizonRangeSimulation, MonteCarlo, NpvSpread, Simulation, SimulationDraws
@@ -83,7 +83,10 @@ def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float
     """For each assumption the registry varies: (name, lower value, upper value, model arguments at
     the lower end, at the upper end). Relative ranges multiply the calculation's own value; the
     number of exits is its exact 95 % interval, the goal table's, as k exits of the ``n_could`` ended participants
-    who had försörjningsstöd to leave (ex ante: a range around the application's figure)."""
+    who had försörjningsstöd to leave (ex ante: a range around the application's figure), each end in whole
+    persons, halves up (:func:`~evaltools.analysis.goals.whole_persons`): the number the tornado, its text and the
+    workbook name is the number its net present value is computed at (72,53 exits named "73" gave the net present
+    value of 72,53)."""
     n, k = info.get("n_could", 0), info.get("n_success", 0)
     out = []
     for name in REGISTRY.varied:
@@ -91,10 +94,12 @@ def _sensitivity_ends(m: _Model, info: dict, cb) -> list[tuple[str, float, float
         if a.range is Range.INTERVAL:
             if info.get("mode") == "ex_ante" and k > 0:
                 lo, hi = bounds(name, cb)
-                out.append((name, lo * k, hi * k, {arg: lo}, {arg: hi}))
+                low, high = whole_persons(lo * k), whole_persons(hi * k)
+                out.append((name, low, high, {arg: low / k}, {arg: high / k}))
             elif n > 0 and k > 0:
                 lo, hi = proportion_confint(k, n, method=CI_METHOD)
-                out.append((name, lo * n, hi * n, {arg: lo * n / k}, {arg: hi * n / k}))
+                low, high = whole_persons(lo * n), whole_persons(hi * n)
+                out.append((name, low, high, {arg: low / k}, {arg: high / k}))
             continue
         value = getattr(m, _MODEL_VALUES[name]) if name in _MODEL_VALUES else None
         lo, hi = assumption_range(name, value, info, cb)
