@@ -359,12 +359,8 @@ def test_the_tornado_names_the_number_of_persons_its_net_present_value_is_comput
 
 # --- 5. an application in the what-if panel: its exits are expected, as its report says, never "so far" ------------
 
-_SO_FAR = ("present/whatif.py key_figures (line 362: so_far = fmt_int(s.successes)) and _break_even (line 399, "
-           "explore.whatif.break_even_value '{exits} (hittills {successes})') say an application's expected exits "
-           "as exits so far: '48 (hittills 110)', where its report says '110 (förväntat enligt ansökan)'")
 
 
-@pytest.mark.xfail(strict=True, reason=_SO_FAR)
 def test_the_what_if_panel_says_an_application_s_exits_are_expected_as_its_report_does(sample_reports):
     import evaltools as et
     from evaltools.present import whatif

@@ -396,8 +396,9 @@ def _break_even(result, perspective: str, row: pd.Series, who: str, so_far: str,
     """The break-even's cell: the persons needed beside those who have left so far, or, where no number of
     exits is needed or would do, why (:func:`~evaltools.present.sections.costbenefit.break_even_words`)."""
     if not pd.isna(row["break_even_exits"]):
-        return msg("explore.whatif.break_even_value", lang, exits=fmt_persons_needed(row["break_even_exits"], lang),
-                   successes=so_far)
+        # (an application's exits are the ones it expects, as its report's key figures say; not "so far")
+        key = "explore.whatif.break_even_expected" if result.summary.mode == "ex_ante" else "explore.whatif.break_even_value"
+        return msg(key, lang, exits=fmt_persons_needed(row["break_even_exits"], lang), successes=so_far)
     per_exit = result.per_exit.set_index("perspective") if result.per_exit is not None else None
     return break_even_words(row["break_even_exits"],
                             per_exit.loc[perspective] if per_exit is not None and perspective in per_exit.index else None,
