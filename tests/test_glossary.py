@@ -45,6 +45,9 @@ MAIN_GOAL_KEYS = frozenset({
     "summary.success_action_plan_count_enrolments", "summary.success_goal_count_enrolments",
     "summary.success_action_plan_none_enrolments", "summary.success_goal_none_enrolments",
     "summary.success_generic_none_enrolments",
+    # (the default successes said as where they went, where some had no försörjningsstöd to leave)
+    "summary.success_generic_moved", "summary.success_generic_none_moved", "summary.success_generic_moved_enrolments",
+    "summary.success_generic_none_moved_enrolments",
     # (the exits to the support at start that the main goal's default leaves out, or that its outcomes count)
     "summary.success_same_support_default", "summary.success_same_support_counted",
     "method.groups", "costbenefit.kf.per_success", "costbenefit.kf.prestudy_note",

@@ -75,7 +75,7 @@ def test_a_still_enrolled_is_said_as_the_number_page_one_gives_away(tmp_path):
     said = _text(page_one.participation(r))
     # published on page 1: P = 16 and E = 14 ("Av 14 avslutade"); 16 − 14 = 2 by hand
     assert "Projektet har haft 16 deltagare" in said and "Av 14 avslutade deltagare" in said
-    assert "2 deltagare var fortfarande inskrivna" in said
+    assert "var 2 deltagare fortfarande inskrivna" in said
     assert "Färre än 5 deltagare var fortfarande inskrivna" not in said
     # the sensitive small counts (1 moved, 1 other, 1 sickness benefit) are not said on page 1
     assert "flyttat" not in said.lower().split("försörjningsstödet (")[0]
@@ -84,7 +84,7 @@ def test_a_still_enrolled_is_said_as_the_number_page_one_gives_away(tmp_path):
 def test_a_one_still_enrolled_is_said_in_the_singular(tmp_path):
     r = _write(tmp_path, A[:-1])  # 15 participants, 14 ended, 1 still enrolled
     said = _text(page_one.participation(r))
-    assert "1 deltagare var fortfarande inskriven" in said
+    assert "var 1 deltagare fortfarande inskriven" in said
 
 
 # (b) 16 participants: 14 ended, every one of them to work; 2 still enrolled. P − S = 2, public from page 1.

@@ -27,6 +27,7 @@ from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
+from ...analysis.costbenefit.persistence import on_fs_at_start
 from ...analysis.costbenefit.model import EMPLOYMENT_ITEMS, subsidy_months
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -166,6 +167,26 @@ BY_ENROLMENT = {
 }
 
 
+# the default successes said as where they went, not as leaving försörjningsstöd, where some of them had another
+# support at start (sickness benefit, activity compensation): they had no försörjningsstöd to leave
+MOVED = {"summary.success_generic": "summary.success_generic_moved",
+         "summary.success_generic_none": "summary.success_generic_none_moved",
+         "summary.per_success_generic": "summary.per_success_generic_moved"}
+BY_ENROLMENT.update({"summary.success_generic_moved": "summary.success_generic_moved_enrolments",
+                     "summary.success_generic_none_moved": "summary.success_generic_none_moved_enrolments"})
+
+
+def not_all_left_fs(r) -> bool:
+    """Whether some of the project's successes under the default definition (an exit to work, studies or a benefit)
+    had no försörjningsstöd to leave (:func:`~evaltools.analysis.costbenefit.persistence.on_fs_at_start`: another
+    support at start): "lämnade försörjningsstödet" would then say of them what the cost-benefit does not count."""
+    if not r.project.has_participants:
+        return False
+    df = r.project.participants
+    d = project_successes(r.project).definition
+    return bool((d.is_success(df) & ~on_fs_at_start(r.project, df)).any())
+
+
 def per_success(r, s: CostSummary) -> str:
     """The cost per success, named as the project counts success (see :func:`evaltools.analysis.goals.success_definition`)."""
     kind = success_definition(r.params, r.lang).kind  # (the main goal's successes, not the exits from försörjningsstöd)
@@ -173,6 +194,8 @@ def per_success(r, s: CostSummary) -> str:
     by_then = r.msg("summary.by_then") if s.per_person_through is not None else ""
     # (an application's leavers are expected, not counted: "som lämnar", not "som lämnat")
     key = "summary.per_success_generic_ex_ante" if s.mode == "ex_ante" and kind == "leaves_fs" else PER_SUCCESS[kind]
+    if kind == "leaves_fs" and s.mode != "ex_ante" and not_all_left_fs(r):
+        key = MOVED[key]
     return r.msg(key, amount=fmt_kr_prose(s.cost_per_success, r.lang)) + by_then
 
 
@@ -266,8 +289,11 @@ def participation(r) -> list[str]:
             values["ended"] = fmt_int(int(df[S.END_DATE].notna().sum()), lang)
         twice = enrolment_counts(df).by_enrolment  # (then "31 avslutade inskrivningar", not "deltagare")
 
+        moved = d.kind == "leaves_fs" and not_all_left_fs(r)  # (then "gick till", not "lämnade försörjningsstödet")
+
         def said(key: str) -> str:
-            return BY_ENROLMENT[key] if twice else key
+            key = MOVED.get(key, key) if moved else key
+            return BY_ENROLMENT.get(key, key) if twice else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all or at_goal:
@@ -325,6 +351,8 @@ def same_support_sentence(r, sc, k_min: int) -> list[str]:
     key = {(False, True): "summary.success_same_support_default", (False, False): "summary.success_same_support_counted",
            (True, True): "summary.success_same_support_default_fs",
            (True, False): "summary.success_same_support_counted_fs"}[(generic, d.default)]
+    if key == "summary.success_same_support_default_fs" and not_all_left_fs(r):  # (page 1 says "gick till")
+        key = "summary.success_same_support_default_moved"
     said = r.msg("summary.same_support_some", k=str(k_min)) if hides(n, k_min) or hides(rest, k_min) \
         else fmt_int(n, r.lang)
     return [r.msg(key, n=said, outcomes=outcomes)]
