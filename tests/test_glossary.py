@@ -48,6 +48,9 @@ MAIN_GOAL_KEYS = frozenset({
     # (the default successes said as where they went, where some had no försörjningsstöd to leave)
     "summary.success_generic_moved", "summary.success_generic_none_moved", "summary.success_generic_moved_enrolments",
     "summary.success_generic_none_moved_enrolments",
+    # (why a goal counted months after exit, or within months of the start, cannot be the main goal)
+    "messages.params.after_exit_months_main", "messages.params.within_months_main",
+    "portfolio.charts_so_far",  # (the portfolio chart's share of successes of a project still running)
     # (the exits to the support at start that the main goal's default leaves out, or that its outcomes count)
     "summary.success_same_support_default", "summary.success_same_support_counted",
     "method.groups", "costbenefit.kf.per_success", "costbenefit.kf.prestudy_note",
