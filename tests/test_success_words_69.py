@@ -66,3 +66,20 @@ def test_all_on_social_assistance_at_start_they_left_it(tmp_path):
     text = _page_one(_project(tmp_path, ["försörjningsstöd"] * 10))
     assert "Av 10 avslutade deltagare lämnade 5 (50,0 %) försörjningsstödet" in text, text
     assert "18 000 kr per person som lämnat försörjningsstödet" in text, text
+
+
+def test_with_the_exits_withheld_the_negative_result_is_still_said_to_be_the_calculations_reach(tmp_path):
+    """Rows 0–5 from sickness benefit and rows 6 and 7 from försörjningsstöd go to work: two left försörjningsstöd
+    (1 to 4: withheld, so the NPV is a range, not a number). At a cost of 2 000 000 kr no count from 1 to 4 carries
+    it, so the NPV is negative whatever the count, and page 1 says that this is the calculation's reach (most who
+    moved on had no försörjningsstöd to leave), not a verdict on the goals, as it does where the count is shown."""
+    path = _project(tmp_path, ["sjukpenning"] * 6 + ["försörjningsstöd"] * 4)
+    people = pd.read_csv(tmp_path / "data" / "participants.csv", dtype=str, keep_default_na=False)
+    people.loc[[3, 4, 5], "outcome"] = "arbete"
+    write_csv(tmp_path / "data" / "participants.csv", people)
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2022", "category": "Lön", "budget": 2_000_000,
+                                                  "actual": 2_000_000}])
+    r = et.Report(et.load_project(path))
+    assert r.cba.summary.exit_range is not None  # (the two who left are withheld)
+    said = " ".join(summary.support_at_start(r))
+    assert "säger alltså att de som lämnade försörjningsstödet inte bär kostnaden" in said, said

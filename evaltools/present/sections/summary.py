@@ -733,6 +733,9 @@ def support_at_start(r) -> list[str]:
                                else r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports,
                                           unvalued=unvalued)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
+        if pd.isna(lead_npv) and s.exit_range is not None and (at := s.exit_range.of(s.perspective)) is not None:
+            # (the exits withheld as 1 to k − 1: negative at every count they may be, it is negative)
+            lead_npv = at.npv_high if at.verdict == RangeVerdict.NOT_COVERED else lead_npv
         if s.successes and lead_npv < 0 and (hidden or n > s.successes):
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
             # reach, not a verdict on the goals (which page 1 gave above)
