@@ -257,3 +257,22 @@ def test_a_typo_in_a_command_is_told_the_command_meant(projects, capsys, argv, m
 def test_a_command_like_none_is_told_the_choices_alone(projects, capsys):
     code, said = _run(capsys, "xyzzy")
     assert code == 2 and "menade du" not in said and "'validate'" in said, said
+
+
+def test_kolada_for_a_project_in_other_letters_is_told_the_command(projects, capsys):
+    code, said = _run(capsys, "kolada", "N31807", "0305", "--project", "Timrå-Vägen-Ut")
+    assert code == 1 and "menade du timra-vagen-ut? Skriv: evaltools kolada N31807 0305 --project timra-vagen-ut" in said
+
+
+def test_a_document_misspelt_is_told_the_one_meant(capsys):
+    code, said = _run(capsys, "docs", "data-kontrakt")
+    assert code == 1 and "menade du data-contract? Skriv: evaltools docs data-contract" in said, said
+    code, said = _run(capsys, "docs", "xyzzy")
+    assert code == 1 and "menade du" not in said and "data-contract" in said, said
+
+
+def test_a_format_misspelt_is_told_the_option_to_write(projects, capsys):
+    code, said = _run(capsys, "render", "tiny", "--formats", "htm,PDF", "--cold-kernels")
+    assert code == 2 and "skriv --formats html,pdf" in said, said
+    code, said = _run(capsys, "render", "tiny", "--formats", "htm,qqq", "--cold-kernels")
+    assert code == 2 and "skriv --formats" not in said and "fick 'htm,qqq'" in said, said

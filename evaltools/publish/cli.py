@@ -551,7 +551,13 @@ def _render(args, parser, paths: list[Path]) -> int:
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
-        parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
+        # (a format misspelt, 'htm', 'PDF': the option to write, where each one refused is close to one)
+        meant = {f: m[0] for f in bad
+                 if (m := difflib.get_close_matches(f.casefold(), FORMATS + OPTIONAL_FORMATS, n=1, cutoff=0.6))}
+        fixed = ",".join(dict.fromkeys(meant.get(f, f) for f in formats)) if bad and len(meant) == len(bad) else ""
+        parser.error(_say("cli.formats_near", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats),
+                          fixed=fixed) if fixed
+                     else _say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
     try:
         check_reports_dir(args.reports_dir, paths, lang)
         make_reports_dir(args.reports_dir, lang)  # (a file where it goes, a name too long: said, never a traceback)
@@ -724,14 +730,18 @@ def cmd_kolada(args) -> int:
     from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
     from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
     lang = _lang(args)
-    if args.project and not params_path(args.project).is_file():
-        known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
-        print("✗ " + _say("cli.no_params", lang, missing=redact(str(params_path(args.project))), folder=PARAMS_DIR,
-                          known=known),
+    if args.project and not is_file(_project_path(args.project)):
+        ids = [p.stem for p in all_params()]
+        known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)
+        missing = redact(str(params_path(args.project)))
+        meant = _meant_project(args.project, ids)  # (in other letters, or misspelt: the command to type)
+        print("✗ " + (_say("cli.no_params", lang, missing=missing, folder=PARAMS_DIR, known=known) if meant is None
+                      else _say("cli.no_params_meant", lang, missing=missing, near=redact(meant), ids=redact(meant),
+                                command=f"kolada {args.kpi} {args.municipality} --project")),
               file=sys.stderr)
         return EXIT_FAILED
     try:
-        folder = kolada_folder(load_params(params_path(args.project))) if args.project else Path.cwd()
+        folder = kolada_folder(load_params(_project_path(args.project))) if args.project else Path.cwd()
         series = fetch_series(args.kpi, args.municipality)
         path = write_cache(series, folder)  # (refused where the name is a link or a folder)
     except KoladaError as e:
@@ -765,7 +775,10 @@ def cmd_docs(args) -> int:
         return EXIT_OK
     name = args.name.removeprefix("docs/").removesuffix(".md")
     if name not in docs:
-        print("✗ " + _say("cli.docs_unknown", lang, name=redact(args.name), names=", ".join(docs)), file=sys.stderr)
+        near = difflib.get_close_matches(_folded_id(name), list(docs), n=1, cutoff=0.6)  # (data-kontrakt: data-contract)
+        print("✗ " + (_say("cli.docs_unknown_near", lang, name=redact(args.name), near=near[0], names=", ".join(docs))
+                      if near else _say("cli.docs_unknown", lang, name=redact(args.name), names=", ".join(docs))),
+              file=sys.stderr)
         return EXIT_FAILED
     print(docs[name].read_text(encoding="utf-8"), end="")
     return EXIT_OK
