@@ -75,3 +75,12 @@ def test_validate_names_the_lines_exits_1_and_leaves_the_file_as_it_was(tmp_path
     assert "rad 7, granted_sek" in err and "rad 15, mål 1 (id: deltagare), target" in err, err
     assert "Traceback" not in err
     assert path.read_bytes() == before
+
+
+def test_a_word_template_not_found_names_its_line(tmp_path):
+    text = BROKEN.replace("granted_sek: mycket", "granted_sek: 1000000").replace("target: tre", "target: 3")
+    text = text.replace("  budget: data/budget_saknas.csv\n", "")
+    text = text.replace("    label: Minst 2 till arbete\n", "    label: Minst 2 till arbete\n    target: 2\n")
+    path = _write(tmp_path, text + "word_template: 'C:\\\\Mallar\\\\fou.dotx'\n")  # (the file's 21st line)
+    sv = _problems(path, "sv")
+    assert len(sv) == 1 and sv[0].startswith("rad 21, word_template:"), sv

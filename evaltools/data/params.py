@@ -4458,7 +4458,9 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
                 problems.append(keyed("params.file_missing", key, file=repr(str(p)), full=str(full)))
         return full
 
+    before = len(problems)
     template = _word_template(params.word_template, base, problems)
+    problems[before:] = [with_line(p, line_of(("word_template",), lines)) for p in problems[before:]]
     d = params.data
     comp = None
     if d.comparison is not None:
