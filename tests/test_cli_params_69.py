@@ -276,3 +276,16 @@ def test_a_format_misspelt_is_told_the_option_to_write(projects, capsys):
     assert code == 2 and "skriv --formats html,pdf" in said, said
     code, said = _run(capsys, "render", "tiny", "--formats", "htm,qqq", "--cold-kernels")
     assert code == 2 and "skriv --formats" not in said and "fick 'htm,qqq'" in said, said
+
+
+@pytest.mark.parametrize(("argv", "said"), [(["validate", "tiny"], "Avbrutet (Ctrl+C)."),
+                                            (["validate", "tiny", "--lang", "en"], "Interrupted (Ctrl+C).")])
+def test_ctrl_c_is_said_in_a_line_in_the_sessions_language_with_its_exit_code(projects, capsys, monkeypatch, argv,
+                                                                                said):
+    def pressed(*_args):  # (Ctrl+C while the command runs)
+        raise KeyboardInterrupt
+    monkeypatch.setattr(cli, "cmd_validate", pressed)
+    before = projects.read_bytes()
+    code, out = _run(capsys, *argv)
+    assert code == 130 and said in out, out
+    assert projects.read_bytes() == before
