@@ -289,3 +289,11 @@ def test_ctrl_c_is_said_in_a_line_in_the_sessions_language_with_its_exit_code(pr
     code, out = _run(capsys, *argv)
     assert code == 130 and said in out, out
     assert projects.read_bytes() == before
+
+
+def test_evaltools_alone_is_told_the_commands_in_the_sessions_language(capsys):
+    # before: "det här behövs också: command" (argparse's name for the command, in English)
+    code, said = _run(capsys)
+    assert code == 2 and "skriv ett kommando efter evaltools: list, validate, render" in said and ": command" not in said
+    code, said = _run(capsys, "--lang", "en")
+    assert code == 2 and "write a command after evaltools: list, validate, render" in said, said

@@ -867,6 +867,8 @@ def _argparse_said(said: str, lang: str) -> str:
     for pattern, key in _ARGPARSE_SAID:
         if (m := pattern.match(said)) is not None:
             values = m.groupdict()
+            if key == "cli.help_required" and values["names"].strip() == "command":  # ('evaltools' alone: argparse
+                return _say("cli.help_no_command", lang)                              # named its dest, 'command')
             if values.get("name") == "command":  # (the subcommand, which argparse names by its dest)
                 values["name"] = _say("cli.help_command_word", lang)
             if key == "cli.help_invalid_choice" and (near := _choice_meant(values["value"], values["choices"])):
