@@ -297,3 +297,10 @@ def test_evaltools_alone_is_told_the_commands_in_the_sessions_language(capsys):
     assert code == 2 and "skriv ett kommando efter evaltools: list, validate, render" in said and ": command" not in said
     code, said = _run(capsys, "--lang", "en")
     assert code == 2 and "write a command after evaltools: list, validate, render" in said, said
+
+
+def test_two_projects_alike_but_for_their_letters_are_not_guessed_between(projects, capsys):
+    (projects.parent / "Timra_Vagen_Ut.yaml").write_text(BROKEN.replace("id: tiny", "id: Timra_Vagen_Ut"),
+                                                         encoding="utf-8")
+    code, said = _run(capsys, "validate", "timrå-vägen-ut")
+    assert code == 2 and "menade du" not in said and "Timra_Vagen_Ut" in said and "timra-vagen-ut" in said, said

@@ -70,11 +70,12 @@ def _meant_project(ref: str, known: list[str]) -> str | None:
     """The project of ``known`` (ids) that ``ref``, a project not found, probably means: the same id in other letters
     (``Timra-Vagen-Ut``, ``timrå-vägen-ut``, ``TIMRA-VAGEN-UT.yaml``), else the one spelt closest; None for none."""
     stem = _folded_id(ref.replace("\\", "/").rsplit("/", 1)[-1])
-    folded = {_folded_id(k): k for k in known}
-    if stem in folded:
-        return folded[stem]
-    near = difflib.get_close_matches(stem, list(folded), n=1, cutoff=0.75)
-    return folded[near[0]] if near else None
+    folded: dict[str, list[str]] = {}
+    for k in known:
+        folded.setdefault(_folded_id(k), []).append(k)
+    near = [stem] if stem in folded else difflib.get_close_matches(stem, list(folded), n=1, cutoff=0.75)
+    # (two projects alike but for their letters, Mitt-Projekt and mitt_projekt: which is meant is not guessed)
+    return folded[near[0]][0] if near and len(folded[near[0]]) == 1 else None
 
 
 def _spaced_path(refs: list[str]) -> tuple[str, int] | None:
