@@ -9,7 +9,7 @@ import pytest
 
 import evaltools as et
 
-from .conftest import params_refusal
+from .conftest import params_refusal, without_lines
 
 GOAL = """\
 goals:
@@ -105,11 +105,13 @@ def test_a_number_in_thousands_in_an_english_label(tiny_project):
 # --- 2. a value of the wrong type, worded with what to write ----------------------------------------------------------
 
 def _said(tiny_project, extra: str = "", data_block: str | None = None) -> dict[str, list[str]]:
-    """The problem lines of the tiny project's params with ``extra``, per language, each without its '- '."""
+    """The problem lines of the tiny project's params with ``extra``, per language, each without its '- ' (and the
+    line of the params file it is on)."""
     from evaltools.data.errors import ParamsError
     with pytest.raises(ParamsError) as e:
         et.load_project(tiny_project(extra, data_block=data_block))
-    return {lang: [" ".join(x.split())[2:] for x in e.value.message(lang).splitlines()[1:]] for lang in ("sv", "en")}
+    return {lang: [" ".join(x.split())[2:] for x in without_lines(e.value.message(lang)).splitlines()[1:]]
+            for lang in ("sv", "en")}
 
 
 GOAL_WITH = "goals:\n  - id: antal\n    kind: participant_count\n    label: Antal deltagare\n    {line}\n"

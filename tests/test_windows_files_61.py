@@ -99,11 +99,11 @@ def test_a_drive_letter_and_a_network_share_are_each_named_as_windows_paths_this
     with pytest.raises(ParamsError) as e:
         load_params(params)
     lines = e.value.message("sv").splitlines()[1:]
-    assert lines == [
-        "  - data.participants: 'C:/Users/eva/OneDrive - Kommun/Deltagare 2024.xlsx' är en Windows-sökväg (C:), som "
+    assert lines == [  # (each after its line in the params file: participants on the 7th, budget on the 8th)
+        "  - rad 7, data.participants: 'C:/Users/eva/OneDrive - Kommun/Deltagare 2024.xlsx' är en Windows-sökväg (C:), som "
         "den här datorn inte når; lägg filen i projektets mapp data/ och skriv den relativt parameterfilen "
         "(../data/Deltagare 2024.xlsx), eller kör på den Windows-dator där sökvägen finns",
-        "  - data.budget: '//server/share/budget.csv' är en Windows-sökväg (\\\\server\\share), som den här datorn "
+        "  - rad 8, data.budget: '//server/share/budget.csv' är en Windows-sökväg (\\\\server\\share), som den här datorn "
         "inte når; lägg filen i projektets mapp data/ och skriv den relativt parameterfilen (../data/budget.csv), "
         "eller kör på den Windows-dator där sökvägen finns"]
     assert "params/C:" not in e.value.message("en") and "Windows path (C:)" in e.value.message("en")

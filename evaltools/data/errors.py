@@ -138,11 +138,20 @@ def _summarise(problems: list[Problem], lang: str = DEFAULT_LANG, show: int = 5)
     return lines
 
 
+def _at_line(problem: dict[str, str], lang: str) -> str:
+    """A params file's problem in ``lang``, after the line it is on where it has one ("rad 7, granted_sek: …"): an
+    evaluator editing the file in Notepad counts lines."""
+    line = problem.get("line")
+    return problem[lang] if line is None else message("params.at_line", lang, line=line, place=problem[lang])
+
+
 class ParamsError(EvaltoolsError, ValueError):
     """Raised when a project's params YAML is invalid. Lists every problem at once.
 
     ``messages`` are the problems as text, or as ``{"sv": ..., "en": ...}`` where the problem is
-    worded in both languages; :meth:`message` gives them in either language (Swedish by default).
+    worded in both languages, with ``"line"``, the line of the params file it is on, where known;
+    :meth:`message` gives them in either language (Swedish by default), each after its line ("rad 7, granted_sek: …").
+    The attribute ``messages`` holds the problems in ``lang`` without their lines.
     """
 
     def __init__(self, path: str | Path, messages: list, lang: str = DEFAULT_LANG, arguments: bool = False):
@@ -158,7 +167,7 @@ class ParamsError(EvaltoolsError, ValueError):
         """Every problem, one line each, in ``lang``."""
         head = (message("params.head_arguments", lang, path=self.path, n=len(self.lines)) if self.arguments
                 else message("params.head", lang, path=self.path, n=len(self.lines)))
-        return redact(head + "\n" + "\n".join(f"  - {line[lang]}" for line in self.lines))
+        return redact(head + "\n" + "\n".join(f"  - {_at_line(line, lang)}" for line in self.lines))
 
     def in_lang(self, lang: str) -> ParamsError:
         """The same error worded in ``lang``."""

@@ -3911,8 +3911,53 @@ def _plain(value: object) -> str:
     return text if len(text) <= 60 else text[:60] + "…"
 
 
-def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
-    """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts."""
+def value_lines(text: str) -> dict[tuple[str, ...], int]:
+    """The line (from 1) of each key and list item of a params file's ``text``, by its place written as text
+    (``('goals', '0', 'target')``, list items counted from 0): a value's own line where it is one value (a folded
+    text's ``>-`` line), its key's line where it is a mapping or a list. Empty where YAML cannot read the text."""
+    try:
+        root = yaml.compose(text, Loader=_ParamsLoader)  # noqa: S506 - a SafeLoader without aliases
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    out: dict[tuple[str, ...], int] = {}
+    todo: list[tuple[object, tuple[str, ...]]] = [(root, ())]
+    while todo:
+        node, loc = todo.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                at = (*loc, str(key_node.value))
+                scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
+                out.setdefault(at, (value_node if scalar else key_node).start_mark.line + 1)
+                todo.append((value_node, at))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                out.setdefault((*loc, str(i)), item.start_mark.line + 1)
+                todo.append((item, (*loc, str(i))))
+    return out
+
+
+def line_of(loc: tuple, lines: Mapping[tuple[str, ...], int] | None) -> int | None:
+    """The line of the params file a problem at ``loc`` (an error's place, :func:`_keys_of`) is on: its key's, else
+    the nearest enclosing key's or list item's (a key left out of a goal: the goal's first line); None at the top."""
+    if not lines:
+        return None
+    parts = tuple(_key_as_written(p) for p in loc if p != "[key]")
+    for n in range(len(parts), 0, -1):
+        if (found := lines.get(parts[:n])) is not None:
+            return found
+    return None
+
+
+def with_line(said: dict[str, str], line: int | None) -> dict[str, str]:
+    """A problem of the params file (``{"sv": ..., "en": ...}``) with the line it is on, which
+    :meth:`ParamsError.message <evaltools.data.errors.ParamsError.message>` puts in front ("rad 14, granted_sek: …")."""
+    return said if line is None else {**said, "line": str(line)}
+
+
+def params_problems(err: ValidationError, raw: dict,
+                    lines: Mapping[tuple[str, ...], int] | None = None) -> list[dict[str, str]]:
+    """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts and, with
+    ``lines`` (:func:`value_lines`), the line it is on."""
     out: list[dict[str, str]] = []
     errors = [(e, _keys_of(tuple(e["loc"]), raw)) for e in err.errors()]
     # a union reports one problem once per member it tried ('excel_sheet: [1, 2]' as a text and as a number): said
@@ -3937,6 +3982,7 @@ def params_problems(err: ValidationError, raw: dict) -> list[dict[str, str]]:
         for lang in ("sv", "en"):
             place = _place(loc, raw, lang) or message("params.top_level", lang)
             line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
+        line = with_line(line, line_of(loc, lines))
         if line not in out:
             out.append(line)
     return out
@@ -4018,7 +4064,7 @@ def load_params(path: str | Path) -> ProjectParams:
     if indented:
         raise ParamsError(path, [_both("params.yaml_hard_space_key", line=str(i + 1), code=code, key=key)
                                  for i, code, key in indented])
-    return params_from_mapping(raw, path)
+    return params_from_mapping(raw, path, lines=value_lines(text))
 
 
 def _hard_space_keys(raw: object, text: str) -> list[tuple[int, str, str]]:
@@ -4105,26 +4151,28 @@ def forward_slashes(raw: Any) -> Any:
     return out
 
 
-def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None) -> ProjectParams:
+def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None,
+                        lines: Mapping[tuple[str, ...], int] | None = None) -> ProjectParams:
     """Validate a parsed params mapping exactly as :func:`load_params` does; relative data paths
     are resolved against ``path``'s folder, and problems are reported under ``where`` (default
-    ``path``)."""
+    ``path``), each with its line where ``lines`` (:func:`value_lines`) are given."""
     where = path if where is None else where
     # removed from texts; the project id keeps them, to be refused as no safe slug
     raw = {k: v if k == "id" else strip_bidi(v) for k, v in raw.items()} if isinstance(raw, dict) else raw
     raw = forward_slashes(raw)
     pnr = [(loc, key) for loc, key, value in _texts(raw) if find_personnummer(value)]
     if pnr:
-        raise ParamsError(where, [{lang: message("params.personnummer", lang, place=_text_place(loc, key, raw, lang))
-                                   for lang in ("sv", "en")} for loc, key in pnr])
-    control = control_problems(raw)
+        raise ParamsError(where, [with_line({lang: message("params.personnummer", lang,
+                                                           place=_text_place(loc, key, raw, lang))
+                                             for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in pnr])
+    control = control_problems(raw, lines)
     if control:
         raise ParamsError(where, control)
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
-        raise ParamsError(where, params_problems(e, raw)) from None
-    return _resolve_paths(params, path)
+        raise ParamsError(where, params_problems(e, raw, lines)) from None
+    return _resolve_paths(params, path, lines)
 
 
 # characters that change the direction text is shown in (embeddings, overrides, isolates and the
@@ -4148,16 +4196,16 @@ def strip_bidi(value: object) -> object:
     return value
 
 
-def control_problems(raw: object) -> list[dict[str, str]]:
+def control_problems(raw: object, lines: Mapping[tuple[str, ...], int] | None = None) -> list[dict[str, str]]:
     """One message (in both languages) per text or key of a parsed params mapping that holds a
-    control character, naming its place and the character's code, never the text."""
+    control character, naming its place (and line, with ``lines``) and the character's code, never the text."""
     out = []
     for loc, key, value in _texts(raw):
         m = CONTROL_CHARACTERS.search(value)
         if m:
             code = f"U+{ord(m.group()):04X}"
-            out.append({lang: message("params.control", lang, place=_text_place(loc, key, raw, lang), code=code)
-                        for lang in ("sv", "en")})
+            out.append(with_line({lang: message("params.control", lang, place=_text_place(loc, key, raw, lang),
+                                                code=code) for lang in ("sv", "en")}, line_of(loc, lines)))
     return out
 
 
@@ -4445,9 +4493,14 @@ def _named_alike(full: Path) -> Path | None:
     return alike[0] if len(alike) == 1 else None
 
 
-def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
+def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, ...], int] | None = None) -> ProjectParams:
     base = path.resolve().parent
     problems = []
+
+    def keyed(message_id: str, key: str, /, **values: str) -> dict[str, str]:
+        """A data file's problem, named by its key (``data.participants``) and its line in the params file."""
+        return with_line({lang: message(message_id, lang, key=f"data.{key}", **values) for lang in ("sv", "en")},
+                         line_of(("data", *key.split(".")), lines))
 
     if name_looks_like_personnummer(path):
         problems.append(_both("params.personnummer_own_name"))
@@ -4458,29 +4511,31 @@ def _resolve_paths(params: ProjectParams, path: Path) -> ProjectParams:
         written = p if p.is_absolute() else base / p
         full = p if p.is_absolute() else written.resolve()
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
-            problems.append(_both("params.personnummer_data_name", key=f"data.{key}"))
+            problems.append(keyed("params.personnummer_data_name", key))
             return full
         if not is_file(full):
             like = _named_alike(full)
             # (the path written from the project folder, as the folders are seen, not from the params file's own)
             up = base.parent / p if not p.is_absolute() and base.name == "params" else None
             if is_folder(full):
-                problems.append(_both("params.file_is_folder", key=f"data.{key}", file=repr(str(p)),
+                problems.append(keyed("params.file_is_folder", key, file=repr(str(p)),
                                       example=f"{p.as_posix()}/deltagare.xlsx"))
             elif (where := windows_only(p)) is not None:  # ('C:\\Users\\...' on a Mac: no folder 'C:' beside it)
-                problems.append(_both("params.file_windows_only", key=f"data.{key}", file=repr(str(p)), where=where,
+                problems.append(keyed("params.file_windows_only", key, file=repr(str(p)), where=where,
                                       example=f"../data/{p.name}"))
             elif like is not None:  # (a name Windows would have found: 'DELTAGARE.CSV', 'deltagare.csv ')
-                problems.append(_both("params.file_named_alike", key=f"data.{key}", file=repr(str(p)),
+                problems.append(keyed("params.file_named_alike", key, file=repr(str(p)),
                                       found=repr(like.name)))
             elif up is not None and is_file(up):
-                problems.append(_both("params.file_from_params_folder", key=f"data.{key}", file=repr(str(p)),
+                problems.append(keyed("params.file_from_params_folder", key, file=repr(str(p)),
                                       full=str(full), fixed=(Path("..") / p).as_posix()))
             else:
-                problems.append(_both("params.file_missing", key=f"data.{key}", file=repr(str(p)), full=str(full)))
+                problems.append(keyed("params.file_missing", key, file=repr(str(p)), full=str(full)))
         return full
 
+    before = len(problems)
     template = _word_template(params.word_template, base, problems)
+    problems[before:] = [with_line(p, line_of(("word_template",), lines)) for p in problems[before:]]
     d = params.data
     comp = None
     if d.comparison is not None:

@@ -22,13 +22,31 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from . import schema as S
 from . import survey as SV
 from .errors import ParamsError, Problem, problem
+from .messages import DEFAULT_LANG, message
 from .params import _strings, read_params_mapping
 
 TABLES: tuple[S.TableSpec, ...] = (S.PARTICIPANTS, S.PAYMENTS, S.BUDGET_TABLE, SV.RESPONSES, SV.QUESTIONS, *S.REGISTER_TABLES)
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
 FIRST_DATA_ROW = HEADER_ROW + 1
 LAST_FORMATTED_ROW = 2000  # rows that get drop-downs (the formats are the whole column's)
-CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"
+CODES_SHEET, COLUMNS_SHEET = "Koder", "Kolumner"  # (in a Swedish workbook; :func:`codes_sheet`, :func:`columns_sheet`)
+
+
+def codes_sheet(lang: str = DEFAULT_LANG) -> str:
+    """The name of the template's sheet of codes in ``lang`` (*Koder*, *Codes*)."""
+    return message("cli.workbook_codes_sheet", lang)
+
+
+def columns_sheet(lang: str = DEFAULT_LANG) -> str:
+    """The name of the template's sheet explaining the columns in ``lang`` (*Kolumner*, *Columns*)."""
+    return message("cli.workbook_columns_sheet", lang)
+
+
+# what one row of each data file is, in the template's first row (the catalogs' messages.cli.*)
+_TABLE_WORDS = {"participants": "cli.workbook_table_participants", "payments": "cli.workbook_table_payments",
+                "budget": "cli.workbook_table_budget", "responses": "cli.workbook_table_responses",
+                "questions": "cli.workbook_table_questions", "earnings": "cli.workbook_table_earnings",
+                "benefits": "cli.workbook_table_benefits"}
 
 # One plausible row per table, shown above the header.
 EXAMPLES: dict[str, dict[str, object]] = {
@@ -62,9 +80,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _FORMATS = {"date": "yyyy-mm-dd", "month": "yyyy-mm", "id": "@", "text": "@", "amount": "#,##0", "int": "0"}
 
 
-def _code_ranges(wb: Workbook) -> dict[tuple[str, ...], str]:
-    """Write every vocabulary to the codes sheet (code, Swedish label); return vocab -> range formula."""
-    ws = wb.create_sheet(CODES_SHEET)
+def _code_ranges(wb: Workbook, lang: str) -> dict[tuple[str, ...], str]:
+    """Write every vocabulary to the codes sheet (code, its label in ``lang``); return vocab -> range formula."""
+    ws = wb.create_sheet(codes_sheet(lang))
     ranges: dict[tuple[str, ...], str] = {}
     col = 1
     for spec in TABLES:
@@ -73,23 +91,24 @@ def _code_ranges(wb: Workbook) -> dict[tuple[str, ...], str]:
                 continue
             users = sorted({x.name for t in TABLES for x in t.columns if x.vocab == c.vocab})
             code_col, label_col = get_column_letter(col), get_column_letter(col + 1)
-            ws.cell(1, col, f"kod ({', '.join(users)})").font = _BOLD
-            ws.cell(1, col + 1, "betyder").font = _BOLD
-            for r, (code, sv, _en) in enumerate(c.labels, 2):
+            ws.cell(1, col, message("cli.workbook_code_head", lang, tables=", ".join(users))).font = _BOLD
+            ws.cell(1, col + 1, message("cli.workbook_code_means", lang)).font = _BOLD
+            labels = [(code, sv if lang == "sv" else en) for code, sv, en in c.labels]
+            for r, (code, label) in enumerate(labels, 2):
                 ws.cell(r, col, code)
-                ws.cell(r, col + 1, sv)
-            ws.column_dimensions[code_col].width = max(len(ws.cell(1, col).value), *(len(x[0]) for x in c.labels)) + 2
-            ws.column_dimensions[label_col].width = max(len(x[1]) for x in c.labels) + 2
-            ranges[c.vocab] = f"{quote_sheetname(CODES_SHEET)}!${code_col}$2:${code_col}${len(c.labels) + 1}"
+                ws.cell(r, col + 1, label)
+            ws.column_dimensions[code_col].width = max(len(ws.cell(1, col).value), *(len(x[0]) for x in labels)) + 2
+            ws.column_dimensions[label_col].width = max(len(x[1]) for x in labels) + 2
+            ranges[c.vocab] = f"{quote_sheetname(codes_sheet(lang))}!${code_col}$2:${code_col}${len(c.labels) + 1}"
             col += 3
     return ranges
 
 
-def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], str]) -> None:
-    ws = wb.create_sheet(spec.name)
-    ws.cell(TITLE_ROW, 1, f"{spec.description_sv} Rad {EXAMPLE_ROW} är ett exempel och läses inte in; fyll i "
-                          f"från rad {FIRST_DATA_ROW}, under rubrikraden. Kolumnerna förklaras på bladet "
-                          f"{COLUMNS_SHEET}, koderna på bladet {CODES_SHEET}.").font = _BOLD
+def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], str], lang: str) -> None:
+    ws = wb.create_sheet(spec.name)  # (the data file's own name, which the loader reads in either language)
+    what = message(_TABLE_WORDS[spec.name], lang) if spec.name in _TABLE_WORDS else spec.description_sv
+    ws.cell(TITLE_ROW, 1, message("cli.workbook_title", lang, what=what, example=EXAMPLE_ROW, first=FIRST_DATA_ROW,
+                                  columns=columns_sheet(lang), codes=codes_sheet(lang))).font = _BOLD
     example = EXAMPLES.get(spec.name, {})
     last = f"{LAST_FORMATTED_ROW}"
     for j, c in enumerate(spec.columns, 1):
@@ -109,23 +128,26 @@ def _data_sheet(wb: Workbook, spec: S.TableSpec, ranges: dict[tuple[str, ...], s
         if other is not None:
             sheet, column = other
             letter_there = get_column_letter(next(i for i, x in enumerate(_spec(sheet).columns, 1) if x.name == column))
-            dv = DataValidation(type="list", allow_blank=True, showErrorMessage=True, errorTitle="Okänd kod",
+            dv = DataValidation(type="list", allow_blank=True, showErrorMessage=True,
+                                errorTitle=message("cli.workbook_unknown_code", lang),
                                 formula1=(f"{quote_sheetname(sheet)}!${letter_there}${FIRST_DATA_ROW}:"
                                           f"${letter_there}${LAST_FORMATTED_ROW}"),
-                                error=f"Välj en kod från bladet {sheet}.", promptTitle=c.name[:32],
-                                prompt=(c.describe("sv") or c.expected("sv"))[:250], showInputMessage=True)
+                                error=message("cli.workbook_code_from_sheet", lang, sheet=sheet), promptTitle=c.name[:32],
+                                prompt=(c.describe(lang) or c.expected(lang))[:250], showInputMessage=True)
         elif c.kind == "code":
             dv = DataValidation(type="list", formula1=ranges[c.vocab], allow_blank=True, showErrorMessage=True,
-                                errorTitle="Okänd kod", error=f"Välj en kod ur listan (bladet {CODES_SHEET}).",
-                                promptTitle=c.name[:32], prompt=(c.describe("sv") or c.expected("sv"))[:250],
+                                errorTitle=message("cli.workbook_unknown_code", lang),
+                                error=message("cli.workbook_code_from_list", lang, sheet=codes_sheet(lang)),
+                                promptTitle=c.name[:32], prompt=(c.describe(lang) or c.expected(lang))[:250],
                                 showInputMessage=True)
         elif c.kind == "int" and c.min is not None and c.max is not None:
             dv = DataValidation(type="whole", operator="between", formula1=f"{c.min:g}", formula2=f"{c.max:g}",
-                                allow_blank=True, showErrorMessage=True, errorTitle="Ogiltigt tal",
-                                error=c.expected("sv")[:250])
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle=message("cli.workbook_bad_number", lang), error=c.expected(lang)[:250])
         elif c.kind in ("date", "month"):
             dv = DataValidation(type="date", operator="between", formula1="1", formula2="73415", allow_blank=True,
-                                showErrorMessage=True, errorTitle="Ogiltigt datum", error=c.expected("sv")[:250])
+                                showErrorMessage=True, errorTitle=message("cli.workbook_bad_date", lang),
+                                error=c.expected(lang)[:250])
         else:
             dv = None
         if dv is not None:
@@ -139,20 +161,24 @@ def _spec(name: str) -> S.TableSpec:
     return next(t for t in TABLES if t.name == name)
 
 
-def _columns_sheet(wb: Workbook) -> None:
-    ws = wb.create_sheet(COLUMNS_SHEET)
+def _columns_sheet(wb: Workbook, lang: str) -> None:
+    ws = wb.create_sheet(columns_sheet(lang))
     # (whether the column must be there and whether its cells may be empty are two questions: 'obligatorisk'
     # beside 'får vara tom', both 'ja' for an end date, read as a contradiction)
-    head = ("blad", "kolumn", "kolumnen måste finnas", "cellen får vara tom", "vad som får stå", "betydelse", "koder")
+    head = tuple(message(key, lang) for key in ("cli.workbook_head_sheet", "cli.workbook_head_column",
+                                                "cli.workbook_head_required", "cli.workbook_head_may_be_empty",
+                                                "cli.workbook_head_accepts", "cli.workbook_head_meaning",
+                                                "cli.workbook_head_codes"))
+    yes, no = message("cli.workbook_yes", lang), message("cli.workbook_no", lang)
     for j, h in enumerate(head, 1):
         ws.cell(1, j, h).font = _BOLD
         ws.cell(1, j).alignment = Alignment(wrap_text=True, vertical="top")
     r = 2
     for spec in TABLES:
         for c in spec.columns:
-            codes = "; ".join(f"{code} = {sv}" for code, sv, _en in c.labels)
-            row = (spec.name, c.name, "ja" if c.required else "nej",
-                   "ja" if (c.nullable or c.default is not None) else "nej", c.expected("sv"), c.describe("sv"), codes)
+            codes = "; ".join(f"{code} = {sv if lang == 'sv' else en}" for code, sv, en in c.labels)
+            row = (spec.name, c.name, yes if c.required else no,
+                   yes if (c.nullable or c.default is not None) else no, c.expected(lang), c.describe(lang), codes)
             for j, v in enumerate(row, 1):
                 ws.cell(r, j, v).alignment = Alignment(wrap_text=True, vertical="top")
             r += 1
@@ -161,13 +187,17 @@ def _columns_sheet(wb: Workbook) -> None:
     ws.freeze_panes = "A2"
 
 
-def write_template(path: str | Path) -> Path:
+def write_template(path: str | Path, lang: str = DEFAULT_LANG) -> Path:
     """Write the Excel template: a sheet per data file, the codes and the column explanations.
 
     Parameters
     ----------
     path
         Where to write the .xlsx file (its folder must exist).
+    lang
+        The language of its words (``"sv"`` or ``"en"``): the first row of each sheet, the sheets of codes and
+        columns, the codes' labels and the drop-downs' prompts. The data sheets and their headings are the data
+        files' own names in both, which the loader reads (and it reads the Swedish sheet names too).
 
     Returns
     -------
@@ -176,12 +206,12 @@ def write_template(path: str | Path) -> Path:
     """
     wb = Workbook()
     wb.remove(wb.active)
-    ranges = _code_ranges(wb)
+    ranges = _code_ranges(wb, lang)
     for spec in TABLES:
-        _data_sheet(wb, spec, ranges)
-    _columns_sheet(wb)
-    wb.move_sheet(CODES_SHEET, offset=len(wb.sheetnames))  # data sheets first, then Koder, Kolumner
-    wb.move_sheet(COLUMNS_SHEET, offset=len(wb.sheetnames))
+        _data_sheet(wb, spec, ranges, lang)
+    _columns_sheet(wb, lang)
+    wb.move_sheet(codes_sheet(lang), offset=len(wb.sheetnames))  # data sheets first, then Koder, Kolumner
+    wb.move_sheet(columns_sheet(lang), offset=len(wb.sheetnames))
     wb.active = 0
     path = Path(path)
     wb.save(path)

@@ -17,7 +17,7 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, label_words, read_label
+from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, grouped, label_words, read_label
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
@@ -427,6 +427,32 @@ def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem
 
 # the most headings a message names one by one (an export of thousands of columns is named by its first)
 HEADINGS_NAMED = 20
+
+
+# the most headings a missing column's message lists (the rest counted): a handful to look through, not a page
+HEADINGS_LISTED = 8
+
+
+def _headings_listed(headings: list[str], lang: str) -> str:
+    """A file's headings as a missing column's message lists them: the first :data:`HEADINGS_LISTED`, then how many
+    more there are (an export of 3 000 columns listed every one); "none" in ``lang`` for a file without headings."""
+    if not headings:
+        return message("none", lang)
+    more = len(headings) - HEADINGS_LISTED
+    return ", ".join(headings[:HEADINGS_LISTED]) + (message("column.more_headings", lang, n=grouped(more, lang)) if more > 0 else "")
+
+
+def _closest_headings(column: str, headings: list[str], spec: S.TableSpec) -> str:
+    """The file's headings spelt closest to the missing ``column`` (at most three, closest first, each quoted), where
+    no heading is it in other words: the one to rename among thousands ('personid', 'person id nr'); "" for none. A
+    heading that is a column of its own is none of them."""
+    known = {c.name for c in spec.columns}
+    folded: dict[str, str] = {}
+    for h in headings:
+        if h not in known and str(h).strip():
+            folded.setdefault(_folded(str(h)), str(h))
+    near = difflib.get_close_matches(_folded(column), list(folded), n=3, cutoff=0.6)
+    return ", ".join(quote(shorten(folded[f])) for f in near)
 
 
 def headings_named(headings: list[str]) -> str:
@@ -1471,14 +1497,18 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         problems.append(_no_heading_row(spec, missing, fname, found, own))
         missing = []
     missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
+    listed = {lang: _headings_listed([shorten(raw.headings.get(c, c)) for c in df.columns], lang) for lang in ("sv", "en")}
     for c in missing:
         heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
-                                    found=found))
+                                    found=listed["en"], found_sv=listed["sv"], found_en=listed["en"]))
             continue
-        problems.append(problem(fname, None, c, None, "column.missing", column=c, found=found or message("none", "en"),
-                                found_sv=found or message("none", "sv"), found_en=found or message("none", "en")))
+        near = _closest_headings(c, headings, spec)
+        problems.append(problem(fname, None, c, None, "column.missing", column=c, found=listed["en"],
+                                found_sv=listed["sv"], found_en=listed["en"],
+                                near_sv=message("column.missing_near", "sv", column=c, near=near) if near else "",
+                                near_en=message("column.missing_near", "en", column=c, near=near) if near else ""))
     # an optional column headed in other words ('handlingsplan', 'action plan') would be left unread without
     # a word, and a goal counting it would count no one ("0 av 33 har en handlingsplan"): name the heading
     for col in spec.columns:

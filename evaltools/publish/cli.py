@@ -15,19 +15,21 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import functools
 import json
 import os
 import re
 import signal
 import sys
+import unicodedata
 from pathlib import Path
 from typing import NoReturn
 
 from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.messages import DEFAULT_LANG, message
-from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, is_file, params_path, pin_project_root
+from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, is_file, is_folder, params_path, pin_project_root
 from ..data.privacy import find_personnummer, redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -45,17 +47,72 @@ def _say(key: str, lang: str, /, **values: object) -> str:
     return message(key, lang, **values)
 
 
+def _project_path(ref: str) -> Path:
+    """The params file ``ref`` names (:func:`params_path`), its backslashes read as folders where it is written the
+    Windows way on another system (``.\\params\\x.yaml``, copied from a colleague's PowerShell) and only so found."""
+    path = params_path(ref)
+    if "\\" in ref and not is_file(path):
+        slashed = params_path(ref.replace("\\", "/"))
+        if is_file(slashed):
+            return slashed
+    return path
+
+
+def _folded_id(text: str) -> str:
+    """A project id as it may have been meant: lower case, without accents (å, ä, ö as a, a, o), a space or an
+    underscore as a hyphen, and no .yaml."""
+    text = re.sub(r"\.ya?ml$", "", text.strip().casefold())
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\s_]+", "-", text)
+
+
+def _meant_project(ref: str, known: list[str]) -> str | None:
+    """The project of ``known`` (ids) that ``ref``, a project not found, probably means: the same id in other letters
+    (``Timra-Vagen-Ut``, ``timrå-vägen-ut``, ``TIMRA-VAGEN-UT.yaml``), else the one spelt closest; None for none."""
+    stem = _folded_id(ref.replace("\\", "/").rsplit("/", 1)[-1])
+    folded: dict[str, list[str]] = {}
+    for k in known:
+        folded.setdefault(_folded_id(k), []).append(k)
+    near = [stem] if stem in folded else difflib.get_close_matches(stem, list(folded), n=1, cutoff=0.75)
+    # (two projects alike but for their letters, Mitt-Projekt and mitt_projekt: which is meant is not guessed)
+    return folded[near[0]][0] if near and len(folded[near[0]]) == 1 else None
+
+
+def _spaced_path(refs: list[str]) -> tuple[str, int] | None:
+    """A path with spaces written without quotes (``C:\\Users\\Anna Berg\\params\\x.yaml``), which the shell gives as
+    several arguments: the path and how many they were, where adjacent arguments joined by a space name a file."""
+    for i in range(len(refs)):
+        for j in range(i + 2, len(refs) + 1):
+            joined = " ".join(refs[i:j])
+            if joined.casefold().endswith((".yaml", ".yml")) and is_file(_project_path(joined)):
+                return joined, j - i
+    return None
+
+
 def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[Path]:
     lang = _lang(args)
     if args.all and args.projects:
         parser.error(_say("cli.both", lang))
-    paths = all_params() if args.all else [params_path(p) for p in args.projects]
+    paths = all_params() if args.all else [_project_path(p) for p in args.projects]
     if not paths:
         parser.error(_say("cli.none", lang))
-    missing = [str(p) for p in paths if not is_file(p)]
+    missing = [(ref, p) for ref, p in zip(args.projects, paths) if not is_file(p)] if not args.all else []
     if missing:
-        known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
-        parser.error(_say("cli.no_params", lang, missing=redact(", ".join(missing)), folder=PARAMS_DIR, known=known))
+        ids = [p.stem for p in all_params()]
+        known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)
+        spaced = _spaced_path(args.projects)
+        if spaced is not None:  # (the path as one, in quotes, is what to type)
+            parser.error(_say("cli.path_spaces", lang, path=redact(spaced[0]), n=spaced[1], command=args.command))
+        folders = [ref for ref, _ in missing if is_folder(Path(ref.replace("\\", "/")))]
+        if folders:
+            parser.error(_say("cli.no_params_folder", lang, path=redact(folders[0]), folder=PARAMS_DIR, known=known))
+        meant = [(str(p), m) for ref, p in missing if (m := _meant_project(ref, ids)) is not None]
+        if len(meant) == len(missing):  # (each one a project written in other letters, or misspelt: what to type)
+            parser.error(_say("cli.no_params_meant", lang, missing=redact(", ".join(p for p, _ in meant)),
+                              near=redact(", ".join(m for _, m in meant)), command=args.command,
+                              ids=redact(" ".join(m for _, m in meant))))
+        parser.error(_say("cli.no_params", lang, missing=redact(", ".join(str(p) for _, p in missing)),
+                          folder=PARAMS_DIR, known=known))
     return paths
 
 
@@ -495,7 +552,13 @@ def _render(args, parser, paths: list[Path]) -> int:
     formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS + OPTIONAL_FORMATS]
     if bad or not formats:
-        parser.error(_say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
+        # (a format misspelt, 'htm', 'PDF': the option to write, where each one refused is close to one)
+        meant = {f: m[0] for f in bad
+                 if (m := difflib.get_close_matches(f.casefold(), FORMATS + OPTIONAL_FORMATS, n=1, cutoff=0.6))}
+        fixed = ",".join(dict.fromkeys(meant.get(f, f) for f in formats)) if bad and len(meant) == len(bad) else ""
+        parser.error(_say("cli.formats_near", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats),
+                          fixed=fixed) if fixed
+                     else _say("cli.formats", lang, allowed=", ".join(FORMATS + OPTIONAL_FORMATS), got=repr(args.formats)))
     try:
         check_reports_dir(args.reports_dir, paths, lang)
         make_reports_dir(args.reports_dir, lang)  # (a file where it goes, a name too long: said, never a traceback)
@@ -638,7 +701,7 @@ def cmd_new(args, parser) -> int:
     data.mkdir(parents=True)
     for name, spec in (("participants", S.PARTICIPANTS), ("payments", S.PAYMENTS), ("budget", S.BUDGET_TABLE)):
         (data / f"{name}.csv").write_text(",".join(c.name for c in spec.columns) + "\n", encoding="utf-8")
-    write_template(data / f"{pid}.xlsx")
+    write_template(data / f"{pid}.xlsx", lang)  # (its words in the evaluator's language; the sheets read in both)
     # the evaluator's own text: every heading with a line of guidance (evaltools.present.narrative)
     text = text_path(target, lang)
     if not text.exists():
@@ -668,14 +731,18 @@ def cmd_kolada(args) -> int:
     from ..data.kolada import KoladaError, fetch_series, write_cache  # start-up: each command imports only what it uses
     from ..data.params import kolada_folder, load_params  # start-up: each command imports only what it uses
     lang = _lang(args)
-    if args.project and not params_path(args.project).is_file():
-        known = ", ".join(redact(p.stem) for p in all_params()) or _say("cli.no_projects", lang)
-        print("✗ " + _say("cli.no_params", lang, missing=redact(str(params_path(args.project))), folder=PARAMS_DIR,
-                          known=known),
+    if args.project and not is_file(_project_path(args.project)):
+        ids = [p.stem for p in all_params()]
+        known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)
+        missing = redact(str(params_path(args.project)))
+        meant = _meant_project(args.project, ids)  # (in other letters, or misspelt: the command to type)
+        print("✗ " + (_say("cli.no_params", lang, missing=missing, folder=PARAMS_DIR, known=known) if meant is None
+                      else _say("cli.no_params_meant", lang, missing=missing, near=redact(meant), ids=redact(meant),
+                                command=f"kolada {args.kpi} {args.municipality} --project")),
               file=sys.stderr)
         return EXIT_FAILED
     try:
-        folder = kolada_folder(load_params(params_path(args.project))) if args.project else Path.cwd()
+        folder = kolada_folder(load_params(_project_path(args.project))) if args.project else Path.cwd()
         series = fetch_series(args.kpi, args.municipality)
         path = write_cache(series, folder)  # (refused where the name is a link or a folder)
     except KoladaError as e:
@@ -709,7 +776,10 @@ def cmd_docs(args) -> int:
         return EXIT_OK
     name = args.name.removeprefix("docs/").removesuffix(".md")
     if name not in docs:
-        print("✗ " + _say("cli.docs_unknown", lang, name=redact(args.name), names=", ".join(docs)), file=sys.stderr)
+        near = difflib.get_close_matches(_folded_id(name), list(docs), n=1, cutoff=0.6)  # (data-kontrakt: data-contract)
+        print("✗ " + (_say("cli.docs_unknown_near", lang, name=redact(args.name), near=near[0], names=", ".join(docs))
+                      if near else _say("cli.docs_unknown", lang, name=redact(args.name), names=", ".join(docs))),
+              file=sys.stderr)
         return EXIT_FAILED
     print(docs[name].read_text(encoding="utf-8"), end="")
     return EXIT_OK
@@ -739,15 +809,20 @@ def _positive_int(text: str, lang: str = DEFAULT_LANG) -> int:
     return n
 
 
+def _lang_code(text: str) -> str:
+    """``--lang``'s value as the choices write it: ``EN``, ``En`` or `` sv`` is a language too."""
+    return text.strip().casefold()
+
+
 def _argv_lang(argv: list[str]) -> str:
     """The language ``--lang`` names in ``argv``, before the arguments are parsed (a value refused while they are
     is said in it), else Swedish."""
     said = DEFAULT_LANG
     for i, arg in enumerate(argv):  # (the last one: the command's own, where one is written before it too)
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("sv", "en"):
-            said = argv[i + 1]
-        elif arg in ("--lang=sv", "--lang=en"):
-            said = arg.removeprefix("--lang=")
+        if arg == "--lang" and i + 1 < len(argv) and _lang_code(argv[i + 1]) in ("sv", "en"):
+            said = _lang_code(argv[i + 1])
+        elif arg.startswith("--lang=") and _lang_code(arg.removeprefix("--lang=")) in ("sv", "en"):
+            said = _lang_code(arg.removeprefix("--lang="))
     return said
 
 
@@ -793,10 +868,23 @@ def _argparse_said(said: str, lang: str) -> str:
     for pattern, key in _ARGPARSE_SAID:
         if (m := pattern.match(said)) is not None:
             values = m.groupdict()
+            if key == "cli.help_required" and values["names"].strip() == "command":  # ('evaltools' alone: argparse
+                return _say("cli.help_no_command", lang)                              # named its dest, 'command')
             if values.get("name") == "command":  # (the subcommand, which argparse names by its dest)
                 values["name"] = _say("cli.help_command_word", lang)
+            if key == "cli.help_invalid_choice" and (near := _choice_meant(values["value"], values["choices"])):
+                return _say("cli.help_invalid_choice_near", lang, near=near, **values)  # (a typo: what to type)
             return _say(key, lang, **values)
     return said
+
+
+def _choice_meant(value: str, choices: str) -> str | None:
+    """The choice a refused value probably means (``'valdate'``: ``'validate'``; ``'Render'``: ``'render'``), quoted
+    as argparse quotes the choices; None where none is spelt close."""
+    written = [c.strip() for c in choices.split(",")]
+    plain = {c.strip("'").casefold(): c for c in written}
+    near = difflib.get_close_matches(value.strip("'").casefold(), list(plain), n=1, cutoff=0.6)
+    return plain[near[0]] if near else None
 
 
 def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
@@ -808,15 +896,15 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"evaltools {__version__}",
                         help=say("cli.help_version"))
     # (before the command too: 'evaltools --lang en list' was refused as a command named 'en')
-    parser.add_argument("--lang", choices=("sv", "en"), dest="lang_first", help=say("cli.help_lang"))
+    parser.add_argument("--lang", type=_lang_code, choices=("sv", "en"), dest="lang_first", help=say("cli.help_lang"))
     sub = parser.add_subparsers(dest="command", required=True, title=say("cli.help_commands"))
     listed = sub.add_parser("list", help=say("cli.help_list"), lang=lang)
-    listed.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    listed.add_argument("--lang", type=_lang_code, choices=("sv", "en"), help=say("cli.help_lang"))
     for name, helptext in (("validate", say("cli.help_validate")), ("render", say("cli.help_render"))):
         p = sub.add_parser(name, help=helptext, lang=lang)
         p.add_argument("projects", nargs="*", help=say("cli.help_projects"))
         p.add_argument("--all", action="store_true", help=say("cli.help_all"))
-        p.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_report"))
+        p.add_argument("--lang", type=_lang_code, choices=("sv", "en"), help=say("cli.help_lang_report"))
         if name == "render":
             p.add_argument("--formats", default="html,pdf,xlsx,csv,docx", help=say("cli.help_formats"))
             p.add_argument("--jobs", type=functools.partial(_positive_int, lang=lang), default=None,
@@ -829,15 +917,15 @@ def build_parser(lang: str = DEFAULT_LANG) -> argparse.ArgumentParser:
     n = sub.add_parser("new", help=say("cli.help_new"), lang=lang)
     n.add_argument("project_id", help=say("cli.help_project_id"))
     n.add_argument("--title", default=None, help=say("cli.help_title"))
-    n.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang_new"))
+    n.add_argument("--lang", type=_lang_code, choices=("sv", "en"), help=say("cli.help_lang_new"))
     k = sub.add_parser("kolada", help=say("cli.help_kolada"), lang=lang)
     k.add_argument("kpi", help=say("cli.help_kpi"))
     k.add_argument("municipality", help=say("cli.help_municipality"))
     k.add_argument("--project", default=None, help=say("cli.help_project"))
-    k.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    k.add_argument("--lang", type=_lang_code, choices=("sv", "en"), help=say("cli.help_lang"))
     d = sub.add_parser("docs", help=say("cli.help_docs"), lang=lang)
     d.add_argument("name", nargs="?", default=None, help=say("cli.help_doc_name"))
-    d.add_argument("--lang", choices=("sv", "en"), help=say("cli.help_lang"))
+    d.add_argument("--lang", type=_lang_code, choices=("sv", "en"), help=say("cli.help_lang"))
     return parser
 
 
