@@ -173,17 +173,18 @@ def baseline(project) -> Assumptions:
                        float(s.monthly_level), project.params.language)
 
 
-def changes(project, base: Assumptions | None = None, **values: float) -> dict:
+def changes(project, base: Assumptions | None = None, *, exact: bool = False, **values: float) -> dict:
     """The ``cost_benefit`` settings to change for ``values``: only those that differ from the
     baseline by at least half a slider step, so the baseline rounded to the sliders' steps gives
-    the report's own figures."""
+    the report's own figures; with ``exact``, every value that differs from the baseline at all (a table
+    of chosen values, each labelled as computed)."""
     for name in values:  # a misspelt assumption is named with the nearest one and every one to write
         check_choice("assumption", name, tuple(STEPS), "whatif", project.params.language)
     values = {name: None if v is None else check_number(name, v, "whatif") for name, v in values.items()}
     base = base or baseline(project)
     out: dict = {}
     for name, value in values.items():
-        if value is None or abs(float(value) - getattr(base, name)) < STEPS[name] / 2:
+        if value is None or abs(float(value) - getattr(base, name)) < (1e-12 if exact else STEPS[name] / 2):
             continue
         if name == "monthly_level":
             out["monthly_level"] = {"method": "fixed", "amount_sek": float(value),
@@ -197,7 +198,8 @@ def changes(project, base: Assumptions | None = None, **values: float) -> dict:
     return out
 
 
-def evaluate(project, *, base: Assumptions | None = None, lang: str | None = None, **values: float):
+def evaluate(project, *, base: Assumptions | None = None, lang: str | None = None, exact: bool = False,
+             **values: float):
     """The cost-benefit analysis with some assumptions changed (no Monte Carlo, for speed).
 
     Parameters
@@ -208,6 +210,9 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
         Its :func:`baseline`, if already computed.
     lang
         ``"sv"`` or ``"en"``; default: the project's.
+    exact
+        Compute at every value given, even one within half a slider step of the baseline (which the sliders
+        leave at the baseline, so that their rounded starting point gives the report's figures).
     **values
         Any of ``horizon_years``, ``dropoff_per_year``, ``deadweight``, ``discount_rate``,
         ``monthly_level`` (kr per month in the price year: replaces the params' way of valuing
@@ -232,7 +237,7 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     >>> et.whatif.evaluate(project, deadweight=0.5).summary.npv  # doctest: +SKIP
     """
     check_lang(lang, "whatif")
-    change = changes(project, base, **values)
+    change = changes(project, base, exact=exact, **values)
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
 
 
@@ -447,7 +452,8 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     base = baseline(project)
     out = {}
     for cv in column_values:
-        results = [evaluate(project, base=base, **{rows: rv, columns: cv}) for rv in row_values]
+        # (each cell at the values its labels say, not the baseline where one lies within half a slider step of it)
+        results = [evaluate(project, base=base, exact=True, **{rows: rv, columns: cv}) for rv in row_values]
         # (where 1 to k − 1 exits are valued, the lead perspective's range over them: the NPV would give the count)
         out[_value_label(columns, cv, lang)] = [
             fmt_kr(r.summary.npv, lang) if r.summary.exit_range is None
