@@ -44,7 +44,8 @@ from .._version import __version__
 from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
-from ..words.formats import EMOJI, fmt_date, fmt_persons_needed, persons_needed, without_emoji
+from ..words.formats import (EMOJI, fmt_date, fmt_kr, fmt_num, fmt_pct, fmt_persons_needed, fmt_probability,
+                             persons_needed, without_emoji)
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label, who as who_of
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -344,7 +345,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
             values = [r[j - 1].value for r in rows] if col is not None else []
-            widths.append(_width(headings[j - 1], values, col))
+            widths.append(_width(headings[j - 1], values, col, [r[j - 1] for r in kinds] if col is not None else [],
+                                 lang))
             sh.column_dimensions[get_column_letter(j)].width = widths[-1] + button
         # the header row as high as its longest wrapped heading (neither Excel nor LibreOffice
         # fits a row's height to wrapped text when it opens a file)
@@ -566,22 +568,47 @@ def _row_height(cells: Sequence[tuple[object, float, bool]]) -> float:
     return min(LINE_POINTS * lines, ROW_POINTS_MOST)
 
 
-def _width(heading: str, values: list[object], column: Column | None) -> float:
-    """A column width (in characters) that fits the heading's longest word and the values, within bounds."""
+def _width(heading: str, values: list[object], column: Column | None, kinds: Sequence[str] = (),
+           lang: str = "sv") -> float:
+    """A column width (in characters) that fits the heading's longest word and the values, within bounds.
+    A number is measured as Excel shows it in its row's kind (``kinds``), not as its digits: "SEK 12,000",
+    not "12000", since Excel shows a number wider than its column as "#####"."""
     longest_word = max((len(w) for w in str(heading).split()), default=4)
     if column is None:  # the hidden-values column: wide enough to read, wrapped otherwise
         return 40
+    kinds = list(kinds) or [column.kind] * len(values)
+    shown = [len(_shown(v, k_, lang)) for v, k_ in zip(values, kinds) if v is not None]
     if column.kind in NUMERIC or column.kind in ("date", "month"):
-        body = 14 if column.kind == "kr" else 11
+        body = max([14 if column.kind == "kr" else 11, *shown])
     else:
         # the longest text, up to TEXT_WIDEST (a longer one wraps in its cell, :func:`_wrap_long_texts`): a
         # column as wide as most of its texts left the others cut off at the next cell, or, in a column of
         # figures with a few texts (the key figures' values), wrapped a sentence over a dozen lines
-        body = max((len(str(v)) for v in values if v is not None), default=8)
+        body = max(shown, default=8)
     width = min(max(longest_word + 2, body + 2, 8), TEXT_WIDEST)
     while width < HEADING_WIDEST and wrapped_lines(heading, width, bold=True) > HEADING_LINES:
         width += 1  # a long heading widens its column until it wraps in three lines (or is 30 wide)
     return float(width)
+
+
+def _shown(v: object, kind: str, lang: str) -> str:
+    """A cell's value as Excel shows it in the number format of its kind (:data:`NUMBER_FORMATS`, the kr,
+    share and p-value formats), for its column's width; a text or date as it is written."""
+    if kind in ("date", "month") and isinstance(v, (dt.date, pd.Timestamp)):
+        return v.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m")
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not math.isfinite(v):
+        return str(v)
+    if kind == "kr":
+        return fmt_kr(v, lang)
+    if kind == "prob":
+        return fmt_probability(float(v), lang)
+    if kind in ("pct", "pct0"):
+        return fmt_pct(v, lang, 1 if kind == "pct" else 0)
+    if kind == "p":
+        return fmt_num(v, 3, lang)
+    if kind == "year":
+        return str(int(v))
+    return fmt_num(v, {"num1": 1, "num2": 2}.get(kind, 0), lang) if kind in NUMERIC else str(v)
 
 
 # --- CSV --------------------------------------------------------------------------------------
