@@ -41,3 +41,41 @@ def test_an_amount_column_is_as_wide_as_its_largest_amount_is_shown(tmp_path):
     # an ordinary amount column keeps its width (an amount of millions with air): nothing else moved
     small = pd.DataFrame({"Post": ["Lön"], "Nuvärde": [1_086_000.0]})
     assert _widths(tmp_path, small, columns, "sv")["Nuvärde"] == 16
+
+
+def _excel_shows(value: float, number_format: str) -> str:
+    """What Swedish Excel shows for ``value`` in the few number formats the assumptions use (by hand: the
+    decimals the format asks for, a space between thousands, a comma for the decimal point)."""
+    import re
+    decimals = len((re.search(r"0\.(0+)", number_format) or re.search(r"()", number_format)).group(1))
+    if "%" in number_format:
+        return f"{value * 100:.{decimals}f}".replace(".", ",") + "\u00a0%"
+    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+
+
+def test_the_assumptions_read_in_excel_as_the_reports_assumptions_table_writes_them(tmp_path):
+    """The assumptions sheet wrote every share with one decimal and every number of years and factor with one
+    or two: Excel showed "25,0 %", "3,0" (years) and "1,30" beside the report's "25 %", "3 år" and "1,3". Each
+    value now has the decimals the report gives it (the fewest that show it exactly), the number unchanged."""
+    from evaltools.publish.workbook import report_sheets
+
+    antaganden = pd.DataFrame({
+        "name": ["deadweight", "horizon_years", "skattefaktor", "discount_rate", "pension_age"],
+        "value": [0.25, 3.0, 1.3, 0.035, 67.0], "lower": [0.0, 1.0, 1.0, 0.0, None],
+        "upper": [0.75, 5.0, 1.5, 0.06, None], "source": ["s"] * 5, "flagged": [False] * 5})
+    kanslighet = pd.DataFrame({"parameter": ["deadweight", "horizon_years"], "low_value": [0.75, 1.0],
+                               "high_value": [0.0, 5.0], "npv_low": [-1.0, -2.0], "npv_high": [1.0, 2.0],
+                               "range": [2.0, 4.0], "npv_base": [0.5, 0.5], "perspective": ["public", "public"]})
+    sheets = report_sheets({"antaganden": antaganden, "kanslighet": kanslighet}, 5)
+    wb = openpyxl.load_workbook(write_workbook(tmp_path / "a.xlsx", sheets, "sv", 5))
+    ws = wb["Antaganden"]
+    shown = [[_excel_shows(c.value, c.number_format) if isinstance(c.value, (int, float)) else c.value
+              for c in (ws.cell(r, 2), ws.cell(r, 4), ws.cell(r, 5))] for r in range(2, 7)]
+    # the report's assumptions table: "25 %" tested "0–75 %", "3 år" tested "1–5 år", "1,3" tested "1,0–1,5",
+    # "3,5 %" tested "0–6 %", "67 år" not tested
+    assert shown == [["25\u00a0%", "0\u00a0%", "75\u00a0%"], ["3", "1", "5"], ["1,3", "1,0", "1,5"],
+                     ["3,5\u00a0%", "0\u00a0%", "6\u00a0%"], ["67", None, None]]
+    assert [ws.cell(r, 2).value for r in range(2, 7)] == [0.25, 3, 1.3, 0.035, 67]  # (the numbers themselves)
+    ws = wb["Känslighetsanalys"]
+    assert [[_excel_shows(ws.cell(r, c).value, ws.cell(r, c).number_format) for c in (2, 3)]
+            for r in (2, 3)] == [["75\u00a0%", "0\u00a0%"], ["1", "5"]]

@@ -796,6 +796,29 @@ def _value_kind(name: str) -> str:
     return UNIT_KINDS[REGISTRY[name].unit] if name in REGISTRY else "num2"
 
 
+def _written_kind(name: str, value: object) -> str:
+    """How an assumption's value (or a value the sensitivity analysis tests) is written: in its unit's kind,
+    with no more decimals than show it exactly, as the report's assumptions table writes it
+    (:func:`evaltools.words.assumptions.value_text`): "25 %" and "3,5 %", "3 år" and "2,5 år", the tax
+    factor "1,3" and "1,25", rather than "25,0 %", "3,0" and "1,30" beside the report's "25 %", "3 år", "1,3"."""
+    kind = _value_kind(name)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not math.isfinite(value) or kind not in ("pct", "num1", "num2"):
+        return kind
+    v = float(value)
+    if kind == "pct":
+        return "pct0" if _fewest_decimals(v * 100, 1) == 0 else "pct"
+    decimals = _fewest_decimals(v, 1 if kind == "num1" else 2)
+    if name in REGISTRY and REGISTRY[name].unit is Unit.FACTOR:  # (a factor keeps a decimal: "1,0", as the report)
+        decimals = max(1, decimals)
+    return ("int", "num1", "num2")[decimals]
+
+
+def _fewest_decimals(x: float, most: int) -> int:
+    """The fewest decimals (up to ``most``) that show ``x`` exactly."""
+    return next((d for d in range(most + 1) if math.isclose(x, round(x, d), abs_tol=1e-9)), most)
+
+
 def _end_kind(name: str) -> str:
     """How an end of an assumption's range is written: a relative range is a multiple of the value."""
     return "num2" if name in REGISTRY and REGISTRY[name].range is Range.RELATIVE else _value_kind(name)
@@ -962,16 +985,16 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("name", "assumption.column.name", label=_assumption("label")),
         C("value", "assumption.column.value", kind_from="_kind"),
         C("unit", "workbook.column.antaganden.unit", label=_assumption("unit")),
-        C("lower", "workbook.column.antaganden.lower", kind_from="_end_kind"),
-        C("upper", "workbook.column.antaganden.upper", kind_from="_end_kind"),
+        C("lower", "workbook.column.antaganden.lower", kind_from="_lower_kind"),
+        C("upper", "workbook.column.antaganden.upper", kind_from="_upper_kind"),
         C("source", "assumption.column.source"),
         C("flagged", "assumption.column.uncertain", "bool"),
         C("definition", "workbook.column.antaganden.definition", label=_assumption("definition")),
     ]),
     "kanslighet": ("workbook.sheets.kanslighet.title", "workbook.sheets.kanslighet.description", [
         C("parameter", "assumption.column.name", label=_assumption("label")),
-        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_kind"),
-        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_kind"),
+        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_low_kind"),
+        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_high_kind"),
         C("npv_low", "workbook.column.kanslighet.npv_low", "kr"),
         C("npv_high", "workbook.column.kanslighet.npv_high", "kr"),
         C("range", "workbook.column.kanslighet.range", "kr"),
@@ -1146,8 +1169,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             for end in ("lower", "upper"):
                 frame[end] = [v * e if rel and pd.notna(v) and pd.notna(e) else e
                               for rel, v, e in zip(relative, frame["value"], frame[end])]
-            frame["_kind"] = [_value_kind(n) for n in frame["name"]]
-            frame["_end_kind"] = frame["_kind"]
+            for col, kind in (("value", "_kind"), ("lower", "_lower_kind"), ("upper", "_upper_kind")):
+                frame[kind] = [_written_kind(n, v) for n, v in zip(frame["name"], frame[col])]
             frame["unit"] = frame["definition"] = frame["name"]  # (words by the name's catalog entries)
         elif name == "kanslighet":
             frame = frame.copy()
@@ -1155,7 +1178,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             for end in ("low_value", "high_value"):  # the tested values, in the assumption's own unit
                 frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
                               and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
-            frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
+            for col, kind in (("low_value", "_low_kind"), ("high_value", "_high_kind")):
+                frame[kind] = [_written_kind(n, v) for n, v in zip(frame["parameter"], frame[col])]
         elif name == "budget":  # a period that is a year is a number (Excel sorts and filters it as one)
             frame["_period_kind"] = ["year" if re.fullmatch(r"\d{4}", str(v).strip()) else "text" for v in frame["period"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
