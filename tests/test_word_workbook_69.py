@@ -79,3 +79,22 @@ def test_the_assumptions_read_in_excel_as_the_reports_assumptions_table_writes_t
     ws = wb["Känslighetsanalys"]
     assert [[_excel_shows(ws.cell(r, c).value, ws.cell(r, c).number_format) for c in (2, 3)]
             for r in (2, 3)] == [["75\u00a0%", "0\u00a0%"], ["1", "5"]]
+
+
+def test_the_key_figures_give_the_deadweights_and_the_tax_factor_as_the_report_does(tmp_path):
+    """The key-figures sheet showed the deadweight at which the NPV is zero as "82,4 %" where the report's key
+    figures and summary say "82 %" (whole per cent), the tax factor as "1,30" (the report: "1,3"), the part of the
+    saving kept the first year as "100,0 %" (the report: "100 %") and an assumed deadweight as "25,0 %"."""
+    from evaltools.publish.workbook import report_sheets
+
+    summary = pd.DataFrame([{"npv": 7_056_446.0, "switching_deadweight": 0.8235041052, "first_year_kept": 1.0,
+                             "skattefaktor": 1.3, "deadweight": 0.25}])
+    wb = openpyxl.load_workbook(write_workbook(tmp_path / "k.xlsx", report_sheets({"kostnad_nytta": summary}, 5),
+                                               "sv", 5))
+    ws = wb["Kostnad och nytta"]
+    shown = {ws.cell(r, 1).value: _excel_shows(ws.cell(r, 2).value, ws.cell(r, 2).number_format)
+             for r in range(2, ws.max_row + 1) if isinstance(ws.cell(r, 2).value, (int, float))}
+    assert sorted(v for k_, v in shown.items() if not k_.startswith("Nettonuvärde")) == sorted(
+        ["82\u00a0%", "100\u00a0%", "1,3", "25\u00a0%"])
+    dead = [v for k_, v in shown.items() if k_.startswith("Dödvikt där")]
+    assert dead == ["82\u00a0%"]

@@ -876,7 +876,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "break_even_exits": ("workbook.summary.break_even_exits", "persons_needed"),
     "break_even_person_years": ("workbook.summary.break_even_person_years", "num1"),
     "break_even_person_years_application": ("workbook.summary.break_even_person_years_application", "num1"),
-    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
+    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct0"),  # (whole per cent, as the report)
     "deadweight_source": ("workbook.summary.deadweight_source", "text"),
     "comparison_unreliable": ("workbook.summary.comparison_unreliable", "bool"),
     "dropoff_source": ("workbook.summary.dropoff_source", "text"),
@@ -955,7 +955,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("bcr", "workbook.column.aktorer.bcr", "num2"),
         C("payback_months", "workbook.column.aktorer.payback_months", "int"),
         C("break_even_exits", "workbook.column.aktorer.break_even_exits", "persons_needed"),
-        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
+        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct0"),
         C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "prob"),
         C("earnings_unvalued", "workbook.column.aktorer.earnings_unvalued", "bool"),
         C("note", "workbook.column.aktorer.note"),
@@ -1160,7 +1160,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             summary = frame.iloc[0].to_dict()
             said = _said_in_words(summary, lang)
             frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else said.get(key, summary[key]),
-                                   "_kind": "text" if key in said and key not in hide else kind}
+                                   "_kind": "text" if key in said and key not in hide else
+                                   _written_kind(key, summary[key]) if key in REGISTRY else kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
             frame = frame.copy()
