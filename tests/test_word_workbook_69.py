@@ -6,6 +6,7 @@ fit each figure as its number format shows it ("SEK 12,000", ten characters), no
 from __future__ import annotations
 
 import openpyxl
+import pytest
 import pandas as pd
 
 from evaltools.publish.workbook import Column, Sheet, write_workbook
@@ -98,3 +99,36 @@ def test_the_key_figures_give_the_deadweights_and_the_tax_factor_as_the_report_d
         ["82\u00a0%", "100\u00a0%", "1,3", "25\u00a0%"])
     dead = [v for k_, v in shown.items() if k_.startswith("Dödvikt där")]
     assert dead == ["82\u00a0%"]
+
+
+def test_the_budget_used_reads_in_whole_per_cent_as_the_reports_budget_table(tmp_path):
+    """The report's budget table, page 1 and the portfolio give the share of the budget used in whole per cent
+    ("Förbrukat 89 %" for 134 000 kr of 150 000 kr); the budget sheet showed "89,3 %"."""
+    from evaltools.publish.workbook import report_sheets
+
+    budget = pd.DataFrame({"period": ["2021", "2022"], "category": ["Utvärdering", "Lön"],
+                           "budget": [150_000.0, 100_000.0], "actual": [134_000.0, 99_650.0]})
+    budget["used_pct"] = budget["actual"] / budget["budget"]
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "b.xlsx", report_sheets({"budget": budget}, 5),
+                                               "sv", 5))["Budget"]
+    col = [c.value for c in ws[1]].index("Förbrukat av budgeten") + 1
+    # 134 000 / 150 000 = 89,33 %, 99 650 / 100 000 = 99,65 %: the report says 89 % and 100 %
+    assert [_excel_shows(ws.cell(r, col).value, ws.cell(r, col).number_format) for r in (2, 3)] == \
+        ["89\u00a0%", "100\u00a0%"]
+    assert ws.cell(2, col).value == pytest.approx(134_000 / 150_000)  # (the share itself, not rounded)
+
+
+def test_a_share_goals_target_reads_as_the_goal_table_gives_it(tmp_path):
+    """The goal table gives a share's target in whole per cent ("40 %", beside a result "50,9 %"); the goal
+    sheet showed "40,0 %". A count's target stays a count."""
+    from evaltools.publish.workbook import report_sheets
+
+    mal = pd.DataFrame({"goal": ["Minst 40 % till arbete", "Minst 60 deltagare"], "kind": ["share", "count"],
+                        "period_label": ["År 1", "År 1"], "value": [29 / 57, 57.0], "numerator": [29.0, None],
+                        "denominator": [57.0, None], "target": [0.4, 60.0]})
+    ws = openpyxl.load_workbook(write_workbook(tmp_path / "m.xlsx", report_sheets({"mal": mal}, 5), "sv", 5))["Mål"]
+    heads = [c.value for c in ws[1]]
+    value, target = heads.index("Utfall") + 1, heads.index("Målvärde") + 1
+    assert [_excel_shows(ws.cell(2, c).value, ws.cell(2, c).number_format) for c in (value, target)] == \
+        ["50,9\u00a0%", "40\u00a0%"]
+    assert _excel_shows(ws.cell(3, target).value, ws.cell(3, target).number_format) == "60"

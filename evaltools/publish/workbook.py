@@ -904,7 +904,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("value", "workbook.column.mal.value", kind_from="_value_kind"),
         C("numerator", "workbook.column.mal.numerator", "int"),
         C("denominator", "workbook.column.mal.denominator", "int"),
-        C("target", "workbook.column.mal.target", kind_from="_value_kind"),
+        C("target", "workbook.column.mal.target", kind_from="_target_kind"),  # (a share's: whole per cent, as the report)
         C("target_prorated", "workbook.column.mal.target_prorated", "int"),  # whole persons, as compared
         C("ci_low", "workbook.column.mal.ci_low", "pct"),
         C("ci_high", "workbook.column.mal.ci_high", "pct"),
@@ -929,7 +929,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("actual", "workbook.column.budget.actual", "kr"),
         C("actual_so_far", "workbook.column.budget.actual_so_far", "kr"),
         C("difference", "workbook.column.budget.difference", "kr"),
-        C("used_pct", "workbook.column.budget.used_pct", "pct"),
+        C("used_pct", "workbook.column.budget.used_pct", "pct0"),  # (a whole per cent, as every page: fmt_budget_share)
         C("used", "workbook.column.budget.used", "kr"),
         C("unspent", "workbook.column.budget.unspent", "bool"),
         C("price_year_factor", "workbook.column.budget.price_year_factor", "num2"),
@@ -1141,6 +1141,7 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
+            frame["_target_kind"] = np.where(frame["kind"] == "share", "pct0", "int")  # ("40 %", as the goal table)
             measured = frame["mode"][~frame["mode"].isin(("assessed", "context"))] if "mode" in frame else []
             if len(measured) and measured.eq("ex_ante").all():
                 # an application's values are its expected volumes (its qualitative goals have none, its context
@@ -1293,7 +1294,7 @@ PORTFOLIO: list[Column] = [
     C("success_pooled", "workbook.column.portfolio.success_pooled", "bool"),  # (all years; its goal: per year)
     C("cost", "workbook.column.portfolio.cost", "kr"),
     C("budget", "workbook.column.portfolio.budget", "kr"),
-    C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
+    C("budget_used", "workbook.column.portfolio.budget_used", "pct0"),  # (as the overview: fmt_budget_share)
     C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
     C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
     # (a running project's costs per person: the outturn so far, and the date its outturn and persons run up
