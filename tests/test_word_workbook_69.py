@@ -45,13 +45,15 @@ def test_an_amount_column_is_as_wide_as_its_largest_amount_is_shown(tmp_path):
 
 
 def _excel_shows(value: float, number_format: str) -> str:
-    """What Swedish Excel shows for ``value`` in the few number formats the assumptions use (by hand: the
-    decimals the format asks for, a space between thousands, a comma for the decimal point)."""
+    """What Swedish Excel shows for ``value`` in the few number formats the workbook uses (by hand: the
+    decimals the format asks for, a space between thousands where it groups them, a comma for the decimal
+    point)."""
     import re
     decimals = len((re.search(r"0\.(0+)", number_format) or re.search(r"()", number_format)).group(1))
     if "%" in number_format:
         return f"{value * 100:.{decimals}f}".replace(".", ",") + "\u00a0%"
-    return f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+    grouped = f"{value:,.{decimals}f}" if "#,##0" in number_format else f"{value:.{decimals}f}"
+    return grouped.replace(",", " ").replace(".", ",")
 
 
 def test_the_assumptions_read_in_excel_as_the_reports_assumptions_table_writes_them(tmp_path):
@@ -132,3 +134,20 @@ def test_a_share_goals_target_reads_as_the_goal_table_gives_it(tmp_path):
     assert [_excel_shows(ws.cell(2, c).value, ws.cell(2, c).number_format) for c in (value, target)] == \
         ["50,9\u00a0%", "40\u00a0%"]
     assert _excel_shows(ws.cell(3, target).value, ws.cell(3, target).number_format) == "60"
+
+
+def test_a_count_on_the_first_sheet_has_its_thousands_apart(tmp_path):
+    """The first sheet's count of the households the participants live in was a number without a format: Excel
+    showed "1234" where the report writes "1 234". It stays a number; a year or a date keeps its own form."""
+    import datetime as dt
+
+    frame = pd.DataFrame({"Namn": ["a"]})
+    sheet = Sheet("aktorer", "workbook.sheets.aktorer.title", "workbook.sheets.aktorer.description", frame,
+                  [Column("Namn")])
+    path = write_workbook(tmp_path / "about.xlsx", [sheet], "sv", 5,
+                          about=[("Hushåll", 1234), ("Data till och med", dt.date(2025, 6, 30))])
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    cells = {ws.cell(r, 1).value: ws.cell(r, 2) for r in range(1, ws.max_row + 1)}
+    assert cells["Hushåll"].value == 1234 and cells["Hushåll"].data_type == "n"
+    assert _excel_shows(1234, cells["Hushåll"].number_format) == "1 234"
+    assert cells["Data till och med"].is_date

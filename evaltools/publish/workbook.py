@@ -290,6 +290,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     for item, value in about:
         _append_text(ws, [item, value])
         ws.cell(ws.max_row, 1).font = bold
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):  # (a count: 1 234, as the report)
+            ws.cell(ws.max_row, 2).number_format = NUMBER_FORMATS["count"]
     ws.append([])
     _append_text(ws, [msg("workbook.sheet", lang), msg("workbook.contents", lang)])
     for c in ws[ws.max_row]:
