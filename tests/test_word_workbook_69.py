@@ -151,3 +151,29 @@ def test_a_count_on_the_first_sheet_has_its_thousands_apart(tmp_path):
     assert cells["Hushåll"].value == 1234 and cells["Hushåll"].data_type == "n"
     assert _excel_shows(1234, cells["Hushåll"].number_format) == "1 234"
     assert cells["Data till och med"].is_date
+
+
+def _docx_text(inner: str, lang: str) -> str:
+    import io
+
+    import docx
+
+    from evaltools.publish.docx import html_to_docx
+    page = f"<html><body><main><h1>T</h1><h2>Del</h2>{inner}</main></body></html>"
+    doc = docx.Document(io.BytesIO(html_to_docx(page, None, lang, "T", "F")))
+    return "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_word_does_not_break_a_line_inside_a_figure():
+    """A sentence of the catalog ("upp till omkring 20 000 kr i månaden", "counted as SEK 0") or of the
+    evaluator's text had ordinary spaces inside its figures: Word could end a line with "20" and begin the
+    next with "000 kr", or end one with "SEK". Inside a figure the space is now a no-break space; a space
+    between two numbers or between a number and a word stays one Word may break at."""
+    sv = _docx_text("<p>Lönebidrag upp till omkring 20 000 kr i månaden, 1 234 567 kr och 25 % av de 13 "
+                    "som gick 2019 till 2020.</p>", "sv")
+    assert "20\u00a0000\u00a0kr" in sv and "1\u00a0234\u00a0567\u00a0kr" in sv and "25\u00a0%" in sv
+    assert "de 13 som gick 2019 till 2020" in sv  # (no figure in it: Word may break its lines as it likes)
+    en = _docx_text("<p>Amounts in current prices (Resekostnader: no amount given, counted as SEK 0).</p>", "en")
+    assert "counted as SEK\u00a00)" in en
+    # code the evaluator quotes is left as written
+    assert "x = 1 000" in _docx_text("<p><code>x = 1 000</code></p>", "sv")
