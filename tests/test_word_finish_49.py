@@ -49,7 +49,7 @@ def test_enter_after_a_note_starts_body_text():
     # page 1's text and a table's text go on in their own style, as in the report
     assert _style_of(doc, "Tolv av tjugo deltagare fick arbete.") == "Report Lead"
     assert doc.styles["Report Lead"].next_paragraph_style.name == "Report Lead"
-    assert _style_of(doc, "100 kr") == "Report Table"
+    assert _style_of(doc, "100\u00a0kr") == "Report Table"  # (the figure kept on one line)
     assert doc.styles["Report Table"].next_paragraph_style.name == "Report Table"
 
 

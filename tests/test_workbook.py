@@ -82,11 +82,11 @@ def test_workbook_numbers_are_numbers_with_formats(timra):
     assert sum(c.value or 0 for c in actual) == 1_128_000
     assert sum(c.value or 0 for c in _column(budget, "Budget")) == 1_276_000
     assert all(c.number_format == '#,##0 "kr";-#,##0 "kr"' for c in actual)
-    # Externa tjänster: 134 000 of 150 000 kr = 89,3 %, a share formatted as a percentage, shown as the report
-    # writes it in Swedish (a non-breaking space before the sign)
+    # Externa tjänster: 134 000 of 150 000 kr = 89,3 %, a share formatted as a percentage, shown as the report's
+    # budget table writes it in Swedish: in whole per cent, a non-breaking space before the sign ("89 %")
     row = [r for r in budget.iter_rows(min_row=2) if r[1].value == "Externa tjänster: utvärdering"][0]
     used = row[[c.value for c in budget[1]].index("Förbrukat av budgeten")]
-    assert used.value == pytest.approx(134_000 / 150_000) and used.number_format == '0.0"\u00a0"%'
+    assert used.value == pytest.approx(134_000 / 150_000) and used.number_format == '0"\u00a0"%'
     assert row[0].value == "Hela perioden"  # the budget file's "hela", as a reader says it
     goals = wb["Mål"]
     shares = [c for c in _column(goals, "Utfall") if c.number_format == '0.0"\u00a0"%']

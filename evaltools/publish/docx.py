@@ -156,6 +156,10 @@ _SKIP = {"style", "script", "head", "title", "meta", "link", "template", "noscri
 _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space (a no-break space is text)
 _WIDTH = re.compile(r"width:\s*([0-9.]+)in")
 NO_BREAK_HYPHEN = "\u2011"  # a hyphen where a line must not break, written as Word's w:noBreakHyphen
+# a space inside a figure, where Word must not break the line: between groups of thousands ("20 000"), before
+# its unit ("0 kr", "25 %") and after the English currency ("SEK 0"); the toolkit's own figures have no-break
+# spaces already, a sentence of the catalog or of the evaluator's text may have ordinary ones
+_FIGURE_SPACE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|%)(?!\w))|(?<=\bSEK) (?=[−-]?\d)")
 
 
 @dataclass(frozen=True)
@@ -1450,6 +1454,8 @@ def _pieces(nodes: list, fmt: Fmt) -> list[tuple[str, Fmt]]:
             text = _SPACE.sub(" ", str(n))
             if fmt.nowrap:  # (a date, "2021-12-31", is never broken at its hyphens either)
                 text = text.replace(" ", "\u00a0").replace("-", NO_BREAK_HYPHEN)
+            elif not fmt.code:  # (a figure is not split over two lines: "20" at a line's end, "000 kr" below)
+                text = _FIGURE_SPACE.sub("\u00a0", text)
             if text:
                 out.append((text, fmt))
             continue

@@ -44,7 +44,8 @@ from .._version import __version__
 from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
-from ..words.formats import EMOJI, fmt_date, fmt_persons_needed, persons_needed, without_emoji
+from ..words.formats import (EMOJI, fmt_date, fmt_kr, fmt_num, fmt_pct, fmt_persons_needed, fmt_probability,
+                             persons_needed, without_emoji)
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label, who as who_of
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -289,6 +290,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
     for item, value in about:
         _append_text(ws, [item, value])
         ws.cell(ws.max_row, 1).font = bold
+        if isinstance(value, (int, np.integer)) and not isinstance(value, bool):  # (a count: 1 234, as the report)
+            ws.cell(ws.max_row, 2).number_format = NUMBER_FORMATS["count"]
     ws.append([])
     _append_text(ws, [msg("workbook.sheet", lang), msg("workbook.contents", lang)])
     for c in ws[ws.max_row]:
@@ -344,7 +347,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         widths = []
         for j, col in enumerate(columns + ([None] if any_hidden else []), start=1):
             values = [r[j - 1].value for r in rows] if col is not None else []
-            widths.append(_width(headings[j - 1], values, col))
+            widths.append(_width(headings[j - 1], values, col, [r[j - 1] for r in kinds] if col is not None else [],
+                                 lang))
             sh.column_dimensions[get_column_letter(j)].width = widths[-1] + button
         # the header row as high as its longest wrapped heading (neither Excel nor LibreOffice
         # fits a row's height to wrapped text when it opens a file)
@@ -566,22 +570,47 @@ def _row_height(cells: Sequence[tuple[object, float, bool]]) -> float:
     return min(LINE_POINTS * lines, ROW_POINTS_MOST)
 
 
-def _width(heading: str, values: list[object], column: Column | None) -> float:
-    """A column width (in characters) that fits the heading's longest word and the values, within bounds."""
+def _width(heading: str, values: list[object], column: Column | None, kinds: Sequence[str] = (),
+           lang: str = "sv") -> float:
+    """A column width (in characters) that fits the heading's longest word and the values, within bounds.
+    A number is measured as Excel shows it in its row's kind (``kinds``), not as its digits: "SEK 12,000",
+    not "12000", since Excel shows a number wider than its column as "#####"."""
     longest_word = max((len(w) for w in str(heading).split()), default=4)
     if column is None:  # the hidden-values column: wide enough to read, wrapped otherwise
         return 40
+    kinds = list(kinds) or [column.kind] * len(values)
+    shown = [len(_shown(v, k_, lang)) for v, k_ in zip(values, kinds) if v is not None]
     if column.kind in NUMERIC or column.kind in ("date", "month"):
-        body = 14 if column.kind == "kr" else 11
+        body = max([14 if column.kind == "kr" else 11, *shown])
     else:
         # the longest text, up to TEXT_WIDEST (a longer one wraps in its cell, :func:`_wrap_long_texts`): a
         # column as wide as most of its texts left the others cut off at the next cell, or, in a column of
         # figures with a few texts (the key figures' values), wrapped a sentence over a dozen lines
-        body = max((len(str(v)) for v in values if v is not None), default=8)
+        body = max(shown, default=8)
     width = min(max(longest_word + 2, body + 2, 8), TEXT_WIDEST)
     while width < HEADING_WIDEST and wrapped_lines(heading, width, bold=True) > HEADING_LINES:
         width += 1  # a long heading widens its column until it wraps in three lines (or is 30 wide)
     return float(width)
+
+
+def _shown(v: object, kind: str, lang: str) -> str:
+    """A cell's value as Excel shows it in the number format of its kind (:data:`NUMBER_FORMATS`, the kr,
+    share and p-value formats), for its column's width; a text or date as it is written."""
+    if kind in ("date", "month") and isinstance(v, (dt.date, pd.Timestamp)):
+        return v.strftime("%Y-%m-%d" if kind == "date" else "%Y-%m")
+    if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)) or not math.isfinite(v):
+        return str(v)
+    if kind == "kr":
+        return fmt_kr(v, lang)
+    if kind == "prob":
+        return fmt_probability(float(v), lang)
+    if kind in ("pct", "pct0"):
+        return fmt_pct(v, lang, 1 if kind == "pct" else 0)
+    if kind == "p":
+        return fmt_num(v, 3, lang)
+    if kind == "year":
+        return str(int(v))
+    return fmt_num(v, {"num1": 1, "num2": 2}.get(kind, 0), lang) if kind in NUMERIC else str(v)
 
 
 # --- CSV --------------------------------------------------------------------------------------
@@ -769,6 +798,29 @@ def _value_kind(name: str) -> str:
     return UNIT_KINDS[REGISTRY[name].unit] if name in REGISTRY else "num2"
 
 
+def _written_kind(name: str, value: object) -> str:
+    """How an assumption's value (or a value the sensitivity analysis tests) is written: in its unit's kind,
+    with no more decimals than show it exactly, as the report's assumptions table writes it
+    (:func:`evaltools.words.assumptions.value_text`): "25 %" and "3,5 %", "3 år" and "2,5 år", the tax
+    factor "1,3" and "1,25", rather than "25,0 %", "3,0" and "1,30" beside the report's "25 %", "3 år", "1,3"."""
+    kind = _value_kind(name)
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)) \
+            or not math.isfinite(value) or kind not in ("pct", "num1", "num2"):
+        return kind
+    v = float(value)
+    if kind == "pct":
+        return "pct0" if _fewest_decimals(v * 100, 1) == 0 else "pct"
+    decimals = _fewest_decimals(v, 1 if kind == "num1" else 2)
+    if name in REGISTRY and REGISTRY[name].unit is Unit.FACTOR:  # (a factor keeps a decimal: "1,0", as the report)
+        decimals = max(1, decimals)
+    return ("int", "num1", "num2")[decimals]
+
+
+def _fewest_decimals(x: float, most: int) -> int:
+    """The fewest decimals (up to ``most``) that show ``x`` exactly."""
+    return next((d for d in range(most + 1) if math.isclose(x, round(x, d), abs_tol=1e-9)), most)
+
+
 def _end_kind(name: str) -> str:
     """How an end of an assumption's range is written: a relative range is a multiple of the value."""
     return "num2" if name in REGISTRY and REGISTRY[name].range is Range.RELATIVE else _value_kind(name)
@@ -826,7 +878,7 @@ SUMMARY = {  # cost-benefit key figures: (catalog key of the name, kind)
     "break_even_exits": ("workbook.summary.break_even_exits", "persons_needed"),
     "break_even_person_years": ("workbook.summary.break_even_person_years", "num1"),
     "break_even_person_years_application": ("workbook.summary.break_even_person_years_application", "num1"),
-    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct"),
+    "switching_deadweight": ("workbook.summary.switching_deadweight", "pct0"),  # (whole per cent, as the report)
     "deadweight_source": ("workbook.summary.deadweight_source", "text"),
     "comparison_unreliable": ("workbook.summary.comparison_unreliable", "bool"),
     "dropoff_source": ("workbook.summary.dropoff_source", "text"),
@@ -854,7 +906,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("value", "workbook.column.mal.value", kind_from="_value_kind"),
         C("numerator", "workbook.column.mal.numerator", "int"),
         C("denominator", "workbook.column.mal.denominator", "int"),
-        C("target", "workbook.column.mal.target", kind_from="_value_kind"),
+        C("target", "workbook.column.mal.target", kind_from="_target_kind"),  # (a share's: whole per cent, as the report)
         C("target_prorated", "workbook.column.mal.target_prorated", "int"),  # whole persons, as compared
         C("ci_low", "workbook.column.mal.ci_low", "pct"),
         C("ci_high", "workbook.column.mal.ci_high", "pct"),
@@ -879,7 +931,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("actual", "workbook.column.budget.actual", "kr"),
         C("actual_so_far", "workbook.column.budget.actual_so_far", "kr"),
         C("difference", "workbook.column.budget.difference", "kr"),
-        C("used_pct", "workbook.column.budget.used_pct", "pct"),
+        C("used_pct", "workbook.column.budget.used_pct", "pct0"),  # (a whole per cent, as every page: fmt_budget_share)
         C("used", "workbook.column.budget.used", "kr"),
         C("unspent", "workbook.column.budget.unspent", "bool"),
         C("price_year_factor", "workbook.column.budget.price_year_factor", "num2"),
@@ -905,7 +957,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("bcr", "workbook.column.aktorer.bcr", "num2"),
         C("payback_months", "workbook.column.aktorer.payback_months", "int"),
         C("break_even_exits", "workbook.column.aktorer.break_even_exits", "persons_needed"),
-        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct"),
+        C("switching_deadweight", "workbook.column.aktorer.switching_deadweight", "pct0"),
         C("p_npv_positive", "workbook.column.aktorer.p_npv_positive", "prob"),
         C("earnings_unvalued", "workbook.column.aktorer.earnings_unvalued", "bool"),
         C("note", "workbook.column.aktorer.note"),
@@ -935,16 +987,16 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("name", "assumption.column.name", label=_assumption("label")),
         C("value", "assumption.column.value", kind_from="_kind"),
         C("unit", "workbook.column.antaganden.unit", label=_assumption("unit")),
-        C("lower", "workbook.column.antaganden.lower", kind_from="_end_kind"),
-        C("upper", "workbook.column.antaganden.upper", kind_from="_end_kind"),
+        C("lower", "workbook.column.antaganden.lower", kind_from="_lower_kind"),
+        C("upper", "workbook.column.antaganden.upper", kind_from="_upper_kind"),
         C("source", "assumption.column.source"),
         C("flagged", "assumption.column.uncertain", "bool"),
         C("definition", "workbook.column.antaganden.definition", label=_assumption("definition")),
     ]),
     "kanslighet": ("workbook.sheets.kanslighet.title", "workbook.sheets.kanslighet.description", [
         C("parameter", "assumption.column.name", label=_assumption("label")),
-        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_kind"),
-        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_kind"),
+        C("low_value", "workbook.column.kanslighet.low_value", kind_from="_low_kind"),
+        C("high_value", "workbook.column.kanslighet.high_value", kind_from="_high_kind"),
         C("npv_low", "workbook.column.kanslighet.npv_low", "kr"),
         C("npv_high", "workbook.column.kanslighet.npv_high", "kr"),
         C("range", "workbook.column.kanslighet.range", "kr"),
@@ -1091,6 +1143,7 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
+            frame["_target_kind"] = np.where(frame["kind"] == "share", "pct0", "int")  # ("40 %", as the goal table)
             measured = frame["mode"][~frame["mode"].isin(("assessed", "context"))] if "mode" in frame else []
             if len(measured) and measured.eq("ex_ante").all():
                 # an application's values are its expected volumes (its qualitative goals have none, its context
@@ -1110,7 +1163,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             summary = frame.iloc[0].to_dict()
             said = _said_in_words(summary, lang)
             frame = pd.DataFrame([{"key": key, "value": SECONDARY if key in hide else said.get(key, summary[key]),
-                                   "_kind": "text" if key in said and key not in hide else kind}
+                                   "_kind": "text" if key in said and key not in hide else
+                                   _written_kind(key, summary[key]) if key in REGISTRY else kind}
                                   for key, (_, kind) in SUMMARY.items() if key in summary])
         elif name == "antaganden":
             frame = frame.copy()
@@ -1119,8 +1173,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             for end in ("lower", "upper"):
                 frame[end] = [v * e if rel and pd.notna(v) and pd.notna(e) else e
                               for rel, v, e in zip(relative, frame["value"], frame[end])]
-            frame["_kind"] = [_value_kind(n) for n in frame["name"]]
-            frame["_end_kind"] = frame["_kind"]
+            for col, kind in (("value", "_kind"), ("lower", "_lower_kind"), ("upper", "_upper_kind")):
+                frame[kind] = [_written_kind(n, v) for n, v in zip(frame["name"], frame[col])]
             frame["unit"] = frame["definition"] = frame["name"]  # (words by the name's catalog entries)
         elif name == "kanslighet":
             frame = frame.copy()
@@ -1128,7 +1182,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             for end in ("low_value", "high_value"):  # the tested values, in the assumption's own unit
                 frame[end] = [e * used[n] if n in REGISTRY and REGISTRY[n].range is Range.RELATIVE and n in used
                               and pd.notna(used[n]) else e for n, e in zip(frame["parameter"], frame[end])]
-            frame["_kind"] = [_value_kind(n) for n in frame["parameter"]]
+            for col, kind in (("low_value", "_low_kind"), ("high_value", "_high_kind")):
+                frame[kind] = [_written_kind(n, v) for n, v in zip(frame["parameter"], frame[col])]
         elif name == "budget":  # a period that is a year is a number (Excel sorts and filters it as one)
             frame["_period_kind"] = ["year" if re.fullmatch(r"\d{4}", str(v).strip()) else "text" for v in frame["period"]]
         elif name in ("forsorjningsstod", "forsorjningsstod_faser"):
@@ -1241,7 +1296,7 @@ PORTFOLIO: list[Column] = [
     C("success_pooled", "workbook.column.portfolio.success_pooled", "bool"),  # (all years; its goal: per year)
     C("cost", "workbook.column.portfolio.cost", "kr"),
     C("budget", "workbook.column.portfolio.budget", "kr"),
-    C("budget_used", "workbook.column.portfolio.budget_used", "pct"),
+    C("budget_used", "workbook.column.portfolio.budget_used", "pct0"),  # (as the overview: fmt_budget_share)
     C("cost_per_participant", "workbook.column.portfolio.cost_per_participant", "kr"),
     C("cost_per_success", "workbook.column.portfolio.cost_per_success", "kr"),
     # (a running project's costs per person: the outturn so far, and the date its outturn and persons run up
