@@ -45,7 +45,7 @@ from ..data.assumptions import REGISTRY, Range, Unit
 from ..words import assumptions as assumption_words
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, is_suppressed, public_name
 from ..words.formats import (EMOJI, fmt_date, fmt_kr, fmt_num, fmt_pct, fmt_persons_needed, fmt_probability,
-                             persons_needed, without_emoji)
+                             persons_needed, round_half_up, without_emoji)
 from ..words.text import msg
 from ..words.labels import t, code_label, NBSP, budget_period_label, who as who_of
 from ..words.verdicts import status_words, verdict_words, interval_words
@@ -208,7 +208,10 @@ def cell(column: Column, value: object, lang: str, kind: str | None = None) -> C
             return Cell(persons_needed(v))
         if kind in ("year",) or (kind in ("int", "count") and v == round(v)):
             return Cell(int(round(v)))
-        return Cell(round(v, 2) if kind == "kr" else round(v, 10))  # no 4.7e-10 kr of rounding noise
+        # (an amount as computed, so that Excel's whole kronor are the report's: 3 714 691,498 kr rounded to öre
+        # first would show 3 714 692; rounding noise such as 4.7e-10 kr shows as 0 in its format, and the CSV
+        # files write it as 0)
+        return Cell(v if kind == "kr" else round(v, 10))
     if kind == "bool":
         return Cell(_yes_no(lang)[bool(value)])
     if kind == "date":
@@ -668,11 +671,12 @@ def _number(v: object, kind: str, decimal: str, excel: bool) -> str:
         s = str(v)
     elif excel:
         d = CSV_DECIMALS.get(kind, 2)
-        s = f"{round(float(v), d):.{d}f}" if d else str(int(round(float(v))))
+        # (halves up, as the report rounds: 10,5 kr is 11, not the even 10)
+        s = f"{round_half_up(float(v), d):.{d}f}" if d else str(int(round_half_up(float(v))))
         if d:
             s = s.rstrip("0").rstrip(".") if "." in s else s
     else:
-        s = f"{float(v):.10g}"
+        s = "0" if abs(float(v)) < 1e-6 else f"{float(v):.10g}"  # (no 4.7e-10 kr of rounding noise)
     if s in ("-0", "-0.0"):
         s = "0"
     return s.replace(".", decimal)
