@@ -632,6 +632,39 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     return raw.rows_kept(keep), [note]
 
 
+def second_table(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A second table kept on the sheet under the list, after an empty row (a count by sex, ``Kön`` / ``Antal``,
+    made beside the data, or a summary per person): its heading row, the first below the empty row with two or more
+    cells filled, none of them holding a digit, is no row of data, and no person's or payment's row is one (an id, a
+    date, an amount: each has digits). Read, its headings and counts would be persons or payments, with a message
+    for each of their cells, none saying why. It is refused in one message naming the heading row, its cells and the
+    rows left unread from the empty row down (a title above the headings among them); those rows give no other
+    message."""
+    frame = raw.frame
+    if len(frame) < 2 or not len(frame.columns):
+        return raw, []
+    rows = raw.file_rows.astype(int)
+    after_gap = np.flatnonzero(np.diff(rows) > 1) + 1  # (the rows read just below an empty row, which is not read)
+    if not len(after_gap):
+        return raw, []
+    cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
+    values = cells.to_numpy()
+    counts = (values != "").sum(axis=1)
+    for start in after_gap.tolist():
+        heading = next((i for i in range(start, len(frame)) if counts[i] >= 2), None)
+        if heading is None or (heading > start and counts[start:heading].max(initial=0) > 1):
+            continue
+        shown = [v for v in values[heading] if v]
+        if any(ch.isdigit() for v in shown for ch in v):
+            continue
+        keep = np.arange(len(frame)) < start
+        found = problem(fname, int(rows[heading]), None, None, "rows.second_table",
+                        cells=", ".join(quote(v) for v in shown[:6]) + (" …" if len(shown) > 6 else ""),
+                        rows=row_ranges([int(r) for r in rows[start:]]))
+        return raw.rows_kept(keep), [found]
+    return raw, []
+
+
 def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
     avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
@@ -1565,6 +1598,16 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
+                # a minus after the number: how an economy system writes a credit, 2 345,00- for -2345,00
+                for i in np.flatnonzero(_bad_matching(s, bad, _TRAILING_MINUS).to_numpy()).tolist():
+                    if (shown := _TRAILING_MINUS.fullmatch(s.iloc[i])) is None:
+                        continue
+                    if (h := _point_hint("-" + shown.group(1))) is not None:  # ('1.200-': -1200 or -1,2)
+                        hints[i] = h
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.trailing_minus", then), {"fix": fix})
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero(_bad_matching(s, bad, _TIME_AMOUNT).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
@@ -1677,6 +1720,10 @@ _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
 
 # a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
 _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
+
+# a number with its minus after it, as economy systems (Agresso/Unit4, Visma, SAP) export a credit: 2 345,00-, 1200 kr-
+# (a price mark, '450,-' or '12 000:-', is read before this is tried: it is no credit)
+_TRAILING_MINUS = re.compile(r"\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*[-\u2212]\s*", re.I)
 
 # an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
 # '2 heltidstjänster'): time, not kronor, which the budget counts
@@ -2340,6 +2387,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
     warn.extend(pages)
+    raw, tables = second_table(raw, fname)  # (a count made under the list: one message, not one per cell)
+    problems.extend(tables)
     if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
@@ -2843,6 +2892,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     fname = raw.source
     raw, pages = page_breaks(raw, fname)  # (a finance system's list saved page by page, as a case system's)
     warn.extend(pages)
+    raw, tables = second_table(raw, fname)  # (a sum per person made under the list: one message, not one per cell)
+    problems.extend(tables)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     _hidden_payment_columns(raw, params, warn)
@@ -2892,7 +2943,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         _wide_duplicates(df, raw, fname, problems)
     else:
         for i in np.flatnonzero(dupe.to_numpy()).tolist():
-            problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
+            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
 
@@ -3168,7 +3219,8 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     negative = summed["amount"] < -0.005
     for r in summed[negative].itertuples(index=False):
         listed = ", ".join(map(str, r.rows[:10])) + (" …" if len(r.rows) > 10 else "")
-        problems.append(problem(fname, int(r.row), S.PAYMENT_DATE, r.month, "payment.negative_month", rows=listed))
+        problems.append(problem(fname, int(r.row), raw.headings.get(S.PAYMENT_DATE, S.PAYMENT_DATE), r.month,
+                                "payment.negative_month", rows=listed))
     summed = summed[~negative]
     frame = pd.DataFrame({S.PERSON_ID: summed["person"].to_numpy(object), S.MONTH: summed["month"].to_numpy(object),
                           S.AMOUNT: [f"{a:.2f}".rstrip("0").rstrip(".") for a in summed["amount"].to_numpy(float) + 0.0],
@@ -3180,9 +3232,12 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     if S.PERSON_ID in raw.number_cells:
         first_of = pd.Series(np.arange(len(raw.file_rows)), index=raw.file_rows)
         number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
-    # a month is the payment_date column's in the file: a message about it names that column
+    # a month is the payment_date column's in the file: a message about it names that column, as the file heads it
+    # ('Utbetalningsdatum' where data.columns reads it), and so are the other columns' messages
+    dated = raw.headings.get(S.PAYMENT_DATE, S.PAYMENT_DATE)
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
-                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)}, epoch=raw.epoch)
+                    cell_columns={S.MONTH: np.full(len(frame), dated, dtype=object)}, epoch=raw.epoch,
+                    headings=raw.headings)
 
 
 def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
@@ -3219,8 +3274,9 @@ def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: li
         if net < -0.005:
             keep[at[0]] = False
             listed = ", ".join(str(int(raw.file_rows[i])) for i in at[:10]) + (" …" if len(at) > 10 else "")
-            problems.append(problem(fname, int(raw.file_rows[at[0]]), S.MONTH, df[S.MONTH].iloc[at[0]],
-                                    "payment.negative_net_month", rows=listed))
+            # (named by the file's heading, 'Beslutsmånad' where data.columns reads it as the month, as its cells are)
+            problems.append(problem(fname, int(raw.file_rows[at[0]]), raw.column_of(S.MONTH, int(at[0])),
+                                    df[S.MONTH].iloc[at[0]], "payment.negative_net_month", rows=listed))
             continue
         n_months += 1
         new_amount.iloc[at[0]] = f"{net + 0.0:.2f}".rstrip("0").rstrip(".")

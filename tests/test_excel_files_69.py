@@ -1,0 +1,176 @@
+"""The files a municipality's case system and a förbund's economy system export, as an evaluator opens, tidies and
+saves them in Excel: a credit written with its minus after the number (``2 345,00-``, as Agresso, Visma and SAP
+write it), a count made under the list on the same sheet after an empty row, and the messages about a payments
+file's months named by the file's own headings (``Beslutsmånad``) where ``data.columns`` reads them. Each ends in one
+clear message naming file, row, column and value with what to write, the input never changed, never a traceback."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+import evaltools as et
+from evaltools.data.validation import _parse_amount
+from evaltools.publish import cli
+
+from .conftest import load_problems as _problems
+from .conftest import params_with_files as _params
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _workbook(path: Path, sheet: str, rows: list[list]) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for row in rows:
+        ws.append(row)
+        for col, value in enumerate(row, 1):
+            if isinstance(value, dt.datetime):
+                ws.cell(ws.max_row, col).number_format = "yyyy-mm-dd"
+    wb.save(path)
+    return path
+
+
+# --- 1. a credit written with its minus after the number ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["2 345,00-", "2345-", "2 345 kr-", "1 200,50 -"])
+def test_a_minus_after_the_number_is_never_read(text):
+    """Read as the number, a repayment would count as a payment (its sign lost); it is refused, not guessed."""
+    assert _parse_amount(pd.Series([text])).isna().all()
+
+
+@pytest.mark.parametrize(("text", "number"), [("450,-", 450.0), ("12 000:-", 12000.0), ("-2 345,00", -2345.0)])
+def test_a_price_mark_and_a_minus_before_are_read_as_before(text, number):
+    assert _parse_amount(pd.Series([text])).tolist() == [number]
+
+
+def test_a_payment_with_its_minus_after_it_names_the_cell_and_the_number_to_write(tiny_project, capsys):
+    path = _workbook(tiny_project.dir / "data" / "utbetalningar.xlsx", "Utbetalningar", [
+        ["person_id", "payment_date", "amount"],
+        ["P1", dt.datetime(2022, 1, 3), 9000],
+        ["P1", dt.datetime(2022, 1, 20), "2 345,00-"],       # row 3: a repayment as Agresso writes it
+        ["P2", dt.datetime(2022, 2, 3), "1 200 kr-"],        # row 4: with its currency
+        ["P2", dt.datetime(2022, 2, 4), "450,-"],            # row 5: a price mark, read as 450
+    ])
+    before = _sha(path)
+    params = _params(tiny_project, participants="participants.csv", payments="utbetalningar.xlsx")
+    problems = _problems(params)
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, "amount", "2 345,00-"), (4, "amount", "1 200 kr-")]
+    assert problems[0].note("sv").endswith(
+        " – ett minustecken efter talet är så ekonomisystem (Agresso, Visma, SAP) skriver ett negativt tal, "
+        "-2345,00: skriv -2345,00 (med minustecken)")
+    assert problems[1].note("en").endswith(
+        " – a minus sign after the number is how economy systems (Agresso, Visma, SAP) write a negative number, "
+        "-1200: write -1200 (with a minus sign)")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED and "Traceback" not in said.out + said.err
+    assert _sha(path) == before
+
+
+def test_a_monthly_payment_with_its_minus_after_it_says_how_a_repayment_is_read(tiny_project):
+    """In a file of a row per person and month the amount is 0 or more: the credit's number to write, then how a
+    repayment is read there."""
+    path = tiny_project.dir / "data" / "utbetalningar.csv"
+    path.write_text("person_id;month;amount\nP1;2022-01;9 000,00\nP1;2022-02;1 500,00-\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, "amount", "1 500,00-")]
+    note = problems[0].note("sv")
+    assert " – ett minustecken efter talet är så ekonomisystem (Agresso, Visma, SAP) skriver ett negativt tal, " \
+        "-1500,00 – beloppet är negativt; är det en återbetalning?" in note
+
+
+# --- 2. a second table under the list ----------------------------------------------------------------------------
+
+def test_a_count_under_the_participants_is_one_message_naming_its_rows(tiny_project, capsys):
+    """Four persons on rows 2–5, an empty row 6, a title on row 7, a count by sex on rows 8–10: one message at
+    row 8 naming its headings and rows 7–10, instead of an empty sex, start date ... for each of its rows."""
+    header = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
+    persons = [["P1", "kvinna", 1980, "ensamstående", dt.datetime(2022, 2, 1), dt.datetime(2022, 8, 1), "arbete"],
+               ["P2", "man", 1975, "sambo_med_barn", dt.datetime(2022, 3, 15), dt.datetime(2022, 12, 1),
+                "kvar_försörjningsstöd"],
+               ["P3", "kvinna", 1990, "ensamstående_med_barn", dt.datetime(2022, 6, 1), None, None],
+               ["P4", "man", 1968, "ensamstående", dt.datetime(2023, 1, 10), dt.datetime(2023, 5, 1),
+                "sjuk_aktivitetsersättning"]]
+    path = _workbook(tiny_project.dir / "data" / "deltagare.xlsx", "Deltagare", [
+        header, *persons, [], ["Sammanställning"], ["Kön", "Antal"], ["kvinna", 2], ["man", 2]])
+    before = _sha(path)
+    params = _params(tiny_project, participants="deltagare.xlsx")
+    problems = _problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(8, None, "rows.second_table")]
+    assert problems[0].note("sv") == (
+        "raden börjar en andra tabell under listan, efter en tom rad (rubrikerna 'Kön', 'Antal'); filen läses som "
+        "en enda lista, så tabellens rader skulle läsas som data: flytta den till ett eget blad, eller ta bort den "
+        "(raderna 7–10 lästes inte)")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED and "Traceback" not in said.out + said.err
+    assert _sha(path) == before
+
+
+def test_a_sum_per_person_under_the_payments_is_one_message(tiny_project):
+    _workbook(tiny_project.dir / "data" / "utbetalningar.xlsx", "Utbetalningar", [
+        ["person_id", "month", "amount"],
+        ["P1", "2022-01", 9000], ["P1", "2022-02", 8000], ["P2", "2022-02", 12000],
+        [], ["Person", "Summa"], ["P1", 17000], ["P2", 12000]])
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.xlsx"))
+    assert [(p.row, p.key) for p in problems] == [(6, "rows.second_table")]
+    assert problems[0].note("en").endswith("(rows 6–8 were not read)")
+
+
+def test_rows_after_an_empty_row_with_digits_are_read_as_before(tiny_project):
+    """An empty row inside the list (persons on both sides of it) is no second table: every row read."""
+    path = tiny_project.dir / "data" / "utbetalningar.xlsx"
+    _workbook(path, "Utbetalningar", [["person_id", "month", "amount"], ["P1", "2022-01", 9000], [],
+                                      ["P2", "2022-02", 12000], ["P1", "2022-02", 8000]])
+    project = et.load_project(_params(tiny_project, participants="participants.csv", payments="utbetalningar.xlsx"))
+    assert sorted(project.payments["amount"].tolist()) == [8000, 9000, 12000]
+
+
+# --- 3. a payments file's months named by its own headings -------------------------------------------------------
+
+_OWN = "  columns: {'Person': person_id, 'Beslutsmånad': month, 'Utbetalt': amount}\n"
+
+
+def test_a_duplicate_month_is_named_by_the_files_heading(tiny_project):
+    path = _workbook(tiny_project.dir / "data" / "utbetalningar.xlsx", "Utbetalningar", [
+        ["Person", "Beslutsmånad", "Utbetalt"], ["P1", "2022-01", 1000], ["P1", "2022-01", 3000]])
+    before = _sha(path)
+    params = tiny_project(data_block="data:\n  participants: data/participants.csv\n"
+                                     "  payments: data/utbetalningar.xlsx\n" + _OWN)
+    problems = _problems(params)
+    assert [(p.row, p.column, p.value, p.key) for p in problems] == [(3, "Beslutsmånad", "2022-01",
+                                                                       "payment.duplicate")]
+    assert _sha(path) == before
+
+
+def test_a_repayment_larger_than_the_month_is_named_by_the_files_heading(tiny_project):
+    _workbook(tiny_project.dir / "data" / "utbetalningar.xlsx", "Utbetalningar", [
+        ["Person", "Beslutsmånad", "Utbetalt"], ["P1", "2022-01", 1000], ["P1", "2022-01", -3000]])
+    params = tiny_project(data_block="data:\n  participants: data/participants.csv\n"
+                                     "  payments: data/utbetalningar.xlsx\n" + _OWN)
+    problems = _problems(params)
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "Beslutsmånad", "payment.negative_net_month")]
+
+
+def test_a_payment_dates_messages_are_named_by_the_files_heading(tiny_project):
+    """A file of a row per payment read through data.columns: the month its payments sum to below 0 and a month
+    outside the ten years around the project, each named by the heading 'Utbetalningsdag', not payment_date."""
+    _workbook(tiny_project.dir / "data" / "utbetalningar.xlsx", "Utbetalningar", [
+        ["Person", "Utbetalningsdag", "Utbetalt"],
+        ["P1", dt.datetime(2022, 1, 3), 1000], ["P1", dt.datetime(2022, 1, 20), -3000],
+        ["P2", dt.datetime(2002, 1, 3), 1000]])
+    params = tiny_project(data_block="data:\n  participants: data/participants.csv\n"
+                                     "  payments: data/utbetalningar.xlsx\n"
+                                     "  columns: {'Person': person_id, 'Utbetalningsdag': payment_date, "
+                                     "'Utbetalt': amount}\n")
+    problems = _problems(params)
+    assert sorted((p.row, p.column, p.key) for p in problems) == [(2, "Utbetalningsdag", "payment.negative_month"),
+                                                                  (4, "Utbetalningsdag", "payment.month_range")]
