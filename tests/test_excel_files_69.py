@@ -174,3 +174,39 @@ def test_a_payment_dates_messages_are_named_by_the_files_heading(tiny_project):
     problems = _problems(params)
     assert sorted((p.row, p.column, p.key) for p in problems) == [(2, "Utbetalningsdag", "payment.negative_month"),
                                                                   (4, "Utbetalningsdag", "payment.month_range")]
+
+
+# --- 4. an economy system's month as a budget's period ----------------------------------------------------------
+
+def test_a_month_written_as_an_economy_system_writes_it_gets_its_year_to_write(tiny_project):
+    """Raindance and Agresso write the period 202203 (March 2022): refused with the year, 2022, to write, and the
+    total row under it not told to be corrected (its lines' sum without the refused line, 100 000, would differ from
+    the stated 120 000 only because that line's period is unread)."""
+    path = tiny_project.dir / "data" / "budget.csv"
+    path.write_text("period,category,budget,actual\n2022,Lön,100000,90000\n202203,Övrigt,20000,25000\n"
+                    "2022,Summa,120000,115000\n", encoding="utf-8")
+    before = _sha(path)
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.csv"))
+    assert [(p.row, p.column, p.value, p.key) for p in problems] == [(3, "period", "202203", "budget.period_write")]
+    assert problems[0].note("sv").startswith("står '202203'; skriv 2022 (")
+    assert _sha(path) == before
+
+
+@pytest.mark.parametrize("period", ["202213", "202200", "20220"])
+def test_six_digits_that_are_no_month_get_no_year(tiny_project, period):
+    """202213 is no month: no year is offered for it (the message lists the periods that are read)."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        f"period,category,budget,actual\n2022,Lön,100000,90000\n{period},Övrigt,20000,25000\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.csv"))
+    assert [(p.row, p.key) for p in problems] == [(3, "budget.period")]
+
+
+def test_a_total_over_lines_of_readable_periods_is_still_checked(tiny_project):
+    """A refused period of 2023 leaves the total of 2022 checked: 100 000 + 20 000 is not the stated 125 000."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "period,category,budget,actual\n2022,Lön,100000,90000\n2022,Övrigt,20000,25000\n"
+        "2022,Summa,125000,115000\n202301,Resor,5000,4000\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.csv"))
+    assert sorted((p.row, p.key) for p in problems) == [(4, "budget.total"), (5, "budget.period_write")]
+    total = next(p for p in problems if p.key == "budget.total")
+    assert total.column == "budget" and "120 000" in total.note("sv")

@@ -3882,11 +3882,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
     paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
+    # the lines whose period is refused (an economy system's month, '202401'): left out of every sum below
+    refused_periods = [str(p).strip().lower() for p in lines[S.PERIOD].tolist() if _period_refused(p)]
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
         if int(raw.file_rows[i]) in taken_out and (pd.isna(period) or not str(period).strip()):
             continue  # (a total whose period was refused is checked once the period is written)
+        if _total_over_refused_periods(period, refused_periods):
+            continue  # (a line it may hold has its period refused: checked once that period is written)
         scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
         if not _every_period(period) and len(scope) == 0:
             scope = lines
@@ -4244,6 +4248,27 @@ def _block_sum(df: pd.DataFrame, lines: pd.DataFrame, closing: pd.Series, i: int
     return float(block[col].sum()) if len(block) and block[col].notna().any() else float("nan")
 
 
+def _period_refused(period: object) -> bool:
+    """Whether a budget line's period is one :func:`_check_budget_periods` refuses (``202401``, ``jan 2024``,
+    ``2025 (prognos)``): a pre-study's is taken as read, whose year that function checks."""
+    text = re.sub(r"\s+", " ", str(period).strip().lower())
+    if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.is_prestudy(text):
+        return False
+    return S.budget_period(text) is None
+
+
+def _total_over_refused_periods(period: object, refused: list[str]) -> bool:
+    """Whether a total row of ``period`` may sum lines whose periods (``refused``, as written, in lower case) are
+    refused: a total of every period, or of a period the line's period holds (``2024`` in ``202401`` or ``jan 2024``,
+    ``år 1`` in ``projektår 1``), or any total where a refused period holds no year. Such a line is left out of the
+    sum while its period has its message, so the total is checked once the period is written, not told to be
+    corrected for a line it may hold."""
+    if not refused:
+        return False
+    wanted = str(period).strip().lower()
+    return _every_period(period) or any(wanted in t or not re.search(r"\d{4}", t) for t in refused)
+
+
 def _every_period(period: object) -> bool:
     """Whether a budget total row's period is every period's (``alla``, as a wide budget's total is read, or empty)."""
     return str(period).strip().lower() in ("alla", "all", "")
@@ -4290,6 +4315,10 @@ def _period_date_problem(number: float, fname: str, row: int, column: str | None
     return problem(fname, row, column, period, "budget.period_date_no_period", **numbers)
 
 
+# a month as an economy system's period column writes it (Raindance, Agresso: 202401 is January 2024)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:0[1-9]|1[0-2])")
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
@@ -4310,6 +4339,8 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if wide and budget_shapes.SCHOOL_PERIOD.match(text):  # (a school year its column's heading refused)
             continue
         years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
+        if (month := _YEAR_MONTH.fullmatch(text)) is not None:  # (an economy system's period, 202401: its year)
+            years = [month.group(1)]
         project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)
         fix = years[0] if len(set(years)) == 1 else f"år {int(project_year.group(1))}" if project_year and not years else ""
         school = budget_shapes.school_year(text)
