@@ -210,3 +210,71 @@ def test_a_total_over_lines_of_readable_periods_is_still_checked(tiny_project):
     assert sorted((p.row, p.key) for p in problems) == [(4, "budget.total"), (5, "budget.period_write")]
     total = next(p for p in problems if p.key == "budget.total")
     assert total.column == "budget" and "120 000" in total.note("sv")
+
+
+# --- 5. a colour in a cell's place ------------------------------------------------------------------------------
+
+_HEADER = ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"]
+
+
+def _persons_with_colours(path: Path, coloured: list[str], rows: list[list] | None = None) -> Path:
+    """The tiny project's four persons (P2's outcome and P4's sex left empty) on a sheet, ``coloured`` (cells as
+    Excel names them, 'G3') filled green as an evaluator marks 'grön = arbete'."""
+    from openpyxl.styles import PatternFill
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(_HEADER)
+    for row in rows or [["P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"],
+                        ["P2", "man", 1975, "sambo_med_barn", "2022-03-15", "2022-12-01", None],
+                        ["P3", "kvinna", 1990, "ensamstående_med_barn", "2022-06-01", None, None],
+                        ["P4", None, 1968, "ensamstående", "2023-01-10", "2023-05-01", "sjuk_aktivitetsersättning"]]:
+        ws.append(row)
+    for cell in coloured:
+        ws[cell].fill = PatternFill("solid", fgColor="FF00B050")
+    wb.save(path)
+    return path
+
+
+def test_an_empty_coloured_cell_says_a_colour_is_not_read(tiny_project, capsys):
+    """P2's outcome (G3) and P4's sex (B5) are empty and green: each refused saying the colour is not read."""
+    path = _persons_with_colours(tiny_project.dir / "data" / "deltagare.xlsx", ["G3", "B5"])
+    before = _sha(path)
+    params = _params(tiny_project, participants="deltagare.xlsx")
+    problems = _problems(params)
+    assert sorted((p.row, p.column, p.key) for p in problems) == [(3, "outcome", "person.no_outcome_coloured"),
+                                                                  (5, "sex", "cell.empty_coloured")]
+    sex = next(p for p in problems if p.column == "sex")
+    assert sex.note("sv").startswith("cellen är tom men färgad; en färg läses inte")
+    assert sex.note("en").startswith("the cell is empty but coloured; a colour is not read")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED and "Traceback" not in said.out + said.err
+    assert _sha(path) == before
+
+
+def test_an_empty_cell_without_colour_keeps_its_message(tiny_project):
+    """The same empty cells, not coloured (a white fill is none): the messages as before."""
+    path = _persons_with_colours(tiny_project.dir / "data" / "deltagare.xlsx", [])
+    from openpyxl.styles import PatternFill
+    wb = openpyxl.load_workbook(path)
+    wb.active["G3"].fill = PatternFill("solid", fgColor="FFFFFFFF")
+    wb.save(path)
+    problems = _problems(_params(tiny_project, participants="deltagare.xlsx"))
+    assert sorted((p.row, p.column, p.key) for p in problems) == [(3, "outcome", "person.no_outcome"),
+                                                                  (5, "sex", "cell.empty_unknown")]
+
+
+def test_coloured_empty_cells_a_column_may_leave_empty_are_told_once(tiny_project):
+    """P3 (row 4) is still enrolled, its end date and outcome empty and coloured (F4, G4): read as enrolled, with
+    one note for the evaluator naming both cells; a coloured cell that holds a value (A2) is no such cell."""
+    rows = [["P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"],
+            ["P2", "man", 1975, "sambo_med_barn", "2022-03-15", "2022-12-01", "kvar_försörjningsstöd"],
+            ["P3", "kvinna", 1990, "ensamstående_med_barn", "2022-06-01", None, None],
+            ["P4", "man", 1968, "ensamstående", "2023-01-10", "2023-05-01", "sjuk_aktivitetsersättning"]]
+    _persons_with_colours(tiny_project.dir / "data" / "deltagare.xlsx", ["F4", "G4", "A2"], rows)
+    project = et.load_project(_params(tiny_project, participants="deltagare.xlsx"))
+    (note,) = [n for n in project.notices if n.key == "cell.coloured_empty"]
+    assert note.row == 4
+    assert "2 tomma celler" in note.note("sv") and "4 'end_date', 4 'outcome'" in note.note("sv")
+    assert project.participants["outcome"].isna().sum() == 1

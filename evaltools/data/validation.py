@@ -1487,6 +1487,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     # (a formula saved without its result, or a personnummer taken out, is an empty cell here: its own message says
     # what to do, and 'the cell is empty' beside it would be a second message for one cell)
     taken_out = {(p.row, p.column) for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT}
+    coloured_empty: list[tuple[int, str]] = []  # (the coloured empty cells of columns that may be empty)
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -1678,12 +1679,18 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             for i in np.flatnonzero(empty.to_numpy()).tolist():
                 if (int(rows[i]), raw.column_of(col.name, i)) in taken_out:
                     continue
-                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
+                # (a colour in the cell's place, 'grön = i arbete': no value, and the message says so)
+                said = "cell.empty_coloured" if _coloured(raw, int(rows[i]), col.name) else empty_key
+                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", said,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
         else:
             bad = bad & ~empty
+            if raw.coloured:  # (an empty cell the column may leave empty, coloured: told once for the file, below)
+                coloured_empty.extend((int(rows[i]), raw.column_of(col.name, i))
+                                      for i in np.flatnonzero(empty.to_numpy()).tolist()
+                                      if _coloured(raw, int(rows[i]), col.name))
         for i in np.flatnonzero(bad.to_numpy()).tolist():
             if s.iloc[i].strip().upper() in _EXCEL_ERRORS:
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
@@ -1694,11 +1701,22 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i),
                                       "cell.status_word" if key in _STATUS_HINTS else "cell.bad"))
         refused[col.name] = bad.to_numpy()
+    if coloured_empty:
+        coloured_empty.sort()
+        warn.append(problem(fname, coloured_empty[0][0], None, None, "cell.coloured_empty", "info", "coloured_cells",
+                            n=len(coloured_empty), cells=", ".join(f"{r} {quote(c)}" for r, c in coloured_empty[:5])
+                            + (" …" if len(coloured_empty) > 5 else "")))
     if S.OUTCOME in df.columns and S.START_DATE in df.columns:
         _never_began_once(df, raw, problems, first)
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _coloured(raw: RawTable, row: int, column: str) -> bool:
+    """Whether the cell of ``column`` (the contract's name) on the file's ``row`` is empty with a fill colour, the
+    column read under its own name or the file's heading (``data.columns``)."""
+    return (row, column) in raw.coloured or (row, raw.headings.get(column, column)) in raw.coloured
 
 
 def _never_began_once(df: pd.DataFrame, raw: RawTable, problems: list[Problem], first: int) -> None:
@@ -2429,6 +2447,11 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    if raw.coloured:  # (an outcome given by the cell's colour, 'grön = arbete': the message says a colour is not read)
+        problems[at:] = [dataclasses.replace(p, key="person.no_outcome_coloured", code="person.no_outcome_coloured",
+                                             expected=message("person.no_outcome_coloured", "en"))
+                         if p.key == "person.no_outcome" and p.row is not None and _coloured(raw, p.row, S.OUTCOME)
+                         else p for p in problems[at:]]
     problems[at:] = _rows_per_contact(problems[at:], df, raw.file_rows, fname)
     if several:  # (the insatser's spells overlap as one person's: the message naming the insatser says why)
         problems[at:] = [p for p in problems[at:] if p.key not in ("person.overlap", "person.duplicate",
