@@ -278,3 +278,46 @@ def test_coloured_empty_cells_a_column_may_leave_empty_are_told_once(tiny_projec
     assert note.row == 4
     assert "2 tomma celler" in note.note("sv") and "4 'end_date', 4 'outcome'" in note.note("sv")
     assert project.participants["outcome"].isna().sum() == 1
+
+
+def test_a_summary_under_a_budget_of_a_row_per_line_is_one_message(tiny_project):
+    """Lines on rows 2–3, an empty row 4, a title on row 5 and a share per financier on rows 6–7: one message at
+    row 6 (rows 5–7 not read), not 'Finansiär' and 'förbund' refused as periods."""
+    path = _workbook(tiny_project.dir / "data" / "budget.xlsx", "Budget", [
+        ["period", "category", "budget", "actual"], ["2022", "Lön", 100000, 90000], ["2023", "Lön", 100000, 95000],
+        [], ["Fördelning per finansiär"], ["Finansiär", "Andel"], ["förbund", "100 %"]])
+    before = _sha(path)
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [(p.row, p.key) for p in problems] == [(6, "rows.second_table")]
+    assert "'Finansiär', 'Andel'" in problems[0].note("sv") and problems[0].note("sv").endswith("(raderna 5–7 lästes inte)")
+    assert _sha(path) == before
+
+
+def test_a_financiers_heading_row_of_dashes_after_an_empty_row_is_no_second_table(tiny_project):
+    """'Kommunen' with its amounts shown as dashes under an empty row: a financier's heading row, which has its own
+    message, not a second table (one cell has a letter)."""
+    _workbook(tiny_project.dir / "data" / "budget.xlsx", "Budget", [
+        ["period", "category", "budget", "actual"], ["2022", "Lön", 100000, 90000], [],
+        ["", "Kommunen", "-", "-"], ["2023", "Lön", 100000, 95000]])
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert "rows.second_table" not in [p.key for p in problems]
+
+
+# --- 6. a month written as Statistics Sweden's tables or an export writes it ---------------------------------------
+
+@pytest.mark.parametrize(("written", "month"), [("2022 03", "2022-03"), ("2022M03", "2022-03"), ("2022m3", "2022-03"),
+                                                ("202203", "2022-03"), ("2022/03", "2022-03")])
+def test_a_month_written_otherwise_gets_the_month_to_write(tiny_project, written, month):
+    (tiny_project.dir / "data" / "utbetalningar.csv").write_text(
+        f"person_id;month;amount\nP1;2022-01;9000\nP1;{written};8000\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    assert [(p.row, p.column, p.value) for p in problems] == [(3, "month", written)]
+    assert problems[0].note("sv").endswith(f" – skriv {month}")
+
+
+@pytest.mark.parametrize("written", ["2022 13", "2022M00", "22-03"])
+def test_a_month_that_is_none_gets_no_month_to_write(tiny_project, written):
+    (tiny_project.dir / "data" / "utbetalningar.csv").write_text(
+        f"person_id;month;amount\nP1;2022-01;9000\nP1;{written};8000\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    assert [(p.row, p.value) for p in problems] == [(3, written)] and " – skriv" not in problems[0].note("sv")

@@ -655,7 +655,13 @@ def second_table(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
         if heading is None or (heading > start and counts[start:heading].max(initial=0) > 1):
             continue
         shown = [v for v in values[heading] if v]
-        if any(ch.isdigit() for v in shown for ch in v):
+        # (headings are words: two cells or more with a letter, none with a digit; a row of dashes beside a name,
+        # a financier's heading row as Excel's accounting format shows its empty amounts, is none)
+        if any(ch.isdigit() for v in shown for ch in v) or sum(any(ch.isalpha() for ch in v) for v in shown) < 2:
+            continue
+        same = [" ".join(v.split()).casefold() for v in values[heading]] == [
+            " ".join(str(h).split()).casefold() if v else "" for h, v in zip(frame.columns, values[heading])]
+        if same:  # (the headings repeated, a page's header: not a table of its own)
             continue
         keep = np.arange(len(frame)) < start
         found = problem(fname, int(rows[heading]), None, None, "rows.second_table",
@@ -3732,6 +3738,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
+    if not budget_shapes.is_wide(list(raw.frame.columns)) and S.PERIOD in raw.frame:
+        # (a row per line and period, a summary kept under it after an empty row: one message, not one per cell)
+        raw, tables = second_table(raw, fname)
+        problems.extend(tables)
     taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
     # (year, the application's budget, the revised) of each year a board revised
     revised_sums: tuple = tuple(long_revised)
