@@ -321,3 +321,28 @@ def test_a_month_that_is_none_gets_no_month_to_write(tiny_project, written):
         f"person_id;month;amount\nP1;2022-01;9000\nP1;{written};8000\n", encoding="utf-8")
     problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
     assert [(p.row, p.value) for p in problems] == [(3, written)] and " – skriv" not in problems[0].note("sv")
+
+
+# --- 7. a CSV cell written as Excel's formula of a text ---------------------------------------------------------
+
+def test_ids_written_as_excel_text_formulas_are_read_as_excel_shows_them(tiny_project):
+    """A case system's CSV writes ="P1" so that Excel keeps it as text (a field quoted whole too, the P2 row). Excel
+    shows P1 and P2; read as '="P1"', every payment was left out as a person the participants file lacks, validate
+    passing."""
+    path = tiny_project.dir / "data" / "utbetalningar.csv"
+    path.write_text('person_id;month;amount\n="P1";="2022-01";="9 000"\n"=""P2""";2022-02;12000\n', encoding="utf-8")
+    before = _sha(path)
+    project = et.load_project(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    paid = project.payments.sort_values("person_id")
+    assert paid["person_id"].tolist() == ["P1", "P2"]
+    assert paid["amount"].tolist() == [9000, 12000]
+    assert [m.strftime("%Y-%m") for m in paid["month"]] == ["2022-01", "2022-02"]
+    assert not [w for w in project.warnings if "person_id" == w.column]
+    assert _sha(path) == before
+
+
+def test_a_formula_that_is_no_text_is_still_refused(tiny_project):
+    (tiny_project.dir / "data" / "utbetalningar.csv").write_text(
+        'person_id;month;amount\nP1;2022-01;=4500*2\n', encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "amount", "=4500*2")]

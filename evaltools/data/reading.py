@@ -361,7 +361,21 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     # column by column (a transpose in C), not a frame built from a list of rows
     cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
                          dtype=object)
+    if '="' in text:  # (a cell written ="P-0012", as a system exports a text Excel is to keep: read as Excel shows it)
+        cells = per_distinct_cells(cells, lambda u: u.map(_text_formula_shown))
     return cells, notes
+
+
+# a CSV cell written as Excel's formula of a text, ="0012" (its quotes inside doubled), as case and economy systems
+# export an id or a date Excel is to keep as written: Excel shows the text, 0012, with its leading zeros
+_TEXT_FORMULA = re.compile(r'\s*="((?:[^"]|"")*)"\s*')
+
+
+def _text_formula_shown(value: object) -> object:
+    """The text Excel shows for a cell written ``="0012"`` (``0012``); any other value as it is."""
+    if isinstance(value, str) and (m := _TEXT_FORMULA.fullmatch(value)) is not None:
+        return m.group(1).replace('""', '"')
+    return value
 
 
 def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationError | None:
