@@ -346,3 +346,17 @@ def test_a_formula_that_is_no_text_is_still_refused(tiny_project):
         'person_id;month;amount\nP1;2022-01;=4500*2\n', encoding="utf-8")
     problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
     assert [(p.row, p.column, p.value) for p in problems] == [(2, "amount", "=4500*2")]
+
+
+def test_a_credit_in_a_file_of_a_column_per_month_says_to_write_the_months_net(tiny_project):
+    """A column per month: the repayment's advice is the month's net in its cell, not a payment_date column the
+    file of a column per month cannot have."""
+    (tiny_project.dir / "data" / "utbetalningar.csv").write_text(
+        "person_id;2022-01;2022-02\nP1;9 000;500,00-\nP2;12 000;12 000\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", payments="utbetalningar.csv"))
+    assert [(p.row, p.column, p.value) for p in problems] == [(2, "2022-02", "500,00-")]
+    assert problems[0].note("sv").endswith(
+        "-500,00 – beloppet är negativt; i en fil med en kolumn per månad är cellen personens belopp den månaden: skriv "
+        "det som betalades ut minus det som betalades tillbaka (0 eller mer); gäller återbetalningen en annan månad, "
+        "dra av den där")
+    assert "payment_date" not in problems[0].note("en")

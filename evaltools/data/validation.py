@@ -1580,7 +1580,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 bad |= negative
                 # (in a payments file a negative amount is usually a repayment: say how those are read)
                 # (in a budget, a repayment or correction of utfall: say where the amount belongs)
-                negative_key = ("hint.negative_payment" if spec is S.PAYMENTS else
+                # (a file of a column per month, its amounts under the months' headings: the month's net to write)
+                negative_key = ("hint.negative_payment_wide" if spec is S.PAYMENTS and S.AMOUNT in raw.cell_columns
+                                else "hint.negative_payment" if spec is S.PAYMENTS else
                                 "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 # (a budget line of income, sales, written negative as a follow-up nets it: not a cost, say so)
                 income = (df[S.CATEGORY].map(is_income_line).to_numpy()
