@@ -652,7 +652,7 @@ def second_table(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     counts = (values != "").sum(axis=1)
     for start in after_gap.tolist():
         heading = next((i for i in range(start, len(frame)) if counts[i] >= 2), None)
-        if heading is None or (heading > start and counts[start:heading].max(initial=0) > 1):
+        if heading is None:
             continue
         shown = [v for v in values[heading] if v]
         # (headings are words: two cells or more with a letter, none with a digit; a row of dashes beside a name,
@@ -4285,9 +4285,12 @@ def _block_sum(df: pd.DataFrame, lines: pd.DataFrame, closing: pd.Series, i: int
 
 def _period_refused(period: object) -> bool:
     """Whether a budget line's period is one :func:`_check_budget_periods` refuses (``202401``, ``jan 2024``,
-    ``2025 (prognos)``): a pre-study's is taken as read, whose year that function checks."""
+    ``2025 (prognos)``): a pre-study's is taken as read, whose year that function checks, and so are a part of a
+    year (``2024 Kv3``, added into its year after the totals are checked) and a school year."""
     text = re.sub(r"\s+", " ", str(period).strip().lower())
     if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.is_prestudy(text):
+        return False
+    if budget_shapes.part_kind(str(period).strip()) or budget_shapes.SCHOOL_PERIOD.match(text):
         return False
     return S.budget_period(text) is None
 
