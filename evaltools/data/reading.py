@@ -96,6 +96,9 @@ class RawTable:
     # the sheet's hidden columns that hold values, as (letter, heading) pairs: the note in ``notes`` names their letters
     # as read, which a reader whose columns the contract names may narrow to those it reads
     hidden_headings: tuple[tuple[str, str], ...] = ()
+    # the empty cells of a sheet that have a fill colour, as (file row, the column's name as read): a colour that
+    # stands for a value ('grön = i arbete') is no value, which a message about the cell says
+    coloured: frozenset[tuple[int, str]] = frozenset()
 
     def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
         """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
@@ -358,7 +361,21 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     # column by column (a transpose in C), not a frame built from a list of rows
     cells = pd.DataFrame({j: np.array(col, dtype=object) for j, col in enumerate(zip(*rows))}, columns=range(width),
                          dtype=object)
+    if '="' in text:  # (a cell written ="P-0012", as a system exports a text Excel is to keep: read as Excel shows it)
+        cells = per_distinct_cells(cells, lambda u: u.map(_text_formula_shown))
     return cells, notes
+
+
+# a CSV cell written as Excel's formula of a text, ="0012" (its quotes inside doubled), as case and economy systems
+# export an id or a date Excel is to keep as written: Excel shows the text, 0012, with its leading zeros
+_TEXT_FORMULA = re.compile(r'\s*="((?:[^"]|"")*)"\s*')
+
+
+def _text_formula_shown(value: object) -> object:
+    """The text Excel shows for a cell written ``="0012"`` (``0012``); any other value as it is."""
+    if isinstance(value, str) and (m := _TEXT_FORMULA.fullmatch(value)) is not None:
+        return m.group(1).replace('""', '"')
+    return value
 
 
 def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationError | None:
@@ -855,6 +872,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     months: set[tuple[int, int]] = set()
     dates: set[tuple[int, int]] = set()
     percents: set[tuple[int, int]] = set()
+    coloured: set[tuple[int, int]] = set()
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
@@ -872,6 +890,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # a formula whose saved result is the empty string (=OM(A2="";"";...) filled down below the data) is
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
+        coloured.update((i, j) for j, c in enumerate(r, 1) if c.value is None and _filled(c))
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
     # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
@@ -923,7 +942,23 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     for r, c in percents:
         if r <= len(percent) and c <= percent.shape[1]:
             percent.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent
+    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured
+
+
+# the fill colours that show as none: white, and the empty colour a cell without a fill has
+_NO_COLOUR = frozenset(("FFFFFFFF", "00FFFFFF", "00000000"))
+
+
+def _filled(cell) -> bool:
+    """Whether a cell has a fill colour (Fyllningsfärg, a pattern too), not white; a colour given by conditional
+    formatting is no fill of the cell's own and is not seen."""
+    if not getattr(cell, "has_style", False):
+        return False
+    fill = cell.fill
+    if getattr(fill, "fill_type", None) in (None, "none"):
+        return getattr(fill, "type", None) == "gradient"  # (a gradient fill has no pattern type)
+    rgb = getattr(fill.fgColor, "rgb", None)
+    return not (isinstance(rgb, str) and rgb.upper() in _NO_COLOUR and fill.fill_type == "solid")
 
 
 def _table_total_rows(ws, rows: list[list[str]], numbers: list[list[bool]]) -> dict[tuple[int, int], str]:
@@ -1083,11 +1118,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     merged: list[tuple[int, int, int]] = []
     epoch = EXCEL_EPOCH
     shown = dated = percent = None
+    coloured_at: set[tuple[int, int]] = set()
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
         (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
-         percent) = _read_xlsx_cells(path, fname, sheet, table)
+         percent, coloured_at) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1182,11 +1218,13 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     headless = tuple(openpyxl.utils.get_column_letter(j + 1) for j, name in enumerate(header)
                      if not name and (below.iloc[:, j] != "").any())
     body = body.loc[keep].reset_index(drop=True)
+    kept_rows = {int(r) for r in file_rows[keep]}
+    coloured = frozenset((r, header[c - 1]) for r, c in coloured_at if r in kept_rows and c - 1 in keep_cols)
     file_sheets = sheet_names_shown(table) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
-                    hidden_headings=hidden_headings, percent_cells=percent_cells)
+                    hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured)
 
 
 # --- validation ---------------------------------------------------------------------

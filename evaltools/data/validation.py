@@ -658,6 +658,45 @@ def page_breaks(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     return raw.rows_kept(keep), [note]
 
 
+def second_table(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
+    """A second table kept on the sheet under the list, after an empty row (a count by sex, ``Kön`` / ``Antal``,
+    made beside the data, or a summary per person): its heading row, the first below the empty row with two or more
+    cells filled, none of them holding a digit, is no row of data, and no person's or payment's row is one (an id, a
+    date, an amount: each has digits). Read, its headings and counts would be persons or payments, with a message
+    for each of their cells, none saying why. It is refused in one message naming the heading row, its cells and the
+    rows left unread from the empty row down (a title above the headings among them); those rows give no other
+    message."""
+    frame = raw.frame
+    if len(frame) < 2 or not len(frame.columns):
+        return raw, []
+    rows = raw.file_rows.astype(int)
+    after_gap = np.flatnonzero(np.diff(rows) > 1) + 1  # (the rows read just below an empty row, which is not read)
+    if not len(after_gap):
+        return raw, []
+    cells = per_distinct_cells(frame.fillna("").astype(str), lambda u: u.str.strip())
+    values = cells.to_numpy()
+    counts = (values != "").sum(axis=1)
+    for start in after_gap.tolist():
+        heading = next((i for i in range(start, len(frame)) if counts[i] >= 2), None)
+        if heading is None:
+            continue
+        shown = [v for v in values[heading] if v]
+        # (headings are words: two cells or more with a letter, none with a digit; a row of dashes beside a name,
+        # a financier's heading row as Excel's accounting format shows its empty amounts, is none)
+        if any(ch.isdigit() for v in shown for ch in v) or sum(any(ch.isalpha() for ch in v) for v in shown) < 2:
+            continue
+        same = [" ".join(v.split()).casefold() for v in values[heading]] == [
+            " ".join(str(h).split()).casefold() if v else "" for h, v in zip(frame.columns, values[heading])]
+        if same:  # (the headings repeated, a page's header: not a table of its own)
+            continue
+        keep = np.arange(len(frame)) < start
+        found = problem(fname, int(rows[heading]), None, None, "rows.second_table",
+                        cells=", ".join(quote(v) for v in shown[:6]) + (" …" if len(shown) > 6 else ""),
+                        rows=row_ranges([int(r) for r in rows[start:]]))
+        return raw.rows_kept(keep), [found]
+    return raw, []
+
+
 def notes_below(raw: RawTable, fname: str) -> tuple[RawTable, list[Problem]]:
     """A note typed under a table, as Excel users write one in the first column below the list ("OBS! JS-05
     avbröt anställningen efter tre månader"): a row after the last row with two or more cells filled, holding a
@@ -1480,6 +1519,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     # (a formula saved without its result, or a personnummer taken out, is an empty cell here: its own message says
     # what to do, and 'the cell is empty' beside it would be a second message for one cell)
     taken_out = {(p.row, p.column) for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT}
+    coloured_empty: list[tuple[int, str]] = []  # (the coloured empty cells of columns that may be empty)
     missing = [c for c in spec.required if c not in df.columns]
     if spec is S.PARTICIPANTS and S.BIRTH_YEAR in missing and S.AGE in df.columns:
         missing.remove(S.BIRTH_YEAR)
@@ -1570,7 +1610,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 bad |= negative
                 # (in a payments file a negative amount is usually a repayment: say how those are read)
                 # (in a budget, a repayment or correction of utfall: say where the amount belongs)
-                negative_key = ("hint.negative_payment" if spec is S.PAYMENTS else
+                # (a file of a column per month, its amounts under the months' headings: the month's net to write)
+                negative_key = ("hint.negative_payment_wide" if spec is S.PAYMENTS and S.AMOUNT in raw.cell_columns
+                                else "hint.negative_payment" if spec is S.PAYMENTS else
                                 "hint.negative_budget" if spec is S.BUDGET_TABLE else "hint.negative")
                 # (a budget line of income, sales, written negative as a follow-up nets it: not a cost, say so)
                 income = (df[S.CATEGORY].map(is_income_line).to_numpy()
@@ -1595,6 +1637,16 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.parenthesised", then), {"fix": fix})
+                # a minus after the number: how an economy system writes a credit, 2 345,00- for -2345,00
+                for i in np.flatnonzero(_bad_matching(s, bad, _TRAILING_MINUS).to_numpy()).tolist():
+                    if (shown := _TRAILING_MINUS.fullmatch(s.iloc[i])) is None:
+                        continue
+                    if (h := _point_hint("-" + shown.group(1))) is not None:  # ('1.200-': -1200 or -1,2)
+                        hints[i] = h
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.trailing_minus", then), {"fix": fix})
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero(_bad_matching(s, bad, _TIME_AMOUNT).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
@@ -1665,12 +1717,18 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             for i in np.flatnonzero(empty.to_numpy()).tolist():
                 if (int(rows[i]), raw.column_of(col.name, i)) in taken_out:
                     continue
-                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", empty_key,
+                # (a colour in the cell's place, 'grön = i arbete': no value, and the message says so)
+                said = "cell.empty_coloured" if _coloured(raw, int(rows[i]), col.name) else empty_key
+                problems.append(problem(fname, int(rows[i]), raw.column_of(col.name, i), "", said,
                                         expected=col.expected("en"),
                                         **_expected_values(col)))
             bad = bad | empty
         else:
             bad = bad & ~empty
+            if raw.coloured:  # (an empty cell the column may leave empty, coloured: told once for the file, below)
+                coloured_empty.extend((int(rows[i]), raw.column_of(col.name, i))
+                                      for i in np.flatnonzero(empty.to_numpy()).tolist()
+                                      if _coloured(raw, int(rows[i]), col.name))
         for i in np.flatnonzero(bad.to_numpy()).tolist():
             if s.iloc[i].strip().upper() in _EXCEL_ERRORS:
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
@@ -1681,11 +1739,22 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             problems.append(_bad_cell(fname, int(rows[i]), col, s.iloc[i], hint, raw.column_of(col.name, i),
                                       "cell.status_word" if key in _STATUS_HINTS else "cell.bad"))
         refused[col.name] = bad.to_numpy()
+    if coloured_empty:
+        coloured_empty.sort()
+        warn.append(problem(fname, coloured_empty[0][0], None, None, "cell.coloured_empty", "info", "coloured_cells",
+                            n=len(coloured_empty), cells=", ".join(f"{r} {quote(c)}" for r, c in coloured_empty[:5])
+                            + (" …" if len(coloured_empty) > 5 else "")))
     if S.OUTCOME in df.columns and S.START_DATE in df.columns:
         _never_began_once(df, raw, problems, first)
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+def _coloured(raw: RawTable, row: int, column: str) -> bool:
+    """Whether the cell of ``column`` (the contract's name) on the file's ``row`` is empty with a fill colour, the
+    column read under its own name or the file's heading (``data.columns``)."""
+    return (row, column) in raw.coloured or (row, raw.headings.get(column, column)) in raw.coloured
 
 
 def _never_began_once(df: pd.DataFrame, raw: RawTable, problems: list[Problem], first: int) -> None:
@@ -1707,6 +1776,10 @@ _DASH = re.compile(r"\s*[-–—]\s*(?:kr|sek)?\s*", re.I)
 
 # a number in parentheses, as the accounting format ("Redovisning") shows a negative one: (1 200), (1 200 kr)
 _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr)?\s*\)\s*(?:kr)?\s*", re.I)
+
+# a number with its minus after it, as economy systems (Agresso/Unit4, Visma, SAP) export a credit: 2 345,00-, 1200 kr-
+# (a price mark, '450,-' or '12 000:-', is read before this is tried: it is no credit)
+_TRAILING_MINUS = re.compile(r"\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*[-\u2212]\s*", re.I)
 
 # an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
 # '2 heltidstjänster'): time, not kronor, which the budget counts
@@ -2370,6 +2443,8 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     warn.extend(units)
     raw, pages = page_breaks(raw, fname)
     warn.extend(pages)
+    raw, tables = second_table(raw, fname)  # (a count made under the list: one message, not one per cell)
+    problems.extend(tables)
     if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
         problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
@@ -2410,6 +2485,11 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
     _check_persons(df, refused, raw.file_rows, fname, params, problems, is_comparison)
+    if raw.coloured:  # (an outcome given by the cell's colour, 'grön = arbete': the message says a colour is not read)
+        problems[at:] = [dataclasses.replace(p, key="person.no_outcome_coloured", code="person.no_outcome_coloured",
+                                             expected=message("person.no_outcome_coloured", "en"))
+                         if p.key == "person.no_outcome" and p.row is not None and _coloured(raw, p.row, S.OUTCOME)
+                         else p for p in problems[at:]]
     problems[at:] = _rows_per_contact(problems[at:], df, raw.file_rows, fname)
     if several:  # (the insatser's spells overlap as one person's: the message naming the insatser says why)
         problems[at:] = [p for p in problems[at:] if p.key not in ("person.overlap", "person.duplicate",
@@ -2875,6 +2955,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     fname = raw.source
     raw, pages = page_breaks(raw, fname)  # (a finance system's list saved page by page, as a case system's)
     warn.extend(pages)
+    raw, tables = second_table(raw, fname)  # (a sum per person made under the list: one message, not one per cell)
+    problems.extend(tables)
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT))
     _hidden_payment_columns(raw, params, warn)
@@ -2924,7 +3006,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         _wide_duplicates(df, raw, fname, problems)
     else:
         for i in np.flatnonzero(dupe.to_numpy()).tolist():
-            problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
+            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
                                     "payment.duplicate"))
     return df
 
@@ -3200,7 +3282,8 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     negative = summed["amount"] < -0.005
     for r in summed[negative].itertuples(index=False):
         listed = ", ".join(map(str, r.rows[:10])) + (" …" if len(r.rows) > 10 else "")
-        problems.append(problem(fname, int(r.row), S.PAYMENT_DATE, r.month, "payment.negative_month", rows=listed))
+        problems.append(problem(fname, int(r.row), raw.headings.get(S.PAYMENT_DATE, S.PAYMENT_DATE), r.month,
+                                "payment.negative_month", rows=listed))
     summed = summed[~negative]
     frame = pd.DataFrame({S.PERSON_ID: summed["person"].to_numpy(object), S.MONTH: summed["month"].to_numpy(object),
                           S.AMOUNT: [f"{a:.2f}".rstrip("0").rstrip(".") for a in summed["amount"].to_numpy(float) + 0.0],
@@ -3212,9 +3295,12 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     if S.PERSON_ID in raw.number_cells:
         first_of = pd.Series(np.arange(len(raw.file_rows)), index=raw.file_rows)
         number_cells[S.PERSON_ID] = raw.number_cells[S.PERSON_ID][first_of.reindex(summed["row"]).to_numpy(int)]
-    # a month is the payment_date column's in the file: a message about it names that column
+    # a month is the payment_date column's in the file: a message about it names that column, as the file heads it
+    # ('Utbetalningsdatum' where data.columns reads it), and so are the other columns' messages
+    dated = raw.headings.get(S.PAYMENT_DATE, S.PAYMENT_DATE)
     return RawTable(frame, summed["row"].to_numpy(int), raw.name, [], [], number_cells, raw.source,
-                    cell_columns={S.MONTH: np.full(len(frame), S.PAYMENT_DATE, dtype=object)}, epoch=raw.epoch)
+                    cell_columns={S.MONTH: np.full(len(frame), dated, dtype=object)}, epoch=raw.epoch,
+                    headings=raw.headings)
 
 
 def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
@@ -3251,8 +3337,9 @@ def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: li
         if net < -0.005:
             keep[at[0]] = False
             listed = ", ".join(str(int(raw.file_rows[i])) for i in at[:10]) + (" …" if len(at) > 10 else "")
-            problems.append(problem(fname, int(raw.file_rows[at[0]]), S.MONTH, df[S.MONTH].iloc[at[0]],
-                                    "payment.negative_net_month", rows=listed))
+            # (named by the file's heading, 'Beslutsmånad' where data.columns reads it as the month, as its cells are)
+            problems.append(problem(fname, int(raw.file_rows[at[0]]), raw.column_of(S.MONTH, int(at[0])),
+                                    df[S.MONTH].iloc[at[0]], "payment.negative_net_month", rows=listed))
             continue
         n_months += 1
         new_amount.iloc[at[0]] = f"{net + 0.0:.2f}".rstrip("0").rstrip(".")
@@ -3685,6 +3772,10 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
+    if not budget_shapes.is_wide(list(raw.frame.columns)) and S.PERIOD in raw.frame:
+        # (a row per line and period, a summary kept under it after an empty row: one message, not one per cell)
+        raw, tables = second_table(raw, fname)
+        problems.extend(tables)
     taken_out = {p.row for p in problems if p.file == fname and p.key in _CELL_TAKEN_OUT and p.row is not None}
     # (year, the application's budget, the revised) of each year a board revised
     revised_sums: tuple = tuple(long_revised)
@@ -3858,11 +3949,15 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
     paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
+    # the lines whose period is refused (an economy system's month, '202401'): left out of every sum below
+    refused_periods = [str(p).strip().lower() for p in lines[S.PERIOD].tolist() if _period_refused(p)]
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
         row = df.iloc[i]
         period = row[S.PERIOD]
         if int(raw.file_rows[i]) in taken_out and (pd.isna(period) or not str(period).strip()):
             continue  # (a total whose period was refused is checked once the period is written)
+        if _total_over_refused_periods(period, refused_periods):
+            continue  # (a line it may hold has its period refused: checked once that period is written)
         scope = lines if _every_period(period) else lines[lines[S.PERIOD] == period]
         if not _every_period(period) and len(scope) == 0:
             scope = lines
@@ -4220,6 +4315,30 @@ def _block_sum(df: pd.DataFrame, lines: pd.DataFrame, closing: pd.Series, i: int
     return float(block[col].sum()) if len(block) and block[col].notna().any() else float("nan")
 
 
+def _period_refused(period: object) -> bool:
+    """Whether a budget line's period is one :func:`_check_budget_periods` refuses (``202401``, ``jan 2024``,
+    ``2025 (prognos)``): a pre-study's is taken as read, whose year that function checks, and so are a part of a
+    year (``2024 Kv3``, added into its year after the totals are checked) and a school year."""
+    text = re.sub(r"\s+", " ", str(period).strip().lower())
+    if pd.isna(period) or not text or text in PER_YEAR_LABELS or S.is_prestudy(text):
+        return False
+    if budget_shapes.part_kind(str(period).strip()) or budget_shapes.SCHOOL_PERIOD.match(text):
+        return False
+    return S.budget_period(text) is None
+
+
+def _total_over_refused_periods(period: object, refused: list[str]) -> bool:
+    """Whether a total row of ``period`` may sum lines whose periods (``refused``, as written, in lower case) are
+    refused: a total of every period, or of a period the line's period holds (``2024`` in ``202401`` or ``jan 2024``,
+    ``år 1`` in ``projektår 1``), or any total where a refused period holds no year. Such a line is left out of the
+    sum while its period has its message, so the total is checked once the period is written, not told to be
+    corrected for a line it may hold."""
+    if not refused:
+        return False
+    wanted = str(period).strip().lower()
+    return _every_period(period) or any(wanted in t or not re.search(r"\d{4}", t) for t in refused)
+
+
 def _every_period(period: object) -> bool:
     """Whether a budget total row's period is every period's (``alla``, as a wide budget's total is read, or empty)."""
     return str(period).strip().lower() in ("alla", "all", "")
@@ -4266,6 +4385,10 @@ def _period_date_problem(number: float, fname: str, row: int, column: str | None
     return problem(fname, row, column, period, "budget.period_date_no_period", **numbers)
 
 
+# a month as an economy system's period column writes it (Raindance, Agresso: 202401 is January 2024)
+_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:0[1-9]|1[0-2])")
+
+
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
@@ -4286,6 +4409,8 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
         if wide and budget_shapes.SCHOOL_PERIOD.match(text):  # (a school year its column's heading refused)
             continue
         years = re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", text)
+        if (month := _YEAR_MONTH.fullmatch(text)) is not None:  # (an economy system's period, 202401: its year)
+            years = [month.group(1)]
         project_year = re.search(r"(?:år|year)\D{0,3}(\d{1,2})(?!\d)", text)
         fix = years[0] if len(set(years)) == 1 else f"år {int(project_year.group(1))}" if project_year and not years else ""
         school = budget_shapes.school_year(text)

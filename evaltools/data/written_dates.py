@@ -21,9 +21,10 @@ def _month_number(word: str) -> int | None:
 
 def written_month_hint(v: str) -> tuple[str, dict]:
     """A month typed as text in another way, read back as YYYY-MM: ``2024-3``, ``2024/03``, ``202403``,
-    ``mars 2024``, ``mar-24`` (Excel's "mmm-yy" typed; a two-digit year is read as 20yy)."""
+    ``2024 03``, ``2024M03`` (as Statistics Sweden's tables write a month), ``mars 2024``, ``mar-24`` (Excel's
+    "mmm-yy" typed; a two-digit year is read as 20yy)."""
     w = v.strip()
-    if m := re.fullmatch(r"(\d{4})(?:[-./](\d{1,2})|(\d{2}))", w):
+    if m := re.fullmatch(r"(\d{4})(?:(?:[-./ ]|\s*[mM]\s*)(\d{1,2})|(\d{2}))", w):
         number = int(m.group(2) or m.group(3))
         return ("hint.write_as", {"date": f"{m.group(1)}-{number:02d}"}) if 1 <= number <= 12 else ("", {})
     if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
