@@ -125,3 +125,15 @@ def test_an_unspent_line_in_a_budget_of_periods_is_refused_not_counted_as_a_cost
     params.write_text(HEAD.replace("2026-12-31, actual_end: 2025-02-28", "2024-12-31")
                       + "data: {budget: data/budget.csv}\n", encoding="utf-8")
     assert [(p.key, p.row) for p in load_problems(params)] == [("budget.unspent_line", 3)]
+
+
+def test_validate_counts_the_outcomes_left_out_from_the_situation_then_too(tmp_path):
+    """`validate`'s line for the evaluator on the same goal: 5 of those it counts (3 sjukpenning, 2 aktiv planering
+    six months after exit) had another default outcome, named at the follow-up column. Counted at exit it said 2
+    (the two who ended too late, aktiv planering at exit), of enrolments the goal does not count."""
+    project = et.load_project(_followup_project(tmp_path))
+    (note,) = [n for n in project.notices if n.key == "column.goal_words_successes_later"]
+    said = note.text("sv")
+    assert note.column == "Utfall 6 mån" and "5 av dem det räknar" in said, said
+    assert "sjukpenning, aktiv_planering_annan_part" in said, said
+    assert not [n for n in project.notices if n.key == "column.goal_words_successes"]

@@ -883,11 +883,18 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
             continue
         others = [c for c in DEFAULT_SUCCESS if c not in g.success_outcomes]
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
-        counted = ended & df[S.OUTCOME].isin(others) & ~same
+        outcome, moved, key, column = df[S.OUTCOME], ~same, "column.goal_words_successes", S.OUTCOME
+        later = S.followup_column(g.after_exit_months) if g.after_exit_months is not None else None
+        if later is not None and later in df.columns:  # (the situation months after exit, where known: its base)
+            outcome, key = df[later].astype(object), "column.goal_words_successes_later"
+            column = df.attrs.get("followup_headings", {}).get(g.after_exit_months, S.OUTCOME)
+            if S.SUPPORT_START in df.columns:
+                moved = ~(outcome == df[S.SUPPORT_START].astype(object)).fillna(False).astype(bool)
+        counted = ended & outcome.isin(others) & moved
         counted &= in_goal_group(df, g.among) if whole else counted
-        n, went = int(counted.sum()), set(df.loc[counted, S.OUTCOME])
-        found.append(problem(fname, None, S.OUTCOME, None,
-                             "column.goal_words_successes" if n else "column.goal_words_successes_none", "info",
+        n, went = int(counted.sum()), set(outcome[counted])
+        found.append(problem(fname, None, column, None,
+                             key if n else "column.goal_words_successes_none", "info",
                              "goal_words_successes", goal=g.id, words=g.label, n=_sek(n),
                              outcomes=", ".join(g.success_outcomes), key="success_outcomes",
                              others=", ".join(c for c in others if c in went or not n),
@@ -2517,10 +2524,10 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
         warn.extend(_household_disagrees(df, raw.file_rows, fname))
-        warn.extend(_goals_read_on_words(df, params, fname))
         warn.extend(followup_figures(raw.frame, df, params, fname))
         for p in followup_outcomes(raw.frame, df, raw.file_rows, params, fname):
             (problems if p.severity == "error" else warn).append(p)
+        warn.extend(_goals_read_on_words(df, params, fname))  # (after the follow-up column a goal counts is read)
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
