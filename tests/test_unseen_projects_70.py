@@ -6,12 +6,13 @@ from __future__ import annotations
 import textwrap
 
 import openpyxl
+import pytest
 
 import evaltools as et
 from evaltools.analysis.goals import exits_beyond_words
 from evaltools.present.sections import goals as goal_section
 
-from .conftest import load_problems, write_csv
+from .conftest import load_problems, params_refusal, write_csv
 
 # --- the follow-up column a goal counts months after exit ----------------------------------------------------------
 
@@ -137,3 +138,26 @@ def test_validate_counts_the_outcomes_left_out_from_the_situation_then_too(tmp_p
     assert note.column == "Utfall 6 mån" and "5 av dem det räknar" in said, said
     assert "sjukpenning, aktiv_planering_annan_part" in said, said
     assert not [n for n in project.notices if n.key == "column.goal_words_successes"]
+
+
+# --- work on the open labour market ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("label, words", [
+    ("Minst 40 % ska ha fått ett arbete på den öppna marknaden vid avslut", "arbete på den öppna marknaden"),
+    ("Minst 40 % ska gå till anställning på den öppna arbetsmarknaden", "anställning på den öppna arbetsmarknaden"),
+    ("At least 40 % in work on the open labour market at exit", "work on the open labour market"),
+])
+def test_work_on_the_open_labour_market_is_work_without_subsidy(tiny_project, label, words):
+    """An IPS team's goal "arbete på den öppna marknaden" (work that no wage subsidy pays) was read as the words
+    'arbete' alone: work with and without subsidy, 2 kinds of exit where the goal means 1. Without success_outcomes
+    it is refused with [arbete] to write, as 'osubventionerat arbete' is."""
+    said = params_refusal(tiny_project(f"""\
+        goals:
+          - id: oppna
+            kind: share
+            label: "{label}"
+            target: 0.4
+            denominator: exits
+        """))
+    assert f"'{words}'" in said and "success_outcomes: [arbete]" in said, said
+
