@@ -116,6 +116,28 @@ def total_row(name: object) -> str | None:
 _PART_ROW = re.compile(r"^[\s\-–—•*(]*(?:varav|därav|of\s+which|whereof)(?![\wåäö])", re.I)
 
 
+# a row of the budget left unspent, as a follow-up adds one under its total ("Ej förbrukat", "Ej förbrukad budget",
+# "Oförbrukat", "Outnyttjat", "Kvar att förbruka", "Återstår", "Unspent"): the budget less the utfall, no cost
+_UNSPENT_ROW = re.compile(
+    r"\s*(?:(?:ej|inte)\s+(?:förbrukat|förbrukad|förbrukade|utnyttjat|utnyttjad|nyttjat|använt|använd)|oförbrukat|"
+    r"oförbrukade|oförbrukad|outnyttjade|outnyttjat|outnyttjad|kvar\s+att\s+förbruka|återstår|återstående|unspent|not\s+spent|remaining)"
+    r"(?:\s+(?:belopp|budget|medel|del|budgetmedel|amount|funds))?\s*:?\s*", re.IGNORECASE)
+
+
+def unspent_row(name: object) -> bool:
+    """Whether a budget row's cost line names the budget left unspent (``Ej förbrukat``), which a follow-up adds
+    under its total: the budget less the utfall, which the report works out itself, never a cost. Only a name that is
+    that and nothing more: ``Ej förbrukade medel återbetalade`` is a repayment, ``Lön ej förbrukad semester`` a cost.
+
+    Examples
+    --------
+    >>> [unspent_row(n) for n in ("Ej förbrukat", "ej förbrukad budget:", "Oförbrukade", "Outnyttjat", "Unspent",
+    ...                           "Lön ej förbrukad semester", "Kvar att förbruka")]
+    [True, True, True, True, True, False, True]
+    """
+    return _UNSPENT_ROW.fullmatch(str(name or "")) is not None
+
+
 def part_row(name: object) -> bool:
     """Whether a budget row's cost line is a *varav* sub-row: a part of the line above it (``varav språkstödjare``,
     ``därav lön``, ``of which interpreters``), already counted in that line, so that read as a line of its own it
@@ -769,6 +791,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
             continue
         name = str(names[i])
         line = df.iloc[i]
+        if unspent_row(name):  # (the budget left unspent: no cost line, nor a line whose total is to correct)
+            problems.append(problem(fname, int(raw.file_rows[i]), category, name.strip(), "budget.unspent_line"))
+            continue
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue

@@ -70,6 +70,18 @@ def months_passed(end: pd.Series, months: int, as_of: dt.date | pd.Timestamp) ->
     return end.notna() & (end + pd.DateOffset(months=months) <= pd.Timestamp(as_of))
 
 
+def followup_headings_read(headings, params: ProjectParams) -> set[str]:
+    """The headings of the follow-up columns :func:`followup_outcomes` reads (the first one for each number of months
+    after exit a share goal counts, ``after_exit_months``): read, so never among the columns the file's note says
+    are not read."""
+    wanted = {g.after_exit_months for g in params.goals if g.after_exit_months is not None}
+    columns: dict[int, str] = {}
+    for h in headings:
+        if (months := heading_months(str(h))) is not None and months in wanted:
+            columns.setdefault(months, str(h))
+    return set(columns.values())
+
+
 def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: ProjectParams,
                       fname: str) -> list[Problem]:
     """For each number of months after exit a share goal counts (``after_exit_months``), the participants file's

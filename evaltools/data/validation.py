@@ -23,7 +23,7 @@ from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
-from .followup import followup_figures, followup_outcomes
+from .followup import followup_figures, followup_headings_read, followup_outcomes
 from .payment_shapes import long_from_wide, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
@@ -414,12 +414,14 @@ _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NU
                            "#OGILTIGT!", "#SKÄRNING!"})
 
 
-def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
+def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str, read: set[str] | frozenset[str] = frozenset()
+                   ) -> list[Problem]:
     """A note for the evaluator (never the board's report) naming the file's columns that the contract
     does not read (an evaluator's own notes). A heading that is a contract column in other words or spelt
     close to one (``handlingsplan``, ``handlingsplann``) is not among them: the validation refuses it
-    with the heading to write (``column.optional_heading``)."""
-    rest = _unread_headings(raw, spec)
+    with the heading to write (``column.optional_heading``); nor is one of ``read``, a column read for a goal
+    (the follow-up 'Utfall 6 mån' a goal counts with ``after_exit_months``)."""
+    rest = [h for h in _unread_headings(raw, spec) if h not in read]
     if not rest:
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns", columns=headings_named(rest))]
@@ -881,11 +883,18 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
             continue
         others = [c for c in DEFAULT_SUCCESS if c not in g.success_outcomes]
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
-        counted = ended & df[S.OUTCOME].isin(others) & ~same
+        outcome, moved, key, column = df[S.OUTCOME], ~same, "column.goal_words_successes", S.OUTCOME
+        later = S.followup_column(g.after_exit_months) if g.after_exit_months is not None else None
+        if later is not None and later in df.columns:  # (the situation months after exit, where known: its base)
+            outcome, key = df[later].astype(object), "column.goal_words_successes_later"
+            column = df.attrs.get("followup_headings", {}).get(g.after_exit_months, S.OUTCOME)
+            if S.SUPPORT_START in df.columns:
+                moved = ~(outcome == df[S.SUPPORT_START].astype(object)).fillna(False).astype(bool)
+        counted = ended & outcome.isin(others) & moved
         counted &= in_goal_group(df, g.among) if whole else counted
-        n, went = int(counted.sum()), set(df.loc[counted, S.OUTCOME])
-        found.append(problem(fname, None, S.OUTCOME, None,
-                             "column.goal_words_successes" if n else "column.goal_words_successes_none", "info",
+        n, went = int(counted.sum()), set(outcome[counted])
+        found.append(problem(fname, None, column, None,
+                             key if n else "column.goal_words_successes_none", "info",
                              "goal_words_successes", goal=g.id, words=g.label, n=_sek(n),
                              outcomes=", ".join(g.success_outcomes), key="success_outcomes",
                              others=", ".join(c for c in others if c in went or not n),
@@ -2460,8 +2469,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw, groups = _age_groups(raw, fname, warn)
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
-    warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
-    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)), warn, read_notes)
+    followed = followup_headings_read(raw.frame.columns, params)  # (read for a goal counted months after exit)
+    warn.extend(unread_columns(raw, S.PARTICIPANTS, fname, followed))
+    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)) - followed, warn, read_notes)
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -2514,10 +2524,10 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
         warn.extend(_household_disagrees(df, raw.file_rows, fname))
-        warn.extend(_goals_read_on_words(df, params, fname))
         warn.extend(followup_figures(raw.frame, df, params, fname))
         for p in followup_outcomes(raw.frame, df, raw.file_rows, params, fname):
             (problems if p.severity == "error" else warn).append(p)
+        warn.extend(_goals_read_on_words(df, params, fname))  # (after the follow-up column a goal counts is read)
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
@@ -3948,7 +3958,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     percent = _percent_lines(df, raw, fname, problems)
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
-    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
+    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(
+        lambda n: _REPAYMENT_LINE.search(n) is not None or budget_shapes.unspent_row(n))
     # the lines whose period is refused (an economy system's month, '202401'): left out of every sum below
     refused_periods = [str(p).strip().lower() for p in lines[S.PERIOD].tolist() if _period_refused(p)]
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
@@ -4635,6 +4646,10 @@ def _repayment_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, 
     for i in np.flatnonzero((names.map(lambda n: _REPAYMENT_LINE.search(n) is not None) & amount).to_numpy()):
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
                                 names.iloc[i].strip(), "budget.repayment_line"))
+    # the budget left unspent written as a line ('Ej förbrukat'): the budget less the utfall, never a cost
+    for i in np.flatnonzero((names.map(budget_shapes.unspent_row) & amount).to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
+                                names.iloc[i].strip(), "budget.unspent_line"))
 
 
 # a budget line of income ("Försäljningsintäkter", "Intäkter från caféet", "Försäljning av tjänster", "Sales",
