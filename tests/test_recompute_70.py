@@ -191,7 +191,7 @@ def test_page_one_states_year_ones_share_and_hides_the_few(tmp_path):
     assert f"{100 * k / n:.1f} %".replace(".", ",") in said, said
 
 
-@pytest.mark.parametrize("as_of", ["2025-03-31", "2025-08-31", "2025-10-31"])
+@pytest.mark.parametrize("as_of", ["2025-02-27", "2025-02-28", "2025-03-31", "2025-08-31", "2025-10-31"])
 @pytest.mark.parametrize("count_by", ["intake", "exit"])
 def test_earlier_data_days_and_the_small_count_rule(tmp_path, as_of, count_by):
     """Earlier data days leave more exits not yet due, and some years with a base of 1 to 4 (hidden, not judged)."""
@@ -213,3 +213,21 @@ def test_earlier_data_days_and_the_small_count_rule(tmp_path, as_of, count_by):
             continue
         assert (int(row["numerator"]), int(row["denominator"])) == (k, n), (key, as_of, count_by)
         assert (int(row["not_yet_due"]), int(row["followup_unknown"])) == (late, unknown), (key, as_of, count_by)
+
+
+@pytest.mark.parametrize("count_by", ["intake", "exit"])
+def test_the_workbooks_goal_sheet_has_the_hand_counts(tmp_path, count_by):
+    """The machine-readable goal sheet (tables-data/mal.csv) per year: successes, base, interval and p-values."""
+    from evaltools.publish.workbook import export_report
+    export_report(et.Report(et.load_project(_project(tmp_path, count_by=count_by))), tmp_path / "out")
+    sheet = pd.read_csv(tmp_path / "out" / "tables-data" / "mal.csv").set_index("period_key")
+    for key, (k, n, _, _) in _by_hand(count_by=count_by).items():
+        if not n:
+            continue
+        row = sheet.loc[key]
+        assert (int(row["numerator"]), int(row["denominator"])) == (k, n), (key, row.to_dict())
+        ci = binomtest(k, n, TARGET).proportion_ci(confidence_level=0.95, method="exact")
+        assert float(row["ci_low"]) == pytest.approx(ci.low, abs=1e-6), key
+        assert float(row["ci_high"]) == pytest.approx(ci.high, abs=1e-6), key
+        assert float(row["p_above_target"]) == pytest.approx(
+            binomtest(k, n, TARGET, alternative="greater").pvalue, abs=1e-6), key
