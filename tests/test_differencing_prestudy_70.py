@@ -23,7 +23,7 @@ K = 5
 YEARS = ((13, 6), (10, 6))  # (ended, to work) of project years 1 and 2
 
 
-def build(tmp: Path, pre: tuple[int, int], kind: str = "share") -> Path:
+def build(tmp: Path, pre: tuple[int, int], kind: str = "share", count_by: str = "intake") -> Path:
     """``pre``: the pre-study's (ended, to work); everyone has ended by the data's date (the planned end)."""
     (tmp / "data").mkdir(parents=True, exist_ok=True)
     rows, i = [], 0
@@ -54,7 +54,7 @@ def build(tmp: Path, pre: tuple[int, int], kind: str = "share") -> Path:
         goals:
           - id: arbete
             label: Minst 40 % av de avslutade ska gå till arbete
-        """) + "    " + goal + "    period: project_year\n    success_outcomes: [arbete]\n    main: true\n",
+        """) + "    " + goal + f"    period: project_year\n    count_by: {count_by}\n    success_outcomes: [arbete]\n    main: true\n",
         encoding="utf-8")
     return path
 
@@ -82,10 +82,11 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("kind", ["share", "outcome_count"])
+@pytest.mark.parametrize(("kind", "count_by"), [("share", "intake"), ("outcome_count", "intake"), ("share", "exit")])
 @pytest.mark.parametrize(("pre", "shown"), CASES)
-def test_the_attacker_learns_no_pre_study_outcome(tmp_path, pre, shown, kind):
-    path = build(tmp_path / "p", pre, kind)
+def test_the_attacker_learns_no_pre_study_outcome(tmp_path, pre, shown, kind, count_by):
+    """(By exit the pre-study's exits, all before the implementation began, are outside the years as well.)"""
+    path = build(tmp_path / "p", pre, kind, count_by)
     p = published(path, tmp_path / "out")
     seen, report = p["seen"], p["report"]
     n, d = goal_figures(report)
