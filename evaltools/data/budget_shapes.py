@@ -1092,3 +1092,36 @@ def _plain(x: float, lang: str) -> str:
     """A sum as the message shows it, in the file's own unit: 1 944, 552,5 (552.5 in English)."""
     text = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
     return text.replace(".", ",") if lang == "sv" else text
+
+
+# the headings of an economy system's general ledger (huvudbok) exported as it is: an account and its name
+_LEDGER_ACCOUNT = frozenset({"konto", "kontonr", "kontonummer", "kontonamn", "kontobenämning", "kontotext"})
+_LEDGER_YEAR = re.compile(r"^((?:19|20)\d{2})(?:[-/ ]?(?:0[1-9]|1[0-2]))?$")
+
+
+def ledger_problem(raw: RawTable, fname: str) -> Problem | None:
+    """A ledger exported from the economy system (``Konto``, ``Kontonamn``, ``Period`` 202401, ``Belopp``): a row
+    per account and month, its ``Belopp`` the utfall booked, and no budget at all. Read as a budget, each month
+    would be refused for its year and ``Belopp`` offered as the budget; summed as the utfall, the budget would be
+    missing and the income accounts (the financiers' contributions) counted as cost. One message for the whole
+    file, saying how a budget file is laid out from it (the years it holds named), or ``None`` where the file is no
+    ledger (it has a budget's or an utfall's column, no account column or no ``Belopp``)."""
+    shown = {str(c): str(raw.headings.get(c, c)) for c in raw.frame.columns}
+    keys = {c: heading_key(h) for c, h in shown.items()}
+    if any(long_column(h) in (S.BUDGET, S.ACTUAL) for h in shown.values()):
+        return None
+    # (the account's name where the file has it, 'Kontonamn', else its number)
+    accounts = sorted((c for c, k in keys.items() if k in _LEDGER_ACCOUNT), key=lambda c: not keys[c].startswith("kontot")
+                      and not keys[c].startswith("kontoben") and keys[c] != "kontonamn")
+    amount = next((c for c, k in keys.items() if k == "belopp"), None)
+    if not accounts or amount is None:
+        return None
+    periods = next((c for c in raw.frame.columns if long_column(shown[str(c)]) == S.PERIOD), None)
+    years: list[str] = []
+    if periods is not None:
+        found = {m.group(1) for v in raw.frame[periods].astype(str) if (m := _LEDGER_YEAR.match(v.strip()))}
+        years = sorted(found)
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    return problem(fname, header_row, shown[amount], None, "budget.ledger",
+                   columns=", ".join(quote(h) for h in shown.values()), amount=quote(shown[amount]),
+                   account=quote(shown[accounts[0]]), years=", ".join(years) or "–", n=len(raw.frame))
