@@ -67,6 +67,28 @@ def test_a_budget_with_an_account_column_and_its_amounts_is_no_ledger(tiny_proje
     assert project.budget[S.BUDGET].tolist() == [100000.0]
 
 
+def test_a_ledger_of_debit_and_credit_and_dated_entries_is_told_the_same(tiny_project):
+    """Visma's ledger: 'Debet' less 'Kredit' is the utfall, the year read from each entry's date (2022 and 2023), the
+    name from 'Benämning'."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "Konto;Benämning;Datum;Debet;Kredit\n4010;Löner;2022-01-25;10000;0\n3010;Bidrag;2023-02-01;0;50000\n",
+        encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="participants.csv", budget="budget.csv"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(1, "Debet", "budget.ledger")]
+    sv = problems[0].note("sv")
+    assert "Summera 'Debet' minus 'Kredit' per år" in sv and "åren i filen: 2022, 2023" in sv
+    assert "(från kolumnen 'Benämning')" in sv and sv.endswith("(2 rader lästes inte)")
+
+
+def test_a_budget_whose_lines_are_headed_kontonamn_is_read(tiny_project):
+    """'Kontonamn' beside 'Budget' and 'Utfall' is the budget's cost line (category), not a column missing."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "Kontonamn;År;Budget;Utfall\nLöner;2022;100000;90000\nResor;2022;5000;4000\n", encoding="utf-8")
+    project = et.load_project(_params(tiny_project, participants="participants.csv", budget="budget.csv"))
+    assert project.budget[S.CATEGORY].tolist() == ["Löner", "Resor"]
+    assert project.budget[S.ACTUAL].tolist() == [90000.0, 4000.0]
+
+
 # --- 2. one row more than the message lists is one row ------------------------------------------------------------
 
 @pytest.mark.parametrize(("bad", "sv", "en"), [
