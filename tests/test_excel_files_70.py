@@ -221,3 +221,16 @@ def test_the_prolonged_time_gets_the_years_it_runs_in(tiny_project, end, years, 
 def test_an_exit_to_another_benefit_gets_its_code_suggested(text, code):
     outcome = next(c for c in S.PARTICIPANTS.columns if c.name == S.OUTCOME)
     assert _suggested_code(text, outcome) == code
+
+
+def test_a_prolonged_time_over_two_years_is_named_as_written(tiny_project):
+    """'Förlängning 2024-2025' was named 'läsår 2024/25', a period the cell does not say: now the cell as written,
+    with the prolonged time's year (2024-01-01 – 2024-12-31 by the params file) to write."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "period,category,budget,actual\n2022,Lön,100000,90000\nFörlängning 2024-2025,Lön,20000,25000\n",
+        encoding="utf-8")
+    params = _with_period(_params(tiny_project, participants="participants.csv", budget="budget.csv"),
+                          "period: {start: 2022-01-01, planned_end: 2023-12-31, actual_end: 2024-12-31}")
+    problems = _problems(params)
+    assert [(p.row, p.value, p.key) for p in problems] == [(3, "Förlängning 2024-2025", "budget.period_extension")]
+    assert "skriv året, 2024, eller projektåret, år 3 " in problems[0].note("sv")

@@ -3906,6 +3906,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
         # reads 'Budget förlängning 2026')
         extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        # (a year or a project year only: 'Förlängning 2024-2025', read as the school year 2024/25, keeps its cell, and
+        # its message names the cell as written, not a period it does not say)
+        extended = extended.where(extended.fillna("").str.fullmatch(r"\d{4}|år \d{1,2}"))
         problems.extend(_extension_before_end(extended, raw, fname, params))
         frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
