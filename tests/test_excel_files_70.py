@@ -234,3 +234,12 @@ def test_a_prolonged_time_over_two_years_is_named_as_written(tiny_project):
     problems = _problems(params)
     assert [(p.row, p.value, p.key) for p in problems] == [(3, "Förlängning 2024-2025", "budget.period_extension")]
     assert "skriv året, 2024, eller projektåret, år 3 " in problems[0].note("sv")
+
+
+def test_a_status_beside_the_outcome_is_not_offered_as_the_sgi_status(tiny_project):
+    """'Status' is spelt close to 'sgi_status', but a case system's status is no SGI: no message that it may be."""
+    (tiny_project.dir / "data" / "deltagare.csv").write_text(
+        _PERSONS.replace(",Status\n", ",outcome,Status\n").replace(",arbete\n", ",arbete,Avslutad\n")
+        .replace(",studier\n", ",studier,Avslutad\n"), encoding="utf-8")
+    project = et.load_project(_params(tiny_project, participants="deltagare.csv"))
+    assert project.participants[S.OUTCOME].tolist() == ["arbete", "studier"]

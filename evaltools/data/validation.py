@@ -1589,8 +1589,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
         heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
-        if heading is not None and heading == status_outcome:  # (told above as the outcome)
-            continue
+        if heading is not None and (heading == status_outcome or (
+                col.name == S.SGI_STATUS and _folded(heading) in _STATUS_HEADINGS)):
+            continue  # (told above as the outcome; a case system's 'Status' is no SGI status, only spelt close to it)
         if heading is not None and spec is S.PARTICIPANTS and col.name == S.AGE and S.BIRTH_YEAR in df.columns:
             # (an age beside the birth year, a helper column 'Ålder' of the evaluator's: the age is counted from the
             # birth year, so nothing is left out by not reading it; said, never refused)
