@@ -243,3 +243,14 @@ def test_a_status_beside_the_outcome_is_not_offered_as_the_sgi_status(tiny_proje
         .replace(",studier\n", ",studier,Avslutad\n"), encoding="utf-8")
     project = et.load_project(_params(tiny_project, participants="deltagare.csv"))
     assert project.participants[S.OUTCOME].tolist() == ["arbete", "studier"]
+
+
+def test_a_status_of_enrolled_or_left_is_not_offered_as_the_outcome(tiny_project):
+    """'Aktiv' and 'Avslutad' say whether a person is enrolled, not where the person went: no data.columns line that
+    would read them as outcomes, but what to add."""
+    (tiny_project.dir / "data" / "deltagare.csv").write_text(
+        _PERSONS.replace(",arbete\n", ",Avslutad\n").replace(",studier\n", ",Aktiv\n"), encoding="utf-8")
+    problems = _problems(_params(tiny_project, participants="deltagare.csv"))
+    assert [(p.column, p.key) for p in problems] == [("outcome", "column.status_no_outcome")]
+    sv = problems[0].note("sv")
+    assert "kolumnen 'Status' säger bara om deltagaren är inskriven eller avslutad" in sv and "{'Status'" not in sv

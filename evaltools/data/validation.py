@@ -1416,6 +1416,9 @@ _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]
 _ONGOING_WORDS = frozenset(("pågår", "pågående", "inskriven", "inskriven nu", "aktiv", "aktuell", "ej avslutad",
                             "ej avslutat", "inte avslutad", "under insats", "i insats", "ongoing", "active", "enrolled",
                             "in progress"))
+# the words of a status that says only that a person's enrolment ended, not where the person went
+_ENDED_WORDS = frozenset(("avslutad", "avslutat", "avslut", "utskriven", "avskriven", "ended", "closed", "inactive",
+                          "inaktiv"))
 _NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:ej|inte)\s+(?:aktuell|påbörjad|startad)\w*"
                           r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
                           r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
@@ -1566,12 +1569,19 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     status_outcome = (status[0] if len(status) == 1 and S.OUTCOME in missing
                       and _heading_for(S.OUTCOME, headings, spec, close=True) is None
                       and not any(_folded(h) in _OUTCOME_CHOICES for h in headings) else None)
+    status = [status_outcome] if status_outcome is not None else []
     if status_outcome is not None:
         shown_status = str(raw.headings.get(status_outcome, status_outcome))
-        problems.append(problem(fname, None, S.OUTCOME, None, "column.status_outcome", heading=shown_status,
-                                found=listed["en"], found_sv=listed["sv"], found_en=listed["en"]))
+        # (a status that says only whether the person is enrolled, 'Aktiv' or 'Avslutad', tells no exit: not offered)
+        statuses = {" ".join(v.split()).casefold() for v in df[status_outcome].fillna("").astype(str)} - {""}
+        enrolled_only = bool(statuses) and statuses <= _ONGOING_WORDS | _ENDED_WORDS
+        problems.append(problem(fname, None, S.OUTCOME, None,
+                                "column.status_no_outcome" if enrolled_only else "column.status_outcome",
+                                heading=shown_status, found=listed["en"], found_sv=listed["sv"], found_en=listed["en"]))
+        if enrolled_only:
+            status_outcome = None  # (not offered in the data.columns block below either)
     for c in missing:
-        if c == S.OUTCOME and status_outcome is not None:
+        if c == S.OUTCOME and status:  # (told above, by the 'Status' column)
             continue
         heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
