@@ -231,6 +231,13 @@ _WORDS_FOR_CODES = {
     "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
     "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
+    # an exit to another benefit, as a case system's status writes it: parental leave (föräldrapenning, paid by
+    # Försäkringskassan) and a newly arrived adult going on in Arbetsförmedlingen's programme (etableringsersättning)
+    "föräldraledig": "annan_ersättning", "föräldraledighet": "annan_ersättning", "föräldrapenning": "annan_ersättning",
+    "föräldraledig/föräldrapenning": "annan_ersättning", "parental leave": "annan_ersättning",
+    "fortsatt etablering": "annan_ersättning", "etablering": "annan_ersättning",
+    "fortsatt i etableringen": "annan_ersättning", "fortsatt i etableringsprogrammet": "annan_ersättning",
+    "åter till etableringen": "annan_ersättning", "etableringen": "annan_ersättning",
     # a married couple, as a case system names the household
     "gift utan barn": "sambo_utan_barn", "gift med barn": "sambo_med_barn",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
@@ -394,6 +401,10 @@ def _bare(heading: str) -> str:
     """A heading without what it says in brackets about its unit or form: ``amount (kr)``, ``start_date``
     over a line ``(ÅÅÅÅ-MM-DD)`` in the same cell, ``Belopp [tkr]``."""
     return re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", heading)
+
+
+# the headings a case system gives a participant's status ('Status', 'Deltagarstatus'): at exit, the outcome
+_STATUS_HEADINGS = frozenset({"status", "deltagarstatus", "avslutsstatus", "statusvidavslut", "statusavslut"})
 
 
 def _folded(heading: object) -> str:
@@ -1395,6 +1406,15 @@ _EXCEL_BOOLEANS = {"true": "ja", "sant": "ja", "false": "nej", "falskt": "nej"}
 
 # a co-financier named as a budget file names it: one of the förbund's municipalities ("Härnösands kommun", "Kommun
 # Timrå", "Sollefteå kommun") or its region ("Region Västernorrland")
+# a funder written as a partner's staff time with no partner named ('Medfinansiering i tid', 'Arbetstid', 'Personal')
+_IN_KIND_FUNDER = re.compile(r"(?:med)?finansiering(?:\s+(?:i|i\s+form\s+av|genom|som)\s+(?:tid|arbetstid|personal|"
+                             r"personaltid|arbetsinsats))?|(?:med)?finansiering,?\s+(?:tid|arbetstid|personal)|"
+                             r"arbetstid|personaltid|tid|personal|personalresurs(?:er)?|insats\s+i\s+tid")
+# the partner a cost line names as its staff's employer ('Handläggare Arbetsförmedlingen', 'Socialsekreterare, kommunen')
+_PARTNER_WORDS = (("kommun", re.compile(r"\bkommun\w*|\bsocialtjänst\w*")),
+                  ("region", re.compile(r"\bregion\w*|\bvårdcentral\w*|\bpsykiatri\w*")),
+                  ("försäkringskassan", re.compile(r"\bförsäkringskass\w*|\bfk\b")),
+                  ("arbetsförmedlingen", re.compile(r"\barbetsförmedling\w*|\baf\b")))
 _NAMED_MUNICIPALITY = re.compile(r"^(?:[\wåäöé.\- ]+\s+kommun|kommun(?:en)?\s+[\wåäöé.\- ]+)$|^[\wåäöé\-]+\s+municipality$")
 _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]+\s+region$")
 
@@ -1405,6 +1425,9 @@ _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]
 _ONGOING_WORDS = frozenset(("pågår", "pågående", "inskriven", "inskriven nu", "aktiv", "aktuell", "ej avslutad",
                             "ej avslutat", "inte avslutad", "under insats", "i insats", "ongoing", "active", "enrolled",
                             "in progress"))
+# the words of a status that says only that a person's enrolment ended, not where the person went
+_ENDED_WORDS = frozenset(("avslutad", "avslutat", "avslut", "utskriven", "avskriven", "ended", "closed", "inactive",
+                          "inaktiv"))
 _NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:ej|inte)\s+(?:aktuell|påbörjad|startad)\w*"
                           r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
                           r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
@@ -1547,7 +1570,28 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         missing = []
     missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     listed = {lang: _headings_listed([shorten(raw.headings.get(c, c)) for c in df.columns], lang) for lang in ("sv", "en")}
+    # a case system's 'Status' in a participant file without an outcome: most often the status at exit, the outcome;
+    # said as the line of data.columns that reads it so (the file unchanged), never read by a guess, and not offered
+    # as the SGI status it is spelt close to
+    status = [h for h in headings if _folded(h) in _STATUS_HEADINGS] if spec is S.PARTICIPANTS else []
+    # (not beside a follow-up system's 'Sysselsättning efter', offered as the outcome to choose in its own message)
+    status_outcome = (status[0] if len(status) == 1 and S.OUTCOME in missing
+                      and _heading_for(S.OUTCOME, headings, spec, close=True) is None
+                      and not any(_folded(h) in _OUTCOME_CHOICES for h in headings) else None)
+    status = [status_outcome] if status_outcome is not None else []
+    if status_outcome is not None:
+        shown_status = str(raw.headings.get(status_outcome, status_outcome))
+        # (a status that says only whether the person is enrolled, 'Aktiv' or 'Avslutad', tells no exit: not offered)
+        statuses = {" ".join(v.split()).casefold() for v in df[status_outcome].fillna("").astype(str)} - {""}
+        enrolled_only = bool(statuses) and statuses <= _ONGOING_WORDS | _ENDED_WORDS
+        problems.append(problem(fname, None, S.OUTCOME, None,
+                                "column.status_no_outcome" if enrolled_only else "column.status_outcome",
+                                heading=shown_status, found=listed["en"], found_sv=listed["sv"], found_en=listed["en"]))
+        if enrolled_only:
+            status_outcome = None  # (not offered in the data.columns block below either)
     for c in missing:
+        if c == S.OUTCOME and status:  # (told above, by the 'Status' column)
+            continue
         heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
@@ -1564,6 +1608,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
         heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
+        if heading is not None and (heading == status_outcome or (
+                col.name == S.SGI_STATUS and _folded(heading) in _STATUS_HEADINGS)):
+            continue  # (told above as the outcome; a case system's 'Status' is no SGI status, only spelt close to it)
         if heading is not None and spec is S.PARTICIPANTS and col.name == S.AGE and S.BIRTH_YEAR in df.columns:
             # (an age beside the birth year, a helper column 'Ålder' of the evaluator's: the age is counted from the
             # birth year, so nothing is left out by not reading it; said, never refused)
@@ -1656,6 +1703,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.trailing_minus", then), {"fix": fix})
+                # a '?' before the number: a minus sign (−, U+2212, as Word and web pages write it) saved into a CSV
+                # file in Windows' own encoding (ANSI, cp1252), which has no such character, becomes '?'
+                for i in np.flatnonzero(_bad_matching(s, bad, _LOST_MINUS).to_numpy()).tolist():
+                    if (shown := _LOST_MINUS.fullmatch(s.iloc[i])) is None:
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.lost_minus", then), {"fix": fix})
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero(_bad_matching(s, bad, _TIME_AMOUNT).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
@@ -1701,6 +1756,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             out[col.name] = filled.where(~bad).astype("object")
             for i in np.flatnonzero(bad.to_numpy()).tolist():
                 said, vals = _code_hint(s.iloc[i], col)
+                if not said and col.name == S.FUNDER and _IN_KIND_FUNDER.fullmatch(" ".join(s.iloc[i].split()).casefold()):
+                    # a partner's staff time ('Medfinansiering i tid') under no partner: the partner's code, the one
+                    # the cost line names where it names one ('Handläggare Arbetsförmedlingen')
+                    line = str(df[S.CATEGORY].iloc[i]) if S.CATEGORY in df else ""
+                    partners = {code for code, words in _PARTNER_WORDS if words.search(line.casefold())}
+                    said, vals = (("hint.in_kind_partner", {"code": partners.pop()}) if len(partners) == 1
+                                  else ("hint.in_kind_funder", {}))
                 hints[i] = (said, vals)
                 # a household written with its number of children ('Ensamstående med 5 barn'): the code has no number,
                 # and the riksnorm's level counts each child (n_children), so the number is said with where it goes
@@ -1789,6 +1851,9 @@ _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d
 # a number with its minus after it, as economy systems (Agresso/Unit4, Visma, SAP) export a credit: 2 345,00-, 1200 kr-
 # (a price mark, '450,-' or '12 000:-', is read before this is tried: it is no credit)
 _TRAILING_MINUS = re.compile(r"\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*[-\u2212]\s*", re.I)
+
+# a number with a '?' before it: a minus sign that the file's encoding had no character for (−, U+2212, in cp1252)
+_LOST_MINUS = re.compile(r"\s*\?\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*", re.I)
 
 # an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
 # '2 heltidstjänster'): time, not kronor, which the budget counts
@@ -2777,10 +2842,14 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     headings to add to it. A column the export has no heading for stays a message of its own. The outcome at
     exit, which SUS does not record, is suggested as the occupation after ('Sysselsättning efter'), to confirm
     or change: the message says so; never read by a guess."""
-    keys = ("column.missing_heading", "column.optional_heading")
+    keys: tuple[str, ...] = ("column.missing_heading", "column.optional_heading")
     pairs = {str(dict(p.values)["heading"]): str(dict(p.values)["column"]) for p in found if p.key in keys}
     if len(pairs) < (1 if mapping else 3):
         return found
+    # (a 'Status' told as the outcome is a line of the same block: one message, not two)
+    keys = (*keys, "column.status_outcome")
+    pairs.update({str(dict(p.values)["heading"]): S.OUTCOME for p in found if p.key == "column.status_outcome"
+                  and dict(p.values)["heading"] in headings})
     pairs.update({h: S.EXIT_REASON for h in headings if _folded(h) in _EXIT_REASON_HEADINGS})
     chosen = ""
     if S.OUTCOME not in pairs.values() and not mapping:
@@ -3766,6 +3835,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     raw = _percents_shown(raw)
+    if (ledger := budget_shapes.ledger_problem(raw, fname)) is not None:
+        # (the economy system's ledger as exported: one message saying how the budget is laid out from it, not one
+        # per month row, and its 'Belopp', the utfall, never read as the budget)
+        problems.append(ledger)
+        return empty_table(S.BUDGET_TABLE)
     # (a hidden column of neither the contract's names nor a budget's headings, 'Tjänstgöringsgrad', is not read)
     names = {c.name for c in S.BUDGET_TABLE.columns}
     hidden_unread(raw.hidden_headings, {h for _, h in raw.hidden_headings
@@ -3853,6 +3927,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
         # reads 'Budget förlängning 2026')
         extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        # (a year or a project year only: 'Förlängning 2024-2025', read as the school year 2024/25, keeps its cell, and
+        # its message names the cell as written, not a period it does not say)
+        extended = extended.where(extended.fillna("").str.fullmatch(r"\d{4}|år \d{1,2}"))
         problems.extend(_extension_before_end(extended, raw, fname, params))
         frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
@@ -4012,7 +4089,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params),
-                          params.period.start.year, params.period.prestudy)
+                          params.period.start.year, params.period.prestudy,
+                          (params.period.planned_end, params.period.actual_end))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
@@ -4403,7 +4481,8 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:0[1-9]|1[0-2])")
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
-                          prestudy: tuple[dt.date, dt.date] | None = None) -> None:
+                          prestudy: tuple[dt.date, dt.date] | None = None,
+                          ends: tuple[dt.date, dt.date | None] | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
@@ -4452,10 +4531,46 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
                                     "budget.period_prestudy", fix=fix or str(start),
                                     line=quote(f"Förstudie: {lines[S.CATEGORY].iloc[i]}")))
             continue
+        if not fix and ends is not None and budget_shapes.extension_heading(text):
+            # ('Förlängning' alone: the year or project year the prolonged time runs in, from the params file's ends)
+            problems.append(_extension_period_problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
+                                                      ends, firsts or {}))
+            continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
                                 fix=fix))
+
+
+def _extension_period_problem(fname: str, row: int, column: str, value: object, ends: tuple[dt.date, dt.date | None],
+                              firsts: dict[int, dt.date]) -> Problem:
+    """A budget line whose period is the prolonged time alone (``Förlängning``): the years and project years it runs in,
+    from the day after ``period.planned_end`` to ``period.actual_end`` where the params file has the later end; where it
+    has none, the year and project year after the planned end, and the new end to write."""
+    planned, actual = ends
+    first = planned + dt.timedelta(days=1)
+    last = actual if actual is not None and actual > planned else None
+
+    def project_year(day: dt.date) -> int | None:
+        starts = sorted(firsts.items())
+        if not starts or day < starts[0][1]:
+            return None
+        k = max(k for k, d in starts if d <= day)
+        while add_years(starts[0][1], k) <= day:  # (a day after the last year the project's period has)
+            k += 1
+        return k
+
+    if last is None:
+        k = project_year(first)
+        return problem(fname, row, column, value, "budget.period_extension_end", year=str(first.year),
+                       project_year=f"år {k}" if k is not None else "–", planned_end=planned.isoformat())
+    years = [str(y) for y in range(first.year, last.year + 1)]
+    ks = [k for k in (project_year(first), project_year(last)) if k is not None]
+    numbers = [f"år {k}" for k in range(ks[0], ks[-1] + 1)] if ks else []
+    return problem(fname, row, column, value, "budget.period_extension", first=first.isoformat(), last=last.isoformat(),
+                   years_sv=" eller ".join(years), years_en=" or ".join(years),
+                   project_years_sv=" eller ".join(numbers) or "–", project_years_en=" or ".join(numbers) or "–",
+                   n=len(years))
 
 
 def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, int], ...]:
