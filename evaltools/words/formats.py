@@ -256,10 +256,12 @@ def _two_significant(x: float) -> float:
 def round_half_up(x: float, digits: int = 0) -> float:
     """``x`` rounded to ``digits`` decimals (negative: to tens, hundreds, …) with a half away from zero, as
     a person rounds (125 000 to ten thousands: 130 000; −2,45 to one decimal: −2,5); Python's ``round``
-    takes a half to the even neighbour and works on the binary float (2,675 → 2,67)."""
+    takes a half to the even neighbour and works on the binary float (2,675 → 2,67). The float is read to 15
+    significant digits, as Excel reads a cell, so that a figure rounds as the workbook shows it (10 108,499999999998
+    kr, the float nearest 10 108,5 less a hair, is 10 109 kr in both)."""
     if not math.isfinite(x):
         return x
-    exact = decimal.Decimal(repr(float(x)))  # (the shortest decimal that is the float: 2.675, not 2.67499…)
+    exact = decimal.Decimal(f"{float(x):.15g}")  # (2.675, not 2.67499…; 10108.5, not 10108.499999999998)
     return float(exact.quantize(decimal.Decimal(1).scaleb(-digits), rounding=decimal.ROUND_HALF_UP))
 
 
