@@ -33,3 +33,48 @@ def test_kompassens_assessment_says_of_its_uncertain_goals_what_the_goal_table_s
     assert uncertain in said, said
     # the one goal reached clearly is the one the text names
     assert [g for g, s in verdicts.items() if s == {"uppnått"}] == ["jämställdhet"]
+
+
+# --- page 1's successes where the application's outcome goal has a time limit ----------------------------------
+
+def _followup_project(tmp_path, **kw):
+    from .test_followup_goal_69 import _project  # (the twelve participants counted six months after exit)
+    return _project(tmp_path, **kw)
+
+
+@pytest.mark.parametrize("lang, untrue, timed", [
+    ("sv", "anger inget eget mått", "projektets mål räknar läget 6 månader efter avslut"),
+    ("en", "sets no measure of success of its own", "the project's goal counts the situation 6 months after exit"),
+])
+def test_page_one_does_not_say_a_project_with_a_goal_after_exit_has_no_measure_of_success(tmp_path, lang, untrue,
+                                                                                          timed):
+    # Its goal "Minst 50 % ska vara i arbete eller studier sex månader efter avslut" is its measure of success, counted
+    # six months after exit; page 1 said "projektet anger inget eget mått på lyckat utfall" beside the goal's line.
+    # By hand: 10 of the 12 ended (rows 0–9), every one coded kvar_försörjningsstöd at exit: none left at exit.
+    import evaltools as et
+    from evaltools.present.sections import summary
+    r = et.Report(et.load_project(_followup_project(tmp_path)), lang=lang)
+    said = " ".join(summary.participation(r)).replace("\u00a0", " ")
+    assert untrue not in said, said
+    assert timed in said, said
+    assert ("Ingen av de 10 avslutade" if lang == "sv" else "None of the 10 participants who ended") in said, said
+
+
+def test_a_goal_with_a_time_limit_from_the_start_is_named_as_such(tmp_path):
+    import evaltools as et
+    from evaltools.present.sections import summary
+    from .test_followup_goal_69 import WITHIN
+    path = _followup_project(tmp_path, label="Minst 50 % ska gå till arbete eller studier inom 12 månader från start",
+                             goal=WITHIN)
+    said = " ".join(summary.participation(et.Report(et.load_project(path)))).replace("\u00a0", " ")
+    assert "anger inget eget mått" not in said, said
+    assert "inom 12 månader från start" in said, said
+
+
+def test_a_project_without_such_a_goal_still_says_it_sets_no_measure_of_its_own(tmp_path):
+    # the same participants and a goal that is no outcome goal (a count of participants per year): the sentence as it was
+    import evaltools as et
+    from evaltools.present.sections import summary
+    path = _followup_project(tmp_path, label="Minst 5 deltagare per år", goal="kind: participant_count; target: 5")
+    said = " ".join(summary.participation(et.Report(et.load_project(path)))).replace("\u00a0", " ")
+    assert "projektet anger inget eget mått på lyckat utfall" in said, said
