@@ -78,3 +78,31 @@ def test_a_project_without_such_a_goal_still_says_it_sets_no_measure_of_its_own(
     path = _followup_project(tmp_path, label="Minst 5 deltagare per år", goal="kind: participant_count; target: 5")
     said = " ".join(summary.participation(et.Report(et.load_project(path)))).replace("\u00a0", " ")
     assert "projektet anger inget eget mått på lyckat utfall" in said, said
+
+
+# --- Kompassen's page 1 with the corrected assessment: still one page at full length -------------------------
+
+@pytest.mark.parametrize("lang, goal_figures, assessed", [
+    ("sv", "57 år 1, 84 år 2 och 39 år 3", "inom felmarginalen; målet om antal deltagare nåddes ett av tre år"),
+    ("en", "57 in year 1, 84 in year 2 and 39 in year 3", "within the margin of error; the participant goal was met"),
+])
+def test_kompassens_page_one_keeps_each_goals_figures_beside_the_assessment(tmp_path, worker_zygote, lang,
+                                                                           goal_figures, assessed):
+    # A longer assessment pushed page 1 to its shorter length, where the goals lose their figures ("Varje mål står
+    # med siffrorna bakom det i avsnittet Måluppfyllelse"): the board then reads verdicts without the numbers.
+    # The intake per year (57, 84, 39) is the sample's participants file counted by start year.
+    import json
+
+    from pypdf import PdfReader
+
+    from evaltools.publish import cli
+    from .conftest import PARAMS
+    out = tmp_path / "reports"
+    assert cli.main(["render", str(PARAMS / "kompassen-demo.yaml"), "--reports-dir", str(out), "--formats", "pdf",
+                     "--quiet", "--lang", lang]) == 0
+    (pdf,) = out.rglob("kompassen-demo.pdf")
+    first = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert goal_figures in first, first
+    assert assessed in first, first
+    (status,) = out.rglob("status.json")
+    assert json.loads(status.read_text(encoding="utf-8"))["page_one_held"] is True
