@@ -106,3 +106,24 @@ def test_kompassens_page_one_keeps_each_goals_figures_beside_the_assessment(tmp_
     assert assessed in first, first
     (status,) = out.rglob("status.json")
     assert json.loads(status.read_text(encoding="utf-8"))["page_one_held"] is True
+
+
+# --- no sentence of the goal section opens with a digit -------------------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Bara 120 av 450 tillfrågade svarade båda gångerna (svarsfrekvens 27 %); under 50 %"),
+    ("en", "Only 120 of 450 asked answered both times (response rate 27%); below 50%"),
+])
+def test_a_low_response_after_an_uncertain_interval_is_not_a_sentence_opening_with_its_count(lang, said):
+    # Samverkan i praktiken's change goal: the same 120 of the 450 asked answered both times, 120 / 450 = 26,7 %,
+    # under the 50 % at which answers are taken to hold for everyone asked. The goal section read "… (p = 0,158 mot
+    # målvärdet). 120 av 450 tillfrågade svarade båda gångerna …": a sentence opening with digits.
+    from evaltools.present.sections import goals as goal_section
+    r = sample_report("samverkan-i-praktiken", lang)
+    texts = [goal_section._uncertain_sentence(r, row) for row in r.goals.table.itertuples(index=False)
+             if row.kind != "qualitative"]
+    texts = [t.replace("\u00a0", " ") for t in texts if t]
+    assert any(said in t for t in texts), texts
+    for t in texts:
+        assert not re.search(r"[.;!?] \d", t), t
+        assert not re.match(r"\d", t), t
