@@ -127,3 +127,20 @@ def test_a_low_response_after_an_uncertain_interval_is_not_a_sentence_opening_wi
     for t in texts:
         assert not re.search(r"[.;!?] \d", t), t
         assert not re.match(r"\d", t), t
+
+
+@pytest.mark.parametrize("lang, untrue, timed", [
+    ("sv", "anger inget eget mått", "projektets mål räknar läget 6 månader efter avslut"),
+    ("en", "sets no measure of its own", "the project's goal counts the situation 6 months after exit"),
+])
+def test_the_time_in_project_note_says_the_same_as_page_one_of_a_goal_after_exit(tmp_path, lang, untrue, timed):
+    # the note under the time-in-project chart named the definition "…; projektet anger inget eget mått", as page 1 did
+    import evaltools as et
+    from evaltools.present.sections import time_in_project
+    from evaltools.words.labels import success_definition_text
+    r = et.Report(et.load_project(_followup_project(tmp_path)), lang=lang)
+    said = time_in_project.note(r).replace("\u00a0", " ")
+    assert untrue not in said and timed in said, said
+    # a table or an export naming the definition says it too, where it is given what the goal counts
+    words = success_definition_text(r.rates.definition, lang, timed="läget X" if lang == "sv" else "the situation X")
+    assert untrue not in words and ("räknar läget X" in words or "counts the situation X" in words), words

@@ -35,7 +35,7 @@ from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
-from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
+from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one, timed_goal
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
@@ -189,18 +189,6 @@ TIMED = {
     "summary.success_generic_moved_enrolments": "summary.success_generic_moved_enrolments_timed",
     "summary.success_generic_none_moved_enrolments": "summary.success_generic_none_moved_enrolments_timed",
 }
-
-
-def timed_goal(p):
-    """The application's first outcome or share goal with a time limit, where no goal defines success: the goal that
-    would have been the main goal but for its ``after_exit_months`` or ``within_months``; None otherwise."""
-    if main_goal(p) is not None:
-        return None
-    for g in p.goals:
-        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
-                and (g.after_exit_months is not None or g.within_months is not None):
-            return g
-    return None
 
 
 def not_all_left_fs(r) -> bool:
