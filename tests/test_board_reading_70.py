@@ -144,3 +144,13 @@ def test_the_time_in_project_note_says_the_same_as_page_one_of_a_goal_after_exit
     # a table or an export naming the definition says it too, where it is given what the goal counts
     words = success_definition_text(r.rates.definition, lang, timed="läget X" if lang == "sv" else "the situation X")
     assert untrue not in words and ("räknar läget X" in words or "counts the situation X" in words), words
+
+
+def test_the_english_goal_after_exit_says_who_counts_as_reaching_it_in_english_word_order(tmp_path):
+    # "a participant reached it whose situation then was …" split its subject from its relative clause
+    import evaltools as et
+    from evaltools.present.sections import goals as goal_section
+    r = et.Report(et.load_project(_followup_project(tmp_path)), lang="en")
+    said = " ".join(goal_section.page_one(r) + goal_section.followup_notes(r)).replace("\u00a0", " ")
+    assert "reached it whose" not in said, said
+    assert said.count("a participant whose situation then was one of the goal's outcomes counts as reaching it") == 2
