@@ -154,3 +154,34 @@ def test_the_english_goal_after_exit_says_who_counts_as_reaching_it_in_english_w
     said = " ".join(goal_section.page_one(r) + goal_section.followup_notes(r)).replace("\u00a0", " ")
     assert "reached it whose" not in said, said
     assert said.count("a participant whose situation then was one of the goal's outcomes counts as reaching it") == 2
+
+
+@pytest.mark.parametrize("lang, untrue, timed", [
+    ("sv", "anger inget eget mått", "projektets mål räknar läget 6 månader efter avslut"),
+    ("en", "sets no measure of success of its own", "the project's goal counts the situation 6 months after exit"),
+])
+def test_the_cost_benefit_says_what_its_exits_are_beside_a_goal_after_exit(tmp_path, lang, untrue, timed):
+    # The twelve participants with a budget, and five of the ten who ended (rows 0–4) coded arbete at exit: the
+    # benefit rests on those five, and the section said "projektet anger inget eget mått på lyckat utfall".
+    import evaltools as et
+    from evaltools.present.sections import costbenefit
+    from .conftest import write_csv
+    path = _followup_project(tmp_path)
+    parts = (tmp_path / "data" / "participants.csv").read_text(encoding="utf-8").splitlines()
+    head = parts[0].split(",")
+    at = head.index("outcome")
+    rows = [line.split(",") for line in parts[1:]]
+    for row in rows[:5]:
+        row[at] = "arbete"
+    (tmp_path / "data" / "participants.csv").write_text("\n".join([parts[0]] + [",".join(r) for r in rows]) + "\n",
+                                                        encoding="utf-8")
+    write_csv(tmp_path / "data" / "budget.csv", [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2023", "category": "Lön", "budget": 100000, "actual": 95000}])
+    text = path.read_text(encoding="utf-8").replace("  participants: data/participants.csv\n",
+                                                    "  participants: data/participants.csv\n  budget: data/budget.csv\n")
+    path.write_text(text, encoding="utf-8")
+    r = et.Report(et.load_project(path), lang=lang)
+    assert r.cba.summary.successes == 5
+    said = " ".join(costbenefit.benefit_count(r)).replace("\u00a0", " ")
+    assert untrue not in said and timed in said, said
