@@ -33,7 +33,7 @@ from ..words.labels import answered_since, goal_note, note_text, period_label, s
 from ..words.breakdowns import labelled, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
-from .sections.goals import after_exit_goals, after_exit_words, group_words
+from .sections.goals import after_exit_goals, after_exit_words, group_words, timed_words
 
 _display = show  # what the section methods show their blocks with
 
@@ -285,7 +285,8 @@ class Report:
     def _summary_words(self) -> dict:
         """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
         s = self.cba.summary
-        out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang)}
+        out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang,
+                                                                         timed=timed_words(self.params, self.lang))}
         for said in ("other_support", "unknown_support", "no_fs_at_start", "level_above_own"):  # (sentences, not figures)
             del out[said]
         if s.deadweight_source == "comparison":  # (the verdict page 1 and the cost-benefit section give it)

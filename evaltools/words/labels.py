@@ -243,7 +243,8 @@ def time_limit_words(months: int, lang: str = "sv") -> str:
     return catalog(lang).msg("goals.within_months_counted", months=fmt_int(months, lang))
 
 
-def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = ()) -> str:
+def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = (),
+                            timed: str | None = None) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
     label for tables and exports: "avslutade deltagare med ...", or, where the definition counts ended
     enrolments (``d.by_enrolment``: someone came back), "avslutade inskrivningar med ...".
@@ -261,6 +262,10 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
         has one), said after the definition where a figure beside it counts its base: a table whose ended
         participants are fewer than those who ended (Specialistteamet's 236 of 242, those who moved left
         out). Empty where the figure beside the label counts every exit.
+    timed : str or None
+        Where the default successes stand in for an application's outcome goal with a time limit, what that goal
+        counts ("läget 6 månader efter avslut"): the label then says so, instead of "projektet anger inget eget
+        mått" (``evaltools.present.sections.goals.timed_words``).
     """
     outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
     values = {"action_plan": {"goal": d.goal_label or ""},
@@ -268,6 +273,9 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
               "leaves_fs": {"outcomes": outcomes}}[d.kind]
     # (someone came back: the ended it counts are enrolments, as page 1 says them)
     text = t((SUCCESS_LABELS_ENROLMENTS if d.by_enrolment else SUCCESS_LABELS)[d.kind], lang, **values)
+    if d.kind == "leaves_fs" and timed:  # (the project's goal counts at another time than exit: it has a measure)
+        text = t("success_leaves_fs_enrolments_timed" if d.by_enrolment else "success_leaves_fs_timed", lang,
+                 timed=timed, **values)
     if d.group and d.kind != "leaves_fs":  # (a main goal set for a group: its success is counted for everyone)
         text = t("success_for_everyone", lang, definition=text)
     if d.same_support_rule:  # (the default successes: an exit to the support one started on is none)

@@ -17,6 +17,7 @@ from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
 from ...analysis.cohorts import several_municipalities
 from ...analysis.result import Note
 from . import basis as B
+from .goals import timed_words
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
 from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
@@ -747,7 +748,10 @@ def benefit_count(r) -> list[str]:
                "costbenefit.benefit_count_same_through_n" if counted else "costbenefit.benefit_count_same_through")
         out = [r.msg(key, **paid, **words)]
     else:
-        if d.kind == "leaves_fs":
+        timed = timed_words(r.params, lang) if d.kind == "leaves_fs" else None
+        if timed is not None:  # (its goal counts months after exit or within months of start: a measure of its own)
+            out = [r.msg("costbenefit.benefit_count_generic_timed", timed=timed, **words)]
+        elif d.kind == "leaves_fs":
             out = [r.msg("costbenefit.benefit_count_generic", **words)]
         else:  # (another definition may still give the same count: then "another count" would be untrue)
             key = "costbenefit.benefit_count_other_equal" if sc.successes == s.successes else "costbenefit.benefit_count_other"

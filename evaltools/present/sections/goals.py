@@ -15,7 +15,7 @@ from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_rela
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, group_word, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
 from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
-                                measurable_own_goals, sole_judged_period, verdict_statuses)
+                                main_goal, measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import (applies_same_support, context_series, exits_beyond_words, exits_to, expected_part,
                                 goal_same_support, project_successes, side_p)
@@ -1151,3 +1151,27 @@ def blocks(r) -> list[list]:
                               msg("goals.evidence_column"): [e or "–" for e in q["evidence"]]})
         out.append([Text([], msg("goals.qualitative"), 3), Table(frame)])
     return out + context_blocks(r)
+
+
+def timed_goal(p):
+    """The application's first outcome or share goal with a time limit, where no goal defines success: the goal that
+    would have been the main goal but for its ``after_exit_months`` or ``within_months``
+    (:func:`~evaltools.analysis.goals.main_goal`); None otherwise."""
+    if main_goal(p) is not None:
+        return None
+    for g in p.goals:
+        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
+                and (g.after_exit_months is not None or g.within_months is not None):
+            return g
+    return None
+
+
+def timed_words(p, lang: str) -> str | None:
+    """What the goal of :func:`timed_goal` counts, for the label of the default successes ("läget 6 månader efter
+    avslut"); None where there is no such goal."""
+    g = timed_goal(p)
+    if g is None:
+        return None
+    if g.after_exit_months is not None:
+        return t("timed_after_exit", lang, months=fmt_int(g.after_exit_months, lang))
+    return t("timed_within_start", lang, months=fmt_int(g.within_months, lang))

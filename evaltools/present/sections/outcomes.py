@@ -17,6 +17,7 @@ from ...data.privacy import SECONDARY, apply_mask, hides
 from ...analysis.disclosure import Secondary, fewest_hidden
 from ...analysis.costbenefit import BENEFIT_PAYER
 from ...analysis.goals import project_definition
+from .goals import timed_words
 from ...analysis.result import Note
 from .facts import participants_words
 from .summary import state_why_words
@@ -208,7 +209,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     # the exits the definition leaves out (those who moved): the table's ended are fewer than the report's others
     left_out = d.left_out(r.project.participants) if d is not None else ()
     counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
-                     definition=success_definition_text(d, r.lang, left_out))
+                     definition=success_definition_text(d, r.lang, left_out, timed_words(r.params, r.lang)))
                if d is not None else note_text(r.rates.notes[0], r.lang))
     notes = (counted, r.msg("outcomes.tests_note_one") if n_tests == "1" else r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():

@@ -35,7 +35,7 @@ from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
-from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one
+from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one, timed_goal
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
@@ -176,6 +176,21 @@ BY_ENROLMENT.update({"summary.success_generic_moved": "summary.success_generic_m
                      "summary.success_generic_none_moved": "summary.success_generic_none_moved_enrolments"})
 
 
+# the same sentences where the application's outcome goal has a time limit ("sex månader efter avslut", "inom 12
+# månader från start") and so does not define success (:func:`~evaltools.analysis.goals.main_goal`): the project
+# does set a measure of its own, counted at another time than exit, and the sentence says so instead of "none"
+TIMED = {
+    "summary.success_generic": "summary.success_generic_timed",
+    "summary.success_generic_none": "summary.success_generic_none_timed",
+    "summary.success_generic_enrolments": "summary.success_generic_enrolments_timed",
+    "summary.success_generic_none_enrolments": "summary.success_generic_none_enrolments_timed",
+    "summary.success_generic_moved": "summary.success_generic_moved_timed",
+    "summary.success_generic_none_moved": "summary.success_generic_none_moved_timed",
+    "summary.success_generic_moved_enrolments": "summary.success_generic_moved_enrolments_timed",
+    "summary.success_generic_none_moved_enrolments": "summary.success_generic_none_moved_enrolments_timed",
+}
+
+
 def not_all_left_fs(r) -> bool:
     """Whether some of the project's successes under the default definition (an exit to work, studies or a benefit)
     had no försörjningsstöd to leave (:func:`~evaltools.analysis.costbenefit.persistence.on_fs_at_start`: another
@@ -291,9 +306,16 @@ def participation(r) -> list[str]:
 
         moved = d.kind == "leaves_fs" and not_all_left_fs(r)  # (then "gick till", not "lämnade försörjningsstödet")
 
+        timed = timed_goal(p) if d.kind == "leaves_fs" else None
+        if timed is not None:  # ("projektet anger inget eget mått" would be untrue: its goal counts at another time)
+            values["timed"] = (msg("summary.timed_after_exit", months=fmt_int(timed.after_exit_months, lang))
+                               if timed.after_exit_months is not None
+                               else msg("summary.timed_within_start", months=fmt_int(timed.within_months, lang)))
+
         def said(key: str) -> str:
             key = MOVED.get(key, key) if moved else key
-            return BY_ENROLMENT.get(key, key) if twice else key
+            key = BY_ENROLMENT.get(key, key) if twice else key
+            return TIMED.get(key, key) if timed is not None else key
         if sc.successes == 0:  # ("Av 18 avslutade fick 0 (0,0 %)" is said as a person says it: none of the 18)
             out.append(msg(said(SUCCESS_NONE[d.kind]), **{k: v for k, v in values.items() if k not in ("k", "share")}))
         elif of_all or at_goal:

@@ -12,6 +12,7 @@ from ...words.glossary import measure_term, name as term_name
 from ...words.labels import success_definition_text, t
 from ...words.breakdowns import fmt_days, group_labels
 from ...analysis.goals import success_definition
+from .goals import timed_words
 from ..plots import plot_time_to_exit
 from .facts import participants_words
 
@@ -24,7 +25,7 @@ def note(r) -> str:
     # (where the number ended is withheld, a day by which everyone had left is shown, its figures withheld: the
     # note does not say that such days are left out, cohorts.without_other_exits)
     key = "time.note" if getattr(r.survival, "other_exits_shown", True) else "time.note_withheld"
-    return r.msg(key, measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang))
+    return r.msg(key, measure=term_name(measure_term(d), r.words), definition=success_definition_text(d, r.lang, timed=timed_words(r.params, r.lang)))
 
 
 def _definition(r):
