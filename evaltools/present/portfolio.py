@@ -39,6 +39,7 @@ from .plots import plot_portfolio
 from .sections.summary import total_and_parts
 from .sections.costbenefit import range_text
 from .sections.goals import timed_words
+from ..analysis.costbenefit.persistence import some_had_no_fs
 
 
 # the short words of the success column (each project's full definition is in a note below the table)
@@ -699,7 +700,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
             # every exit, as the project's report counts its ended ("Av 242 avslutade"), beside the main goal's
             # base the share is of (Specialistteamet's 236: those who moved left out), each under its own label
             "participants": persons_of(project.participants), "ended_all": cb.ended, "ended": n, "successes": k,
-            "success_definition": success_definition_text(sc.definition, lang, left_out, timed_words(p, lang)),
+            "success_definition": success_definition_text(sc.definition, lang, left_out, timed_words(p, lang),
+                                                          moved=some_had_no_fs(project)),
             "success_rate": k / n if n else np.nan, "ci_low": lo, "ci_high": hi, "cost": cb.total_cost_nominal,
             "budget": budget, "budget_used": use.share,
             "cost_per_participant": cb.cost_per_participant, "cost_per_success": cb.cost_per_success,

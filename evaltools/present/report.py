@@ -24,6 +24,7 @@ from .display import Table, Text, figure_html, number_figures, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
+from ..analysis.costbenefit.persistence import some_had_no_fs
 from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public
 from ..data.project import Project, load_project
 from .figures import report_figures
@@ -285,8 +286,8 @@ class Report:
     def _summary_words(self) -> dict:
         """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
         s = self.cba.summary
-        out = {**s.as_dict(), "success_definition": success_definition_text(s.success_definition, self.lang,
-                                                                         timed=timed_words(self.params, self.lang))}
+        out = {**s.as_dict(), "success_definition": success_definition_text(
+            s.success_definition, self.lang, timed=timed_words(self.params, self.lang), moved=some_had_no_fs(self.project))}
         for said in ("other_support", "unknown_support", "no_fs_at_start", "level_above_own"):  # (sentences, not figures)
             del out[said]
         if s.deadweight_source == "comparison":  # (the verdict page 1 and the cost-benefit section give it)

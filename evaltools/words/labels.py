@@ -244,7 +244,7 @@ def time_limit_words(months: int, lang: str = "sv") -> str:
 
 
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = (),
-                            timed: str | None = None) -> str:
+                            timed: str | None = None, moved: bool = False) -> str:
     """What a project counts as a success (:class:`evaltools.analysis.goals.SuccessDefinition`), as a
     label for tables and exports: "avslutade deltagare med ...", or, where the definition counts ended
     enrolments (``d.by_enrolment``: someone came back), "avslutade inskrivningar med ...".
@@ -266,6 +266,10 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
         Where the default successes stand in for an application's outcome goal with a time limit, what that goal
         counts ("läget 6 månader efter avslut"): the label then says so, instead of "projektet anger inget eget
         mått" (``evaltools.present.sections.goals.timed_words``).
+    moved : bool
+        The default successes said as where they went ("gått till arbete, studier eller en ersättning"), not as
+        leaving försörjningsstöd, where some of them had another support at start
+        (:func:`~evaltools.analysis.costbenefit.persistence.some_had_no_fs`).
     """
     outcomes = ", ".join(code_label(S.OUTCOME, c, lang).lower() for c in d.outcomes)
     values = {"action_plan": {"goal": d.goal_label or ""},
@@ -273,8 +277,11 @@ def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tu
               "leaves_fs": {"outcomes": outcomes}}[d.kind]
     # (someone came back: the ended it counts are enrolments, as page 1 says them)
     text = t((SUCCESS_LABELS_ENROLMENTS if d.by_enrolment else SUCCESS_LABELS)[d.kind], lang, **values)
+    if d.kind == "leaves_fs" and moved:  # (some had another support at start: where they went, not "left")
+        text = t("success_moved_on_enrolments" if d.by_enrolment else "success_moved_on", lang, **values)
     if d.kind == "leaves_fs" and timed:  # (the project's goal counts at another time than exit: it has a measure)
-        text = t("success_leaves_fs_enrolments_timed" if d.by_enrolment else "success_leaves_fs_timed", lang,
+        text = t(("success_moved_on_enrolments_timed" if d.by_enrolment else "success_moved_on_timed") if moved
+                 else "success_leaves_fs_enrolments_timed" if d.by_enrolment else "success_leaves_fs_timed", lang,
                  timed=timed, **values)
     if d.group and d.kind != "leaves_fs":  # (a main goal set for a group: its success is counted for everyone)
         text = t("success_for_everyone", lang, definition=text)

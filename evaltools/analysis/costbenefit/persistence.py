@@ -11,6 +11,7 @@ from ...data import schema as S
 from ...data.crosscheck import other_member_enrolled
 from ...data.project import Project
 from ...data.validation import came_back, child_without_own_support, paid_by_start
+from ..goals import project_successes
 from ..result import Result
 from .model import _month, _months, payment_rows_of
 
@@ -43,6 +44,17 @@ def on_fs_at_start(project: Project, df: pd.DataFrame, comparison: bool = False)
     if payments is not None and not ok.all():
         ok |= paid_by_start(df, payments)
     return ok.astype(bool)
+
+
+def some_had_no_fs(project: Project) -> bool:
+    """Whether some of the project's successes under its definition had no försörjningsstöd to leave
+    (:func:`on_fs_at_start`: another support at start, such as sickness benefit): for the default successes (an exit
+    to work, studies or a benefit) the words "lämnat försörjningsstödet" would then say of them what the
+    cost-benefit does not count, and they are said as where they went."""
+    if not project.has_participants:
+        return False
+    df = project.participants
+    return bool((project_successes(project).definition.is_success(df) & ~on_fs_at_start(project, df)).any())
 
 
 def leavers(project: Project, df: pd.DataFrame, success_outcomes, through: dt.date | None = None) -> pd.Series:

@@ -24,7 +24,7 @@ from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
 from .facts import participants_words
 from ..plots import plot_monte_carlo, plot_tornado
-from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix,
+from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, not_all_left_fs,
                       state_benefit_assumed, state_why_words, support_at_start, unvaried)
 from .designs import mde_row
 
@@ -277,6 +277,8 @@ def key_figures(r) -> Table:
         # "lyckat" only where the project's main goal defines success; else the exits it counts
         per = ("costbenefit.kf.per_exit_fs" if success_definition(r.params, lang).kind == "leaves_fs"
                else "costbenefit.kf.per_success")
+        if per == "costbenefit.kf.per_exit_fs" and s.mode == "observed" and not_all_left_fs(r):
+            per = "costbenefit.kf.per_moved_on"  # (some of them had no försörjningsstöd to leave: page 1's words)
         # (an application's successes are the exits it expects: its cost per success says so, as its exits do)
         key.append((msg(per, basis=per_person),  # (divided by the main goal's successes, whatever it is named)
                     (fmt_kr(s.cost_per_success, lang) if dis.shows(Secondary.COST_PER_SUCCESS) else SECONDARY)

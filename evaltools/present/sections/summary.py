@@ -27,7 +27,7 @@ from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
-from ...analysis.costbenefit.persistence import on_fs_at_start
+from ...analysis.costbenefit.persistence import some_had_no_fs
 from ...analysis.costbenefit.model import EMPLOYMENT_ITEMS, subsidy_months
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -192,14 +192,9 @@ TIMED = {
 
 
 def not_all_left_fs(r) -> bool:
-    """Whether some of the project's successes under the default definition (an exit to work, studies or a benefit)
-    had no försörjningsstöd to leave (:func:`~evaltools.analysis.costbenefit.persistence.on_fs_at_start`: another
-    support at start): "lämnade försörjningsstödet" would then say of them what the cost-benefit does not count."""
-    if not r.project.has_participants:
-        return False
-    df = r.project.participants
-    d = project_successes(r.project).definition
-    return bool((d.is_success(df) & ~on_fs_at_start(r.project, df)).any())
+    """Whether some of the project's default successes had no försörjningsstöd to leave
+    (:func:`~evaltools.analysis.costbenefit.persistence.some_had_no_fs`): page 1 then says where they went."""
+    return some_had_no_fs(r.project)
 
 
 def per_success(r, s: CostSummary) -> str:
