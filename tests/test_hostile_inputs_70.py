@@ -1,0 +1,171 @@
+"""Hostile and careless inputs against a participants file's follow-up column ('Utfall 6 mån', ``outcome_6m``) and
+a goal counted from it (``after_exit_months``), CSV cells written as Excel's text formula (``="P-0012"``), the
+params file's line numbers and the command line's suggestions.
+
+Tiny projects written in tmp_path: fourteen participants, all started in 2022; data to 2023-12-31 (ROWS says who
+ended when). What is expected is read off the rows written, by hand."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import evaltools as et
+from evaltools.data.errors import DataValidationError, ParamsError
+
+HEAD = "person_id;sex;birth_year;household_type;start_date;end_date;outcome"
+# P1–P10 ended 2023-03-01 (six months passed 2023-09-01), P11–P12 ended 2023-09-01 (not passed), P13–P14 enrolled
+ROWS = [(f"P{i + 1}", "kvinna" if i % 2 else "man", 1970 + i, f"2022-{i % 9 + 1:02d}-01",
+         "2023-03-01" if i < 10 else "2023-09-01" if i < 12 else "") for i in range(14)]
+LATER = ["arbete", "arbete", "arbete", "arbete", "studier", "studier", "kvar_försörjningsstöd",
+         "kvar_försörjningsstöd", "kvar_försörjningsstöd", "", "", "", "", ""]
+GOAL = textwrap.dedent("""\
+    goals:
+      - id: sexman
+        label: Minst 50 % i arbete eller studier sex månader efter avslut
+        kind: share
+        target: 0.5
+        denominator: exits
+        success_outcomes: [arbete, arbete_med_stöd, studier]
+        after_exit_months: 6
+    """)
+
+
+def _participants(columns: dict[str, list[str]] | None = None) -> str:
+    columns = {"Utfall 6 mån": LATER} if columns is None else columns
+    lines = [";".join([HEAD, *columns])]
+    for i, (pid, sex, born, start, end) in enumerate(ROWS):
+        lines.append(";".join([pid, sex, str(born), "ensamstående", start, end, "kvar_försörjningsstöd" if end else "",
+                               *(v[i] for v in columns.values())]))
+    return "\n".join(lines) + "\n"
+
+
+def _project(root, participants: str | None = None, goal: str = GOAL, extra: str = ""):
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data/participants.csv").write_text(_participants() if participants is None else participants,
+                                                encoding="utf-8")
+    path = root / "sexman.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: sexman
+        kind: individ
+        title: Sex månader efter
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2022-01-01, planned_end: 2023-12-31}
+        data_as_of: 2023-12-31
+        data:
+          participants: data/participants.csv
+        """) + extra + goal, encoding="utf-8")
+    return path
+
+
+def _counted(path) -> tuple[int, int]:
+    row = et.assess_goals(et.load_project(path)).table.iloc[0]
+    return int(row["numerator"]), int(row["denominator"])
+
+
+def _problems(path) -> list:
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(path)
+    return e.value.problems
+
+
+def test_the_tiny_project_counts_by_hand(tmp_path):
+    # P1–P10 due, P10 with no situation: 9; in work or studies P1–P6: 6 of 9
+    assert _counted(_project(tmp_path)) == (6, 9)
+
+
+# --- 1. the follow-up column -------------------------------------------------------------------------------------
+
+OTHER = ["kvar_försörjningsstöd"] * 9 + [""] * 5  # P1–P6 differ from LATER (file rows 2–7), P7–P14 agree
+
+
+@pytest.mark.parametrize("order", [("Utfall 6 mån", "outcome_6m"), ("outcome_6m", "Utfall 6 mån")])
+def test_two_follow_up_columns_for_the_same_months_that_differ_are_refused_naming_both(tmp_path, order):
+    """Before, the first of the two was read and the other left without a word: the goal was 6 of 9 or 0 of 9 by
+    the columns' order in the file."""
+    path = _project(tmp_path, _participants({order[0]: LATER, order[1]: OTHER}))
+    before = (tmp_path / "data/participants.csv").read_bytes()
+    (p,) = [p for p in _problems(path) if p.key == "person.followup_two_columns"]
+    said = p.note("sv")
+    assert f"'{order[0]}' och '{order[1]}'" in said and "rad 2, 3, 4, 5, 6, 7" in said and "sexman" in said, said
+    assert p.row == 2 and p.column == order[1]
+    assert "'Utfall 6 mån' and 'outcome_6m'" in p.note("en") or "'outcome_6m' and 'Utfall 6 mån'" in p.note("en")
+    assert (tmp_path / "data/participants.csv").read_bytes() == before
+
+
+def test_two_follow_up_columns_that_agree_are_read(tmp_path):
+    # (the same codes in other letter case and spacing: the same situations)
+    upper = [v.upper() + "  " for v in LATER]
+    assert _counted(_project(tmp_path, _participants({"Utfall 6 mån": LATER, "outcome_6m": upper}))) == (6, 9)
+
+
+def test_a_column_for_other_months_beside_it_is_left_alone(tmp_path):
+    assert _counted(_project(tmp_path, _participants({"Utfall 12 mån": OTHER, "Utfall 6 mån": LATER}))) == (6, 9)
+
+
+@pytest.mark.parametrize("cell", ["=1+1", '=HYPERLINK("http://example.org";"arbete")', "+arbete", "@arbete",
+                                  "-arbete"])
+def test_a_formula_in_the_follow_up_column_is_refused_at_its_row(tmp_path, cell):
+    later = [cell, *LATER[1:]]
+    (p,) = [p for p in _problems(_project(tmp_path, _participants({"Utfall 6 mån": later})))
+            if p.key == "person.followup_code"]
+    said = p.note("sv")
+    assert p.row == 2 and "'Utfall 6 mån'" in said and "(rad 2)" in said and "arbete_med_stöd" in said, said
+
+
+def test_a_huge_cell_is_refused_and_echoed_short(tmp_path):
+    later = ["x" * 10_000, *LATER[1:]]
+    (p,) = [p for p in _problems(_project(tmp_path, _participants({"Utfall 6 mån": later})))
+            if p.key == "person.followup_code"]
+    assert p.row == 2 and len(p.note("sv")) < 1_000, len(p.note("sv"))
+
+
+def test_a_personnummer_in_the_follow_up_column_is_refused_and_not_shown(tmp_path):
+    pnr = "19800101-1234"  # (synthetic)
+    later = [pnr, *LATER[1:]]
+    problems = _problems(_project(tmp_path, _participants({"Utfall 6 mån": later})))
+    assert any(p.key == "person.personnummer" and p.row == 2 for p in problems)
+    assert not any(pnr in p.note(lang) for p in problems for lang in ("sv", "en"))
+
+
+@pytest.mark.parametrize("cell", ["ARBETE", "Arbete ", "arbete\u00a0", " arbete\t"])
+def test_a_code_in_other_letter_case_or_with_a_no_break_space_is_read(tmp_path, cell):
+    later = [cell, *LATER[1:]]
+    assert _counted(_project(tmp_path, _participants({"Utfall 6 mån": later}))) == (6, 9)
+
+
+@pytest.mark.parametrize("months, expected", [("0", "minst 1"), ("-6", "minst 1"), ("6.5", "6 eller 7"),
+                                              ('"sex"', "'sex'"), ("1000", "högst 36")])
+def test_after_exit_months_that_is_no_number_of_months_is_refused_at_its_line(tmp_path, months, expected):
+    path = _project(tmp_path, goal=GOAL.replace("after_exit_months: 6", f"after_exit_months: {months}"))
+    with pytest.raises(ParamsError) as e:
+        et.load_project(path)
+    said = e.value.message("sv")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"    after_exit_months: {months}") + 1
+    assert f"rad {line}, " in said and "after_exit_months" in said and expected in said, said
+
+
+def _later_data(tmp_path, months: int):
+    """The project with both columns and data to 2024-06-30, its goal counted ``months`` after exit."""
+    path = _project(tmp_path, _participants({"Utfall 6 mån": LATER, "Utfall 12 mån": OTHER}),
+                    goal=GOAL.replace("after_exit_months: 6", f"after_exit_months: {months}").replace(
+                        "sex", {6: "sex", 12: "tolv"}[months]))
+    path.write_text(path.read_text(encoding="utf-8").replace("2023-12-31\n", "2024-06-30\n"), encoding="utf-8")
+    return path
+
+
+def test_after_exit_months_12_written_in_the_file_is_counted_from_its_column(tmp_path):
+    # twelve months after 2023-03-01 is 2024-03-01 (P1–P10 due by 2024-06-30; P11–P12, 2024-09-01, not); in
+    # 'Utfall 12 mån' P1–P9 are kvar_försörjningsstöd and P10 has none: 0 of 9
+    assert _counted(_later_data(tmp_path, 12)) == (0, 9)
+
+
+@pytest.mark.xfail(strict=True, reason="Project.with_params (evaltools/data/project.py, the reload condition at the "
+                   "end of with_params) reloads the data only for a changed period or data_as_of: a changed "
+                   "after_exit_months reads no follow-up column, and the goal is counted from none without a word")
+def test_after_exit_months_changed_with_with_params_reads_its_column(tmp_path):
+    project = et.load_project(_later_data(tmp_path, 6))
+    changed = project.with_params(goals={"sexman": {"after_exit_months": 12, "label": "tolv månader efter avslut"}})
+    row = et.assess_goals(changed).table.iloc[0]
+    assert (int(row["numerator"]), int(row["denominator"])) == (0, 9)  # as written in the file (the test above)
