@@ -169,3 +169,77 @@ def test_after_exit_months_changed_with_with_params_reads_its_column(tmp_path):
     changed = project.with_params(goals={"sexman": {"after_exit_months": 12, "label": "tolv månader efter avslut"}})
     row = et.assess_goals(changed).table.iloc[0]
     assert (int(row["numerator"]), int(row["denominator"])) == (0, 9)  # as written in the file (the test above)
+
+
+# --- 2. the command line's refusals and suggestions --------------------------------------------------------------
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """A project folder with params/timra-vagen-ut.yaml, as the current folder."""
+    from evaltools.data import paths
+    from evaltools.publish import cli
+    (tmp_path / "params").mkdir()
+    (tmp_path / "params/timra-vagen-ut.yaml").write_text("id: timra-vagen-ut\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _cli(capsys, *argv: str) -> tuple[int, str]:
+    from evaltools.publish import cli
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as e:  # (a usage error: argparse exits)
+        code = e.code
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out + out.err
+
+
+@pytest.mark.parametrize("written", ["a" * 5000, "timra-vagen-ut" + "x" * 5000])
+def test_an_id_of_thousands_of_characters_is_named_short(folder, capsys, written):
+    """Before, the whole id was echoed: over 5 000 characters of one line in the terminal."""
+    code, said = _cli(capsys, "validate", written)
+    assert code == 2 and "ingen parameterfil" in said and "…" in said and len(said) < 1_000, len(said)
+    assert "timra-vagen-ut" in said  # (the projects there are still listed)
+
+
+@pytest.mark.parametrize("written", ["../timra-vagen-ut", "timra-vagen-ut\U0001F600", "timra-vagen-ut\u200f",
+                                     "\u202etimra-vagen-ut"])
+def test_an_id_with_a_folder_up_an_emoji_or_a_direction_mark_is_told_the_id_to_type(folder, capsys, written):
+    code, said = _cli(capsys, "validate", written)
+    assert code == 2 and "menade du timra-vagen-ut? Skriv: evaltools validate timra-vagen-ut" in said, said
+    assert "\u200f" not in said and "\u202e" not in said  # (named by their codes: they turn the line around)
+
+
+@pytest.mark.parametrize("written", ["CON", "NUL.yaml", "COM1", "LPT1.yml", "aux"])
+def test_a_windows_device_name_is_no_project(folder, capsys, written):
+    code, said = _cli(capsys, "validate", written)
+    assert code == 2 and "ingen parameterfil" in said and "timra-vagen-ut" in said, said
+
+
+@pytest.mark.parametrize("written", ["19800101-1234", "19800101-1234.yaml", "params/198001011234.yaml"])
+def test_a_params_file_named_by_a_personnummer_is_not_echoed(folder, capsys, written):
+    code, said = _cli(capsys, "validate", written)  # (synthetic numbers)
+    assert code == 2 and "ingen parameterfil" in said, said
+    assert "1234" not in said, said
+
+
+@pytest.mark.parametrize("lang, meant", [("sv;rm", "'sv'"), ("en-GB", "'en'"), ("sv_SE.UTF-8", "'sv'"),
+                                         ("svenska", "'sv'"), ("English", "'en'")])
+def test_a_language_tag_locale_or_name_is_told_the_code_to_type(folder, capsys, lang, meant):
+    """Before, 'sv;rm', 'en-GB' and 'svenska' were refused with the choices alone."""
+    code, said = _cli(capsys, "validate", "timra-vagen-ut", "--lang", lang)
+    assert code == 2 and f"menade du {meant}?" in said and "finns inte" in said, said
+
+
+@pytest.mark.parametrize("lang", ["x" * 3000, "ru", "\u0441\u0432"])
+def test_a_language_like_none_is_refused_with_the_choices_and_named_short(folder, capsys, lang):
+    code, said = _cli(capsys, "validate", "timra-vagen-ut", "--lang", lang)
+    assert code == 2 and "menade du" not in said and "välj ett av 'sv', 'en'" in said and len(said) < 500, said
+
+
+def test_a_command_with_more_after_it_is_told_the_command(folder, capsys):
+    code, said = _cli(capsys, "validate;rm", "timra-vagen-ut")
+    assert code == 2 and "menade du 'validate'?" in said, said
