@@ -243,3 +243,95 @@ def test_a_language_like_none_is_refused_with_the_choices_and_named_short(folder
 def test_a_command_with_more_after_it_is_told_the_command(folder, capsys):
     code, said = _cli(capsys, "validate;rm", "timra-vagen-ut")
     assert code == 2 and "menade du 'validate'?" in said, said
+
+
+# --- 3. the params file's line numbers ----------------------------------------------------------------------------
+
+PARAMS = textwrap.dedent("""\
+    id: tiny
+    kind: individ
+    title: Litet testprojekt
+    forbund: Testförbundet
+    owner: Testkommun
+    period: {start: 2022-01-01, planned_end: 2023-12-31}
+    goals:
+      - id: deltagare
+        kind: participant_count
+        label: "Minst 3 deltagare"
+        target: tre
+        period: whole_period
+    """)  # (target: tre, no number, on line 11)
+
+
+def _refused(tmp_path, text: str) -> str:
+    path = tmp_path / "tiny.yaml"
+    path.write_bytes(text.encode("utf-8"))
+    before = path.read_bytes()
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    assert path.read_bytes() == before
+    return e.value.message("sv")
+
+
+@pytest.mark.parametrize("written", [PARAMS, PARAMS.replace("\n", "\r\n"), PARAMS.replace("\n", "\r"),
+                                     "\ufeff" + PARAMS, "\ufeff" + PARAMS.replace("\n", "\r\n"), PARAMS + "...\n"])
+def test_a_problem_is_named_at_its_line_whatever_the_line_ends(tmp_path, written):
+    said = _refused(tmp_path, written)
+    assert "rad 11, mål 1 (id: deltagare), target: står 'tre'" in said, said
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_a_line_end_no_editor_shows_does_not_move_the_line(tmp_path, separator):
+    """U+2028 in a quoted text (a label pasted from a web page) is one line in Notepad but two to YAML: the problem
+    below it was named a line too far down."""
+    written = PARAMS.replace("Minst 3 deltagare", f"Minst 3{separator}deltagare")
+    said = _refused(tmp_path, written)
+    assert "rad 11, mål 1 (id: deltagare), target: står 'tre'" in said, said
+    # a key written twice below it: both lines as an editor counts them
+    twice = written.replace("    target: tre\n", "    target: 3\n    target: 4\n")
+    said = _refused(tmp_path, twice)
+    assert "rad 12: target står en andra gång (första gången på rad 11)" in said, said
+
+
+def test_a_line_end_no_editor_shows_in_a_plain_text_is_named_by_its_line_and_code(tmp_path):
+    """Unquoted, YAML broke the label in two and said 'could not find expected ':'' at the line below."""
+    said = _refused(tmp_path, PARAMS.replace('"Minst 3 deltagare"', "Minst 3\u2028deltagare"))
+    assert "rad 10 har ett osynligt radslut (U+2028)" in said and "\u2028" not in said, said
+
+
+def test_a_second_document_is_named_at_its_line_with_what_to_do(tmp_path):
+    """Before: 'ingen giltig YAML (but found another document)', English in a Swedish message, with advice about
+    colons, indentation and quotes that did not apply."""
+    said = _refused(tmp_path, PARAMS.replace("tre", "3") + "---\nid: annat\n")
+    assert "rad 13: '---' börjar ett andra YAML-dokument" in said and "found another" not in said, said
+
+
+def test_a_document_start_before_the_settings_counts_its_line(tmp_path):
+    said = _refused(tmp_path, "---\n" + PARAMS)
+    assert "rad 12, mål 1 (id: deltagare), target: står 'tre'" in said, said
+
+
+def test_a_tab_after_a_key_is_told_as_such(tmp_path):
+    said = _refused(tmp_path, PARAMS.replace("target: tre", "target:\t3"))
+    assert "rad 11: ett tabbtecken efter 'target:'" in said and "indraget" not in said, said
+    said = _refused(tmp_path, PARAMS.replace("    target: tre", "\ttarget: 3"))
+    assert "rad 11: ett tabbtecken i indraget" in said, said
+
+
+def test_flow_style_anchors_merge_keys_and_repeated_keys_are_named_at_their_lines(tmp_path):
+    block = PARAMS[PARAMS.index("  - id: deltagare"):]
+    flow = PARAMS.replace(block, "  [{id: deltagare, kind: participant_count, label: Minst 3 deltagare,\n"
+                                 "   target: tre, period: whole_period}]\n")
+    assert flow.splitlines()[8] == "   target: tre, period: whole_period}]"
+    assert "rad 9, mål 1 (id: deltagare), target: står 'tre'" in _refused(tmp_path, flow)
+    said = _refused(tmp_path, PARAMS.replace("kind: participant_count", "kind: &k participant_count"))
+    assert "rad 9: YAML-ankare" in said, said
+    said = _refused(tmp_path, PARAMS + "x: &a {b: 1}\ny:\n  <<: *a\n")
+    assert "rad 13: YAML-ankare" in said, said
+    said = _refused(tmp_path, PARAMS.replace("owner: Testkommun", "owner: Testkommun\ntitle: Annat"))
+    assert "rad 6: title står en andra gång (första gången på rad 3)" in said, said
+
+
+def test_a_problem_below_fifty_thousand_lines_is_named_at_its_line(tmp_path):
+    said = _refused(tmp_path, "#\n" * 50_000 + PARAMS)
+    assert "rad 50011, mål 1 (id: deltagare), target: står 'tre'" in said, said
