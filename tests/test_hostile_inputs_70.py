@@ -335,3 +335,47 @@ def test_flow_style_anchors_merge_keys_and_repeated_keys_are_named_at_their_line
 def test_a_problem_below_fifty_thousand_lines_is_named_at_its_line(tmp_path):
     said = _refused(tmp_path, "#\n" * 50_000 + PARAMS)
     assert "rad 50011, mål 1 (id: deltagare), target: står 'tre'" in said, said
+
+
+# --- 4. a CSV cell written as Excel's text formula, unwrapped, is still no formula in any output -----------------
+
+WRAPPED = ['="=cmd|\' /C calc\'!A0"', '="+SUM(1)"', '="@x"', '="-2+3"', '="<script>alert(1)</script>"']
+UNWRAPPED = ["=cmd|' /C calc'!A0", "+SUM(1)", "@x", "-2+3", "<script>alert(1)</script>"]
+
+
+def test_an_unwrapped_text_formula_reaches_no_output_as_a_formula_or_a_script(tmp_path):
+    """The budget lines' names, written ="..." as a case or economy system exports a text: read as the text Excel
+    shows, and in the workbook a text cell (quote-prefixed), in the CSV for Excel quoted with ', in the HTML escaped."""
+    import csv
+
+    import openpyxl
+
+    from evaltools.publish import render
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/participants.csv").write_text(_participants(), encoding="utf-8")
+    budget = "period;category;budget;actual\n" + "".join(f"2022;{w};{1000 * (i + 1)};{900 * (i + 1)}\n"
+                                                          for i, w in enumerate(WRAPPED))
+    (tmp_path / "data/budget.csv").write_text(budget, encoding="utf-8")
+    path = _project(tmp_path, goal=GOAL, extra="")
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  participants: data/participants.csv\n", "  participants: data/participants.csv\n  budget: data/budget.csv\n")
+        .replace("data_as_of:", "granted_sek: 20000\ndata_as_of:"), encoding="utf-8")
+    before = (tmp_path / "data/budget.csv").read_bytes()
+    assert list(et.load_project(path).budget["category"]) == UNWRAPPED  # (read as the text Excel shows)
+    res = render.render_project(path, tmp_path / "reports", formats=("xlsx", "csv", "html"))
+    assert res.ok, res.error
+    out = tmp_path / "reports" / "sexman"
+    (book,) = out.glob("*.xlsx")
+    cells = [c for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value in UNWRAPPED]
+    assert {c.value for c in cells} >= set(UNWRAPPED[:4]), {c.value for c in cells}
+    for c in cells:
+        assert c.data_type == "s" and (c.quotePrefix or c.value[:1] not in "=+-@"), (c.coordinate, c.value)
+    with open(out / "tables" / "budget.csv", encoding="utf-8-sig", newline="") as f:
+        written = [cell for row in csv.reader(f, delimiter=";") for cell in row]
+    assert {f"'{v}" for v in UNWRAPPED[:4]} <= set(written), written
+    assert not any(cell[:1] in "=+-@" for cell in written if cell.lstrip("'") in UNWRAPPED), written
+    (html,) = out.glob("*.html")
+    shown = html.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in shown and "&lt;script&gt;alert(1)&lt;/script&gt;" in shown
+    assert (tmp_path / "data/budget.csv").read_bytes() == before
