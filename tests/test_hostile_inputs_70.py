@@ -196,6 +196,20 @@ def test_a_follow_up_column_in_the_comparison_file_is_named_as_not_read_and_chan
     assert any(p.key == "column.unread" and p.file.endswith("comparison.csv") and "Utfall 6 mån" in p.note("sv")
                for p in [*project.warnings, *project.notices])
 
+
+@pytest.mark.parametrize("heading", ["Utfall 6 mån\u200f", "\u200eUtfall 6 mån", "Utfall (6 mån)", "Utfall 6 mån (kod)",
+                                     "Utfall [6 mån]", "Utfall\u00a06\u00a0mån", "UTFALL_6_MAN"])
+def test_a_follow_up_heading_with_a_direction_mark_or_a_note_in_brackets_is_read(tmp_path, heading):
+    """Before, 'Utfall 6 mån' with a direction mark at its end (invisible in Excel), 'Utfall (6 mån)' and
+    'Utfall 6 mån (kod)' were no follow-up column: the goal was refused, the file said to have none."""
+    assert _counted(_project(tmp_path, _participants({heading: LATER}))) == (6, 9)
+
+
+@pytest.mark.parametrize("heading", ["Utfall 12 mån (6 mån)", "Kommentar (utfall 6 mån)", "Utfall 6 mån kommentar"])
+def test_a_heading_that_names_other_months_or_a_comment_is_no_follow_up_column(tmp_path, heading):
+    problems = _problems(_project(tmp_path, _participants({heading: LATER})))
+    assert any(p.key == "person.followup_column_missing" for p in problems), [p.key for p in problems]
+
 # --- 2. the command line's refusals and suggestions --------------------------------------------------------------
 
 @pytest.fixture

@@ -33,11 +33,19 @@ _AFTER_EXIT = re.compile(
     r"|\b(?:ett\s+)?(halvår)\s+efter\s+(?:avslut|utskrivning)|\b(half\s+a\s+year)\s+after\s+(?:exit|leaving)", re.I)
 
 
+# characters a heading may hold that show nothing (a direction mark, a zero-width space: pasted from a web page)
+_UNSEEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def heading_months(heading: str) -> int | None:
-    """The months after exit a follow-up column's heading names (6 for ``outcome_6m``), or None."""
-    folded = " ".join(re.sub(r"[_\-]+", " ", str(heading)).split()).casefold()
-    m = _HEADING.fullmatch(folded)
-    return int(m.group(1)) if m else None
+    """The months after exit a follow-up column's heading names (6 for ``outcome_6m``, ``Utfall (6 mån)``,
+    ``Utfall 6 mån (kod)``), or None."""
+    plain = _UNSEEN.sub("", str(heading))
+    for written in (re.sub(r"[()\[\]]", " ", plain), re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", plain)):
+        folded = " ".join(re.sub(r"[_\-]+", " ", written).split()).casefold()
+        if (m := _HEADING.fullmatch(folded)) is not None:
+            return int(m.group(1))
+    return None
 
 
 def goal_months(label: str | None) -> tuple[int, str] | None:
