@@ -284,6 +284,14 @@ def test_a_command_with_more_after_it_is_told_the_command(folder, capsys):
     assert code == 2 and "menade du 'validate'?" in said, said
 
 
+
+@pytest.mark.parametrize("written", ["", " "])
+def test_an_empty_id_is_told_as_such(folder, capsys, written):
+    """Before: "' är en mapp, inte ett projekt" (the current folder) for "", and params/ .yaml for " " (a variable
+    left empty in a script: evaltools validate "$PROJEKT")."""
+    code, said = _cli(capsys, "validate", written)
+    assert code == 2 and "ett tomt projekt-id" in said and "timra-vagen-ut" in said and "mapp" not in said, said
+
 # --- 3. the params file's line numbers ----------------------------------------------------------------------------
 
 PARAMS = textwrap.dedent("""\

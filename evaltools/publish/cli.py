@@ -100,6 +100,8 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
     if missing:
         ids = [p.stem for p in all_params()]
         known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)
+        if any(not ref.strip() for ref, _ in missing):  # (not the current folder, nor params/.yaml)
+            parser.error(_say("cli.empty_id", lang, folder=PARAMS_DIR, known=known))
         spaced = _spaced_path(args.projects)
         if spaced is not None:  # (the path as one, in quotes, is what to type)
             parser.error(_say("cli.path_spaces", lang, path=redact(spaced[0]), n=spaced[1], command=args.command))
