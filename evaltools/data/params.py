@@ -3960,6 +3960,7 @@ def params_problems(err: ValidationError, raw: dict,
     """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts and, with
     ``lines`` (:func:`value_lines`), the line it is on."""
     out: list[dict[str, str]] = []
+    seen: set[tuple[tuple[str, str], ...]] = set()
     errors = [(e, _keys_of(tuple(e["loc"]), raw)) for e in err.errors()]
     # a union reports one problem once per member it tried ('excel_sheet: [1, 2]' as a text and as a number): said
     # once, as the member of the value's kind where one is (a number's: 'excel_sheet: 1.5' is no whole number)
@@ -3984,7 +3985,8 @@ def params_problems(err: ValidationError, raw: dict,
             place = _place(loc, raw, lang) or message("params.top_level", lang)
             line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
         line = with_line(line, line_of(loc, lines))
-        if line not in out:
+        if (said := tuple(sorted(line.items()))) not in seen:  # (a set: a file of thousands of unknown keys)
+            seen.add(said)
             out.append(line)
     return out
 
@@ -4249,7 +4251,7 @@ class _ParamsLoader(yaml.SafeLoader):
         # a key written twice in one mapping (two ``target:`` lines in a goal, ``{1: 10, 1: 20}``): YAML keeps the last
         # one without a word, so the other is refused at its line instead of silently dropped
         if isinstance(node, yaml.MappingNode):
-            first: dict[object, int] = {}
+            first: dict[object, yaml.Node] = {}
             for key_node, _value in node.value:
                 try:
                     key = self.construct_object(key_node, deep=True)
@@ -4258,8 +4260,9 @@ class _ParamsLoader(yaml.SafeLoader):
                     continue  # (an unhashable key: PyYAML's own message)
                 if key in first:
                     raise _Refused("params.yaml_duplicate_key", _mark_line(self, key_node.start_mark),
-                                   key=_short_text(redact(str(key)), 40), first=str(first[key]))  # (no personnummer)
-                first[key] = _mark_line(self, key_node.start_mark)
+                                   key=_short_text(redact(str(key)), 40),  # (no personnummer)
+                                   first=str(_mark_line(self, first[key].start_mark)))
+                first[key] = key_node  # (its line counted only where it is refused: counting reads the text before it)
         return super().construct_mapping(node, deep=deep)
 
 
