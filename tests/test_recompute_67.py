@@ -271,7 +271,7 @@ def test_the_workbooks_facts_sheet_and_key_figures_give_the_pre_study(prestudy, 
     """The first sheet: the period 2023-01-01 – 2026-06-30, the pre-study from its first day to the day before the
     implementation's (2023-06-30), the implementation's start 2023-07-01 and the data's last day 2026-03-31; the key
     figures: 34 participants and the cost per participant of the persons who had started by 2025-06-30,
-    2 611 750 / 28 kr, rounded to öre."""
+    2 611 750 / 28 kr, as computed."""
     from evaltools.publish.workbook import export_report
     path, _ = prestudy
     book = next(p for p in export_report(et.Report(path, lang="sv"), tmp_path / "out") if str(p).endswith(".xlsx"))
@@ -285,7 +285,8 @@ def test_the_workbooks_facts_sheet_and_key_figures_give_the_pre_study(prestudy, 
     assert about["Data till och med"] == dt.datetime.combine(AS_OF, dt.time())
     key = {r[0]: r[1] for r in wb["Kostnad och nytta"].iter_rows(values_only=True) if r and r[0]}
     assert key["Deltagare"] == 34
-    assert key["Kostnad per deltagare"] == pytest.approx(round(2_611_750 / 28, 2), abs=1e-9)
+    # (written as computed, so that Excel's whole kronor are the report's; no longer rounded to öre first)
+    assert key["Kostnad per deltagare"] == pytest.approx(2_611_750 / 28, rel=1e-12)
 
 
 # --- 2. the goals, per project year of the implementation --------------------------------------------------------

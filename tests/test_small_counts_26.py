@@ -199,7 +199,8 @@ def test_c_successes_that_count_others_too_are_unchanged(tmp_path):
     dis = r.disclosure
     assert dis.hides(Secondary.EXITS)  # 3 left försörjningsstöd: rule 4 as before
     assert dis.shows(Secondary.SUCCESSES) and dis.shows(Secondary.COST_PER_SUCCESS)  # S − X = 5: S is said
-    assert "Av 18 avslutade deltagare lämnade 8 (44,4 %)" in _text(page_one.participation(r))
+    # (5 of the 8 had sjukpenning at start, no försörjningsstöd to leave: page 1 says where they went)
+    assert "Av 18 avslutade deltagare gick 8 (44,4 %) till arbete" in _text(page_one.participation(r))
 
 
 def test_the_rule_on_the_counts_alone():

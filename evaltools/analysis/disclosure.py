@@ -48,7 +48,9 @@ participants who left försörjningsstöd (the cost-benefit model's count); "sma
    goes too when a goal over everyone counts the same successes ``G`` and ``E − d`` or
    ``(E − d) − (G − n)`` is small: those outside the group would be a few persons, or their outcomes
    would be. A goal over everyone per project year counts as such a group too: its years leave out those
-   who began in a pre-study, and ``S − n`` and ``B − d`` are then their successes and exits.
+   who began in a pre-study, and ``S − n`` and ``B − d`` are then their successes and exits. Where the
+   successes are the persons ``X`` counts, ``X`` is withheld with them (``X − n`` is ``S − n``), unless a goal
+   over everyone states it.
 
 6. **Households** (``H``, the households the participants live in) are said beside ``P`` on page 1 only where
    they are fewer than ``P`` and ``P`` is shown: as "fewer than k" where ``H`` is small, and not as a number where
@@ -166,6 +168,10 @@ def rule(c: Counts, k: int, *, published: bool = True) -> Disclosure:
     for n, d in c.group_successes:
         if _small_group(c.base - d, c.successes - n, k) if d is not None else hides(c.successes - n, k):
             out |= {Secondary.SUCCESSES, Secondary.COST_PER_SUCCESS}
+            # the exits from försörjningsstöd are the very same persons: their count less the goal's tells the same
+            # few outcomes (one count is published everywhere or nowhere), unless a goal over everyone states it
+            if c.successes_are_exits and not c.exits_in_goals:
+                out |= {Secondary.EXITS, Secondary.COST_PER_EXIT}
         if d is not None and c.base == c.ended and not c.ended_in_goals and any(_small_group(c.ended - d, g - n, k) for g in c.same_successes):
             out |= {Secondary.ENDED, Secondary.ONGOING, Secondary.SUCCESSES}
     # (beside the cost per participant it gives P and S, so P − S: withheld where those are not published, as with a

@@ -733,15 +733,23 @@ def exits_beyond_words(goal: Goal, project: Project) -> tuple[int, int, tuple[st
     one started on is none, :func:`same_support`), which the goal does not count because its words do not name
     them; how many of them went elsewhere, neither counted nor such (so that a sentence giving the first can tell
     whether the rest would be a small count); and which of those outcomes they went to, in the default's order.
+    A goal counted months after exit (``after_exit_months``) reads the situation then instead of the outcome at exit,
+    among those of its base (ended that long before the data's date, the situation known), as the goal counts them.
     ``(0, 0, ())`` for any other goal."""
     df = project.participants
     if not goal.named_in_words or df is None or df.empty:
         return 0, 0, ()
     ended = _ended_counted(goal, project)
     others = [o for o in DEFAULT_SUCCESS if o not in goal.success_outcomes]
-    beyond = ended & df[S.OUTCOME].isin(others) & ~same_support(df)
-    rest = ended & ~df[S.OUTCOME].isin(goal.success_outcomes) & ~beyond
-    went = set(df.loc[beyond, S.OUTCOME])
+    outcome, moved = df[S.OUTCOME], ~same_support(df)
+    if goal.after_exit_months is not None:  # (counted from the situation months after exit, where known: its base)
+        later, due = followup_due(df, goal.after_exit_months, project.params)
+        ended &= due & later.notna()
+        outcome = later.astype(object)
+        moved = ~same_support(df.assign(**{S.OUTCOME: outcome}))
+    beyond = ended & outcome.isin(others) & moved
+    rest = ended & ~outcome.isin(goal.success_outcomes) & ~beyond
+    went = set(outcome[beyond])
     return int(beyond.sum()), int(rest.sum()), tuple(o for o in others if o in went)
 
 

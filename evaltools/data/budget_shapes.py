@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import Problem, problem
-from .messages import quote
+from .messages import message, quote
 from .params import read_label
 from .payment_shapes import MONTH_NAMES
 from .reading import AMBIGUOUS_POINT, SPACED_DECIMALS, THOUSANDS, RawTable, plain_number
@@ -116,6 +116,28 @@ def total_row(name: object) -> str | None:
 _PART_ROW = re.compile(r"^[\s\-–—•*(]*(?:varav|därav|of\s+which|whereof)(?![\wåäö])", re.I)
 
 
+# a row of the budget left unspent, as a follow-up adds one under its total ("Ej förbrukat", "Ej förbrukad budget",
+# "Oförbrukat", "Outnyttjat", "Kvar att förbruka", "Återstår", "Unspent"): the budget less the utfall, no cost
+_UNSPENT_ROW = re.compile(
+    r"\s*(?:(?:ej|inte)\s+(?:förbrukat|förbrukad|förbrukade|utnyttjat|utnyttjad|nyttjat|använt|använd)|oförbrukat|"
+    r"oförbrukade|oförbrukad|outnyttjade|outnyttjat|outnyttjad|kvar\s+att\s+förbruka|återstår|återstående|unspent|not\s+spent|remaining)"
+    r"(?:\s+(?:belopp|budget|medel|del|budgetmedel|amount|funds))?\s*:?\s*", re.IGNORECASE)
+
+
+def unspent_row(name: object) -> bool:
+    """Whether a budget row's cost line names the budget left unspent (``Ej förbrukat``), which a follow-up adds
+    under its total: the budget less the utfall, which the report works out itself, never a cost. Only a name that is
+    that and nothing more: ``Ej förbrukade medel återbetalade`` is a repayment, ``Lön ej förbrukad semester`` a cost.
+
+    Examples
+    --------
+    >>> [unspent_row(n) for n in ("Ej förbrukat", "ej förbrukad budget:", "Oförbrukade", "Outnyttjat", "Unspent",
+    ...                           "Lön ej förbrukad semester", "Kvar att förbruka")]
+    [True, True, True, True, True, False, True]
+    """
+    return _UNSPENT_ROW.fullmatch(str(name or "")) is not None
+
+
 def part_row(name: object) -> bool:
     """Whether a budget row's cost line is a *varav* sub-row: a part of the line above it (``varav språkstödjare``,
     ``därav lön``, ``of which interpreters``), already counted in that line, so that read as a line of its own it
@@ -137,7 +159,7 @@ LONG_HEADINGS: dict[str, tuple[str, ...]] = {
     S.PERIOD: ("period", "år", "ar", "year", "budgetår", "kalenderår", "verksamhetsår", "projektår", "project year",
                "budget year"),
     S.CATEGORY: ("category", "kostnadsslag", "kostnadspost", "budgetpost", "post", "kategori", "cost line",
-                 "cost item", "line item"),
+                 "cost item", "line item", "kontonamn", "kontobenämning"),
     S.BUDGET: ("budget", "budgeterat", "budgeterad", "budgeterat belopp", "budgeted"),
     S.ACTUAL: ("actual", "actuals", "utfall", "utfallet", "faktisk", "faktisk kostnad", "förbrukat", "spent"),
     S.FUNDER: ("funder", "finansiär", "finansiar", "finansiering", "financier", "aktör", "aktor", "medfinansiär",
@@ -769,6 +791,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
             continue
         name = str(names[i])
         line = df.iloc[i]
+        if unspent_row(name):  # (the budget left unspent: no cost line, nor a line whose total is to correct)
+            problems.append(problem(fname, int(raw.file_rows[i]), category, name.strip(), "budget.unspent_line"))
+            continue
         is_total = total_row(name) == "total"
         if is_total and unread:
             continue
@@ -1092,3 +1117,44 @@ def _plain(x: float, lang: str) -> str:
     """A sum as the message shows it, in the file's own unit: 1 944, 552,5 (552.5 in English)."""
     text = f"{x:,.2f}".rstrip("0").rstrip(".").replace(",", " ")
     return text.replace(".", ",") if lang == "sv" else text
+
+
+# the headings of an economy system's general ledger (huvudbok) exported as it is: an account and its name
+_LEDGER_ACCOUNT = frozenset({"konto", "kontonr", "kontonummer", "kontonamn", "kontobenämning", "kontotext"})
+# (a period 202401, 2024-01 or 2024, or a booking's date 2024-01-25)
+_LEDGER_YEAR = re.compile(r"^((?:19|20)\d{2})(?:[-/ ]?(?:0[1-9]|1[0-2])(?:[-/ ]?(?:0[1-9]|[12]\d|3[01]))?)?(?:[ T].*)?$")
+
+
+def ledger_problem(raw: RawTable, fname: str) -> Problem | None:
+    """A ledger exported from the economy system (``Konto``, ``Kontonamn``, ``Period`` 202401, ``Belopp``): a row
+    per account and month, its ``Belopp`` the utfall booked, and no budget at all. Read as a budget, each month
+    would be refused for its year and ``Belopp`` offered as the budget; summed as the utfall, the budget would be
+    missing and the income accounts (the financiers' contributions) counted as cost. One message for the whole
+    file, saying how a budget file is laid out from it (the years it holds named), or ``None`` where the file is no
+    ledger (it has a budget's or an utfall's column, no account column or no ``Belopp``)."""
+    shown = {str(c): str(raw.headings.get(c, c)) for c in raw.frame.columns}
+    keys = {c: heading_key(h) for c, h in shown.items()}
+    if any(long_column(h) in (S.BUDGET, S.ACTUAL) for h in shown.values()):
+        return None
+    accounts = [c for c, k in keys.items() if k in _LEDGER_ACCOUNT]
+    # (the account's name where the file has it, 'Kontonamn' or 'Benämning', else its number)
+    names = [c for c, k in keys.items() if k in ("kontonamn", "kontobenämning", "kontotext", "benämning")] + accounts
+    amount = next((c for c, k in keys.items() if k == "belopp"), None)
+    # (or its debit and credit in two columns, as Visma and Fortnox export it: the amount is the one less the other)
+    debit = next((c for c, k in keys.items() if k == "debet"), None)
+    credit = next((c for c, k in keys.items() if k == "kredit"), None)
+    if not accounts or (amount is None and (debit is None or credit is None)):
+        return None
+    dated = [c for c in raw.frame.columns if long_column(shown[str(c)]) == S.PERIOD or keys[str(c)] in _LEDGER_DATES]
+    found = {m.group(1) for c in dated for v in raw.frame[c].astype(str) if (m := _LEDGER_YEAR.match(v.strip()))}
+    header_row = int(raw.file_rows[0]) - 1 if len(raw.file_rows) else None
+    named = {lang: quote(shown[amount]) if amount is not None else message(
+        "budget.ledger_debit_credit", lang, debit=quote(shown[str(debit)]), credit=quote(shown[str(credit)]))
+        for lang in ("sv", "en")}
+    return problem(fname, header_row, shown[amount if amount is not None else str(debit)], None, "budget.ledger",
+                   columns=", ".join(quote(h) for h in shown.values()), amount=named["en"], amount_sv=named["sv"],
+                   amount_en=named["en"], account=quote(shown[names[0]]), years=", ".join(sorted(found)) or "–",
+                   n=len(raw.frame))
+
+
+_LEDGER_DATES = frozenset({"datum", "bokföringsdatum", "verifikationsdatum", "transaktionsdatum", "bokföringsdag"})

@@ -133,8 +133,10 @@ def _summarise(problems: list[Problem], lang: str = DEFAULT_LANG, show: int = 5)
         if len(ps) > show:
             rows = [str(p.row) for p in ps[show:] if p.row is not None]
             listed = ", ".join(rows[:20]) + (" …" if len(rows) > 20 else "")
-            lines.append("  - " + message("error.more_rows", lang, n=len(ps) - show, file=file, column=column)
-                         + (message("error.rows", lang, rows=listed) if rows else ""))
+            more = (message("error.more_rows_one", lang, file=file, column=column) if len(ps) - show == 1
+                    else message("error.more_rows", lang, n=len(ps) - show, file=file, column=column))
+            lines.append("  - " + more + (message("error.rows_one", lang, rows=listed) if len(rows) == 1
+                                          else message("error.rows", lang, rows=listed) if rows else ""))
     return lines
 
 

@@ -97,6 +97,14 @@ def _codes(frame: pd.DataFrame, heading: str, params: ProjectParams) -> tuple[pd
     return cells, folded, folded.map(own).fillna(folded) if own else folded
 
 
+def followup_headings_read(headings, params: ProjectParams) -> set[str]:
+    """The headings of the follow-up columns :func:`followup_outcomes` reads (each one for a number of months after
+    exit a share goal counts, ``after_exit_months``; two for the same months are both read, to be compared): read,
+    so never among the columns the file's note says are not read."""
+    wanted = {g.after_exit_months for g in params.goals if g.after_exit_months is not None}
+    return {str(h) for h in headings if heading_months(str(h)) in wanted}
+
+
 def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: ProjectParams,
                       fname: str) -> list[Problem]:
     """For each number of months after exit a share goal counts (``after_exit_months``), the participants file's

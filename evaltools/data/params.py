@@ -1169,6 +1169,7 @@ _SUBSIDISED_WORDS = (r"lönebidrag\w*|nystartsjobb\w*|lönestöd\w*|extratjänst
                      r"(?:subsidi[sz]ed|supported)\s+(?:employment|work|jobs?)")
 _SUBSIDISED = re.compile(rf"(?<![\wåäö])(?:{_SUBSIDISED_WORDS})(?![\wåäö])", re.I)
 # ... and work named without subsidy ("osubventionerat arbete", "en anställning utan stöd", "arbete utan lönebidrag",
+# "arbete på den öppna arbetsmarknaden", as Arbetsförmedlingen names work that no subsidy pays,
 # "unsubsidised employment", "work without a wage subsidy"): arbete only, subsidised work left out, where words naming
 # work count both
 _UNSUBSIDISED = re.compile(
@@ -1176,6 +1177,9 @@ _UNSUBSIDISED = re.compile(
     r"jobb\w*|tjänst\w*)(?![\wåäö])"
     r"|(?<![\wåäö])(?:arbete\w*|anställning\w*|jobb\w*)\s+utan\s+(?:\w+\s+)?(?:stöd|lönebidrag|lönestöd|subvention\w*|"
     r"anställningsstöd)(?![\wåäö])(?!\s+(?:från|av|ur|i\s+form)\s)"
+    r"|(?<![\wåäö])(?:arbete\w*|anställning\w*|jobb\w*)\s+(?:på|inom)\s+(?:den\s+)?öppna\s+(?:arbets)?marknaden"
+    r"(?![\wåäö])"
+    r"|\b(?:employment|work|jobs?)\s+(?:in|on)\s+the\s+open\s+(?:labou?r\s+)?market\b"
     r"|\b(?:unsubsidi[sz]ed|non[\s-]subsidi[sz]ed)\s+(?:employment|work|jobs?)\b"
     r"|\b(?:employment|work|jobs?)\s+without\s+(?:an?\s+)?(?:wage\s+|employment\s+)?(?:subsid\w*|support)\b"
     r"(?!\s+(?:from|of|by)\s)", re.I)

@@ -1140,7 +1140,10 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     header = [" ".join(str(v).split()) for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
+    written = header
     header = [canonical.get(name.lower(), name) for name in header]
+    # (and named in the messages as the file writes it: a budget's 'Period' is 'Period', not 'period')
+    as_written = {name: was for name, was in zip(header, written) if name != was}
     if (header_like is not None and header and not header[0] and not set(header) & set(wanted)
             and (cells.iloc[h + 1:, 0] != "").any()):
         # a header row found by ``header_like`` alone (a budget with a column per year) often leaves the
@@ -1224,7 +1227,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
-                    hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured)
+                    hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured,
+                    headings={name: was for name, was in as_written.items() if name in body.columns})
 
 
 # --- validation ---------------------------------------------------------------------

@@ -23,7 +23,7 @@ from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
-from .followup import followup_figures, followup_outcomes
+from .followup import followup_figures, followup_headings_read, followup_outcomes
 from .payment_shapes import long_from_wide, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
@@ -231,6 +231,13 @@ _WORDS_FOR_CODES = {
     "sfi": "studier", "svenska för invandrare": "studier", "studier sfi": "studier", "börjat på sfi": "studier",
     "sfi/komvux": "studier", "komvux/sfi": "studier",
     "övrigt": "annat", "annan orsak": "annat",
+    # an exit to another benefit, as a case system's status writes it: parental leave (föräldrapenning, paid by
+    # Försäkringskassan) and a newly arrived adult going on in Arbetsförmedlingen's programme (etableringsersättning)
+    "föräldraledig": "annan_ersättning", "föräldraledighet": "annan_ersättning", "föräldrapenning": "annan_ersättning",
+    "föräldraledig/föräldrapenning": "annan_ersättning", "parental leave": "annan_ersättning",
+    "fortsatt etablering": "annan_ersättning", "etablering": "annan_ersättning",
+    "fortsatt i etableringen": "annan_ersättning", "fortsatt i etableringsprogrammet": "annan_ersättning",
+    "åter till etableringen": "annan_ersättning", "etableringen": "annan_ersättning",
     # a married couple, as a case system names the household
     "gift utan barn": "sambo_utan_barn", "gift med barn": "sambo_med_barn",
     # back on försörjningsstöd after a step (a municipal employment, a course), as a case system writes it
@@ -396,6 +403,10 @@ def _bare(heading: str) -> str:
     return re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", heading)
 
 
+# the headings a case system gives a participant's status ('Status', 'Deltagarstatus'): at exit, the outcome
+_STATUS_HEADINGS = frozenset({"status", "deltagarstatus", "avslutsstatus", "statusvidavslut", "statusavslut"})
+
+
 def _folded(heading: object) -> str:
     """A heading as it is compared with the contract's words: casefolded, without spaces, hyphens and
     underscores."""
@@ -414,12 +425,14 @@ _EXCEL_ERRORS = frozenset({"#N/A", "#VALUE!", "#REF!", "#DIV/0!", "#NAME?", "#NU
                            "#OGILTIGT!", "#SKÄRNING!"})
 
 
-def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str) -> list[Problem]:
+def unread_columns(raw: RawTable, spec: S.TableSpec, fname: str, read: set[str] | frozenset[str] = frozenset()
+                   ) -> list[Problem]:
     """A note for the evaluator (never the board's report) naming the file's columns that the contract
     does not read (an evaluator's own notes). A heading that is a contract column in other words or spelt
     close to one (``handlingsplan``, ``handlingsplann``) is not among them: the validation refuses it
-    with the heading to write (``column.optional_heading``)."""
-    rest = _unread_headings(raw, spec)
+    with the heading to write (``column.optional_heading``); nor is one of ``read``, a column read for a goal
+    (the follow-up 'Utfall 6 mån' a goal counts with ``after_exit_months``)."""
+    rest = [h for h in _unread_headings(raw, spec) if h not in read]
     if not rest:
         return []
     return [problem(fname, None, None, None, "column.unread", "info", "unread_columns", columns=headings_named(rest))]
@@ -881,11 +894,18 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
             continue
         others = [c for c in DEFAULT_SUCCESS if c not in g.success_outcomes]
         whole = g.among is None or all(GROUP_COLUMNS[k] in df.columns for k, _ in g.among.items())
-        counted = ended & df[S.OUTCOME].isin(others) & ~same
+        outcome, moved, key, column = df[S.OUTCOME], ~same, "column.goal_words_successes", S.OUTCOME
+        later = S.followup_column(g.after_exit_months) if g.after_exit_months is not None else None
+        if later is not None and later in df.columns:  # (the situation months after exit, where known: its base)
+            outcome, key = df[later].astype(object), "column.goal_words_successes_later"
+            column = df.attrs.get("followup_headings", {}).get(g.after_exit_months, S.OUTCOME)
+            if S.SUPPORT_START in df.columns:
+                moved = ~(outcome == df[S.SUPPORT_START].astype(object)).fillna(False).astype(bool)
+        counted = ended & outcome.isin(others) & moved
         counted &= in_goal_group(df, g.among) if whole else counted
-        n, went = int(counted.sum()), set(df.loc[counted, S.OUTCOME])
-        found.append(problem(fname, None, S.OUTCOME, None,
-                             "column.goal_words_successes" if n else "column.goal_words_successes_none", "info",
+        n, went = int(counted.sum()), set(outcome[counted])
+        found.append(problem(fname, None, column, None,
+                             key if n else "column.goal_words_successes_none", "info",
                              "goal_words_successes", goal=g.id, words=g.label, n=_sek(n),
                              outcomes=", ".join(g.success_outcomes), key="success_outcomes",
                              others=", ".join(c for c in others if c in went or not n),
@@ -1386,6 +1406,15 @@ _EXCEL_BOOLEANS = {"true": "ja", "sant": "ja", "false": "nej", "falskt": "nej"}
 
 # a co-financier named as a budget file names it: one of the förbund's municipalities ("Härnösands kommun", "Kommun
 # Timrå", "Sollefteå kommun") or its region ("Region Västernorrland")
+# a funder written as a partner's staff time with no partner named ('Medfinansiering i tid', 'Arbetstid', 'Personal')
+_IN_KIND_FUNDER = re.compile(r"(?:med)?finansiering(?:\s+(?:i|i\s+form\s+av|genom|som)\s+(?:tid|arbetstid|personal|"
+                             r"personaltid|arbetsinsats))?|(?:med)?finansiering,?\s+(?:tid|arbetstid|personal)|"
+                             r"arbetstid|personaltid|tid|personal|personalresurs(?:er)?|insats\s+i\s+tid")
+# the partner a cost line names as its staff's employer ('Handläggare Arbetsförmedlingen', 'Socialsekreterare, kommunen')
+_PARTNER_WORDS = (("kommun", re.compile(r"\bkommun\w*|\bsocialtjänst\w*")),
+                  ("region", re.compile(r"\bregion\w*|\bvårdcentral\w*|\bpsykiatri\w*")),
+                  ("försäkringskassan", re.compile(r"\bförsäkringskass\w*|\bfk\b")),
+                  ("arbetsförmedlingen", re.compile(r"\barbetsförmedling\w*|\baf\b")))
 _NAMED_MUNICIPALITY = re.compile(r"^(?:[\wåäöé.\- ]+\s+kommun|kommun(?:en)?\s+[\wåäöé.\- ]+)$|^[\wåäöé\-]+\s+municipality$")
 _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]+\s+region$")
 
@@ -1396,6 +1425,9 @@ _NAMED_REGION = re.compile(r"^region(?:en)?\s+[\wåäöé.\- ]+$|^[\wåäöé\-]
 _ONGOING_WORDS = frozenset(("pågår", "pågående", "inskriven", "inskriven nu", "aktiv", "aktuell", "ej avslutad",
                             "ej avslutat", "inte avslutad", "under insats", "i insats", "ongoing", "active", "enrolled",
                             "in progress"))
+# the words of a status that says only that a person's enrolment ended, not where the person went
+_ENDED_WORDS = frozenset(("avslutad", "avslutat", "avslut", "utskriven", "avskriven", "ended", "closed", "inactive",
+                          "inaktiv"))
 _NEVER_BEGAN = re.compile(r"(?:remiss|remitterad|aktualiserad|anvisad)\w*\s+(?:ej|inte)\s+(?:aktuell|påbörjad|startad)\w*"
                           r"|(?:ej|inte|aldrig)\s+(?:påbörja|start|inskriv|börja)\w*|(?:avböjt|avböjde|tackat\s+nej|"
                           r"tackade\s+nej|ej\s+aktuell|inte\s+aktuell)|(?:never|not)\s+(?:started|began|begun|enrolled)"
@@ -1538,7 +1570,28 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         missing = []
     missing = [c for c in missing if c not in _formula_headed(raw, missing, spec)]
     listed = {lang: _headings_listed([shorten(raw.headings.get(c, c)) for c in df.columns], lang) for lang in ("sv", "en")}
+    # a case system's 'Status' in a participant file without an outcome: most often the status at exit, the outcome;
+    # said as the line of data.columns that reads it so (the file unchanged), never read by a guess, and not offered
+    # as the SGI status it is spelt close to
+    status = [h for h in headings if _folded(h) in _STATUS_HEADINGS] if spec is S.PARTICIPANTS else []
+    # (not beside a follow-up system's 'Sysselsättning efter', offered as the outcome to choose in its own message)
+    status_outcome = (status[0] if len(status) == 1 and S.OUTCOME in missing
+                      and _heading_for(S.OUTCOME, headings, spec, close=True) is None
+                      and not any(_folded(h) in _OUTCOME_CHOICES for h in headings) else None)
+    status = [status_outcome] if status_outcome is not None else []
+    if status_outcome is not None:
+        shown_status = str(raw.headings.get(status_outcome, status_outcome))
+        # (a status that says only whether the person is enrolled, 'Aktiv' or 'Avslutad', tells no exit: not offered)
+        statuses = {" ".join(v.split()).casefold() for v in df[status_outcome].fillna("").astype(str)} - {""}
+        enrolled_only = bool(statuses) and statuses <= _ONGOING_WORDS | _ENDED_WORDS
+        problems.append(problem(fname, None, S.OUTCOME, None,
+                                "column.status_no_outcome" if enrolled_only else "column.status_outcome",
+                                heading=shown_status, found=listed["en"], found_sv=listed["sv"], found_en=listed["en"]))
+        if enrolled_only:
+            status_outcome = None  # (not offered in the data.columns block below either)
     for c in missing:
+        if c == S.OUTCOME and status:  # (told above, by the 'Status' column)
+            continue
         heading = _heading_for(c, headings, spec, close=True)
         if heading is not None:  # the column is there under another heading: say which, and what to write
             problems.append(problem(fname, None, c, None, "column.missing_heading", column=c, heading=heading,
@@ -1555,6 +1608,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         if col.name in df.columns or col.name in missing or (col.name == S.BIRTH_YEAR and S.AGE in df.columns):
             continue
         heading = _heading_for(col.name, [str(h) for h in df.columns], spec, close=True)  # (or spelt close: utfal)
+        if heading is not None and (heading == status_outcome or (
+                col.name == S.SGI_STATUS and _folded(heading) in _STATUS_HEADINGS)):
+            continue  # (told above as the outcome; a case system's 'Status' is no SGI status, only spelt close to it)
         if heading is not None and spec is S.PARTICIPANTS and col.name == S.AGE and S.BIRTH_YEAR in df.columns:
             # (an age beside the birth year, a helper column 'Ålder' of the evaluator's: the age is counted from the
             # birth year, so nothing is left out by not reading it; said, never refused)
@@ -1647,6 +1703,14 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                     fix = "-" + shown.group(1).translate(THOUSANDS)
                     then = negative_key if col.kind == "amount" else "hint.write_amount"
                     hints[i] = (("hint.trailing_minus", then), {"fix": fix})
+                # a '?' before the number: a minus sign (−, U+2212, as Word and web pages write it) saved into a CSV
+                # file in Windows' own encoding (ANSI, cp1252), which has no such character, becomes '?'
+                for i in np.flatnonzero(_bad_matching(s, bad, _LOST_MINUS).to_numpy()).tolist():
+                    if (shown := _LOST_MINUS.fullmatch(s.iloc[i])) is None:
+                        continue
+                    fix = "-" + shown.group(1).translate(THOUSANDS)
+                    then = negative_key if col.kind == "amount" else "hint.write_amount"
+                    hints[i] = (("hint.lost_minus", then), {"fix": fix})
                 if spec is S.BUDGET_TABLE:  # a partner's staff time written as time: its value in kronor to write
                     for i in np.flatnonzero(_bad_matching(s, bad, _TIME_AMOUNT).to_numpy()).tolist():
                         hints[i] = ("hint.time_amount", {})
@@ -1692,6 +1756,13 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             out[col.name] = filled.where(~bad).astype("object")
             for i in np.flatnonzero(bad.to_numpy()).tolist():
                 said, vals = _code_hint(s.iloc[i], col)
+                if not said and col.name == S.FUNDER and _IN_KIND_FUNDER.fullmatch(" ".join(s.iloc[i].split()).casefold()):
+                    # a partner's staff time ('Medfinansiering i tid') under no partner: the partner's code, the one
+                    # the cost line names where it names one ('Handläggare Arbetsförmedlingen')
+                    line = str(df[S.CATEGORY].iloc[i]) if S.CATEGORY in df else ""
+                    partners = {code for code, words in _PARTNER_WORDS if words.search(line.casefold())}
+                    said, vals = (("hint.in_kind_partner", {"code": partners.pop()}) if len(partners) == 1
+                                  else ("hint.in_kind_funder", {}))
                 hints[i] = (said, vals)
                 # a household written with its number of children ('Ensamstående med 5 barn'): the code has no number,
                 # and the riksnorm's level counts each child (n_children), so the number is said with where it goes
@@ -1780,6 +1851,9 @@ _PARENTHESISED = re.compile(r"\s*\(\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d
 # a number with its minus after it, as economy systems (Agresso/Unit4, Visma, SAP) export a credit: 2 345,00-, 1200 kr-
 # (a price mark, '450,-' or '12 000:-', is read before this is tried: it is no credit)
 _TRAILING_MINUS = re.compile(r"\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*[-\u2212]\s*", re.I)
+
+# a number with a '?' before it: a minus sign that the file's encoding had no character for (−, U+2212, in cp1252)
+_LOST_MINUS = re.compile(r"\s*\?\s*(\d[\d \u00a0\u202f\u2009\u2007]*(?:[.,]\d+)?)\s*(?:kr|sek)?\s*", re.I)
 
 # an amount written as the time it is (a partner's staff time as co-financing: '800 tim', '0,25 åa', '50 % av en tjänst',
 # '2 heltidstjänster'): time, not kronor, which the budget counts
@@ -2460,8 +2534,9 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw, groups = _age_groups(raw, fname, warn)
     raw = _household_unknown(raw, fname, warn)
     _number_ids(raw, fname, warn)
-    warn.extend(unread_columns(raw, S.PARTICIPANTS, fname))
-    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)), warn, read_notes)
+    followed = followup_headings_read(raw.frame.columns, params)  # (read for a goal counted months after exit)
+    warn.extend(unread_columns(raw, S.PARTICIPANTS, fname, followed))
+    hidden_unread(hidden, set(_unread_headings(raw, S.PARTICIPANTS)) - followed, warn, read_notes)
     _formulas_unread(raw, S.PARTICIPANTS, fname, problems)
     problems.extend(_long_texts(raw, fname))
     warn.extend(_note_rows(raw, S.PARTICIPANTS, fname))
@@ -2514,10 +2589,10 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         warn.extend(_open_after_end(df, raw.file_rows, fname, params))
         warn.extend(_two_ids(df, raw.file_rows, fname))
         warn.extend(_household_disagrees(df, raw.file_rows, fname))
-        warn.extend(_goals_read_on_words(df, params, fname))
         warn.extend(followup_figures(raw.frame, df, params, fname))
         for p in followup_outcomes(raw.frame, df, raw.file_rows, params, fname):
             (problems if p.severity == "error" else warn).append(p)
+        warn.extend(_goals_read_on_words(df, params, fname))  # (after the follow-up column a goal counts is read)
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows
@@ -2767,10 +2842,14 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     headings to add to it. A column the export has no heading for stays a message of its own. The outcome at
     exit, which SUS does not record, is suggested as the occupation after ('Sysselsättning efter'), to confirm
     or change: the message says so; never read by a guess."""
-    keys = ("column.missing_heading", "column.optional_heading")
+    keys: tuple[str, ...] = ("column.missing_heading", "column.optional_heading")
     pairs = {str(dict(p.values)["heading"]): str(dict(p.values)["column"]) for p in found if p.key in keys}
     if len(pairs) < (1 if mapping else 3):
         return found
+    # (a 'Status' told as the outcome is a line of the same block: one message, not two)
+    keys = (*keys, "column.status_outcome")
+    pairs.update({str(dict(p.values)["heading"]): S.OUTCOME for p in found if p.key == "column.status_outcome"
+                  and dict(p.values)["heading"] in headings})
     pairs.update({h: S.EXIT_REASON for h in headings if _folded(h) in _EXIT_REASON_HEADINGS})
     chosen = ""
     if S.OUTCOME not in pairs.values() and not mapping:
@@ -3756,6 +3835,11 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     raw = _percents_shown(raw)
+    if (ledger := budget_shapes.ledger_problem(raw, fname)) is not None:
+        # (the economy system's ledger as exported: one message saying how the budget is laid out from it, not one
+        # per month row, and its 'Belopp', the utfall, never read as the budget)
+        problems.append(ledger)
+        return empty_table(S.BUDGET_TABLE)
     # (a hidden column of neither the contract's names nor a budget's headings, 'Tjänstgöringsgrad', is not read)
     names = {c.name for c in S.BUDGET_TABLE.columns}
     hidden_unread(raw.hidden_headings, {h for _, h in raw.hidden_headings
@@ -3843,6 +3927,9 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         # (the time a project was prolonged by, its lines' period 'Förlängning 2026': the year, as the column layout
         # reads 'Budget förlängning 2026')
         extended = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.extension_period)
+        # (a year or a project year only: 'Förlängning 2024-2025', read as the school year 2024/25, keeps its cell, and
+        # its message names the cell as written, not a period it does not say)
+        extended = extended.where(extended.fillna("").str.fullmatch(r"\d{4}|år \d{1,2}"))
         problems.extend(_extension_before_end(extended, raw, fname, params))
         frame.loc[extended.notna(), S.PERIOD] = extended[extended.notna()]
         parts = frame[S.PERIOD].fillna("").astype(str).map(budget_shapes.year_part)
@@ -3948,7 +4035,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     percent = _percent_lines(df, raw, fname, problems)
     # a line of funds paid back is refused, with its message (_repayment_lines): a total over it, which may leave it
     # out, is checked once it is deleted, not told to be corrected for it
-    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(lambda n: _REPAYMENT_LINE.search(n) is not None)
+    paid_back = lines[S.CATEGORY].fillna("").astype(str).map(
+        lambda n: _REPAYMENT_LINE.search(n) is not None or budget_shapes.unspent_row(n))
     # the lines whose period is refused (an economy system's month, '202401'): left out of every sum below
     refused_periods = [str(p).strip().lower() for p in lines[S.PERIOD].tolist() if _period_refused(p)]
     for i in ([] if percent else np.flatnonzero(is_total.to_numpy()).tolist()):
@@ -4001,7 +4089,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     file_rows = raw.file_rows[~(is_total | is_sub | is_part).to_numpy()]
     lines, file_rows = _years_of_parts(lines, file_rows, raw, fname, problems, warn)
     _check_budget_periods(lines, file_rows, raw, fname, problems, wide, _project_year_firsts(params),
-                          params.period.start.year, params.period.prestudy)
+                          params.period.start.year, params.period.prestudy,
+                          (params.period.planned_end, params.period.actual_end))
     lines, file_rows, prorated = _per_year_lines(lines.reset_index(drop=True), file_rows, raw, params, fname,
                                                  problems, warn)
     # (a period of the project without a line: the cost counts nothing for it; told once the periods are read)
@@ -4392,7 +4481,8 @@ _YEAR_MONTH = re.compile(r"((?:19|20)\d{2})(?:0[1-9]|1[0-2])")
 def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, fname: str,
                           problems: list[Problem], wide: bool = False,
                           firsts: dict[int, dt.date] | None = None, start_year: int | None = None,
-                          prestudy: tuple[dt.date, dt.date] | None = None) -> None:
+                          prestudy: tuple[dt.date, dt.date] | None = None,
+                          ends: tuple[dt.date, dt.date | None] | None = None) -> None:
     """A budget line whose period the contract cannot read is refused, naming its row, with the period to
     write: "2025 (prognos)" would otherwise be priced and discounted as the whole period, and "Projektår 2"
     shown as it is. A calendar year or project year inside the text is offered ("skriv 2025"); a forecast
@@ -4441,10 +4531,46 @@ def _check_budget_periods(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTa
                                     "budget.period_prestudy", fix=fix or str(start),
                                     line=quote(f"Förstudie: {lines[S.CATEGORY].iloc[i]}")))
             continue
+        if not fix and ends is not None and budget_shapes.extension_heading(text):
+            # ('Förlängning' alone: the year or project year the prolonged time runs in, from the params file's ends)
+            problems.append(_extension_period_problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, at), period,
+                                                      ends, firsts or {}))
+            continue
         key = ("budget.period_forecast" if fix and _FORECAST.search(text) else "budget.period_write" if fix
                else "budget.period")
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.PERIOD, int(lines.index[i])), period, key,
                                 fix=fix))
+
+
+def _extension_period_problem(fname: str, row: int, column: str, value: object, ends: tuple[dt.date, dt.date | None],
+                              firsts: dict[int, dt.date]) -> Problem:
+    """A budget line whose period is the prolonged time alone (``Förlängning``): the years and project years it runs in,
+    from the day after ``period.planned_end`` to ``period.actual_end`` where the params file has the later end; where it
+    has none, the year and project year after the planned end, and the new end to write."""
+    planned, actual = ends
+    first = planned + dt.timedelta(days=1)
+    last = actual if actual is not None and actual > planned else None
+
+    def project_year(day: dt.date) -> int | None:
+        starts = sorted(firsts.items())
+        if not starts or day < starts[0][1]:
+            return None
+        k = max(k for k, d in starts if d <= day)
+        while add_years(starts[0][1], k) <= day:  # (a day after the last year the project's period has)
+            k += 1
+        return k
+
+    if last is None:
+        k = project_year(first)
+        return problem(fname, row, column, value, "budget.period_extension_end", year=str(first.year),
+                       project_year=f"år {k}" if k is not None else "–", planned_end=planned.isoformat())
+    years = [str(y) for y in range(first.year, last.year + 1)]
+    ks = [k for k in (project_year(first), project_year(last)) if k is not None]
+    numbers = [f"år {k}" for k in range(ks[0], ks[-1] + 1)] if ks else []
+    return problem(fname, row, column, value, "budget.period_extension", first=first.isoformat(), last=last.isoformat(),
+                   years_sv=" eller ".join(years), years_en=" or ".join(years),
+                   project_years_sv=" eller ".join(numbers) or "–", project_years_en=" or ".join(numbers) or "–",
+                   n=len(years))
 
 
 def budget_gaps(periods: pd.Series, params: ProjectParams) -> tuple[tuple[str, int], ...]:
@@ -4635,6 +4761,10 @@ def _repayment_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, 
     for i in np.flatnonzero((names.map(lambda n: _REPAYMENT_LINE.search(n) is not None) & amount).to_numpy()):
         problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
                                 names.iloc[i].strip(), "budget.repayment_line"))
+    # the budget left unspent written as a line ('Ej förbrukat'): the budget less the utfall, never a cost
+    for i in np.flatnonzero((names.map(budget_shapes.unspent_row) & amount).to_numpy()):
+        problems.append(problem(fname, int(file_rows[i]), raw.column_of(S.CATEGORY, int(lines.index[i])),
+                                names.iloc[i].strip(), "budget.unspent_line"))
 
 
 # a budget line of income ("Försäljningsintäkter", "Intäkter från caféet", "Försäljning av tjänster", "Sales",
