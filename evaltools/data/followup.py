@@ -33,11 +33,19 @@ _AFTER_EXIT = re.compile(
     r"|\b(?:ett\s+)?(halvår)\s+efter\s+(?:avslut|utskrivning)|\b(half\s+a\s+year)\s+after\s+(?:exit|leaving)", re.I)
 
 
+# characters a heading may hold that show nothing (a direction mark, a zero-width space: pasted from a web page)
+_UNSEEN = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
 def heading_months(heading: str) -> int | None:
-    """The months after exit a follow-up column's heading names (6 for ``outcome_6m``), or None."""
-    folded = " ".join(re.sub(r"[_\-]+", " ", str(heading)).split()).casefold()
-    m = _HEADING.fullmatch(folded)
-    return int(m.group(1)) if m else None
+    """The months after exit a follow-up column's heading names (6 for ``outcome_6m``, ``Utfall (6 mån)``,
+    ``Utfall 6 mån (kod)``), or None."""
+    plain = _UNSEEN.sub("", str(heading))
+    for written in (re.sub(r"[()\[\]]", " ", plain), re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", plain)):
+        folded = " ".join(re.sub(r"[_\-]+", " ", written).split()).casefold()
+        if (m := _HEADING.fullmatch(folded)) is not None:
+            return int(m.group(1))
+    return None
 
 
 def goal_months(label: str | None) -> tuple[int, str] | None:
@@ -70,16 +78,31 @@ def months_passed(end: pd.Series, months: int, as_of: dt.date | pd.Timestamp) ->
     return end.notna() & (end + pd.DateOffset(months=months) <= pd.Timestamp(as_of))
 
 
+def _columns(frame: pd.DataFrame) -> dict[int, list[str]]:
+    """Each number of months after exit a column of ``frame`` is headed for (:func:`heading_months`), with the
+    headings naming it in the file's order (two where the file has both 'Utfall 6 mån' and 'outcome_6m')."""
+    columns: dict[int, list[str]] = {}
+    for h in frame.columns:
+        if (months := heading_months(str(h))) is not None:
+            columns.setdefault(months, []).append(str(h))
+    return columns
+
+
+def _codes(frame: pd.DataFrame, heading: str, params: ProjectParams) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """The follow-up column ``heading`` of ``frame``: its cells as text (empty for none), folded (spaces as one,
+    lower case), and as outcome codes (translated by the ``data.codes`` of the outcome column and of the heading)."""
+    cells = frame[heading].astype(object).where(frame[heading].notna(), "").astype(str)
+    folded = cells.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
+    own = {**params.data.codes.get(S.OUTCOME, {}), **params.data.codes.get(heading, {})}
+    return cells, folded, folded.map(own).fillna(folded) if own else folded
+
+
 def followup_headings_read(headings, params: ProjectParams) -> set[str]:
-    """The headings of the follow-up columns :func:`followup_outcomes` reads (the first one for each number of months
-    after exit a share goal counts, ``after_exit_months``): read, so never among the columns the file's note says
-    are not read."""
+    """The headings of the follow-up columns :func:`followup_outcomes` reads (each one for a number of months after
+    exit a share goal counts, ``after_exit_months``; two for the same months are both read, to be compared): read,
+    so never among the columns the file's note says are not read."""
     wanted = {g.after_exit_months for g in params.goals if g.after_exit_months is not None}
-    columns: dict[int, str] = {}
-    for h in headings:
-        if (months := heading_months(str(h))) is not None and months in wanted:
-            columns.setdefault(months, str(h))
-    return set(columns.values())
+    return {str(h) for h in headings if heading_months(str(h)) in wanted}
 
 
 def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: ProjectParams,
@@ -91,7 +114,8 @@ def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: 
     no such column (an error naming the goal and the headings to write); a cell that is no outcome code, once per
     text with its rows (translated first by the ``data.codes`` of the outcome column or of the follow-up column's
     own heading); the goal's words naming another number of months; a situation coded for an enrolment that had not
-    ended that long before the data's date (a warning: not counted)."""
+    ended that long before the data's date (a warning: not counted); two columns for the same months whose situations
+    differ (an error naming both and the rows: neither is read)."""
     wanted = sorted({g.after_exit_months for g in params.goals if g.after_exit_months is not None})
     if not wanted or len(frame) != len(df):
         return []
@@ -101,25 +125,28 @@ def followup_outcomes(frame: pd.DataFrame, df: pd.DataFrame, file_rows, params: 
         if said is not None and said[0] != g.after_exit_months:
             out.append(problem(fname, None, None, None, "person.followup_months_words", "error", "followup_months",
                                goal=g.id, words=said[1], months=str(said[0]), given=str(g.after_exit_months)))
-    columns: dict[int, str] = {}
-    for h in frame.columns:
-        if (months := heading_months(str(h))) is not None:
-            columns.setdefault(months, str(h))
+    columns = _columns(frame)
     as_of = pd.Timestamp(params.data_until)
     end = pd.to_datetime(df[S.END_DATE]) if S.END_DATE in df.columns else pd.Series(pd.NaT, index=df.index)
-    codes_of = {**params.data.codes.get(S.OUTCOME, {})}
     for months in wanted:
         goals = ", ".join(g.id for g in params.goals if g.after_exit_months == months)
-        heading = columns.get(months)
-        if heading is None:
+        if months not in columns:
             out.append(problem(fname, None, None, None, "person.followup_column_missing", "error", "followup_column",
                                goals=goals, months=str(months),
-                               others=", ".join(f"'{h}'" for h in columns.values()) or "–"))
+                               others=", ".join(f"'{h[0]}'" for h in columns.values()) or "–"))
             continue
-        cells = frame[heading].astype(object).where(frame[heading].notna(), "").astype(str)
-        folded = cells.str.replace(r"\s+", " ", regex=True).str.strip().str.casefold()
-        own = {**codes_of, **params.data.codes.get(heading, {})}
-        codes = folded.map(own).fillna(folded) if own else folded
+        heading, *others = columns[months]
+        cells, folded, codes = _codes(frame, heading, params)
+        # ('Utfall 6 mån' and 'outcome_6m' both: which one holds the situation is not guessed where they differ)
+        differ = [(other, np.flatnonzero((_codes(frame, other, params)[2] != codes).to_numpy())) for other in others]
+        differ = [(other, at) for other, at in differ if len(at)]
+        if differ:
+            other, at = differ[0]
+            rows = [int(file_rows[i]) for i in at]
+            out.append(problem(fname, rows[0], other, None, "person.followup_two_columns", "error", "followup_columns",
+                               first=heading, second=other, months=str(months), goals=goals,
+                               rows=", ".join(map(str, rows[:10])) + (" …" if len(rows) > 10 else "")))
+            continue
         bad = (codes != "") & ~codes.isin(list(S.OUTCOMES))
         for text in dict.fromkeys(folded[bad]):
             at = np.flatnonzero((bad & (folded == text)).to_numpy())
@@ -150,7 +177,7 @@ def followup_figures(frame: pd.DataFrame, df: pd.DataFrame, params: ProjectParam
     for the situation then to be known. A column for another number of months than the goal's is left alone."""
     if S.END_DATE not in df.columns or len(frame) != len(df):
         return []
-    columns = {months: h for h in frame.columns if (months := heading_months(str(h))) is not None}
+    columns = {months: headings[0] for months, headings in _columns(frame).items()}
     if not columns:
         return []
     as_of = pd.Timestamp(params.data_as_of or today or dt.date.today())

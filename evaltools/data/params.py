@@ -3924,6 +3924,7 @@ def value_lines(text: str) -> dict[tuple[str, ...], int]:
     except (yaml.YAMLError, RecursionError):
         return {}
     out: dict[tuple[str, ...], int] = {}
+    editor = _editor_lines(text)
     todo: list[tuple[object, tuple[str, ...]]] = [(root, ())]
     while todo:
         node, loc = todo.pop()
@@ -3931,11 +3932,11 @@ def value_lines(text: str) -> dict[tuple[str, ...], int]:
             for key_node, value_node in node.value:
                 at = (*loc, str(key_node.value))
                 scalar = isinstance(value_node, yaml.ScalarNode) and value_node.value != ""
-                out.setdefault(at, (value_node if scalar else key_node).start_mark.line + 1)
+                out.setdefault(at, _editor_line(editor, (value_node if scalar else key_node).start_mark.line))
                 todo.append((value_node, at))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
-                out.setdefault((*loc, str(i)), item.start_mark.line + 1)
+                out.setdefault((*loc, str(i)), _editor_line(editor, item.start_mark.line))
                 todo.append((item, (*loc, str(i))))
     return out
 
@@ -3963,6 +3964,7 @@ def params_problems(err: ValidationError, raw: dict,
     """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts and, with
     ``lines`` (:func:`value_lines`), the line it is on."""
     out: list[dict[str, str]] = []
+    seen: set[tuple[tuple[str, str], ...]] = set()
     errors = [(e, _keys_of(tuple(e["loc"]), raw)) for e in err.errors()]
     # a union reports one problem once per member it tried ('excel_sheet: [1, 2]' as a text and as a number): said
     # once, as the member of the value's kind where one is (a number's: 'excel_sheet: 1.5' is no whole number)
@@ -3987,7 +3989,8 @@ def params_problems(err: ValidationError, raw: dict,
             place = _place(loc, raw, lang) or message("params.top_level", lang)
             line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
         line = with_line(line, line_of(loc, lines))
-        if line not in out:
+        if (said := tuple(sorted(line.items()))) not in seen:  # (a set: a file of thousands of unknown keys)
+            seen.add(said)
             out.append(line)
     return out
 
@@ -4059,14 +4062,15 @@ def load_params(path: str | Path) -> ProjectParams:
         raise ParamsError(path, [_both("params.text_surrogate", key=where, code=f"\\u{ord(ch):04x}")
                                  for where, ch in halves])
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
-    lines = [i for i, line in enumerate(text.splitlines(), 1) if find_personnummer(line)]
+    lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_personnummer(line)]  # (as an editor)
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
         raise ParamsError(path, [_both("params.personnummer_comment", line=str(i)) for i in lines])
     # (a line indented with hard spaces, which YAML reads as no indentation: 'participants' under data: became a
     # setting of its own at the top, and was said to be no setting at all)
     indented = _hard_space_keys(raw, text)
     if indented:
-        raise ParamsError(path, [_both("params.yaml_hard_space_key", line=str(i + 1), code=code, key=key)
+        editor = _editor_lines(text)
+        raise ParamsError(path, [_both("params.yaml_hard_space_key", line=str(_editor_line(editor, i)), code=code, key=key)
                                  for i, code, key in indented])
     return params_from_mapping(raw, path, lines=value_lines(text))
 
@@ -4236,10 +4240,10 @@ class _ParamsLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML's hook
         event = self.peek_event()
         if self.check_event(yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _Refused("params.yaml_anchor", event.start_mark.line + 1)
+            raise _Refused("params.yaml_anchor", _mark_line(self, event.start_mark))
         depth = getattr(self, "_depth", 0) + 1
         if depth > MAX_YAML_DEPTH:
-            raise _Refused("params.yaml_depth", event.start_mark.line + 1, depth=str(MAX_YAML_DEPTH))
+            raise _Refused("params.yaml_depth", _mark_line(self, event.start_mark), depth=str(MAX_YAML_DEPTH))
         self._depth = depth
         try:
             return super().compose_node(parent, index)
@@ -4251,7 +4255,7 @@ class _ParamsLoader(yaml.SafeLoader):
         # a key written twice in one mapping (two ``target:`` lines in a goal, ``{1: 10, 1: 20}``): YAML keeps the last
         # one without a word, so the other is refused at its line instead of silently dropped
         if isinstance(node, yaml.MappingNode):
-            first: dict[object, int] = {}
+            first: dict[object, yaml.Node] = {}
             for key_node, _value in node.value:
                 try:
                     key = self.construct_object(key_node, deep=True)
@@ -4259,9 +4263,10 @@ class _ParamsLoader(yaml.SafeLoader):
                 except (TypeError, yaml.constructor.ConstructorError):
                     continue  # (an unhashable key: PyYAML's own message)
                 if key in first:
-                    raise _Refused("params.yaml_duplicate_key", key_node.start_mark.line + 1,
-                                   key=_short_text(redact(str(key)), 40), first=str(first[key]))  # (no personnummer)
-                first[key] = key_node.start_mark.line + 1
+                    raise _Refused("params.yaml_duplicate_key", _mark_line(self, key_node.start_mark),
+                                   key=_short_text(redact(str(key)), 40),  # (no personnummer)
+                                   first=str(_mark_line(self, first[key].start_mark)))
+                first[key] = key_node  # (its line counted only where it is refused: counting reads the text before it)
         return super().construct_mapping(node, deep=deep)
 
 
@@ -4269,7 +4274,7 @@ def _timestamp(loader: yaml.SafeLoader, node: yaml.Node):
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except (ValueError, OverflowError):
-        raise _Refused("params.yaml_date", node.start_mark.line + 1, value=_short_text(str(node.value), 40)) from None
+        raise _Refused("params.yaml_date", _mark_line(loader, node.start_mark), value=_short_text(str(node.value), 40)) from None
 
 
 def _float(loader: yaml.SafeLoader, node: yaml.Node):
@@ -4289,6 +4294,35 @@ def _both(message_id: str, /, **values: str) -> dict[str, str]:
     return {lang: message(message_id, lang, **values) for lang in ("sv", "en")}
 
 
+# the line ends YAML counts lines by (its marks' ``line``): an editor (Notepad, VS Code, Ctrl+G) breaks a line at the
+# first three alone, and shows U+0085, U+2028 and U+2029 (pasted from a web page or a PDF) within a line
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def _editor_lines(text: str) -> list[int]:
+    """For each line of ``text`` as YAML counts them (from 0, :data:`_YAML_BREAK`), the line an editor shows it on
+    (from 1): the same but after a line end only YAML takes for one."""
+    out, line = [1], 1
+    for m in _YAML_BREAK.finditer(text):
+        line += m.group() in ("\r\n", "\n", "\r")
+        out.append(line)
+    return out
+
+
+def _editor_line(lines: list[int], index: int) -> int:
+    """The editor's line (from 1) of YAML's line ``index`` (from 0), with ``lines`` from :func:`_editor_lines`."""
+    return lines[index] if 0 <= index < len(lines) else index + 1
+
+
+def _mark_line(loader: yaml.SafeLoader, mark: yaml.Mark) -> int:
+    """The line (from 1) an editor shows a loader's ``mark`` on."""
+    text = getattr(loader, "buffer", None)
+    if not isinstance(text, str) or not 0 <= mark.index <= len(text):
+        return mark.line + 1
+    before = text[:mark.index]
+    return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+
 def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
     """What is wrong with a params file that YAML cannot read, in both languages: the line (and column),
     and for the two mistakes a params file written by hand is most likely to hold, how to fix it — a
@@ -4301,7 +4335,8 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
     if isinstance(e, yaml.reader.ReaderError) and isinstance(e.character, (int, str)):
         # a character YAML does not take (a NUL, another control character): named by its line, column and code
         before = text[:e.position]
-        line, column = before.count("\n") + 1, e.position - (before.rfind("\n") + 1) + 1
+        line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+        column = e.position - max(before.rfind("\n"), before.rfind("\r"))
         return {lang: message("params.yaml_character", lang, line=str(line), column=str(column),
                               code=f"U+{e.character if isinstance(e.character, int) else ord(e.character):04X}")
                 for lang in ("sv", "en")}
@@ -4309,26 +4344,40 @@ def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
         return {lang: message("params.yaml_invalid", lang, line="?", column="?", problem=_short_text(problem, 200))
                 for lang in ("sv", "en")}
     lines = text.splitlines()
+    editor = _editor_lines(text)
     # a quoted text that YAML could not finish is named by the line of its opening quote
     start = getattr(e, "context_mark", None)
     if start is not None and "quoted scalar" in str(getattr(e, "context", "")):
         mark = start
     line = lines[mark.line].strip() if 0 <= mark.line < len(lines) else ""
+    at = str(_editor_line(editor, mark.line))
+    # a line end no editor shows, which YAML obeys, on the line of the problem or above it
+    odd = re.search("[\x85\u2028\u2029]", text)
+    odd_line = text.count("\n", 0, odd.start()) + text.count("\r", 0, odd.start()) \
+        - text.count("\r\n", 0, odd.start()) + 1 if odd else 0
+    if odd is not None and odd_line <= int(at):
+        return _both("params.yaml_line_separator", code=f"U+{ord(odd.group()):04X}", line=str(odd_line))
+    if "another document" in problem:  # (a second '---', two files pasted into one: the second would be dropped)
+        return _both("params.yaml_two_documents", line=at)
     if "escape" in problem and "\\" in line:
-        return {lang: message("params.yaml_backslash", lang, line=str(mark.line + 1), text=_short_text(line, 120))
+        return {lang: message("params.yaml_backslash", lang, line=at, text=_short_text(line, 120))
                 for lang in ("sv", "en")}
     if "\t" in problem or "'\\t'" in problem:
-        return {lang: message("params.yaml_tab", lang, line=str(mark.line + 1)) for lang in ("sv", "en")}
+        written = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+        key = re.match(r"[ -]*([^\s:#]+):\t", written)
+        if key and "\t" not in written[:key.start(1)]:  # ('target:<tab>3': not in the indentation, after the colon)
+            return _both("params.yaml_tab_after_key", line=at, key=_short_text(redact(key.group(1)), 40))
+        return {lang: message("params.yaml_tab", lang, line=at) for lang in ("sv", "en")}
     if spaced := _hard_space_line(text, mark.line):
-        return {lang: message("params.yaml_hard_space", lang, line=str(spaced[0] + 1), code=spaced[1])
+        return {lang: message("params.yaml_hard_space", lang, line=str(_editor_line(editor, spaced[0])), code=spaced[1])
                 for lang in ("sv", "en")}
     if colon := _colon_space_line(text, mark.line):
-        return {lang: message("params.yaml_colon_space", lang, line=str(colon[0] + 1), fixed=colon[1])
+        return {lang: message("params.yaml_colon_space", lang, line=str(_editor_line(editor, colon[0])), fixed=colon[1])
                 for lang in ("sv", "en")}
     if fixed := _quoted_line(text, mark.line):
-        return {lang: message("params.yaml_quote_text", lang, line=str(mark.line + 1), key=fixed[0], fixed=fixed[1])
+        return {lang: message("params.yaml_quote_text", lang, line=at, key=fixed[0], fixed=fixed[1])
                 for lang in ("sv", "en")}
-    return {lang: message("params.yaml_invalid", lang, line=str(mark.line + 1), column=str(mark.column + 1),
+    return {lang: message("params.yaml_invalid", lang, line=at, column=str(mark.column + 1),
                           problem=_short_text(problem, 200)) for lang in ("sv", "en")}
 
 

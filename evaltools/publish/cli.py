@@ -100,18 +100,21 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
     if missing:
         ids = [p.stem for p in all_params()]
         known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)
+        if any(not ref.strip() for ref, _ in missing):  # (not the current folder, nor params/.yaml)
+            parser.error(_say("cli.empty_id", lang, folder=PARAMS_DIR, known=known))
         spaced = _spaced_path(args.projects)
         if spaced is not None:  # (the path as one, in quotes, is what to type)
             parser.error(_say("cli.path_spaces", lang, path=redact(spaced[0]), n=spaced[1], command=args.command))
         folders = [ref for ref, _ in missing if is_folder(Path(ref.replace("\\", "/")))]
         if folders:
-            parser.error(_say("cli.no_params_folder", lang, path=redact(folders[0]), folder=PARAMS_DIR, known=known))
-        meant = [(str(p), m) for ref, p in missing if (m := _meant_project(ref, ids)) is not None]
+            parser.error(_say("cli.no_params_folder", lang, path=redact(_named_path(folders[0])), folder=PARAMS_DIR,
+                              known=known))
+        meant = [(_named_path(p), m) for ref, p in missing if (m := _meant_project(ref, ids)) is not None]
         if len(meant) == len(missing):  # (each one a project written in other letters, or misspelt: what to type)
             parser.error(_say("cli.no_params_meant", lang, missing=redact(", ".join(p for p, _ in meant)),
                               near=redact(", ".join(m for _, m in meant)), command=args.command,
                               ids=redact(" ".join(m for _, m in meant))))
-        parser.error(_say("cli.no_params", lang, missing=redact(", ".join(str(p) for _, p in missing)),
+        parser.error(_say("cli.no_params", lang, missing=redact(", ".join(_named_path(p) for _, p in missing)),
                           folder=PARAMS_DIR, known=known))
     return paths
 
@@ -868,6 +871,10 @@ def _argparse_said(said: str, lang: str) -> str:
     for pattern, key in _ARGPARSE_SAID:
         if (m := pattern.match(said)) is not None:
             values = m.groupdict()
+            if "value" in values:  # (a value of thousands of characters, pasted by mistake, is not echoed whole)
+                value = values["value"]
+                quoted = value[:1] if len(value) > 1 and value[:1] in "'\"" and value[-1:] == value[:1] else ""
+                values["value"] = quoted + _shortened(value[len(quoted):len(value) - len(quoted)]) + quoted
             if key == "cli.help_required" and values["names"].strip() == "command":  # ('evaltools' alone: argparse
                 return _say("cli.help_no_command", lang)                              # named its dest, 'command')
             if values.get("name") == "command":  # (the subcommand, which argparse names by its dest)
@@ -878,12 +885,33 @@ def _argparse_said(said: str, lang: str) -> str:
     return said
 
 
+def _shortened(text: str) -> str:
+    """A value the command echoes, at most 60 characters (the last an ellipsis)."""
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _named_path(path: str | Path) -> str:
+    """A path the command echoes, its file name (an id of thousands of characters, pasted by mistake) shortened."""
+    path = Path(path)
+    return str(path) if len(path.name) <= 60 else str(path.with_name(_shortened(path.name)))
+
+
+# a language written by its name where --lang takes its code
+_LANGUAGE_NAMES = {"svenska": "sv", "swedish": "sv", "english": "en", "engelska": "en"}
+
+
 def _choice_meant(value: str, choices: str) -> str | None:
     """The choice a refused value probably means (``'valdate'``: ``'validate'``; ``'Render'``: ``'render'``), quoted
     as argparse quotes the choices; None where none is spelt close."""
     written = [c.strip() for c in choices.split(",")]
     plain = {c.strip("'").casefold(): c for c in written}
-    near = difflib.get_close_matches(value.strip("'").casefold(), list(plain), n=1, cutoff=0.6)
+    written_value = value.strip("'\"").casefold()
+    near = difflib.get_close_matches(written_value, list(plain), n=1, cutoff=0.6)
+    if not near:  # (a language tag or a locale, 'en-GB', 'sv_SE.UTF-8', or more after it, 'sv;rm': its first word)
+        first = re.match(r"[^\W\d_]+", written_value)
+        near = [first.group()] if first and first.group() in plain and first.end() < len(written_value) else []
+    if not near and _LANGUAGE_NAMES.get(written_value) in plain:  # ('svenska', 'English': the language's code)
+        near = [_LANGUAGE_NAMES[written_value]]
     return plain[near[0]] if near else None
 
 
