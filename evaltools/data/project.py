@@ -56,6 +56,11 @@ def month_index(dates: pd.Series) -> np.ndarray:
 
 
 # --- the project object -----------------------------------------------------------------
+def _followup_months(params: ProjectParams) -> frozenset[int]:
+    """The months after exit the goals read a follow-up column for (``after_exit_months``)."""
+    return frozenset(g.after_exit_months for g in params.goals if g.after_exit_months is not None)
+
+
 @dataclass
 class Project:
     """One project's validated data and settings, as returned by :func:`load_project`.
@@ -249,7 +254,10 @@ class Project:
                 params = ProjectParams.model_validate(merged)
             except ValidationError as e:
                 raise ParamsError(where, params_problems(e, merged)) from None
-        if params.period != self.params.period or params.data_as_of != self.params.data_as_of:
+        # (the data are read again where what they are read for changes: the period, the data's date, or the months
+        # after exit a goal reads a follow-up column for)
+        if (params.period != self.params.period or params.data_as_of != self.params.data_as_of
+                or _followup_months(params) != _followup_months(self.params)):
             return replace(load_project(params), overrides=overrides)
         return replace(self, params=params, overrides=overrides)
 
