@@ -110,12 +110,13 @@ def test_the_attacker_learns_no_pre_study_outcome(tmp_path, pre, shown, kind, co
         assert succ is None and exits is None, seen
 
 
-@pytest.mark.xfail(strict=True, reason="the outcome table prints the count of the success outcome (Arbete 13) that "
-                                       "page 1 withholds as the successes of the ended: present/sections/outcomes.py")
 @pytest.mark.parametrize("kind", ["share", "outcome_count"])
 def test_the_outcome_table_does_not_give_the_withheld_successes(tmp_path, kind):
     report = et.Report(build(tmp_path, (2, 1), kind))
     chunks = shown_chunks(outcomes.blocks(report))
+    if "Arbete" not in chunks:  # (the table is not shown: its counts would give the withheld ones, the page says)
+        assert any(c.startswith("Utfallen visas inte ett och ett") for c in chunks), chunks
+        return
     at = chunks.index("Arbete")
     assert chunks[at + 1] != "13", chunks[at:at + 3]
 

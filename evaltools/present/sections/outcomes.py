@@ -27,7 +27,8 @@ from ...analysis.costbenefit.persistence import some_had_no_fs
 
 
 def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = (),
-                   known: Mapping[str, int] | None = None, total: bool = True) -> pd.DataFrame:
+                   known: Mapping[str, int] | None = None, total: bool = True,
+                   withheld_sums: Sequence[Sequence[str]] = ()) -> pd.DataFrame:
     """Exit outcomes of the participants who ended, small counts suppressed.
 
     Parameters
@@ -49,6 +50,9 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
         Whether the report states the number ended (the table's total): where the differencing rule withholds it,
         it is no sum through which a count could be worked out, and the counts shown must not add up to it (where
         no count is small, the smallest that keeps it back is hidden, ``..``).
+    withheld_sums
+        Sets of outcomes whose total the report withholds (the successes of the ended, where the differencing rule
+        withholds them): the counts shown must not add up to it either.
 
     Returns
     -------
@@ -67,7 +71,8 @@ def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = 
     known = known or {}
     published = [known.get(c) == int(n) and not hides(int(n), k) for c, n in zip(codes, raw["n"])]
     # (a number ended the report withholds must not be the sum of the counts shown either)
-    withheld = [] if total else [list(range(len(codes)))]
+    withheld = ([] if total else [list(range(len(codes)))]) + [
+        idx for idx in ([codes.index(c) for c in dict.fromkeys(w) if c in codes] for w in withheld_sums) if idx]
     hidden = np.array(fewest_hidden([int(n) for n in raw["n"]], k, lines, published, withheld), dtype=bool)
     out = apply_mask(raw, pd.Series(hidden, index=raw.index), ["n"], k, ("share",))
     vocabulary = list(S.OUTCOMES)
@@ -296,7 +301,10 @@ def blocks(r) -> list[list]:
     ended = df[~df[S.ONGOING]]
     if ended.empty:
         return [[Text([msg("outcomes.none_ended", n=participants_words(r))], heading)]]
-    shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r), r.disclosure.shows(Secondary.ENDED))
+    # (the successes page 1 withholds, as the project defines them: the counts of their outcomes must not give them)
+    d = project_definition(r.project)
+    secret = [tuple(d.outcomes)] if r.disclosure.hides(Secondary.SUCCESSES) and d.kind != "action_plan" else []
+    shown = outcome_counts(ended, r.k, stated_sums(r), stated_counts(r), r.disclosure.shows(Secondary.ENDED), secret)
     if r.disclosure.hides(Secondary.ENDED):  # (a count over its share gives the number ended: analysis.disclosure)
         shown["share"] = SECONDARY
     frame = pd.DataFrame({t("outcome", lang): [code_label(S.OUTCOME, c, lang) for c in shown["category"]],
