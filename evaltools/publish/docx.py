@@ -22,8 +22,10 @@ written with python-docx, so that its content is never written a second time:
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
-  last line of a label that wraps, just above its column's figures; a table's caption is a
-  *Caption* paragraph above it; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
+  last line of a label that wraps, just above its column's figures; every table has a *Caption*
+  paragraph above it, numbered as a chart's ("Tabell 2. Budget och utfall", its number Word's ``SEQ Tabell``
+  field, ``SEQ Table`` in English; its title the table's caption, else the heading it stands under), so that
+  the evaluator can cross-reference and list the tables in Word; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
   Word's accessibility checker asks of every table, is its caption or the heading it stands under and
   the labels of its header row;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
