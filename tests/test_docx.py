@@ -297,9 +297,10 @@ def test_writer_on_a_tiny_page():
              if p._p.pPr is not None and p._p.pPr.numPr is not None]
     assert [(t, lvl) for t, lvl, _ in items] == [("ett", 0), ("två", 0), ("inuti", 1), ("igen ett", 0)]
     assert items[0][2] == items[1][2] != items[3][2] and items[2][2] not in (items[0][2], items[3][2])
-    # the table: caption above, header row repeated, the group row across the table, numbers right
+    # the table: caption above (numbered as Word numbers a table's), header row repeated, the group row across the
+    # table, numbers right
     caption = [p for p in paras if p.style.name == "Caption"]
-    assert [p.text for p in caption] == ["Tabell"]
+    assert [p.text for p in caption] == ["Tabell 1. Tabell"]
     (table,) = doc.tables
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert table.rows[1]._tr.trPr is None or table.rows[1]._tr.trPr.find(qn("w:tblHeader")) is None

@@ -22,8 +22,10 @@ written with python-docx, so that its content is never written a second time:
   the HTML (already formatted: ``1 276 000 kr``, ``48,6 %``); the header row's look (bold, fill,
   rule) is the table style's first-row formatting, not the cells'; its cells set their labels at
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
-  last line of a label that wraps, just above its column's figures; a table's caption is a
-  *Caption* paragraph above it; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
+  last line of a label that wraps, just above its column's figures; every table has a *Caption*
+  paragraph above it, numbered as a chart's ("Tabell 2. Budget och utfall", its number Word's ``SEQ Tabell``
+  field, ``SEQ Table`` in English; its title the table's caption, else the heading it stands under), so that
+  the evaluator can cross-reference and list the tables in Word; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
   Word's accessibility checker asks of every table, is its caption or the heading it stands under and
   the labels of its header row;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
@@ -194,6 +196,7 @@ class _Writer:
     heading: str = ""  # the text of the last heading written (a table's title where it has no caption)
     level: int = 1  # the level of the last heading written (a folded part's summary is a heading under it)
     numbers: dict = field(default_factory=dict)  # a template's numbered headings: level -> (numId, ilvl)
+    tables: int = 0  # the tables written so far (the next one's caption is "Tabell" and one more)
 
     def style_id(self, name: str, kind: WD_STYLE_TYPE = WD_STYLE_TYPE.PARAGRAPH) -> str | None:
         """The id Word stores for the style ``name`` of type ``kind``, as python-docx resolves it when a
@@ -273,6 +276,7 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
             _draft_mark_in_template(doc, mark)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
     _settings(doc, LANGUAGE_TAGS.get(lang, lang), lang, own=template is None)
+    _captions_setting(doc, lang)
     root = soup.find("main") or soup.body or soup
     _blocks(w, doc, root)
     _contents(w)
@@ -1229,7 +1233,7 @@ def _block_written(w: _Writer, container, tag: Tag) -> None:
                 pictures[-1].paragraph_format.keep_with_next = True
             p = _paragraph(w, container, list(caption.children), "Caption")
             p.paragraph_format.keep_with_next = False
-            _number_field(w, p)
+            _number_field(w, p, "plot.caption")
     elif name == "details":
         # printed as the PDF prints it: the summary line only, which heads a part of its own (the params file used)
         # under the heading before it, as a Word heading one level down (the navigation pane lists it)
@@ -1400,12 +1404,13 @@ def _paragraph(w: _Writer, container, nodes: list, style: str | None):
     return p
 
 
-def _number_field(w: _Writer, p) -> None:
-    """A chart's caption numbered as Word numbers captions: the number after the catalog's label
-    ("Figur 3." of ``plot.caption``) becomes a ``SEQ Figur`` field showing that number, so that
-    *Insert Table of Figures* lists the charts and a caption the evaluator inserts (*Insert Caption*)
-    continues the count. A caption that does not start with the label and a number is left as it is."""
-    label = msg("plot.caption", w.lang, n="\x00", what="").split("\x00")[0]
+def _number_field(w: _Writer, p, key: str) -> None:
+    """A chart's or a table's caption numbered as Word numbers captions: the number after the catalog's label
+    ("Figur 3." of ``plot.caption``, "Tabell 2." of ``pdf.table_caption``) becomes a ``SEQ Figur`` (``SEQ
+    Tabell``) field showing that number, so that *Insert Table of Figures* lists the charts (the tables), a
+    caption the evaluator inserts (*Insert Caption*) continues the count and *Cross-reference* offers each by its
+    number. A caption that does not start with the label and a number is left as it is."""
+    label = _caption_label(key, w.lang)
     name = label.strip()
     if not p.runs or not name or not re.fullmatch(r"\w+", name):
         return
@@ -1429,6 +1434,46 @@ def _number_field(w: _Writer, p) -> None:
             el.insert(0, copy.deepcopy(fmt))
         at.addnext(el)
         at = el
+
+
+def _caption_label(key: str, lang: str) -> str:
+    """The words before a caption's number in the catalog's message ``key``: "Figur " of "Figur {n}. {what}"."""
+    return msg(key, lang, n="\x00", what="").split("\x00")[0]
+
+
+def _table_caption(w: _Writer, container, caption: Tag | None) -> None:
+    """A table's caption above it, numbered as a chart's is (:func:`_number_field`): "Tabell 2. Budget och utfall",
+    its title the table's own caption, else the heading it stands under (as its alternative text). Every table has
+    one, so that the evaluator who finishes the report in Word can refer to any table as to a chart
+    (*Cross-reference*, *Tabell*, "se tabell 2") and list them (*Insert Table of Figures*)."""
+    w.tables += 1
+    before, after = msg("pdf.table_caption", w.lang, n=str(w.tables), what="\x00").split("\x00")
+    title = list(caption.children) if caption is not None else [NavigableString(w.heading)]
+    p = _paragraph(w, container, [NavigableString(before), *title, NavigableString(after)], "Caption")
+    _number_field(w, p, "pdf.table_caption")
+
+
+def _captions_setting(doc, lang: str) -> None:
+    """The report's caption labels in Word's list of them (``w:captions``), the chart's below it and the table's
+    above it: an evaluator whose Word is in another language than the report (an English report in a Swedish
+    Word) finds "Figure" and "Table" under *Insert Caption* and *Cross-reference* as the report numbers them. A
+    label the template lists already is left as it is there."""
+    settings = doc.settings.element
+    captions = settings.find(qn("w:captions"))
+    if captions is None:
+        _add_setting(settings, f'<w:captions {nsdecls("w")}/>')
+        captions = settings.find(qn("w:captions"))
+    known = {c.get(qn("w:name")) for c in captions.findall(qn("w:caption"))}
+    # (a caption element comes before any autoCaptions element in the schema)
+    at = captions.find(qn("w:autoCaptions"))
+    for key, pos in (("plot.caption", "below"), ("pdf.table_caption", "above")):
+        name = _caption_label(key, lang).strip()
+        if name and name not in known:
+            el = parse_xml(f'<w:caption {nsdecls("w")} w:name="{_xml_text(name)}" w:pos="{pos}" w:numFmt="decimal"/>')
+            if at is not None:
+                at.addprevious(el)
+            else:
+                captions.append(el)
 
 
 def _xml_text(text: str) -> str:
@@ -1662,8 +1707,6 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     """A Word table: caption above, header rows repeated on every page with their labels at the foot of
     the row, numbers at the right."""
     caption = tag.find("caption", recursive=False)
-    if caption is not None:
-        _paragraph(w, container, list(caption.children), "Caption")
     head_rows = [tr for part in tag.find_all("thead", recursive=False) for tr in part.find_all("tr", recursive=False)]
     body_rows = [tr for part in tag.find_all("tbody", recursive=False) for tr in part.find_all("tr", recursive=False)]
     body_rows += tag.find_all("tr", recursive=False)
@@ -1672,6 +1715,7 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     rows = head_rows + body_rows
     if not rows:
         return
+    _table_caption(w, container, caption)
     ncols = max(sum(_span(c) for c in _cells(tr)) for tr in rows) or 1
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)

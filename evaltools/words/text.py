@@ -149,11 +149,13 @@ class Catalog:
             raise TextError(f"{src}: {key}: no value for placeholder {e}") from None
         if counted and template.startswith("{") and template.endswith("."):  # a sentence opened by a count: "Tre termer …"
             text = capitalized(text)
-        # a number and its unit: joined by a non-breaking space in Swedish ("48,6 %", "900 kr"), which only
-        # keeps them on one line; in English written together ("48.6%") in the catalog's own words (above) and
-        # the toolkit's figures (evaltools.words.formats), while a value quoting the project's text (a goal's
-        # label from the application: "Minst 35 % av de avslutade") is quoted as written
-        return _UNIT_SPACE.sub(NBSP, text) if self.lang == "sv" else text
+        # a figure is one word in every language, never two lines in the HTML or the PDF: a number and its unit
+        # ("48,6 %", "0 kr"), its thousands ("20 000 kr", "1 000") and a currency before it ("SEK 0") are joined by
+        # a non-breaking space, which only keeps them on one line. In English a number and its per cent are written
+        # together ("48.6%") in the catalog's own words (above) and the toolkit's figures
+        # (evaltools.words.formats), while a value quoting the project's text (a goal's label from the
+        # application: "Minst 35 % av de avslutade") is quoted as written, its figures kept on one line as well
+        return _FIGURE_SPACE.sub(NBSP, text)
 
     def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""
@@ -209,9 +211,11 @@ RUNNING_COUNTS: dict[str, tuple[tuple[str, ...], bool]] = {
     "kind.volumes_not": (("n",), True),
 }
 
-# a number and its unit (per cent, kronor) are never broken apart at the end of a line
-_UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
 _PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0](?=%)")
+# the spaces inside a figure, never broken at the end of a line: between a number and its unit (per cent, kronor),
+# between its thousands ("20 000"; not a year after a number: "5 2024" has four digits, "1 000 000" three and
+# three), and after a currency before it ("SEK 0", "SEK −1,200")
+_FIGURE_SPACE = re.compile(r"(?<=\d) (?=(?:kr|%)(?!\w))|(?<=\d) (?=\d{3}(?!\d))|(?<=\bSEK) (?=[−-]?\d)")
 
 
 def _count_words(values: dict, counted: tuple[tuple[str, ...], bool], lang: str) -> dict:
