@@ -169,7 +169,7 @@ def test_page_one_states_the_limit_and_the_number_left_out(tmp_path, lang, figur
            "från start: som nått räknas den som avslutades med ett av målets utfall senast 12 månader efter sin start, "
            "och basen är de vars 12 månader hade gått när uppgifterna togs ut (alla, när projektet har slutat). 2 "
            "deltagare som hade varit inskrivna kortare än 12 månader räknas inte i basen."),
-    ("en", "“Minst 40 % ska ha gått till arbete eller studier inom 12 månader från start” is counted within 12 months "
+    ("en", "“Minst 40\u00a0% ska ha gått till arbete eller studier inom 12 månader från start” is counted within 12 months "
            "of the start: a participant who ended with one of the goal's outcomes at most 12 months after their start "
            "counts as reaching it, and the base is those whose 12 months had passed when the data were taken "
            "(everyone, once the project has ended). 2 participants enrolled for less than 12 months are not counted "

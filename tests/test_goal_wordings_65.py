@@ -247,7 +247,7 @@ def test_page_one_the_goal_table_the_workbook_and_the_portfolio_say_the_limit_al
 
 @pytest.mark.parametrize(("lang", "line"), [
     ("sv", "- Minst 40\u00a0% ska gå till arbete eller studier (målvärde 40\u00a0%, räknas inom 12 månader från start)"),
-    ("en", "- Minst 40 % ska gå till arbete eller studier (target 40%, counted within 12 months of the start)")])
+    ("en", "- Minst 40\u00a0% ska gå till arbete eller studier (target 40%, counted within 12 months of the start)")])
 def test_the_analysis_plan_says_the_limit_beside_the_target(lang, line):
     goal = {"id": "g1", "kind": "share", "label": PLAIN, "target": 0.4, "within_months": 12}
     assert line in plan_text("Tidsprov", [goal], lang).splitlines()

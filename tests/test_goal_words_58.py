@@ -151,7 +151,7 @@ def test_page_one_gives_the_words_figure_and_verdict(tmp_path, lang, figure, oth
     ("sv", "”Minst 40\u00a0% ska ha gått till arbete eller studier” räknar arbete, arbete med stöd och studier, de "
            "utfall som målets ord nämner; åtta avslut till sjukpenning och aktiv planering med annan part räknas inte, "
            "eftersom målets ord inte nämner dem."),
-    ("en", "“Minst 40 % ska ha gått till arbete eller studier”, as worded, counts exits to work, subsidised work and "
+    ("en", "“Minst 40\u00a0% ska ha gått till arbete eller studier”, as worded, counts exits to work, subsidised work and "
            "studies; eight exits to sickness benefit and active plan with another agency are not counted, "
            "since the goal's words do not name them."),
 ])

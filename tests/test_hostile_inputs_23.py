@@ -45,7 +45,7 @@ def test_an_expected_share_of_plans_is_noted_without_a_participant_count(tmp_pat
     want = {"sv": "Minst 80\u00a0% av de avslutade har en handlingsplan: den förväntade andelen är ansökans förväntade "
                   "andel avslutade med handlingsplan, 85\u00a0%.",
             # (English writes a percentage without a space, the label's too)
-            "en": "Minst 80 % av de avslutade har en handlingsplan: the expected share is the application's "
+            "en": "Minst 80\u00a0% av de avslutade har en handlingsplan: the expected share is the application's "
                   "expected share of exits with an action plan, 85%."}[lang]
     assert notes == [want]
     assert goals_section.blocks(r)  # (the whole goal section is built)

@@ -180,8 +180,9 @@ def test_a_sentence_joins_a_number_and_its_unit_as_its_language_writes_them():
     from evaltools.words.text import msg
     sv = msg("summary.goal_line_plain", "sv", label="Minst 40 % av de avslutade", verdict="uppnått")
     assert sv == "Minst 40\u00a0% av de avslutade: uppnått."
-    # in English, the catalog's own words join them; a goal's label, the project's words, is quoted as written
+    # in English, the catalog's own words join them; a goal's label, the project's words, is quoted as written, its
+    # space kept on one line with the figure (never "40" at a line's end and "%" below)
     en = msg("summary.goal_line_plain", "en", label="At least 40 % of exits", verdict="achieved")
-    assert en == "At least 40 % of exits: achieved."
+    assert en == "At least 40\u00a0% of exits: achieved."
     assert msg("summary.goal_line_plain", "en", label="At least 40% of exits", verdict="achieved") \
         == "At least 40% of exits: achieved."

@@ -300,7 +300,7 @@ def test_a_return_to_school_written_out_is_suggested_as_studies(tmp_path):
     ("sv", "”Minst 50\u00a0% av de unga ska börja studera” räknar studier, de utfall som målets ord nämner; avslut "
            "till arbete, arbete med stöd, sjuk- eller aktivitetsersättning, sjukpenning, annan ersättning och aktiv "
            "planering med annan part räknas inte, eftersom målets ord inte nämner dem."),
-    ("en", "“Minst 50 % av de unga ska börja studera”, as worded, counts exits to studies; exits to work, "
+    ("en", "“Minst 50\u00a0% av de unga ska börja studera”, as worded, counts exits to studies; exits to work, "
            "subsidised work, sickness or activity compensation, sickness benefit, other benefit and active plan with "
            "another agency are not counted, since the goal's words do not name them."),
 ])

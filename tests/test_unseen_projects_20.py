@@ -120,7 +120,7 @@ def test_page_one_says_the_goal_leaves_out_subsidised_work_beside_its_verdict(tm
     ("sv", "”Minst 30\xa0% av de avslutade ska gå till arbete eller studier” räknar inte arbete med stöd (anställning "
            "med lönebidrag eller lönestöd, nystartsjobb och liknande) som arbete, och bland dem det räknar finns sådana "
            "avslut: de räknas inte in i målets siffra. Hur många de är visar avsnittet Utfall."),
-    ("en", "“Minst 30 % av de avslutade ska gå till arbete eller studier” does not count subsidised work (employment "
+    ("en", "“Minst 30\u00a0% av de avslutade ska gå till arbete eller studier” does not count subsidised work (employment "
            "with a wage subsidy, a new start job and the like) as work, and among those it counts some exits went "
            "there: they are not in the goal's figure. The section Outcomes shows how many."),
 ])

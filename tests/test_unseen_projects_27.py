@@ -131,7 +131,7 @@ def test_the_note_on_persons_counted_as_paid_nothing_names_no_params_key(tmp_pat
                                      f"Underlaget omfattar alla deltagare enligt utvärderaren, så de räknas som 0{NBSP}kr "
                                      "varje månad."]
     assert _notes(project, "en") == ["5 of 10 participants have no payments of social assistance in the data. The "
-                                     "evaluator states that the data cover every participant, so they count as SEK 0 "
+                                     "evaluator states that the data cover every participant, so they count as SEK\u00a00 "
                                      "every month."]
 
 

@@ -135,7 +135,7 @@ STEPS_GOAL = ("Minst 30 % av de avslutade deltagarna ska ha gått vidare till ar
     ("sv", "”Minst 30\u00a0% av de avslutade deltagarna ska ha gått vidare till arbete, studier eller "
            "arbetsförberedande insats” nämner arbete eller studier och steg mot dem (en insats eller planering), men "
            "målet räknar också sjuk- eller aktivitetsersättning, sjukpenning och annan ersättning."),
-    ("en", "“Minst 30 % av de avslutade deltagarna ska ha gått vidare till arbete, studier eller arbetsförberedande "
+    ("en", "“Minst 30\u00a0% av de avslutade deltagarna ska ha gått vidare till arbete, studier eller arbetsförberedande "
            "insats” names work or studies and steps towards them (an effort or a plan), but the goal also counts "
            "sickness or activity compensation, sickness benefit and other benefit."),
 ])

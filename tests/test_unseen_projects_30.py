@@ -195,4 +195,5 @@ def test_page_one_says_it_in_the_generic_definitions_words(tmp_path):
                                  rows=SIXTEEN), "sv")
     assert [s for s in sentences if "samma ersättning" in s] == [
         "5 avslutade gick till samma ersättning som de hade vid start (sjuk- eller aktivitetsersättning och "
-        "sjukpenning) och räknas inte bland dem som lämnade försörjningsstödet: de har inte bytt försörjning."]
+        "sjukpenning) och räknas inte bland dem som gick till arbete, studier eller en ersättning: de har inte bytt "
+        "försörjning."]  # (some had no försörjningsstöd to leave: page 1 says where they went)

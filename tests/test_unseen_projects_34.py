@@ -92,7 +92,7 @@ def test_a_wrong_total_under_swedish_headings_is_checked_as_any(tmp_path):
     wb.active["C8"] = 1_100_000  # (the 'Summa' row's budget, 10 000 kr more than its lines' 1 090 000)
     wb.save(path)
     problems = load_problems(_lyftet(tmp_path, "Budget Lyftet.xlsx"))
-    assert [(p.row, p.column) for p in problems] == [(8, "budget")]
+    assert [(p.row, p.column) for p in problems] == [(8, "Budget")]  # (the file's heading, as written)
     assert "1 090 000" in problems[0].note("sv")
 
 

@@ -359,7 +359,7 @@ def test_a_share_of_full_time_in_a_percent_cell_of_the_budget_is_refused_not_rea
                           [2024, "Arbetsterapeut (arbetstid)", "region", "20 %", "20 %"]])
     said = _percent_cells(load_problems(params))
     assert {row for row, _ in said} == {3, 4} and len(said) == 4
-    text = said[(3, "budget")]
+    text = said[(3, "Budget")]  # (the file's heading, as written)
     assert "det är en andel (20 %), inte ett belopp" in text and "tjänstgöringsgraden gånger årslönen" in text
 
 

@@ -751,8 +751,9 @@ def support_at_start(r) -> list[str]:
                                           unvalued=unvalued)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
         if pd.isna(lead_npv) and s.exit_range is not None and (at := s.exit_range.of(s.perspective)) is not None:
-            # (the exits withheld as 1 to k − 1: negative at every count they may be, it is negative)
-            lead_npv = at.npv_high if at.verdict == RangeVerdict.NOT_COVERED else lead_npv
+            # (the exits withheld as 1 to k − 1: negative at every count they may be, it is negative; where one exit is
+            # worth nothing, page 1 has said why already: those who left went to a benefit the state pays instead)
+            lead_npv = at.npv_high if at.verdict == RangeVerdict.NOT_COVERED and at.per_exit > 0 else lead_npv
         if s.successes and lead_npv < 0 and (hidden or n > s.successes):
             # most who moved on had no försörjningsstöd to leave: the negative result is the calculation's
             # reach, not a verdict on the goals (which page 1 gave above)
