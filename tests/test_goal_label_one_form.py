@@ -42,7 +42,7 @@ def test_page_one_and_the_goal_table_write_the_label_alike_in_english(tiny_proje
     # (as written, the space inside its figure kept from breaking at a line's end)
     assert "80\u00a0% av de avslutade ska ha en handlingsplan" in page_one
     assert "80\u00a0% av de avslutade ska ha en handlingsplan" in table
-    assert "80% av" not in page_one + table and "80\u00a0% av" not in page_one + table
+    assert "80% av" not in page_one + table  # (never rewritten "80%" as the toolkit writes its own figures)
 
 
 # --- a grouped table breaks between its groups rather than moving whole to the next page ---------------
