@@ -9,7 +9,8 @@ from ...data.validation import persons_of
 from ...data.params import kind_inferred, kind_reason
 from .contents import left_out
 from ..display import Table, Text
-from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_pct
+from ...data.privacy import hides
+from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_pct, fmt_persons
 
 
 KIND_NAMES = {"individ": "kind.name.individ", "struktur": "kind.name.struktur", "ansökan": "kind.name.ansökan"}
@@ -157,3 +158,9 @@ def blocks(r) -> list[list]:
     notes = left_out_sentence(r) + no_payments_sentence(r)  # (a kind the toolkit inferred is noted in the appendix)
     # (printed whole: at the foot of page 1 its header and a row or two would stand alone, the rest overleaf)
     return [[Text(description(p, lang), msg("facts.heading")), Table(frame, whole=True), Text(notes)]]
+
+
+def persons_prose(r, n: int) -> str:
+    """A count of persons as a sentence says it: 'färre än 5' ('fewer than 5') where the table shows '<5'."""
+    k = r.params.privacy.min_count
+    return r.msg("facts.participants_few", k=str(k)) if hides(n, k) else fmt_persons(n, k, r.lang)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..results import goal_table_frame
 from ..display import Table, Text
+from .facts import persons_prose
 from ...data.privacy import hides
 from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
@@ -499,12 +500,6 @@ def _followup_counts(r, goal) -> tuple[int, int]:
             int(rows["followup_unknown"].fillna(0).sum()) if "followup_unknown" in rows else 0)
 
 
-def _a_count(r, n: int) -> str:
-    """``n`` as the report writes a count of persons: "färre än 5" where the small-count rule hides it."""
-    k = r.params.privacy.min_count
-    return r.msg("plot.fewer_than", n=fmt_int(k, r.lang)) if hides(n, k) else fmt_int(n, r.lang)
-
-
 def followup_sentences(r, goal) -> list[str]:
     """Page 1's sentences on a share goal counted months after exit: who is not counted yet, and for how many the
     situation then is not known (the share is of those whose situation is known)."""
@@ -514,9 +509,9 @@ def followup_sentences(r, goal) -> list[str]:
     later, unknown = _followup_counts(r, goal)
     out = [r.msg("summary.goal_followup", months=months)]
     if later:
-        out.append(capitalized(r.msg("goals.followup_not_yet", n=_a_count(r, later), months=months)))
+        out.append(capitalized(r.msg("goals.followup_not_yet", n=persons_prose(r, later), months=months)))
     if unknown:
-        out.append(r.msg("goals.followup_unknown", n=_a_count(r, unknown), months=months))
+        out.append(r.msg("goals.followup_unknown", n=persons_prose(r, unknown), months=months))
     return out
 
 
@@ -535,9 +530,9 @@ def followup_notes(r) -> list[str]:
                      as_of=r.params.data_until.isoformat())
         later, unknown = _followup_counts(r, g)
         if later:
-            note += " " + capitalized(r.msg("goals.followup_not_yet", n=_a_count(r, later), months=months))
+            note += " " + capitalized(r.msg("goals.followup_not_yet", n=persons_prose(r, later), months=months))
         if unknown:
-            note += " " + r.msg("goals.followup_unknown", n=_a_count(r, unknown), months=months)
+            note += " " + r.msg("goals.followup_unknown", n=persons_prose(r, unknown), months=months)
         out.append(note)
     return out
 

@@ -35,6 +35,7 @@ from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
 from ...analysis.cohorts import several_municipalities
 from .budget import funder_label
+from .facts import persons_prose
 from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one, timed_goal
 from .kind import page_one as kind_on_page_one, volumes_sentence
 from .evaluator import figure_text, write_here_html
@@ -734,7 +735,7 @@ def support_at_start(r) -> list[str]:
         supports = r.words.join([code_label(S.SUPPORT_START, c, lang).lower() for c in s.no_fs_at_start])
         moved_on = sum(n for _, n in s.other_support)  # (those who moved on all the same, said first)
         unvalued = _unvalued(r, s.no_fs_at_start, "other")
-        out.append(capitalized(r.msg("summary.no_fs_at_start_moved_on", n=_persons_prose(r, moved_on),
+        out.append(capitalized(r.msg("summary.no_fs_at_start_moved_on", n=persons_prose(r, moved_on),
                                      supports=supports, unvalued=unvalued)) if moved_on else
                    r.msg("summary.no_fs_at_start", supports=supports, unvalued=unvalued))
     elif s.mode == "observed" and s.other_support:
@@ -747,7 +748,7 @@ def support_at_start(r) -> list[str]:
         hidden = bool(s.successes) and r.disclosure.hides(Secondary.EXITS) and not hides(n, r.params.privacy.min_count)
         unvalued = _unvalued(r, [c for c, _ in s.other_support], "that")
         out.append(capitalized(r.msg("summary.other_support_hidden", supports=supports, unvalued=unvalued) if hidden
-                               else r.msg("summary.other_support", n=_persons_prose(r, n), supports=supports,
+                               else r.msg("summary.other_support", n=persons_prose(r, n), supports=supports,
                                           unvalued=unvalued)))
         lead_npv = r.cba.table.set_index("perspective").loc[s.perspective, "npv"]
         if pd.isna(lead_npv) and s.exit_range is not None and (at := s.exit_range.of(s.perspective)) is not None:
@@ -759,10 +760,10 @@ def support_at_start(r) -> list[str]:
             # reach, not a verdict on the goals (which page 1 gave above)
             out.append(r.msg("summary.other_support_most_hidden" if hidden else "summary.other_support_most"))
     if s.mode == "observed" and s.came_back:
-        out.append(capitalized(r.msg("summary.came_back", n=_persons_prose(r, s.came_back))))
+        out.append(capitalized(r.msg("summary.came_back", n=persons_prose(r, s.came_back))))
     if s.mode == "observed" and s.unknown_support and s.successes:
         # (a small count a goal publishes all the same, :func:`evaltools.analysis.disclosure.exits_in_goals`: as it is)
-        total = fmt_int(s.successes, r.lang) if r.disclosure.shows(Secondary.EXITS) else _persons_prose(r, s.successes)
+        total = fmt_int(s.successes, r.lang) if r.disclosure.shows(Secondary.EXITS) else persons_prose(r, s.successes)
         if r.disclosure.hides(Secondary.EXITS) and not hides(s.successes, r.params.privacy.min_count):
             # (k or more who left, withheld all the same: neither their number nor a part of it beside it)
             out.append(r.msg("summary.unknown_support_withheld"))
@@ -775,7 +776,7 @@ def support_at_start(r) -> list[str]:
                              else "summary.unknown_support_few", k=k))
         else:
             out.append(r.msg("summary.unknown_support_all", total=total) if s.unknown_support == s.successes else
-                       r.msg("summary.unknown_support", n=_persons_prose(r, s.unknown_support), total=total))
+                       r.msg("summary.unknown_support", n=persons_prose(r, s.unknown_support), total=total))
     return out
 
 
@@ -790,12 +791,6 @@ def _unvalued(r, supports, benefit: str) -> str:
     keys = {"that": ("summary.unvalued_that", "summary.unvalued_mixed_that"),
             "other": ("summary.unvalued_other", "summary.unvalued_mixed_other")}[benefit]
     return r.msg(keys[bool(none)])
-
-
-def _persons_prose(r, n: int) -> str:
-    """A count of persons as a sentence says it: 'färre än 5' ('fewer than 5') where the table shows '<5'."""
-    k = r.params.privacy.min_count
-    return r.msg("facts.participants_few", k=str(k)) if hides(n, k) else fmt_persons(n, k, r.lang)
 
 
 def worth_perspectives(lead: str) -> tuple[str, ...]:
