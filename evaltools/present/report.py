@@ -177,6 +177,13 @@ class Report:
         return disclosure(self.project, self.goals.table, self.cba.summary.per_person_through)
 
     @cached_property
+    def moved_on(self) -> bool:
+        """Whether some of the project's default successes had no försörjningsstöd to leave
+        (:func:`~evaltools.analysis.costbenefit.persistence.some_had_no_fs`): they are then said as going to work,
+        studies or a benefit, wherever the report names its successes. Worked out once a report."""
+        return some_had_no_fs(self.project)
+
+    @cached_property
     def figures(self):
         """The report's named figures, which the evaluator's text may cite (:mod:`evaltools.present.figures`)."""
         return report_figures(self)
@@ -287,7 +294,7 @@ class Report:
         """The cost-benefit summary's figures by name, its definition and sources in the report's words."""
         s = self.cba.summary
         out = {**s.as_dict(), "success_definition": success_definition_text(
-            s.success_definition, self.lang, timed=timed_words(self.params, self.lang), moved=some_had_no_fs(self.project))}
+            s.success_definition, self.lang, timed=timed_words(self.params, self.lang), moved=self.moved_on)}
         for said in ("other_support", "unknown_support", "no_fs_at_start", "level_above_own"):  # (sentences, not figures)
             del out[said]
         if s.deadweight_source == "comparison":  # (the verdict page 1 and the cost-benefit section give it)

@@ -23,7 +23,6 @@ from .facts import participants_words
 from .summary import state_why_words
 from ...words.glossary import ENDED, count_label, measure_term, name as term_name, share_label
 from ..plots import adjusted_rates, plot_outcome_rates
-from ...analysis.costbenefit.persistence import some_had_no_fs
 
 
 def outcome_counts(ended: pd.DataFrame, k: int, sums: Sequence[Sequence[str]] = (),
@@ -216,7 +215,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     left_out = d.left_out(r.project.participants) if d is not None else ()
     counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
                      definition=success_definition_text(d, r.lang, left_out, timed_words(r.params, r.lang),
-                                                        moved=some_had_no_fs(r.project)))
+                                                        moved=r.moved_on))
                if d is not None else note_text(r.rates.notes[0], r.lang))
     notes = (counted, r.msg("outcomes.tests_note_one") if n_tests == "1" else r.msg("outcomes.tests_note", n=n_tests))
     if r.rates.raw["test"].astype(str).str.contains("MC", regex=False).any():

@@ -27,7 +27,6 @@ from . import basis as B
 from ...analysis.costbenefit import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PARTLY, MEASURED, CostSummary,
                                      PERSPECTIVES, PerspectiveRange, RangeVerdict, benefit_basis)
 from ...analysis.costbenefit.costs import settled_lines
-from ...analysis.costbenefit.persistence import some_had_no_fs
 from ...analysis.costbenefit.model import EMPLOYMENT_ITEMS, subsidy_months
 from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
@@ -193,9 +192,9 @@ TIMED = {
 
 
 def not_all_left_fs(r) -> bool:
-    """Whether some of the project's default successes had no försörjningsstöd to leave
-    (:func:`~evaltools.analysis.costbenefit.persistence.some_had_no_fs`): page 1 then says where they went."""
-    return some_had_no_fs(r.project)
+    """Whether some of the project's default successes had no försörjningsstöd to leave (:attr:`Report.moved_on
+    <evaltools.present.report.Report.moved_on>`): page 1 then says where they went."""
+    return r.moved_on
 
 
 def per_success(r, s: CostSummary) -> str:

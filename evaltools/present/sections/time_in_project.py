@@ -15,7 +15,6 @@ from ...analysis.goals import success_definition
 from .goals import timed_words
 from ..plots import plot_time_to_exit
 from .facts import participants_words
-from ...analysis.costbenefit.persistence import some_had_no_fs
 
 
 def note(r) -> str:
@@ -27,7 +26,7 @@ def note(r) -> str:
     # note does not say that such days are left out, cohorts.without_other_exits)
     key = "time.note" if getattr(r.survival, "other_exits_shown", True) else "time.note_withheld"
     return r.msg(key, measure=term_name(measure_term(d), r.words), definition=success_definition_text(
-        d, r.lang, timed=timed_words(r.params, r.lang), moved=some_had_no_fs(r.project)))
+        d, r.lang, timed=timed_words(r.params, r.lang), moved=r.moved_on))
 
 
 def _definition(r):
