@@ -371,6 +371,8 @@ class Report:
             out["forsorjningsstod"] = self.payments.table
             if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is
                 out["forsorjningsstod_effekt"] = did_table(self.payments, self.staggered, self.weighting)
+                if (months := sections.payments.shown_event_study(self.payments)) is not None:
+                    out["forsorjningsstod_manad"] = months  # (the section's month-by-month table, every month)
             out["forsorjningsstod_faser"] = payment_phases(self.project)
         return out
 

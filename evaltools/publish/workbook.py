@@ -1075,6 +1075,21 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("n_clusters", "workbook.column.forsorjningsstod_effekt.n_clusters", "int"),
         C("n_treated_clusters", "workbook.column.forsorjningsstod_effekt.n_treated_clusters", "int"),
     ]),
+    "forsorjningsstod_manad": ("workbook.sheets.forsorjningsstod_manad.title",
+                               "workbook.sheets.forsorjningsstod_manad.description", [
+        C("event_time", "workbook.column.forsorjningsstod_manad.event_time", "int"),
+        C("reference", "workbook.column.forsorjningsstod_manad.reference", "bool"),
+        C("participants", "workbook.column.forsorjningsstod_manad.participants", "kr", hidden_when_missing=True),
+        C("participants_low", "workbook.column.forsorjningsstod_manad.participants_low", "kr", hidden_when_missing=True),
+        C("participants_high", "workbook.column.forsorjningsstod_manad.participants_high", "kr",
+          hidden_when_missing=True),
+        C("comparison", "workbook.column.forsorjningsstod_manad.comparison", "kr", hidden_when_missing=True),
+        C("comparison_low", "workbook.column.forsorjningsstod_manad.comparison_low", "kr", hidden_when_missing=True),
+        C("comparison_high", "workbook.column.forsorjningsstod_manad.comparison_high", "kr", hidden_when_missing=True),
+        C("difference", "workbook.column.forsorjningsstod_manad.difference", "kr", hidden_when_missing=True),
+        C("difference_low", "workbook.column.forsorjningsstod_manad.difference_low", "kr", hidden_when_missing=True),
+        C("difference_high", "workbook.column.forsorjningsstod_manad.difference_high", "kr", hidden_when_missing=True),
+    ]),
     "forsorjningsstod_faser": ("workbook.sheets.forsorjningsstod_faser.title", "workbook.sheets.forsorjningsstod_faser.description", [
         C("group", "workbook.column.forsorjningsstod_faser.group", label=_pick(GROUPS)),
         C("phase", "workbook.column.forsorjningsstod_faser.phase", label=_phase_words(None)),
@@ -1280,7 +1295,8 @@ def sheet_bases(present_value: str, fixed: str, current: str, lang: str) -> dict
             "kostnad_nytta": msg("workbook.basis_present_values", lang, basis=present_value, current=current),
             "aktorer": amounts, "floden": amounts, "kanslighet": amounts,
             "antaganden": msg("workbook.basis_amounts", lang, basis=fixed),
-            "forsorjningsstod": paid, "forsorjningsstod_effekt": paid, "forsorjningsstod_faser": paid}
+            "forsorjningsstod": paid, "forsorjningsstod_effekt": paid, "forsorjningsstod_manad": paid,
+            "forsorjningsstod_faser": paid}
 
 
 PORTFOLIO: list[Column] = [

@@ -324,11 +324,26 @@ def event_study_cell(value: float, low: float, high: float, lang: str, msg) -> s
     return msg("payments.es_value", value=fmt_kr(value, lang), low=fmt_num(low, 0, lang), high=fmt_num(high, 0, lang))
 
 
+def shown_event_study(pay) -> pd.DataFrame | None:
+    """The month-by-month table the report shows (:func:`event_study_blocks`) and the workbook writes, with
+    ``reference`` marking the month the changes are counted from; ``None`` where no month can be shown.
+
+    Parameters
+    ----------
+    pay : evaltools.analysis.comparison.ComparisonResult
+        The payments' comparison.
+    """
+    es = pay.event_study
+    if es is None or es[["participants", "comparison"]].isna().all().all():
+        return None
+    return es.assign(reference=es["event_time"] == -pay.anticipation_months - 1)
+
+
 def event_study_blocks(r) -> list:
     """The event-study chart and table: months relative to the start, both groups, intervals."""
     lang, msg, pay = r.lang, r.msg, r.payments
-    es = pay.event_study
-    if es is None or es[["participants", "comparison"]].isna().all().all():
+    es = shown_event_study(pay)
+    if es is None:
         return []
 
     def ci(v, lo, hi):
