@@ -31,7 +31,7 @@ from .figures import report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
 from ..words.labels import answered_since, goal_note, note_text, period_label, success_definition_text, time_limit_words
-from ..words.breakdowns import labelled, with_group_labels
+from ..words.breakdowns import labelled, odds_ratio_frame, with_group_labels
 from ..words.text import LANGS, project_catalog
 from .sections.costbenefit import applicable_assumptions, applicable_key_figures, register_frame
 from .sections.goals import after_exit_goals, after_exit_words, group_words, timed_words
@@ -365,6 +365,8 @@ class Report:
                         # (the groups the report's table shows: one object, in the report and the workbook)
                         "utfall_per_grupp": labelled(sections.outcomes.shown_rate_rows(self.rates.table), self.lang),
                         "tid_i_projekt": with_group_labels(self.survival, self.lang)})
+            if len(self.model.table):  # (the outcome section's table of odds ratios: the terms it shows)
+                out["utfall_oddskvoter"] = odds_ratio_frame(self.model, self.lang)
         if sections.survey.has_survey(self):  # (hidden groups and free text are not in it)
             out["enkater"] = sections.survey.workbook_frame(self)
         if not self.payments.table.empty:

@@ -1040,6 +1040,17 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("p_value", "workbook.column.utfall_per_grupp.p_value", "p"),
         C("p_holm", "workbook.column.utfall_per_grupp.p_holm", "p"),
     ]),
+    "utfall_oddskvoter": ("workbook.sheets.utfall_oddskvoter.title", "workbook.sheets.utfall_oddskvoter.description", [
+        C("variable", machine_only=True),
+        C("variable_label", "workbook.column.utfall_oddskvoter.variable_label"),
+        C("category", machine_only=True),
+        C("category_label", "workbook.column.utfall_oddskvoter.category_label"),
+        C("reference_label", "workbook.column.utfall_oddskvoter.reference_label"),
+        C("odds_ratio", "workbook.column.utfall_oddskvoter.odds_ratio", "num2"),
+        C("ci_low", "workbook.column.utfall_oddskvoter.ci_low", "num2"),
+        C("ci_high", "workbook.column.utfall_oddskvoter.ci_high", "num2"),
+        C("p_value", "workbook.column.utfall_oddskvoter.p_value", "p"),
+    ]),
     "tid_i_projekt": ("workbook.sheets.tid_i_projekt.title", "workbook.sheets.tid_i_projekt.description", [
         C("group", "workbook.column.tid_i_projekt.group"),
         C("day", "workbook.column.tid_i_projekt.day", "int"),

@@ -10,7 +10,8 @@ import math
 
 import pandas as pd
 
-from ..analysis.cohorts import ALL
+from ..analysis.cohorts import ALL, SuccessModel
+from ..analysis.result import Categories
 from .formats import fmt_num
 from .labels import category_label, t, variable_label, with_breakdown_labels
 
@@ -32,6 +33,28 @@ def term_label(variable: str, category: object, lang: str = "sv") -> str:
 def term_labels(table: pd.DataFrame, lang: str = "sv") -> list[str]:
     """The terms of a success model's table (``variable``, ``category`` codes), in words."""
     return [term_label(v, c, lang) for v, c in zip(table["variable"], table["category"])]
+
+
+def odds_ratio_frame(model: SuccessModel, lang: str = "sv") -> pd.DataFrame:
+    """The success model's table as the report shows it (the terms it shows, hidden ones left out), each term's
+    variable and category in words beside their codes and the category it is compared with
+    (``reference_label``, from the model's note on its reference categories), for the workbook.
+
+    Parameters
+    ----------
+    model : evaltools.analysis.cohorts.SuccessModel
+        The fitted model (:func:`evaltools.analysis.cohorts.success_model`).
+    lang : str
+        ``"sv"`` or ``"en"``.
+    """
+    refs: dict[str, object] = {}
+    for note in model.notes:
+        for _, value in note.values:
+            if isinstance(value, Categories):
+                refs.update(value.pairs)
+    table = labelled(model.table, lang)
+    return table.assign(reference_label=[category_label(v, refs[v], lang) if v in refs else None
+                                         for v in table["variable"]])
 
 
 def days_decimals(value: object) -> int:
