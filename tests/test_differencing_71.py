@@ -281,3 +281,22 @@ def test_the_attacker_combines_every_published_count_and_learns_no_few_persons_o
 def test_a_years_intake_beside_its_outcome_count_does_not_tell_those_without_a_success(tmp_path):
     facts, goals = _facts(build_years(tmp_path / "p", "outcome_count"), tmp_path / "out")
     assert ("y1_f",) not in _leaks(facts, goals)
+
+
+def test_a_pre_studys_intake_follows_from_page_one_and_the_goals_years_but_not_its_outcome(tmp_path):
+    """docs/security.md, residual risks: page 1's 25 participants less the share goal's exits by intake, 13 and 10
+    (all have ended), are the pre-study's 2, a count of persons the participants table shows as "<5"; it is published
+    (withholding it would withhold the participants or the goal's years), but their 1 to work is not: the successes
+    and the number ended are withheld, and no published breakdown gives the pre-study's successes."""
+    path = build(tmp_path / "p", (2, 1), "share")
+    p = published(path, tmp_path / "out")
+    report = p["report"]
+    t = report.goals.table
+    assert p["seen"]["participants"] == {25} and sorted(t["denominator"].astype(int)) == [10, 13]  # 25 − 23 = 2
+    assert "successes" not in p["seen"] and "ended" not in p["seen"] and "exits" not in p["seen"], p["seen"]
+    rates = report.rates.table
+    pre = rates[(rates["variable"] == "project_year") & (rates["category"] == 0)]
+    assert pre.empty or isinstance(pre["successes"].iloc[0], str)
+    # (the sum of the breakdowns shown never gives the project's 13, the pre-study's 1 beside the goal's 12)
+    for _, rows in rates.groupby("variable"):
+        assert pd.to_numeric(rows["successes"], errors="coerce").sum() != SUCCESSES
