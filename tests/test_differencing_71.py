@@ -8,6 +8,7 @@ successes, its exits from försörjningsstöd and those to work are the same 13 
 """
 from __future__ import annotations
 
+import re
 import textwrap
 from itertools import combinations
 from pathlib import Path
@@ -300,3 +301,20 @@ def test_a_pre_studys_intake_follows_from_page_one_and_the_goals_years_but_not_i
     # (the sum of the breakdowns shown never gives the project's 13, the pre-study's 1 beside the goal's 12)
     for _, rows in rates.groupby("variable"):
         assert pd.to_numeric(rows["successes"], errors="coerce").sum() != SUCCESSES
+
+
+@pytest.mark.xfail(strict=True, reason="the deadweight taken from the comparison group states the participants' share "
+                   "who left (66,7 %) and is the comparison's share over it (0,75 beside 50,0 %): beside the 18 ended "
+                   "it gives the 12 exits the report withholds, and with the goal's 11 the pre-study's 1 "
+                   "(analysis/costbenefit/__init__.py, _deadweight: no check of the participants' side)")
+def test_the_deadweight_from_the_comparison_group_does_not_give_the_withheld_exits(tmp_path):
+    report = et.Report(build_years(tmp_path / "p", "outcome_count"))
+    assert report.disclosure.hides(Secondary.EXITS) and report.disclosure.shows(Secondary.ENDED)
+    export_report(report, tmp_path / "out")
+    row = pd.read_csv(tmp_path / "out" / "tables-data" / "antaganden.csv").set_index("name").loc["deadweight"]
+    shares = [float(s.replace(",", ".")) / 100 for s in re.findall(r"(\d+,\d+)\s%", str(row["source"]))]
+    ended, exits = 18, 12  # by hand: everyone has ended, 12 went to work (the goal's years count 11)
+    said = [round(shares[1] * ended)] if len(shares) == 2 else []  # "jämförelsegruppen: c % … mot deltagarnas p %"
+    if shares and float(row["value"]) > 0:
+        said.append(round(shares[0] / float(row["value"]) * ended))  # the comparison's share over the deadweight
+    assert exits not in said, (row["source"], row["value"])
