@@ -503,6 +503,58 @@ def without_ended(rates: OutcomeComparison) -> OutcomeComparison:
     return replace(rates, table=table)
 
 
+def without_successes(rates: OutcomeComparison, known: frozenset[tuple[str, object]] = frozenset()) -> OutcomeComparison:
+    """The outcome rates by group as a report publishes them where the successes of the ended are withheld.
+
+    A breakdown whose groups all show their successes adds up to them: after a pre-study, the women's 7 and the
+    men's 6 told the project's 13 that page 1 withholds, and beside a goal's 12 over the project years, the 1 of
+    the pre-study's 2 who went to work. In each such breakdown one group's successes are hidden (``..``): the
+    fewest, of a group whose successes the report does not state elsewhere (``known``: ``(variable, category)``
+    of the rows a goal's count per intake year states), with its rate and interval (a rate beside the group's
+    number gives the count) and the breakdown's test, as where any rate it compares is hidden. The group's number
+    ended stays (:func:`without_ended` hides it where that number is withheld too). A breakdown with a hidden
+    count, of no success, or whose every success the report states elsewhere (the sum is then public) is kept.
+
+    >>> t = pd.DataFrame({"variable": ["sex"] * 2, "category": ["kvinna", "man"], "n": [13, 12],
+    ...                   "successes": [7, 6], "rate": [7 / 13, 0.5], "ci_low": [0.25, 0.2], "ci_high": [0.8, 0.8],
+    ...                   "test": "Fisher", "p_value": 1.0, "p_holm": 1.0})
+    >>> without_successes(OutcomeComparison(t)).table[["n", "successes", "rate"]].values.tolist()
+    [[13, 7, 0.5384615384615384], [12, '..', '..']]
+    """
+    table = rates.table.copy()
+    if table.empty:
+        return rates
+    for col in ("successes", "rate", "ci_low", "ci_high", "test"):
+        table[col] = table[col].astype(object)
+    for var, rows in table.groupby("variable", sort=False):
+        if any(isinstance(v, str) for v in rows["successes"]):
+            continue
+        free = [i for i in rows.index if int(rows.at[i, "successes"]) > 0 and (var, rows.at[i, "category"]) not in known]
+        if not free:
+            continue
+        row = min(free, key=lambda i: (int(rows.at[i, "successes"]), list(rows.index).index(i)))
+        table.loc[row, ["successes", "rate", "ci_low", "ci_high"]] = SECONDARY
+        table.loc[rows.index, "test"] = "–"
+        table.loc[rows.index, ["p_value", "p_holm"]] = np.nan
+    return replace(rates, table=table)
+
+
+def stated_successes(project: Project, rates: OutcomeComparison, goals: GoalAssessment | None = None
+                     ) -> frozenset[tuple[str, object]]:
+    """The rows of ``rates`` whose successes a goal's count per project year of intake states as they are (the
+    goal table's figures for the same persons): hiding them protects no one (:func:`without_successes`)."""
+    if rates.definition is None or rates.table.empty:
+        return frozenset()
+    stated = _goal_counts(project, rates.definition, None, goals)
+    out = set()
+    raw = rates.raw if rates.raw is not None else rates.table
+    for r in raw[raw["variable"] == S.PROJECT_YEAR].itertuples():
+        said = stated.get(int(r.category), {}).get("success") if str(r.category).lstrip("-").isdigit() else None
+        if said is not None and not pd.isna(said) and int(said) == int(r.successes):
+            out.add((S.PROJECT_YEAR, r.category))
+    return frozenset(out)
+
+
 def holm(raw: pd.DataFrame) -> np.ndarray:
     """Holm-adjusted p-values (statsmodels ``multipletests``) over the tests of a long rate table,
     one test per variable; every row of a variable gets its variable's adjusted value."""

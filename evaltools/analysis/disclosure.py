@@ -457,25 +457,36 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     The benefit of ``X`` exits is ``X`` times a stated value of one exit (plus flows that come with none), so an
     exact benefit would give ``X`` back, and with the number ended ``E`` the few who did not leave. The range runs
     over the counts the published figures leave open, with ends that follow from published counts only: where ``E``
-    is shown, ``E − (k − 1)`` to ``E − 1`` (it says no more than "fewer than k did not leave", as a ``<5`` cell
-    does); where ``E`` is withheld too (it would give a goal's few), ``k`` to the participants ``P``, so that the
-    range's ends do not give ``E`` back. At a threshold of 2 the first would be the one count ``E − 1``, the
-    count itself, so the second is used there too.
+    is shown and those who did not leave are 1 to k − 1, ``E − (k − 1)`` to ``E − 1`` (it says no more than "fewer
+    than k did not leave", as a ``<5`` cell does); where ``E`` is withheld too (it would give a goal's few), ``k``
+    to the participants ``P``, so that the range's ends do not give ``E`` back. At a threshold of 2 the first
+    would be the one count ``E − 1``, the count itself, so the second is used there too. Where the count is
+    withheld as the successes of a goal's group are (rule 5) and those who did not leave are not few, it runs from
+    the largest of ``k`` and the group's published successes (the same persons) to ``E`` (``P`` where ``E`` is
+    withheld).
 
     Examples
     --------
     >>> c = Counts(30, 10, 20, 17, 20, 17, goal_successes=(12,))  # 20 ended, 17 left, 3 did not
     >>> rule(c, 5).hides(Secondary.EXITS), rule(c, 5).shows(Secondary.ENDED)
     (True, True)
+
+    Where it is withheld because a goal over the project years leaves out a pre-study's few (rule 5), those who did
+    not leave need not be few: the range runs from the goal's published successes (the same persons, among them) to
+    the number ended. The ends are published counts either way.
     """
     k = project.params.privacy.min_count
     c = counts(project, goal_table)
     shown = rule(c, k)
     if shown.shows(Secondary.EXITS) or hides(c.exits, k) or c.exits == 0:
         return None
-    if shown.shows(Secondary.ENDED) and k > 2:
-        return c.ended - (k - 1), c.ended - 1
-    return k, c.participants
+    if hides(c.ended - c.exits, k):
+        return (c.ended - (k - 1), c.ended - 1) if shown.shows(Secondary.ENDED) and k > 2 else (k, c.participants)
+    # (withheld as the successes of a goal's group are, rule 5: the few outside the group are not those who did not
+    # leave, so the count lies anywhere from the group's published successes, which are among them, to the number
+    # ended, or the participants where that is withheld; before, E − 4 to E − 1 was given where 13 of 25 had left)
+    low = max([k] + [n for n, _ in c.group_successes if c.successes_are_exits and n <= c.exits])
+    return low, c.ended if shown.shows(Secondary.ENDED) else c.participants
 
 
 def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bool:

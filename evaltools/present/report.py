@@ -14,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import sections
-from ..analysis.cohorts import (composition, outcome_rates, success_model, time_to_exit, without_ended,
-                                without_other_exits)
+from ..analysis.cohorts import (composition, outcome_rates, stated_successes, success_model, time_to_exit,
+                                without_ended, without_other_exits, without_successes)
 from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
 from ..data import schema as S
 from ..data.params import project_kind
@@ -112,11 +112,14 @@ class Report:
     @cached_property
     def rates(self):
         """The outcome rates by group (:func:`evaltools.analysis.cohorts.outcome_rates`), without a breakdown whose
-        numbers ended add up to the number the report withholds (:func:`~evaltools.analysis.cohorts.without_ended`):
-        the section, its chart, the workbook and the CSV tables show this one object."""
+        successes or numbers ended add up to those the report withholds (:func:`~evaltools.analysis.cohorts.
+        without_successes`, :func:`~evaltools.analysis.cohorts.without_ended`): the section, its chart, the workbook
+        and the CSV tables show this one object."""
         if not self.project.has_participants:
             return None
         rates = outcome_rates(self.project, lang=self.lang, goals=self.goals)
+        if self.disclosure.hides(Secondary.SUCCESSES):  # (a breakdown's successes add up to them: the same rule)
+            rates = without_successes(rates, stated_successes(self.project, rates, self.goals))
         return without_ended(rates) if self.disclosure.hides(Secondary.ENDED) else rates
 
     @cached_property
