@@ -1,0 +1,77 @@
+"""A board reads every page as the body that decides on the money: the evaluator's text agrees with the goal
+table goal by goal, a förbund of several municipalities pays as "kommunerna", a group's goal names its group
+once, and a verdict judged on one period that the report does not show says so."""
+from __future__ import annotations
+
+from evaltools.analysis.goals import GoalVerdict
+from evaltools.present.narrative import check, goal_claims, parse
+
+V = GoalVerdict
+GOALS = {"egen_försörjning": ("Minst 40 % av de avslutade går till arbete", V.REACHED_UNCERTAIN),
+         "deltagare": ("Minst 60 deltagare per år", V.NOT_REACHED)}
+
+
+def _claims(text: str, lang: str = "sv", goals=GOALS):
+    return goal_claims(parse("## Sammanfattande bedömning\n\n" + text, lang=lang), goals)
+
+
+# --- (1) one goal's verdict in the evaluator's text against the goal table's -------------------------------
+def test_reached_in_part_beside_reached_but_uncertain_is_caught():
+    notes = _claims("Målet om egen försörjning nåddes delvis.")
+    assert [(n.kind, n.goal, n.found) for n in notes] == [("goal", "egen_försörjning", "nåddes delvis")]
+    assert notes[0].contradiction
+
+
+def test_reached_in_part_in_english_by_citation():
+    notes = _claims("The share goal ({{ mal_egen_forsorjning_ar1 }}) was reached in part.", "en")
+    assert [(n.goal, n.found) for n in notes] == [("egen_försörjning", "reached in part")]
+
+
+def test_reached_beside_not_reached_is_caught_and_negated_is_not():
+    assert [n.goal for n in _claims("Målet Minst 60 deltagare per år uppnåddes.")] == ["deltagare"]
+    assert _claims("Målet Minst 60 deltagare per år uppnåddes inte.") == []
+
+
+def test_the_nearest_goal_is_the_one_the_claim_is_about():
+    # the participant goal was not reached (as the table says); the share goal was reached with uncertainty
+    text = ("Målet om deltagare nåddes inte, men målet om egen försörjning nåddes, om än inom felmarginalen.")
+    assert _claims(text) == []
+    # plain "reached" beside a share whose interval spans its target claims more than the table
+    assert [n.goal for n in _claims("Målet om egen försörjning uppnåddes.")] == ["egen_försörjning"]
+
+
+def test_a_sentence_naming_no_goal_is_no_claim_about_one():
+    assert _claims("Samverkan med vården nåddes delvis.") == []
+
+
+def test_agreeing_text_has_no_note():
+    goals = {"deltagare": ("Minst 60 deltagare per år", V.PARTLY)}
+    assert _claims("Målet om antal deltagare nåddes ett av tre år.", goals=goals) == []
+    assert _claims("Målet om antal deltagare nåddes delvis.", goals=goals) == []
+    assert [n.found for n in _claims("Målet om antal deltagare uppnåddes.", goals=goals)] == ["uppnåddes"]
+
+
+def test_check_puts_goal_notes_among_the_contradictions():
+    n = parse("## Sammanfattande bedömning\n\nMålet om egen försörjning nåddes delvis.\n")
+    notes = check(n, {}, GOALS)
+    assert [x.kind for x in notes] == ["goal"] and notes[0].line == 3
+
+
+def test_the_goal_note_names_the_goal_and_the_tables_verdict_in_words():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from evaltools.present.narrative import TextNote
+    from evaltools.present.sections.evaluator import note_text
+    from evaltools.words.text import msg
+
+    tab = pd.DataFrame({"goal_id": ["egen_försörjning"], "label": ["Minst 40 % av de avslutade går till arbete"],
+                        "verdict": ["uppnått_osäkert"], "source": ["ansökan"]})
+    for lang, words in (("sv", "uppnått, men osäkert"), ("en", "achieved, but uncertain")):
+        r = SimpleNamespace(lang=lang, msg=lambda key, **kw: msg(key, lang, **kw), figures={},
+                            goals=SimpleNamespace(table=tab))
+        said = note_text(r, TextNote("goal", None, 3, "nåddes delvis", goal="egen_försörjning")).replace("\xa0", " ")
+        assert "Minst 40 % av de avslutade går till arbete" in said and "nåddes delvis" in said
+        assert said.rstrip(".").endswith(words) or words + "." in said, said
+        assert "{" not in said
