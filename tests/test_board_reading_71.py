@@ -75,3 +75,50 @@ def test_the_goal_note_names_the_goal_and_the_tables_verdict_in_words():
         assert "Minst 40 % av de avslutade går till arbete" in said and "nåddes delvis" in said
         assert said.rstrip(".").endswith(words) or words + "." in said, said
         assert "{" not in said
+
+
+# --- (2) a förbund of several municipalities pays as "kommunerna" ------------------------------------------
+def _r(owner: str, partners: tuple[str, ...], lang: str = "sv"):
+    from types import SimpleNamespace
+
+    from evaltools.words.text import msg
+    return SimpleNamespace(lang=lang, msg=lambda key, **kw: msg(key, lang, **kw),
+                           params=SimpleNamespace(owner=owner, partners=partners))
+
+
+def _costs(*categories: str):
+    import pandas as pd
+    return pd.DataFrame({"category": [*categories, "Processledare"], "funder": ["kommun"] * len(categories) + ["förbund"],
+                         "used": [100_000.0] * len(categories) + [500_000.0],
+                         "budget": [100_000.0] * len(categories) + [500_000.0]})
+
+
+def test_three_member_municipalities_in_params_pay_as_the_municipalities_together():
+    from evaltools.present.sections.budget import funder_label, named_municipalities
+    from evaltools.present.sections.summary import funders_sentence
+
+    r = _r("Samordningsförbundet Tre Kommuner", ("Härnösands kommun", "Timrå kommun", "Sundsvalls kommun",
+                                                "Region Västernorrland"))
+    assert named_municipalities(r.params) == 3
+    costs = _costs("Handläggare, arbetstid")
+    assert funder_label(r, "kommun", costs) == "Kommunernas medfinansiering"
+    said = " ".join(funders_sentence(r, costs))
+    assert "kommunernas medfinansiering" in said and "kommunens" not in said
+    en = _r(r.params.owner, r.params.partners, "en")
+    assert "Municipality's" not in funder_label(en, "kommun", costs)
+
+
+def test_one_municipality_named_twice_is_one():
+    from evaltools.present.sections.budget import funder_label, named_municipalities
+
+    r = _r("Timrå kommun, Individ- och familjeomsorgen", ("Arbetsförmedlingen", "Arbetsmarknadsenheten Timrå kommun"))
+    assert named_municipalities(r.params) == 1
+    assert funder_label(r, "kommun", _costs("Handläggare, arbetstid")) == "Kommunens medfinansiering"
+
+
+def test_a_line_naming_one_municipality_is_that_municipalitys():
+    from evaltools.present.sections.budget import funder_label
+
+    r = _r("Samordningsförbundet", ("Härnösands kommun", "Timrå kommun", "Sundsvalls kommun"))
+    # the budget names the one municipality that co-finances: its co-financing, not the three's
+    assert funder_label(r, "kommun", _costs("Personal, Timrå kommun")) == "Kommunens medfinansiering"
