@@ -122,3 +122,30 @@ def test_a_line_naming_one_municipality_is_that_municipalitys():
     r = _r("Samordningsförbundet", ("Härnösands kommun", "Timrå kommun", "Sundsvalls kommun"))
     # the budget names the one municipality that co-finances: its co-financing, not the three's
     assert funder_label(r, "kommun", _costs("Personal, Timrå kommun")) == "Kommunens medfinansiering"
+
+
+# --- (3) a goal set for a group names its group once ------------------------------------------------------
+def _group_report(labels: dict[str, str], groups: dict[str, str]):
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from evaltools.words.text import msg
+
+    def among(value):
+        return SimpleNamespace(parts=lambda: [("municipality", value)])
+    goals = [SimpleNamespace(id=gid, among=among(groups[gid])) for gid in labels]
+    tab = pd.DataFrame({"goal_id": list(labels), "label": list(labels.values())})
+    return SimpleNamespace(lang="sv", msg=lambda key, **kw: msg(key, "sv", **kw), params=SimpleNamespace(goals=goals),
+                           goals=SimpleNamespace(table=tab))
+
+
+def test_a_label_that_names_its_municipality_is_not_followed_by_it_again():
+    from evaltools.present.sections.goals import group_notes
+
+    r = _group_report({"norr": "Minst 20 deltagare per år (Norrby)", "syd": "Minst 10 deltagare per år"},
+                      {"norr": "Norrby", "syd": "Sörby"})
+    (note,) = group_notes(r)
+    assert note.count("Norrby") == 1, note
+    # a label that does not name its group still has it beside it
+    assert "Minst 10 deltagare per år (från Sörby)" in note

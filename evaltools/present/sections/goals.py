@@ -205,16 +205,34 @@ def group_words(r, goal_id: str) -> str:
     return ", ".join(parts)
 
 
+def _group_values(r, goal_id: str) -> list[str]:
+    """The values of the group a goal is set for, as :func:`group_words` shows them ("Norrby", "kvinnor")."""
+    goal = next((g for g in r.params.goals if g.id == goal_id), None)
+    if goal is None or goal.among is None:
+        return []
+    return [group_word(column, str(value), r.lang) if (column := _GROUP_KEYS[key][1]) else str(value)
+            for key, value in goal.among.parts()]
+
+
+def label_names_group(r, goal_id: str, label: str) -> bool:
+    """Whether a goal's label already names every value of the group it is set for ("Minst 20 deltagare (Norrby)"
+    set for ``municipality: Norrby``): the group is then not said again beside it ("(Norrby) (från Norrby)")."""
+    values = _group_values(r, goal_id)
+    folded = label.casefold()
+    return bool(values) and all(re.search(r"(?<!\w)" + re.escape(v.casefold()), folded) for v in values)
+
+
 def group_notes(r) -> list[str]:
     """The goal table's note that a goal set for a group counts that group only: one goal's note names it and its
     group; two goals or more (one per municipality) are said once, each goal with its group, not a note each
     repeating the same words."""
     tab = r.goals.table
-    named = [(str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."), group)
+    named = [(gid, str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."), group)
              for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
     if len(named) > 1:
-        return [r.msg("goals.among_notes", goals="; ".join(f"{goal} ({group})" for goal, group in named))]
-    return [r.msg("goals.among_note", goal=goal, group=group) for goal, group in named]
+        return [r.msg("goals.among_notes", goals="; ".join(
+            goal if label_names_group(r, gid, goal) else f"{goal} ({group})" for gid, goal, group in named))]
+    return [r.msg("goals.among_note", goal=goal, group=group) for _gid, goal, group in named]
 
 
 def same_support_said(goal) -> bool:
