@@ -149,3 +149,45 @@ def test_a_label_that_names_its_municipality_is_not_followed_by_it_again():
     assert note.count("Norrby") == 1, note
     # a label that does not name its group still has it beside it
     assert "Minst 10 deltagare per år (från Sörby)" in note
+
+
+# --- (4) a verdict on one period whose figure is withheld says so ------------------------------------------
+def _two_years(suppression_ar1: str, value_ar1: float):
+    import pandas as pd
+    # år 1: 12 persons against a target of 10, reached; its figure withheld (secondary suppression) or shown;
+    # år 2: too few to judge (hidden as small, not assessed)
+    return pd.DataFrame({"goal_id": ["deltagare"] * 2, "kind": ["participant_count"] * 2,
+                         "label": ["Minst 10 deltagare per år"] * 2, "period_key": ["år1", "år2"],
+                         "mode": ["observed"] * 2, "status": ["uppnått", "ej_bedömt"], "note": ["", ""],
+                         "suppression": [suppression_ar1, "small"], "value": [value_ar1, float("nan")],
+                         "verdict": ["uppnått", "uppnått"], "verdict_so_far": [False, False]})
+
+
+def test_a_verdict_on_a_year_whose_figure_is_withheld_says_the_figure_is_not_shown():
+    from types import SimpleNamespace
+
+    from evaltools.present.sections.goals import one_period_verdict, sole_period_hidden
+    from evaltools.words.text import msg
+
+    hidden, shown = _two_years("secondary", float("nan")), _two_years("", 12.0)
+    assert sole_period_hidden(hidden) and not sole_period_hidden(shown)
+    for lang, plain, honest in (("sv", "uppnått, bedömt enbart på år 1", "inte redovisas"),
+                                ("en", "judged on year 1 alone", "not shown")):
+        r = SimpleNamespace(lang=lang, msg=lambda key, **kw: msg(key, lang, **kw))
+        said_hidden = one_period_verdict(r, hidden, "uppnått", "år1")
+        said_shown = one_period_verdict(r, shown, "uppnått", "år1")
+        assert honest in said_hidden and honest not in said_shown
+        assert plain in said_shown.replace("\xa0", " ")
+
+
+def test_the_portfolio_says_the_same_of_a_withheld_year():
+    from types import SimpleNamespace
+
+    from evaltools.analysis.goals import GoalVerdict
+    from evaltools.present.portfolio import Portfolio
+    from evaltools.words.text import msg
+
+    me = SimpleNamespace(lang="sv", msg=lambda key, **kw: msg(key, "sv", **kw))
+    said = Portfolio._verdict(me, GoalVerdict.REACHED, False, "år1", True)
+    assert said == "Uppnått (bedömt enbart på år 1, vars siffra inte redovisas)"
+    assert Portfolio._verdict(me, GoalVerdict.REACHED, False, "år1", False) == "Uppnått (bedömt enbart på år 1)"
