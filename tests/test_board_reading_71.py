@@ -191,3 +191,19 @@ def test_the_portfolio_says_the_same_of_a_withheld_year():
     said = Portfolio._verdict(me, GoalVerdict.REACHED, False, "år1", True)
     assert said == "Uppnått (bedömt enbart på år 1, vars siffra inte redovisas)"
     assert Portfolio._verdict(me, GoalVerdict.REACHED, False, "år1", False) == "Uppnått (bedömt enbart på år 1)"
+
+
+# --- the samples' English reports show the evaluator's words in English --------------------------------------
+def test_each_samples_swedish_evaluator_text_has_an_english_one_with_the_same_parts_and_figures():
+    from pathlib import Path
+
+    from evaltools.present.narrative import read
+
+    text = Path(__file__).resolve().parent.parent / "params" / "text"
+    for pid in ("eskilstuna-specialistteamet", "eskilstuna-ansokan"):
+        sv, en = read(text / f"{pid}.sv.md", "sv"), read(text / f"{pid}.en.md", "en")
+        assert list(en.parts) == list(sv.parts)
+        assert sorted(n for _, n in en.citations()) == sorted(n for _, n in sv.citations())
+        # (no Swedish words left in the English: the report would otherwise show them under an English heading)
+        words = " ".join(en.parts.values()).split()
+        assert not {"och", "att", "är", "för", "som"} & set(words)
