@@ -207,3 +207,24 @@ def test_each_samples_swedish_evaluator_text_has_an_english_one_with_the_same_pa
         # (no Swedish words left in the English: the report would otherwise show them under an English heading)
         words = " ".join(en.parts.values()).split()
         assert not {"och", "att", "är", "för", "som"} & set(words)
+
+
+def test_the_budget_table_names_the_member_municipalities_co_financing_in_the_plural(tiny_project):
+    import evaltools as et
+    from evaltools.present.sections import budget as budget_section
+
+    from .conftest import write_csv
+
+    write_csv(tiny_project.dir / "data" / "budget.csv", [
+        {"period": "2022", "category": "Processledare", "budget": 500000, "actual": 480000, "funder": "förbund"},
+        {"period": "2022", "category": "Handläggare, arbetstid", "budget": 150000, "actual": 150000, "funder": "kommun"},
+    ])
+    params = tiny_project("partners: [Härnösands kommun, Timrå kommun, Sundsvalls kommun]\n")
+    r = et.Report(et.load_project(params), lang="sv")
+    [[_, table, *_]] = budget_section.blocks(r)
+    f = table.frame
+    funder = f[r.msg("budget.funder")].tolist()
+    # the line of the three municipalities, and their part of the total: theirs together, never one municipality's
+    assert "Kommunernas medfinansiering" in funder and "Kommunens medfinansiering" not in funder
+    said = " ".join(" ".join(map(str, row)) for row in f.itertuples(index=False))
+    assert "varav kommunernas medfinansiering" in said and "kommunens medfinansiering" not in said
