@@ -122,11 +122,11 @@ def test_a_participant_projects_method_still_explains_its_intervals_and_privacy(
 
 @pytest.mark.parametrize("lang, each, once", [
     ("sv", "målet räknar bara sin grupp",
-     "Varje mål som är satt för en grupp räknar bara den gruppens deltagare: Norrby: 5 deltagare per år (från "
-     "Norrby); Söderby: 5 deltagare per år (från Söderby); Västerby: 5 deltagare per år (från Västerby)."),
+     "Varje mål som är satt för en grupp räknar bara den gruppens deltagare: Norrby: 5 deltagare per år; "
+     "Söderby: 5 deltagare per år; Västerby: 5 deltagare per år."),  # (each label names its town: said once)
     ("en", "the goal counts its group",
-     "Each goal set for a group counts that group's participants only: Norrby: 5 deltagare per år (from Norrby); "
-     "Söderby: 5 deltagare per år (from Söderby); Västerby: 5 deltagare per år (from Västerby)."),
+     "Each goal set for a group counts that group's participants only: Norrby: 5 deltagare per år; "
+     "Söderby: 5 deltagare per år; Västerby: 5 deltagare per år."),
 ])
 def test_the_goal_tables_notes_say_once_that_each_goal_counts_its_group(tmp_path, lang, each, once):
     from evaltools.present.sections.goals import group_notes

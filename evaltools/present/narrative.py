@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..analysis.goals import GoalVerdict
 from ..data.paths import PACKAGE_DIR
 from ..words.evaluator_text import (  # (where the text is read; named here as before)
     TEXT_DIR as TEXT_DIR,
@@ -65,9 +66,11 @@ class TextNote:
     """One thing the check found in the evaluator's text.
 
     ``kind`` is ``number`` (a number typed in the text that is no figure of the report),
-    ``pays_off`` (the text says the project pays off; the figures say otherwise) or ``goals``
-    (the text says the goals were reached; fewer than half were). ``found`` is the text as typed;
-    ``figures`` names the figures the note rests on (for a number: the nearest ones, as suggestions).
+    ``pays_off`` (the text says the project pays off; the figures say otherwise), ``goals``
+    (the text says the goals were reached; fewer than half were) or ``goal`` (the text says one goal was
+    reached, reached in part or not reached; the goal table says otherwise). ``found`` is the text as typed;
+    ``figures`` names the figures the note rests on (for a number: the nearest ones, as suggestions);
+    ``goal`` the goal a ``goal`` note is about.
     """
 
     kind: str
@@ -75,10 +78,11 @@ class TextNote:
     line: int
     found: str
     figures: tuple[str, ...] = ()
+    goal: str | None = None
 
     @property
     def contradiction(self) -> bool:
-        return self.kind in ("pays_off", "goals")
+        return self.kind in ("pays_off", "goals", "goal")
 
 
 _DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -272,7 +276,98 @@ def _goals_note(n, line, found, figures, sentence, persp, at=0) -> TextNote | No
     return None
 
 
-def check(n: Narrative, figures: Mapping[str, Figure]) -> list[TextNote]:
-    """Everything the check finds in the text: contradictions first, then untied numbers, each by line."""
-    return (sorted(contradictions(n, figures), key=lambda x: x.line)
+# what the text says of one goal, and the goal table's verdicts that contradict it (a verdict that judges nothing
+# yet, not assessed, running or context, is contradicted by nothing)
+_V = GoalVerdict
+_CONTRADICTED_BY: dict[str, tuple[GoalVerdict, ...]] = {
+    # "reached", plainly: a share whose interval spans its target is not simply reached
+    "reached": (_V.REACHED_UNCERTAIN, _V.PARTLY, _V.PARTLY_UNCERTAIN, _V.NOT_REACHED, _V.NOT_REACHED_UNCERTAIN,
+                _V.VOLUMES_PARTLY, _V.VOLUMES_SHORT),
+    "reached_uncertain": (_V.PARTLY, _V.NOT_REACHED, _V.VOLUMES_SHORT),
+    "partly": (_V.REACHED, _V.REACHED_UNCERTAIN, _V.NOT_REACHED, _V.NOT_REACHED_UNCERTAIN, _V.VOLUMES_REACH,
+               _V.VOLUMES_SHORT),
+    "not_reached": (_V.REACHED, _V.REACHED_UNCERTAIN, _V.VOLUMES_REACH),
+}
+
+
+def _goal_places(sentence: str, goals: Mapping[str, tuple[str, GoalVerdict]]) -> list[tuple[int, str]]:
+    """(offset, goal id) of each place in ``sentence`` that names a goal: a citation of one of its figures
+    ({{ mal_<id>_ar1 }}, {{ malvarde_<id> }}), its label as the report shows it, or its id in words right after
+    "målet"/"mål"/"goal" ("målet om egen försörjning")."""
+    out = []
+    for gid, (label, _verdict) in goals.items():
+        g = fold(gid)
+        for m in CITATION.finditer(sentence):
+            name = fold(m.group(1))
+            if name in (f"mal_{g}", f"malvarde_{g}") or name.startswith(f"mal_{g}_"):
+                out.append((m.start(), gid))
+        if label.strip():
+            words = r"\s+".join(re.escape(w) for w in label.split())
+            out += [(m.start(), gid) for m in re.finditer(words, sentence, re.I)]
+        id_words = r"[\s_-]+".join(re.escape(w) for w in re.split(r"[\s_-]+", gid.strip()) if w)
+        if id_words:
+            rx = re.compile(r"\b(?:målet|mål|goal|target)\b(?:\W+\w+){0,3}?\W+(" + id_words + r")\b", re.I)
+            out += [(m.start(1), gid) for m in rx.finditer(sentence)]
+    return out
+
+
+_CLAUSE = re.compile(r"[,;:–—]|\s(?:men|but)\s")
+
+
+def _reached_said(text: str, m: re.Match, neg: list[re.Pattern], unsure: list[re.Pattern]) -> str:
+    """What "reached" (``m``) in ``text`` says: "not_reached" with a negation right after it ("nåddes inte"),
+    "reached_uncertain" with a word of uncertainty in its clause or the next ("nåddes, om än inom felmarginalen"),
+    "not_reached" with a negation just before it, else "reached"."""
+    after = " ".join(text[m.end():].split()[:2])
+    if any(rx.search(after) for rx in neg):
+        return "not_reached"
+    bounds = [0, *(b.end() for b in _CLAUSE.finditer(text)), len(text)]
+    i = max(j for j, b in enumerate(bounds[:-1]) if b <= m.start())
+    if any(rx.search(text[bounds[i]:bounds[min(i + 2, len(bounds) - 1)]]) for rx in unsure):
+        return "reached_uncertain"
+    return "not_reached" if _negated(text[bounds[i]:], m.start() - bounds[i], m.end() - bounds[i], neg) else "reached"
+
+
+def goal_claims(n: Narrative, goals: Mapping[str, tuple[str, GoalVerdict]]) -> list[TextNote]:
+    """Sentences that say one goal was reached, reached in part or not reached, where the goal table's verdict of
+    the goal the sentence names (nearest the claim) says otherwise: "nåddes delvis" beside a goal the table calls
+    reached but uncertain, "uppnåddes" beside one it calls not reached.
+
+    ``goals`` maps each application goal's id to its label as the report shows it and its verdict. A sentence
+    that names no goal is not read as a claim about one (the text's claims about all the goals are
+    :func:`contradictions`'s). "Reached" with a negation close to it is a claim that the goal was not reached; with
+    a word of uncertainty in the sentence ("men osäkert", "inom felmarginalen"), that it was reached with
+    uncertainty.
+    """
+    pats = claim_patterns(n.lang)
+    neg, unsure = pats.get("negation", []), pats.get("goal_uncertain", [])
+    out: list[tuple[int, int, TextNote]] = []
+    key_order = {k: i for i, k in enumerate(n.parts)}
+    for key, src in n.parts.items():
+        for s0, s1 in _sentences(src):
+            sentence = src[s0:s1]
+            places = _goal_places(sentence, goals)
+            if not places:
+                continue
+            # (the figures cited are no words of a claim: "nåddes {{ n }} år av tre" reads as a number of years)
+            text = CITATION.sub(lambda m: "1" + " " * (len(m.group(0)) - 1), sentence)
+            partly = [m for rx in pats.get("goal_partly", []) for m in rx.finditer(text)]
+            reached = [m for rx in pats.get("goal_reached", []) for m in rx.finditer(text)
+                       if not any(p.start() <= m.start() < p.end() or m.start() <= p.start() < m.end() for p in partly)]
+            for m, said in [(p, "partly") for p in partly] + [(r, "reached") for r in reached]:
+                if said == "reached":
+                    said = _reached_said(text, m, neg, unsure)
+                gid = min(places, key=lambda p: (abs(p[0] - m.start()), p[1]))[1]
+                if goals[gid][1] in _CONTRADICTED_BY[said]:
+                    note = TextNote("goal", n.source, n.line_of(key, s0 + m.start()), " ".join(m.group(0).split()),
+                                    goal=gid)
+                    out.append((key_order[key], s0 + m.start(), note))
+    return [note for *_pos, note in sorted(out, key=lambda x: x[:2])]
+
+
+def check(n: Narrative, figures: Mapping[str, Figure],
+          goals: Mapping[str, tuple[str, GoalVerdict]] | None = None) -> list[TextNote]:
+    """Everything the check finds in the text: contradictions first (of the figures, then of the goal table's
+    verdicts, ``goals``: see :func:`goal_claims`), then untied numbers, each by line."""
+    return (sorted(contradictions(n, figures) + goal_claims(n, goals or {}), key=lambda x: x.line)
             + unmatched_numbers(n, figures))

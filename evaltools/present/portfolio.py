@@ -38,7 +38,7 @@ from ..words.assumptions import years as years_text
 from .plots import plot_portfolio
 from .sections.summary import total_and_parts
 from .sections.costbenefit import range_text
-from .sections.goals import timed_words
+from .sections.goals import sole_period_hidden, timed_words
 from ..analysis.costbenefit.persistence import some_had_no_fs
 
 
@@ -493,17 +493,20 @@ class Portfolio:
         if g.empty:
             return pd.DataFrame(columns=[m("portfolio.project"), m("portfolio.goal"), m("portfolio.verdict")])
         return pd.DataFrame({m("portfolio.project"): g["title"], m("portfolio.goal"): g["label"],
-                             m("portfolio.verdict"): [self._verdict(v, bool(so_far), sole)
-                                                      for v, so_far, sole in zip(g["verdict"], g["verdict_so_far"],
-                                                                                 g["sole_period"])]})
+                             m("portfolio.verdict"): [self._verdict(v, bool(so_far), sole, hidden is True)
+                                                      for v, so_far, sole, hidden in zip(
+                                                          g["verdict"], g["verdict_so_far"], g["sole_period"],
+                                                          g["sole_period_hidden"])]})
 
-    def _verdict(self, verdict: GoalVerdict, so_far: bool, sole: object) -> str:
+    def _verdict(self, verdict: GoalVerdict, so_far: bool, sole: object, hidden: bool = False) -> str:
         """A goal's verdict as its report's page 1 qualifies it: resting on one judged period, it names
-        that period ("Inte uppnått (bedömt enbart på år 1; en period pågår)"), as page 1 does; judged on the
-        periods that ended while another runs, it says so."""
+        that period ("Inte uppnått (bedömt enbart på år 1; en period pågår)"), and says where that period's
+        figure is not shown, as page 1 does; judged on the periods that ended while another runs, it says so."""
         words = verdict_words(verdict, self.lang)
         if isinstance(sole, str) and sole:
             period = lower_first(period_name(sole, self.lang))
+            if hidden:
+                return self.msg("portfolio.verdict_one_period_hidden", verdict=words, period=period)
             key = "portfolio.verdict_one_period_so_far" if so_far else "portfolio.verdict_one_period"
             return self.msg(key, verdict=words, period=period)
         return self.msg("portfolio.verdict_so_far", verdict=words) if so_far else words
@@ -557,7 +560,7 @@ class Portfolio:
 
 
 GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdict_so_far", "sole_period",
-                    "volumes_unknown"]
+                    "volumes_unknown", "sole_period_hidden"]
 
 
 def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None,
@@ -635,7 +638,9 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
              # the one period a verdict rests on, named as page 1 names it ("" where it rests on more)
              "sole_period": ("" if r.kind in ("qualitative", "context") else
                              sole_judged_period(tab[tab["goal_id"] == r.goal_id]) or ""),
-             "volumes_unknown": r.goal_id in unknown}
+             "volumes_unknown": r.goal_id in unknown,
+             # (that one period's figure withheld in the report: the verdict says the reader cannot see it)
+             "sole_period_hidden": sole_period_hidden(tab[tab["goal_id"] == r.goal_id])}
             for r in first.itertuples(index=False)]
 
 

@@ -27,7 +27,7 @@ from ..analysis.survey import survey
 from ..analysis.costbenefit.persistence import some_had_no_fs
 from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public
 from ..data.project import Project, load_project
-from .figures import report_figures
+from .figures import goal_verdicts, report_figures
 from .narrative import Narrative, draft, check as check_text
 from .narrative import load as load_narrative
 from ..words.labels import answered_since, goal_note, note_text, period_label, success_definition_text, time_limit_words
@@ -194,7 +194,12 @@ class Report:
     @cached_property
     def text_check(self):
         """What the check of the evaluator's text against the figures found (:func:`evaltools.present.narrative.check`)."""
-        return check_text(self.narrative, self.figures) if self.narrative else []
+        if not self.narrative:
+            return []
+        tab = self.goals.table  # (each application goal's label as the report shows it, and its one verdict)
+        labels = {} if tab.empty else dict(zip(tab["goal_id"], tab["label"].astype(str)))
+        goals = {gid: (labels.get(gid, ""), v) for gid, v in goal_verdicts(tab).items()}
+        return check_text(self.narrative, self.figures, goals)
 
     # --- sections -----------------------------------------------------------------------
     def _show(self, module) -> None:

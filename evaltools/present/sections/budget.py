@@ -1,6 +1,8 @@
 """Budget and actual costs per line, with a total row and a chart."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -262,12 +264,27 @@ def _funders(ct: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(str(f) for f in ct[S.FUNDER].dropna()))
 
 
+# a municipality named in the params file's owner or partners ('Timrå kommun', 'Arbetsmarknadsenheten Timrå kommun'):
+# the capitalised word before 'kommun'
+_MUNICIPALITY_NAMED = re.compile(r"\b([A-ZÅÄÖÉ][\w-]*?)s?\s+kommun\b")
+
+
+def named_municipalities(params) -> int:
+    """How many municipalities the params file's owner and partners name ('Härnösands kommun', 'Timrå kommun',
+    'Sundsvalls kommun': three; 'Timrå kommun, IFO' and 'Arbetsmarknadsenheten Timrå kommun': one)."""
+    names = [str(params.owner), *(str(p) for p in params.partners)]
+    return len({m.group(1).casefold() for n in names for m in _MUNICIPALITY_NAMED.finditer(n)})
+
+
 def funder_label(r, funder: str, costs: pd.DataFrame) -> str:
     """A funder's name for its part of the cost: the municipalities' co-financing in the plural where the
     lines written with the code ``kommun`` name two or more municipalities ('Personal, Härnösands kommun',
-    'Personal, Timrå kommun'); one municipality's is said as the code's label."""
-    if str(funder) == "kommun" and co_financing_municipalities(costs) > 1:
-        return r.msg("budget.funder_kommuner")
+    'Personal, Timrå kommun'), or name none and the params file's owner and partners name two or more (a project of
+    a förbund's three municipalities); one municipality's is said as the code's label."""
+    if str(funder) == "kommun":
+        named = co_financing_municipalities(costs)
+        if named > 1 or (named == 0 and named_municipalities(r.params) > 1):
+            return r.msg("budget.funder_kommuner")
     return code_label(S.FUNDER, funder, r.lang)
 
 
@@ -293,6 +310,7 @@ def blocks(r) -> list[list]:
     budget_only = r.kind == "ansökan" or not (has_actuals(ct) or _so_far(ct).any())
     periods = list(dict.fromkeys(ct[S.PERIOD]))
     funders = _funders(ct)
+    named_in_lines = co_financing_municipalities(ct) > 0
     rows: list[list[str]] = []
     funder_of: list[str] = []
     # lines grouped by period (in the order the file first names them), each period with its subtotal
@@ -306,7 +324,9 @@ def blocks(r) -> list[list]:
                          _actual_cell(line, lang, msg),
                          shown_difference(line[S.ACTUAL], line[S.BUDGET], lang),
                          fmt_pct(line["used_pct"], lang, 0)])
-            funder_of.append(code_label(S.FUNDER, line[S.FUNDER], lang) if len(funders) > 1 else "")
+            # (a line of the member municipalities that names none of them is theirs together, as their total)
+            funder_of.append((funder_label(r, line[S.FUNDER], ct) if not named_in_lines
+                              else code_label(S.FUNDER, line[S.FUNDER], lang)) if len(funders) > 1 else "")
         if len(periods) > 1:
             for row in _sum_rows(r, msg("budget.total_period", period=_period_in_text(period, lang)), group,
                                  budget_only):

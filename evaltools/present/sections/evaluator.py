@@ -17,6 +17,7 @@ from ..narrative import GUIDANCE_KEYS, HEADING_KEYS
 from ..figures import Figure, Unit
 from ...words.formats import fmt_int, fmt_kr, fmt_kr_prose, fmt_num, fmt_pct, fmt_probability, number_word
 from ..display import Text
+from ...words.verdicts import lower_first, verdict_words
 
 # how deep each part's heading sits: the background belongs to "about the project"
 LEVELS = {"background": 3}
@@ -88,6 +89,11 @@ def note_text(r, note) -> str:
             return msg("evaluator.check.number_plain", line=str(note.line), number=note.found)
         name = note.figures[0]
         return msg("evaluator.check.number", line=str(note.line), number=note.found, name=name, shown=shown[name])
+    if note.kind == "goal":
+        tab = r.goals.table
+        row = tab[tab["goal_id"] == note.goal].iloc[0]
+        return msg("evaluator.check.goal", line=str(note.line), phrase=note.found, goal=str(row["label"]),
+                   verdict=lower_first(verdict_words(row["verdict"], lang)))
     if note.kind == "goals":
         return msg("evaluator.check.goals", line=str(note.line), phrase=note.found,
                    reached=shown.get("mal_uppnadda", "–"), assessed=shown.get("mal_bedomda", "–"))

@@ -205,16 +205,34 @@ def group_words(r, goal_id: str) -> str:
     return ", ".join(parts)
 
 
+def _group_values(r, goal_id: str) -> list[str]:
+    """The values of the group a goal is set for, as :func:`group_words` shows them ("Norrby", "kvinnor")."""
+    goal = next((g for g in r.params.goals if g.id == goal_id), None)
+    if goal is None or goal.among is None:
+        return []
+    return [group_word(column, str(value), r.lang) if (column := _GROUP_KEYS[key][1]) else str(value)
+            for key, value in goal.among.parts()]
+
+
+def label_names_group(r, goal_id: str, label: str) -> bool:
+    """Whether a goal's label already names every value of the group it is set for ("Minst 20 deltagare (Norrby)"
+    set for ``municipality: Norrby``): the group is then not said again beside it ("(Norrby) (från Norrby)")."""
+    values = _group_values(r, goal_id)
+    folded = label.casefold()
+    return bool(values) and all(re.search(r"(?<!\w)" + re.escape(v.casefold()), folded) for v in values)
+
+
 def group_notes(r) -> list[str]:
     """The goal table's note that a goal set for a group counts that group only: one goal's note names it and its
     group; two goals or more (one per municipality) are said once, each goal with its group, not a note each
     repeating the same words."""
     tab = r.goals.table
-    named = [(str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."), group)
+    named = [(gid, str(tab.loc[tab["goal_id"] == gid, "label"].iloc[0]).rstrip("."), group)
              for gid in dict.fromkeys(tab["goal_id"]) if (group := group_words(r, gid))]
     if len(named) > 1:
-        return [r.msg("goals.among_notes", goals="; ".join(f"{goal} ({group})" for goal, group in named))]
-    return [r.msg("goals.among_note", goal=goal, group=group) for goal, group in named]
+        return [r.msg("goals.among_notes", goals="; ".join(
+            goal if label_names_group(r, gid, goal) else f"{goal} ({group})" for gid, goal, group in named))]
+    return [r.msg("goals.among_note", goal=goal, group=group) for _gid, goal, group in named]
 
 
 def same_support_said(goal) -> bool:
@@ -298,6 +316,26 @@ def by_intake_notes(r) -> list[str]:
     return [r.msg("goals.by_intake_some_note", goals=r.words.join([g.label_for(r.lang).rstrip(".") for g in intake]))]
 
 
+def sole_period_hidden(rows: pd.DataFrame) -> bool:
+    """Whether the one period a goal's verdict rests on (:func:`evaltools.analysis.goals.sole_judged_period`) is a
+    period whose figure the report does not show (withheld so that a small count cannot be worked out, or not
+    reported): a verdict "bedömt enbart på år 1" then says that the reader cannot see år 1's figure."""
+    if rows.empty or rows["kind"].iloc[0] in ("qualitative", "context"):
+        return False
+    sole = sole_judged_period(rows)
+    if sole is None:
+        return False
+    row = rows[rows["period_key"].astype(str) == sole].iloc[0]
+    return bool(str(row.get("suppression", "") or "")) or pd.isna(row["value"])
+
+
+def one_period_verdict(r, rows: pd.DataFrame, verdict: str, sole: str) -> str:
+    """A goal's verdict resting on its one judged period ``sole``, naming that period, and saying so where its figure
+    is not shown ("uppnått, bedömt enbart på år 1, vars siffra inte redovisas")."""
+    key = "summary.goal_verdict_one_period_hidden" if sole_period_hidden(rows) else "summary.goal_verdict_one_period"
+    return r.msg(key, verdict=verdict, period=lower_first(period_name(sole, r.lang)))
+
+
 def one_period_notes(r) -> list[str]:
     """The goal table's note of each goal whose verdict rests on one period, the others hidden, too few
     to judge or not ended (:func:`evaltools.analysis.goals.sole_judged_period`), with the verdict and
@@ -308,8 +346,7 @@ def one_period_notes(r) -> list[str]:
         rows = tab[tab["goal_id"] == gid]
         if rows["kind"].iloc[0] in ("qualitative", "context") or (sole := sole_judged_period(rows)) is None:
             continue
-        verdict = r.msg("summary.goal_verdict_one_period", verdict=lower_first(verdict_text(rows, r.lang)),
-                        period=lower_first(period_name(sole, r.lang)))
+        verdict = one_period_verdict(r, rows, lower_first(verdict_text(rows, r.lang)), sole)
         out.append(r.msg("goals.one_period_note", goal=rows["label"].iloc[0].rstrip("."), verdict=verdict))
     return out
 
@@ -691,8 +728,7 @@ def page_one(r, length: str = "full") -> list[str]:
         sole = sole_judged_period(rows) if first["kind"] not in ("qualitative", "context") else None
         if sole is not None:
             # one year judged, the others hidden or not ended: the verdict says which year it rests on
-            verdict = msg("summary.goal_verdict_one_period", verdict=verdict,
-                          period=lower_first(period_name(sole, lang)))
+            verdict = one_period_verdict(r, rows, verdict, sole)
             if bool(first.get("verdict_so_far", False)) and not running_said:  # (else its figures say it)
                 verdict += msg("summary.goal_one_period_running")
         elif bool(first.get("verdict_so_far", False)):
