@@ -496,6 +496,18 @@ def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bo
     return counts(project, goal_table).exits_in_goals
 
 
+def exits_withheld(project: Project, goal_table: pd.DataFrame | None = None) -> bool:
+    """Whether a report of ``project`` withholds the count of exits from försörjningsstöd its cost-benefit counts:
+    1 to k − 1 of them, or k or more withheld all the same (:func:`exit_counts`), and no goal publishes them
+    (:func:`exits_public`). Then no figure may be worked out from the count either, such as a deadweight that is
+    the comparison group's share who left over the participants' (:func:`evaltools.analysis.costbenefit.cost_benefit`).
+    """
+    if exits_public(project, goal_table):
+        return False
+    c = counts(project, goal_table)
+    return exit_counts(project, goal_table) is not None or hides(c.exits, project.params.privacy.min_count)
+
+
 def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
                   known: Sequence[bool] = (), withheld: Sequence[Sequence[int]] = ()) -> list[bool]:
     """Which counts of one breakdown (the outcome kinds) to hide: those from 1 to k − 1, and the fewest others

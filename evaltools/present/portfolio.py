@@ -22,7 +22,7 @@ from ..analysis.power import expected_participants
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
-from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public
+from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public, exits_withheld
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
@@ -667,7 +667,8 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     # (as the project's report publishes it: where 1 to k − 1 exits are valued, the range over them, not the figures)
     goal_table = assess_goals(project, lang=lang).table if goals is None else goals
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
-    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False),
+    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False,
+                                                                exits_withheld=exits_withheld(project, goal_table)),
                        exit_counts(project, goal_table), exits_public(project, goal_table))
     cb = result.summary
     # the deadweight taken from a comparison group that moved apart from the participants before the start:

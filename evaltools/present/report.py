@@ -25,7 +25,7 @@ from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
 from ..analysis.costbenefit.persistence import some_had_no_fs
-from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public
+from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public, exits_withheld
 from ..data.project import Project, load_project
 from .figures import goal_verdicts, report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -170,9 +170,10 @@ class Report:
     def cba(self):
         """The cost-benefit as the report publishes it (:func:`evaltools.analysis.costbenefit.published`): where
         1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
+        # (where the count of exits is withheld, no deadweight is worked out from it either)
         return published(cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates,
-                                      lang=self.lang), exit_counts(self.project, self.goals.table),
-                         exits_public(self.project, self.goals.table))
+                                      lang=self.lang, exits_withheld=exits_withheld(self.project, self.goals.table)),
+                         exit_counts(self.project, self.goals.table), exits_public(self.project, self.goals.table))
 
     @cached_property
     def disclosure(self):

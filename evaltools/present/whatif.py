@@ -36,7 +36,7 @@ from ..words import assumptions as assumption_words
 from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
-from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts, exits_public
+from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts, exits_public, exits_withheld
 from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
@@ -126,7 +126,8 @@ def _cost_benefit(project, lang=None):
     # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
     goal_table = assess_goals(project).table
-    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang),
+    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang,
+                                  exits_withheld=exits_withheld(project, goal_table)),
                      exit_counts(project, goal_table), exits_public(project, goal_table))
 
 

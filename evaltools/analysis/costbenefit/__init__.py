@@ -93,17 +93,21 @@ def expected_outcomes(mix: dict[str, float] | None, n: int) -> list[str]:
     return [k for _, k in slots]
 
 
-def _deadweight(project: Project, info: dict) -> tuple[float, Note, bool]:
+def _deadweight(project: Project, info: dict, exits_withheld: bool = False) -> tuple[float, Note, bool]:
     """The deadweight, its source and whether it is an unsourced assumption: from params; else from
     the comparison group's rate of leaving over the participants' (its rates and counts go into
     ``info``), unless that rate would tell the outcome of fewer than ``privacy.min_count`` persons
-    (:func:`~evaltools.analysis.comparison.comparison_rate_tells_few`); else the default."""
+    (:func:`~evaltools.analysis.comparison.comparison_rate_tells_few`), or the report withholds the count of exits
+    (``exits_withheld``: the source states the participants' share who left, and the deadweight is the comparison's
+    share over it, so either gives the count back beside the number ended); else the default."""
     cb, k = project.params.cost_benefit, project.params.privacy.min_count
     if cb.deadweight is not None:
         return cb.deadweight, Note.of("assumption.params_file"), False
     rates = comparison_success_rates(project, cb.success_outcomes)
     if rates is not None and comparison_rate_tells_few(rates, k):  # the default, and why
         return cb.deadweight_default, Note.of("assumption.deadweight_default_few", k=k), True
+    if rates is not None and rates[0] > 0 and exits_withheld:
+        return cb.deadweight_default, Note.of("assumption.deadweight_default_withheld"), True
     if rates and rates[0] > 0:
         info["deadweight_rates"] = rates
         info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])
@@ -136,7 +140,8 @@ def _subsidised_source(n_sub: int, n_ended: int | None, k: int) -> Note:
             else Note.of("assumption.wage_subsidy_source", n=n_sub))
 
 
-def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
+def _build(project: Project, cost_basis: str, exits_withheld: bool = False
+           ) -> tuple[_Model, list[UsedAssumption], pd.DataFrame, list[RefValue], dict]:
     params, cb = project.params, project.params.cost_benefit
     ct = costs(project, cost_basis).table
     info: dict = {"deadweight_range": tuple(cb.deadweight_range), "horizon_range": tuple(cb.horizon_range),
@@ -192,7 +197,7 @@ def _build(project: Project, cost_basis: str) -> tuple[_Model, list[UsedAssumpti
     info["shared_household_leavers"] = int(parts.shared.sum())
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 
-    dw, dw_src, dw_flag = _deadweight(project, info)
+    dw, dw_src, dw_flag = _deadweight(project, info, exits_withheld)
     info["deadweight_source"] = "params" if cb.deadweight is not None else ("comparison" if "deadweight_counts" in info else "default")
 
     # drop-off: observed persistence after exit where the payments cover enough leavers 12 months
@@ -525,7 +530,7 @@ def _price_year_used(params) -> UsedAssumption:
 
 def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo: bool = True,
                  effect: bool = True, payments=None, reference_dates: pd.DataFrame | None = None,
-                 lang: str | None = None) -> CostBenefitResult:
+                 lang: str | None = None, exits_withheld: bool = False) -> CostBenefitResult:
     """Does the project pay for itself, and for whom? Costs against the försörjningsstöd it
     avoided, per perspective, from one ledger of flows between actors.
 
@@ -548,6 +553,11 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     lang
         ``"sv"`` or ``"en"``: the language of the main goal's name in the success definition;
         default: the params file's. (Sources and notes are worded where they are shown.)
+    exits_withheld
+        The report withholds the count of exits from försörjningsstöd
+        (:func:`evaltools.analysis.disclosure.exits_withheld`): the deadweight is then not worked out from the
+        comparison group, whose share over the participants' would give it. The evaluator's own call keeps the
+        default ``False`` and so the deadweight the data give.
 
     Returns
     -------
@@ -567,7 +577,7 @@ def cost_benefit(project: Project, *, cost_basis: str | None = None, monte_carlo
     """
     lang = lang or project.params.language
     cost_basis = cost_basis or project.params.cost_benefit.cost_basis
-    m, assumptions, ct, refs, info = _build(project, cost_basis)
+    m, assumptions, ct, refs, info = _build(project, cost_basis, exits_withheld)
     cb = project.params.cost_benefit
     lead = cb.lead_perspective
     structural = info["mode"] == "structural"

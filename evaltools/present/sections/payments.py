@@ -87,12 +87,14 @@ def blocks(r) -> list[list]:
             # leave half a page empty under the estimate's paragraphs)
             *study]]
     er = compare_exit_rates(r.project)
-    if not er.empty and r.disclosure.hides(Secondary.ENDED):
+    if not er.empty and (r.disclosure.hides(Secondary.ENDED) or r.disclosure.hides(Secondary.EXITS)):
         # (the participants' row counts the ended who had försörjningsstöd at the start, often all of them: its number,
-        # and its share beside the leavers the report states, would give the number ended the report withholds)
+        # and its share beside the leavers the report states, would give the number ended the report withholds; its
+        # share times its number is the count of exits, where the report withholds that)
         er = er.astype(object)
         mine = er["group"] == "participants"
-        er.loc[mine, ["n", "rate", "ci_low", "ci_high"]] = SECONDARY
+        er.loc[mine, ["n", "rate", "ci_low", "ci_high"] if r.disclosure.hides(Secondary.ENDED) else
+               ["rate", "ci_low", "ci_high"]] = SECONDARY
         er.loc[:, "p_value"] = np.nan
     if not er.empty:
         rate_col, p_col = msg("payments.left"), msg("payments.p_difference")
