@@ -99,6 +99,10 @@ class RawTable:
     # the empty cells of a sheet that have a fill colour, as (file row, the column's name as read): a colour that
     # stands for a value ('grön = i arbete') is no value, which a message about the cell says
     coloured: frozenset[tuple[int, str]] = frozenset()
+    # the numbers of the rows read whose format shows a unit or divides by 1000 ('# ##0 "kr"', '#,##0, "tkr"'), as
+    # (cell, heading, value, format, (the unit's power of 1000 or None, the times it divides by 1000, decimals)):
+    # what Excel shows is not the number read, which a loader that knows the file's unit checks
+    unit_formats: tuple[tuple[str, str, float, str, tuple[int | None, int, int]], ...] = ()
 
     def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
         """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
@@ -185,6 +189,43 @@ def _shows_month(number_format: str) -> bool:
     'mmmm yyyy', '[$-41D]mmmm yyyy;@')."""
     f = _FORMAT_TEXT.sub("", str(number_format)).lower()
     return "y" in f and "m" in f and not any(ch in f for ch in "dhs")
+
+
+# the unit words a number format may show after an amount ('# ##0 "kr"', '#,##0, "tkr"', '[$SEK] #,##0'), each with its
+# power of 1000 in kronor
+_FORMAT_UNITS = {"kr": 0, "sek": 0, "kronor": 0, "tkr": 1, "tsek": 1, "ksek": 1, "kkr": 1, "mkr": 2, "msek": 2, "mnkr": 2}
+# a format's text: in quotes, an escaped character, a [$currency-locale], or letters written bare
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|([A-Za-zÅÄÖåäö]+)')
+
+
+def format_unit(number_format: str) -> tuple[int | None, int, int] | None:
+    """What a number format says of the unit of the amounts it shows: the power of 1000 of the unit word it shows
+    (0 for ``kr``, 1 for ``tkr``, 2 for ``Mkr``; None where it shows none), how many times it divides by 1000 (a
+    comma after the digits, ``#,##0,`` shows 100000 as 100) and the decimals it shows; None for a format that says
+    neither (``General``, ``# ##0``, ``0.00``)."""
+    fmt = str(number_format or "")
+    section, quoted = "", False
+    for ch in fmt:  # (the first section, for the positive numbers: ';' in quotes is text)
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            break
+        section += ch
+    section = re.sub(r"[_*].", "", section)  # (a space as wide as a character, a character repeated: no text)
+    words: list[str] = []
+    for m in _FORMAT_LITERAL.finditer(section):
+        words += [w for w in (m.group(1), m.group(2), m.group(3), m.group(4)) if w]
+    text = "".join(words).casefold()
+    found = [_FORMAT_UNITS[w] for w in re.findall(r"[a-zåäö]+", text) if w in _FORMAT_UNITS]
+    power = found[0] if found else None
+    codes = _FORMAT_LITERAL.sub("", section)
+    digits = [i for i, ch in enumerate(codes) if ch in "0#?"]
+    if not digits:
+        return None
+    scale = len(codes[digits[-1] + 1:]) - len(codes[digits[-1] + 1:].lstrip(","))
+    point = codes.find(".")
+    decimals = sum(1 for i in digits if point >= 0 and i > point)
+    return (power, scale, decimals) if power is not None or scale else None
 
 
 def _cell_text(v: object, number_format: str = "") -> str:
@@ -873,6 +914,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     dates: set[tuple[int, int]] = set()
     percents: set[tuple[int, int]] = set()
     coloured: set[tuple[int, int]] = set()
+    # (row, column) -> a number under a format that shows a unit or divides by 1000: its value, format and unit
+    unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
@@ -891,6 +934,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
         coloured.update((i, j) for j, c in enumerate(r, 1) if c.value is None and _filled(c))
+        for j, c in enumerate(r, 1):
+            if (isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+                    and (shows := format_unit(getattr(c, "number_format", ""))) is not None):
+                unit_formats[(i, j)] = (float(c.value), str(c.number_format), shows)
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
     # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
@@ -942,7 +989,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     for r, c in percents:
         if r <= len(percent) and c <= percent.shape[1]:
             percent.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured
+    return (cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured,
+            unit_formats)
 
 
 # the fill colours that show as none: white, and the empty colour a cell without a fill has
@@ -1119,11 +1167,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     epoch = EXCEL_EPOCH
     shown = dated = percent = None
     coloured_at: set[tuple[int, int]] = set()
+    unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
         (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
-         percent, coloured_at) = _read_xlsx_cells(path, fname, sheet, table)
+         percent, coloured_at, unit_formats) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1223,11 +1272,14 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     kept_rows = {int(r) for r in file_rows[keep]}
     coloured = frozenset((r, header[c - 1]) for r, c in coloured_at if r in kept_rows and c - 1 in keep_cols)
+    formatted = tuple((f"{letter(c)}{r}", header[c - 1], *shows) for (r, c), shows in sorted(unit_formats.items())
+                      if r in kept_rows and c - 1 in keep_cols)
     file_sheets = sheet_names_shown(table) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
                     hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured,
+                    unit_formats=formatted,
                     headings={name: was for name, was in as_written.items() if name in body.columns})
 
 

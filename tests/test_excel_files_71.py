@@ -1,0 +1,186 @@
+"""Amounts whose unit Excel shows beside them: a budget kept in tkr with a cell typed '100 000 kr', an amount typed
+with its unit ('12,5 tkr', '1,2 Mkr'), and a number under a format that shows a unit or divides by 1000 ('# ##0 "kr"',
+'#,##0, "tkr"', '#,##0,'), which Excel shows in one unit and holds in another; and a date written as Swedish text
+writes it ('15/1 2024'). Each is read as the evaluator means it or refused in one message naming the file, the cells
+and what to write, never read 1 000 times wrong without a word."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import evaltools as et
+from evaltools.data.reading import format_unit
+from evaltools.publish import cli
+
+from .conftest import load_problems as _problems
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _params(tiny_project, unit: str, **files: str) -> Path:
+    """The tiny project's params naming ``files`` in data/, its amounts read in ``unit`` (``amount_unit``)."""
+    return tiny_project(data_block=f"data:\n  amount_unit: {unit}\n" + "".join(f"  {k}: data/{v}\n" for k, v in files.items()))
+
+
+def _budget_csv(tiny_project, budget: str, actual: str) -> None:
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        f"period;category;budget;actual\n2022;Lön;{budget};{actual}\n2023;Lön;50;40\n", encoding="utf-8")
+
+
+def _budget_xlsx(tiny_project, fmt: str, budget: float, actual: float) -> Path:
+    """A budget sheet whose first line's two amounts (C2, D2) are numbers under the number format ``fmt``."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in (["period", "category", "budget", "actual"], [2022, "Lön", budget, actual], [2023, "Lön", 50, 40]):
+        ws.append(row)
+    ws["C2"].number_format = ws["D2"].number_format = fmt
+    path = tiny_project.dir / "data" / "budget.xlsx"
+    wb.save(path)
+    return path
+
+
+# --- 1. kronor typed in a file read in tkr ---------------------------------------------------------------------------
+
+def test_kronor_typed_in_a_budget_read_in_tkr_gets_the_tkr_to_write(tiny_project, capsys):
+    """'100 000 kr' in a budget read in tkr was read as 100 000 tkr (100 million kronor) without a word: refused, with
+    100 (tkr) to write; '90 000 kr' likewise with 90. The input is not changed, and validate says so without a
+    traceback."""
+    _budget_csv(tiny_project, "100 000 kr", "90 000 kr")
+    path = tiny_project.dir / "data" / "budget.csv"
+    before = _sha(path)
+    params = _params(tiny_project, "tkr", budget="budget.csv")
+    problems = [p for p in _problems(params) if p.file.endswith("budget.csv")]
+    assert [(p.row, p.column) for p in problems] == [(2, "budget"), (2, "actual")]
+    sv, en = problems[0].text("sv"), problems[0].text("en")
+    assert "står '100 000 kr'" in sv and "filen läses i tkr" in sv and "skriv 100, beloppet i tkr utan 'kr'" in sv
+    assert "write 100, the amount in tkr without 'kr'" in en and "1 000 times too large" in en
+    assert "skriv 90, beloppet i tkr" in problems[1].text("sv")
+    code = cli.main(["validate", str(params)])
+    said = capsys.readouterr()
+    assert code == cli.EXIT_FAILED and "Traceback" not in said.out + said.err
+    assert _sha(path) == before
+
+
+def test_the_same_budget_without_kr_is_read_in_tkr(tiny_project):
+    """'100 000' and '90 000' without the mark, read in tkr: 100 000 000 and 90 000 000 kr, as declared."""
+    _budget_csv(tiny_project, "100 000", "90 000")
+    project = et.load_project(_params(tiny_project, "tkr", budget="budget.csv"))
+    assert project.budget["budget"].tolist()[:1] == [100_000_000.0]
+    assert project.budget["actual"].tolist()[:1] == [90_000_000.0]
+
+
+def test_kronor_typed_in_payments_read_in_tkr_are_refused(tiny_project):
+    """A payment of '12 500 kr' in a payments file read in tkr would be 12,5 million kronor: 12,5 (tkr) to write."""
+    (tiny_project.dir / "data" / "payments.csv").write_text(
+        "person_id;month;amount\nP1;2022-03;12 500 kr\nP2;2022-04;9\n", encoding="utf-8")
+    params = tiny_project(data_block="data:\n  amount_unit: {budget: kr, payments: tkr}\n"
+                                     "  participants: data/participants.csv\n  payments: data/payments.csv\n")
+    problems = _problems(params)
+    assert [(p.row, p.column) for p in problems] == [(2, "amount")]
+    assert "skriv 12,5, beloppet i tkr" in problems[0].note("sv")
+
+
+# --- 2. an amount typed with its unit ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("unit", "text", "fix"), [
+    ("kr", "12,5 tkr", "12500"),        # 12,5 thousand kronor, in kronor
+    ("tkr", "12,5 tkr", "12,5"),        # the same in a file read in tkr: the number alone
+    ("kr", "1,2 Mkr", "1200000"),       # 1,2 million kronor
+    ("tkr", "1,2 Mkr", "1200"),         # 1 200 thousand
+    ("kr", "100 tusen kr", "100000"),
+])
+def test_a_unit_typed_in_the_cell_gets_the_number_in_the_files_unit(tiny_project, unit, text, fix):
+    _budget_csv(tiny_project, text, "40")
+    problems = [p for p in _problems(_params(tiny_project, unit, budget="budget.csv")) if p.column == "budget"]
+    assert [p.row for p in problems] == [2]
+    assert problems[0].note("sv").endswith(f"filen läses i {unit} (data.amount_unit), så skriv {fix}, bara talet")
+    assert f"the file is read in {unit} (data.amount_unit), so write {fix}, the number alone" in problems[0].note("en")
+
+
+# --- 3. a number under a format that shows another unit ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("fmt", "shows"), [
+    ("#,##0", None), ("General", None), ("0.00", None), ('"P"000', None),
+    ("#,##0,", (None, 1, 0)),                           # shown in thousands, no unit
+    ('#,##0, "tkr"', (1, 1, 0)),                        # kronor shown as tkr
+    ('# ##0 "tkr"', (1, 0, 0)),
+    ('#,##0 "kr"', (0, 0, 0)), ("[$kr-41D] #,##0", (0, 0, 0)), ("#,##0\\ \\k\\r", (0, 0, 0)),
+    ('_-* #,##0 "kr"_-;-* #,##0 "kr"_-;_-* "-"?? "kr"_-;_-@_-', (0, 0, 0)),   # Swedish Excel's accounting format
+    ('#,##0.0 "Mkr"', (2, 0, 1)), ('#,##0,," Mkr"', (2, 2, 0)),
+])
+def test_what_a_number_format_says_of_the_unit(fmt, shows):
+    assert format_unit(fmt) == shows
+
+
+@pytest.mark.parametrize(("unit", "fmt", "amounts", "stored", "size", "line"), [
+    # 100 000 kr shown as 100 tkr, read in tkr: 1 000 times too large; the line that reads the numbers as stored
+    ("tkr", '#,##0, "tkr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
+    ("tkr", "#,##0,", (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
+    ("tkr", '#,##0 "kr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
+    # 100 shown as 100 tkr, read in kr: 1 000 times too small
+    ("kr", '# ##0 "tkr"', (100, 90), "tkr", "litet", "amount_unit: {budget: tkr, payments: kr}"),
+])
+def test_a_number_shown_in_another_unit_than_the_file_is_read_in_is_one_message(tiny_project, unit, fmt, amounts,
+                                                                                stored, size, line):
+    path = _budget_xlsx(tiny_project, fmt, *amounts)
+    before = _sha(path)
+    problems = _problems(_params(tiny_project, unit, budget="budget.xlsx"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(None, None, "cell.format_unit")]
+    sv, en = problems[0].note("sv"), problems[0].note("en")
+    assert sv.startswith(f"2 belopp har ett talformat som visar dem i en annan enhet än den filen läses i (C2, D2; C2 är "
+                         f"{amounts[0]}, som formatet '{fmt}' visar som ")
+    assert f"Excel håller talen i {stored}, men filen läses i {unit}" in sv and f"1\u00a0000 gånger för {size}" in sv
+    assert f"Skriv {line} i params-filen" in sv and f"Write {line} in the params file" in en
+    assert _sha(path) == before
+
+
+def test_the_shown_number_is_the_one_excel_shows(tiny_project):
+    """100000 under '#,##0, "tkr"' is shown '100 tkr'; 100 under '# ##0 "tkr"' is '100 tkr' too."""
+    _budget_xlsx(tiny_project, '#,##0, "tkr"', 100000, 90000)
+    sv = _problems(_params(tiny_project, "tkr", budget="budget.xlsx"))[0].note("sv")
+    assert "C2 är 100000, som formatet '#,##0, \"tkr\"' visar som 100 tkr)" in sv
+
+
+def test_millions_shown_are_told_to_be_written_in_the_files_unit(tiny_project):
+    """1,2 under '#,##0.0 "Mkr"' is 1,2 million kronor, read as 1,2 kr: no amount_unit reads millions, so the fix is
+    the amounts in kr, 1 000 000 times too small."""
+    _budget_xlsx(tiny_project, '#,##0.0 "Mkr"', 1.2, 0.9)
+    sv = _problems(_params(tiny_project, "kr", budget="budget.xlsx"))[0].note("sv")
+    assert "C2 är 1,2, som formatet '#,##0.0 \"Mkr\"' visar som 1,2 Mkr" in sv
+    assert "Excel håller talen i Mkr" in sv and "1\u00a0000\u00a0000 gånger för litet" in sv
+    assert sv.endswith("Ge cellerna formatet Tal och skriv beloppen i kr")
+
+
+@pytest.mark.parametrize(("unit", "fmt", "amounts", "read"), [
+    ("kr", '#,##0 "kr"', (100000, 90000), [100000.0, 90000.0]),      # kronor shown as kronor
+    ("kr", "#,##0,", (100000, 90000), [100000.0, 90000.0]),           # kronor shown in thousands: the kronor held
+    ("kr", '#,##0, "tkr"', (100000, 90000), [100000.0, 90000.0]),
+    ("tkr", '# ##0 "tkr"', (100, 90), [100000.0, 90000.0]),           # tkr shown as tkr
+])
+def test_a_number_shown_in_the_files_own_unit_is_read_as_held(tiny_project, unit, fmt, amounts, read):
+    _budget_xlsx(tiny_project, fmt, *amounts)
+    project = et.load_project(_params(tiny_project, unit, budget="budget.xlsx"))
+    assert project.budget["budget"].tolist()[0] == read[0] and project.budget["actual"].tolist()[0] == read[1]
+
+
+def test_a_payment_shown_in_kronor_in_a_file_read_in_tkr_is_refused(tiny_project):
+    """A payments sheet whose amounts Excel's currency format shows in kronor, read in tkr (12 500 would be 12,5
+    million kronor)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Utbetalningar"
+    for row in (["person_id", "month", "amount"], ["P1", "2022-03", 12500], ["P2", "2022-04", 9000]):
+        ws.append(row)
+    ws["C2"].number_format = ws["C3"].number_format = '#,##0 "kr"'
+    wb.save(tiny_project.dir / "data" / "payments.xlsx")
+    params = tiny_project(data_block="data:\n  amount_unit: {budget: kr, payments: tkr}\n"
+                                     "  participants: data/participants.csv\n  payments: data/payments.xlsx\n")
+    problems = [p for p in _problems(params) if p.key == "cell.format_unit"]
+    assert len(problems) == 1 and "(C2, C3; C2 är 12500" in problems[0].note("sv")
+    assert "Skriv amount_unit: {budget: kr, payments: kr} i params-filen" in problems[0].note("sv")
