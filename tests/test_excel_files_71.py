@@ -13,6 +13,7 @@ import pytest
 
 import evaltools as et
 from evaltools.data.reading import format_unit
+from evaltools.data.written_dates import written_date_hint
 from evaltools.publish import cli
 
 from .conftest import load_problems as _problems
@@ -184,3 +185,24 @@ def test_a_payment_shown_in_kronor_in_a_file_read_in_tkr_is_refused(tiny_project
     problems = [p for p in _problems(params) if p.key == "cell.format_unit"]
     assert len(problems) == 1 and "(C2, C3; C2 är 12500" in problems[0].note("sv")
     assert "Skriv amount_unit: {budget: kr, payments: kr} i params-filen" in problems[0].note("sv")
+
+
+# --- 4. a date as Swedish text writes it --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("15/1 2024", ("hint.write_as", {"date": "2024-01-15"})),           # day first: there is no 15th month
+    ("15/1-2024", ("hint.write_as", {"date": "2024-01-15"})),
+    ("5/3 2024", ("hint.day_or_month", {"day_month": "2024-03-05", "month_day": "2024-05-03"})),  # never guessed
+    ("15/1 24", ("", {})),                                              # a year of two digits: no date offered
+])
+def test_a_date_written_with_a_space_before_its_year(written, said):
+    assert written_date_hint(written) == said
+
+
+def test_a_start_date_written_so_names_the_cell_and_the_date_to_write(tiny_project):
+    (tiny_project.dir / "data" / "participants.csv").write_text(
+        "person_id,sex,birth_year,household_type,start_date,end_date,outcome\n"
+        "P1,kvinna,1980,ensamstående,15/2 2022,,\n", encoding="utf-8")
+    problems = _problems(tiny_project(data_block="data:\n  participants: data/participants.csv\n"))
+    assert [(p.row, p.column) for p in problems] == [(2, "start_date")]
+    assert problems[0].note("sv").endswith("skriv 2022-02-15")
