@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 import evaltools as et
-from evaltools.data.reading import format_unit
+from evaltools.data.reading import format_unit, one_line
 from evaltools.data.written_dates import written_date_hint
 from evaltools.publish import cli
 
@@ -206,3 +206,50 @@ def test_a_start_date_written_so_names_the_cell_and_the_date_to_write(tiny_proje
     problems = _problems(tiny_project(data_block="data:\n  participants: data/participants.csv\n"))
     assert [(p.row, p.column) for p in problems] == [(2, "start_date")]
     assert problems[0].note("sv").endswith("skriv 2022-02-15")
+
+
+# --- 5. a heading broken with a hyphen over two lines of its cell -----------------------------------------------------
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("Start-\ndatum", "Startdatum"),          # a word broken at the line's end: one word
+    ("Start-  \r\n datum", "Startdatum"),
+    ("Start\ndatum", "Start datum"),          # two words on two lines, as before
+    ("FK-\nhandläggare", "FK-handläggare"),   # a hyphen after a capital is the word's own
+    ("Budget-\n2024", "Budget- 2024"),        # before a digit: not a broken word
+    ("  Utfall \n 2024 ", "Utfall 2024"),
+])
+def test_a_heading_on_two_lines_is_read_on_one(written, read):
+    assert one_line(written) == read
+
+
+def test_headings_broken_with_a_hyphen_are_read_by_the_names_data_columns_gives(tiny_project):
+    """A case system's export opened in Excel, its narrow columns' headings broken 'Start-' over 'datum': the params
+    file's data.columns names them as they read, 'Startdatum', and the file loads with P1's start 2022-02-01."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Deltagare"
+    ws.append(["Löpnr", "Kön", "Födelse-\når", "Hushåll", "Start-\ndatum", "Slut-\ndatum", "Avslut"])
+    ws.append(["P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"])
+    wb.save(tiny_project.dir / "data" / "deltagare.xlsx")
+    params = tiny_project(data_block=(
+        "data:\n  participants: data/deltagare.xlsx\n  columns: {Löpnr: person_id, Kön: sex, Födelseår: birth_year, "
+        "Hushåll: household_type, Startdatum: start_date, Slutdatum: end_date, Avslut: outcome}\n"))
+    project = et.load_project(params)
+    assert project.participants["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-02-01"]
+    assert project.participants["birth_year"].tolist() == [1980]
+
+
+# --- 6. one subtotal row is named as one row ---------------------------------------------------------------------------
+
+def test_one_subtotal_row_is_named_as_a_row(tiny_project):
+    """Lön 100 000 and Resor 20 000 under 'Summa personal' 100 000 (row 3) and the total 120 000 (row 5): the cost is
+    the two lines, and the note names 'raden 3', not 'raderna 3'."""
+    (tiny_project.dir / "data" / "budget.csv").write_text(
+        "period;category;budget;actual\n2022;Lön;100000;90000\n2022;Summa personal;100000;90000\n"
+        "2022;Resor;20000;15000\n2022;Summa;120000;105000\n2023;Lön;1000;1000\n", encoding="utf-8")
+    project = et.load_project(tiny_project(data_block="data:\n  budget: data/budget.csv\n"))
+    assert project.budget.query("period == '2022'")["actual"].sum() == 105000
+    (read,) = [n for n in project.notices if n.key in ("budget.subtotal_read", "budget.subtotals_read")]
+    assert read.note("sv") == ("raden 3 ('Summa personal') läses som en delsumma, inte som en kostnadspost, och "
+                               "kontrolleras mot raderna ovanför den")
+    assert read.note("en").startswith("the row 3 ('Summa personal') is read as a subtotal")

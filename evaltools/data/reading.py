@@ -583,6 +583,20 @@ def sheet_read(path: Path, source: str) -> str:
     return max((t for t in titles if source.endswith(f" [{t}]")), key=len, default="")
 
 
+# a word broken over two lines of its cell with a hyphen (Alt+Enter after 'Start-', then 'datum'), as a narrow column's
+# heading is written: one word on one line ('Startdatum'); a hyphen that is part of the word ('FK-' over 'handläggare',
+# after a capital) stays, and so does one before a digit ('Budget-' over '2024')
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])-[ \t]*\r?\n\s*(?=[a-zåäöéü])")
+_HYPHENED_WORD = re.compile(r"(?<=[A-ZÅÄÖ])-[ \t]*\r?\n\s*(?=[a-zåäöéü])")
+
+
+def one_line(heading: str) -> str:
+    """A heading as it reads on one line: its lines joined by a space (``Start`` over ``datum``, two words), a word
+    broken with a hyphen at a line's end joined whole (``Start-`` over ``datum`` is ``Startdatum``; ``FK-`` over
+    ``handläggare`` is ``FK-handläggare``), and its spaces one each."""
+    return " ".join(_HYPHENED_WORD.sub("-", _BROKEN_WORD.sub("", heading)).split())
+
+
 def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:
     """The other visible sheets of the workbook ``path`` with every heading of the sheet read (named at the end of
     ``source``) on one of their first rows, whatever its letter case and spaces: the same list kept on a sheet per
@@ -591,7 +605,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     headings."""
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
         return ()
-    wanted = {" ".join(str(h).split()).casefold() for h in headings if str(h).strip()}
+    wanted = {one_line(str(h)).casefold() for h in headings if str(h).strip()}
     if len(wanted) < 2:
         return ()
     tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
@@ -601,7 +615,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
                 or _COMPARISON_SHEET.search(ws.title)):
             continue
         for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
-            if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
+            if wanted <= {one_line(str(v)).casefold() for v in row if v is not None}:
                 found.append(redact(ws.title))
                 break
     return tuple(found)
@@ -1186,7 +1200,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
     # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one)
-    header = [" ".join(str(v).split()) for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    header = [one_line(str(v)) for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     written = header
