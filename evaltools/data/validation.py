@@ -4275,8 +4275,9 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
             since[key] = []
     rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in subs))
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
-    warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
-                        names=names))
+    # (one row is 'raden 4', as every message names a row, not 'raderna 4')
+    warn.append(problem(fname, None, None, None, "budget.subtotals_read" if len(subs) > 1 else "budget.subtotal_read",
+                        "info", "budget_subtotal", rows=rows, names=names))
 
 
 def _block_heading_rows(raw: RawTable, financier_heads: set[int]) -> list[tuple[int, str, str]]:
