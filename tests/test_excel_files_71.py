@@ -253,3 +253,31 @@ def test_one_subtotal_row_is_named_as_a_row(tiny_project):
     assert read.note("sv") == ("raden 3 ('Summa personal') läses som en delsumma, inte som en kostnadspost, och "
                                "kontrolleras mot raderna ovanför den")
     assert read.note("en").startswith("the row 3 ('Summa personal') is read as a subtotal")
+
+
+# --- 7. an instruction page before the list on a sheet of another name ---------------------------------------------
+
+def test_a_list_on_another_sheet_after_an_instruction_page_is_one_message_naming_it(tiny_project):
+    """An instruction page ('Läs mig') first and the list on 'Blad1': the instruction page is read (the first visible
+    sheet) and has no rows. One message names 'Blad1' and the names read; not also 'the file has no rows, delete
+    data.participants', which would have the evaluator drop the data."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Instruktioner"
+    wb.active.append(["Läs mig"])
+    ws = wb.create_sheet("Blad1")
+    ws.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    ws.append(["P1", "kvinna", 1980, "ensamstående", "2022-02-01", "2022-08-01", "arbete"])
+    wb.save(tiny_project.dir / "data" / "deltagare.xlsx")
+    problems = _problems(tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n"))
+    assert [p.key for p in problems] == ["sheet.others_one"]
+    assert "'Blad1'" in problems[0].note("sv") and "data.excel_sheet" in problems[0].note("sv")
+
+
+def test_a_workbook_of_one_empty_sheet_still_says_it_has_no_rows(tiny_project):
+    """One sheet with its headings and no one under them: no other sheet to name, so the file has no rows."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "Deltagare"
+    wb.active.append(["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"])
+    wb.save(tiny_project.dir / "data" / "deltagare.xlsx")
+    problems = _problems(tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n"))
+    assert [p.key for p in problems] == ["rows.none"]

@@ -2563,7 +2563,12 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw, tables = second_table(raw, fname)  # (a count made under the list: one message, not one per cell)
     problems.extend(tables)
     if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
-        problems.append(problem(fname, None, None, None, "rows.none"))
+        # (not where the sheet read was the first for want of one named for the file, an instruction page before a
+        # sheet 'Blad1': the message naming the other sheets says where the rows are, and 'delete data.participants'
+        # beside it would tell the evaluator to drop the data)
+        if not (raw.file_sheets and any(p.key in ("sheet.others", "sheet.others_one") and p.file == raw.source
+                                        for p in problems)):
+            problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
     # (the cells' messages from here on: named by the file's own headings where data.columns read them, below)
