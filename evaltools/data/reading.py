@@ -9,6 +9,7 @@ import collections
 import contextlib
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import math
@@ -198,6 +199,7 @@ _FORMAT_UNITS = {"kr": 0, "sek": 0, "kronor": 0, "tkr": 1, "tsek": 1, "ksek": 1,
 _FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|([A-Za-zÅÄÖåäö]+)')
 
 
+@functools.lru_cache(maxsize=512)  # (a sheet of payments has thousands of cells and a few formats)
 def format_unit(number_format: str) -> tuple[int | None, int, int] | None:
     """What a number format says of the unit of the amounts it shows: the power of 1000 of the unit word it shows
     (0 for ``kr``, 1 for ``tkr``, 2 for ``Mkr``; None where it shows none), how many times it divides by 1000 (a
@@ -950,7 +952,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         coloured.update((i, j) for j, c in enumerate(r, 1) if c.value is None and _filled(c))
         for j, c in enumerate(r, 1):
             if (isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
-                    and (shows := format_unit(getattr(c, "number_format", ""))) is not None):
+                    and (shows := format_unit(str(getattr(c, "number_format", "")))) is not None):
                 unit_formats[(i, j)] = (float(c.value), str(c.number_format), shows)
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
