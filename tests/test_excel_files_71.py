@@ -121,11 +121,11 @@ def test_what_a_number_format_says_of_the_unit(fmt, shows):
 
 @pytest.mark.parametrize(("unit", "fmt", "amounts", "stored", "size", "line"), [
     # 100 000 kr shown as 100 tkr, read in tkr: 1 000 times too large; the line that reads the numbers as stored
-    ("tkr", '#,##0, "tkr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
-    ("tkr", "#,##0,", (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
-    ("tkr", '#,##0 "kr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr, payments: tkr}"),
+    ("tkr", '#,##0, "tkr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr}"),
+    ("tkr", "#,##0,", (100000, 90000), "kr", "stort", "amount_unit: {budget: kr}"),
+    ("tkr", '#,##0 "kr"', (100000, 90000), "kr", "stort", "amount_unit: {budget: kr}"),
     # 100 shown as 100 tkr, read in kr: 1 000 times too small
-    ("kr", '# ##0 "tkr"', (100, 90), "tkr", "litet", "amount_unit: {budget: tkr, payments: kr}"),
+    ("kr", '# ##0 "tkr"', (100, 90), "tkr", "litet", "amount_unit: {budget: tkr}"),
 ])
 def test_a_number_shown_in_another_unit_than_the_file_is_read_in_is_one_message(tiny_project, unit, fmt, amounts,
                                                                                 stored, size, line):
@@ -139,6 +139,16 @@ def test_a_number_shown_in_another_unit_than_the_file_is_read_in_is_one_message(
     assert f"Excel håller talen i {stored}, men filen läses i {unit}" in sv and f"1\u00a0000 gånger för {size}" in sv
     assert f"Skriv {line} i params-filen" in sv and f"Write {line} in the params file" in en
     assert _sha(path) == before
+
+
+def test_the_line_to_write_keeps_the_payments_in_their_unit(tiny_project):
+    """A project reading budget and payments in tkr whose budget Excel holds in kronor: the line reads the budget in
+    kr and keeps the payments in tkr, as they were."""
+    _budget_xlsx(tiny_project, '#,##0, "tkr"', 100000, 90000)
+    (tiny_project.dir / "data" / "payments.csv").write_text("person_id;month;amount\nP1;2022-03;9\n", encoding="utf-8")
+    problems = _problems(_params(tiny_project, "tkr", budget="budget.xlsx", payments="payments.csv"))
+    (said,) = [p.note("sv") for p in problems if p.key == "cell.format_unit"]
+    assert "Skriv amount_unit: {budget: kr, payments: tkr} i params-filen" in said
 
 
 def test_the_shown_number_is_the_one_excel_shows(tiny_project):

@@ -3513,7 +3513,10 @@ def _format_units(raw: RawTable, params: ProjectParams, file: str, fname: str, p
         f" {_UNIT_NAMES[power]}" if power is not None else "")
     stored_unit = _UNIT_NAMES[stored]
     at = {"cell": cell, "value": _written(value), "format": quote(fmt), "shown": shown}
-    units = {"budget": params.data.unit("budget"), "payments": params.data.unit("payments")}
+    # (each file the project reads in its own unit; the payments named only where the project has them)
+    units = {"budget": params.data.unit("budget")}
+    if params.data.payments is not None or file != "budget":
+        units["payments"] = params.data.unit("payments")
     if params.data.comparison is not None or file == "comparison_payments":
         units["comparison_payments"] = params.data.unit("comparison_payments")
     units[file] = stored_unit
