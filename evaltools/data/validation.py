@@ -1570,7 +1570,8 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     ``own`` is a participant file's headings as the params file's ``data.columns`` names them, for the message
     that says which headings no row holds. ``unit`` is the unit the file's amounts are read in (``tkr`` or ``kr``,
     the params file's ``data.amount_unit``): an amount marked as kronor in a file read in tkr (``100 000 kr``) is
-    refused, since it would be read 1 000 times too large.
+    refused, since it would be read 1 000 times too large (a payments file so marked throughout is told once, by the
+    check of its scale).
 
     A date with a time of day other than midnight is read as its day, with one data-quality note per
     column in ``warn`` naming how many cells had a time (:func:`_timed_note`).
@@ -1782,6 +1783,10 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                         hints[i] = h
                 if unit == "tkr":  # kronor in a file read in tkr: 100 000 kr would be read as 100 000 tkr
                     marked = ~bad & num.notna() & per_distinct(s, lambda u: u.map(_kronor_marked)).astype(bool)
+                    if spec in (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT) and marked.sum() == (~bad & num.notna()).sum():
+                        # (a payments file written in kronor throughout: one message for the file, with the
+                        # amount_unit line that reads it in kr, says it (payment.too_large_tkr), not one per row)
+                        marked &= False
                     bad |= marked
                     for i in np.flatnonzero(marked.to_numpy()).tolist():
                         hints[i] = ("hint.kronor_in_tkr", {"fix": _written(float(num.iloc[i]) / 1000.0)})
