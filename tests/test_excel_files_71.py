@@ -180,6 +180,36 @@ def test_a_number_shown_in_the_files_own_unit_is_read_as_held(tiny_project, unit
     assert project.budget["budget"].tolist()[0] == read[0] and project.budget["actual"].tolist()[0] == read[1]
 
 
+def test_a_column_not_read_keeps_its_kronor_format(tiny_project):
+    """A budget in tkr (100 and 90 on the 2022 line: 100 000 and 90 000 kr) with the evaluator's hourly rate beside it,
+    'Timpris', under Excel's currency format '# ##0 kr': the column is not read, so its format says nothing of the
+    amounts, and the budget loads."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in (["period", "category", "budget", "actual", "Timpris"], [2022, "Lön", 100, 90, 450], [2023, "Lön", 50, 40, 460]):
+        ws.append(row)
+    ws["E2"].number_format = ws["E3"].number_format = "# ##0 kr"
+    wb.save(tiny_project.dir / "data" / "budget.xlsx")
+    project = et.load_project(_params(tiny_project, "tkr", budget="budget.xlsx"))
+    assert project.budget["budget"].tolist() == [100000.0, 50000.0]
+
+
+def test_a_budget_of_a_column_per_year_shown_in_tkr_and_held_in_kronor_is_one_message(tiny_project):
+    """'Budget 2022' and 'Utfall 2022' hold 100 000 and 90 000 kr under '#,##0, "tkr"' (shown 100 and 90 tkr): read in
+    tkr they would be 100 and 90 million kronor."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in (["Kostnadsslag", "Budget 2022", "Utfall 2022"], ["Lön", 100000, 90000]):
+        ws.append(row)
+    ws["B2"].number_format = ws["C2"].number_format = '#,##0, "tkr"'
+    wb.save(tiny_project.dir / "data" / "budget.xlsx")
+    problems = [p for p in _problems(_params(tiny_project, "tkr", budget="budget.xlsx")) if p.key == "cell.format_unit"]
+    assert len(problems) == 1 and problems[0].note("sv").startswith("2 belopp") and "(B2, C2; B2 är 100000" in (
+        problems[0].note("sv"))
+
+
 def test_a_payment_shown_in_kronor_in_a_file_read_in_tkr_is_refused(tiny_project):
     """A payments sheet whose amounts Excel's currency format shows in kronor, read in tkr (12 500 would be 12,5
     million kronor)."""

@@ -24,7 +24,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
-from .payment_shapes import long_from_wide, payments_shape
+from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
@@ -3506,7 +3506,16 @@ def _format_units(raw: RawTable, params: ProjectParams, file: str, fname: str, p
     unit = params.data.unit(file)
     read = _UNIT_NAMES.index(unit)
     wrong = []
-    for cell, _heading, value, fmt, (power, scale, decimals) in raw.unit_formats:
+    own = {" ".join(str(h).split()).casefold() for h, c in params.data.columns.items() if c in (S.AMOUNT, S.BUDGET, S.ACTUAL)}
+    for cell, heading, value, fmt, (power, scale, decimals) in raw.unit_formats:
+        # (only the cells read as amounts: an hourly rate in kronor beside a budget in tkr, 'Timpris', is not read)
+        if file == "budget":
+            read_as_amount = (budget_shapes.wide_heading(heading) is not None
+                              or budget_shapes.long_column(heading) in (S.BUDGET, S.ACTUAL))
+        else:
+            read_as_amount = heading.casefold() == S.AMOUNT or month_heading(heading, raw.epoch) is not None
+        if not (read_as_amount or " ".join(heading.split()).casefold() in own):
+            continue
         shown_power = power if power is not None else (read if read > 0 else None)
         if shown_power is None or not 0 <= shown_power - scale < len(_UNIT_NAMES) or shown_power - scale == read:
             continue
