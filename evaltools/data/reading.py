@@ -9,6 +9,7 @@ import collections
 import contextlib
 import csv
 import datetime as dt
+import functools
 import hashlib
 import io
 import math
@@ -99,6 +100,10 @@ class RawTable:
     # the empty cells of a sheet that have a fill colour, as (file row, the column's name as read): a colour that
     # stands for a value ('grön = i arbete') is no value, which a message about the cell says
     coloured: frozenset[tuple[int, str]] = frozenset()
+    # the numbers of the rows read whose format shows a unit or divides by 1000 ('# ##0 "kr"', '#,##0, "tkr"'), as
+    # (cell, heading, value, format, (the unit's power of 1000 or None, the times it divides by 1000, decimals)):
+    # what Excel shows is not the number read, which a loader that knows the file's unit checks
+    unit_formats: tuple[tuple[str, str, float, str, tuple[int | None, int, int]], ...] = ()
 
     def rows_kept(self, keep: np.ndarray, frame: pd.DataFrame | None = None) -> "RawTable":
         """The table with only the rows ``keep`` (a boolean per row) and each row's cell facts with them;
@@ -185,6 +190,44 @@ def _shows_month(number_format: str) -> bool:
     'mmmm yyyy', '[$-41D]mmmm yyyy;@')."""
     f = _FORMAT_TEXT.sub("", str(number_format)).lower()
     return "y" in f and "m" in f and not any(ch in f for ch in "dhs")
+
+
+# the unit words a number format may show after an amount ('# ##0 "kr"', '#,##0, "tkr"', '[$SEK] #,##0'), each with its
+# power of 1000 in kronor
+_FORMAT_UNITS = {"kr": 0, "sek": 0, "kronor": 0, "tkr": 1, "tsek": 1, "ksek": 1, "kkr": 1, "mkr": 2, "msek": 2, "mnkr": 2}
+# a format's text: in quotes, an escaped character, a [$currency-locale], or letters written bare
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)|\[\$([^\]-]*)[^\]]*\]|\[[^\]]*\]|([A-Za-zÅÄÖåäö]+)')
+
+
+@functools.lru_cache(maxsize=512)  # (a sheet of payments has thousands of cells and a few formats)
+def format_unit(number_format: str) -> tuple[int | None, int, int] | None:
+    """What a number format says of the unit of the amounts it shows: the power of 1000 of the unit word it shows
+    (0 for ``kr``, 1 for ``tkr``, 2 for ``Mkr``; None where it shows none), how many times it divides by 1000 (a
+    comma after the digits, ``#,##0,`` shows 100000 as 100) and the decimals it shows; None for a format that says
+    neither (``General``, ``# ##0``, ``0.00``)."""
+    fmt = str(number_format or "")
+    section, quoted = "", False
+    for ch in fmt:  # (the first section, for the positive numbers: ';' in quotes is text)
+        if ch == '"':
+            quoted = not quoted
+        elif ch == ";" and not quoted:
+            break
+        section += ch
+    section = re.sub(r"[_*].", "", section)  # (a space as wide as a character, a character repeated: no text)
+    words: list[str] = []
+    for m in _FORMAT_LITERAL.finditer(section):
+        words += [w for w in (m.group(1), m.group(2), m.group(3), m.group(4)) if w]
+    text = "".join(words).casefold()
+    found = [_FORMAT_UNITS[w] for w in re.findall(r"[a-zåäö]+", text) if w in _FORMAT_UNITS]
+    power = found[0] if found else None
+    codes = _FORMAT_LITERAL.sub("", section)
+    digits = [i for i, ch in enumerate(codes) if ch in "0#?"]
+    if not digits:
+        return None
+    scale = len(codes[digits[-1] + 1:]) - len(codes[digits[-1] + 1:].lstrip(","))
+    point = codes.find(".")
+    decimals = sum(1 for i in digits if point >= 0 and i > point)
+    return (power, scale, decimals) if power is not None or scale else None
 
 
 def _cell_text(v: object, number_format: str = "") -> str:
@@ -542,6 +585,20 @@ def sheet_read(path: Path, source: str) -> str:
     return max((t for t in titles if source.endswith(f" [{t}]")), key=len, default="")
 
 
+# a word broken over two lines of its cell with a hyphen (Alt+Enter after 'Start-', then 'datum'), as a narrow column's
+# heading is written: one word on one line ('Startdatum'); a hyphen that is part of the word ('FK-' over 'handläggare',
+# after a capital) stays, and so does one before a digit ('Budget-' over '2024')
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäöéü])-[ \t]*\r?\n\s*(?=[a-zåäöéü])")
+_HYPHENED_WORD = re.compile(r"(?<=[A-ZÅÄÖ])-[ \t]*\r?\n\s*(?=[a-zåäöéü])")
+
+
+def one_line(heading: str) -> str:
+    """A heading as it reads on one line: its lines joined by a space (``Start`` over ``datum``, two words), a word
+    broken with a hyphen at a line's end joined whole (``Start-`` over ``datum`` is ``Startdatum``; ``FK-`` over
+    ``handläggare`` is ``FK-handläggare``), and its spaces one each."""
+    return " ".join(_HYPHENED_WORD.sub("-", _BROKEN_WORD.sub("", heading)).split())
+
+
 def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...]:
     """The other visible sheets of the workbook ``path`` with every heading of the sheet read (named at the end of
     ``source``) on one of their first rows, whatever its letter case and spaces: the same list kept on a sheet per
@@ -550,7 +607,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
     headings."""
     if path.suffix.lower() not in (".xlsx", ".xlsm") or not source.endswith("]"):
         return ()
-    wanted = {" ".join(str(h).split()).casefold() for h in headings if str(h).strip()}
+    wanted = {one_line(str(h)).casefold() for h in headings if str(h).strip()}
     if len(wanted) < 2:
         return ()
     tables = {w for t, words in SHEET_NAMES.items() for w in (t, *words)}
@@ -560,7 +617,7 @@ def sheets_alike(path: Path, source: str, headings: list[str]) -> tuple[str, ...
                 or _COMPARISON_SHEET.search(ws.title)):
             continue
         for row in ws.iter_rows(min_row=1, max_row=HEADER_ROWS, values_only=True):
-            if wanted <= {" ".join(str(v).split()).casefold() for v in row if v is not None}:
+            if wanted <= {one_line(str(v)).casefold() for v in row if v is not None}:
                 found.append(redact(ws.title))
                 break
     return tuple(found)
@@ -873,6 +930,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     dates: set[tuple[int, int]] = set()
     percents: set[tuple[int, int]] = set()
     coloured: set[tuple[int, int]] = set()
+    # (row, column) -> a number under a format that shows a unit or divides by 1000: its value, format and unit
+    unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
     undated = _UNDATED.get(wb, {})
     for i, r in enumerate(ws.iter_rows(min_row=1, max_row=_last_filled_row(ws, path)), 1):
@@ -891,6 +950,10 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         # stored as a text cell with an empty value; a formula saved without any result has no type of text
         saved_empty.update((i, j) for j, c in enumerate(r, 1) if c.value is None and c.data_type == "str")
         coloured.update((i, j) for j, c in enumerate(r, 1) if c.value is None and _filled(c))
+        for j, c in enumerate(r, 1):
+            if (isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
+                    and (shows := format_unit(str(getattr(c, "number_format", "")))) is not None):
+                unit_formats[(i, j)] = (float(c.value), str(c.number_format), shows)
     _fill_merged_down(ws, rows, numbers)
     totals = _table_total_rows(ws, rows, numbers)
     # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
@@ -942,7 +1005,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     for r, c in percents:
         if r <= len(percent) and c <= percent.shape[1]:
             percent.iat[r - 1, c - 1] = True
-    return cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured
+    return (cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured,
+            unit_formats)
 
 
 # the fill colours that show as none: white, and the empty colour a cell without a fill has
@@ -1119,11 +1183,12 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     epoch = EXCEL_EPOCH
     shown = dated = percent = None
     coloured_at: set[tuple[int, int]] = set()
+    unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
         (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
-         percent, coloured_at) = _read_xlsx_cells(path, fname, sheet, table)
+         percent, coloured_at, unit_formats) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1137,7 +1202,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
     # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one)
-    header = [" ".join(str(v).split()) for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    header = [one_line(str(v)) for v in (cells.iloc[h].tolist() if len(cells) else [])]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     written = header
@@ -1223,11 +1288,14 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     kept_rows = {int(r) for r in file_rows[keep]}
     coloured = frozenset((r, header[c - 1]) for r, c in coloured_at if r in kept_rows and c - 1 in keep_cols)
+    formatted = tuple((f"{letter(c)}{r}", header[c - 1], *shows) for (r, c), shows in sorted(unit_formats.items())
+                      if r in kept_rows and c - 1 in keep_cols)
     file_sheets = sheet_names_shown(table) if table and other_sheets else ()
     return RawTable(body, file_rows[keep], path.name, notes, errors, number_cells, fname, headless=headless,
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
                     hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured,
+                    unit_formats=formatted,
                     headings={name: was for name, was in as_written.items() if name in body.columns})
 
 

@@ -24,7 +24,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
-from .payment_shapes import long_from_wide, payments_shape
+from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
@@ -47,6 +47,36 @@ _TIME_ONLY = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?"
 # the currency written with an amount, no part of the number (read once the spaces are out): 'kr', 'Kr', 'SEK'
 # or 'kronor' after it, 'kr' or 'SEK' before it, and the mark after a price ('12 000:-', '450,-'); never 'tkr'
 _CURRENCY = re.compile(r"^(?:kr|sek)(?=[-(\d])|(?<=[\d.,)])(?:kr\.?|kronor|sek|:-|,-)$", re.I)
+# an amount written with another unit than kronor in its cell ('12,5 tkr', '1,2 Mkr', '100 tusen kr'), read once the
+# spaces are out: the unit is the params file's (data.amount_unit), never a cell's; with each word, its power of 1000
+_UNIT_IN_CELL = re.compile(r"(-?\d[\d.,]*)(tkr|tsek|ksek|kkr|tusenkr(?:onor)?|mkr|msek|mnkr|mn|miljonerkr(?:onor)?|miljoner)\.?",
+                           re.I)
+_UNIT_POWER = {"t": 1, "k": 1, "m": 2}
+
+
+def _written(value: float) -> str:
+    """``value`` as a number to write in a cell, with a decimal comma that reads one way only (12500, 12,5)."""
+    whole, _, decimals = f"{value:.6f}".partition(".")
+    return _decimal_written(whole, decimals)
+
+
+def _unit_hint(text: str, unit: str) -> tuple[str, dict] | None:
+    """What to write for an amount given with its unit in the cell (``12,5 tkr``, ``1,2 Mkr``) in a file read in
+    ``unit`` (kr or tkr): the number in the file's unit, never the cell's; None for anything else."""
+    m = _UNIT_IN_CELL.fullmatch(text.translate(THOUSANDS).replace("\u2212", "-"))
+    if m is None or (number := plain_number(m.group(1))) == "?":
+        return None
+    try:
+        value = float(number)
+    except ValueError:
+        return None
+    power = _UNIT_POWER[m.group(2)[0].casefold()] - (1 if unit == "tkr" else 0)
+    return "hint.unit_in_cell", {"unit": unit, "fix": _written(value * 1000.0 ** power)}
+
+
+def _kronor_marked(text: str) -> bool:
+    """Whether a text cell's amount carries the mark of kronor (``100 000 kr``, ``SEK 450``, ``12 000:-``)."""
+    return _CURRENCY.search(text.translate(THOUSANDS).replace("\u2212", "-")) is not None
 
 
 def _parse_amount(s: pd.Series, numbers: np.ndarray | None = None) -> pd.Series:
@@ -1533,11 +1563,15 @@ def _no_heading_row(spec: S.TableSpec, missing: list[str], fname: str, found: st
 
 
 def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: str,
-              warn: list[Problem], own: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+              warn: list[Problem], own: dict[str, str] | None = None,
+              unit: str = "kr") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Check each column against its spec; return a typed frame (bad cells become missing).
 
     ``own`` is a participant file's headings as the params file's ``data.columns`` names them, for the message
-    that says which headings no row holds.
+    that says which headings no row holds. ``unit`` is the unit the file's amounts are read in (``tkr`` or ``kr``,
+    the params file's ``data.amount_unit``): an amount marked as kronor in a file read in tkr (``100 000 kr``) is
+    refused, since it would be read 1 000 times too large (a payments file so marked throughout is told once, by the
+    check of its scale).
 
     A date with a time of day other than midnight is read as its day, with one data-quality note per
     column in ``warn`` naming how many cells had a time (:func:`_timed_note`).
@@ -1742,6 +1776,20 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
                 if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed
                     hints[i] = h
+            if col.kind in ("amount", "signed_amount"):
+                # an amount with its unit in the cell ('12,5 tkr', '1,2 Mkr'): the number to write in the file's unit
+                for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
+                    if (h := _unit_hint(s.iloc[i], unit)) is not None:
+                        hints[i] = h
+                if unit == "tkr":  # kronor in a file read in tkr: 100 000 kr would be read as 100 000 tkr
+                    marked = ~bad & num.notna() & per_distinct(s, lambda u: u.map(_kronor_marked)).astype(bool)
+                    if spec in (S.PAYMENTS, S.PAYMENTS_PER_PAYMENT) and marked.sum() == (~bad & num.notna()).sum():
+                        # (a payments file written in kronor throughout: one message for the file, with the
+                        # amount_unit line that reads it in kr, says it (payment.too_large_tkr), not one per row)
+                        marked &= False
+                    bad |= marked
+                    for i in np.flatnonzero(marked.to_numpy()).tolist():
+                        hints[i] = ("hint.kronor_in_tkr", {"fix": _written(float(num.iloc[i]) / 1000.0)})
             for i in np.flatnonzero(nonfinite.to_numpy()).tolist():
                 hints[i] = ("hint.nonfinite", {"value": shorten(s.iloc[i])})  # (400 digits: as the cell is shown)
             if col.name in raw.date_cells:  # a number under a date format, shown (and read) as a date
@@ -2520,7 +2568,12 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     raw, tables = second_table(raw, fname)  # (a count made under the list: one message, not one per cell)
     problems.extend(tables)
     if len(raw.frame) == 0:  # (after a row of units, which is no person: a file of it alone lists no one)
-        problems.append(problem(fname, None, None, None, "rows.none"))
+        # (not where the sheet read was the first for want of one named for the file, an instruction page before a
+        # sheet 'Blad1': the message naming the other sheets says where the rows are, and 'delete data.participants'
+        # beside it would tell the evaluator to drop the data)
+        if not (raw.file_sheets and any(p.key in ("sheet.others", "sheet.others_one") and p.file == raw.source
+                                        for p in problems)):
+            problems.append(problem(fname, None, None, None, "rows.none"))
         return empty_table(S.PARTICIPANTS)
     raw = _own_headings(raw, params, fname, problems, warn)
     # (the cells' messages from here on: named by the file's own headings where data.columns read them, below)
@@ -3033,6 +3086,7 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if raw is None:
         return empty_table(S.PAYMENTS)
     fname = raw.source
+    _format_units(raw, params, "comparison_payments" if table != "payments" else "payments", fname, problems)
     raw, pages = page_breaks(raw, fname)  # (a finance system's list saved page by page, as a case system's)
     warn.extend(pages)
     raw, tables = second_table(raw, fname)  # (a sum per person made under the list: one message, not one per cell)
@@ -3050,7 +3104,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     shape = payments_shape(list(raw.frame.columns), params.data.payments_format)
     start = len(problems)
     if shape == "per_payment":
-        raw = _sum_payments(raw, fname, problems, warn)
+        raw = _sum_payments(raw, fname, problems, warn,
+                            params.data.unit("comparison_payments" if table != "payments" else "payments"))
     elif shape == "monthly" and S.AMOUNT in raw.frame and S.MONTH in raw.frame:
         raw = _net_repayments(raw, fname, problems, warn)
     elif shape == "wide" and (missing_id := _wide_without_id(raw, fname)) is not None:
@@ -3063,7 +3118,8 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
         if len(raw.frame) and len(problems) == start:
             warn.append(problem(fname, None, None, None, "payment.wide_read", "warning", "payments_wide",
                                 **{k: _sek(v) if isinstance(v, int) else v for k, v in info.items()}))
-    df, _refused = _validate(raw, S.PAYMENTS, problems, fname, warn)
+    df, _refused = _validate(raw, S.PAYMENTS, problems, fname, warn,
+                             unit=params.data.unit("comparison_payments" if table != "payments" else "payments"))
     problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname,
                                              "comparison_payments" if table != "payments" else "payments")
     if shape == "wide":
@@ -3341,7 +3397,8 @@ def _wide_duplicates(df: pd.DataFrame, raw: RawTable, fname: str, problems: list
             problems.append(problem(fname, r, S.PERSON_ID, pid, "payment.wide_duplicate", first=at))
 
 
-def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem]) -> RawTable:
+def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list[Problem],
+                  unit: str = "kr") -> RawTable:
     """One row per payment (with its ``payment_date``) summed into one row per person and month.
 
     Repayments (negative amounts) are netted against the payments of the month they are dated in;
@@ -3349,7 +3406,7 @@ def _sum_payments(raw: RawTable, fname: str, problems: list[Problem], warn: list
     the file row of its first payment, for later messages. A data-quality note gives the counts:
     payments read, months made, negative rows netted (never a person's id, date or amount).
     """
-    df, _refused = _validate(raw, S.PAYMENTS_PER_PAYMENT, problems, fname, warn)
+    df, _refused = _validate(raw, S.PAYMENTS_PER_PAYMENT, problems, fname, warn, unit=unit)
     ok = (df[S.PERSON_ID].notna() & df[S.PAYMENT_DATE].notna() & df[S.AMOUNT].notna()).to_numpy()
     d = pd.DataFrame({"person": df.loc[ok, S.PERSON_ID].astype(str).to_numpy(),
                       "month": df.loc[ok, S.PAYMENT_DATE].dt.strftime("%Y-%m").to_numpy(),
@@ -3433,6 +3490,58 @@ def _net_repayments(raw: RawTable, fname: str, problems: list[Problem], warn: li
 
 def _sek(v: float) -> str:
     return f"{v:,.0f}".replace(",", "\u00a0")
+
+
+# the units of kronor by their power of 1000, as the messages name them
+_UNIT_NAMES = ("kr", "tkr", "Mkr")
+
+
+def _format_units(raw: RawTable, params: ProjectParams, file: str, fname: str, problems: list[Problem]) -> None:
+    """Amounts whose number format shows them in another unit than the params file reads ``file`` in (``budget``,
+    ``payments`` or ``comparison_payments``): 100000 under ``#,##0, "tkr"`` shows as 100 tkr and is 100 000 kr, read as
+    100 000 tkr in a file read in tkr; 100 under ``0 "tkr"`` is 100 kr in a file read in kr. Excel's number is read as
+    stored, so such a cell would be 1 000 times wrong without a word: one message for the file, naming the cells. A
+    format that divides by 1000 without a unit (``#,##0,``) is read as the thousands it shows in a file read in tkr
+    (the number stored is then kronor); in a file read in kr the number stored is read, as it is kronor."""
+    unit = params.data.unit(file)
+    read = _UNIT_NAMES.index(unit)
+    wrong = []
+    own = {" ".join(str(h).split()).casefold() for h, c in params.data.columns.items() if c in (S.AMOUNT, S.BUDGET, S.ACTUAL)}
+    for cell, heading, value, fmt, (power, scale, decimals) in raw.unit_formats:
+        # (only the cells read as amounts: an hourly rate in kronor beside a budget in tkr, 'Timpris', is not read)
+        if file == "budget":
+            read_as_amount = (budget_shapes.wide_heading(heading) is not None
+                              or budget_shapes.long_column(heading) in (S.BUDGET, S.ACTUAL))
+        else:
+            read_as_amount = heading.casefold() == S.AMOUNT or month_heading(heading, raw.epoch) is not None
+        if not (read_as_amount or " ".join(heading.split()).casefold() in own):
+            continue
+        shown_power = power if power is not None else (read if read > 0 else None)
+        if shown_power is None or not 0 <= shown_power - scale < len(_UNIT_NAMES) or shown_power - scale == read:
+            continue
+        wrong.append((cell, value, fmt, power, scale, decimals, shown_power - scale))
+    if not wrong:
+        return
+    cell, value, fmt, power, scale, decimals, stored = wrong[0]
+    shown = f"{value / 1000 ** scale:,.{decimals}f}".replace(",", "\u00a0").replace(".", ",") + (
+        f" {_UNIT_NAMES[power]}" if power is not None else "")
+    stored_unit = _UNIT_NAMES[stored]
+    at = {"cell": cell, "value": _written(value), "format": quote(fmt), "shown": shown}
+    # (each file the project reads in its own unit; the payments named only where the project has them)
+    units = {"budget": params.data.unit("budget")}
+    if params.data.payments is not None or file != "budget":
+        units["payments"] = params.data.unit("payments")
+    if params.data.comparison is not None or file == "comparison_payments":
+        units["comparison_payments"] = params.data.unit("comparison_payments")
+    units[file] = stored_unit
+    line = "amount_unit: {" + ", ".join(f"{k}: {v}" for k, v in units.items()) + "}"
+    fix = {f"fix_{lang}": message("cell.format_unit_line", lang, line=line, unit=unit) if stored_unit != "Mkr"
+           else message("cell.format_unit_number", lang, unit=unit) for lang in ("sv", "en")}
+    size = {f"size_{lang}": message("cell.format_unit_large" if stored < read else "cell.format_unit_small", lang)
+            for lang in ("sv", "en")}
+    cells = ", ".join(c for c, *_ in wrong[:10]) + (", …" if len(wrong) > 10 else "")
+    problems.append(problem(fname, None, None, None, "cell.format_unit", n=len(wrong), cells=cells, stored=stored_unit,
+                            unit=unit, factor=_sek(1000 ** abs(read - stored)), **at, **fix, **size))
 
 
 def _unit_line(params: ProjectParams, table: str) -> str | None:
@@ -3835,6 +3944,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if raw is None:
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
+    _format_units(raw, params, "budget", fname, problems)
     raw = _percents_shown(raw)
     if (ledger := budget_shapes.ledger_problem(raw, fname)) is not None:
         # (the economy system's ledger as exported: one message saying how the budget is laid out from it, not one
@@ -3964,7 +4074,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
                              if c not in (S.PERIOD, S.CATEGORY, S.BUDGET, S.ACTUAL, S.FUNDER)
                              and (code := budget_shapes.financier_column(raw.headings.get(c, c), raw.frame[c]))]
     before = len(problems)
-    df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn)
+    df, refused_cells = _validate(raw, S.BUDGET_TABLE, problems, fname, warn, unit=params.data.unit("budget"))
     if parts:
         problems[before:] = [p for p in problems[before:]
                              if not (p.key in ("column.missing", "column.missing_heading") and p.column == S.BUDGET)]
@@ -4187,8 +4297,9 @@ def _check_subtotals(df: pd.DataFrame, row_kind: pd.Series, refused_cells: pd.Da
             since[key] = []
     rows = ", ".join(dict.fromkeys(str(int(raw.file_rows[k])) for k in subs))
     names = ", ".join(dict.fromkeys(quote(str(df.iloc[k][S.CATEGORY]).strip()) for k in subs))
-    warn.append(problem(fname, None, None, None, "budget.subtotals_read", "info", "budget_subtotal", rows=rows,
-                        names=names))
+    # (one row is 'raden 4', as every message names a row, not 'raderna 4')
+    warn.append(problem(fname, None, None, None, "budget.subtotals_read" if len(subs) > 1 else "budget.subtotal_read",
+                        "info", "budget_subtotal", rows=rows, names=names))
 
 
 def _block_heading_rows(raw: RawTable, financier_heads: set[int]) -> list[tuple[int, str, str]]:

@@ -81,7 +81,8 @@ def written_date_hint(v: str) -> tuple[str, dict]:
     said, values = written_month_hint(v)  # a month where a day is asked for: mars 2024, 2024-03, 202403
     if said:
         return "hint.month_for_date", {"month": values["date"]}
-    m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", v)
+    # (and with a space before the year, as Swedish text writes a date: 15/1 2024)
+    m = re.fullmatch(r"(\d{1,2})[./-](\d{1,2})(?:[./-]|\s+)(\d{4})", v)
     if not m:
         return "", {}
     a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
