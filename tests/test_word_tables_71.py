@@ -20,6 +20,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from evaltools.present.display import Numbering, Table, Text, number_parts
+from evaltools.present.markup import markup, render
 from evaltools.publish.docx import html_to_docx
 from evaltools.words.text import msg
 
@@ -155,3 +156,43 @@ def test_in_the_pdf_a_figure_in_a_cell_never_ends_a_line(lang, tmp_path):
     for figure in FIGURES[lang]:
         expected = 3 if figure == FIGURES[lang][0] else 2
         assert layout.count(figure) == expected * 20, figure
+
+
+# ---------------------------------------------------------------- a caption with its table in the PDF
+
+def _print_css() -> str:
+    """The printed report's style sheet, as the report's template writes it (its page's running texts left out)."""
+    from evaltools.data.paths import PACKAGE_DIR
+    template = (PACKAGE_DIR / "templates" / "evalprint" / "index.html.j2").read_text(encoding="utf-8")
+    css = template[template.index("<style>") + len("<style>"):template.index("</style>")]
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", '""', css, flags=re.S)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
+def test_in_the_pdf_a_tables_caption_is_never_left_at_a_pages_foot(tmp_path):
+    from evaltools.publish.render import import_weasyprint  # (the PDF printer, loaded only here)
+    numbers = Numbering()
+    text = Text(["Utfall för de 180 som avslutat sin insats."], "Utfall")
+    table = Table(pd.DataFrame({"Utfall vid avslut": [f"Utfall {i}" for i in range(8)], "Antal": ["12"] * 8}),
+                  numeric=("Antal",))
+    number_parts([text, table], numbers, _say("sv"))
+    assert table.numbered == "Tabell 1. Utfall"
+    block = render("block.html.j2", parts=[markup(text._repr_html_()), markup(table._repr_html_())])
+    weasyprint = import_weasyprint()
+    orphaned, pages = [], 0
+    # the block after more and more lines of text: somewhere its caption reaches the foot of a page
+    for lines in range(22, 41):
+        filler = "".join(f"<p>Rad {i} av texten före.</p>" for i in range(lines))
+        page = f"<html><head><style>{_print_css()}</style></head><body>{filler}{block}</body></html>"
+        document = weasyprint.HTML(string=page).render()
+        pdf = tmp_path / f"{lines}.pdf"
+        document.write_pdf(pdf)
+        pages += len(document.pages)
+        layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                check=True).stdout
+        for printed in layout.split("\f"):
+            last = [line.strip() for line in printed.splitlines() if line.strip()][-1:]
+            if last and last[0].startswith("Tabell 1."):
+                orphaned.append(lines)
+    assert pages > 19  # (the block did move over a page's end)
+    assert not orphaned

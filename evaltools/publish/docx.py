@@ -24,9 +24,11 @@ written with python-docx, so that its content is never written a second time:
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
   last line of a label that wraps, just above its column's figures; every table has a *Caption*
   paragraph above it, numbered as a chart's ("Tabell 2. Budget och utfall", its number Word's ``SEQ Tabell``
-  field, ``SEQ Table`` in English; its title the table's caption, else the heading it stands under), so that
+  field, ``SEQ Table`` in English): the HTML's caption with the HTML's number, so that a table is numbered alike
+  in the PDF and in Word ("Tabell 14." alone right under the heading it would repeat), else numbered here and
+  titled by the heading it stands under, so that
   the evaluator can cross-reference and list the tables in Word; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
-  Word's accessibility checker asks of every table, is its caption or the heading it stands under and
+  Word's accessibility checker asks of every table, is its caption's title or the heading it stands under and
   the labels of its header row;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a paragraph saying what to write as Word's placeholder text (a content control
