@@ -386,14 +386,9 @@ def _check_sample(folder: Path, pid: str) -> None:
     sdt = next((s for s in body.iter(qn("w:sdt")) if s.find(f"{qn('w:sdtPr')}/{qn('w:docPartObj')}") is not None), None)
     parts: list[str] = []
     glued = False  # (Word's non-breaking hyphen in a date reads as "-" between the texts beside it)
-    # a table's caption is the Word document's own ("Tabell 3. Budget och utfall", for a cross-reference): its number
-    # and its title, the heading above it, are not the HTML's
-    captions = {p for p in body.iter(qn("w:p")) if any((i.text or "").split()[:2] in (["SEQ", "Tabell"], ["SEQ", "Table"])
-                                                        for i in p.iter(qn("w:instrText")))}
+    # (a table's caption, "Tabell 3. Deltagare", is the HTML's, its number the same: compared as all text is)
     for t in body.iter(qn("w:t"), qn("w:noBreakHyphen")):
         if sdt is not None and sdt in t.iterancestors():
-            continue
-        if any(a in captions for a in t.iterancestors(qn("w:p"))):
             continue
         if t.tag == qn("w:noBreakHyphen") and parts:
             parts[-1], glued = parts[-1] + "-", True

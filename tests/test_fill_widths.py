@@ -13,6 +13,8 @@ from .test_page_fill_46 import _page
 UNEVEN = ("<table class='et-table'><thead><tr><th>Kostnadsslag</th><th>Beskrivning</th><th>Belopp</th></tr></thead>"
           "<tbody><tr><td>Projektledningsorganisationskostnader</td><td>" + "ord " * 40 + "</td><td>1 234 567</td></tr>"
           "<tr><td>Lokaler</td><td>kort</td><td>12</td></tr></tbody></table>")
+# the same under its number, as every report table is: its column elements go after its caption
+CAPTIONED = UNEVEN.replace("<thead>", "<caption>Tabell 4. Budget</caption><thead>")
 
 
 def _auto(text: str) -> str:
@@ -42,19 +44,23 @@ def test_marks_and_widths_leave_the_html_file_as_its_sections_wrote_it():
     page = f"<div class='et-block'><p>a</p>{UNEVEN}<figure class='et-fig'><img src='x'></figure>{UNEVEN}</div>"
     assert unmarked(marked(page)) == page
     assert marked(page).count('data-et-table="') == 2
-    # a table with a style or column elements of its own, or a caption, keeps the automatic layout
+    # a table with a style or column elements of its own (after its caption, too) keeps the automatic layout; a
+    # table with a caption (every report table's number) takes its column elements after the caption
     own = ("<table style='width:50%'><tr><td>1</td></tr></table><table><caption>T</caption><tr><td>2</td></tr>"
-           "</table><table><colgroup><col></colgroup><tr><td>3</td></tr></table><table><tr><td>4</td></tr></table>")
-    fixed = at_widths(marked(own), {str(k): (100.0, [100.0]) for k in range(1, 5)})
-    assert fixed.count("table-layout:fixed") == 1 and 'data-et-table="4" style="table-layout:fixed;width:100.0px"' \
+           "</table><table><colgroup><col></colgroup><tr><td>3</td></tr></table><table><tr><td>4</td></tr></table>"
+           "<table><caption>U</caption><colgroup><col></colgroup><tr><td>5</td></tr></table>")
+    fixed = at_widths(marked(own), {str(k): (100.0, [100.0]) for k in range(1, 6)})
+    assert fixed.count("table-layout:fixed") == 2 and 'data-et-table="4" style="table-layout:fixed;width:100.0px"' \
         in fixed
+    assert ('<table data-et-table="2" style="table-layout:fixed;width:100.0px"><caption>T</caption><colgroup>'
+            '<col style="width:100.0px"></colgroup><tr>') in fixed
 
 
 def test_the_layout_more_gets_the_first_layouts_widths_and_lays_the_page_out_as_the_automatic_layout(tmp_path):
     from evaltools.publish import fill, render
     # a heading left above its chart (see test_page_fill_46) makes the layout more; uneven tables before and after
     page = _page(200, 14).replace("<div class=\"et-block\">", "<div class=\"et-block\">" + UNEVEN, 1)
-    page = page.replace("</body>", UNEVEN + UNEVEN + "</body>")
+    page = page.replace("</body>", UNEVEN + CAPTIONED + "</body>")
     assert page.count("<table") == 4
     given: list[str] = []
     with render._printer() as lay_out:
@@ -69,3 +75,4 @@ def test_the_layout_more_gets_the_first_layouts_widths_and_lays_the_page_out_as_
         # the widths are the automatic layout's: the same page laid out without them gives the same boxes
         assert _same(_geometry(document), _geometry(lay_out(_auto(given[0]), tmp_path)))
     assert "table-layout" not in printed and "data-et-table" not in printed and "<colgroup" not in printed
+    assert "<caption>Tabell 4. Budget</caption><thead>" in printed

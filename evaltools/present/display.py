@@ -5,6 +5,7 @@ Every text is escaped here; sections hand over plain strings.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pandas as pd
 
@@ -36,6 +37,8 @@ class Table:
         # its rows are paragraphs (the assumptions' sources, some ten lines each): printed, its header keeps its
         # first two rows at a page's foot, not three, as two such rows are already a block of their own
         self.paragraphs = paragraphs
+        # its numbered caption in the report ("Tabell 3. Deltagare"), given as the report shows it (:func:`number_parts`)
+        self.numbered = ""
 
     def _repr_html_(self) -> str:
         columns = [c for c in self.frame.columns if c != self.group]
@@ -47,7 +50,7 @@ class Table:
             starts = [i for i in range(len(keys)) if i == 0 or keys.iloc[i] != keys.iloc[i - 1]] + [len(keys)]
             groups = [{"label": keys.iloc[a], "rows": [list(zip(columns, row)) for row in rows.iloc[a:b].itertuples(index=False)]}
                       for a, b in zip(starts[:-1], starts[1:])]
-        return render("table.html.j2", caption=self.caption, columns=columns, numeric=self.numeric, groups=groups,
+        return render("table.html.j2", caption=self.numbered or self.caption, columns=columns, numeric=self.numeric, groups=groups,
                       notes=self.notes, short=self.whole or (len(self.frame) <= SHORT_TABLE_ROWS and len(groups) == 1
                                                              and not _tall(rows)),
                       whole=self.whole, wide=self.wide, points=self.points, paragraphs=self.paragraphs)
@@ -99,18 +102,62 @@ class Lengths(Text):
         return at_lengths([(length, text._repr_html_()) for length, text in self.versions])
 
 
+class Numbering:
+    """The numbers a report's captions have reached, in the order a reader meets its parts: the next chart's
+    ("Figur 3."), the next table's ("Tabell 2."), and the heading the next part stands under, with whether
+    nothing has come between them (a table right under its heading is not titled by it again)."""
+
+    def __init__(self, figure: int = 1, table: int = 1):
+        self.figure, self.table = figure, table
+        self.heading, self.under = "", False
+
+
+def number_parts(parts, numbers: Numbering, say) -> None:
+    """Give each chart and table among ``parts`` its numbered caption, continuing ``numbers``, so that the
+    HTML, the PDF and the Word document (written from the same HTML) number the same table alike and a reader
+    who quotes "tabell 3" from one finds it in the other.
+
+    A chart's is the catalog's ``plot.caption`` under it ("Figur 3. Stapeldiagram över budget och utfall per
+    kostnadspost."), worded by ``say`` (a report's or portfolio's ``msg``), with what the chart shows (the lead of
+    its alternative text, without its numbers; only the number where a chart has none). A table's is
+    ``pdf.table_caption`` above it: "Tabell 2." and the table's own caption, else the heading it stands under where
+    text, a chart or another table comes between them ("Tabell 4. Deltagare" under the participants' chart);
+    right under its heading, the number alone ("Tabell 14."), not the heading said again a line below itself."""
+    for part in parts:
+        if part is None:
+            continue
+        if hasattr(part, "savefig"):
+            part.et_caption = full_stop(say("plot.caption", n=numbers.figure,
+                                            what=str(getattr(part, "et_what", "") or "")))
+            numbers.figure += 1
+            numbers.under = False
+        elif isinstance(part, Table):
+            title = part.caption or ("" if numbers.under else numbers.heading)
+            part.numbered = say("pdf.table_caption", n=numbers.table, what=title).rstrip()
+            numbers.table += 1
+            numbers.under = False
+        elif isinstance(part, Text):
+            if part.heading:
+                numbers.heading, numbers.under = part.heading, not any(str(p).strip() for p in part.paragraphs)
+            elif any(str(p).strip() for p in part.paragraphs):
+                numbers.under = False
+        else:
+            html = part if isinstance(part, str) else getattr(part, "data", None)
+            if isinstance(html, str) and re.sub(r"<[^>]+>", "", html).strip():
+                headings = re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", html, flags=re.S)
+                ends = re.search(r"</h[1-6]>\s*(?:</div>\s*)*$", html) is not None
+                if headings:
+                    numbers.heading = unescape(re.sub(r"<[^>]+>", "", headings[-1])).strip()
+                numbers.under = bool(headings) and ends
+
+
 def number_figures(parts, first: int, say) -> int:
-    """Give each chart among ``parts`` its numbered caption, in order from ``first``: the catalog's
-    ``plot.caption`` ("Figur 3. Stapeldiagram över budget och utfall per kostnadspost."), worded by ``say``
-    (a report's or portfolio's ``msg``), with what the chart shows (the lead of its alternative text,
-    without its numbers; only the number where a chart has none). Returns the next number, so that the
-    charts of a whole report are numbered in the order a reader meets them."""
-    n = first
+    """Number only the charts among ``parts`` from ``first`` (:func:`number_parts`); returns the next number."""
+    numbers = Numbering(figure=first)
     for part in parts:
         if part is not None and hasattr(part, "savefig"):
-            part.et_caption = full_stop(say("plot.caption", n=n, what=str(getattr(part, "et_what", "") or "")))
-            n += 1
-    return n
+            number_parts([part], numbers, say)
+    return numbers.figure
 
 
 def full_stop(text: str) -> str:

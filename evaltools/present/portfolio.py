@@ -28,7 +28,7 @@ from ..data.errors import EvaltoolsError
 from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
-from .display import Table, Text, number_figures, show
+from .display import Numbering, Table, Text, number_parts, show
 from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t, time_limit_words
 from .narrative import is_draft
 from ..words.text import join, msg, plural
@@ -82,6 +82,8 @@ class Portfolio:
 
     def __init__(self, params_paths: list[str | Path], lang: str = "sv", entries: str | Path | None = None):
         self.lang = lang
+        # the numbers the next chart's and table's captions give them, in the order shown (:func:`number_parts`)
+        self.numbers = Numbering()
         rows, goals, failed = [], [], []
         # each project's row as its own report computed it, where a batch's reports left one
         # (:func:`write_entry`); any other project is loaded and computed here
@@ -127,7 +129,7 @@ class Portfolio:
     def overview(self) -> None:
         lang, tab, m = self.lang, self.table, self.msg
         if tab.empty:
-            show(Text([m("portfolio.none")]))
+            self._show(Text([m("portfolio.none")]))
             return
         # a project whose period runs on past its data says so, as its page 1 does, and a report the
         # evaluator has not assessed says so here too, as on its every page
@@ -147,7 +149,7 @@ class Portfolio:
             if f and pd.notna(v) and isinstance(day, str) and day:
                 return m("portfolio.through", amount=fmt_kr(v, lang), through=day)
             return m("portfolio.so_far", amount=fmt_kr(v, lang)) if f and pd.notna(v) else fmt_kr(v, lang)
-        show(*self.conclusions())
+        self._show(*self.conclusions())
         kind_col = m("portfolio.kind")
         kinds = [m("portfolio.kind_ex_ante" if mode == "ex_ante" else "portfolio.kind_results") for mode in tab["mode"]]
         people = pd.DataFrame({
@@ -204,7 +206,7 @@ class Portfolio:
         money_note = m("portfolio.money_note", year=str(self.price_year), sf_on=self.skattefaktor_on())
         # the conclusions are the board's page: the tables start on a page of their own, never as a
         # heading and two rows at the foot of page 1
-        show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
+        self._show(Text([], m("portfolio.people_heading"), css=NEW_PAGE),
              # (in smaller type, as the costs' table below: a structural project's "strukturinriktad" in its last
              # column and a pooled share's qualifier pushed the Swedish table 8 mm past the right margin)
              Table(people, notes=(m("portfolio.note"), *self.pooled_note(), *self.definitions(), *withheld),
@@ -215,10 +217,10 @@ class Portfolio:
                    numeric=tuple(money.columns[1:-1]), group=kind_col))
         goals = self.goal_table()
         if len(goals):
-            show(Text([], m("portfolio.goals_heading")),
+            self._show(Text([], m("portfolio.goals_heading")),
                  Table(goals, notes=(m("portfolio.goals_note"),), group=m("portfolio.project")))
         if self.failed:
-            show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
+            self._show(Text([f"{pid}: {err}" for pid, err in self.failed], m("portfolio.failed"), 3))
 
     def pooled_projects(self) -> list[str]:
         """The projects whose share of the exits pools every year of a goal that their report judges year by
@@ -534,8 +536,12 @@ class Portfolio:
         if applications:
             caption.append(self.msg("portfolio.charts_ex_ante", projects=join(applications, self.lang)))
         chart = plot_portfolio(self.table, self.lang, labels if labels is not None else self.chart_titles())
-        number_figures([chart], 1, self.msg)  # (its one chart)
-        show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
+        self._show(Text([" ".join(caption)], self.msg("portfolio.charts_heading")), chart, differ)
+
+    def _show(self, *parts) -> None:
+        """Show ``parts`` as one block, their charts and tables numbered on from those shown before."""
+        number_parts(parts, self.numbers, self.msg)
+        show(*parts)
 
     def chart_titles(self) -> list[str]:
         """The projects' names on the chart: a project still running says so, as the tables name it

@@ -20,7 +20,7 @@ from ..analysis.comparison import compare_payments, payment_phases, reference_da
 from ..data import schema as S
 from ..data.params import project_kind
 from ..analysis.costbenefit import cost_benefit, published
-from .display import Table, Text, figure_html, number_figures, show, shown_text
+from .display import Numbering, Table, Text, figure_html, number_parts, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
@@ -66,7 +66,13 @@ class Report:
         self.kind = project_kind(self.project)  # individ | struktur | ansökan: which sections the report has
         # the words of every section shown so far, in order: the glossary explains the terms they use
         self.shown: list[str] = []
-        self.next_figure = 1  # the number the next chart's caption gives it ("Figur 3."), in the order shown
+        # the numbers the next chart's and table's captions give them ("Figur 3.", "Tabell 2."), in the order shown
+        self.numbers = Numbering()
+
+    @property
+    def next_figure(self) -> int:
+        """The number the next chart's caption gives it."""
+        return self.numbers.figure
 
     def __repr__(self) -> str:  # (in a notebook: which project and language, not an address)
         return f"Report({self.params.id!r}, lang={self.lang!r}): {self.params.display_title(self.lang)}"
@@ -212,7 +218,7 @@ class Report:
         """Show blocks; with ``keep``, a section's own words are kept in :attr:`shown` (not the evaluator's
         text, whose words are theirs: "pågående missbruk" there is not the report's term *Pågående*)."""
         for block in blocks:
-            self.next_figure = number_figures(block, self.next_figure, self.msg)
+            number_parts(block, self.numbers, self.msg)
             if keep:
                 self.shown.extend(shown_text(part) for part in block)
             _display(*block)  # (looked up here, so a test can catch what a section shows)

@@ -24,9 +24,11 @@ written with python-docx, so that its content is never written a second time:
   the foot of the row (``w:vAlign``), as the PDF does, so that a short label stands level with the
   last line of a label that wraps, just above its column's figures; every table has a *Caption*
   paragraph above it, numbered as a chart's ("Tabell 2. Budget och utfall", its number Word's ``SEQ Tabell``
-  field, ``SEQ Table`` in English; its title the table's caption, else the heading it stands under), so that
+  field, ``SEQ Table`` in English): the HTML's caption with the HTML's number, so that a table is numbered alike
+  in the PDF and in Word ("Tabell 14." alone right under the heading it would repeat), else numbered here and
+  titled by the heading it stands under, so that
   the evaluator can cross-reference and list the tables in Word; its alternative text (``w:tblCaption``, ``w:tblDescription``), which
-  Word's accessibility checker asks of every table, is its caption or the heading it stands under and
+  Word's accessibility checker asks of every table, is its caption's title or the heading it stands under and
   the labels of its header row;
 * in a draft, the places the HTML holds hidden for the evaluator's text (``et-write-here``) become the
   part's heading and a paragraph saying what to write as Word's placeholder text (a content control
@@ -1441,16 +1443,28 @@ def _caption_label(key: str, lang: str) -> str:
     return msg(key, lang, n="\x00", what="").split("\x00")[0]
 
 
-def _table_caption(w: _Writer, container, caption: Tag | None) -> None:
-    """A table's caption above it, numbered as a chart's is (:func:`_number_field`): "Tabell 2. Budget och utfall",
-    its title the table's own caption, else the heading it stands under (as its alternative text). Every table has
-    one, so that the evaluator who finishes the report in Word can refer to any table as to a chart
-    (*Cross-reference*, *Tabell*, "se tabell 2") and list them (*Insert Table of Figures*)."""
+def _table_caption(w: _Writer, container, caption: Tag | None) -> str:
+    """A table's caption above it, numbered as a chart's is (:func:`_number_field`): "Tabell 2. Budget och utfall".
+    The report's tables come numbered in the HTML (:func:`evaltools.present.display.number_parts`), and the number is
+    the HTML's, so that "tabell 3" in the PDF is table 3 in Word; a table whose caption has no number is numbered on
+    from the table before it, titled by its own caption, else the heading it stands under. Every table has one, so
+    that the evaluator who finishes the report in Word can refer to any table as to a chart (*Cross-reference*,
+    *Tabell*, "se tabell 2") and list them (*Insert Table of Figures*). Returns the table's title (its caption
+    after the number, else the heading it stands under) for its alternative text."""
+    label = _caption_label("pdf.table_caption", w.lang)
+    text = _cell_text(list(caption.children)) if caption is not None else ""
+    found = re.match(re.escape(label) + r"(\d+)\.?\s*", text) if label.strip() else None
+    if caption is not None and found is not None:
+        w.tables = int(found.group(1))
+        p = _paragraph(w, container, list(caption.children), "Caption")
+        _number_field(w, p, "pdf.table_caption")
+        return text[found.end():].strip() or w.heading
     w.tables += 1
     before, after = msg("pdf.table_caption", w.lang, n=str(w.tables), what="\x00").split("\x00")
     title = list(caption.children) if caption is not None else [NavigableString(w.heading)]
     p = _paragraph(w, container, [NavigableString(before), *title, NavigableString(after)], "Caption")
     _number_field(w, p, "pdf.table_caption")
+    return text or w.heading
 
 
 def _captions_setting(doc, lang: str) -> None:
@@ -1715,12 +1729,12 @@ def _table(w: _Writer, container, tag: Tag) -> None:
     rows = head_rows + body_rows
     if not rows:
         return
-    _table_caption(w, container, caption)
+    title = _table_caption(w, container, caption)
     ncols = max(sum(_span(c) for c in _cells(tr)) for tr in rows) or 1
     table = container.add_table(rows=len(rows), cols=ncols)
     table._tbl.tblStyle_val = w.style_id(TABLE_STYLE, WD_STYLE_TYPE.TABLE)
     _look_as_in_the_pdf(table)
-    _alternative_text(table, _cell_text(list(caption.children)) if caption is not None else w.heading,
+    _alternative_text(table, title,
                       [_cell_text(list(c.children)) for c in _cells(head_rows[-1])] if head_rows else [])
     wide = "et-wide" in _classes(tag)  # set a point smaller, as in the PDF
     text_style = w.style_id(WIDE_CELL_STYLE if wide else CELL_STYLE)

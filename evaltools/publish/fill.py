@@ -201,18 +201,20 @@ def _table_widths(document) -> dict[str, tuple[float, list[float]]]:
 
 def at_widths(page: str, widths: dict[str, tuple[float, list[float]]]) -> str:
     """``page`` (:func:`marked`) with each table in ``widths`` set at those widths (a fixed table layout with a
-    column element per column): the layout then skips measuring every cell's text for the table's automatic
-    widths, the most costly part of laying a report out again, and finds the same widths. A table that has a style
-    or column elements of its own is left to the automatic layout. For the print only: :func:`unmarked` does not
-    remove them, and :func:`fill` returns the page without them."""
+    column element per column, after its caption where it has one, as every report table has its number): the
+    layout then skips measuring every cell's text for the table's automatic widths, the most costly part of laying a
+    report out again, and finds the same widths. A table that has a style or column elements of its own is left to
+    the automatic layout. For the print only: :func:`unmarked` does not remove them, and :func:`fill` returns the
+    page without them."""
     def fixed(m: re.Match) -> str:
-        tag, mark = m.group(0), m.group(1)
-        if mark not in widths or re.search(r"\sstyle\s*=", tag):
-            return tag
+        tag, mark, caption = m.group(1), m.group(2), m.group(3) or ""
+        if (mark not in widths or re.search(r"\sstyle\s*=", tag)
+                or re.match(r"\s*<(?:colgroup|col)\b", page[m.end():])):
+            return m.group(0)
         width, columns = widths[mark]
-        return (tag[:-1] + f' style="table-layout:fixed;width:{width!r}px">'
+        return (tag[:-1] + f' style="table-layout:fixed;width:{width!r}px">' + caption
                 + "<colgroup>" + "".join(f'<col style="width:{w!r}px">' for w in columns) + "</colgroup>")
-    return re.sub(rf'<table {TABLE}="(\d+)"[^>]*>(?!\s*<(?:caption|colgroup|col)\b)', fixed, page)
+    return re.sub(rf'(<table {TABLE}="(\d+)"[^>]*>)(\s*<caption\b.*?</caption>)?', fixed, page, flags=re.S)
 
 
 def after_what_follows(page: str, mark: str) -> str | None:

@@ -14,6 +14,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .text import keep_figures
+
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 _UNIT_SPACE = re.compile(r"(?<=\d) (?=%|kr\b)")
 # a figure followed by its qualifier in words in brackets: "9 049 kr (utfall hittills)", "110 (förväntat
@@ -25,9 +27,11 @@ _RANGE = re.compile(r"^((?:SEK\u00a0)?[−-]?\d[\d\u00a0,.]*) (till|to) ((?:SEK\
 
 
 def keep_units(text: str) -> str:
-    """``text`` with a non-breaking space between a number and its % or kr, so that a line never
-    breaks between them (project-given text such as a goal label or a budget line keeps a plain one)."""
-    return _UNIT_SPACE.sub("\u00a0", text)
+    """``text`` with a non-breaking space between a number and its % or kr, inside its thousands ("1 200 000") and
+    after a currency before it ("SEK 0"), so that a line never breaks inside a figure: the project's own text in a
+    table's cell, heading or note (a budget line or a goal's label with a sum in it) as well as the report's
+    (:func:`evaltools.words.text.keep_figures`)."""
+    return keep_figures(_UNIT_SPACE.sub("\u00a0", text))
 
 
 def units(value: object) -> Markup:

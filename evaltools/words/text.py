@@ -155,7 +155,7 @@ class Catalog:
         # together ("48.6%") in the catalog's own words (above) and the toolkit's figures
         # (evaltools.words.formats), while a value quoting the project's text (a goal's label from the
         # application: "Minst 35 % av de avslutade") is quoted as written, its figures kept on one line as well
-        return _FIGURE_SPACE.sub(NBSP, text)
+        return keep_figures(text)
 
     def msg(self, key: str, /, **values) -> str:
         """The message ``key`` with its placeholders filled from ``values``."""
@@ -216,6 +216,13 @@ _PERCENT_SPACE = re.compile(r"(?<=\d)[ \u00a0](?=%)")
 # between its thousands ("20 000"; not a year after a number: "5 2024" has four digits, "1 000 000" three and
 # three), and after a currency before it ("SEK 0", "SEK −1,200")
 _FIGURE_SPACE = re.compile(r"(?<=\d) (?=(?:kr|%)(?!\w))|(?<=\d) (?=\d{3}(?!\d))|(?<=\bSEK) (?=[−-]?\d)")
+
+
+def keep_figures(text: str) -> str:
+    """``text`` with the spaces inside its figures (:data:`_FIGURE_SPACE`) made non-breaking, so that no line of
+    the HTML or the PDF ends inside one: a filled message of the catalog, and the project's own text wherever a
+    report shows it (a budget line named "Lokal 1 200 000 kr", a goal's label "Minst 35 % av de avslutade")."""
+    return _FIGURE_SPACE.sub(NBSP, text)
 
 
 def _count_words(values: dict, counted: tuple[tuple[str, ...], bool], lang: str) -> dict:
