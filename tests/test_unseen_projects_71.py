@@ -1,0 +1,65 @@
+"""Projects not seen before, as an evaluator fills them in: parents in households on försörjningsstöd, youth under
+the kommunala aktivitetsansvaret of whom almost none had försörjningsstöd, and arbetsträning at social enterprises
+with a comparison group. Each expected value is worked out by hand in the test's docstring."""
+from __future__ import annotations
+
+import textwrap
+
+import evaltools as et
+from evaltools.present.sections import quality
+
+from .conftest import write_csv
+
+# --- youth of whom almost none had försörjningsstöd ------------------------------------------------------------------
+
+
+def _youth_project(tmp_path, n_other=6):
+    """``n_other`` youths with no public support at start and no payments (U1…), and one on försörjningsstöd at
+    start (F1) with a row in the payments file; every one ended to studies."""
+    rows = [{"person_id": f"U{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 2006,
+             "household_type": "bor_med_föräldrar", "start_date": f"2024-0{i % 6 + 1}-01", "end_date": "2024-11-30",
+             "outcome": "studier", "support_start": "ingen_offentlig"} for i in range(1, n_other + 1)]
+    rows.append({"person_id": "F1", "sex": "man", "birth_year": 2004, "household_type": "ensamstående",
+                 "start_date": "2024-02-01", "end_date": "2024-10-31", "outcome": "avbrott",
+                 "support_start": "försörjningsstöd"})
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": "F1", "month": f"2024-{m:02d}", "amount": 6800} for m in range(1, 13)])
+    path = tmp_path / "kaa.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: kaa
+        kind: individ
+        title: Ung framtid
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2024-12-31}
+        data:
+          participants: data/participants.csv
+          payments: data/payments.csv
+        goals:
+          - id: studier
+            kind: share
+            label: Minst 50 % ska ha påbörjat studier vid avslut
+            target: 0.5
+            period: whole_period
+            denominator: exits
+        """), encoding="utf-8")
+    return path
+
+
+def test_the_note_on_youths_without_payments_says_some_where_few_had_them(tmp_path):
+    """Six of seven youths have no payment rows and had no public support at start; one had försörjningsstöd. The
+    note said '6 av 7' through a message that takes no counts, and the report crashed. With one (under 5) who had
+    rows, the counts would tell a few: the note says 'Några deltagare' without numbers."""
+    report = et.Report(et.load_project(_youth_project(tmp_path)))
+    notes = " ".join(quality.report_table(report).iloc[:, 0])
+    assert "Några deltagare hade en annan försörjning än försörjningsstöd vid start" in notes, notes
+    assert "6 av 7" not in notes
+
+
+def test_the_english_note_on_youths_without_payments_says_some_where_few_had_them(tmp_path):
+    """The English report of twelve youths without rows and one with: 12 of 13 would tell that one (under 5) had
+    försörjningsstöd, so the note says 'Some participants' without the counts."""
+    report = et.Report(et.load_project(_youth_project(tmp_path, n_other=12)), lang="en")
+    notes = " ".join(quality.report_table(report).iloc[:, 0])
+    assert "12 of 13" not in notes and "Some participants" in notes, notes
