@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 import evaltools as et
+from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections import quality
 
 from .conftest import write_csv
@@ -25,6 +28,8 @@ def _youth_project(tmp_path, n_other=6):
     write_csv(tmp_path / "data" / "participants.csv", rows)
     write_csv(tmp_path / "data" / "payments.csv",
               [{"person_id": "F1", "month": f"2024-{m:02d}", "amount": 6800} for m in range(1, 13)])
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2024", "category": "Lön", "budget": 300000,
+                                                  "actual": 280000}])
     path = tmp_path / "kaa.yaml"
     path.write_text(textwrap.dedent("""\
         id: kaa
@@ -36,6 +41,7 @@ def _youth_project(tmp_path, n_other=6):
         data:
           participants: data/participants.csv
           payments: data/payments.csv
+          budget: data/budget.csv
         goals:
           - id: studier
             kind: share
@@ -63,3 +69,29 @@ def test_the_english_note_on_youths_without_payments_says_some_where_few_had_the
     report = et.Report(et.load_project(_youth_project(tmp_path, n_other=12)), lang="en")
     notes = " ".join(quality.report_table(report).iloc[:, 0])
     assert "12 of 13" not in notes and "Some participants" in notes, notes
+
+
+@pytest.mark.parametrize("lang, exits, level, years", [
+    ("sv", "Personer som lämnat försörjningsstödet", "Undvikt försörjningsstöd per person och månad",
+     "Personår i arbete utan försörjningsstöd"),
+    ("en", "Persons who left social assistance", "Avoided social assistance per person and month",
+     "Person-years in work without social assistance"),
+])
+def test_no_exit_or_avoided_level_is_a_key_figure_where_the_one_on_forsorjningsstod_did_not_leave_it(
+        tmp_path, lang, exits, level, years):
+    """Six youths moved on to studies from no public support; F1, the one on försörjningsstöd at start, dropped
+    out. No exit from försörjningsstöd is valued (the benefit is unknown, not 0 kr), yet the key figures said
+    'Personer som lämnat försörjningsstödet: 0' and an 'Undvikt försörjningsstöd per person och månad' of 9 517 kr
+    that nobody avoided. Both are left out, in the report and the workbook; the person-years that would carry
+    the cost stay (their level is in the assumptions)."""
+    r = et.Report(et.load_project(_youth_project(tmp_path)), lang=lang)
+    assert cb_section.benefit_unvalued(r.cba.summary) and not cb_section.no_fs_at_start(r.cba.summary)
+    assert r.cba.summary.successes == 0
+    rows = list(cb_section.key_figures(r).frame.iloc[:, 0])
+    assert not any(x.startswith((exits, level)) for x in rows), rows
+    assert any(x.startswith(years) for x in rows), rows
+    figures = r.key_tables()["kostnad_nytta"]
+    assert not {"successes", "monthly_level"} & set(figures.columns)
+    assert "break_even_person_years" in figures.columns
+    # the cost stays: the budget line's utfall, 280 000 kr
+    assert float(figures["total_cost_nominal"].iloc[0]) == 280000
