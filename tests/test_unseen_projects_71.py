@@ -95,3 +95,65 @@ def test_no_exit_or_avoided_level_is_a_key_figure_where_the_one_on_forsorjningss
     assert "break_even_person_years" in figures.columns
     # the cost stays: the budget line's utfall, 280 000 kr
     assert float(figures["total_cost_nominal"].iloc[0]) == 280000
+
+
+# --- parents in households: a goal counting the households that took part -------------------------------------------
+
+
+def _household_project(tmp_path, label="Minst 3 hushåll ska ha deltagit", label_en=None):
+    """P1 and P2 in household H1, P3 in H2, P4 without a household id (their own household) and P5, enrolled twice,
+    in H3."""
+    base = {"sex": "kvinna", "birth_year": 1985, "household_type": "sambo_med_barn", "end_date": "2024-06-30",
+            "outcome": "arbete", "support_start": "försörjningsstöd"}
+    rows = [{**base, "person_id": p, "household_id": h, "start_date": d}
+            for p, h, d in (("P1", "H1", "2024-01-01"), ("P2", "H1", "2024-01-15"), ("P3", "H2", "2024-02-01"),
+                            ("P4", "", "2024-02-01"), ("P5", "H3", "2024-01-01"))]
+    rows.append({**base, "person_id": "P5", "household_id": "H3", "start_date": "2024-08-01", "end_date": "",
+                 "outcome": ""})
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    path = tmp_path / "fam.yaml"
+    english = f"\n            label_en: {label_en}" if label_en else ""
+    path.write_text(textwrap.dedent(f"""\
+        id: fam
+        kind: individ
+        title: Familjer
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {{start: 2024-01-01, planned_end: 2024-12-31}}
+        data:
+          participants: data/participants.csv
+        goals:
+          - id: hushall
+            kind: qualitative
+            label: {label}{english}
+            assessment: uppnått
+            evidence: Se deltagarfilen.
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "målet 'hushall' räknar '3 hushåll', och deltagarfilen har 4 hushåll (household_id; en deltagare utan det "
+           "är sitt eget hushåll), i 1 av dem fler än en deltagare"),
+    ("en", "the goal 'hushall' counts '3 hushåll', and the participants file has 4 households (household_id; a "
+           "participant without one is their own household), 1 of them with more than one participant"),
+])
+def test_a_qualitative_goal_of_households_taking_part_gets_its_count_from_validate(tmp_path, lang, said):
+    """The refusal of 'Minst 80 hushåll ska ha deltagit' as a participant count says to write it as qualitative with
+    the number of households as its evidence, but validate gave that number only for a goal of households leaving
+    försörjningsstöd. Households by hand: H1 (P1, P2), H2 (P3), P4's own, H3 (P5, twice enrolled, one person): 4, one
+    of them (H1) with more than one participant."""
+    project = et.load_project(_household_project(tmp_path), lang=lang)
+    notes = [n for n in project.notices if n.code == "household_figures"]
+    assert len(notes) == 1
+    assert said in notes[0].text(lang).replace("\u00a0", " "), notes[0].text(lang)
+
+
+def test_a_goal_of_households_leaving_forsorjningsstod_keeps_its_own_figures(tmp_path):
+    """The goal of households leaving försörjningsstöd gets the figures of who left (each household once), not the
+    count of households alone: 4 households, 3 ended (H3's P5 is still enrolled), all left in each of the 3."""
+    path = _household_project(tmp_path, label="Minst 30 % av hushållen ska ha lämnat försörjningsstödet")
+    (note,) = [n for n in et.load_project(path).notices if n.code == "household_figures"]
+    said = note.text("sv").replace("\u00a0", " ")
+    assert "deltagarfilen har 4 hushåll" in said and "i 3 av dem har alla deltagare avslutats" in said, said
+    assert "fler än en deltagare" not in said
