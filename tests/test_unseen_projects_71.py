@@ -11,7 +11,7 @@ import evaltools as et
 from evaltools.present.sections import costbenefit as cb_section
 from evaltools.present.sections import quality
 
-from .conftest import write_csv
+from .conftest import params_refusal, write_csv
 
 # --- youth of whom almost none had försörjningsstöd ------------------------------------------------------------------
 
@@ -157,3 +157,51 @@ def test_a_goal_of_households_leaving_forsorjningsstod_keeps_its_own_figures(tmp
     said = note.text("sv").replace("\u00a0", " ")
     assert "deltagarfilen har 4 hushåll" in said and "i 3 av dem har alla deltagare avslutats" in said, said
     assert "fler än en deltagare" not in said
+
+
+# --- a goal of contact with the project ------------------------------------------------------------------------------
+
+
+def _goal_project(tmp_path, kind, label, target):
+    """The youth project's files with one goal of ``kind``."""
+    path = _youth_project(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    head = text[:text.index("goals:")]
+    extra = "    denominator: exits\n" if kind == "share" else ""
+    path.write_text(head + textwrap.dedent(f"""\
+        goals:
+          - id: kontakt
+            kind: {kind}
+            label: {label}
+            target: {target}
+            period: whole_period
+        """) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind, label, target, words", [
+    ("share", "Minst 70 % ska ha haft kontakt minst en gång i månaden", "0.7", "ha haft kontakt"),
+    ("share", "Minst 60 % ska ha träffat sin coach varje månad", "0.6", "träffat sin coach varje månad"),
+    ("outcome_count", "Minst 20 unga ska ha haft regelbunden kontakt med sin coach", "20",
+     "ha haft regelbunden kontakt"),
+    ("share", "At least 70% shall have had contact at least once a month", "0.7", "have had contact"),
+])
+def test_a_goal_of_contact_with_the_project_is_refused_with_qualitative_to_write(tmp_path, kind, label, target, words):
+    """Counted as exits to the default outcomes, 'Minst 70 % ska ha haft kontakt minst en gång i månaden' was
+    judged on the six exits to studies of seven (85,7 %), 'uppnått', though the file says nothing of contacts."""
+    refusal = params_refusal(_goal_project(tmp_path, kind, label, target))
+    assert f"'{words}'" in refusal and f"slaget {kind} " in refusal and "kind: qualitative" in refusal, refusal
+    assert "kontaktlogg" in refusal
+
+
+@pytest.mark.parametrize("label", ["Minst 50 % av unga som saknar kontakt med skolan ska börja studera",
+                                   "Minst 50 % ska ha kontakt med en arbetsgivare och gå till arbete eller studier"])
+def test_contact_describing_the_group_or_beside_an_outcome_is_read_as_written(tmp_path, label):
+    """A target group described by contact, or a label naming the outcome it counts, is read as written: here the
+    six exits to studies of seven ended count (6/7, the youths' studies; F1 dropped out)."""
+    path = _goal_project(tmp_path, "share", label, "0.5")
+    text = path.read_text(encoding="utf-8").replace("period: whole_period\n",
+                                                    "period: whole_period\n    success_outcomes: [studier]\n")
+    path.write_text(text, encoding="utf-8")
+    raw = et.assess_goals(et.load_project(path)).raw
+    assert raw.iloc[0]["value"] == pytest.approx(6 / 7)
