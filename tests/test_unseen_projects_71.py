@@ -205,3 +205,38 @@ def test_contact_describing_the_group_or_beside_an_outcome_is_read_as_written(tm
     path.write_text(text, encoding="utf-8")
     raw = et.assess_goals(et.load_project(path)).raw
     assert raw.iloc[0]["value"] == pytest.approx(6 / 7)
+
+
+# --- a contribution in kind in a budget without a funder column ------------------------------------------------------
+
+
+def _budget_project(tmp_path, lines):
+    path = _youth_project(tmp_path)
+    write_csv(tmp_path / "data" / "budget.csv", lines)
+    return path
+
+
+def test_an_in_kind_line_in_a_budget_without_funders_is_named(tmp_path):
+    """Without a funder column every line is the förbund's (state 50 %, region and municipality 25 % each), the
+    social enterprises' supervisors' wages given in kind too, and nothing said so. The CSV's rows: header 1, then
+    2024 H1 Lön (2), 2024 H1 inkind (3), 2024 H2 Lön (4), 2024 H2 inkind (5): the in-kind line is on rows 3 and 5,
+    named once though its half-years are added up into one line of 2024."""
+    half = [{"period": p, "category": c, "budget": b, "actual": b}
+            for p in ("2024 H1", "2024 H2") for c, b in (("Lön", 140000), ("Lönekostnader handledare (inkind)", 60000))]
+    project = et.load_project(_budget_project(tmp_path, half))
+    notes = [n for n in project.warnings if n.code == "budget_in_kind_no_funder"]
+    assert len(notes) == 1
+    said = notes[0].text("sv")
+    assert "'Lönekostnader handledare (inkind)' (rad 3, 5)" in said and "lägg till kolumnen funder" in said, said
+    # the report names the line in its data-quality notes, in its own words
+    table = " ".join(quality.report_table(et.Report(project)).iloc[:, 0])
+    assert "Lönekostnader handledare (inkind): Budgetraden ser ut att vara en medfinansiering" in table, table
+
+
+def test_an_in_kind_line_with_its_funder_written_is_not_named(tmp_path):
+    """With the funder column the line is booked on whom it names ('egen': the municipality): nothing to say."""
+    lines = [{"period": "2024", "category": "Lön", "budget": 280000, "actual": 280000, "funder": "förbund"},
+             {"period": "2024", "category": "Medfinansiering arbetstid", "budget": 120000, "actual": 120000,
+              "funder": "egen"}]
+    project = et.load_project(_budget_project(tmp_path, lines))
+    assert not [n for n in project.warnings if n.code == "budget_in_kind_no_funder"]
