@@ -56,17 +56,35 @@ def household_counts(participants: pd.DataFrame, payments: pd.DataFrame | None,
     return counts
 
 
+def household_sizes(participants: pd.DataFrame) -> tuple[int, int]:
+    """The households the participants live in, each once (``household_id``; a participant without one is their
+    own), and how many of them have more than one participant (a person enrolled twice is one)."""
+    df = participants
+    hid = df[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in df else pd.Series(pd.NA, index=df.index)
+    hh = hid.astype(object).where(hid.notna(), "\x00" + df[S.PERSON_ID].astype(str)).astype(str)
+    persons = df[S.PERSON_ID].astype(str).groupby(hh).nunique()
+    return len(persons), int((persons > 1).sum())
+
+
 def household_goal_note(source: str, participants: pd.DataFrame, payments: pd.DataFrame | None, goals,
                         covers_all: bool = False) -> list[Problem]:
     """For each qualitative goal whose words count households leaving försörjningsstöd, the figures for its evidence
-    (:func:`household_counts`), each household once."""
+    (:func:`household_counts`), each household once; for one whose words count households otherwise (those taking
+    part: ``minst 80 hushåll ska ha deltagit``, ``20 nya familjer``), the households and how many have more than one
+    participant (:func:`household_sizes`)."""
     out = []
     for goal in goals:
         if goal.kind != "qualitative":
             continue
         label = goal.label if households_counted(goal.label) else goal.label_en if households_counted(goal.label_en) \
             else None
-        if label is None or not _LEFT.search(read_label(label)):
+        if label is None:
+            continue
+        if not _LEFT.search(read_label(label)):  # a count of households taking part ("minst 80 hushåll ska ha deltagit")
+            n, shared = household_sizes(participants)
+            out.append(problem(source, None, S.HOUSEHOLD_ID, None, "person.household_count_figures", "info",
+                               "household_figures", goal=goal.id, words=households_counted(label) or "",
+                               households=str(n), shared=str(shared)))
             continue
         c = household_counts(participants, payments, covers_all)
         key = "person.household_figures_paid" if "followed" in c else "person.household_figures"

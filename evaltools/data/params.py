@@ -1063,6 +1063,33 @@ def _activity_step(label: str) -> re.Match[str] | None:
     return None
 
 
+# ... and contact with the project, or how often ("minst 70 % ska ha haft kontakt minst en gång i månaden", "haft
+# regelbunden kontakt med sin coach", "träffat sin coach varje månad", "have had contact at least once a month"): the
+# participant file holds each person's outcome at exit, not who was in contact nor how often, and counted as exits to
+# the default outcomes the goal would call every such exit a contact. A contact log or the case files say it, as a
+# qualitative goal's evidence. A target group described by it ("unga som saknar kontakt med skolan", "deltagare som
+# har haft kontakt med psykiatrin") is read as written; so is a label that also names an outcome.
+_FREQUENCY = (r"(?:minst\s+|at\s+least\s+)?(?:en\s+gång|\d+\s+gånger|once|twice|\d+\s+times)\s+(?:i|per|varje|a|per|"
+              r"every)\s+(?:månad\w*|vecka\w*|month|week)|varje\s+(?:månad|vecka)|varannan\s+vecka|every\s+(?:month|week)|"
+              r"monthly|weekly|regelbunde?n?\w*|regular(?:ly)?")
+_CONTACT = re.compile(
+    r"(?<![\wåäö])(?:ha|haft|har|få|fått|hålla|hållit|behålla|behållit|upprätthåll\w*|have|had|has|keep|kept|"
+    r"maintain\w*)\s+(?:[\wåäö]+\s+){0,2}?(?:kontakt|kontakter|contact|contacts)(?![\wåäö])"
+    rf"|(?<![\wåäö])(?:träffa\w*|träffat|mött|möta|met|meet|besökt|besöka|visited|visit)(?:\s+[\wåäö]+){{0,4}}?\s+"
+    rf"(?:{_FREQUENCY})(?![\wåäö])", re.I)
+
+
+def _contact(label: str) -> re.Match[str] | None:
+    """The first words of ``label`` that set a goal of contact with the project or its frequency (``_CONTACT``) where
+    the label names no outcome and the words describe no target group; ``None`` otherwise."""
+    if _AN_OUTCOME.search(_CONTACT.sub(" ", label)):
+        return None
+    for m in _CONTACT.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
+
+
 def _process_step(label: str) -> re.Match[str] | None:
     """The first words of ``label`` that set a goal of an assessment or mapping to be made (``_PROCESS_STEP``),
     not a target group described by it; ``None`` when there are none."""
@@ -2434,6 +2461,10 @@ class Goal(_Strict):
             care = _TREATMENT.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if care is not None:
                 raise ParamsValueError("params.goal_label_treatment", words=care.group(0).strip(), kind=self.kind)
+            contact = _contact(label) if self.kind in ("share", "outcome_count") and self.numerator == "outcome" \
+                else None
+            if contact is not None:
+                raise ParamsValueError("params.goal_label_contact", words=contact.group(0).strip(), kind=self.kind)
             step = _process_step(label) if self.kind in PERSON_GOAL_KINDS else None
             if step is not None:
                 raise ParamsValueError("params.goal_label_process", words=step.group(0).strip(), kind=self.kind)

@@ -3945,6 +3945,12 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
         return empty_table(S.BUDGET_TABLE)
     fname = raw.source
     _format_units(raw, params, "budget", fname, problems)
+    funder_given = S.FUNDER in raw.frame  # (as the file has it, before any layout is read into lines)
+    # (each cost line's rows as the file has them: a line of each quarter or half-year is one line of its year below)
+    line_rows: dict[str, list] = {}
+    for name, row in zip(raw.frame[S.CATEGORY] if S.CATEGORY in raw.frame else (), raw.file_rows):
+        if not pd.isna(name):
+            line_rows.setdefault(str(name), []).append(row)
     raw = _percents_shown(raw)
     if (ledger := budget_shapes.ledger_problem(raw, fname)) is not None:
         # (the economy system's ledger as exported: one message saying how the budget is laid out from it, not one
@@ -4237,6 +4243,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if not any(p.file == fname and p.key in ("budget.unit_above", "budget.unit_above_unread") for p in problems):  # (the unit said once)
         _check_budget_unit(lines, params, fname, problems)
     _check_own_financing(lines, file_rows, params, fname, warn)
+    if not funder_given and S.FUNDER not in raw.frame:  # (every line then booked on the förbund)
+        _check_in_kind_without_funder(lines, file_rows, fname, warn, line_rows)
     _check_vat_lines(lines, file_rows, fname, warn)
     _repayment_lines(lines, file_rows, raw, fname, problems)
     _income_lines(lines, file_rows, raw, fname, problems)
@@ -4834,6 +4842,30 @@ def _per_year_lines(lines: pd.DataFrame, file_rows: np.ndarray, raw: RawTable, p
                         shares_sv=", ".join(f"år {k}: {sh * 100:.1f} %".replace(".", ",") for k, sh in fractions),
                         shares_en=", ".join(f"year {k}: {sh * 100:.1f}%" for k, sh in fractions)))
     return pd.DataFrame(rows).reset_index(drop=True), np.asarray(rows_at), tuple(fractions)
+
+
+# a cost line whose name says it is a co-financing or a contribution in kind ('Lönekostnader handledare (inkind)',
+# 'Medfinansiering arbetstid', 'Egen insats'): without a funder column it is booked on the förbund
+_IN_KIND_LINE = re.compile(r"(?<![\wåäö])(?:in[\s-]?kind|inkind|(?:med|mot)finansiering\w*|egen\s+insats|"
+                           r"egen\s+finansiering|co-?financ\w*)(?![\wåäö])", re.IGNORECASE)
+
+
+def _check_in_kind_without_funder(lines: pd.DataFrame, file_rows: np.ndarray, fname: str, warn: list[Problem],
+                                  line_rows: dict[str, list] | None = None) -> None:
+    """For a budget file without a ``funder`` column (the caller checks): such a budget books every line on the förbund (the Finsam act's shares: state 50 %,
+    region and municipality 25 % each); a line whose name says it is a co-financing or a contribution in kind
+    (:data:`_IN_KIND_LINE`) is then counted as the förbund's money, against its grant too. A note for each such line,
+    naming its rows (``line_rows``, the file's rows of each line's name, where a line of each part of a year was
+    added up into one) and the column to add."""
+    if S.CATEGORY not in lines:
+        return
+    names = np.array(["" if pd.isna(v) else str(v) for v in lines[S.CATEGORY]], dtype=object)
+    for name in dict.fromkeys(n for n in names if _IN_KIND_LINE.search(n)):
+        at = names == name
+        found = (line_rows or {}).get(name) or np.asarray(file_rows)[at].tolist()  # (the file's rows where read)
+        rows = ", ".join(str(int(r)) for r in sorted(set(found)))
+        warn.append(problem(fname, None, S.CATEGORY, name, "budget.in_kind_no_funder", "warning",
+                            "budget_in_kind_no_funder", rows=rows))
 
 
 def _check_own_financing(lines: pd.DataFrame, file_rows: np.ndarray, params: ProjectParams, fname: str,

@@ -76,6 +76,12 @@ def no_fs_at_start(summary) -> bool:
     return summary.mode == "observed" and bool(getattr(summary, "no_fs_at_start", ()))
 
 
+# The key figures of the exits from försörjningsstöd, left out where none was valued (:func:`benefit_unvalued`: nobody
+# who had it left it, and those who moved on came from another support); the person-years that would carry the cost
+# and the level they rest on stay, as a structural project's requirement
+UNVALUED_KEY_FIGURES = ("successes", "monthly_level")
+
+
 # The key figures counted in försörjningsstöd, left out where no participant had any (:func:`no_fs_at_start`)
 NO_FS_KEY_FIGURES = ("successes", "monthly_level", "break_even_person_years", "level_source")
 
@@ -92,8 +98,8 @@ def applicable_key_figures(cba, figures: dict) -> dict:
         out["dropoff_source"] = "observed_dropoff"
     if cba.summary.mode == "structural":
         out = {k: v for k, v in out.items() if k in STRUCTURAL_KEY_FIGURES}
-    if benefit_unvalued(cba.summary):
-        out = {k: v for k, v in out.items() if k not in BENEFIT_KEY_FIGURES}
+    if benefit_unvalued(cba.summary):  # (and, as the report's table, no count of 0 exits nor a level avoided by no one)
+        out = {k: v for k, v in out.items() if k not in (*BENEFIT_KEY_FIGURES, *UNVALUED_KEY_FIGURES)}
     if no_fs_at_start(cba.summary):
         out = {k: v for k, v in out.items() if k not in NO_FS_KEY_FIGURES}
     if cba.summary.mode == "ex_ante":
@@ -288,8 +294,11 @@ def key_figures(r) -> Table:
     if s.mode != "structural":
         key += [
             # (coded so, where the payments after exit say otherwise: the row names its source)
-            *([] if none_had else [(msg(_exits_label(r)), exits),
-                                   (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang))]),
+            # (nor where nobody who had it left it and those who moved on came from another support: the benefit is
+            # not valued, the sentence above the table says why, and a level "avoided" by no one would be no finding)
+            *([] if none_had or unvalued else [
+                (msg(_exits_label(r)), exits),
+                (msg("costbenefit.kf.monthly_level", basis=fixed), fmt_kr(s.monthly_level, lang))]),
             *([] if unvalued else [(msg("costbenefit.kf.pv_benefit", who=who, basis=pv), fmt_kr(s.pv_benefit, lang))]),
             (msg("costbenefit.kf.pv_cost", who=who, basis=pv), fmt_kr(s.pv_cost, lang)),
             # (society's skattefaktor on its own row: benefit − cost + its effect = the NPV below)

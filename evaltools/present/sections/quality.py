@@ -183,8 +183,9 @@ def coverage_sentence(r, code: str, values: dict, key: str = "") -> str:
     # participants on another support at start (sickness benefit, activity compensation) never had försörjningsstöd:
     # no row is expected of them, so they are not said to be missing; only the others are
     if key == "payment.not_covered_other_support":
-        return r.msg("quality.coverage_other_support_few" if hides(n, k) or hides(total - n, k)
-                     else "quality.coverage_other_support", n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
+        if hides(n, k) or hides(total - n, k):  # "some": neither count is said where either would tell a few
+            return r.msg("quality.coverage_other_support_few")
+        return r.msg("quality.coverage_other_support", n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
     if key == "payment.not_covered_some_other_support":
         other, rest = int(values["other"]), int(values["rest"])
         if hides(other, k) or hides(rest, k) or hides(total - n, k):
