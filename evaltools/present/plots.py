@@ -644,12 +644,17 @@ def plot_event_study(result, lang: str | None = None):
             ax_.axvspan(-a - 0.5, -0.5, color=GREY, alpha=0.12, lw=0)
         _kr_axis(ax_, lang)
     top.set_ylim(bottom=0)  # an amount axis starts at zero, so a level's change looks as large as it is
+    # (room above the highest interval for the legend, one line across: drawn over the lines where they run high at
+    # the left, as they do where the groups are paid most just before the start)
+    highest = np.nanmax(es[["participants_high", "comparison_high"]].to_numpy(float)) if len(es) else np.nan
+    if np.isfinite(highest) and highest > 0:
+        top.set_ylim(0, highest * 1.3)
     top.set_title(msg("plot.event_study_top", lang), loc="left")
     ref = f"{-a - 1}".replace("-", "\u2212")
     bottom.set_title(msg("plot.event_study_bottom", lang, month=ref), loc="left")
     bottom.xaxis.set_major_locator(MaxNLocator(integer=True))
     bottom.set_xlabel(msg("plot.event_study_axis", lang))
-    top.legend(fontsize=7.5, loc="upper left")
+    top.legend(fontsize=7.5, loc="upper left", ncol=2)
     fig.tight_layout()
     parts = []
     for e in (-a - 1, -1, 0, 6, 12):
