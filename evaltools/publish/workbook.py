@@ -52,11 +52,10 @@ from ..words.verdicts import status_words, verdict_words, interval_words
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
-from ..analysis.cohorts import several_municipalities
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
-from ..present.sections.budget import funder_note, prestudy_note, revised_note
+from ..present.sections.budget import funder_note, municipalities_together, prestudy_note, revised_note
 from ..present.sections.costbenefit import payback_words, switching_words
 from ..present.sections.facts import gives_data_day, households_said
 
@@ -1456,7 +1455,7 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     tables = report.key_tables()
     sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
                            sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice,
-                           several_municipalities=several_municipalities(report.project))
+                           several_municipalities=municipalities_together(report.project))
     for sheet in sheets:
         if sheet.name == "budget" and "funder" in sheet.frame:
             # whose money each line is, and how the cost-benefit sheets book it: the note under the report's

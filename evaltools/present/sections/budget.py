@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ...analysis.cohorts import several_municipalities
 from ...analysis.costbenefit import budget_use
 from ...analysis.costbenefit.costs import co_financing_municipalities
 from ...analysis.goals import period_windows
@@ -276,15 +277,30 @@ def named_municipalities(params) -> int:
     return len({m.group(1).casefold() for n in names for m in _MUNICIPALITY_NAMED.finditer(n)})
 
 
+def municipalities_together(project) -> bool:
+    """Whether the municipal actor of the cost-benefit is several municipalities together ("kommunerna"): the
+    participants come from two or more (their municipality column), or the budget's co-financing of municipalities
+    is several's (:func:`co_financing_of_several`)."""
+    return several_municipalities(project) or co_financing_of_several(project.budget, project.params)
+
+
+def co_financing_of_several(costs: pd.DataFrame | None, params) -> bool:
+    """Whether the budget's co-financing lines of municipalities (funder ``kommun``) are several municipalities':
+    the lines name two or more ('Personal, Härnösands kommun', 'Personal, Timrå kommun'), or name none and the
+    params file's owner and partners name two or more (a förbund's three member municipalities)."""
+    if costs is None or costs.empty or S.FUNDER not in costs or not (costs[S.FUNDER].astype(str) == "kommun").any():
+        return False
+    named = co_financing_municipalities(costs)
+    return named > 1 or (named == 0 and named_municipalities(params) > 1)
+
+
 def funder_label(r, funder: str, costs: pd.DataFrame) -> str:
     """A funder's name for its part of the cost: the municipalities' co-financing in the plural where the
     lines written with the code ``kommun`` name two or more municipalities ('Personal, Härnösands kommun',
     'Personal, Timrå kommun'), or name none and the params file's owner and partners name two or more (a project of
     a förbund's three municipalities); one municipality's is said as the code's label."""
-    if str(funder) == "kommun":
-        named = co_financing_municipalities(costs)
-        if named > 1 or (named == 0 and named_municipalities(r.params) > 1):
-            return r.msg("budget.funder_kommuner")
+    if str(funder) == "kommun" and co_financing_of_several(costs, r.params):
+        return r.msg("budget.funder_kommuner")
     return code_label(S.FUNDER, funder, r.lang)
 
 

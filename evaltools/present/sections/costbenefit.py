@@ -14,9 +14,9 @@ from ...words.formats import (round_half_up, fmt_date, fmt_int, fmt_kr, fmt_kr_p
 from ...words.labels import code_label, note_text, success_definition_text, t, who as who_of
 from ...words.text import join, msg, plural
 from ...analysis.costbenefit import EMPLOYMENT_ITEMS, CostSummary
-from ...analysis.cohorts import several_municipalities
 from ...analysis.result import Note
 from . import basis as B
+from .budget import municipalities_together
 from .goals import timed_words
 from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
@@ -429,7 +429,7 @@ def perspective_table(r) -> Table:
     keep = [p for p in rows["perspective"] if shown(p)]
     rows = rows.set_index("perspective").loc[keep].reset_index()
     # (several member municipalities: the row is theirs together, as page 1 says, not one municipality's)
-    several = several_municipalities(r.project)
+    several = municipalities_together(r.project)
     data = {msg("costbenefit.actor"): [t("kommuner" if x == "kommun" and several else x, lang)
                                        for x in rows["perspective"]],
             cost: [fmt_kr(v, lang) for v in rows["pv_cost"]]}

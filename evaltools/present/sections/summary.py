@@ -32,8 +32,7 @@ from ...analysis.comparison import IntervalMethod
 from ...analysis.goals import count_goals, main_goal, own_verdicts, project_successes, success_definition
 from ...data.privacy import all_of, hides
 from ...analysis.disclosure import HouseholdsSaid, Secondary, intake_per_year, participant_households
-from ...analysis.cohorts import several_municipalities
-from .budget import funder_label
+from .budget import funder_label, municipalities_together
 from .facts import persons_prose
 from .goals import base_said_with_ended, group_words, page_one as goals_on_page_one, timed_goal
 from .kind import page_one as kind_on_page_one, volumes_sentence
@@ -544,7 +543,7 @@ def who_gains_pays(r, rows: pd.DataFrame) -> str:
         result = "gains" if v >= 500 else "pays" if v <= -500 else "even"
         amount = {} if result == "even" else {"amount": said[p]}
         who, key = WHO[p], words[result]
-        if p == "kommun" and several_municipalities(r.project):  # several member municipalities: theirs together
+        if p == "kommun" and municipalities_together(r.project):  # several member municipalities: theirs together
             who, key = "summary.who_kommuner", ACTOR_RESULT_PLURAL[ex_ante][result]
         said_p = r.msg(key, who=r.msg(who), **amount)
         if ex_ante and result == "pays" and cost_share_only(rows, p):
@@ -1049,7 +1048,7 @@ def actors_over_range(r) -> list[str]:
             continue
         if pd.isna(pr.npv_low) or pd.isna(pr.npv_high):  # (withheld: the sentence before says why; no part of a whole)
             return []
-        who = r.msg("summary.who_kommuner" if p == "kommun" and several_municipalities(r.project) else WHO[p])
+        who = r.msg("summary.who_kommuner" if p == "kommun" and municipalities_together(r.project) else WHO[p])
         if abs(pr.npv_high - pr.npv_low) < 0.5:
             said = r.msg("summary.few_exits_actor_flat", who=who, npv=fmt_kr_prose(pr.npv_low, lang))
         else:
