@@ -55,6 +55,10 @@ _PART_WORD = "|".join(sorted(_PART_WORDS, key=len, reverse=True))
 _PART = re.compile(rf"^(?:((?:19|20|21)\d\d)[\s_\-–]*({_PART_WORD})\s*\.?\s*([1-4])"
                    rf"|({_PART_WORD})\s*\.?\s*([1-4])[\s_\-–]*((?:19|20|21)\d\d))$", re.IGNORECASE)
 _PART_COUNT = {"H": 2, "T": 3, "Kv": 4}
+# a school's term as a half of its calendar year, as a project that follows the school year writes its periods:
+# VT 2024 (vårtermin: January to June) and HT 2024 (hösttermin: August to December)
+_TERM = re.compile(r"^(?:(vt|ht|vårtermin(?:en)?|hösttermin(?:en)?)[\s_\-–]*((?:19|20|21)\d\d)"
+                   r"|((?:19|20|21)\d\d)[\s_\-–]*(vt|ht|vårtermin(?:en)?|hösttermin(?:en)?))$", re.IGNORECASE)
 # a school year (läsår), as a project counted from the autumn heads its follow-up: Läsår 2024/25, 2024/2025,
 # ht24–vt25, sep 2024–aug 2025; and a project year with its school year beside it: Projektår 1 (2024/25)
 _SCHOOL = r"(?:läsår(?:et)?|lasar|skolår|school\s+year|academic\s+year)"
@@ -519,8 +523,11 @@ def so_far_year(heading: str) -> str | None:
 
 def _part(text: str) -> str | None:
     """``'2024 H1'`` for a part of a calendar year written ``2024 H1``, ``h1 2024``, ``Kvartal 3 2024`` (``'2024
-    Kv3'``) or ``T2 2024`` (a tertial, ``'2024 T2'``); ``None`` for anything else or a part the year has not
-    (``H3``, ``T4``)."""
+    Kv3'``), ``T2 2024`` (a tertial, ``'2024 T2'``) or a school's term, ``VT 2024`` (``'2024 H1'``) and ``HT 2024``
+    (``'2024 H2'``); ``None`` for anything else or a part the year has not (``H3``, ``T4``)."""
+    if (term := _TERM.match(text.strip())) is not None:  # (a term: its half of the year)
+        word, year = (term.group(1), term.group(2)) if term.group(1) else (term.group(4), term.group(3))
+        return f"{year} H{1 if word.lower().startswith('v') else 2}"
     m = _PART.match(text.strip())
     if m is None:
         return None
