@@ -323,3 +323,14 @@ def test_the_deadweight_from_the_comparison_group_does_not_give_the_withheld_exi
                  if hasattr(b, "frame") and "Lämnat försörjningsstödet" in b.frame.columns)
     mine = table.frame.set_index(table.frame.columns[0]).loc["Deltagare"]
     assert mine["Lämnat försörjningsstödet"] == ".." and str(mine.iloc[0]) == "18"
+
+
+def test_the_what_if_panel_starts_from_the_reports_deadweight_where_the_exits_are_withheld(tmp_path):
+    from evaltools.present import whatif
+    project = et.load_project(build_years(tmp_path / "p", "outcome_count"))
+    report = et.Report(project)
+    assert report.disclosure.hides(Secondary.EXITS)
+    # the toolkit's default, not the comparison group's share over the participants' (the count withheld)
+    assert report.cba.summary.deadweight_source == "default"
+    assert whatif._cost_benefit(project).summary.deadweight == report.cba.summary.deadweight
+    assert whatif._cost_benefit(project).summary.deadweight_source == "default"
