@@ -1,0 +1,139 @@
+"""Hostile and careless inputs against the params file: thousands of unknown keys (refused in seconds, the first
+fifty named and the rest counted), and what else a text field may hold.
+
+Tiny projects written in tmp_path: six participants, no other data. What is expected is counted by hand from the
+lines written."""
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+
+import evaltools as et
+from evaltools.data import params as params_module
+from evaltools.data.errors import ParamsError
+
+PARAMS = textwrap.dedent("""\
+    id: liten
+    kind: individ
+    title: Liten
+    forbund: Testförbundet
+    owner: Testkommun
+    period: {start: 2022-01-01, planned_end: 2023-12-31}
+    data_as_of: 2023-12-31
+    data:
+      participants: data/participants.csv
+    goals:
+      - id: deltagare
+        label: Minst 5 deltagare
+        kind: participant_count
+        target: 5
+    """)  # 14 lines
+ROWS = "".join(f"P{i};{'kvinna' if i % 2 else 'man'};{1980 + i};ensamstående;2022-0{i}-01;;\n" for i in range(1, 7))
+
+
+def _project(root, text: str = PARAMS):
+    (root / "data").mkdir(parents=True, exist_ok=True)
+    (root / "data/participants.csv").write_text(
+        "person_id;sex;birth_year;household_type;start_date;end_date;outcome\n" + ROWS, encoding="utf-8")
+    path = root / "liten.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _refused(path) -> ParamsError:
+    with pytest.raises(ParamsError) as e:
+        et.load_params(path)
+    return e.value
+
+
+def test_the_tiny_project_loads(tmp_path):
+    assert len(et.load_project(_project(tmp_path)).participants) == 6
+
+
+# --- 1. thousands of unknown keys ---------------------------------------------------------------------------------
+
+MANY = 20_000
+UNKNOWN = PARAMS + "".join(f"k{i}: 1\n" for i in range(MANY))  # k0 on line 15, k49 on 64, k50 on 65
+
+
+def test_twenty_thousand_unknown_keys_are_refused_in_seconds(tmp_path):
+    """Before: about a minute (each key worded with a near-match search, the 20 000 lines redacted character by
+    character, and the YAML parsed five times by `evaltools validate`)."""
+    path = _project(tmp_path, UNKNOWN)
+    began = time.perf_counter()
+    e = _refused(path)
+    said = e.message("sv")
+    took = time.perf_counter() - began
+    assert took < 15, took  # (about a second alone; the machine may be busy)
+    lines = said.splitlines()
+    assert lines[0].endswith(f"{MANY} problem i projektparametrarna:"), lines[0]
+    assert len(lines) == 1 + 50 + 1, len(lines)
+    assert lines[1].startswith("  - rad 15, k0: projektparametrarna har ingen sådan inställning"), lines[1]
+    assert lines[50].startswith("  - rad 64, k49: "), lines[50]
+    assert lines[51].startswith("  - och 19 950 problem till, som inte listas här; det första: rad 65, k50: "), lines[51]
+    english = e.message("en").splitlines()
+    assert english[0].endswith(f"{MANY} problem(s) in the project parameters:") and len(english) == 52, english[0]
+    assert english[51].startswith("  - and 19,950 more problems, not listed here; the first: line 65, k50: "), english[51]
+
+
+def test_the_first_fifty_problems_are_still_all_named_and_counted(tmp_path):
+    path = _project(tmp_path, PARAMS + "".join(f"k{i}: 1\n" for i in range(50)))
+    said = _refused(path).message("sv").splitlines()
+    assert said[0].endswith("50 problem i projektparametrarna:") and len(said) == 51, said[0]
+    assert "problem till" not in "\n".join(said)
+    said = _refused(_project(tmp_path, PARAMS + "".join(f"k{i}: 1\n" for i in range(51)))).message("sv").splitlines()
+    assert said[0].endswith("51 problem i projektparametrarna:"), said[0]
+    assert said[-1].startswith("  - och 1 problem till, som inte listas här; det första: rad 65, k50: "), said[-1]
+
+
+def test_validate_reads_the_yaml_of_thousands_of_keys_once(tmp_path, monkeypatch, capsys):
+    """`evaltools validate` read the params file five times (the project, its placeholders, the reports folder's
+    check, each twice for the keys' lines): 20 000 lines took YAML two seconds each time."""
+    from evaltools.publish import cli
+    (tmp_path / "params").mkdir()
+    path = _project(tmp_path / "params", UNKNOWN.replace("data/participants.csv", "../data/participants.csv"))
+    (tmp_path / "params/data").rename(tmp_path / "data")
+    parsed = []
+    real = params_module._ParamsLoader.get_single_node
+
+    def counted(self):
+        parsed.append(1)
+        return real(self)
+
+    monkeypatch.setattr(params_module._ParamsLoader, "get_single_node", counted)
+    monkeypatch.setattr(params_module, "_PARSED", {})
+    code = cli.main(["validate", str(path)])
+    out = capsys.readouterr()
+    assert code != 0 and "Traceback" not in out.err + out.out
+    assert "och 19 950 problem till" in out.err, out.err[-2000:]
+    assert len(parsed) == 1, len(parsed)
+    assert len(out.err) < 50_000, len(out.err)
+
+
+def test_thousands_of_goals_with_problems_are_counted_not_listed(tmp_path):
+    goals = "".join(f"  - {{id: g{i}, kind: share, x{i}: 1}}\n" for i in range(3000))  # each: no label, no target,
+    path = _project(tmp_path, PARAMS.replace("goals:\n", "goals:\n" + goals))     # x{i} unknown
+    said = _refused(path).message("sv").splitlines()
+    assert len(said) == 52 and "problem i projektparametrarna" in said[0], said[0]
+    assert said[-1].startswith("  - och "), said[-1]
+
+
+def test_thousands_of_control_characters_are_counted_not_listed(tmp_path):
+    path = _project(tmp_path, PARAMS + "".join(f'k{i}: "a\\x01"\n' for i in range(3000)))
+    said = _refused(path).message("sv").splitlines()
+    assert said[0].endswith("3000 problem i projektparametrarna:") and len(said) == 52, said[0]
+    assert said[-1].startswith("  - och 2 950 problem till, som inte listas här; det första: rad 65, k50: "), said[-1]
+    assert "U+0001" in said[-1]
+
+
+def test_the_params_read_twice_are_not_one_mapping_shared(tmp_path):
+    """The parsed file is kept for the next read; what a caller changes in the mapping it got is not kept with it."""
+    path = _project(tmp_path)
+    first = params_module.read_params_mapping(path)
+    first["goals"][0]["target"] = 99
+    first["title"] = "Ändrad"
+    again = params_module.read_params_mapping(path)
+    assert again["title"] == "Liten" and again["goals"][0]["target"] == 5
+    assert et.load_params(path).goals[0].target == 5
