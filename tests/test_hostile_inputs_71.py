@@ -137,3 +137,48 @@ def test_the_params_read_twice_are_not_one_mapping_shared(tmp_path):
     again = params_module.read_params_mapping(path)
     assert again["title"] == "Liten" and again["goals"][0]["target"] == 5
     assert et.load_params(path).goals[0].target == 5
+
+
+# --- 2. texts that show nothing, and goal ids that look like others -----------------------------------------------
+
+@pytest.mark.parametrize("key, written, line, said", [
+    ("title", '"\u200b\u2060"', 3, "title: står en text utan ett enda synligt tecken (U+200B, U+2060)"),
+    ("title", '"   "', 3, "title: står en text utan ett enda synligt tecken (U+0020)"),
+    ("title", '""', 3, "title: står en tom text ('')"),
+    ("owner", '"\u00a0"', 5, "owner: står en text utan ett enda synligt tecken (U+00A0)"),
+    ("forbund", '"\u3164"', 4, "forbund: står en text utan ett enda synligt tecken (U+3164)"),
+    ("label", '"\u200b"', 12, "mål 1 (id: deltagare), label: står en text utan ett enda synligt tecken (U+200B)"),
+    ("label", "''", 12, "mål 1 (id: deltagare), label: står en tom text ('')"),
+])
+def test_a_text_that_shows_nothing_is_refused_at_its_line(tmp_path, key, written, line, said):
+    """Before, a title of a zero-width space alone (or an empty label) was read, and the report printed nothing
+    where the project's name or the goal stands."""
+    old = {"title": "title: Liten", "owner": "owner: Testkommun", "forbund": "forbund: Testförbundet",
+           "label": "label: Minst 5 deltagare"}[key]
+    message = _refused(_project(tmp_path, PARAMS.replace(old, f"{key}: {written}"))).message("sv")
+    assert f"  - rad {line}, {said}" in message, message
+    assert "1 problem" in message
+
+
+def test_an_english_title_of_a_zero_width_space_is_refused_too(tmp_path):
+    """display_title takes title_en where it is truthy: '\u200b' is, and the English report had no title."""
+    message = _refused(_project(tmp_path, PARAMS.replace("title: Liten", 'title: Liten\ntitle_en: "\u200b"'))).message("en")
+    assert "  - line 4, title_en: holds a text without a single visible character (U+200B)" in message, message
+
+
+def test_a_text_with_a_zero_width_space_among_its_words_is_read_as_written(tmp_path):
+    path = _project(tmp_path, PARAMS.replace("label: Minst 5 deltagare", 'label: "Minst 5\u200b deltagare"'))
+    assert et.load_params(path).goals[0].label == "Minst 5\u200b deltagare"
+
+
+def test_a_goal_id_with_a_zero_width_space_is_refused_naming_the_character(tmp_path):
+    """Before, 'deltagare' and 'delta\u200bgare' were two goals whose ids look the same in every output."""
+    second = "  - id: delta\u200bgare\n    label: Minst 4 deltagare\n    kind: participant_count\n    target: 4\n"
+    message = _refused(_project(tmp_path, PARAMS + second)).message("sv")
+    assert "  - rad 15, mål 2 (id: delta\\u200bgare), id: har ett osynligt tecken (U+200B)" in message, message
+    assert "\u200b" not in message
+
+
+def test_an_empty_goal_id_is_refused(tmp_path):
+    message = _refused(_project(tmp_path, PARAMS.replace("id: deltagare", "id: ''"))).message("sv")
+    assert "  - rad 11, mål 1, id: står en tom text ('')" in message, message

@@ -183,6 +183,26 @@ class ParamsValueError(ValueError):
         return message("params.in_field", lang, field=self.field, text=text) if self.field else text
 
 
+# characters that show nothing: spaces, controls, the format characters (zero-width space and joiners, U+2060, the
+# byte order mark) and the blank letters some keyboards and web pages give (U+2800, U+3164, U+115F, U+1160, U+FFA0)
+_BLANK_LETTERS = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or ch in _BLANK_LETTERS or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def visible_text(v: object, key: str) -> object:
+    """``v`` where it is no text or a text with a character that shows; a text of none (``""``, spaces, a zero-width
+    space pasted alone) is refused: a title, a name or a goal's label the report would print as nothing (``key``:
+    the key it is written at)."""
+    if v == "":
+        raise ParamsValueError("params.empty_text", field=key)
+    if isinstance(v, str) and all(_invisible(ch) for ch in v):
+        raise ParamsValueError("params.blank_text", codes=", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in v)))
+    return v
+
+
 # How evaluators write the project kind, and the kind it is.
 KIND_SPELLINGS = {
     **dict.fromkeys(("individ", "individinriktad", "individinriktade", "individinriktad_insats", "deltagare",
@@ -2150,6 +2170,21 @@ class Goal(_Strict):
         text = _SOURCE_WORD.sub("", v.strip(), count=1).strip()
         return (text[:-1] if text.endswith(".") and not text.endswith("..") else text) or v
 
+    @field_validator("label", "label_en")
+    @classmethod
+    def _label_shows(cls, v: object, info: ValidationInfo) -> object:
+        return visible_text(v, str(info.field_name))
+
+    @field_validator("id")
+    @classmethod
+    def _id_shows(cls, v: str) -> str:
+        # (a goal's id with a zero-width space is another id than the one that looks the same: two goals 'deltagare')
+        visible_text(v, "id")
+        hidden = next((ch for ch in v if _invisible(ch) and ch != " "), None)
+        if hidden is not None:
+            raise ParamsValueError("params.goal_id_invisible", codes=f"U+{ord(hidden):04X}")
+        return v
+
     @field_validator("targets", mode="before")
     @classmethod
     def _year_keys(cls, v: object) -> object:
@@ -3228,6 +3263,11 @@ class ProjectParams(_Strict):
     partners: tuple[Annotated[str, Field(max_length=MAX_TITLE)], ...] = ()
     period: Period
     granted_sek: float | None = Field(None, ge=0.0, le=10_000_000_000.0)
+
+    @field_validator("title", "title_en", "forbund", "owner")
+    @classmethod
+    def _text_shows(cls, v: object, info: ValidationInfo) -> object:
+        return visible_text(v, str(info.field_name))
 
     @field_validator("granted_sek", mode="before")
     @classmethod
