@@ -182,3 +182,34 @@ def test_a_goal_id_with_a_zero_width_space_is_refused_naming_the_character(tmp_p
 def test_an_empty_goal_id_is_refused(tmp_path):
     message = _refused(_project(tmp_path, PARAMS.replace("id: deltagare", "id: ''"))).message("sv")
     assert "  - rad 11, mål 1, id: står en tom text ('')" in message, message
+
+
+# --- 3. a CSV with NUL bytes (the data files are read elsewhere: what is wrong there is marked) --------------------
+
+HEAD = "person_id;sex;birth_year;household_type;start_date;end_date;outcome\n"
+
+
+def test_a_nul_byte_in_a_cell_is_refused_at_its_row_and_column_and_the_file_is_unchanged(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    path = _project(tmp_path)
+    csv_file = tmp_path / "data/participants.csv"
+    csv_file.write_bytes((HEAD + ROWS.replace("P3;", "P\x003;")).encode("utf-8"))  # P3 is on row 4
+    before = csv_file.read_bytes()
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(path)
+    assert "rad 4, kolumn 'person_id': cellen har ett osynligt styrtecken (U+0000)" in str(e.value), str(e.value)
+    assert csv_file.read_bytes() == before
+
+
+@pytest.mark.xfail(strict=True, reason="evaltools/data/validation.py:2466 names a control character in a heading as "
+                                       "kolumn '[column heading]' (not which heading), once per heading, and then "
+                                       "advises data.columns mapping the headings with U+0000 in them")
+def test_a_nul_byte_after_every_heading_names_the_headings_and_advises_no_mapping_of_them(tmp_path):
+    from evaltools.data.errors import DataValidationError
+    path = _project(tmp_path)
+    (tmp_path / "data/participants.csv").write_bytes((HEAD + ROWS).replace(";", "\x00;").encode("utf-8"))
+    with pytest.raises(DataValidationError) as e:
+        et.load_project(path)
+    said = str(e.value)
+    assert "[column heading]" not in said and "[U+0000]': person_id" not in said, said
+    assert "'person_id" in said and "U+0000" in said, said
