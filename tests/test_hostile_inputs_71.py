@@ -228,3 +228,19 @@ def test_braces_of_a_figure_left_open_are_named_at_their_line(written):
     with pytest.raises(NarrativeError) as e:
         parse(text, lang="sv")
     assert "rad 4" in str(e.value), str(e.value)
+
+
+@pytest.mark.parametrize("line, said", [
+    ("# 19811218-98{i:02d}\n", "rad 65: innehåller något som liknar ett personnummer (visas inte här), i en kommentar"),
+    ("k{i}: 19811218-9876\n", "rad 65, k50: innehåller något som liknar ett personnummer (visas inte här)"),
+    ("\u00a0\u00a0k{i}: 1\n", "rad 65: raden är indragen med hårda mellanslag (U+00A0)"),
+])
+def test_thousands_of_the_same_problem_before_validation_are_counted_too(tmp_path, line, said):
+    """Synthetic numbers; the 51st problem on line 65 (the file's 14 lines and 50 before it)."""
+    path = _project(tmp_path, PARAMS + "".join(line.format(i=i % 100) if "#" in line else line.format(i=i)
+                                               for i in range(2000)))
+    message = _refused(path).message("sv")
+    lines = message.splitlines()
+    assert lines[0].endswith("2000 problem i projektparametrarna:") and len(lines) == 52, lines[0]
+    assert lines[-1].startswith(f"  - och 1 950 problem till, som inte listas här; det första: {said}"), lines[-1]
+    assert "19811218" not in message
