@@ -244,3 +244,11 @@ def test_thousands_of_the_same_problem_before_validation_are_counted_too(tmp_pat
     assert lines[0].endswith("2000 problem i projektparametrarna:") and len(lines) == 52, lines[0]
     assert lines[-1].startswith(f"  - och 1 950 problem till, som inte listas här; det första: {said}"), lines[-1]
     assert "19811218" not in message
+
+
+def test_a_number_written_with_a_thousands_point_is_refused_on_every_read_of_the_same_text(tmp_path):
+    """The parsed file is kept between reads; a number's written form (1.000, which YAML reads as 1) must be kept
+    with it, or the second read would take the target as 1."""
+    path = _project(tmp_path, PARAMS.replace("target: 5", "target: 1.000"))
+    for _ in range(2):
+        assert "rad 14, mål 1 (id: deltagare), target: står 1.000, som läses som 1" in _refused(path).message("sv")

@@ -6,7 +6,6 @@ in the file is reported at once.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import decimal
 import difflib
@@ -4010,7 +4009,18 @@ def _parsed(text: str) -> tuple[object, dict[tuple[str, ...], int]]:
         if len(_PARSED) >= _PARSED_KEPT:
             _PARSED.pop(next(iter(_PARSED)))
         kept = _PARSED[text] = (raw, lines)
-    return copy.deepcopy(kept[0]), kept[1]
+    return _copied(kept[0]), kept[1]
+
+
+def _copied(value: object) -> object:
+    """``value`` (what YAML read) with each mapping and list its own copy, the values in them the same (a text, a
+    number, a date: none changes; a number written with a thousands point keeps how it was written, which
+    ``copy.deepcopy`` would lose)."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    return value
 
 
 def line_of(loc: tuple, lines: Mapping[tuple[str, ...], int] | None) -> int | None:
