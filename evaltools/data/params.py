@@ -4020,6 +4020,8 @@ def _copied(value: object) -> object:
         return {k: _copied(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_copied(v) for v in value]
+    if isinstance(value, set):  # (YAML's !!set)
+        return set(value)
     return value
 
 
