@@ -167,9 +167,12 @@ class ParamsError(EvaltoolsError, ValueError):
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
         """Every problem, one line each, in ``lang``."""
-        head = (message("params.head_arguments", lang, path=self.path, n=len(self.lines)) if self.arguments
-                else message("params.head", lang, path=self.path, n=len(self.lines)))
-        return redact(head + "\n" + "\n".join(f"  - {_at_line(line, lang)}" for line in self.lines))
+        # (a line counting the problems not listed, "count", is last and counted by its number)
+        n = sum(int(line.get("count", 1)) for line in self.lines)
+        head = (message("params.head_arguments", lang, path=self.path, n=n) if self.arguments
+                else message("params.head", lang, path=self.path, n=n))
+        lines = sorted(self.lines, key=lambda line: "count" in line)
+        return redact(head + "\n" + "\n".join(f"  - {_at_line(line, lang)}" for line in lines))
 
     def in_lang(self, lang: str) -> ParamsError:
         """The same error worded in ``lang``."""

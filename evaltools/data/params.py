@@ -110,6 +110,7 @@ def words_named(goal) -> str:
 MAX_TITLE = 300  # characters in a title, name, label or source
 MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
 MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
+MAX_PROBLEMS_SHOWN = 50  # problems of a params file listed one by one; the rest are counted in one line
 MAX_ID = 64
 # the names Windows keeps for its devices: no file or folder there can have one
 WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
@@ -179,6 +180,26 @@ class ParamsValueError(ValueError):
         """The message in ``lang``, saying first which field holds the words where it is not the label."""
         text = message(self.key, lang, **self.values)
         return message("params.in_field", lang, field=self.field, text=text) if self.field else text
+
+
+# characters that show nothing: spaces, controls, the format characters (zero-width space and joiners, U+2060, the
+# byte order mark) and the blank letters some keyboards and web pages give (U+2800, U+3164, U+115F, U+1160, U+FFA0)
+_BLANK_LETTERS = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def _invisible(ch: str) -> bool:
+    return ch.isspace() or ch in _BLANK_LETTERS or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def visible_text(v: object, key: str) -> object:
+    """``v`` where it is no text or a text with a character that shows; a text of none (``""``, spaces, a zero-width
+    space pasted alone) is refused: a title, a name or a goal's label the report would print as nothing (``key``:
+    the key it is written at)."""
+    if v == "":
+        raise ParamsValueError("params.empty_text", field=key)
+    if isinstance(v, str) and all(_invisible(ch) for ch in v):
+        raise ParamsValueError("params.blank_text", codes=", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in v)))
+    return v
 
 
 # How evaluators write the project kind, and the kind it is.
@@ -2175,6 +2196,21 @@ class Goal(_Strict):
         text = _SOURCE_WORD.sub("", v.strip(), count=1).strip()
         return (text[:-1] if text.endswith(".") and not text.endswith("..") else text) or v
 
+    @field_validator("label", "label_en")
+    @classmethod
+    def _label_shows(cls, v: object, info: ValidationInfo) -> object:
+        return visible_text(v, str(info.field_name))
+
+    @field_validator("id")
+    @classmethod
+    def _id_shows(cls, v: str) -> str:
+        # (a goal's id with a zero-width space is another id than the one that looks the same: two goals 'deltagare')
+        visible_text(v, "id")
+        hidden = next((ch for ch in v if _invisible(ch) and ch != " "), None)
+        if hidden is not None:
+            raise ParamsValueError("params.goal_id_invisible", codes=f"U+{ord(hidden):04X}")
+        return v
+
     @field_validator("targets", mode="before")
     @classmethod
     def _year_keys(cls, v: object) -> object:
@@ -3258,6 +3294,11 @@ class ProjectParams(_Strict):
     period: Period
     granted_sek: float | None = Field(None, ge=0.0, le=10_000_000_000.0)
 
+    @field_validator("title", "title_en", "forbund", "owner")
+    @classmethod
+    def _text_shows(cls, v: object, info: ValidationInfo) -> object:
+        return visible_text(v, str(info.field_name))
+
     @field_validator("granted_sek", mode="before")
     @classmethod
     def _granted_in_full(cls, v: object) -> object:
@@ -3951,9 +3992,13 @@ def value_lines(text: str) -> dict[tuple[str, ...], int]:
     (``('goals', '0', 'target')``, list items counted from 0): a value's own line where it is one value (a folded
     text's ``>-`` line), its key's line where it is a mapping or a list. Empty where YAML cannot read the text."""
     try:
-        root = yaml.compose(text, Loader=_ParamsLoader)  # noqa: S506 - a SafeLoader without aliases
+        return dict(_parsed(text)[1])
     except (yaml.YAMLError, RecursionError):
         return {}
+
+
+def _node_lines(root: object, text: str) -> dict[tuple[str, ...], int]:
+    """:func:`value_lines` of the YAML nodes ``root`` composed from ``text``."""
     out: dict[tuple[str, ...], int] = {}
     editor = _editor_lines(text)
     todo: list[tuple[object, tuple[str, ...]]] = [(root, ())]
@@ -3970,6 +4015,45 @@ def value_lines(text: str) -> dict[tuple[str, ...], int]:
                 out.setdefault((*loc, str(i)), _editor_line(editor, item.start_mark.line))
                 todo.append((item, (*loc, str(i))))
     return out
+
+
+# the params files' texts as last parsed, each with what YAML read (a mapping) and the line of each key (value_lines):
+# a check reads the file five times (the project, the reports folder's check, the placeholders of `evaltools new`),
+# and YAML read 20 000 lines in two seconds each time
+_PARSED: dict[str, tuple[object, dict[tuple[str, ...], int]]] = {}
+_PARSED_KEPT = 8
+
+
+def _parsed(text: str) -> tuple[object, dict[tuple[str, ...], int]]:
+    """What YAML reads in a params file's ``text`` (as ``yaml.load`` with :class:`_ParamsLoader`, a copy of its own to
+    change) and the line of each of its keys (:func:`value_lines`), parsed once for each text. Raises what
+    ``yaml.load`` raises."""
+    kept = _PARSED.get(text)
+    if kept is None:
+        loader = _ParamsLoader(text)
+        try:
+            root = loader.get_single_node()
+            lines = _node_lines(root, text) if root is not None else {}  # (before construction, which merges '<<')
+            raw = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
+        if len(_PARSED) >= _PARSED_KEPT:
+            _PARSED.pop(next(iter(_PARSED)))
+        kept = _PARSED[text] = (raw, lines)
+    return _copied(kept[0]), kept[1]
+
+
+def _copied(value: object) -> object:
+    """``value`` (what YAML read) with each mapping and list its own copy, the values in them the same (a text, a
+    number, a date: none changes; a number written with a thousands point keeps how it was written, which
+    ``copy.deepcopy`` would lose)."""
+    if isinstance(value, dict):
+        return {k: _copied(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copied(v) for v in value]
+    if isinstance(value, set):  # (YAML's !!set)
+        return set(value)
+    return value
 
 
 def line_of(loc: tuple, lines: Mapping[tuple[str, ...], int] | None) -> int | None:
@@ -3995,6 +4079,7 @@ def params_problems(err: ValidationError, raw: dict,
     """Every problem of a params file, in Swedish and English, each with its place as the evaluator counts and, with
     ``lines`` (:func:`value_lines`), the line it is on."""
     out: list[dict[str, str]] = []
+    rest: list[tuple[Any, tuple]] = []  # the errors of the problems after the first MAX_PROBLEMS_SHOWN, counted, not worded
     seen: set[tuple[tuple[str, str], ...]] = set()
     errors = [(e, _keys_of(tuple(e["loc"]), raw)) for e in err.errors()]
     # a union reports one problem once per member it tried ('excel_sheet: [1, 2]' as a text and as a number): said
@@ -4015,6 +4100,9 @@ def params_problems(err: ValidationError, raw: dict,
             best = next((x for x in tried if number == any(p in ("int", "float") for p in x["loc"])), tried[0])
             if e is not best:
                 continue
+        if len(out) >= MAX_PROBLEMS_SHOWN:  # (not worded: a file of 20 000 unknown keys took a minute to refuse)
+            rest.append((e, loc))
+            continue
         line = {}
         for lang in ("sv", "en"):
             place = _place(loc, raw, lang) or message("params.top_level", lang)
@@ -4023,7 +4111,30 @@ def params_problems(err: ValidationError, raw: dict,
         if (said := tuple(sorted(line.items()))) not in seen:  # (a set: a file of thousands of unknown keys)
             seen.add(said)
             out.append(line)
+    if rest:
+        e, loc = rest[0]
+        first = with_line({lang: f"{_place(loc, raw, lang) or message('params.top_level', lang)}: "
+                                 f"{_line({**e, 'loc': loc}, lang, raw)}" for lang in ("sv", "en")}, line_of(loc, lines))
+        out.append(more_problems(len(rest), first))
     return out
+
+
+def more_problems(n: int, first: dict[str, str]) -> dict[str, str]:
+    """The line after the first :data:`MAX_PROBLEMS_SHOWN` problems of a params file: how many more there are
+    (``n``), and the first of them (``first``, a problem in both languages, with its line where known), with
+    ``"count"``, by which the error's head counts them."""
+    said = {lang: message("params.at_line", lang, line=first["line"], place=first[lang]) if "line" in first
+            else first[lang] for lang in ("sv", "en")}
+    return {**{lang: message("params.more_problems", lang, n=grouped(n, lang), first=said[lang])
+               for lang in ("sv", "en")}, "count": str(n)}
+
+
+def capped(problems: list[dict[str, str]]) -> list[dict[str, str]]:
+    """``problems`` (of a params file, each in both languages) as many as are listed, the rest counted in one line."""
+    if len(problems) <= MAX_PROBLEMS_SHOWN:
+        return problems
+    rest = problems[MAX_PROBLEMS_SHOWN:]
+    return [*problems[:MAX_PROBLEMS_SHOWN], more_problems(len(rest), rest[0])]
 
 
 def _keys_of(loc: tuple, raw: object) -> tuple:
@@ -4078,7 +4189,8 @@ def load_params(path: str | Path) -> ProjectParams:
     except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
         raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
-        raw = yaml.load(text, Loader=_ParamsLoader) or {}  # noqa: S506 - a SafeLoader without aliases
+        raw, lines_of_keys = _parsed(text)
+        raw = raw or {}
     except yaml.YAMLError as e:
         raise ParamsError(path, [_yaml_problem(e, text)]) from None
     except RecursionError:  # a backstop: the loader stops at MAX_YAML_DEPTH levels first
@@ -4090,20 +4202,20 @@ def load_params(path: str | Path) -> ProjectParams:
     halves = list(dict.fromkeys((where.removesuffix(" (the key)"), ch) for where, v in _strings(raw)
                                 for ch in _SURROGATE.findall(v)))
     if halves:
-        raise ParamsError(path, [_both("params.text_surrogate", key=where, code=f"\\u{ord(ch):04x}")
-                                 for where, ch in halves])
+        raise ParamsError(path, capped([_both("params.text_surrogate", key=where, code=f"\\u{ord(ch):04x}")
+                                        for where, ch in halves]))
     # the appendix prints the file as written, comments too: a number in a comment is refused as well
     lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_personnummer(line)]  # (as an editor)
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
-        raise ParamsError(path, [_both("params.personnummer_comment", line=str(i)) for i in lines])
+        raise ParamsError(path, capped([_both("params.personnummer_comment", line=str(i)) for i in lines]))
     # (a line indented with hard spaces, which YAML reads as no indentation: 'participants' under data: became a
     # setting of its own at the top, and was said to be no setting at all)
     indented = _hard_space_keys(raw, text)
     if indented:
         editor = _editor_lines(text)
-        raise ParamsError(path, [_both("params.yaml_hard_space_key", line=str(_editor_line(editor, i)), code=code, key=key)
-                                 for i, code, key in indented])
-    return params_from_mapping(raw, path, lines=value_lines(text))
+        raise ParamsError(path, capped([_both("params.yaml_hard_space_key", line=str(_editor_line(editor, i)), code=code,
+                                              key=key) for i, code, key in indented]))
+    return params_from_mapping(raw, path, lines=dict(lines_of_keys))
 
 
 def _hard_space_keys(raw: object, text: str) -> list[tuple[int, str, str]]:
@@ -4159,7 +4271,7 @@ def load_params_once(path: str | Path) -> ProjectParams:
 
 def read_params_mapping(path: Path) -> dict:
     """A params file as YAML parsed it, read as :func:`load_params` reads it (no aliases)."""
-    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ParamsLoader) or {}  # noqa: S506
+    return _parsed(Path(path).read_text(encoding="utf-8"))[0] or {}
 
 
 def _slashed(value: Any) -> Any:
@@ -4201,12 +4313,12 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None,
     raw = forward_slashes(raw)
     pnr = [(loc, key) for loc, key, value in _texts(raw) if find_personnummer(value)]
     if pnr:
-        raise ParamsError(where, [with_line({lang: message("params.personnummer", lang,
-                                                           place=_text_place(loc, key, raw, lang))
-                                             for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in pnr])
+        raise ParamsError(where, capped([with_line({lang: message("params.personnummer", lang,
+                                                                  place=_text_place(loc, key, raw, lang))
+                                                    for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in pnr]))
     control = control_problems(raw, lines)
     if control:
-        raise ParamsError(where, control)
+        raise ParamsError(where, capped(control))
     try:
         params = ProjectParams.model_validate(raw)
     except ValidationError as e:
@@ -4641,7 +4753,7 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
     kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
     params = kolada_series(params, fetch=False, problems=kept)
     if kept:
-        raise ParamsError(path, [{lang: p.text(lang) for lang in ("sv", "en")} for p in kept])
+        raise ParamsError(path, capped([{lang: p.text(lang) for lang in ("sv", "en")} for p in kept]))
     return params
 
 
