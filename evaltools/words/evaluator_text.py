@@ -343,17 +343,35 @@ def personnummer_problems(text: str, lang: str = "sv") -> list[tuple[int, str]]:
     return problems
 
 
+# what is left of a figure's braces once the whole citations are taken out: two braces, or template code's {% %}
+_OPEN_BRACES = re.compile(r"\{\{|\}\}|\{%|%\}")
+
+
+def open_braces(lines: list[str], lang: str = "sv") -> list[tuple[int, str]]:
+    """Lines of an evaluator's Markdown with braces that are no whole citation of a figure (``{{ antal_deltagare``
+    left open, ``{{mal_x}``, template code ``{% include … %}``), as ``(line, what)`` pairs: the report would show
+    them as written. A single brace is text ("{a, b}")."""
+    out = []
+    for i, line in enumerate(lines, 1):
+        rest = CITATION.sub(" ", line)
+        if (m := _OPEN_BRACES.search(rest)) is not None:
+            found = rest[max(0, m.start() - 10):m.end() + 30].strip()
+            out.append((i, msg("evaluator.text_error.open_braces", lang, found=found[:60])))
+    return out
+
+
 def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrative:
     """Split an evaluator's Markdown into its parts; every problem at once in a :class:`NarrativeError`.
 
     Problems: text before the first heading, a heading that is not one of the parts' headings, a
-    heading given twice, and anything that looks like a personnummer (the line is named, the
-    number is not repeated).
+    heading given twice, braces that are no whole citation of a figure (:func:`open_braces`), and anything that
+    looks like a personnummer (the line is named, the number is not repeated).
     """
     problems: list[tuple[int, str]] = personnummer_problems(text, lang)
     # comments (the skeleton's guidance) are dropped, keeping the line numbers
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
+    problems += open_braces(lines, lang)
     known = ", ".join(f"'{heading(k, lang)}'" for k in KEYS)
     # the section headings as the Markdown parser sees them (not a '#' inside a code block)
     tokens = _MD.parse(text)
