@@ -1075,6 +1075,9 @@ def _hidden_columns(ws, cells: pd.DataFrame) -> list[str]:
 # the spaces a number is written with between its thousands, all taken out before it is read: the space,
 # the non-breaking space Swedish Excel writes, the narrow one (U+202F) and the thin and figure spaces of a
 # number copied from a web page or a PDF
+# control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
+# refuses them when the report's workbook is written, and a reader cannot see them
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 THOUSANDS = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 
 # a number written with points between its thousands and a decimal comma, as German and Swedish habits
@@ -1201,8 +1204,11 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if header_like is not None and merged:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
-    # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one)
+    # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one; a control character in it, which no
+    # reader sees, is named at its cell and left out, so that the heading is read, and named, as it looks)
     header = [one_line(str(v)) for v in (cells.iloc[h].tolist() if len(cells) else [])]
+    unseen = [(j, CONTROL.search(name)) for j, name in enumerate(header)]
+    header = [CONTROL.sub("", name).strip() if m else name for (_, m), name in zip(unseen, header)]
     # (headings are found whatever their case, as _find_header finds the header row; read by the contract's name)
     canonical = {n.lower(): n for n in (*names, *wanted)}
     written = header
@@ -1214,7 +1220,8 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
         # a header row found by ``header_like`` alone (a budget with a column per year) often leaves the
         # cell above the first column's names empty: that column is read under its letter
         header[0] = openpyxl.utils.get_column_letter(1)
-    errors: list[Problem] = []
+    errors: list[Problem] = [problem(fname, h + 1, written[j] or openpyxl.utils.get_column_letter(j + 1), None,
+                                     "cell.control", code=f"U+{ord(m.group()):04X}") for j, m in unseen if m]
     letter = openpyxl.utils.get_column_letter
     for r, first, last in sorted(merged) if len(cells) else ():
         # a heading merged over the columns after it (Excel shows it over them all): their values are under no heading

@@ -26,7 +26,7 @@ from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
 from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
-from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
+from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import find_personnummer, may_hold_personnummer_cells, redact
 
@@ -2490,9 +2490,6 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
                                 names=" / ".join(f"'{n}'" for n in raw.file_sheets)))
 
 
-# control characters no text cell may hold (tab, line feed and carriage return are text); openpyxl
-# refuses them when the report's workbook is written, and a reader cannot see them
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # in a column whose values tell persons or groups apart (an id, a municipality), also the characters that take no
 # room (a zero-width space or joiner, a word joiner, a byte-order mark) and those that turn the direction text is
 # shown in (an override, embedding or isolate): 'P00\u200b3' shows as P003 and is another person, and a municipality
@@ -2511,7 +2508,8 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
     for c in raw.frame.columns:
         m = CONTROL.search(str(c))
         if m:
-            found.append(problem(fname, None, "[column heading]", None, "cell.control", code=f"U+{ord(m.group()):04X}"))
+            found.append(problem(fname, None, CONTROL.sub("", str(c)).strip() or "?", None, "cell.control",
+                                 code=f"U+{ord(m.group()):04X}"))  # (the heading as it looks)
             continue
         s = raw.frame[c]
         hidden = _HIDDEN_IN_KEY if str(c).strip().casefold() in _KEY_COLUMNS else CONTROL
