@@ -73,6 +73,7 @@ MAIN_GOAL_KEYS = frozenset({
     "workbook.summary.goal_successes_paid",  # (the main goal's successes a running project's cost per success divides by)
     "workbook.sheets.utfall_per_grupp.description",
     "workbook.sheets.utfall_per_grupp.description_enrolments", "workbook.sheets.tid_i_projekt.description",
+    "workbook.sheets.utfall_oddskvoter.description",  # (the odds of a success as the main goal counts it)
     "workbook.column.utfall_per_grupp.successes", "workbook.column.utfall_per_grupp.rate",
     "workbook.column.tid_i_projekt.success",
     "workbook.column.portfolio.success_definition", "workbook.column.portfolio.successes",
