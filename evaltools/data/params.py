@@ -1073,15 +1073,21 @@ _ACTIVITY_STEP = re.compile(rf"(?<![\wåäö]){_STEP_VERB}\s+(?:[\wåäö]+\s+){
 _AN_OUTCOME = re.compile(rf"(?<![\wåäö]){_OUTCOME_WORDS}(?![\wåäö])|lyckat\s+utfall|successful\s+outcome", re.I)
 
 
+def _outside_group(pattern: re.Pattern[str], label: str) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``label`` that does not describe the target group (no "med", "som", "vars",
+    "with", "who" or "whose" before it, ``_GROUP_BEFORE``); ``None`` when there is none."""
+    for m in pattern.finditer(label):
+        if not _GROUP_BEFORE.search(label[:m.start()]):
+            return m
+    return None
+
+
 def _activity_step(label: str) -> re.Match[str] | None:
     """The first words of ``label`` that set a goal of a step taken during the project (``_ACTIVITY_STEP``) where the
     label names no outcome and the words describe no target group; ``None`` otherwise."""
     if _AN_OUTCOME.search(_ACTIVITY_STEP.sub(" ", label)):  # (the step's own words, "work placement", name none)
         return None
-    for m in _ACTIVITY_STEP.finditer(label):
-        if not _GROUP_BEFORE.search(label[:m.start()]):
-            return m
-    return None
+    return _outside_group(_ACTIVITY_STEP, label)
 
 
 # ... and contact with the project, or how often ("minst 70 % ska ha haft kontakt minst en gång i månaden", "haft
@@ -1105,19 +1111,13 @@ def _contact(label: str) -> re.Match[str] | None:
     the label names no outcome and the words describe no target group; ``None`` otherwise."""
     if _AN_OUTCOME.search(_CONTACT.sub(" ", label)):
         return None
-    for m in _CONTACT.finditer(label):
-        if not _GROUP_BEFORE.search(label[:m.start()]):
-            return m
-    return None
+    return _outside_group(_CONTACT, label)
 
 
 def _process_step(label: str) -> re.Match[str] | None:
     """The first words of ``label`` that set a goal of an assessment or mapping to be made (``_PROCESS_STEP``),
     not a target group described by it; ``None`` when there are none."""
-    for m in _PROCESS_STEP.finditer(label):
-        if not _GROUP_BEFORE.search(label[:m.start()]):
-            return m
-    return None
+    return _outside_group(_PROCESS_STEP, label)
 
 
 # ... and how the participants experience something ("minst 70 % ska uppleva ökad delaktighet", "känna sig redo för
@@ -1136,10 +1136,7 @@ _EXPERIENCE = re.compile(
 def _experience(label: str) -> re.Match[str] | None:
     """The first words of ``label`` that set a goal of how the participants experience something
     (``_EXPERIENCE``), not a target group described by it; ``None`` when there are none."""
-    for m in _EXPERIENCE.finditer(label):
-        if not _GROUP_BEFORE.search(label[:m.start()]):
-            return m
-    return None
+    return _outside_group(_EXPERIENCE, label)
 
 
 # ... and a plan ("minst 80 % av de avslutade ska ha en handlingsplan", "en upprättad rehabiliteringsplan", "action
