@@ -196,3 +196,20 @@ def test_in_the_pdf_a_tables_caption_is_never_left_at_a_pages_foot(tmp_path):
                 orphaned.append(lines)
     assert pages > 19  # (the block did move over a page's end)
     assert not orphaned
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_appendixs_two_tables_of_the_comparison_are_numbered_with_titles_of_their_own(lang):
+    # the estimates and the sensitivity bounds stand under one heading: the bounds' table has its own title, so that
+    # "Tabell 23" names another table than "Tabell 22" in the list of tables, and no two captions read alike
+    from evaltools.present.sections import payments
+
+    from .conftest import sample_report
+    blocks = payments.detail_blocks(sample_report("kompassen-demo", lang))
+    numbers = Numbering()
+    for block in blocks:
+        number_parts(block, numbers, _say(lang))
+    captions = [p.numbered.split(" ", 2)[-1] for block in blocks for p in block if isinstance(p, Table)]
+    assert len(captions) >= 2 and len(set(captions)) == len(captions), captions
+    bounds = {"sv": "Känslighetsgränser", "en": "Sensitivity bounds"}[lang]
+    assert any(c.startswith(bounds) for c in captions), captions

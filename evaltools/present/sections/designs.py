@@ -256,4 +256,5 @@ def honest_blocks(r) -> list:
     note = msg("payments.honest.note", reference=ref, effect=effect, main=fmt_kr(r.payments.did.effect, lang))
     if doubtful:
         note = msg("payments.honest.unreliable_note") + " " + note
-    return [Text([sentence]), Table(frame, notes=(note,), numeric=(cols[1],))]
+    # (a caption of its own: under the same heading as the table of estimates, it would be numbered with that title)
+    return [Text([sentence]), Table(frame, caption=msg("payments.honest.caption"), notes=(note,), numeric=(cols[1],))]
