@@ -475,8 +475,11 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     not leave need not be few: the range runs from the goal's published successes (the same persons, among them) to
     the number ended. The ends are published counts either way.
     """
-    k = project.params.privacy.min_count
-    c = counts(project, goal_table)
+    return _exit_counts(counts(project, goal_table), project.params.privacy.min_count)
+
+
+def _exit_counts(c: Counts, k: int) -> tuple[int, int] | None:
+    """:func:`exit_counts` of the counts ``c`` at threshold ``k``."""
     shown = rule(c, k)
     if shown.shows(Secondary.EXITS) or hides(c.exits, k) or c.exits == 0:
         return None
@@ -502,10 +505,10 @@ def exits_withheld(project: Project, goal_table: pd.DataFrame | None = None) -> 
     (:func:`exits_public`). Then no figure may be worked out from the count either, such as a deadweight that is
     the comparison group's share who left over the participants' (:func:`evaltools.analysis.costbenefit.cost_benefit`).
     """
-    if exits_public(project, goal_table):
+    c, k = counts(project, goal_table), project.params.privacy.min_count  # (once: the three questions ask the same)
+    if c.exits_in_goals:  # (exits_public)
         return False
-    c = counts(project, goal_table)
-    return exit_counts(project, goal_table) is not None or hides(c.exits, project.params.privacy.min_count)
+    return _exit_counts(c, k) is not None or hides(c.exits, k)
 
 
 def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],
