@@ -1446,25 +1446,31 @@ def _caption_label(key: str, lang: str) -> str:
 def _table_caption(w: _Writer, container, caption: Tag | None) -> str:
     """A table's caption above it, numbered as a chart's is (:func:`_number_field`): "Tabell 2. Budget och utfall".
     The report's tables come numbered in the HTML (:func:`evaltools.present.display.number_parts`), and the number is
-    the HTML's, so that "tabell 3" in the PDF is table 3 in Word; a table whose caption has no number is numbered on
-    from the table before it, titled by its own caption, else the heading it stands under. Every table has one, so
+    the HTML's, so that "tabell 3" in the PDF is table 3 in Word; where the HTML's caption is the number alone
+    ("Tabell 14." right under the heading it would repeat), Word's is titled by that heading ("Tabell 14. Budget och
+    utfall"), as Word's list of tables (*Insert Table of Figures*) shows a caption's text and nothing else; a table
+    whose caption has no number is numbered on from the table before it, titled by its own caption, else the heading
+    it stands under. Every table has one, so
     that the evaluator who finishes the report in Word can refer to any table as to a chart (*Cross-reference*,
     *Tabell*, "se tabell 2") and list them (*Insert Table of Figures*). Returns the table's title (its caption
     after the number, else the heading it stands under) for its alternative text."""
     label = _caption_label("pdf.table_caption", w.lang)
     text = _cell_text(list(caption.children)) if caption is not None else ""
     found = re.match(re.escape(label) + r"(\d+)\.?\s*", text) if label.strip() else None
-    if caption is not None and found is not None:
+    own = text[found.end():].strip() if found is not None else text
+    if found is not None and (own or not w.heading.strip()):
         w.tables = int(found.group(1))
         p = _paragraph(w, container, list(caption.children), "Caption")
         _number_field(w, p, "pdf.table_caption")
-        return text[found.end():].strip() or w.heading
-    w.tables += 1
+        return own or w.heading
+    # the HTML's number alone (right under the heading it would repeat) or no number: the caption titled by the
+    # heading the table stands under, so that Word's list of tables names every table, not "Tabell 14." alone
+    w.tables = int(found.group(1)) if found is not None else w.tables + 1
     before, after = msg("pdf.table_caption", w.lang, n=str(w.tables), what="\x00").split("\x00")
-    title = list(caption.children) if caption is not None else [NavigableString(w.heading)]
+    title = list(caption.children) if own else [NavigableString(w.heading)]
     p = _paragraph(w, container, [NavigableString(before), *title, NavigableString(after)], "Caption")
     _number_field(w, p, "pdf.table_caption")
-    return text or w.heading
+    return own or w.heading
 
 
 def _captions_setting(doc, lang: str) -> None:
