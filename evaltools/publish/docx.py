@@ -1455,19 +1455,20 @@ def _table_caption(w: _Writer, container, caption: Tag | None) -> str:
     *Tabell*, "se tabell 2") and list them (*Insert Table of Figures*). Returns the table's title (its caption
     after the number, else the heading it stands under) for its alternative text."""
     label = _caption_label("pdf.table_caption", w.lang)
-    text = _cell_text(list(caption.children)) if caption is not None else ""
+    children = list(caption.children) if caption is not None else []
+    text = _cell_text(children)
     found = re.match(re.escape(label) + r"(\d+)\.?\s*", text) if label.strip() else None
     own = text[found.end():].strip() if found is not None else text
     if found is not None and (own or not w.heading.strip()):
         w.tables = int(found.group(1))
-        p = _paragraph(w, container, list(caption.children), "Caption")
+        p = _paragraph(w, container, children, "Caption")
         _number_field(w, p, "pdf.table_caption")
         return own or w.heading
     # the HTML's number alone (right under the heading it would repeat) or no number: the caption titled by the
     # heading the table stands under, so that Word's list of tables names every table, not "Tabell 14." alone
     w.tables = int(found.group(1)) if found is not None else w.tables + 1
     before, after = msg("pdf.table_caption", w.lang, n=str(w.tables), what="\x00").split("\x00")
-    title = list(caption.children) if own else [NavigableString(w.heading)]
+    title = children if own else [NavigableString(w.heading)]
     p = _paragraph(w, container, [NavigableString(before), *title, NavigableString(after)], "Caption")
     _number_field(w, p, "pdf.table_caption")
     return own or w.heading
