@@ -232,3 +232,36 @@ def test_the_word_report_has_the_html_reports_sections_tables_and_charts_in_orde
     captions = [p[1] for p in got if p[0] == "table"]
     label = LABEL[lang]
     assert [int(re.match(rf"{label} (\d+)\. \S", c).group(1)) for c in captions] == list(range(1, len(captions) + 1))
+    _finished_as_in_the_html(folder / f"{SAMPLE}.html", folder / f"{SAMPLE}.docx", lang)
+
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+# what would be left of markup the Word document did not take as structure: a tag, Markdown's bold, a link or a heading
+RAW = re.compile(r"<[A-Za-z/][^>]*>|\*\*|\]\(|^#{1,6} |&[a-z]+;", re.M)
+
+
+def _finished_as_in_the_html(html: Path, path: Path, lang: str) -> None:
+    """What Word shows of the rendered report beyond its structure: each chart's alternative text the HTML's, every
+    figure cell at the right where the HTML sets it so, a header row that repeats and rows kept whole, the language
+    Word checks the spelling in, and no markup left as text."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    root = soup.find("main") or soup.body
+    doc = docx.Document(str(path))
+    body = doc.element.body
+    assert [d.get("descr") for d in body.iter(f"{WP}docPr")] == [img.get("alt") for img in root.find_all("img")]
+    html_tables = root.find_all("table")
+    assert len(html_tables) == len(body.findall(qn("w:tbl")))
+    for tbl, table in zip(body.findall(qn("w:tbl")), html_tables):
+        rows = tbl.findall(qn("w:tr"))
+        assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        assert sum(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows) >= len(rows) - 1
+        cells = [c for tr in table.find_all("tr") for c in tr.find_all(["th", "td"], recursive=False)]
+        right = [(jc := tc.find(f".//{qn('w:jc')}")) is not None and jc.get(qn("w:val")) == "right"
+                 for tc in tbl.iter(qn("w:tc"))]
+        assert right == ["num" in (c.get("class") or []) for c in cells]
+    tag = {"sv": "sv-SE", "en": "en-GB"}[lang]
+    default = doc.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    assert default.get(qn("w:val")) == tag and doc.core_properties.language == tag
+    assert not list(doc.styles.element.iter(qn("w:noProof")))
+    text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+    assert not RAW.findall(text)
