@@ -15,8 +15,8 @@ import evaltools as et
 from evaltools.data.messages import quote
 from evaltools.data.reading import shows_year
 
+from .conftest import excel_sheet, params_with_files, save_formula_results
 from .conftest import load_problems as _problems
-from .conftest import params_with_files
 
 
 def _sha(path: Path) -> str:
@@ -207,3 +207,69 @@ def test_a_code_ending_in_alt_enter_is_read_as_the_code(tiny_project, sex, outco
     project = et.load_project(_participants_sheet(tiny_project, sex, outcome))
     assert project.participants["sex"].tolist() == ["kvinna", "man"]
     assert project.participants["outcome"].tolist() == ["arbete", "studier"]
+
+
+# --- 4. a participants workbook as an evaluator's Excel keeps it -------------------------------------------------------
+
+def _evaluators_workbook(path: Path) -> Path:
+    """A summary sheet first, then 'Deltagare': a title merged over the columns, a table object (Insert > Table) with
+    its filter, a birth year stored as text (the green triangle), 'Ja'/'Nej' in action_plan, a birth year made by a
+    formula with the result Excel saved, and a hidden empty column."""
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+    wb, ws = excel_sheet(
+        ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome", "action_plan"],
+        [["P1", "kvinna", "1980", "ensamstående", dt.datetime(2022, 2, 1), dt.datetime(2022, 8, 1), "arbete", "Ja"],
+         ["P2", "man", "=1970+15", "sambo_med_barn", dt.datetime(2022, 3, 1), None, None, "Nej"]],
+        title="Deltagare Vägen ut 2022", sheet="Deltagare")
+    ws.merge_cells("A1:H1")
+    table = Table(displayName="Tabell1", ref="A2:H4")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    ws.column_dimensions["I"].hidden = True
+    summary = wb.create_sheet("Sammanställning", 0)
+    summary.append(["Antal deltagare", 2])
+    wb.save(path)
+    return path
+
+
+def test_a_workbook_as_an_evaluator_keeps_it_is_read_as_excel_shows_it(tiny_project):
+    path = _evaluators_workbook(tiny_project.dir / "data" / "deltagare.xlsx")
+    # (the formula's result as Excel saves it; the helper edits the first sheet's part, so the list is moved there)
+    wb = openpyxl.load_workbook(path)
+    wb.move_sheet("Deltagare", offset=-1)
+    wb.save(path)
+    save_formula_results(path, {"C4": 1985})
+    before = _sha(path)
+    project = et.load_project(params_with_files(tiny_project, participants="deltagare.xlsx"))
+    frame = project.participants
+    assert frame["person_id"].tolist() == ["P1", "P2"]
+    assert frame["birth_year"].tolist() == [1980, 1985]
+    assert frame["action_plan"].tolist() == ["ja", "nej"]
+    assert frame["start_date"].dt.strftime("%Y-%m-%d").tolist() == ["2022-02-01", "2022-03-01"]
+    assert _sha(path) == before
+
+
+def test_the_same_workbook_saved_by_a_program_that_computes_nothing_is_refused_at_the_formula(tiny_project):
+    """The formula without a saved result (openpyxl, a script): its cell, sheet and formula named, and what to do."""
+    path = _evaluators_workbook(tiny_project.dir / "data" / "deltagare.xlsx")
+    problems = _problems(params_with_files(tiny_project, participants="deltagare.xlsx"))
+    assert [(p.row, p.column) for p in problems] == [(4, "birth_year")]
+    sv = problems[0].text("sv")
+    assert "cellen C4 på bladet 'Deltagare'" in sv and "'=1970+15'" in sv and "spara den igen" in sv
+    assert path.exists()
+
+
+def test_an_old_xls_workbook_is_refused_with_the_format_to_save_it_in(tiny_project):
+    (tiny_project.dir / "data" / "deltagare.xls").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + bytes(600))
+    problems = _problems(params_with_files(tiny_project, participants="deltagare.xls"))
+    assert [p.key for p in problems] == ["file.type_workbook"]
+    assert "spara den som Excel-arbetsbok (.xlsx)" in problems[0].text("sv")
+
+
+def test_a_macro_workbook_is_read_as_a_workbook(tiny_project):
+    wb, _ = excel_sheet(
+        ["person_id", "sex", "birth_year", "household_type", "start_date", "end_date", "outcome"],
+        [["P1", "kvinna", 1980, "ensamstående", dt.datetime(2022, 2, 1), dt.datetime(2022, 8, 1), "arbete"]])
+    wb.save(tiny_project.dir / "data" / "deltagare.xlsm")
+    project = et.load_project(params_with_files(tiny_project, participants="deltagare.xlsm"))
+    assert project.participants["outcome"].tolist() == ["arbete"]
