@@ -273,3 +273,38 @@ def test_a_macro_workbook_is_read_as_a_workbook(tiny_project):
     wb.save(tiny_project.dir / "data" / "deltagare.xlsm")
     project = et.load_project(params_with_files(tiny_project, participants="deltagare.xlsm"))
     assert project.participants["outcome"].tolist() == ["arbete"]
+
+
+# --- 5. an id typed with Alt+Enter inside it ---------------------------------------------------------------------------
+
+def _persons_csv(tiny_project, person_id: str) -> Path:
+    (tiny_project.dir / "data" / "participants.csv").write_text(
+        "person_id,sex,birth_year,household_type,start_date,end_date,outcome\n"
+        f'"{person_id}",kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete\n'
+        "P2,man,1985,ensamstående,2022-03-01,2022-09-01,studier\n", encoding="utf-8")
+    (tiny_project.dir / "data" / "payments.csv").write_text("person_id;month;amount\nP1;2022-03;9000\n",
+                                                            encoding="utf-8")
+    return params_with_files(tiny_project, participants="participants.csv", payments="payments.csv")
+
+
+def test_an_id_broken_over_two_lines_of_its_cell_is_refused(tiny_project):
+    """'P' Alt+Enter '1': Excel shows P over 1, and the payments file's P1 would be another person (before, read as the
+    id 'P\\n1' without a word, P1's payments belonging to no participant)."""
+    problems = _problems(_persons_csv(tiny_project, "P\n1"))
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "person_id", "cell.line_break_in_key")]
+    sv, en = problems[0].text("sv"), problems[0].text("en")
+    assert "står 'P⏎1': en radbrytning (Alt+Enter) mitt i värdet" in sv and sv.endswith("så skriv det på en rad")
+    assert "got 'P⏎1': a line break (Alt+Enter) inside the value" in en and "\n" not in sv + en
+
+
+def test_an_id_with_a_line_break_after_it_is_the_id(tiny_project):
+    project = et.load_project(_persons_csv(tiny_project, "P1\r\n"))
+    assert project.participants["person_id"].tolist() == ["P1", "P2"]
+
+
+def test_a_personnummer_over_two_lines_is_refused_as_one_and_never_echoed(tiny_project):
+    from evaltools.data.errors import PersonalIdentityNumberError
+    with pytest.raises(PersonalIdentityNumberError) as e:
+        et.load_project(_persons_csv(tiny_project, "811218\n9876"))
+    said = e.value.message("sv") + e.value.message("en")
+    assert "9876" not in said and "811218" not in said and "Alt+Enter" not in said

@@ -2500,12 +2500,16 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
 # brings along and which Excel does not show
 _HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
+# a line break inside an id or a municipality (Alt+Enter in its cell, 'P' over '1'): another person or group than the
+# value written on one line, which the other files write; a break around the value is no part of it (read without it)
+_LINE_IN_KEY = re.compile(r"[\r\n\u2028\u2029\x85]")
 
 
 def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
     """Every cell and column heading holding an invisible control character (BEL, NUL, ...), and every id or
     municipality holding a character of no width (U+200B) or one that turns the direction text is shown in (U+202E),
-    named by its code point, never echoed."""
+    named by its code point, never echoed; and every id or municipality with a line break inside it (Alt+Enter), shown
+    as its cell looks (``'P⏎1'``)."""
     found = []
     for c in raw.frame.columns:
         m = CONTROL.search(str(c))
@@ -2514,7 +2518,12 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
                                  code=f"U+{ord(m.group()):04X}"))  # (the heading as it looks)
             continue
         s = raw.frame[c]
-        hidden = _HIDDEN_IN_KEY if str(c).strip().casefold() in _KEY_COLUMNS else CONTROL
+        key = str(c).strip().casefold() in _KEY_COLUMNS
+        hidden = _HIDDEN_IN_KEY if key else CONTROL
+        if key and _LINE_IN_KEY.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
+            broken = s.str.contains(_LINE_IN_KEY, regex=True, na=False) & ~s.str.contains(hidden, regex=True, na=False)
+            found += [problem(fname, int(raw.file_rows[i]), str(c), s.iloc[i], "cell.line_break_in_key")
+                      for i in np.flatnonzero(broken.to_numpy()).tolist()]
         # one search of the column's text joined (a control character is one character: joining makes
         # none), and the cells one by one only where it finds one
         if not hidden.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
