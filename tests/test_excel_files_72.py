@@ -76,6 +76,26 @@ def test_a_period_headed_in_swedish_and_merged_down_is_read_as_its_year(tiny_pro
     assert project.budget["actual"].sum() == 115000
 
 
+def test_a_budget_of_a_column_per_year_whose_years_are_dates_shown_as_years_is_read(tiny_project):
+    """'Budget' merged over 2022 and 2023, 'Utfall' likewise, each year a date (2022-01-01) under 'yyyy': the headings
+    read as Excel shows them, 'Budget 2022', ..., and Lön's 100 and 90 in 2022 (before, four columns 'Budget
+    2022-01-01', ... refused as amounts of no budget or utfall)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    years = [dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)]
+    for row in (["Kostnadsslag", "Budget", None, "Utfall", None], [None, *years, *years], ["Lön", 100, 50, 90, 40]):
+        ws.append(row)
+    for ref in ("B2", "C2", "D2", "E2"):
+        ws[ref].number_format = "yyyy"
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("D1:E1")
+    wb.save(tiny_project.dir / "data" / "budget.xlsx")
+    project = et.load_project(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert project.budget[["period", "budget", "actual"]].values.tolist() == [["2022", 100.0, 90.0],
+                                                                             ["2023", 50.0, 40.0]]
+
+
 def test_a_full_date_in_a_period_column_is_still_refused(tiny_project):
     """2022-01-01 shown as 2022-01-01 is a day, no period: refused as before, with the year to write."""
     _budget_dates(tiny_project, "yyyy-mm-dd", [dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])

@@ -1218,9 +1218,18 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = per_distinct_cells(cells.fillna("").astype(str), _trimmed)
+    as_held = cells
+    if years_at:  # (a heading that is a date shown as its year, 'Budget' over 2022-01-01 under 'yyyy', is that year)
+        cells = cells.copy()
+        for r, c in years_at:
+            if r <= len(cells) and c <= cells.shape[1] and re.match(r"\d{4}-\d\d-\d\d", cells.iat[r - 1, c - 1]):
+                cells.iat[r - 1, c - 1] = cells.iat[r - 1, c - 1][:4]
     if header_like is not None and merged:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
+    for r, c in years_at:  # (below the header the cell is a value, read as it is held: a loader says what it shows)
+        if h + 1 < r <= len(cells) and c <= cells.shape[1]:
+            cells.iat[r - 1, c - 1] = as_held.iat[r - 1, c - 1]
     # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one; a control character in it, which no
     # reader sees, is named at its cell and left out, so that the heading is read, and named, as it looks)
     header = [one_line(str(v)) for v in (cells.iloc[h].tolist() if len(cells) else [])]
