@@ -328,3 +328,20 @@ def test_a_personnummer_over_two_lines_is_refused_as_one_and_never_echoed(tiny_p
         et.load_project(_persons_csv(tiny_project, "811218\n9876"))
     said = e.value.message("sv") + e.value.message("en")
     assert "9876" not in said and "811218" not in said and "Alt+Enter" not in said
+
+
+def test_payments_with_a_column_per_month_shown_as_its_year_keep_their_months(tiny_project):
+    """Month headings held as the months' first days (2022-03-01, 2022-04-01) but formatted 'yyyy', so that Excel
+    shows 2022 over both: the year alone would make two columns alike, so the headings are read as the days held,
+    each its month, and the amounts land in March and April."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "payments"
+    ws.append(["person_id", dt.datetime(2022, 3, 1), dt.datetime(2022, 4, 1)])
+    ws.append(["P1", 9000, 8000])
+    ws["B1"].number_format = ws["C1"].number_format = "yyyy"
+    wb.save(tiny_project.dir / "data" / "payments.xlsx")
+    project = et.load_project(params_with_files(tiny_project, participants="participants.csv", payments="payments.xlsx"))
+    paid = project.payments.sort_values("month")
+    assert paid["month"].dt.strftime("%Y-%m").tolist() == ["2022-03", "2022-04"]
+    assert paid["amount"].tolist() == [9000.0, 8000.0]
