@@ -1221,14 +1221,14 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     as_held = cells
     if years_at:  # (a heading that is a date shown as its year, 'Budget' over 2022-01-01 under 'yyyy', is that year)
         cells = cells.copy()
-        at = {(r, c): cells.iat[r - 1, c - 1] for r, c in years_at if r <= len(cells) and c <= cells.shape[1]
+        shown_at = {(r, c): cells.iat[r - 1, c - 1] for r, c in years_at if r <= len(cells) and c <= cells.shape[1]
               and re.match(r"\d{4}-\d\d-\d\d", cells.iat[r - 1, c - 1])}
         # (but not where a row shows one year for different days, a month per column shown as its year: those would be
         # columns alike, which Excel's cells tell apart, and are read as held)
         days: dict[tuple[int, str], set[str]] = {}
-        for (r, _), held in at.items():
+        for (r, _), held in shown_at.items():
             days.setdefault((r, held[:4]), set()).add(held)
-        for (r, c), held in at.items():
+        for (r, c), held in shown_at.items():
             if len(days[(r, held[:4])]) == 1:
                 cells.iat[r - 1, c - 1] = held[:4]
     if header_like is not None and merged:
