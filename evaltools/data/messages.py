@@ -103,6 +103,12 @@ def shorten(value: object) -> str:
 _UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
+# a line break inside a value (Alt+Enter in an Excel cell, a quoted line end in a CSV file), as messages show it: the
+# cell shows its text on two lines, and echoed as it is the message would break in the middle of the value
+LINE_BREAK = "\u23ce"
+_LINE_ENDS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85]")
+
+
 def shown(text: str) -> str:
     """``text`` with each character that shows nothing or turns the text's direction written as its code
     (``P00[U+200B]3``): a message names what a value holds, whatever it looks like."""
@@ -111,8 +117,10 @@ def shown(text: str) -> str:
 
 def quote(value: object) -> str:
     """A cell value as messages show it: in single quotes, shortened if very long (:func:`shorten`), each character
-    that shows nothing or turns the text's direction written as its code (``'P00[U+200B]3'``)."""
-    return "'" + shown(shorten(value)).replace("'", "’") + "'"
+    that shows nothing or turns the text's direction written as its code (``'P00[U+200B]3'``), and each line break
+    inside it as :data:`LINE_BREAK` (``'arbete⏎studier'``, a cell Excel shows on two lines), so that the message goes on
+    on one line."""
+    return "'" + _LINE_ENDS.sub(LINE_BREAK, shown(shorten(value))).replace("'", "’") + "'"
 
 
 @lru_cache(maxsize=None)

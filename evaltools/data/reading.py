@@ -88,6 +88,9 @@ class RawTable:
     # per column, the numbers Excel shows as percents (0,2 under '0 %' shows, and is read, as 20): a share, which an
     # amount column refuses
     percent_cells: dict[str, np.ndarray] = field(default_factory=dict)
+    # the cells of the rows read that hold a date under a format showing its year alone ('yyyy': 2022-01-01 shows as
+    # 2022), as (file row, the column's name as read): the year Excel shows, which a budget's period column reads
+    year_shown: frozenset[tuple[int, str]] = frozenset()
     # per column read under another heading than its own (a budget's 'År' as ``period``), the file's heading, for the
     # messages that list the file's columns
     headings: dict[str, str] = field(default_factory=dict)
@@ -190,6 +193,13 @@ def _shows_month(number_format: str) -> bool:
     'mmmm yyyy', '[$-41D]mmmm yyyy;@')."""
     f = _FORMAT_TEXT.sub("", str(number_format)).lower()
     return "y" in f and "m" in f and not any(ch in f for ch in "dhs")
+
+
+def shows_year(number_format: str) -> bool:
+    """Whether a date format shows the year alone (``yyyy``, ``yy``, ``"År "yyyy``, ``[$-41D]yyyy;@``): a date under
+    it shows as its year (2022-01-01 as 2022)."""
+    f = _FORMAT_TEXT.sub("", str(number_format)).lower()
+    return "y" in f and not any(ch in f for ch in "mdhs")
 
 
 # the unit words a number format may show after an amount ('# ##0 "kr"', '#,##0, "tkr"', '[$SEK] #,##0'), each with its
@@ -930,6 +940,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
     dates: set[tuple[int, int]] = set()
     percents: set[tuple[int, int]] = set()
     coloured: set[tuple[int, int]] = set()
+    years: set[tuple[int, int]] = set()
     # (row, column) -> a number under a format that shows a unit or divides by 1000: its value, format and unit
     unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     # (a number under a date format beyond the days Excel has is read as the number it is, not as an error value)
@@ -943,6 +954,8 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                      else _cell_text(c.value, getattr(c, "number_format", "")) for c in r])
         months.update((i, j) for j, c in enumerate(r, 1)
                       if isinstance(c.value, dt.date) and _shows_month(getattr(c, "number_format", "")))
+        years.update((i, j) for j, c in enumerate(r, 1)
+                     if isinstance(c.value, dt.date) and shows_year(getattr(c, "number_format", "")))
         # (a number shown with its leading zeros, 007, has lost none: no note that it may have)
         numbers.append([isinstance(c.value, (int, float)) and not isinstance(c.value, bool)
                         and _padded(c.value, getattr(c, "number_format", "")) is None for c in r])
@@ -955,6 +968,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                     and (shows := format_unit(str(getattr(c, "number_format", "")))) is not None):
                 unit_formats[(i, j)] = (float(c.value), str(c.number_format), shows)
     _fill_merged_down(ws, rows, numbers)
+    for m in ws.merged_cells.ranges:  # (a year merged down beside its lines shows in each of them as Excel shows it)
+        if m.min_col == m.max_col and (m.min_row, m.min_col) in years:
+            years.update((r, m.min_col) for r in range(m.min_row + 1, m.max_row + 1))
     totals = _table_total_rows(ws, rows, numbers)
     # (a row made 0 high, dragged shut or given the height 0, is hidden as surely as one Excel hides)
     hidden = {i for i, d in ws.row_dimensions.items() if d.hidden or (d.ht is not None and float(d.ht) == 0)}
@@ -1006,7 +1022,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         if r <= len(percent) and c <= percent.shape[1]:
             percent.iat[r - 1, c - 1] = True
     return (cells, nums, hidden, formulas, source, notes, others, merged, epoch, shown, dated, percent, coloured,
-            unit_formats)
+            unit_formats, years)
 
 
 # the fill colours that show as none: white, and the empty colour a cell without a fill has
@@ -1186,12 +1202,13 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     epoch = EXCEL_EPOCH
     shown = dated = percent = None
     coloured_at: set[tuple[int, int]] = set()
+    years_at: set[tuple[int, int]] = set()
     unit_formats: dict[tuple[int, int], tuple[float, str, tuple[int | None, int, int]]] = {}
     if path.name.startswith("~$"):  # Excel's lock file beside an open workbook or CSV file: no data at all
         raise _unreadable(path, fname, OSError())
     if suffix in (".xlsx", ".xlsm"):
         (cells, nums, hidden, formulas, fname, notes, other_sheets, merged, epoch, shown, dated,
-         percent, coloured_at, unit_formats) = _read_xlsx_cells(path, fname, sheet, table)
+         percent, coloured_at, unit_formats, years_at) = _read_xlsx_cells(path, fname, sheet, table)
     elif suffix in (".csv", ".txt", ".tsv"):
         cells, notes = _read_text_cells(path, fname)
     else:
@@ -1201,9 +1218,25 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     if len(cells.columns) == 0:
         raise DataValidationError([problem(fname, None, None, None, "file.empty")])
     cells = per_distinct_cells(cells.fillna("").astype(str), _trimmed)
+    as_held = cells
+    if years_at:  # (a heading that is a date shown as its year, 'Budget' over 2022-01-01 under 'yyyy', is that year)
+        cells = cells.copy()
+        shown_at = {(r, c): cells.iat[r - 1, c - 1] for r, c in years_at if r <= len(cells) and c <= cells.shape[1]
+              and re.match(r"\d{4}-\d\d-\d\d", cells.iat[r - 1, c - 1])}
+        # (but not where a row shows one year for different days, a month per column shown as its year: those would be
+        # columns alike, which Excel's cells tell apart, and are read as held)
+        days: dict[tuple[int, str], set[str]] = {}
+        for (r, _), held in shown_at.items():
+            days.setdefault((r, held[:4]), set()).add(held)
+        for (r, c), held in shown_at.items():
+            if len(days[(r, held[:4])]) == 1:
+                cells.iat[r - 1, c - 1] = held[:4]
     if header_like is not None and merged:
         cells = _headings_on_one_row(cells, merged, header_like)
     h = _find_header(cells, wanted, header_like) if len(cells) else 0
+    for r, c in years_at:  # (below the header the cell is a value, read as it is held: a loader says what it shows)
+        if h + 1 < r <= len(cells) and c <= cells.shape[1]:
+            cells.iat[r - 1, c - 1] = as_held.iat[r - 1, c - 1]
     # (a heading on two lines of its cell, Alt+Enter in Excel, is read on one; a control character in it, which no
     # reader sees, is named at its cell and left out, so that the heading is read, and named, as it looks)
     header = [one_line(str(v)) for v in (cells.iloc[h].tolist() if len(cells) else [])]
@@ -1295,6 +1328,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
     body = body.loc[keep].reset_index(drop=True)
     kept_rows = {int(r) for r in file_rows[keep]}
     coloured = frozenset((r, header[c - 1]) for r, c in coloured_at if r in kept_rows and c - 1 in keep_cols)
+    year_shown = frozenset((r, header[c - 1]) for r, c in years_at if r in kept_rows and c - 1 in keep_cols)
     formatted = tuple((f"{letter(c)}{r}", header[c - 1], *shows) for (r, c), shows in sorted(unit_formats.items())
                       if r in kept_rows and c - 1 in keep_cols)
     file_sheets = sheet_names_shown(table) if table and other_sheets else ()
@@ -1302,7 +1336,7 @@ def read_table(path: str | Path, wanted: list[str], sheet: str | int = 0, table:
                     heading_formulas=tuple(heading_formulas),
                     other_sheets=other_sheets, file_sheets=file_sheets, epoch=epoch, date_cells=date_cells,
                     hidden_headings=hidden_headings, percent_cells=percent_cells, coloured=coloured,
-                    unit_formats=formatted,
+                    unit_formats=formatted, year_shown=year_shown,
                     headings={name: was for name, was in as_written.items() if name in body.columns})
 
 

@@ -60,9 +60,10 @@ def _written(value: float) -> str:
     return _decimal_written(whole, decimals)
 
 
-def _unit_hint(text: str, unit: str) -> tuple[str, dict] | None:
+def _unit_hint(text: str, unit: str, register: bool = False) -> tuple[str, dict] | None:
     """What to write for an amount given with its unit in the cell (``12,5 tkr``, ``1,2 Mkr``) in a file read in
-    ``unit`` (kr or tkr): the number in the file's unit, never the cell's; None for anything else."""
+    ``unit`` (kr or tkr; a ``register`` extract's always in kr): the number in the file's unit, never the cell's; None
+    for anything else."""
     m = _UNIT_IN_CELL.fullmatch(text.translate(THOUSANDS).replace("\u2212", "-"))
     if m is None or (number := plain_number(m.group(1))) == "?":
         return None
@@ -71,7 +72,8 @@ def _unit_hint(text: str, unit: str) -> tuple[str, dict] | None:
     except ValueError:
         return None
     power = _UNIT_POWER[m.group(2)[0].casefold()] - (1 if unit == "tkr" else 0)
-    return "hint.unit_in_cell", {"unit": unit, "fix": _written(value * 1000.0 ** power)}
+    return "hint.unit_in_register" if register else "hint.unit_in_cell", {"unit": unit,
+                                                                          "fix": _written(value * 1000.0 ** power)}
 
 
 def _kronor_marked(text: str) -> bool:
@@ -1779,7 +1781,7 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.kind in ("amount", "signed_amount"):
                 # an amount with its unit in the cell ('12,5 tkr', '1,2 Mkr'): the number to write in the file's unit
                 for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
-                    if (h := _unit_hint(s.iloc[i], unit)) is not None:
+                    if (h := _unit_hint(s.iloc[i], unit, spec.name in _KRONOR_ALWAYS)) is not None:
                         hints[i] = h
                 if unit == "tkr":  # kronor in a file read in tkr: 100 000 kr would be read as 100 000 tkr
                     marked = ~bad & num.notna() & per_distinct(s, lambda u: u.map(_kronor_marked)).astype(bool)
@@ -2498,12 +2500,16 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
 # brings along and which Excel does not show
 _HIDDEN_IN_KEY = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _KEY_COLUMNS = frozenset({S.PERSON_ID, S.HOUSEHOLD_ID, S.MUNICIPALITY, "respondent_id"})
+# a line break inside an id or a municipality (Alt+Enter in its cell, 'P' over '1'): another person or group than the
+# value written on one line, which the other files write; a break around the value is no part of it (read without it)
+_LINE_IN_KEY = re.compile(r"[\r\n\u2028\u2029\x85]")
 
 
 def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
     """Every cell and column heading holding an invisible control character (BEL, NUL, ...), and every id or
     municipality holding a character of no width (U+200B) or one that turns the direction text is shown in (U+202E),
-    named by its code point, never echoed."""
+    named by its code point, never echoed; and every id or municipality with a line break inside it (Alt+Enter), shown
+    as its cell looks (``'P⏎1'``)."""
     found = []
     for c in raw.frame.columns:
         m = CONTROL.search(str(c))
@@ -2512,7 +2518,12 @@ def _check_control_characters(raw: RawTable, fname: str) -> list[Problem]:
                                  code=f"U+{ord(m.group()):04X}"))  # (the heading as it looks)
             continue
         s = raw.frame[c]
-        hidden = _HIDDEN_IN_KEY if str(c).strip().casefold() in _KEY_COLUMNS else CONTROL
+        key = str(c).strip().casefold() in _KEY_COLUMNS
+        hidden = _HIDDEN_IN_KEY if key else CONTROL
+        if key and _LINE_IN_KEY.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
+            broken = s.str.contains(_LINE_IN_KEY, regex=True, na=False) & ~s.str.contains(hidden, regex=True, na=False)
+            found += [problem(fname, int(raw.file_rows[i]), str(c), s.iloc[i], "cell.line_break_in_key")
+                      for i in np.flatnonzero(broken.to_numpy()).tolist()]
         # one search of the column's text joined (a control character is one character: joining makes
         # none), and the cells one by one only where it finds one
         if not hidden.search("".join([v for v in s.unique().tolist() if isinstance(v, str)])):
@@ -3494,14 +3505,20 @@ def _sek(v: float) -> str:
 _UNIT_NAMES = ("kr", "tkr", "Mkr")
 
 
+# the files whose amounts are always in kr, whatever data.amount_unit says: the register extracts
+_KRONOR_ALWAYS = (S.EARNINGS.name, S.BENEFITS.name)
+
+
 def _format_units(raw: RawTable, params: ProjectParams, file: str, fname: str, problems: list[Problem]) -> None:
-    """Amounts whose number format shows them in another unit than the params file reads ``file`` in (``budget``,
-    ``payments`` or ``comparison_payments``): 100000 under ``#,##0, "tkr"`` shows as 100 tkr and is 100 000 kr, read as
-    100 000 tkr in a file read in tkr; 100 under ``0 "tkr"`` is 100 kr in a file read in kr. Excel's number is read as
-    stored, so such a cell would be 1 000 times wrong without a word: one message for the file, naming the cells. A
-    format that divides by 1000 without a unit (``#,##0,``) is read as the thousands it shows in a file read in tkr
-    (the number stored is then kronor); in a file read in kr the number stored is read, as it is kronor."""
-    unit = params.data.unit(file)
+    """Amounts whose number format shows them in another unit than ``file`` is read in (``budget``, ``payments`` or
+    ``comparison_payments`` in the params file's ``amount_unit``; a register extract, ``earnings`` or ``benefits``,
+    always in kr): 100000 under ``#,##0, "tkr"`` shows as 100 tkr and is 100 000 kr, read as 100 000 tkr in a file read
+    in tkr; 100 under ``0 "tkr"`` is 100 kr in a file read in kr. Excel's number is read as stored, so such a cell
+    would be 1 000 times wrong without a word: one message for the file, naming the cells. A format that divides by
+    1000 without a unit (``#,##0,``) is read as the thousands it shows in a file read in tkr (the number stored is then
+    kronor); in a file read in kr the number stored is read, as it is kronor."""
+    register = file in _KRONOR_ALWAYS
+    unit = "kr" if register else params.data.unit(file)
     read = _UNIT_NAMES.index(unit)
     wrong = []
     own = {" ".join(str(h).split()).casefold() for h, c in params.data.columns.items() if c in (S.AMOUNT, S.BUDGET, S.ACTUAL)}
@@ -3533,13 +3550,16 @@ def _format_units(raw: RawTable, params: ProjectParams, file: str, fname: str, p
         units["comparison_payments"] = params.data.unit("comparison_payments")
     units[file] = stored_unit
     line = "amount_unit: {" + ", ".join(f"{k}: {v}" for k, v in units.items()) + "}"
-    fix = {f"fix_{lang}": message("cell.format_unit_line", lang, line=line, unit=unit) if stored_unit != "Mkr"
-           else message("cell.format_unit_number", lang, unit=unit) for lang in ("sv", "en")}
+    fix = {f"fix_{lang}": message("cell.format_unit_line", lang, line=line, unit=unit)
+           if stored_unit != "Mkr" and not register else message("cell.format_unit_number", lang, unit=unit)
+           for lang in ("sv", "en")}
+    why = {f"why_{lang}": message("cell.unit_register" if register else "cell.unit_from_params", lang)
+           for lang in ("sv", "en")}
     size = {f"size_{lang}": message("cell.format_unit_large" if stored < read else "cell.format_unit_small", lang)
             for lang in ("sv", "en")}
     cells = ", ".join(c for c, *_ in wrong[:10]) + (", …" if len(wrong) > 10 else "")
     problems.append(problem(fname, None, None, None, "cell.format_unit", n=len(wrong), cells=cells, stored=stored_unit,
-                            unit=unit, factor=_sek(1000 ** abs(read - stored)), **at, **fix, **size))
+                            unit=unit, factor=_sek(1000 ** abs(read - stored)), **at, **fix, **size, **why))
 
 
 def _unit_line(params: ProjectParams, table: str) -> str | None:
@@ -3694,6 +3714,7 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
     first = len(problems)
     raw = _own_headings(raw, params, fname, problems, warn, (spec,))
     _number_ids(raw, fname, warn)
+    _format_units(raw, params, spec.name, fname, problems)
     df, _refused = _validate(raw, spec, problems, fname, warn)
     problems[first:] = _file_headings_to_map(problems[first:], raw, params, fname)
     lo = pd.Timestamp(params.period.start) - pd.DateOffset(years=10)
@@ -3968,6 +3989,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     if not budget_shapes.is_wide(list(raw.frame.columns)):  # a row per line and period, headed in Swedish ('År')
         raw, answered = budget_shapes.read_long_headings(raw, fname, problems, warn, long_revised)
         twice |= answered
+        _period_years_shown(raw)
     raw, below = notes_below(raw, fname)
     raw, units = units_row(raw, fname)
     warn.extend(below + units)
@@ -4576,6 +4598,22 @@ def _period_date_number(text: str, epoch: dt.date) -> float | None:
     # (as Excel counts: a 29 February 1900 that never was, so that serials before 1900-03-01 are a day less)
     number = float(to_excel(when, dt.datetime.combine(epoch, dt.time())))
     return number if 0 < number < 10000 else None
+
+
+def _period_years_shown(raw: RawTable) -> None:
+    """A budget's period cell holding a date under a format that shows its year alone (``yyyy``: Excel shows
+    2022-01-01 as 2022) read as the year the evaluator sees, in ``raw``'s frame. A number typed under a date format
+    (2024 shows as 1905, :func:`_period_date_number`) is not: it is answered as such. A date under a format that shows
+    more than its year (2022-01-01) stays what it is, and its period is refused with the year to write."""
+    if S.PERIOD not in raw.frame or not raw.year_shown:
+        return
+    at = list(raw.frame.columns).index(S.PERIOD)
+    names = {S.PERIOD, raw.headings.get(S.PERIOD, S.PERIOD)}
+    for i, row in enumerate(raw.file_rows.tolist()):
+        text = str(raw.frame.iat[i, at])
+        if (any((int(row), name) in raw.year_shown for name in names) and re.match(r"\d{4}-\d\d-\d\d", text)
+                and _period_date_number(text, raw.epoch) is None):
+            raw.frame.iat[i, at] = text[:4]
 
 
 def _period_date_problem(number: float, fname: str, row: int, column: str | None, period: object) -> Problem:
