@@ -1,0 +1,95 @@
+"""Page by page as the board reads the samples, a seventy-second time, in Swedish and in English: the portfolio's
+chart drew an application's cost per participant (its budget over the participants it expects) as a solid bar among
+the outturns, under a name that did not say it was an application (the tables say "förhandsbedömning"), and its
+alternative text gave that cost as if it were an outturn; the structural project's row read "–, – per deltagare".
+Expected words are the catalog's as a reader should see them; figures are worked out by hand from the params files.
+"""
+from __future__ import annotations
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from evaltools.present import plots
+from evaltools.present.display import Text
+
+from .conftest import sample_portfolio
+
+matplotlib.use("Agg")
+NBSP = "\u00a0"
+
+
+def _plain(text: str) -> str:
+    return " ".join(str(text).replace(NBSP, " ").split())
+
+
+def _table() -> pd.DataFrame:
+    # an ended project (Vägen ut: 31 of 52, 1 128 000 kr over 52 participants), a structural project (no participants:
+    # neither a share nor a cost per participant) and an application (3 863 075 kr over the 248 participants
+    # params/eskilstuna-ansokan.yaml expects: 90 + 90 + 68)
+    return pd.DataFrame({
+        "title": ["Avslutat", "Strukturinriktat", "Ansökan"],
+        "mode": ["individ", "structural", "ex_ante"],
+        "success_rate": [31 / 52, np.nan, np.nan], "ci_low": [0.451, np.nan, np.nan], "ci_high": [0.730, np.nan, np.nan],
+        "cost_per_participant": [1_128_000 / 52, np.nan, 3_863_075 / 248]})
+
+
+def _bar_for(fig, value: float):
+    cost = fig.axes[1]
+    [bar] = [b for b in cost.patches if abs(b.get_width() - value) < 0.5]
+    return bar
+
+
+# --- 1. an application's bar is drawn as what it is: expected, not an outturn -----------------------------------------
+
+def test_the_portfolio_chart_hatches_an_applications_bar_and_not_an_outturns():
+    fig = plots.plot_portfolio(_table(), "sv")
+    applied, ended = _bar_for(fig, 3_863_075 / 248), _bar_for(fig, 1_128_000 / 52)
+    assert applied.get_hatch() == "///" and not ended.get_hatch()
+    assert applied.get_facecolor() != ended.get_facecolor()
+
+
+@pytest.mark.parametrize("lang, expected, none", [
+    ("sv", "Ansökan: –, 15 577 kr per deltagare (förväntat enligt ansökan)", "Strukturinriktat: inga egna deltagare"),
+    ("en", "Ansökan: –, SEK 15,577 per participant (expected according to the application)",
+     "Strukturinriktat: no participants of its own"),
+])
+def test_the_portfolio_charts_text_says_an_applications_cost_is_expected_and_a_structural_project_has_no_participants(
+        lang, expected, none):
+    fig = plots.plot_portfolio(_table(), lang)
+    alt = _plain(fig.et_alt)
+    assert expected in alt
+    assert none in alt and "–, –" not in alt
+    ended = "Avslutat: 59,6 %" if lang == "sv" else "Avslutat: 59.6%"
+    assert ended in alt and ("21 692 kr per deltagare." if lang == "sv" else "SEK 21,692 per participant.") in alt
+
+
+# --- 2. the chart names an application and a structural project as the tables do --------------------------------------
+
+@pytest.mark.parametrize("lang, applied, structural", [
+    ("sv", "Specialistteamet – prövning av ansökan (förhandsbedömning)",
+     "Samverkan i praktiken (fiktivt exempel; strukturinriktad)"),
+    ("en", "Specialistteamet – application check (before start)",
+     "Collaboration in Practice (fictional example; structural)"),
+])
+def test_the_portfolio_chart_names_an_application_and_a_structural_project_as_its_tables_do(lang, applied, structural):
+    # params/eskilstuna-ansokan.yaml is an application (kind: ansökan), samverkan-i-praktiken.yaml a structural project
+    pf = sample_portfolio(("eskilstuna-ansokan", "samverkan-i-praktiken", "timra-vagen-ut"), lang)
+    # (the portfolio lists the applications after the projects with results)
+    assert pf.chart_titles() == [structural, "Vägen ut för sjukskrivna", applied]
+
+
+@pytest.mark.parametrize("lang, words", [("sv", "En ansökans stapel är randig."),
+                                         ("en", "An application's bar is hatched.")])
+def test_the_portfolio_charts_caption_says_which_bar_is_hatched_only_where_one_is(lang, words, monkeypatch):
+    from evaltools.present import portfolio as pf_module
+    parts: list = []
+    monkeypatch.setattr(pf_module, "show", lambda *p: parts.extend(p))
+    sample_portfolio(("timra-vagen-ut", "eskilstuna-ansokan"), lang).charts()
+    [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
+    assert words in _plain(caption)
+    parts.clear()
+    sample_portfolio(("timra-vagen-ut",), lang).charts()
+    [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
+    assert words not in _plain(caption)
