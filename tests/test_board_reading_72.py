@@ -93,3 +93,20 @@ def test_the_portfolio_charts_caption_says_which_bar_is_hatched_only_where_one_i
     sample_portfolio(("timra-vagen-ut",), lang).charts()
     [caption] = [p.paragraphs[0] for p in parts if isinstance(p, Text) and p.heading]
     assert words not in _plain(caption)
+
+
+# --- 3. the state's EU contribution is said one way in every note on who bears the cost ---------------------------------
+
+@pytest.mark.parametrize("key, values", [
+    ("costbenefit.actor_note", {"basis": "present value"}),
+    ("costbenefit.actor_note_measured", {"basis": "present value"}),
+    ("costbenefit.actor_note_structural", {"basis": "present value", "total": "SEK 1", "current": "current prices",
+                                           "pv": "SEK 1"}),
+    ("budget.funders_note_eu", {}),
+])
+def test_every_english_note_on_eu_funds_names_the_states_contribution_alike(key, values):
+    # the application check's table per actor said "Sweden's EU contribution", the other samples' "Sweden's
+    # contribution to the EU"
+    from evaltools.words.text import msg
+    en = msg(key, "en", **values)
+    assert "Sweden's contribution to the EU" in en and "EU contribution" not in en
