@@ -192,7 +192,10 @@ def test_portfolio_workbook(hostile, tmp_path):
     files = et.export_portfolio(Portfolio([params]), tmp_path)
     assert {p.name for p in files} == {"portfolio.xlsx", "portfolio.csv", "portfolio-data.csv"}
     wb = openpyxl.load_workbook(tmp_path / "portfolio.xlsx")
-    assert wb.sheetnames == ["Om tabellerna", "Projekt"]
+    # (the project's goals with their verdicts on a sheet of their own, its hostile title a text there too)
+    assert wb.sheetnames == ["Om tabellerna", "Projekt", "Måluppfyllelse"]
+    goal_title = _column(wb["Måluppfyllelse"], "Projekt")[0]
+    assert goal_title.value == '=HYPERLINK("x")' and goal_title.data_type == "s"
     ws = wb["Projekt"]
     assert [c.value for c in ws[1]][:4] == ["Projekt-id", "Projekt", "Period", "Underlag"]
     title = _column(ws, "Projekt")[0]

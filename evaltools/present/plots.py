@@ -34,6 +34,8 @@ from ..words.breakdowns import group_label, labelled
 
 WIDTH = 6.3  # inches: the text width of an A4 page with 2 cm margins
 BLUE, ORANGE, GREY, GREEN, RED = "#1f5f8b", "#e07b00", "#8a8a8a", "#2e7d32", "#c62828"
+# a value that is not an outturn (a running period's so far, an application's expected): a lighter blue, hatched
+LIGHT_BLUE = "#7fa7c4"
 
 STYLE = {
     "font.family": "DejaVu Sans", "font.size": 8.5, "axes.titlesize": 9.5, "axes.titleweight": "bold",
@@ -243,7 +245,7 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
             bars = ax_.bar(x, g["value"].to_numpy(float), color=BLUE, width=0.55, label=value_label)
             for bar, run in zip(bars, running):
                 if run:  # a running period: the value so far, not judged
-                    bar.set_facecolor("#7fa7c4")
+                    bar.set_facecolor(LIGHT_BLUE)
                     bar.set_hatch("///")
                     bar.set_edgecolor("white")
             ax_.scatter(x, g["target_prorated"].to_numpy(float), marker="_", s=900, color=ORANGE, lw=2,
@@ -293,7 +295,7 @@ def plot_goals(assessment, lang: str | None = None, ax=None, min_count: int | No
         value_marks.append(Patch(facecolor=BLUE))
         target_marks.append(Line2D([], [], color=ORANGE, lw=2))
         if (runs & (drawn["kind"] != "share")).any():
-            running_marks.append(Patch(facecolor="#7fa7c4", hatch="///", edgecolor="white"))
+            running_marks.append(Patch(facecolor=LIGHT_BLUE, hatch="///", edgecolor="white"))
     if shares:
         value_marks.append(Line2D([], [], color=BLUE, marker="o", ls="none"))
         target_marks.append(Line2D([], [], color=ORANGE, lw=1.2, ls="--"))
@@ -814,7 +816,13 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | No
     _pct_axis(a1, lang, "x", (0, 0.25, 0.5, 0.75, 1))
     a1.set_yticks(y, names, fontsize=7.5)
     a1.set_title(msg("plot.success_rate", lang), loc="left")
-    a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)
+    bars = a2.barh(y, table["cost_per_participant"].fillna(0), color=BLUE, height=0.55)
+    expected = _expected(table)
+    for bar, ex in zip(bars, expected):
+        if ex:  # an application's bar: its budget over the participants it expects, not an outturn (hatched, as
+            bar.set_facecolor(LIGHT_BLUE)  # a running period's value so far is in the goal chart)
+            bar.set_hatch("///")
+            bar.set_edgecolor("white")
     _kr_axis(a2, lang, "x")
     a2.set_title(msg("plot.cost_per_participant", lang), loc="left")
     for ax in (a1, a2):
@@ -823,8 +831,24 @@ def plot_portfolio(table: pd.DataFrame, lang: str = "sv", labels: list[str] | No
     if _wrap_titles(fig, (a1, a2)):  # a title longer than its panel ("Share with a successful outcome") wraps
         fig.tight_layout(w_pad=2.0)
     titles = labels if labels is not None else list(table["title"])
-    parts = [f"{title}: " + ("–" if np.isnan(r.success_rate) else
-                             f"{fmt_pct(r.success_rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})")
-             + ", " + msg("plot.per_participant", lang, cost=fmt_kr(r.cost_per_participant, lang))
-             for title, r in zip(titles, table.itertuples())]
+    parts = [f"{title}: " + _portfolio_row_words(r, ex, lang) for title, r, ex in zip(titles, table.itertuples(), expected)]
     return _alt(fig, lang, "plot.alt.portfolio", parts)
+
+
+def _expected(table: pd.DataFrame) -> list[bool]:
+    """Which portfolio rows are applications checked before their start (``mode`` "ex_ante"): their cost per
+    participant is the budget over the participants they expect, not an outturn."""
+    modes = table["mode"] if "mode" in table else pd.Series("", index=table.index)
+    return [m == "ex_ante" for m in modes]
+
+
+def _portfolio_row_words(r, expected: bool, lang: str) -> str:
+    """What the portfolio chart shows for one project, in its alternative text: the share with its interval and
+    the cost per participant, an application's said to be expected as its table says; a project with neither (a
+    structural project) has no participants of its own, said in words rather than "–, – per deltagare"."""
+    rate, cost = r.success_rate, r.cost_per_participant
+    if np.isnan(rate) and (cost is None or pd.isna(cost)):
+        return msg("plot.no_own_participants", lang)
+    share = "–" if np.isnan(rate) else f"{fmt_pct(rate, lang)} ({fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)})"
+    key = "plot.per_participant_expected" if expected and not pd.isna(cost) else "plot.per_participant"
+    return f"{share}, " + msg(key, lang, cost=fmt_kr(cost, lang))

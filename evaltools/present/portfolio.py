@@ -545,10 +545,13 @@ class Portfolio:
 
     def chart_titles(self) -> list[str]:
         """The projects' names on the chart: a project still running says so, as the tables name it
-        ("Specialistteamet (pågår)"), so that its share and cost so far are not read as its result."""
+        ("Specialistteamet (pågår)"), so that its share and cost so far are not read as its result; an application
+        checked before its start and a structural project say what they are, as the tables name them, so that an
+        application's expected cost per participant is not read as an outturn and a row without a point or a bar
+        says why (whatever the project's own title says)."""
         tab = self.table
-        return [tagged_name(title, "", self.lang, running=running)
-                for title, running in zip(tab["title"], _flags(tab, "running"))]
+        return [tagged_name(title, mode, self.lang, running=running)
+                for title, mode, running in zip(tab["title"], tab["mode"], _flags(tab, "running"))]
 
     def chart_labels(self) -> list[str] | None:
         """The chart's project names where the projects with a success rate count success in different ways:

@@ -1405,6 +1405,21 @@ def portfolio_sheet(table: pd.DataFrame) -> Sheet:
     return Sheet("portfolio", "workbook.sheets.portfolio.title", "workbook.sheets.portfolio.description", table, cols)
 
 
+def portfolio_goals_sheet(portfolio: Portfolio) -> Sheet:
+    """Each project's own goals with the verdict its report gives them, in the words of the overview's goal table
+    (:meth:`evaltools.present.portfolio.Portfolio.goal_table`, which words them once), so that the workbook says
+    of a goal what the overview, the project's page 1 and its own workbook say."""
+    words = portfolio.goal_table()
+    titles = dict(zip(portfolio.table["id"], portfolio.table["title"])) if "id" in portfolio.table else {}
+    ids = list(portfolio.goals["id"])  # (each project named as the sheet of projects names it, beside its id)
+    frame = pd.DataFrame({"id": ids, "title": [titles.get(i, t) for i, t in zip(ids, words.iloc[:, 0])],
+                          "goal": list(words.iloc[:, 1]), "verdict": list(words.iloc[:, 2])})
+    cols = [C("id", "workbook.column.portfolio.id"), C("title", "workbook.column.portfolio.title"),
+            C("goal", "portfolio.goal"), C("verdict", "portfolio.verdict")]
+    return Sheet("portfolio_goals", "workbook.sheets.portfolio_goals.title",
+                 "workbook.sheets.portfolio_goals.description", frame, cols)
+
+
 def reference_rows(report: Report, assumptions: pd.DataFrame | None) -> list[tuple[str, str]]:
     """The first sheet's rows on the reference values and the monthly level's source: the reference data the
     calculation used (KPI, which brings every amount to one year's prices, and riksnormen only where a level
@@ -1498,8 +1513,9 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
 
 
 def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> list[Path]:
-    """Write the portfolio table as ``portfolio.xlsx`` (with a first sheet explaining it), as CSV
-    for Excel (``portfolio.csv``) and as machine-readable CSV (``portfolio-data.csv``); nothing
+    """Write the portfolio table as ``portfolio.xlsx`` (with a first sheet explaining it, and a sheet of each
+    project's goals with their verdicts), as CSV for Excel (``portfolio.csv``) and as machine-readable CSV
+    (``portfolio-data.csv``; the table of projects); nothing
     when ``output_dir`` is empty or None. Returns the files written."""
     if not output_dir:
         return []
@@ -1518,5 +1534,6 @@ def export_portfolio(portfolio: Portfolio, output_dir: str | Path | None) -> lis
         about.append((say("portfolio.failed"), "; ".join(f"{pid}: {err}" for pid, err in portfolio.failed)))
     return [write_csv(out / "portfolio.csv", sheet, lang, "excel"),
             write_csv(out / "portfolio-data.csv", sheet, lang, "data"),
-            write_workbook(out / "portfolio.xlsx", [sheet], lang, DEFAULT_MIN_COUNT, about,
-                           title=say("portfolio.heading"))]
+            write_workbook(out / "portfolio.xlsx", [sheet] + ([] if portfolio.goals.empty else
+                                                              [portfolio_goals_sheet(portfolio)]),
+                           lang, DEFAULT_MIN_COUNT, about, title=say("portfolio.heading"))]
