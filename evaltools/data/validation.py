@@ -1156,6 +1156,10 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
     found = []
     bands = None
     for g in params.goals:
+        if getattr(g, "per_household", False) and (S.HOUSEHOLD_ID not in df.columns or df[S.HOUSEHOLD_ID].isna().all()):
+            # (a goal counted per household reads who lives together from household_id: without it every
+            # participant would be a household of their own, and the goal would count persons under its name)
+            found.append(problem(fname, None, S.HOUSEHOLD_ID, None, "column.goal_households_missing", goal=g.id))
         if g.among is None:
             continue
         if g.among.age_group is not None:

@@ -33,6 +33,25 @@ def t(key: str, lang: str = "sv", **kw) -> str:
     return words.msg(full, **kw) if full in words else key
 
 
+def goal_count_words(value: object, counts: object, lang: str = "sv") -> str:
+    """A goal's count as the goal table, page 1, the workbook and the portfolio write it: ``12`` of persons (the
+    default), ``12 hushåll`` (en: ``12 households``) where the goal counts households (``counts: households``)."""
+    n = fmt_int(value, lang)
+    return t("households_count", lang, n=n).replace(" ", NBSP) if counts == "households" and n != "–" else n
+
+
+def goal_share_words(value: object, k: object, n: object, counts: object, lang: str = "sv") -> str:
+    """A share goal's figure with its counts as one unit: ``40,0 % (12/30)`` of persons (:func:`fmt_share_count`),
+    ``12 av 30 hushåll (40,0 %)`` (en: ``12 of 30 households (40.0%)``) where the goal counts households; the share
+    alone where a count is missing."""
+    from .formats import fmt_share_count, _missing
+    if counts != "households" or _missing(k) or _missing(n) or isinstance(value, str) or _missing(value):
+        return fmt_share_count(value, k, n, lang)
+    # (each figure whole and with its unit; the line may break before the bracket only)
+    return t("households_share", lang, k=fmt_int(k, lang), n=fmt_int(n, lang),
+             share=fmt_pct(value, lang)).replace(" ", NBSP).replace(NBSP + "(", " (")
+
+
 def who(perspective: str, lang: str = "sv") -> str:
     """A perspective as a sentence or label names whose figure it is (``who.<code>``: "kommunen", "the
     municipality"); a code the catalog does not name, as its label in lower case."""
@@ -221,7 +240,7 @@ def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
         return ""
     return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
                                                     "too_few_short_note", "among_few_others_note",
-                                                    "among_few_beyond_note")
+                                                    "among_few_beyond_note", "households_withheld_note")
             else t(code, lang))
 
 
@@ -241,6 +260,16 @@ def time_limit_words(months: int, lang: str = "sv") -> str:
     """A share goal's time limit (``within_months``) as every place that shows the goal says it: page 1, the goal
     table's note, the workbook's goal sheet and the portfolio ("räknas inom 12 månader från start")."""
     return catalog(lang).msg("goals.within_months_counted", months=fmt_int(months, lang))
+
+
+def household_goal_label(label: str, counts: object, lang: str = "sv") -> str:
+    """A goal's label where only its name is shown (the portfolio): a goal counted per household (``counts:
+    households``) whose words do not say so is named with it ("… (räknat per hushåll)"), so that its verdict is
+    not read as one of persons; any other label as it is."""
+    from ..data.params import households_counted
+    if counts != "households" or households_counted(label):
+        return label
+    return f"{label} ({catalog(lang).msg('goals.counted_per_household')})"
 
 
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = (),
