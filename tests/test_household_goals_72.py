@@ -268,6 +268,11 @@ def test_page_one_says_households(tmp_path, lang, share, count):
     said = " ".join(summary.goal_fulfilment(r)).replace("\u00a0", " ")
     assert share in said and count in said
     assert "(7 av 10;" in said or "(7 of 10;" in said  # (the person goal beside them counts persons)
+    # the goal section's sentence on the interval says households of the same figures
+    from evaltools.present import sections
+    from .conftest import shown_chunks
+    section = " ".join(shown_chunks(sections.goals.blocks(r))).replace("\u00a0", " ")
+    assert ("40,0 % (2 av 5 hushåll)" if lang == "sv" else "40.0% (2 of 5 households)") in section
 
 
 def test_workbook_goal_sheet_says_what_is_counted():
@@ -303,3 +308,23 @@ def test_a_hidden_household_count_is_said_of_households(lang, said):
     assert goal_note("too_few_count_note", lang, 5, "households").startswith(said)
     assert "hushåll" not in goal_note("too_few_count_note", lang, 5) and "households" not in goal_note(
         "too_few_count_note", lang, 5)
+
+
+def test_application_volumes_are_not_compared_with_a_household_goal(tmp_path):
+    """An application's expected volumes count participants: a goal of households is not judged on them."""
+    import evaltools as et
+    path = tmp_path / "ans.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: ans
+        kind: ansökan
+        title: Hushållsprojekt
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2026-01-01, planned_end: 2027-12-31}
+        expected: {participants_per_year: 20, successes_per_year: 8}
+        goals:
+        """) + SHARE.format(extra=HH), encoding="utf-8")
+    row = et.assess_goals(et.load_project(path)).table.iloc[0]
+    assert (row["mode"], row["status"], row["note"]) == ("ex_ante", "ej_bedömt", "households_ex_ante")
+    from evaltools.words.labels import goal_note
+    assert "inte hushåll" in goal_note(row["note"], "sv")

@@ -911,7 +911,8 @@ def _uncertain_sentence(r, row) -> str:
     if row.ci_verdict == IntervalVerdict.SPANS:
         text = msg("goals.uncertain", label=row.label.rstrip("."),
                    period=_period_in_sentence(row, lang, answered_since(r.params).get(row.goal_id)),
-                   share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
+                   share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang),
+                   n=goal_count_words(row.denominator, getattr(row, "counts", "persons"), lang),
                    low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                    target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang))
         return text + (" " + msg("goals.low_response_also", **_response_values(r, counts)) if counts else "")
