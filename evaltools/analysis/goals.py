@@ -86,7 +86,7 @@ from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
 from ..data.ages import AGE_OPEN_END, age_group_bounds
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
+from ..data.validation import add_years, enrolment_counts, households_of, in_goal_group, persons_of
 from ..data.households import household_keys
 from .result import Codes, Note, Result
 from .survey import goal_counts
@@ -1177,7 +1177,7 @@ def hide_household_bases(table: pd.DataFrame, project: Project, k: int) -> pd.Da
     if not project.has_participants or not (table["counts"] == "households").any():
         return table
     df = project.participants
-    persons, households = persons_of(df), int(household_keys(df).nunique())
+    persons, households = persons_of(df), households_of(df)  # (P and H as page 1's rule counts them)
     if not hides(persons - households, k):
         return table
     out = table.copy()

@@ -24,6 +24,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
+from .households import household_keys
 from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
@@ -2202,7 +2203,7 @@ def households_of(enrolments: pd.DataFrame) -> int:
     """
     if S.HOUSEHOLD_ID not in enrolments:
         return persons_of(enrolments)
-    return int(enrolments[S.HOUSEHOLD_ID].dropna().astype(str).nunique()) + int(enrolments[S.HOUSEHOLD_ID].isna().sum())
+    return int(household_keys(enrolments).nunique())  # (one rule with the household goals' and validate's figures)
 
 
 def enrolment_counts(persons: pd.DataFrame) -> Enrolments:
