@@ -151,11 +151,7 @@ def test_household_base_hidden_where_it_would_tell_how_few_share_a_household(tmp
     """8 persons in 5 households: 2 of 5 would tell that 3 participants live with another (page 1 says only that
     some do); the counts are hidden, the status kept."""
     import evaltools as et
-    rows = [("P1", "H1", "2024-02-01", "2024-10-31", "arbete"), ("P2", "H1", "2024-03-01", "2024-11-30", "arbete"),
-            ("P3", "H2", "2024-02-15", "2024-09-30", "arbete"), ("P4", "H2", "2024-04-01", "2024-12-15", "avbrott"),
-            ("P5", "H3", "2024-05-01", "2025-03-31", "studier"), ("P6", "H4", "2024-06-01", "2025-02-28", "arbete"),
-            ("P7", "H4", "2025-03-01", "2025-05-31", "avbrott"), ("P8", "H5", "2024-07-01", "2025-01-31", "avbrott")]
-    p = et.load_project(_project(tmp_path, SHARE.format(extra=HH), rows))
+    p = et.load_project(_project(tmp_path, SHARE.format(extra=HH), EIGHT))
     result = et.assess_goals(p)
     raw = _rows(result.raw, "andel_hushall").iloc[0]
     assert (raw["numerator"], raw["denominator"]) == (2, 5)  # (H1, H3 left)
@@ -165,6 +161,25 @@ def test_household_base_hidden_where_it_would_tell_how_few_share_a_household(tmp
     assert shown["status"] == raw["status"] == "uppnått_osäkert"
     from evaltools.analysis.disclosure import HouseholdsSaid, participant_households
     assert participant_households(p).said == HouseholdsSaid.SOME  # (page 1's rule, which the goal table keeps)
+
+
+EIGHT = [("P1", "H1", "2024-02-01", "2024-10-31", "arbete"), ("P2", "H1", "2024-03-01", "2024-11-30", "arbete"),
+         ("P3", "H2", "2024-02-15", "2024-09-30", "arbete"), ("P4", "H2", "2024-04-01", "2024-12-15", "avbrott"),
+         ("P5", "H3", "2024-05-01", "2025-03-31", "studier"), ("P6", "H4", "2024-06-01", "2025-02-28", "arbete"),
+         ("P7", "H4", "2025-03-01", "2025-05-31", "avbrott"), ("P8", "H5", "2024-07-01", "2025-01-31", "avbrott")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, said", [("sv", "antalen hushåll och andelen visas inte (..)"),
+                                        ("en", "the numbers of households and the share are not shown (..)")])
+def test_goal_table_says_why_a_household_share_is_hidden(tmp_path, lang, said):
+    import evaltools as et
+    from evaltools.present import sections
+    from .conftest import shown_chunks
+    r = et.Report(_project(tmp_path, SHARE.format(extra=HH), EIGHT), lang=lang)
+    section = " ".join(shown_chunks(sections.goals.blocks(r))).replace("\u00a0", " ")
+    assert f"30 % av hushållen ska ha lämnat försörjningsstödet: {said}" in section
+    assert "2 av 5" not in section and "2 of 5" not in section
 
 
 def test_small_household_count_in_a_year_is_hidden(tmp_path):

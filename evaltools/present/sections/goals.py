@@ -15,7 +15,7 @@ from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_la
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
 from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_count_words, goal_note, group_word, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
-from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
+from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, HOUSEHOLDS_WITHHELD, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 main_goal, measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import (applies_same_support, context_series, exits_beyond_words, exits_to, expected_part,
@@ -225,6 +225,16 @@ def label_names_group(r, goal_id: str, label: str) -> bool:
     values = _group_values(r, goal_id)
     folded = label.casefold()
     return bool(values) and all(re.search(r"(?<!\w)" + re.escape(v.casefold()), folded) for v in values)
+
+
+def household_notes(r) -> list[str]:
+    """The goal table's note of each goal counted per household whose counts are hidden (``..``) because, beside the
+    number of participants, they would tell how few share a household (:func:`~evaltools.analysis.goals.hide_household_bases`):
+    the reason ".." has there, which is not the one the table's first note gives."""
+    tab = r.goals.table
+    hidden = tab[tab["note"] == HOUSEHOLDS_WITHHELD] if "note" in tab else tab.iloc[0:0]
+    return [r.msg("goals.households_withheld", goal=str(rows["label"].iloc[0]).rstrip("."),
+                  k=str(r.params.privacy.min_count)) for _gid, rows in hidden.groupby("goal_id", sort=False)]
 
 
 def group_notes(r) -> list[str]:
@@ -1165,7 +1175,7 @@ def blocks(r) -> list[list]:
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
+                Table(quant, notes=(*total_notes(r), *household_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
                                    *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
