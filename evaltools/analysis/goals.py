@@ -63,6 +63,11 @@ a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons 
 over the same periods, with one more period where the goal's total would give it back
 (:func:`hide_small_periods`; ``.raw`` keeps every count).
 
+A goal with ``counts: households`` counts households, each once, in the period its first participant started; a
+household has left when every participant of it ended with one of the goal's outcomes (:func:`household_goal_counts`).
+Its periods are on the same line of the small-count rule as the persons' goals, and a share of households whose
+counts would tell how few participants share a household is hidden beside them (:func:`hide_household_bases`).
+
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the
 exports use them.
@@ -896,7 +901,8 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         target_prorated (whole persons), ci_low, ci_high, p_below_target, p_above_target,
         ci_verdict (:class:`IntervalVerdict`), too_few, status (:class:`GoalStatus`), verdict
         (:class:`GoalVerdict`, the same on every row of a goal), verdict_so_far, evidence, note,
-        source, main. ``display()`` gives the table as the report shows it.
+        source, main, counts (``persons``, or ``households`` for a goal counted per household:
+        :func:`household_goal_counts`). ``display()`` gives the table as the report shows it.
 
     Examples
     --------

@@ -1153,7 +1153,8 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
     """A goal set for a group (``among:``) whose group the file cannot give is refused, naming the goal: an age
     band the project's participants are not grouped in (``18–24`` where the bands are ``18–29``; write
     ``age_below``), or a support at start without the file's ``support_start`` column. Either would count no
-    one without a word."""
+    one without a word. So is a goal counted per household (``counts: households``) where the file has no
+    ``household_id``: it would count each participant as a household of their own."""
     found = []
     bands = None
     for g in params.goals:
