@@ -295,7 +295,7 @@ def test_a_goal_counted_per_household_is_refused_with_what_to_write(tmp_path, la
     from .test_unseen_projects_31 import _familj
     sv = params_refusal(_familj(tmp_path, label=label))
     assert f"målets text räknar '{words}', hushåll eller familjer" in sv
-    assert "kind: qualitative" in sv
+    assert "Lägg till raden 'counts: households'" in sv  # (an outcome goal counts households so)
 
 
 

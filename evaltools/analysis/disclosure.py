@@ -248,6 +248,8 @@ def group_successes(project: Project, goal_table: pd.DataFrame | None
         rows = t[t["goal_id"] == g.id]
         if not same or rows.empty or g.after_exit_months is not None:  # (months after exit: other persons' counts)
             continue
+        if g.per_household and households_of(project.participants) < persons_of(project.participants):
+            continue  # (households, not the persons the successes are: no breakdown of them)
         if g.kind == "outcome_count" and (rows["value"].notna().any() or rows["total"].notna().any()):
             n, exits = int(_published_total(rows, "value")), None
         elif g.kind == "share" and rows["numerator"].notna().any():
@@ -331,6 +333,7 @@ def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.
         rows = t[t["goal_id"] == g.id]
         if (g.among is not None or g.composition or g.numerator != "outcome" or rows.empty
                 or g.after_exit_months is not None
+                or (g.per_household and households_of(df) < persons_of(df))  # (households, not the persons left)
                 or not bool(((ended & df[S.OUTCOME].isin(g.success_outcomes)
                               & ~(same_support(df) & g.default_successes)) == exits).all())):
             continue

@@ -63,6 +63,11 @@ a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons 
 over the same periods, with one more period where the goal's total would give it back
 (:func:`hide_small_periods`; ``.raw`` keeps every count).
 
+A goal with ``counts: households`` counts households, each once, in the period its first participant started; a
+household has left when every participant of it ended with one of the goal's outcomes (:func:`household_goal_counts`).
+Its periods are on the same line of the small-count rule as the persons' goals, and a share of households whose
+counts would tell how few participants share a household is hidden beside them (:func:`hide_household_bases`).
+
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the
 exports use them.
@@ -86,7 +91,8 @@ from ..data.params import DEFAULT_SUCCESS, Goal, ProjectParams
 from ..data.ages import AGE_OPEN_END, age_group_bounds
 from ..data.errors import DataValidationError
 from ..data.project import Project
-from ..data.validation import add_years, enrolment_counts, in_goal_group, persons_of
+from ..data.validation import add_years, enrolment_counts, households_of, in_goal_group, persons_of
+from ..data.households import household_keys
 from .result import Codes, Note, Result
 from .survey import goal_counts
 from ..data.errors import Problem
@@ -97,7 +103,7 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main", "composition",
                 "enrolments", "total_persons", "total_enrolments", "returned", "group_others",
-                "group_within", "not_yet_due", "followup_unknown"]
+                "group_within", "not_yet_due", "followup_unknown", "counts"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -384,6 +390,7 @@ def _same_successes(goal: Goal, main: Goal) -> bool:
     """Whether ``goal`` counts the successes the main goal ``main`` counts, of every participant: the same
     outcomes under the same rule for an exit to the support one started on (:func:`goal_same_support`)."""
     return (goal.numerator == main.numerator == "outcome" and goal.among is None and main.among is None
+            and not goal.per_household and not main.per_household
             and not goal.composition and not main.composition
             and set(goal.success_outcomes) == set(main.success_outcomes)
             and goal_same_support(goal) == goal_same_support(main))
@@ -503,7 +510,8 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "note": "", "source": goal.source, "main": False,  # (set by assess_goals: the main goal may be inferred)
            "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
-           "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan, "followup_unknown": np.nan}
+           "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan, "followup_unknown": np.nan,
+           "counts": getattr(goal, "counts", "persons")}  # (what one counted is: a person, or a household)
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -531,6 +539,9 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
     if mode == "ex_ante" and goal.among is not None:  # the application's volumes are everyone's, not the group's
         row["note"] = "among_ex_ante"
         return row
+    if mode == "ex_ante" and goal.per_household:  # the application's volumes count persons, not households
+        row["note"] = "households_ex_ante"
+        return row
     if mode == "ex_ante":
         return _too_short(_evaluate_ex_ante(row, goal, w, project, band, lang), goal)
     return _too_short(_evaluate_observed(row, goal, w, project, band, min_count), goal)
@@ -552,6 +563,13 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     the goal has one: ``group_others`` holds what the same count gives outside it)."""
     row["running"] = w.running
     df = project.participants
+    if goal.per_household:  # each household once (``counts: households``)
+        k, n = household_goal_counts(goal, df, w)
+        if goal.kind == "outcome_count":
+            row["value"] = float(k)
+            row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
+            return row
+        return _share_row(row, goal, k, n, w, band, min_count)
     group = in_group(df, goal.among)  # (every row when the goal is set for everyone)
     date_col = S.START_DATE if goal.count_by == "intake" else S.END_DATE
     in_w = _in_window(df[date_col], w)
@@ -599,6 +617,13 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         n, k = persons_of(df[denom]), persons_of(df[denom & succ])
     else:
         n, k = int(denom.sum()), int((denom & succ).sum())
+    return _share_row(row, goal, k, n, w, band, min_count)
+
+
+def _share_row(row: dict, goal: Goal, k: int, n: int, w: PeriodWindow, band: float, min_count: int) -> dict:
+    """A share goal's period from its ``k`` successes of ``n`` (persons, enrolments or households): hidden and not
+    assessed under ``min_count``, else the exact interval and test against the target, judged once the period
+    has ended."""
     row["numerator"], row["denominator"] = float(k), float(n)
     if 0 < n < min_count:  # a share of one to four persons tells their outcomes: not assessed, not shown
         row["too_few"] = True  # (its counts are hidden with the period's others, :func:`hide_small_periods`)
@@ -613,6 +638,27 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         return row
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
     return row
+
+
+def household_goal_counts(goal: Goal, df: pd.DataFrame, w: PeriodWindow) -> tuple[int, int]:
+    """A goal counted per household (``counts: households``) in the period ``w``: how many households left (``k``)
+    of those it counts (``n``), each household once (:func:`evaltools.data.households.household_keys`).
+
+    A household is counted in the period its first participant started (its earliest ``start_date``), however
+    many of its members started later or in another period. It has *left* when every participant of it (in the
+    whole file, not only those who started in the period) has ended, each on their latest enrolment, with an
+    outcome the goal counts as a success (its ``success_outcomes``; under the default successes an exit to the
+    support one started on is none, :func:`same_support`). A household with a member still enrolled, or one who
+    ended otherwise, has not left. The participants file tells where each person went at exit, not whether the
+    household's payments stopped: that is what it supports, and what docs/methods.md states."""
+    hh = household_keys(df)
+    first = df[S.START_DATE].groupby(hh).transform("min")
+    counted = set(hh[_in_window(first, w)])
+    ok = _successes(df, goal) & df[S.END_DATE].notna()
+    latest = df.sort_values(S.START_DATE, kind="stable").groupby(S.PERSON_ID, sort=False).tail(1).index
+    left = ok[latest].groupby(hh[latest]).all()
+    k = sum(bool(left.get(h, False)) for h in counted)
+    return k, len(counted)
 
 
 def within_due(df: pd.DataFrame, months: int, params: ProjectParams) -> tuple[pd.Series, pd.Series]:
@@ -737,7 +783,7 @@ def exits_beyond_words(goal: Goal, project: Project) -> tuple[int, int, tuple[st
     among those of its base (ended that long before the data's date, the situation known), as the goal counts them.
     ``(0, 0, ())`` for any other goal."""
     df = project.participants
-    if not goal.named_in_words or df is None or df.empty:
+    if not goal.named_in_words or goal.per_household or df is None or df.empty:  # (exits are persons' outcomes)
         return 0, 0, ()
     ended = _ended_counted(goal, project)
     others = [o for o in DEFAULT_SUCCESS if o not in goal.success_outcomes]
@@ -855,7 +901,8 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         target_prorated (whole persons), ci_low, ci_high, p_below_target, p_above_target,
         ci_verdict (:class:`IntervalVerdict`), too_few, status (:class:`GoalStatus`), verdict
         (:class:`GoalVerdict`, the same on every row of a goal), verdict_so_far, evidence, note,
-        source, main. ``display()`` gives the table as the report shows it.
+        source, main, counts (``persons``, or ``households`` for a goal counted per household:
+        :func:`household_goal_counts`). ``display()`` gives the table as the report shows it.
 
     Examples
     --------
@@ -887,7 +934,8 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
             r.update(totals)
             rows.append(r)
     raw = _with_verdicts(pd.DataFrame(rows, columns=GOAL_COLUMNS))  # every count, for the evaluator (``.raw``)
-    table = _with_verdicts(hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band))
+    table = _with_verdicts(hide_household_bases(
+        hide_small_periods(pd.DataFrame(rows, columns=GOAL_COLUMNS), k, partial_band), project, k))
     # a goal set for a group names it beside its figures, as the report's goal table does
     groups = tuple(_among_note(goal, str(table.loc[table["goal_id"] == goal.id, "label"].iloc[0]))
                    for goal in project.params.goals
@@ -1115,6 +1163,40 @@ def hide_small_periods(table: pd.DataFrame, k: int, band: float = 0.8) -> pd.Dat
     for c in ("numerator", "denominator"):
         out.loc[few, c] = np.nan
     out.loc[few & (out["mode"] == "observed"), "suppression"] = HIDDEN_SMALL
+    return out
+
+
+HOUSEHOLDS_WITHHELD = "households_withheld_note"  # a household share's counts hidden: they would give P − H
+
+
+def hide_household_bases(table: pd.DataFrame, project: Project, k: int) -> pd.DataFrame:
+    """``table`` with the counts of a share goal counted per household (``counts: households``) hidden where they
+    would tell how few participants share a household with another.
+
+    The report states its participants ``P``; the households they live in, ``H``, it states beside them only where
+    ``P − H`` is not 1 to ``k − 1`` (:func:`evaltools.analysis.disclosure.participant_households`: the number would
+    tell how few live with another participant). A household share's denominators over its periods, all shown,
+    add up to ``H`` where every household began in them: then its periods' numerators and denominators are hidden
+    (``..``, ``secondary``), as a period hidden to protect another count is. Its share is hidden with them (with
+    the numerator it gives the denominator back), and its interval; its status stays, as a hidden period of ``k``
+    or more keeps it: it tells no one's outcome."""
+    if not project.has_participants or not (table["counts"] == "households").any():
+        return table
+    df = project.participants
+    persons, households = persons_of(df), households_of(df)  # (P and H as page 1's rule counts them)
+    if not hides(persons - households, k):
+        return table
+    out = table.copy()
+    for gid in dict.fromkeys(out.loc[(out["counts"] == "households") & (out["kind"] == "share")
+                                     & (out["mode"] == "observed"), "goal_id"]):
+        at = out["goal_id"] == gid
+        if (out.loc[at, "suppression"].fillna("") != "").any() \
+                or int(out.loc[at, "denominator"].fillna(0).sum()) != households:
+            continue  # (a period hidden, or households beginning elsewhere: the periods shown do not add up to H)
+        hidden = at & out["denominator"].notna()
+        for c in _HIDDEN_FIGURES:
+            out.loc[hidden, c] = np.nan
+        out.loc[hidden, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, HOUSEHOLDS_WITHHELD]
     return out
 
 
@@ -1359,13 +1441,14 @@ def main_goal(params: ProjectParams) -> Goal | None:
     outcome or share goal of the application (``source: ansökan``) counted at exit without a time limit; ``None``
     when there is none. (A goal counted months after exit, ``after_exit_months``, or within some months of the start,
     ``within_months``, does not define it: the report's successes, its outcomes by group, time to exit and cost per
-    success count every exit's outcome at exit, and "lyckat" has one meaning.)"""
+    success count every exit's outcome at exit, and "lyckat" has one meaning; nor does a goal counted per household,
+    ``counts: households``: they count persons.)"""
     marked = [g for g in params.goals if g.main]
     if marked:
         return marked[0]
     for g in params.goals:
         if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
-                and g.after_exit_months is None and g.within_months is None:
+                and g.after_exit_months is None and g.within_months is None and not g.per_household:
             return g
     return None
 
@@ -1424,7 +1507,7 @@ def share_goal_of(params: ProjectParams, main: Goal) -> Goal | None:
         return None
     for g in params.goals:
         if (g.kind == "share" and g.denominator == "exits" and g.source == main.source and g.among is None
-                and not g.composition and g.numerator == main.numerator
+                and not g.composition and not g.per_household and g.numerator == main.numerator
                 and (g.numerator == "action_plan" or (set(g.success_outcomes) == set(main.success_outcomes)
                                                       and goal_same_support(g) == goal_same_support(main)))):
             return g

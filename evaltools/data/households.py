@@ -23,6 +23,15 @@ _LEFT = re.compile(
 LEAVING = tuple(c for c in DEFAULT_SUCCESS if c != "aktiv_planering_annan_part")
 
 
+def household_keys(participants: pd.DataFrame) -> pd.Series:
+    """Each row's household, as one key: its ``household_id``, or for a participant without one (or a file without
+    the column) the person's own, so that they are a household of their own. The one rule every household count
+    uses (the evidence :func:`household_counts` gives, and a goal counted per household)."""
+    df = participants
+    hid = df[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in df else pd.Series(pd.NA, index=df.index)
+    return hid.astype(object).where(hid.notna(), "\x00" + df[S.PERSON_ID].astype(str)).astype(str)
+
+
 def household_counts(participants: pd.DataFrame, payments: pd.DataFrame | None,
                      covers_all: bool = False) -> dict[str, int]:
     """Each household once (``household_id``; a participant without one is their own): ``households``; ``ended``,
@@ -32,8 +41,7 @@ def household_counts(participants: pd.DataFrame, payments: pd.DataFrame | None,
     under ``covers_all``) and covers to the month after their last exit month, and ``none_after``, those of them
     paid nothing that month (a month without a row is 0 kr; a household read for each of its members counts once)."""
     df = participants
-    hid = df[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in df else pd.Series(pd.NA, index=df.index)
-    hh = hid.astype(object).where(hid.notna(), "\x00" + df[S.PERSON_ID].astype(str)).astype(str)
+    hh = household_keys(df)
     latest = df.assign(_hh=hh).sort_values(S.START_DATE, kind="stable").groupby(S.PERSON_ID, sort=False).tail(1)
     ended_hh = df[S.END_DATE].notna().groupby(hh).all()
     left = latest[S.OUTCOME].isin(LEAVING).groupby(latest["_hh"]).agg(["all", "any"])
@@ -60,8 +68,7 @@ def household_sizes(participants: pd.DataFrame) -> tuple[int, int]:
     """The households the participants live in, each once (``household_id``; a participant without one is their
     own), and how many of them have more than one participant (a person enrolled twice is one)."""
     df = participants
-    hid = df[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in df else pd.Series(pd.NA, index=df.index)
-    hh = hid.astype(object).where(hid.notna(), "\x00" + df[S.PERSON_ID].astype(str)).astype(str)
+    hh = household_keys(df)
     persons = df[S.PERSON_ID].astype(str).groupby(hh).nunique()
     return len(persons), int((persons > 1).sum())
 

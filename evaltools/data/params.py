@@ -1887,6 +1887,7 @@ def _targets_line(targets: Mapping[int, float | None]) -> str:
 # goal kinds counted from the participant file
 PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
+HOUSEHOLD_GOAL_KINDS = ("outcome_count", "share")  # goals that may count households (``counts: households``)
 
 
 # A count goal's number of persons in its words ("Minst 20 deltagare per år", "totalt 90 personer", "at least 20
@@ -2172,6 +2173,12 @@ class Goal(_Strict):
         "exit ('Utfall 6 mån', outcome_6m: 6) instead of the outcome at exit; the base is those who ended at least "
         "this many months before data_as_of and whose situation then is coded there, and the others are counted "
         "apart ('6 månader efter avslut': 6)."))
+    counts: Literal["persons", "households"] = Field("persons", description=(
+        "Outcome or share goal: what one counted is. 'persons' (the default) counts each participant; 'households' "
+        "counts each household once ('30 % av hushållen ska ha lämnat försörjningsstödet', 'minst 12 hushåll ska bli "
+        "självförsörjande'): the participants file's household_id says who lives together, a household is counted in "
+        "the period its first participant started, and it has left when every participant of it has ended with one "
+        "of the goal's outcomes (docs/methods.md, *Goals counted per household*)."))
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -2261,6 +2268,8 @@ class Goal(_Strict):
             raise ParamsValueError("params.after_exit_months_main", months=str(self.after_exit_months))
         if self.within_months is not None and self.main:
             raise ParamsValueError("params.within_months_main", months=str(self.within_months))
+        if self.counts == "households":
+            self._check_households()
         self._check_label_words()
         if self.kind in COUNT_GOAL_KINDS:  # (after the words: a count of steps on a scale wants another kind first)
             if self.target is not None:
@@ -2291,6 +2300,28 @@ class Goal(_Strict):
                 raise ParamsValueError("params.share_target", value=f"{key}: {value:g}")
             if self.kind != "share" and not (math.isfinite(value) and value >= 0):
                 raise ParamsValueError("params.targets_count", value=f"{key}: {value:g}")
+
+    @property
+    def per_household(self) -> bool:
+        """Whether the goal counts households, each once (``counts: households``), rather than persons."""
+        return self.counts == "households"
+
+    def _check_households(self) -> None:
+        """A goal counted per household (``counts: households``): an outcome or share goal of the participants'
+        outcomes, counted by intake, for everyone, at exit, never the main goal (the report's successes, cost per
+        success and outcome tables count persons). Each setting it cannot go with is named."""
+        clash = [name for name, bad in (
+            (f"kind: {self.kind}", self.kind not in HOUSEHOLD_GOAL_KINDS),
+            (f"numerator: {self.numerator}", self.numerator != "outcome"),
+            (f"denominator: {self.denominator}", self.kind == "share" and self.denominator != "participants"),
+            ("exclude_from_denominator", bool(self.exclude_from_denominator)),
+            (f"count_by: {self.count_by}", self.count_by != "intake"),
+            ("among", self.among is not None),
+            ("within_months", self.within_months is not None),
+            ("after_exit_months", self.after_exit_months is not None),
+            ("main: true", self.main)) if bad]
+        if clash:
+            raise ParamsValueError("params.households_goal", settings=", ".join(clash))
 
     def target_in(self, period_key: str) -> float | None:
         """The goal's target in the period ``period_key`` (``år2``, ``2025``, ``hela``): its ``targets`` entry for
@@ -2431,9 +2462,12 @@ class Goal(_Strict):
             steps = _STEPS.search(label) if self.kind in PERSON_GOAL_KINDS else None
             if steps is not None:
                 raise ParamsValueError("params.goal_label_steps", words=steps.group(0).strip(), kind=self.kind)
-            unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS else None
+            unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS and not self.per_household \
+                else None
             if unit is not None:
-                raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
+                raise ParamsValueError("params.goal_label_households" if self.kind in HOUSEHOLD_GOAL_KINDS
+                                       else "params.goal_label_households_count", words=unit.group(0).strip(),
+                                       kind=self.kind)
             # (a limit on a second condition, "without returning to social assistance within a year", is that
             # condition's, refused as such below)
             in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \

@@ -24,6 +24,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from . import budget_shapes
 from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
+from .households import household_keys
 from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
@@ -1154,10 +1155,15 @@ def _goal_groups(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Pr
     """A goal set for a group (``among:``) whose group the file cannot give is refused, naming the goal: an age
     band the project's participants are not grouped in (``18–24`` where the bands are ``18–29``; write
     ``age_below``), or a support at start without the file's ``support_start`` column. Either would count no
-    one without a word."""
+    one without a word. So is a goal counted per household (``counts: households``) where the file has no
+    ``household_id``: it would count each participant as a household of their own."""
     found = []
     bands = None
     for g in params.goals:
+        if getattr(g, "per_household", False) and (S.HOUSEHOLD_ID not in df.columns or df[S.HOUSEHOLD_ID].isna().all()):
+            # (a goal counted per household reads who lives together from household_id: without it every
+            # participant would be a household of their own, and the goal would count persons under its name)
+            found.append(problem(fname, None, S.HOUSEHOLD_ID, None, "column.goal_households_missing", goal=g.id))
         if g.among is None:
             continue
         if g.among.age_group is not None:
@@ -2200,7 +2206,7 @@ def households_of(enrolments: pd.DataFrame) -> int:
     """
     if S.HOUSEHOLD_ID not in enrolments:
         return persons_of(enrolments)
-    return int(enrolments[S.HOUSEHOLD_ID].dropna().astype(str).nunique()) + int(enrolments[S.HOUSEHOLD_ID].isna().sum())
+    return int(household_keys(enrolments).nunique())  # (one rule with the household goals' and validate's figures)
 
 
 def enrolment_counts(persons: pd.DataFrame) -> Enrolments:

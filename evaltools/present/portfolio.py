@@ -29,7 +29,8 @@ from ..data.project import load_project
 from ..words.formats import fmt_int, fmt_kr, fmt_kr_prose_range, fmt_num, fmt_pct, fmt_budget_share, number_word
 from ..data.paths import all_params
 from .display import Numbering, Table, Text, number_parts, show
-from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t, time_limit_words
+from ..words.labels import code_label, period_name, same_support_rule, success_definition_text, t, time_limit_words, \
+    household_goal_label
 from .narrative import is_draft
 from ..words.text import join, msg, plural
 from ..data.params import project_kind
@@ -640,9 +641,11 @@ def goal_rows(project, lang: str = "sv", goals: pd.DataFrame | None = None) -> l
     name = tagged_name(project.params.display_title(lang), _mode(project), lang)
     # a share goal with a time limit is named with it, in the words its report's page 1 and goal table use
     limits = {g.id: g.within_months for g in project.params.goals if g.within_months is not None}
+    # ... and a goal counted per household with it, where its words do not say so
+    counted = {g.id: g.counts for g in project.params.goals if getattr(g, "counts", "persons") != "persons"}
     return [{"id": project.params.id, "title": name, "goal_id": r.goal_id,
-             "label": r.label.rstrip(".") + (f" ({time_limit_words(limits[r.goal_id], lang)})"
-                                             if r.goal_id in limits else ""),
+             "label": household_goal_label(r.label.rstrip("."), counted.get(r.goal_id), lang)
+             + (f" ({time_limit_words(limits[r.goal_id], lang)})" if r.goal_id in limits else ""),
              "kind": r.kind, "verdict": r.verdict, "verdict_so_far": bool(r.verdict_so_far),
              # the one period a verdict rests on, named as page 1 names it ("" where it rests on more)
              "sole_period": ("" if r.kind in ("qualitative", "context") else

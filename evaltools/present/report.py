@@ -332,7 +332,7 @@ class Report:
         """A goal period's note in the workbook, with the group a goal set for a group counts (the goal table's
         note) and the goal section's word that a goal about the situation after exit is counted at exit (the
         same words as page 1)."""
-        note = goal_note(row.note, self.lang, self.k)
+        note = goal_note(row.note, self.lang, self.k, getattr(row, "counts", "persons"))
         counts = self.survey.goal(row.goal_id) if getattr(row, "mode", None) == "survey" else None
         if counts is not None and not bool(row.too_few) and pd.notna(row.value):
             # a survey goal's response rate, of the persons behind its figure, as page 1 and the goal section say it

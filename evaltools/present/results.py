@@ -24,10 +24,9 @@ import pandas as pd
 from ..analysis.goals import HIDDEN_SMALL, GoalAssessment, side_p
 from ..analysis.result import Context, Result, register_presenter
 from ..data.privacy import DEFAULT_MIN_COUNT, SECONDARY, suppressed_label
-from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_quarter,
-                              fmt_share_count)
+from ..words.formats import (fmt_kr_prose_range, fmt_p_relation, fmt_persons_needed, fmt_probability, fmt_quarter)
 from ..words.verdicts import interval_words, status_words
-from ..words.labels import (NBSP, budget_period_label, code_label, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct, marked_goal_label,
+from ..words.labels import (NBSP, budget_period_label, code_label, fmt_int, goal_count_words, goal_share_words, fmt_kr, fmt_num, fmt_p, fmt_pct, marked_goal_label,
                              note_text, period_label, t, who as who_of)
 from ..words.text import msg
 from ..words.breakdowns import fmt_days, group_labels, labelled, term_label, term_labels
@@ -61,13 +60,13 @@ def goal_table_frame(result: GoalAssessment, lang: str, min_count: int = 5, sinc
                 value = SECONDARY
             else:
                 # (an application's expected share has no counts; the share and its counts keep together)
-                value = fmt_share_count(r.value, r.numerator, r.denominator, lang)
+                value = goal_share_words(r.value, r.numerator, r.denominator, getattr(r, "counts", "persons"), lang)
             target = fmt_pct(r.target, lang, 0)
             ci = (f"{fmt_pct(r.ci_low, lang)}–{fmt_pct(r.ci_high, lang)}" if not np.isnan(r.ci_low) else "–")
             if r.ci_verdict:
                 uncertainty = f"{interval_words(r.ci_verdict, lang)}, p\u00a0{fmt_p_relation(side_p(r), lang).replace(' ', NBSP)}"
         else:
-            value = fmt_int(r.value, lang) if not np.isnan(r.value) else "–"
+            value = goal_count_words(r.value, getattr(r, "counts", "persons"), lang) if not np.isnan(r.value) else "–"
             if getattr(r, "suppression", ""):  # a period the small-count rule hides: "<k", or ".." to protect another
                 value = suppressed_label(min_count) if r.suppression == HIDDEN_SMALL else SECONDARY
             target = fmt_int(r.target, lang)

@@ -749,6 +749,10 @@ MODES = {
     "none": "workbook.mode.none",
     "context": "workbook.mode.context",
 }
+COUNTED = {  # what a goal counts, each once (``counts``)
+    "persons": "workbook.counted.persons",
+    "households": "workbook.counted.households",
+}
 GOAL_SOURCES = {
     "ansökan": "workbook.goal_source.ansokan",
     "slutrapport": "workbook.goal_source.slutrapport",
@@ -907,6 +911,7 @@ SHEETS: dict[str, tuple[str, str, list[Column]]] = {
         C("running", "workbook.column.mal.running", "bool"),
         C("mode", "workbook.column.mal.mode", label=_pick(MODES)),
         C("value", "workbook.column.mal.value", kind_from="_value_kind"),
+        C("counts", "workbook.column.mal.counts", label=_pick(COUNTED)),  # (what one counted is: persons or households)
         C("numerator", "workbook.column.mal.numerator", "int"),
         C("denominator", "workbook.column.mal.denominator", "int"),
         C("target", "workbook.column.mal.target", kind_from="_target_kind"),  # (a share's: whole per cent, as the report)

@@ -15,6 +15,8 @@ from ..analysis.goals import SuccessDefinition
 from ..analysis.result import Categories, Codes, Money, Note, Share, Variables, Wording
 from ..data import schema as S
 from .formats import NBSP, capitalized, fmt_date, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_pct  # noqa: F401 - re-exported
+from .formats import fmt_share_count
+from ..data.params import households_counted
 from .text import catalog, join
 
 _VOCABS = {
@@ -31,6 +33,24 @@ def t(key: str, lang: str = "sv", **kw) -> str:
     words = catalog(lang)
     full = "label." + key
     return words.msg(full, **kw) if full in words else key
+
+
+def goal_count_words(value: object, counts: object, lang: str = "sv") -> str:
+    """A goal's count as the goal table, page 1, the workbook and the portfolio write it: ``12`` of persons (the
+    default), ``12 hushåll`` (en: ``12 households``) where the goal counts households (``counts: households``)."""
+    n = fmt_int(value, lang)
+    return t("households_count", lang, n=n).replace(" ", NBSP) if counts == "households" and n != "–" else n
+
+
+def goal_share_words(value: object, k: object, n: object, counts: object, lang: str = "sv") -> str:
+    """A share goal's figure with its counts as one unit: ``40,0 % (12/30)`` of persons (:func:`fmt_share_count`),
+    ``12 av 30 hushåll (40,0 %)`` (en: ``12 of 30 households (40.0%)``) where the goal counts households; the share
+    alone where a count is missing."""
+    if counts != "households" or any(isinstance(v, str) or v is None or pd.isna(v) for v in (value, k, n)):
+        return fmt_share_count(value, k, n, lang)
+    # (each figure whole and with its unit; the line may break before the bracket only)
+    return t("households_share", lang, k=fmt_int(k, lang), n=fmt_int(n, lang),
+             share=fmt_pct(value, lang)).replace(" ", NBSP).replace(NBSP + "(", " (")
 
 
 def who(perspective: str, lang: str = "sv") -> str:
@@ -215,13 +235,16 @@ def period_label(row, lang: str = "sv", since: dt.date | None = None) -> str:
     return f"{period_name(row.period_key, lang)} ({first:%Y-%m-%d} – {shown:%Y-%m-%d})"
 
 
-def goal_note(code: str, lang: str = "sv", min_count: int = 5) -> str:
-    """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``."""
+def goal_note(code: str, lang: str = "sv", min_count: int = 5, counts: object = "persons") -> str:
+    """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``; of a goal counted per
+    household (``counts``), a count's note says households ("färre än 5 hushåll under perioden")."""
     if not code:
         return ""
+    if counts == "households" and f"label.{code}_households" in catalog(lang):
+        return t(f"{code}_households", lang, k=min_count)
     return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
                                                     "too_few_short_note", "among_few_others_note",
-                                                    "among_few_beyond_note")
+                                                    "among_few_beyond_note", "households_withheld_note")
             else t(code, lang))
 
 
@@ -241,6 +264,15 @@ def time_limit_words(months: int, lang: str = "sv") -> str:
     """A share goal's time limit (``within_months``) as every place that shows the goal says it: page 1, the goal
     table's note, the workbook's goal sheet and the portfolio ("räknas inom 12 månader från start")."""
     return catalog(lang).msg("goals.within_months_counted", months=fmt_int(months, lang))
+
+
+def household_goal_label(label: str, counts: object, lang: str = "sv") -> str:
+    """A goal's label where only its name is shown (the portfolio): a goal counted per household (``counts:
+    households``) whose words do not say so is named with it ("… (räknat per hushåll)"), so that its verdict is
+    not read as one of persons; any other label as it is."""
+    if counts != "households" or households_counted(label):
+        return label
+    return f"{label} ({catalog(lang).msg('goals.counted_per_household')})"
 
 
 def success_definition_text(d: SuccessDefinition, lang: str = "sv", left_out: tuple[str, ...] = (),

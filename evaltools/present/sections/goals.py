@@ -14,8 +14,8 @@ from ...data.privacy import hides
 from ...data.params import DEFAULT_SUCCESS, label_per_part, label_words, read_label, words_named
 from ...words.formats import capitalized, fmt_date, fmt_int, fmt_num, fmt_p_relation, fmt_pct, number_word
 from ...data import schema as S
-from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_note, group_word, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
-from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
+from ...words.labels import SOURCE_LABELS, answered_since, code_label, goal_count_words, goal_note, group_word, period_label, period_name, same_support_rule, same_support_sentence, t, time_limit_words
+from ...analysis.goals import (AMONG_FEW_BEYOND, AMONG_FEW_OTHERS, HOUSEHOLDS_WITHHELD, SHORT_NOTE, GoalStatus, GoalVerdict, IntervalVerdict,
                                 main_goal, measurable_own_goals, sole_judged_period, verdict_statuses)
 from ...words.verdicts import lower_first, status_words, verdict_words
 from ...analysis.goals import (applies_same_support, context_series, exits_beyond_words, exits_to, expected_part,
@@ -80,6 +80,7 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
     running_said = False
     parts, wheres = [], []
     total_before = total_of(rows)
+    unit = str(rows["counts"].iloc[0]) if "counts" in rows and len(rows) else "persons"  # (persons or households)
     # (a running period's share so far is not placed against its target: those still enrolled have no outcome yet)
     shares = rows[(rows["kind"] == "share") & (rows["mode"] != "survey") & ~rows["too_few"].astype(bool)
                   & rows["value"].notna() & ~rows["running"].fillna(False).astype(bool)]
@@ -119,8 +120,9 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
                 continue
             if pd.isna(row.value):
                 continue
-            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang),
-                           n=denominator_words(r, row.goal_id, row.denominator))
+            n = (goal_count_words(row.denominator, unit, lang) if unit == "households"
+                 else denominator_words(r, row.goal_id, row.denominator))  # ("2 av 5 hushåll")
+            figures = dict(share=fmt_pct(row.value, lang), period=period, k=fmt_int(row.numerator, lang), n=n)
             if row.running:  # the share so far, not yet placed against the target
                 parts.append(msg("summary.goal_share_running_plain", **figures))
                 continue
@@ -134,28 +136,30 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
             else:
                 parts.append(msg("summary.goal_share", where=where, **figures))
             continue
+        value = goal_count_words(row.value, unit, lang)  # ("12 hushåll" where the goal counts households)
         run = round(months_run(row.period_first, row.observed_last), 1)
         months = fmt_num(run, 0 if run == int(run) else 1, lang)  # ("7 månader", not "7,0 månader")
         target = fmt_int(row.target_prorated, lang)  # as it is compared (whole persons)
         running_said = running_said or bool(row.running)
         if row.running and row.value >= row.target:  # a count only grows: the whole target is already reached
-            parts.append(msg("summary.goal_running_full", value=fmt_int(row.value, lang), period=period,
+            parts.append(msg("summary.goal_running_full", value=value, period=period,
                              full=fmt_int(row.target, lang)))
         elif row.running:
-            parts.append(msg("summary.goal_running", value=fmt_int(row.value, lang), period=period, months=months,
+            parts.append(msg("summary.goal_running", value=value, period=period, months=months,
                              target=target))
         elif row.cut:
-            parts.append(msg("summary.goal_cut", value=fmt_int(row.value, lang), period=period, months=months,
+            parts.append(msg("summary.goal_cut", value=value, period=period, months=months,
                              target=target))
         elif row.target_prorated != row.target:  # a period shorter by plan (the last project year)
-            parts.append(msg("summary.goal_short", value=fmt_int(row.value, lang), period=period, months=months,
+            parts.append(msg("summary.goal_short", value=value, period=period, months=months,
                              target=target))
         else:
-            parts.append(msg("summary.goal_count", value=fmt_int(row.value, lang), period=period))
+            parts.append(msg("summary.goal_count", value=value, period=period))
     text = r.words.join(parts)
     total = total_of(rows) if len(rows) else total_before
     if total is not None:  # a count goal with a hidden period keeps its total (analysis.goals.hide_small_periods)
-        text = msg("summary.goal_total", figures=text, total=fmt_int(total, lang))
+        text = msg("summary.goal_total", figures=text,
+                   total=goal_count_words(total, unit, lang))
     return (msg("summary.goal_share_every", figures=text, where=wheres[0]) if wheres else text), running_said
 
 
@@ -175,8 +179,9 @@ def total_notes(r) -> list[str]:
         rows = tab[tab["goal_id"] == gid]
         total = total_of(rows)
         if total is not None:
+            unit = str(rows["counts"].iloc[0]) if "counts" in rows else "persons"
             out.append(r.msg("goals.hidden_total", goal=rows["label"].iloc[0].rstrip("."),
-                             total=fmt_int(total, r.lang)))
+                             total=goal_count_words(total, unit, r.lang)))
     return out
 
 
@@ -220,6 +225,16 @@ def label_names_group(r, goal_id: str, label: str) -> bool:
     values = _group_values(r, goal_id)
     folded = label.casefold()
     return bool(values) and all(re.search(r"(?<!\w)" + re.escape(v.casefold()), folded) for v in values)
+
+
+def household_notes(r) -> list[str]:
+    """The goal table's note of each goal counted per household whose counts are hidden (``..``) because, beside the
+    number of participants, they would tell how few share a household (:func:`~evaltools.analysis.goals.hide_household_bases`):
+    the reason ".." has there, which is not the one the table's first note gives."""
+    tab = r.goals.table
+    hidden = tab[tab["note"] == HOUSEHOLDS_WITHHELD] if "note" in tab else tab.iloc[0:0]
+    return [r.msg("goals.households_withheld", goal=str(rows["label"].iloc[0]).rstrip("."),
+                  k=str(r.params.privacy.min_count)) for _gid, rows in hidden.groupby("goal_id", sort=False)]
 
 
 def group_notes(r) -> list[str]:
@@ -906,7 +921,8 @@ def _uncertain_sentence(r, row) -> str:
     if row.ci_verdict == IntervalVerdict.SPANS:
         text = msg("goals.uncertain", label=row.label.rstrip("."),
                    period=_period_in_sentence(row, lang, answered_since(r.params).get(row.goal_id)),
-                   share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang), n=fmt_int(row.denominator, lang),
+                   share=fmt_pct(row.value, lang), k=fmt_int(row.numerator, lang),
+                   n=goal_count_words(row.denominator, getattr(row, "counts", "persons"), lang),
                    low=fmt_pct(row.ci_low, lang), high=fmt_pct(row.ci_high, lang),
                    target=fmt_pct(row.target, lang, 0), p=fmt_p_relation(_side_p(row), lang))
         return text + (" " + msg("goals.low_response_also", **_response_values(r, counts)) if counts else "")
@@ -1159,7 +1175,7 @@ def blocks(r) -> list[list]:
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
+                Table(quant, notes=(*total_notes(r), *household_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
                                    *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),
