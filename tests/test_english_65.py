@@ -246,16 +246,18 @@ def test_the_english_workbook_says_type_of_goal_and_the_national_norm_in_english
 
 
 def test_the_english_workbook_describes_its_csv_files_as_they_are_written(tiny_project):
-    # the English CSV files write decimal points (1.3, not 1,3); the workbook said "decimal commas for Excel"
+    # the English CSV files are written as an English Excel opens them by double-click: commas between the columns
+    # and decimal points (1.3, not 1,3; a point between semicolons is text to a Swedish Excel and one column to an
+    # English one); the workbook said "decimal commas for Excel"
     params = tiny_project()
     out = tiny_project.dir / "out"
     et.export_report(et.Report(params, lang="en"), out)
     wb = openpyxl.load_workbook(out / "tiny-tabeller.xlsx")
     cells = [str(c.value) for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     (note,) = [c for c in cells if c.startswith("The CSV files in the folder tables")]
-    assert note.endswith("with semicolons between the columns and decimal points.")
+    assert note.endswith("with commas between the columns and decimal points, as an English Excel opens them.")
     with open(out / "tables" / "antaganden.csv", encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.reader(f, delimiter=";"))
+        rows = list(csv.reader(f, delimiter=","))
     # the assumptions table: the toolkit's default deadweight 25% and drop-off 20% a year (docs/methods.md), no
     # comparison group in the tiny project, written as shares with a decimal point
     firsts = [r[:2] for r in rows]

@@ -26,8 +26,8 @@ def _key_figures(report: et.Report, out: Path) -> tuple[dict[str, object], list[
     files = export_report(report, out)
     book = openpyxl.load_workbook(next(f for f in files if f.suffix == ".xlsx"))
     rows = list(book[SHEET[report.lang]].iter_rows(values_only=True))
-    with open(out / "tables" / "kostnad_nytta.csv", encoding="utf-8-sig") as f:
-        table = list(csv.reader(f, delimiter=";"))
+    with open(out / "tables" / "kostnad_nytta.csv", encoding="utf-8-sig") as f:  # (as each language's Excel opens it)
+        table = list(csv.reader(f, delimiter=";" if report.lang == "sv" else ","))
     return {r[0]: r[1] for r in rows[1:]}, table
 
 

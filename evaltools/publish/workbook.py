@@ -619,8 +619,9 @@ def _shown(v: object, kind: str, lang: str) -> str:
 def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel") -> Path:
     """Write one sheet as CSV.
 
-    ``dialect="excel"``: for Swedish Excel — semicolon, decimal comma (decimal point in an English
-    report), UTF-8 with BOM, headings and labels as in the workbook, yes/no as Ja/Nej.
+    ``dialect="excel"``: for the Excel of the report's language, which opens it by double-click as a table —
+    semicolon and decimal comma for a Swedish Excel, comma and decimal point in an English report (as an English
+    Excel separates a list); UTF-8 with BOM, headings and labels as in the workbook, yes/no as Ja/Nej.
     ``dialect="data"``: machine-readable — comma, decimal point, UTF-8 without BOM, the stable
     column names and codes, ``true``/``false``, full precision.
     Hidden values are empty cells in both; the last column says which are hidden.
@@ -659,7 +660,9 @@ def write_csv(path: str | Path, sheet: Sheet, lang: str, dialect: str = "excel")
         out_rows.append(line)
     path = Path(path)
     with open(path, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as f:
-        w = csv.writer(f, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
+        # (a list separator that is not the decimal sign: a Swedish Excel reads 0,25 between semicolons, an English
+        # one 0.25 between commas; a point between semicolons is text to a Swedish Excel and one column to an English)
+        w = csv.writer(f, delimiter=";" if decimal == "," else ",", lineterminator="\r\n" if excel else "\n")
         w.writerow([neutralise(for_people(h) if excel else h) for h in header])
         w.writerows(out_rows)
     return path
