@@ -541,15 +541,17 @@ def test_a_workbook_of_another_format_is_named_with_what_to_save_it_as(suffix, t
     data = tiny_project.dir / "data"
     (data / f"deltagare{suffix}").write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 504)
     (p,) = _problems(_params(tiny_project, participants=f"deltagare{suffix}"))
-    assert p.note("sv") == (f"filtypen '{suffix}' kan inte läsas; förväntat en .csv-, .txt- eller .xlsx-fil: öppna "
-                            "arbetsboken i Excel (eller LibreOffice) och spara den som Excel-arbetsbok (.xlsx)")
+    assert p.note("sv") == (f"filtypen '{suffix}' kan inte läsas; förväntat en Excel-arbetsbok (.xlsx, .xlsm) eller en "
+                            "textfil (.csv, .txt, .tsv): öppna arbetsboken i Excel (eller LibreOffice) och spara den som "
+                            "Excel-arbetsbok (.xlsx)")
 
 
 def test_a_pdf_is_not_told_to_be_saved_as_a_workbook(tiny_project):
     data = tiny_project.dir / "data"
     (data / "deltagare.pdf").write_bytes(b"%PDF-1.7\n")
     (p,) = _problems(_params(tiny_project, participants="deltagare.pdf"))
-    assert p.note("sv") == "filtypen '.pdf' kan inte läsas; förväntat en .csv-, .txt- eller .xlsx-fil"
+    assert p.note("sv") == ("filtypen '.pdf' kan inte läsas; förväntat en Excel-arbetsbok (.xlsx, .xlsm) eller en textfil "
+                            "(.csv, .txt, .tsv)")
 
 
 def test_a_workbook_saved_as_strict_open_xml_is_named_so(tiny_project, capsys):
