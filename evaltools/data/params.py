@@ -4100,20 +4100,70 @@ def params_problems(err: ValidationError, raw: dict,
         if len(out) >= MAX_PROBLEMS_SHOWN:  # (not worded: a file of 20 000 unknown keys took a minute to refuse)
             rest.append((e, loc))
             continue
-        line = {}
-        for lang in ("sv", "en"):
-            place = _place(loc, raw, lang) or message("params.top_level", lang)
-            line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
-        line = with_line(line, line_of(loc, lines))
+        line = _worded(e, loc, raw, lines)
         if (said := tuple(sorted(line.items()))) not in seen:  # (a set: a file of thousands of unknown keys)
             seen.add(said)
             out.append(line)
     if rest:
         e, loc = rest[0]
-        first = with_line({lang: f"{_place(loc, raw, lang) or message('params.top_level', lang)}: "
-                                 f"{_line({**e, 'loc': loc}, lang, raw)}" for lang in ("sv", "en")}, line_of(loc, lines))
-        out.append(more_problems(len(rest), first))
+        out.append(more_problems(len(rest), _worded(e, loc, raw, lines)))
     return out
+
+
+def _worded(e: Mapping[str, Any], loc: tuple, raw: dict, lines: Mapping[tuple[str, ...], int] | None) -> dict[str, str]:
+    """The problem ``e`` of a params file at ``loc`` (:func:`_keys_of`) in Swedish and English, after its place, with
+    the line it is on where ``lines`` tell it."""
+    key = _key_not_text(e, raw)
+    if key is not None:  # (a key YAML read as a number, a date, true or nothing: said at the mapping it is in)
+        said = {}
+        for lang in ("sv", "en"):
+            place, words = _place(key[0], raw, lang), _key_not_text_words(e.get("input"), key[1], lang)
+            said[lang] = f"{place}: {words}" if place else words
+        return with_line(said, _key_line(key[0], e.get("input"), lines) or line_of(loc, lines))
+    return with_line({lang: f"{_place(loc, raw, lang) or message('params.top_level', lang)}: "
+                            f"{_line({**e, 'loc': loc}, lang, raw)}" for lang in ("sv", "en")}, line_of(loc, lines))
+
+
+def _key_not_text(e: Mapping[str, Any], raw: object) -> tuple[tuple, list[str] | None] | None:
+    """Where a key that YAML read as no text (``12:``, ``2019-01-01:``, ``yes:``, ``~:``) is refused by the error ``e``:
+    the place of the mapping it is in and, where that mapping's keys are settings, the settings it may hold (None
+    where its keys are the file's own texts, as ``data.codes`` holds); None for another error."""
+    at = tuple(e["loc"])
+    if e["type"] == "invalid_key" and at:  # (a key among settings: pydantic names it as text, 'datetime.date(…)')
+        parent = _keys_of(at[:-1], raw)
+        return parent, _keys_at((*parent, ""))
+    if at[-1:] == ("[key]",) and len(at) >= 2 and not isinstance(e.get("input"), str):
+        return _keys_of(at[:-2], raw), None
+    return None
+
+
+def _key_line(parent: tuple, key: object, lines: Mapping[tuple[str, ...], int] | None) -> int | None:
+    """The line of ``key``, a key YAML read as no text, in the mapping at ``parent``: looked up as the file would write
+    it (``12``, ``2024-01-31``, ``on``, ``~``); None where it is written otherwise (``0x0c``, ``1.50``)."""
+    at = tuple(_key_as_written(p) for p in parent)
+    written = (["yes", "true", "on", "y"] if key is True
+               else ["no", "false", "off", "n"] if key is False
+               else ["~", "null", ""] if key is None
+               else [key.isoformat()] if isinstance(key, (dt.date, dt.datetime)) else [str(key)])
+    for w in written:
+        for form in (w, w.capitalize(), w.upper()):
+            if (line := (lines or {}).get((*at, form))) is not None:
+                return line
+    return None
+
+
+def _key_not_text_words(key: object, allowed: list[str] | None, lang: str) -> str:
+    """What is wrong with ``key``, a key YAML read as no text, and what to write (``allowed``: the settings the mapping
+    may hold, or None where a key is a text of the file's own, to be quoted)."""
+    if key is None:
+        return message("params.key_empty", lang)
+    what = ("boolean" if isinstance(key, bool) else "date" if isinstance(key, (dt.date, dt.datetime))
+            else "number")
+    written = (key.isoformat() if isinstance(key, (dt.date, dt.datetime)) else "yes" if key is True
+               else "no" if key is False else _short_text(str(key), 40))
+    if allowed is not None:
+        return message(f"params.key_setting_{what}", lang, key=written, keys=", ".join(allowed) or "–")
+    return message(f"params.key_quoted_{what}", lang, key=written)
 
 
 def more_problems(n: int, first: dict[str, str]) -> dict[str, str]:
@@ -4425,7 +4475,20 @@ def _float(loader: yaml.SafeLoader, node: yaml.Node):
     return value
 
 
+def _int(loader: yaml.SafeLoader, node: yaml.Node):
+    """A whole number, or a problem at its line where it is too long for Python to read (more than 4 300 digits, a
+    limit Python sets against slow conversions): no setting of a params file is a number so long."""
+    try:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        str(value)  # (written in hex or base 60 it is read, but raises where a message writes it in digits)
+        return value
+    except ValueError:
+        raise _Refused("params.yaml_number_long", _mark_line(loader, node.start_mark),
+                       start=_short_text(str(node.value), 10)) from None
+
+
 _ParamsLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_ParamsLoader.add_constructor("tag:yaml.org,2002:int", _int)
 _ParamsLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 

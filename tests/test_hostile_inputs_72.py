@@ -1,0 +1,88 @@
+"""Hostile and careless params files and data files: a number of thousands of digits (Python will not write it in
+digits), keys that YAML reads as a number, a date, true or nothing. Each ends in one clear message at its line in the
+evaluator's language, never a traceback or pydantic's English. Tiny projects in tmp_path; expected words worked out
+by hand."""
+from __future__ import annotations
+
+import pytest
+
+from .conftest import params_refusal
+
+
+# --- 1. a number too long to be written in digits ------------------------------------------------------------------
+@pytest.mark.parametrize("written", ["9" * 5000, "-" + "1" * 4301, "0x" + "f" * 5000, "1" + ":59" * 3000])
+def test_a_number_of_thousands_of_digits_is_refused_at_its_line(tiny_project, written):
+    """Before: ValueError 'Exceeds the limit (4300 digits) for integer string conversion', a traceback (in hex or base
+    60 YAML read the number, and the check of the file's texts failed to write it)."""
+    said = params_refusal(tiny_project(f"granted_sek: {written}\n"), lines=True)
+    assert "rad 10: ett tal som börjar " in said and "har fler än 4 300 siffror" in said, said
+    assert written[:10] in said and written[:11] not in said  # (its start alone)
+
+
+def test_a_number_of_thousands_of_digits_in_english(tiny_project):
+    said = params_refusal(tiny_project("goals:\n  - id: a\n    kind: participant_count\n    label: Minst 5 deltagare\n"
+                                       f"    target: {'7' * 4400}\n"), lang="en", lines=True)
+    assert "line 14: a number beginning 7777777777… has more than 4,300 digits" in said, said
+
+
+def test_a_long_number_python_writes_is_refused_by_its_setting_as_before(tiny_project):
+    said = params_refusal(tiny_project(f"granted_sek: {'9' * 4300}\n"))
+    assert "granted_sek: står 9999" in said and "(4 300 tecken)" in said and "siffror" not in said, said
+
+
+def test_a_number_that_begins_like_a_personnummer_is_not_echoed(tiny_project):
+    said = params_refusal(tiny_project(f"granted_sek: 8112189876{'0' * 5000}\n"))
+    assert "8112189876" not in said and "har fler än 4 300 siffror" in said, said
+
+
+# --- 2. a key that YAML reads as no text ---------------------------------------------------------------------------
+@pytest.mark.parametrize("key, sv, en", [
+    ("12", "rad 10, 12 före kolonet läses av YAML som ett tal, och här finns ingen sådan inställning (tillåtna här: id,",
+     "line 10, 12 before the colon is read by YAML as a number, and there is no such setting here (allowed here: id,"),
+    ("2024-01-31", "rad 10, 2024-01-31 före kolonet läses av YAML som ett datum",
+     "line 10, 2024-01-31 before the colon is read by YAML as a date"),
+    ("on", "rad 10, ordet före kolonet läses av YAML som sant eller falskt",
+     "line 10, the word before the colon is read by YAML as true or false"),
+])
+def test_a_setting_named_by_a_number_a_date_or_yes_is_refused_in_the_evaluators_language(tiny_project, key, sv, en):
+    """Before: 'rad 9, 12: Keys should be strings, got 12', pydantic's English in a Swedish message."""
+    path = tiny_project(f"{key}: x\n")
+    for lang, words in (("sv", sv), ("en", en)):
+        said = params_refusal(path, lang=lang, lines=True)
+        assert words in said and "Keys should be strings" not in said, said
+
+
+def test_a_key_of_nothing_is_refused_in_words(tiny_project):
+    said = params_refusal(tiny_project("~: x\n"), lines=True)
+    assert "rad 10, en nyckel utan namn (inget före kolonet, eller ~ eller null) läses inte" in said, said
+    assert "Keys should" not in said and "None" not in said, said
+
+
+def test_a_goals_setting_named_by_yes_names_the_goal_and_its_settings(tiny_project):
+    said = params_refusal(tiny_project("goals:\n  - id: a\n    kind: participant_count\n    label: Minst 5 deltagare\n"
+                                       "    target: 5\n    yes: 1\n"), lines=True)
+    assert "rad 15, mål 1 (id: a): ordet före kolonet läses av YAML som sant eller falskt" in said, said
+    assert "(tillåtna här: id, kind, label," in said, said
+
+
+@pytest.mark.parametrize("key, words", [
+    ("1", "data, codes, outcome: nyckeln 1 läses av YAML som ett tal, inte som en text; skriv den inom citattecken: "
+          "'1': …"),
+    ("2024-01-31", "data, codes, outcome: nyckeln 2024-01-31 läses av YAML som ett datum, inte som en text; skriv den "
+                   "inom citattecken: '2024-01-31': …"),
+    ("yes", "data, codes, outcome: nyckeln läses av YAML som sant eller falskt (yes, no, on, off, true och false utan "
+            "citattecken), inte som en text; skriv ordet inom citattecken, till exempel 'yes': …"),
+])
+def test_a_case_systems_code_that_yaml_reads_as_no_text_is_told_to_be_quoted(tiny_project, key, words):
+    """A status column of codes 1, 2, 3 translated in data.codes: before, 'står 1; förväntat en text: skriv den inom
+    citattecken (outcome: '1')', the key's mapping quoted in its place, and a date as 'datetime.date(2024, 1, 31)'."""
+    said = params_refusal(tiny_project(data_block="data:\n  participants: data/participants.csv\n"
+                                                  f"  codes: {{outcome: {{{key}: arbete}}}}\n"), lines=True)
+    assert f"rad 8, {words}" in said, said
+    assert "datetime" not in said and "(outcome: '" not in said, said
+
+
+def test_a_quoted_code_is_read(tiny_project):
+    import evaltools as et
+    path = tiny_project(data_block="data:\n  participants: data/participants.csv\n  codes: {outcome: {'1': arbete}}\n")
+    assert et.load_params(path).data.codes == {"outcome": {"1": "arbete"}}
