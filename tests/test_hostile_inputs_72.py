@@ -86,3 +86,67 @@ def test_a_quoted_code_is_read(tiny_project):
     import evaltools as et
     path = tiny_project(data_block="data:\n  participants: data/participants.csv\n  codes: {outcome: {'1': arbete}}\n")
     assert et.load_params(path).data.codes == {"outcome": {"1": "arbete"}}
+
+
+# --- 3. a link that leads back to itself ---------------------------------------------------------------------------
+def test_a_data_file_that_is_a_link_to_itself_is_named_at_its_line(tiny_project):
+    """Before: RuntimeError 'Symlink loop from ...', a traceback (Python 3.11 raises so when following the link)."""
+    path = tiny_project(data_block="data:\n  participants: data/loop.csv\n")
+    (path.parent / "data/loop.csv").symlink_to("loop.csv")
+    for lang, words in (("sv", "rad 7, data.participants: 'data/loop.csv' är en länk som leder tillbaka till sig "
+                                "själv (eller till en annan länk som leder hit) och aldrig till en fil; skriv "
+                                "sökvägen till själva datafilen"),
+                        ("en", "line 7, data.participants: 'data/loop.csv' is a link that leads back to itself")):
+        said = params_refusal(path, lang=lang, lines=True)
+        assert words in said, said
+
+
+def test_two_links_to_each_other_are_one_such_loop(tiny_project):
+    path = tiny_project(data_block="data:\n  participants: data/a.csv\n")
+    (path.parent / "data/a.csv").symlink_to("b.csv")
+    (path.parent / "data/b.csv").symlink_to("a.csv")
+    assert "'data/a.csv' är en länk som leder tillbaka till sig själv" in params_refusal(path)
+
+
+def test_a_link_to_a_file_is_read_as_the_file(tiny_project):
+    import evaltools as et
+    path = tiny_project(data_block="data:\n  participants: data/link.csv\n")
+    (path.parent / "data/link.csv").symlink_to("participants.csv")
+    assert len(et.load_project(path).participants) == 4  # (P1-P4 of the tiny project)
+
+
+@pytest.fixture
+def looped(tmp_path, monkeypatch):
+    """A project folder, the current folder, whose params/ holds 'slinga.yaml', a link to itself."""
+    from evaltools.data import paths
+    from evaltools.publish import cli
+    (tmp_path / "params").mkdir()
+    (tmp_path / "params/slinga.yaml").symlink_to("slinga.yaml")
+    monkeypatch.setenv("EVALTOOLS_ROOT", str(tmp_path))
+    monkeypatch.setattr(paths, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.setattr(cli, "PARAMS_DIR", tmp_path / "params")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("argv", [("validate", "slinga"), ("validate", "params/slinga.yaml"), ("list",)])
+def test_a_params_file_that_is_a_link_to_itself_is_said_to_be_one(looped, capsys, argv):
+    """Before: a traceback from validate and list, and render --all (below); the params file as a link to itself is
+    now said to be one, not 'ingen parameterfil: …; menade du slinga?' of the 'slinga' typed."""
+    from evaltools.publish import cli
+    try:
+        cli.main(list(argv))
+    except SystemExit:
+        pass
+    out = capsys.readouterr()
+    said = out.out + out.err
+    assert "filen är en länk som leder tillbaka till sig själv" in said, said
+    assert "Traceback" not in said and "menade du" not in said, said
+
+
+@pytest.mark.slow
+def test_render_all_names_the_params_file_that_is_a_link_to_itself(looped, capsys):
+    from evaltools.publish import cli
+    cli.main(["render", "--all", "--formats", "html"])
+    out = capsys.readouterr()
+    assert "filen är en länk som leder tillbaka till sig själv" in out.out + out.err, out

@@ -27,7 +27,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .paths import is_file, is_folder, windows_only
+from .paths import in_link_loop, is_file, is_folder, resolved, windows_only
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -4223,8 +4223,10 @@ def load_params(path: str | Path) -> ProjectParams:
     3.0
     """
     path = Path(path)
+    if in_link_loop(path):  # (a link to itself: Python stopped with a traceback following it)
+        raise ParamsError(path, [_both("params.link_loop")])
     if not is_file(path):  # (a name the system refuses to look up, longer than it allows, is no file either)
-        raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
+        raise ParamsError(path, [_both("params.no_file", full=str(resolved(path)))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
         raise ParamsError(path, [{lang: message("params.too_big", lang, kb=grouped(size // 1024, lang),
@@ -4303,7 +4305,7 @@ def load_params_once(path: str | Path) -> ProjectParams:
     """
     path = Path(path)
     try:
-        full = path.resolve()
+        full = resolved(path)
         st = full.stat()
         key, stamp = (full, str(path)), (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     except OSError:
@@ -4750,7 +4752,7 @@ def _named_alike(full: Path) -> Path | None:
 
 
 def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, ...], int] | None = None) -> ProjectParams:
-    base = path.resolve().parent
+    base = resolved(path).parent
     problems = []
 
     def keyed(message_id: str, key: str, /, **values: str) -> dict[str, str]:
@@ -4765,9 +4767,12 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
         if p is None:
             return None
         written = p if p.is_absolute() else base / p
-        full = p if p.is_absolute() else written.resolve()
+        full = p if p.is_absolute() else resolved(written)
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
             problems.append(keyed("params.personnummer_data_name", key))
+            return full
+        if in_link_loop(written):  # (a link to itself, or two to each other: no file at their end)
+            problems.append(keyed("params.file_link_loop", key, file=repr(str(p))))
             return full
         if not is_file(full):
             like = _named_alike(full)
@@ -4809,7 +4814,7 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
     })
     if problems:
         raise ParamsError(path, problems)
-    params = params.model_copy(update={"data": data, "word_template": template, "source_path": path.resolve()})
+    params = params.model_copy(update={"data": data, "word_template": template, "source_path": resolved(path)})
     kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
     params = kolada_series(params, fetch=False, problems=kept)
     if kept:
@@ -4885,7 +4890,7 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     path only Windows reaches, read on another system (a drive letter: the message says what to write instead)."""
     if p is None:
         return None
-    full = (p if p.is_absolute() else base / p).resolve()
+    full = resolved(p if p.is_absolute() else base / p)
     root = project_folder(base)
     if find_personnummer(str(p)) or name_looks_like_personnummer(full):
         problems.append(_both("params.personnummer_data_name", key="word_template"))
