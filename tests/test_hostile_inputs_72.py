@@ -150,3 +150,61 @@ def test_render_all_names_the_params_file_that_is_a_link_to_itself(looped, capsy
     cli.main(["render", "--all", "--formats", "html"])
     out = capsys.readouterr()
     assert "filen är en länk som leder tillbaka till sig själv" in out.out + out.err, out
+
+
+# --- 4. an e-mail address in a data file ---------------------------------------------------------------------------
+@pytest.mark.parametrize("column, at", [("person_id", 0), ("outcome", 2)])
+def test_an_email_address_in_a_person_file_is_refused_without_echoing_it(tiny_project, column, at):
+    """Before, 'anna.berg@kommun.se' as a participant's id was read (a person pointed out in pseudonymous data), and
+    in a code column echoed in the message that it is no code."""
+    import evaltools as et
+    from evaltools.data.errors import PersonalIdentityNumberError
+
+    from .conftest import participants_frame, write_csv
+    path = tiny_project()
+    frame = participants_frame()
+    frame.loc[at, column] = "anna.berg@kommun.se"
+    write_csv(path.parent / "data/participants.csv", frame)
+    before = (path.parent / "data/participants.csv").read_bytes()
+    with pytest.raises(et.DataValidationError) as e:
+        et.load_project(path)
+    problems = e.value.problems
+    assert [(p.row, p.column, p.key) for p in problems] == [(at + 2, column, "person.email")], problems
+    said = str(e.value)
+    assert "anna.berg" not in said and "cellen ser ut som en e-postadress (värdet visas inte)" in said, said
+    assert "the cell looks like an e-mail address (the value is not shown)" in problems[0].text("en")
+    assert not isinstance(e.value, PersonalIdentityNumberError)  # (no personnummer was found)
+    assert (path.parent / "data/participants.csv").read_bytes() == before
+
+
+def test_an_email_address_in_a_budget_lines_name_is_refused(tiny_project):
+    from .conftest import load_problems, write_csv
+    path = tiny_project()
+    write_csv(path.parent / "data/budget.csv", [
+        {"period": "2022", "category": "Konsult (kontakt: lars.ek@firma.se)", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Övrigt", "budget": 20000, "actual": 25000}])
+    problems = load_problems(path)
+    assert [(p.row, p.column, p.key) for p in problems] == [(2, "category", "person.email")], problems
+
+
+def test_a_column_of_the_evaluators_own_with_an_email_address_is_to_be_deleted(tiny_project):
+    from .conftest import load_problems, participants_frame, write_csv
+    path = tiny_project()
+    frame = participants_frame()
+    frame["handläggare"] = ["eva@kommun.se", "", "", ""]
+    write_csv(path.parent / "data/participants.csv", frame)
+    (p,) = load_problems(path)
+    assert (p.row, p.column, p.key) == (2, "handläggare", "person.email_own_column"), p
+    assert "ta bort hela kolumnen ur filen" in p.text("sv")
+
+
+@pytest.mark.parametrize("text", ["Lön @ 500 kr/h", "@SUM(A1)", "=HYPERLINK(\"x\")", "a@b", "kontakt@", "P@001"])
+def test_an_at_sign_without_an_address_around_it_is_no_email(text):
+    from evaltools.data.privacy import find_email
+    assert not find_email(text)
+
+
+@pytest.mark.parametrize("text", ["anna.berg@kommun.se", "Kontakt: o'neil+fou@region-x.example.org", "ÅSA@kommun.se"])
+def test_an_email_address_is_found_where_it_stands(text):
+    from evaltools.data.privacy import find_email
+    assert find_email(text)

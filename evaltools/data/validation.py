@@ -28,7 +28,7 @@ from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import find_personnummer, may_hold_personnummer_cells, redact
+from .privacy import email_cells, find_personnummer, may_hold_personnummer_cells, redact
 
 
 
@@ -2034,6 +2034,13 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
             continue
+        s = raw.frame[c]
+        # (an e-mail address points out a person as a personnummer does: a participant's as the id, a note's, a
+        # budget line's; taken out the same way, so that no other message echoes it)
+        for i in s.index[email_cells(s).to_numpy()] if s.dtype == object or isinstance(s.dtype, pd.StringDtype) else ():
+            found.append(problem(fname, int(raw.file_rows[i]), c, None,
+                                 "person.email_own_column" if own else "person.email"))
+            raw.frame.loc[i, c] = ""
         if not may_hold[:, j].any():
             continue
         s = raw.frame[c]
@@ -3888,7 +3895,8 @@ CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 
 # counting every krona (a line of 10**20 kr summed to a total 98 304 kr off)
 BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 
-_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
+_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "person.email", "person.email_own_column",
+                   "cell.formula", "cell.formula_not_calculated")
 
 
 def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,
