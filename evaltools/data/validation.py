@@ -3146,10 +3146,29 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if shape == "wide":  # one row per person: a second row for a person repeats every month
         _wide_duplicates(df, raw, fname, problems)
     else:
-        for i in np.flatnonzero(dupe.to_numpy()).tolist():
-            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
-                                    "payment.duplicate"))
+        _duplicate_rows(dupe, raw, fname, problems, raw.column_of, "payment.duplicate")
     return df
+
+
+# the rows of one file a repeated person and month is named at, one problem each; the rest are counted in one more
+# (an export of one row per payment repeats each person's month on thousands of rows: a problem per row of a file of
+# five million took minutes and gigabytes to word, for a message that lists five)
+DUPLICATES_NAMED = 1_000
+
+
+def _duplicate_rows(dupe: pd.Series, raw: RawTable, fname: str, problems: list[Problem],
+                    column: Callable[[str, int], str], key: str) -> None:
+    """A problem ``key`` at each row of ``dupe`` (a person's month that a row above already has), the first
+    :data:`DUPLICATES_NAMED` of them, and one that counts the rest (``payment.duplicate_more``)."""
+    rows = np.flatnonzero(dupe.to_numpy())
+    months = raw.frame[S.MONTH]
+    for i in rows[:DUPLICATES_NAMED].tolist():
+        problems.append(problem(fname, int(raw.file_rows[i]), column(S.MONTH, i), months.iloc[i], key))
+    if len(rows) > DUPLICATES_NAMED:
+        rest = rows[DUPLICATES_NAMED:]
+        listed = ", ".join(str(int(raw.file_rows[i])) for i in rest[:20].tolist()) + (" …" if len(rest) > 20 else "")
+        problems.append(problem(fname, int(raw.file_rows[rest[0]]), column(S.MONTH, int(rest[0])), None,
+                                "payment.duplicate_more", n=f"{len(rest):,}".replace(",", "\u00a0"), rows=listed))
 
 
 def _wide_without_id(raw: RawTable, fname: str) -> Problem | None:
@@ -3719,9 +3738,8 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
         problems.append(problem(fname, rows[0], S.PERSON_ID, pid, "register.unknown_person", n=len(rows), rows=shown))
     keys = [S.PERSON_ID, S.MONTH, *([S.KIND] if S.KIND in df.columns else [])]
     dupe = df.duplicated(keys, keep="first") & df[keys].notna().all(axis=1)
-    for i in np.flatnonzero(dupe.to_numpy()).tolist():
-        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
-                                "register.duplicate_kind" if S.KIND in df.columns else "payment.duplicate"))
+    _duplicate_rows(dupe, raw, fname, problems, lambda name, i: name,
+                    "register.duplicate_kind" if S.KIND in df.columns else "payment.duplicate")
     df.attrs["source"] = fname
     return df
 
