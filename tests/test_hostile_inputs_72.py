@@ -240,3 +240,23 @@ def test_a_thousand_repeated_rows_are_each_named_as_before(tiny_project):
     problems = load_problems(_repeated_payments(tiny_project, 1001))
     assert [p.row for p in problems if p.key == "payment.duplicate"] == list(range(3, 1003))
     assert not [p for p in problems if p.key == "payment.duplicate_more"]
+
+
+# --- 6. a data file that is no ordinary file -----------------------------------------------------------------------
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_named_as_a_data_file_is_said_to_be_no_ordinary_file(tiny_project):
+    """Before: "filen 'data/rör.csv' finns inte", of a file the folder shows (a pipe, a device such as /dev/zero)."""
+    import os
+    path = tiny_project(data_block="data:\n  participants: data/rör.csv\n")
+    os.mkfifo(path.parent / "data/rör.csv")
+    for lang, words in (("sv", "rad 7, data.participants: 'data/rör.csv' är ingen vanlig fil utan en enhet, ett rör "
+                                "(pipe) eller en socket, som inte läses som en tabell; skriv sökvägen till själva "
+                                "datafilen"),
+                        ("en", "line 7, data.participants: 'data/rör.csv' is no ordinary file but a device")):
+        said = params_refusal(path, lang=lang, lines=True)
+        assert words in said and "finns inte" not in said, said
+
+
+def test_a_data_file_not_there_is_still_said_not_to_exist(tiny_project):
+    path = tiny_project(data_block="data:\n  participants: data/saknas.csv\n")
+    assert "filen 'data/saknas.csv' finns inte" in params_refusal(path)

@@ -4751,6 +4751,14 @@ def _named_alike(full: Path) -> Path | None:
     return alike[0] if len(alike) == 1 else None
 
 
+def _exists(path: Path) -> bool:
+    """Whether there is anything at ``path`` (none where the system refuses to look the name up)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, ...], int] | None = None) -> ProjectParams:
     base = resolved(path).parent
     problems = []
@@ -4790,6 +4798,8 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
             elif up is not None and is_file(up):
                 problems.append(keyed("params.file_from_params_folder", key, file=repr(str(p)),
                                       full=str(full), fixed=(Path("..") / p).as_posix()))
+            elif _exists(full):  # (a device, a pipe or a socket: /dev/zero was said not to exist)
+                problems.append(keyed("params.file_not_regular", key, file=repr(str(p))))
             else:
                 problems.append(keyed("params.file_missing", key, file=repr(str(p)), full=str(full)))
         return full
