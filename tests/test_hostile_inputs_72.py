@@ -260,3 +260,31 @@ def test_a_pipe_named_as_a_data_file_is_said_to_be_no_ordinary_file(tiny_project
 def test_a_data_file_not_there_is_still_said_not_to_exist(tiny_project):
     path = tiny_project(data_block="data:\n  participants: data/saknas.csv\n")
     assert "filen 'data/saknas.csv' finns inte" in params_refusal(path)
+
+
+# --- 7. a Word document given a workbook's name --------------------------------------------------------------------
+def test_a_word_document_named_xlsx_is_said_to_be_one(tiny_project):
+    """Before: 'kan inte öppnas som en Excel-arbetsbok (KeyError)', the name of an exception for a reason."""
+    import docx
+
+    from .conftest import load_problems
+    path = tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n")
+    document = docx.Document()
+    document.add_paragraph("Deltagarlista")
+    document.save(str(path.parent / "data/deltagare.xlsx"))
+    (p,) = load_problems(path)
+    assert p.text("sv").endswith(": filen är ett Word-dokument med ett Excel-namn (.xlsx), ingen arbetsbok; ange i "
+                                 "params-filen den Excel- eller CSV-fil som har uppgifterna, eller spara uppgifterna "
+                                 "som Excel-arbetsbok (.xlsx)"), p.text("sv")
+    assert "the file is a Word document with an Excel name (.xlsx), no workbook" in p.text("en")
+
+
+def test_a_damaged_workbook_is_still_said_to_be_one(tiny_project):
+    import zipfile
+
+    from .conftest import load_problems
+    path = tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n")
+    with zipfile.ZipFile(path.parent / "data/deltagare.xlsx", "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    (p,) = load_problems(path)
+    assert "kan inte öppnas som en Excel-arbetsbok" in p.text("sv") and "Word" not in p.text("sv"), p.text("sv")

@@ -3161,6 +3161,8 @@ def _duplicate_rows(dupe: pd.Series, raw: RawTable, fname: str, problems: list[P
     """A problem ``key`` at each row of ``dupe`` (a person's month that a row above already has), the first
     :data:`DUPLICATES_NAMED` of them, and one that counts the rest (``payment.duplicate_more``)."""
     rows = np.flatnonzero(dupe.to_numpy())
+    if not len(rows):
+        return
     months = raw.frame[S.MONTH]
     for i in rows[:DUPLICATES_NAMED].tolist():
         problems.append(problem(fname, int(raw.file_rows[i]), column(S.MONTH, i), months.iloc[i], key))
