@@ -288,3 +288,11 @@ def test_a_damaged_workbook_is_still_said_to_be_one(tiny_project):
         z.writestr("[Content_Types].xml", "<Types/>")
     (p,) = load_problems(path)
     assert "kan inte öppnas som en Excel-arbetsbok" in p.text("sv") and "Word" not in p.text("sv"), p.text("sv")
+
+
+def test_a_years_key_written_as_a_date_is_still_told_the_years_to_write(tiny_project):
+    """A key that is to be a number (a year's under targets) is not told to be quoted."""
+    said = params_refusal(tiny_project("goals:\n  - id: g\n    kind: participant_count\n"
+                                       "    label: Minst 20 deltagare per år\n    period: project_year\n"
+                                       "    targets: {2024-01-01: 20}\n"))
+    assert "targets, 2024-01-01:" in said and "citattecken" not in said, said

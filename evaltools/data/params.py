@@ -4132,7 +4132,8 @@ def _key_not_text(e: Mapping[str, Any], raw: object) -> tuple[tuple, list[str] |
     if e["type"] == "invalid_key" and at:  # (a key among settings: pydantic names it as text, 'datetime.date(…)')
         parent = _keys_of(at[:-1], raw)
         return parent, _keys_at((*parent, ""))
-    if at[-1:] == ("[key]",) and len(at) >= 2 and not isinstance(e.get("input"), str):
+    if at[-1:] == ("[key]",) and len(at) >= 2 and e["type"] == "string_type" and not isinstance(e.get("input"), str):
+        # (a key that is to be a text, a code's: a key that is to be a number, a year's under targets, is said there)
         return _keys_of(at[:-2], raw), None
     return None
 
