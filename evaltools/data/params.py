@@ -4163,8 +4163,15 @@ def _key_not_text_words(key: object, allowed: list[str] | None, lang: str) -> st
     written = (key.isoformat() if isinstance(key, (dt.date, dt.datetime)) else "yes" if key is True
                else "no" if key is False else _short_text(str(key), 40))
     if allowed is not None:
-        return message(f"params.key_setting_{what}", lang, key=written, keys=", ".join(allowed) or "–")
-    return message(f"params.key_quoted_{what}", lang, key=written)
+        return message(_KEY_SETTING[what], lang, key=written, keys=", ".join(allowed) or "–")
+    return message(_KEY_QUOTED[what], lang, key=written)
+
+
+# the messages of a key YAML read as no text, by what it read: among settings, and where a key is a text of the file's
+_KEY_SETTING = {"number": "params.key_setting_number", "date": "params.key_setting_date",
+                "boolean": "params.key_setting_boolean"}
+_KEY_QUOTED = {"number": "params.key_quoted_number", "date": "params.key_quoted_date",
+               "boolean": "params.key_quoted_boolean"}
 
 
 def more_problems(n: int, first: dict[str, str]) -> dict[str, str]:

@@ -888,8 +888,8 @@ def _external_links(path: Path) -> int:
 
 
 def _office_kind(path: Path) -> str | None:
-    """What an Office file that is no workbook is, by the part it holds (``word``: a Word document, ``powerpoint``: a
-    presentation), or None (a workbook, or no Office file)."""
+    """What an Office file that is no workbook is, by the part it holds, as the message that names it (a Word document,
+    a presentation), or None (a workbook, or no Office file)."""
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
@@ -897,7 +897,8 @@ def _office_kind(path: Path) -> str | None:
         return None
     if "xl/workbook.xml" in names:
         return None
-    return "word" if "word/document.xml" in names else "powerpoint" if "ppt/presentation.xml" in names else None
+    return ("file.office_kind.word" if "word/document.xml" in names
+            else "file.office_kind.powerpoint" if "ppt/presentation.xml" in names else None)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -936,8 +937,7 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
                                                suffix=path.suffix)]) from None
         if (other := _office_kind(path)) is not None:  # (a Word document or a presentation given a workbook's name)
             raise DataValidationError([problem(fname, None, None, None, "file.office_named_workbook",
-                                               kind_sv=message(f"file.office_kind.{other}", "sv"),
-                                               kind_en=message(f"file.office_kind.{other}", "en"))]) from None
+                                               kind_sv=message(other, "sv"), kind_en=message(other, "en"))]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)
