@@ -27,7 +27,7 @@ from .ages import AGE_OPEN_END, age_group_bounds, group_label
 from .assumptions import REGISTRY as _A
 from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
-from .paths import is_file, is_folder, windows_only
+from .paths import in_link_loop, is_file, is_folder, resolved, windows_only
 from .messages import echo, message, quote
 from .privacy import find_personnummer, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
@@ -4134,20 +4134,78 @@ def params_problems(err: ValidationError, raw: dict,
         if len(out) >= MAX_PROBLEMS_SHOWN:  # (not worded: a file of 20 000 unknown keys took a minute to refuse)
             rest.append((e, loc))
             continue
-        line = {}
-        for lang in ("sv", "en"):
-            place = _place(loc, raw, lang) or message("params.top_level", lang)
-            line[lang] = f"{place}: {_line({**e, 'loc': loc}, lang, raw)}"
-        line = with_line(line, line_of(loc, lines))
+        line = _worded(e, loc, raw, lines)
         if (said := tuple(sorted(line.items()))) not in seen:  # (a set: a file of thousands of unknown keys)
             seen.add(said)
             out.append(line)
     if rest:
         e, loc = rest[0]
-        first = with_line({lang: f"{_place(loc, raw, lang) or message('params.top_level', lang)}: "
-                                 f"{_line({**e, 'loc': loc}, lang, raw)}" for lang in ("sv", "en")}, line_of(loc, lines))
-        out.append(more_problems(len(rest), first))
+        out.append(more_problems(len(rest), _worded(e, loc, raw, lines)))
     return out
+
+
+def _worded(e: Mapping[str, Any], loc: tuple, raw: dict, lines: Mapping[tuple[str, ...], int] | None) -> dict[str, str]:
+    """The problem ``e`` of a params file at ``loc`` (:func:`_keys_of`) in Swedish and English, after its place, with
+    the line it is on where ``lines`` tell it."""
+    key = _key_not_text(e, raw)
+    if key is not None:  # (a key YAML read as a number, a date, true or nothing: said at the mapping it is in)
+        said = {}
+        for lang in ("sv", "en"):
+            place, words = _place(key[0], raw, lang), _key_not_text_words(e.get("input"), key[1], lang)
+            said[lang] = f"{place}: {words}" if place else words
+        return with_line(said, _key_line(key[0], e.get("input"), lines) or line_of(loc, lines))
+    return with_line({lang: f"{_place(loc, raw, lang) or message('params.top_level', lang)}: "
+                            f"{_line({**e, 'loc': loc}, lang, raw)}" for lang in ("sv", "en")}, line_of(loc, lines))
+
+
+def _key_not_text(e: Mapping[str, Any], raw: object) -> tuple[tuple, list[str] | None] | None:
+    """Where a key that YAML read as no text (``12:``, ``2019-01-01:``, ``yes:``, ``~:``) is refused by the error ``e``:
+    the place of the mapping it is in and, where that mapping's keys are settings, the settings it may hold (None
+    where its keys are the file's own texts, as ``data.codes`` holds); None for another error."""
+    at = tuple(e["loc"])
+    if e["type"] == "invalid_key" and at:  # (a key among settings: pydantic names it as text, 'datetime.date(…)')
+        parent = _keys_of(at[:-1], raw)
+        return parent, _keys_at((*parent, ""))
+    if at[-1:] == ("[key]",) and len(at) >= 2 and e["type"] == "string_type" and not isinstance(e.get("input"), str):
+        # (a key that is to be a text, a code's: a key that is to be a number, a year's under targets, is said there)
+        return _keys_of(at[:-2], raw), None
+    return None
+
+
+def _key_line(parent: tuple, key: object, lines: Mapping[tuple[str, ...], int] | None) -> int | None:
+    """The line of ``key``, a key YAML read as no text, in the mapping at ``parent``: looked up as the file would write
+    it (``12``, ``2024-01-31``, ``on``, ``~``); None where it is written otherwise (``0x0c``, ``1.50``)."""
+    at = tuple(_key_as_written(p) for p in parent)
+    written = (["yes", "true", "on", "y"] if key is True
+               else ["no", "false", "off", "n"] if key is False
+               else ["~", "null", ""] if key is None
+               else [key.isoformat()] if isinstance(key, (dt.date, dt.datetime)) else [str(key)])
+    for w in written:
+        for form in (w, w.capitalize(), w.upper()):
+            if (line := (lines or {}).get((*at, form))) is not None:
+                return line
+    return None
+
+
+def _key_not_text_words(key: object, allowed: list[str] | None, lang: str) -> str:
+    """What is wrong with ``key``, a key YAML read as no text, and what to write (``allowed``: the settings the mapping
+    may hold, or None where a key is a text of the file's own, to be quoted)."""
+    if key is None:
+        return message("params.key_empty", lang)
+    what = ("boolean" if isinstance(key, bool) else "date" if isinstance(key, (dt.date, dt.datetime))
+            else "number")
+    written = (key.isoformat() if isinstance(key, (dt.date, dt.datetime)) else "yes" if key is True
+               else "no" if key is False else _short_text(str(key), 40))
+    if allowed is not None:
+        return message(_KEY_SETTING[what], lang, key=written, keys=", ".join(allowed) or "–")
+    return message(_KEY_QUOTED[what], lang, key=written)
+
+
+# the messages of a key YAML read as no text, by what it read: among settings, and where a key is a text of the file's
+_KEY_SETTING = {"number": "params.key_setting_number", "date": "params.key_setting_date",
+                "boolean": "params.key_setting_boolean"}
+_KEY_QUOTED = {"number": "params.key_quoted_number", "date": "params.key_quoted_date",
+               "boolean": "params.key_quoted_boolean"}
 
 
 def more_problems(n: int, first: dict[str, str]) -> dict[str, str]:
@@ -4207,8 +4265,10 @@ def load_params(path: str | Path) -> ProjectParams:
     3.0
     """
     path = Path(path)
+    if in_link_loop(path):  # (a link to itself: Python stopped with a traceback following it)
+        raise ParamsError(path, [_both("params.link_loop")])
     if not is_file(path):  # (a name the system refuses to look up, longer than it allows, is no file either)
-        raise ParamsError(path, [_both("params.no_file", full=str(path.resolve()))])
+        raise ParamsError(path, [_both("params.no_file", full=str(resolved(path)))])
     size = path.stat().st_size
     if size > MAX_PARAMS_BYTES:
         raise ParamsError(path, [{lang: message("params.too_big", lang, kb=grouped(size // 1024, lang),
@@ -4287,7 +4347,7 @@ def load_params_once(path: str | Path) -> ProjectParams:
     """
     path = Path(path)
     try:
-        full = path.resolve()
+        full = resolved(path)
         st = full.stat()
         key, stamp = (full, str(path)), (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     except OSError:
@@ -4459,7 +4519,20 @@ def _float(loader: yaml.SafeLoader, node: yaml.Node):
     return value
 
 
+def _int(loader: yaml.SafeLoader, node: yaml.Node):
+    """A whole number, or a problem at its line where it is too long for Python to read (more than 4 300 digits, a
+    limit Python sets against slow conversions): no setting of a params file is a number so long."""
+    try:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        str(value)  # (written in hex or base 60 it is read, but raises where a message writes it in digits)
+        return value
+    except ValueError:
+        raise _Refused("params.yaml_number_long", _mark_line(loader, node.start_mark),
+                       start=_short_text(str(node.value), 10)) from None
+
+
 _ParamsLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_ParamsLoader.add_constructor("tag:yaml.org,2002:int", _int)
 _ParamsLoader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
@@ -4720,8 +4793,16 @@ def _named_alike(full: Path) -> Path | None:
     return alike[0] if len(alike) == 1 else None
 
 
+def _exists(path: Path) -> bool:
+    """Whether there is anything at ``path`` (none where the system refuses to look the name up)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, ...], int] | None = None) -> ProjectParams:
-    base = path.resolve().parent
+    base = resolved(path).parent
     problems = []
 
     def keyed(message_id: str, key: str, /, **values: str) -> dict[str, str]:
@@ -4736,9 +4817,12 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
         if p is None:
             return None
         written = p if p.is_absolute() else base / p
-        full = p if p.is_absolute() else written.resolve()
+        full = p if p.is_absolute() else resolved(written)
         if find_personnummer(str(p)) or name_looks_like_personnummer(written):
             problems.append(keyed("params.personnummer_data_name", key))
+            return full
+        if in_link_loop(written):  # (a link to itself, or two to each other: no file at their end)
+            problems.append(keyed("params.file_link_loop", key, file=repr(str(p))))
             return full
         if not is_file(full):
             like = _named_alike(full)
@@ -4756,6 +4840,8 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
             elif up is not None and is_file(up):
                 problems.append(keyed("params.file_from_params_folder", key, file=repr(str(p)),
                                       full=str(full), fixed=(Path("..") / p).as_posix()))
+            elif _exists(full):  # (a device, a pipe or a socket: /dev/zero was said not to exist)
+                problems.append(keyed("params.file_not_regular", key, file=repr(str(p))))
             else:
                 problems.append(keyed("params.file_missing", key, file=repr(str(p)), full=str(full)))
         return full
@@ -4780,7 +4866,7 @@ def _resolve_paths(params: ProjectParams, path: Path, lines: Mapping[tuple[str, 
     })
     if problems:
         raise ParamsError(path, problems)
-    params = params.model_copy(update={"data": data, "word_template": template, "source_path": path.resolve()})
+    params = params.model_copy(update={"data": data, "word_template": template, "source_path": resolved(path)})
     kept: list = []  # a kept Kolada series that cannot be read is a problem of the params file
     params = kolada_series(params, fetch=False, problems=kept)
     if kept:
@@ -4856,7 +4942,7 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
     path only Windows reaches, read on another system (a drive letter: the message says what to write instead)."""
     if p is None:
         return None
-    full = (p if p.is_absolute() else base / p).resolve()
+    full = resolved(p if p.is_absolute() else base / p)
     root = project_folder(base)
     if find_personnummer(str(p)) or name_looks_like_personnummer(full):
         problems.append(_both("params.personnummer_data_name", key="word_template"))

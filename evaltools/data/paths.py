@@ -9,6 +9,7 @@ the repository; else (installed with pip) the folder the command is run in.
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterable
@@ -51,6 +52,26 @@ def is_file(path: Path) -> bool:
         return False
 
 
+def resolved(path: Path) -> Path:
+    """``path`` made absolute with its links followed, as :meth:`Path.resolve`; where its links form a loop (a link to
+    itself, or two to each other), which Python 3.11 raises as an error, made absolute without following them."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return Path(os.path.abspath(path))
+
+
+def in_link_loop(path: Path) -> bool:
+    """Whether ``path``'s links form a loop and lead to no file (:func:`resolved`)."""
+    try:
+        path.resolve()
+    except RuntimeError:  # (Python 3.11; later versions raise OSError ELOOP)
+        return True
+    except OSError as e:
+        return e.errno == errno.ELOOP
+    return False
+
+
 def is_folder(path: Path) -> bool:
     """Whether ``path`` is a folder (none where the system refuses to look the name up, as :func:`is_file`)."""
     try:
@@ -84,8 +105,8 @@ def params_path(ref: str | Path) -> Path:
     """Resolve a project reference: a path to a YAML file, or a project id in ``params/``."""
     p = Path(ref)
     if p.suffix in (".yaml", ".yml"):
-        return p.resolve()
-    return (PARAMS_DIR / f"{ref}.yaml").resolve()
+        return resolved(p)
+    return resolved(PARAMS_DIR / f"{ref}.yaml")
 
 
 def project_root() -> Path:
@@ -145,9 +166,9 @@ def find_params(ref: str | Path) -> Path:
     root = project_root()
     p = Path(ref).expanduser()
     if p.suffix in (".yaml", ".yml") or len(p.parts) > 1 or p.is_absolute():
-        tried = [p.resolve()] + ([] if p.is_absolute() else [(root / p).resolve()])
+        tried = [resolved(p)] + ([] if p.is_absolute() else [resolved(root / p)])
         for candidate in tried:
-            if is_file(candidate):
+            if is_file(candidate) or in_link_loop(candidate):  # (a link to itself: said by the params file's check)
                 return candidate
         from .messages import message  # (read where an error is worded)
         looked = "; ".join(str(c) for c in dict.fromkeys(tried))
@@ -216,8 +237,8 @@ def reports_dir_problem(reports_dir: str | Path, inputs: Iterable[str | Path] = 
     str or None
         A message naming the folder and what it would overwrite.
     """
-    problem = _reports_dir_problem(Path(reports_dir).expanduser().resolve(),
-                                   [Path(p).expanduser().resolve() for p in inputs], lang)
+    problem = _reports_dir_problem(resolved(Path(reports_dir).expanduser()),
+                                   [resolved(Path(p).expanduser()) for p in inputs], lang)
     return redact(problem) if problem else None
 
 

@@ -388,6 +388,30 @@ def may_hold_personnummer_cells(frame: pd.DataFrame) -> np.ndarray:
     return may_hold_personnummer(cells).to_numpy().reshape(frame.shape, order="F")
 
 
+# an e-mail address: a name, '@', and a domain of at least two parts (``anna.berg@kommun.se``); the at sign of a
+# heading or a note ('kostnad @ 500 kr') has no such name and domain around it
+_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}\b")
+
+
+def find_email(text: object) -> bool:
+    """Whether ``text`` holds something shaped like an e-mail address, which points out a person as a
+    personnummer does.
+
+    >>> find_email("anna.berg@kommun.se"), find_email("Lön @ 500 kr/h"), find_email("@SUM(A1)")
+    (True, False, False)
+    """
+    return isinstance(text, str) and "@" in text and _EMAIL.search(text) is not None
+
+
+def email_cells(cells: pd.Series) -> pd.Series:
+    """:func:`find_email` of each cell of a column, each distinct text looked at once (``NaN`` cells: ``False``)."""
+    import numpy as np  # start-up: `import evaltools` (and the command line) does not load numpy or pandas
+    import pandas as pd
+    codes, distinct = pd.factorize(cells.astype("string"), use_na_sentinel=True)
+    hit = np.fromiter((find_email(v) for v in distinct), dtype=bool, count=len(distinct))
+    return pd.Series(np.append(hit, False)[codes], index=cells.index, dtype=bool)
+
+
 def find_personnummer(text: object) -> bool:
     """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
     reserve number.

@@ -443,6 +443,7 @@ def load_project(params: str | Path | ProjectParams, lang: str | None = None) ->
 
 
 _PERSONNUMMER_KEYS = ("person.personnummer", "person.personnummer_own_column", "person.personnummer_heading")
+_EMAIL_KEYS = ("person.email", "person.email_own_column")
 
 
 def _refusal(problems: list[Problem]) -> DataValidationError:
@@ -457,6 +458,9 @@ def _refusal(problems: list[Problem]) -> DataValidationError:
     # echo the value with the character in it, turning the message's own text around or showing it as a valid value
     hidden = {(p.file, p.row, p.column) for p in problems if p.key == "cell.control"}
     problems = [p for p in problems if p.key == "cell.control" or (p.file, p.row, p.column) not in hidden]
+    # (an e-mail address is taken out of its cell as a personnummer is: the emptied cell is no problem of its own)
+    emails = {(p.file, p.row, p.column) for p in problems if p.key in _EMAIL_KEYS}
+    problems = [p for p in problems if p.key in _EMAIL_KEYS or (p.file, p.row, p.column) not in emails]
     pnr = {(p.file, p.row, p.column) for p in problems if p.key in _PERSONNUMMER_KEYS}
     if not pnr:
         return DataValidationError(problems)

@@ -27,7 +27,7 @@ import pandas as pd
 
 from . import schema as S
 from .errors import DataValidationError, Problem, problem
-from .messages import quote
+from .messages import message, quote
 from .privacy import find_personnummer, redact
 
 
@@ -897,6 +897,20 @@ def _external_links(path: Path) -> int:
         return 0
 
 
+def _office_kind(path: Path) -> str | None:
+    """What an Office file that is no workbook is, by the part it holds, as the message that names it (a Word document,
+    a presentation), or None (a workbook, or no Office file)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "xl/workbook.xml" in names:
+        return None
+    return ("file.office_kind.word" if "word/document.xml" in names
+            else "file.office_kind.powerpoint" if "ppt/presentation.xml" in names else None)
+
+
 def _looks_like_text(head: bytes) -> bool:
     """Whether a file's first bytes are text as a CSV file holds it: UTF-16 with its byte-order mark, or bytes without
     a NUL and with a separator on their first line (no workbook's bytes are)."""
@@ -931,6 +945,9 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
             raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
                                                suffix=path.suffix)]) from None
+        if (other := _office_kind(path)) is not None:  # (a Word document or a presentation given a workbook's name)
+            raise DataValidationError([problem(fname, None, None, None, "file.office_named_workbook",
+                                               kind_sv=message(other, "sv"), kind_en=message(other, "en"))]) from None
         raise DataValidationError([problem(fname, None, None, None, "file.not_xlsx",
                                            reason=type(e).__name__)]) from None
     ws, note = _pick_sheet(wb, sheet, table, fname)

@@ -29,7 +29,7 @@ from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import find_personnummer, may_hold_personnummer_cells, redact
+from .privacy import email_cells, find_personnummer, may_hold_personnummer_cells, redact
 
 
 
@@ -2042,6 +2042,13 @@ def _check_pseudonymous(raw: RawTable, fname: str, contract: tuple[str, ...] = (
             found.append(problem(fname, 1, "[personnummer]", None, "person.personnummer_heading"))
             del raw.frame[c]
             continue
+        s = raw.frame[c]
+        # (an e-mail address points out a person as a personnummer does: a participant's as the id, a note's, a
+        # budget line's; taken out the same way, so that no other message echoes it)
+        for i in s.index[email_cells(s).to_numpy()] if s.dtype == object or isinstance(s.dtype, pd.StringDtype) else ():
+            found.append(problem(fname, int(raw.file_rows[i]), c, None,
+                                 "person.email_own_column" if own else "person.email"))
+            raw.frame.loc[i, c] = ""
         if not may_hold[:, j].any():
             continue
         s = raw.frame[c]
@@ -3156,10 +3163,31 @@ def load_payments(path: Path, params: ProjectParams, problems: list[Problem],
     if shape == "wide":  # one row per person: a second row for a person repeats every month
         _wide_duplicates(df, raw, fname, problems)
     else:
-        for i in np.flatnonzero(dupe.to_numpy()).tolist():
-            problems.append(problem(fname, int(raw.file_rows[i]), raw.column_of(S.MONTH, i), raw.frame[S.MONTH].iloc[i],
-                                    "payment.duplicate"))
+        _duplicate_rows(dupe, raw, fname, problems, raw.column_of, "payment.duplicate")
     return df
+
+
+# the rows of one file a repeated person and month is named at, one problem each; the rest are counted in one more
+# (an export of one row per payment repeats each person's month on thousands of rows: a problem per row of a file of
+# five million took minutes and gigabytes to word, for a message that lists five)
+DUPLICATES_NAMED = 1_000
+
+
+def _duplicate_rows(dupe: pd.Series, raw: RawTable, fname: str, problems: list[Problem],
+                    column: Callable[[str, int], str], key: str) -> None:
+    """A problem ``key`` at each row of ``dupe`` (a person's month that a row above already has), the first
+    :data:`DUPLICATES_NAMED` of them, and one that counts the rest (``payment.duplicate_more``)."""
+    rows = np.flatnonzero(dupe.to_numpy())
+    if not len(rows):
+        return
+    months = raw.frame[S.MONTH]
+    for i in rows[:DUPLICATES_NAMED].tolist():
+        problems.append(problem(fname, int(raw.file_rows[i]), column(S.MONTH, i), months.iloc[i], key))
+    if len(rows) > DUPLICATES_NAMED:
+        rest = rows[DUPLICATES_NAMED:]
+        listed = ", ".join(str(int(raw.file_rows[i])) for i in rest[:20].tolist()) + (" …" if len(rest) > 20 else "")
+        problems.append(problem(fname, int(raw.file_rows[rest[0]]), column(S.MONTH, int(rest[0])), None,
+                                "payment.duplicate_more", n=f"{len(rest):,}".replace(",", "\u00a0"), rows=listed))
 
 
 def _wide_without_id(raw: RawTable, fname: str) -> Problem | None:
@@ -3739,9 +3767,8 @@ def load_register(path: Path, spec: S.TableSpec, params: ProjectParams, problems
         problems.append(problem(fname, rows[0], S.PERSON_ID, pid, "register.unknown_person", n=len(rows), rows=shown))
     keys = [S.PERSON_ID, S.MONTH, *([S.KIND] if S.KIND in df.columns else [])]
     dupe = df.duplicated(keys, keep="first") & df[keys].notna().all(axis=1)
-    for i in np.flatnonzero(dupe.to_numpy()).tolist():
-        problems.append(problem(fname, int(raw.file_rows[i]), S.MONTH, raw.frame[S.MONTH].iloc[i],
-                                "register.duplicate_kind" if S.KIND in df.columns else "payment.duplicate"))
+    _duplicate_rows(dupe, raw, fname, problems, lambda name, i: name,
+                    "register.duplicate_kind" if S.KIND in df.columns else "payment.duplicate")
     df.attrs["source"] = fname
     return df
 
@@ -3915,7 +3942,8 @@ CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 
 # counting every krona (a line of 10**20 kr summed to a total 98 304 kr off)
 BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 
-_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "cell.formula", "cell.formula_not_calculated")
+_CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "person.email", "person.email_own_column",
+                   "cell.formula", "cell.formula_not_calculated")
 
 
 def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,

@@ -29,7 +29,8 @@ from typing import NoReturn
 from .._version import __version__
 from ..data.errors import EvaltoolsError
 from ..data.messages import DEFAULT_LANG, message
-from ..data.paths import DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, is_file, is_folder, params_path, pin_project_root
+from ..data.paths import (DATA_DIR, PARAMS_DIR, REPORTS_DIR, all_params, in_link_loop, is_file, is_folder, params_path,
+                          pin_project_root)
 from ..data.privacy import find_personnummer, redact
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -96,7 +97,9 @@ def _projects(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list
     paths = all_params() if args.all else [_project_path(p) for p in args.projects]
     if not paths:
         parser.error(_say("cli.none", lang))
-    missing = [(ref, p) for ref, p in zip(args.projects, paths) if not is_file(p)] if not args.all else []
+    # (a link to itself is said by the params file's check: 'ingen parameterfil; menade du x?' of the x typed misled)
+    missing = ([(ref, p) for ref, p in zip(args.projects, paths) if not is_file(p) and not in_link_loop(p)]
+               if not args.all else [])
     if missing:
         ids = [p.stem for p in all_params()]
         known = ", ".join(redact(i) for i in ids) or _say("cli.no_projects", lang)

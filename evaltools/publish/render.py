@@ -45,7 +45,7 @@ from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from . import fill
 from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
-from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, project_root, reports_dir_problem
+from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, project_root, reports_dir_problem, resolved
 
 # what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
 FORMATS = ("html", "pdf", "xlsx", "csv", "docx")
@@ -504,8 +504,8 @@ def inside(reports_dir: Path, *parts: str) -> Path:
         if not part or part in (".", "..") or "/" in part or "\\" in part or "\x00" in part:
             raise ReportError(f"refusing the output name {part!r}: not a plain folder or file name")
     target = base.joinpath(*parts)
-    resolved = target.resolve()
-    if resolved != target or not resolved.is_relative_to(base) or resolved == base:
+    real = target.resolve()
+    if real != target or not real.is_relative_to(base) or real == base:
         raise ReportError(f"refusing to write {target}: it is not inside the reports folder {base}")
     return target
 
@@ -1161,7 +1161,7 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
     a line is printed as each step starts. With ``entries`` (a batch's folder) the report's kernel
     also leaves the project's portfolio row there (:func:`entry_file`) for the batch's portfolio.
     """
-    params_path = Path(params_path).resolve()
+    params_path = resolved(Path(params_path))
     key = params_path.stem
     if find_personnummer(key):  # a hash of such a name could be reversed: the neutral name hashes the content
         key = Path(neutral_name(params_path, "params")).stem
@@ -1294,7 +1294,7 @@ def render_portfolio(params_paths: list[Path], reports_dir: str | Path = REPORTS
     def run(timings: dict, notes: list[str], hashes: dict, printed: dict) -> tuple[str, str, str, list[str]]:
         forbund = sorted(_forbund(params_paths)) if "docx" in formats else []  # the Word document's author
         files = _render(PORTFOLIO_NOTEBOOK, "portfolio", title, lang,
-                        {"params_paths": [str(Path(p).resolve()) for p in params_paths], "lang": lang,
+                        {"params_paths": [str(resolved(Path(p))) for p in params_paths], "lang": lang,
                          "entries": str(entries) if entries is not None else ""},
                         reports_dir, formats, timings, notes, word={"author": "; ".join(forbund)},
                         say=_sayer("portfolio", progress), hashes=hashes, printed=printed)
@@ -1391,7 +1391,7 @@ def _refused(key: str, reports_dir: str | Path, params_paths: list[Path], lang: 
 
 def entry_file(entries: Path, params_path: Path) -> Path:
     """The file in a batch's folder of portfolio rows for the project of ``params_path``."""
-    name = hashlib.sha256(str(Path(params_path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    name = hashlib.sha256(str(resolved(Path(params_path))).encode("utf-8", "surrogatepass")).hexdigest()[:20]
     return Path(entries) / f"{name}.json"
 
 
@@ -1515,7 +1515,7 @@ def _languages(params_paths: list[Path], lang: str | None, portfolio: bool = Fal
     out = [DEFAULT_LANG] if portfolio else []
     for path in params_paths:
         try:
-            out.append(load_params_once(Path(path).resolve()).language)
+            out.append(load_params_once(resolved(Path(path))).language)
         except EvaltoolsError:
             out.append(DEFAULT_LANG)
     return tuple(dict.fromkeys(out)) or (DEFAULT_LANG,)
@@ -1531,7 +1531,7 @@ def one_folder(params_paths: list[Path], lang: str = DEFAULT_LANG) -> dict[Path,
     A params file that cannot be read is left to its own render, which says why.
     """
     by_key: dict[str, list[tuple[Path, str]]] = {}
-    for path in dict.fromkeys(Path(p).resolve() for p in params_paths):
+    for path in dict.fromkeys(resolved(Path(p)) for p in params_paths):
         try:
             pid = load_params_once(path).id
         except EvaltoolsError:
@@ -1563,7 +1563,7 @@ def render_many(params_paths: list[Path], reports_dir: str | Path = REPORTS_DIR,
     # projects whose ids name one folder are refused, not rendered over each other (their reports stay)
     clashes = one_folder(params_paths, lang or DEFAULT_LANG)
     refused = [_clash_result(p, e, reports_dir, lang) for p, e in clashes.items()]
-    params_paths = [p for p in params_paths if Path(p).resolve() not in clashes]
+    params_paths = [p for p in params_paths if resolved(Path(p)) not in clashes]
     # one more worker than cores: while one report waits for its kernel to start, another works
     jobs = max(1, min(jobs or (os.cpu_count() or 1) + 1, len(params_paths) + int(portfolio) or 1))
     said = (lang or DEFAULT_LANG) if progress else None  # the language of the progress lines
