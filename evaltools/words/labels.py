@@ -235,13 +235,19 @@ def period_label(row, lang: str = "sv", since: dt.date | None = None) -> str:
     return f"{period_name(row.period_key, lang)} ({first:%Y-%m-%d} – {shown:%Y-%m-%d})"
 
 
+# a goal counted per household: its notes on too few in a period say households (each key written out in full)
+_OF_HOUSEHOLDS = {"too_few_count_note": "too_few_count_note_households",
+                  "too_few_below_note": "too_few_below_note_households",
+                  "too_few_short_note": "too_few_short_note_households"}
+
+
 def goal_note(code: str, lang: str = "sv", min_count: int = 5, counts: object = "persons") -> str:
     """A goal period's note (a code of :func:`evaltools.analysis.goals.assess_goals`) in ``lang``; of a goal counted per
     household (``counts``), a count's note says households ("färre än 5 hushåll under perioden")."""
     if not code:
         return ""
-    if counts == "households" and f"label.{code}_households" in catalog(lang):
-        return t(f"{code}_households", lang, k=min_count)
+    if counts == "households" and code in _OF_HOUSEHOLDS:
+        return t(_OF_HOUSEHOLDS[code], lang, k=min_count)
     return (t(code, lang, k=min_count) if code in ("too_few_note", "too_few_count_note", "too_few_below_note",
                                                     "too_few_short_note", "among_few_others_note",
                                                     "among_few_beyond_note", "households_withheld_note")
