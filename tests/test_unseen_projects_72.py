@@ -1,0 +1,106 @@
+"""Projects not seen before, as an evaluator fills them in: supported employment (IPS) from psychiatry, where most
+participants had sickness or activity compensation at start and few had försörjningsstöd. Each expected value is
+worked out by hand in the test's docstring."""
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+import evaltools as et
+from evaltools.present.sections import outcomes, time_in_project
+
+from .conftest import shown_chunks, write_csv
+
+# --- IPS from psychiatry: few had försörjningsstöd to leave -----------------------------------------------------------
+
+
+def _ips_project(tmp_path):
+    """Thirty participants from psychiatry, women the odd numbers and men the even ones, all ended in 2024. The first
+    eight (I01–I08) had försörjningsstöd at start, the other 22 sickness or activity compensation. Outcomes by hand:
+    I01–I05 work, I06–I08 dropped out; I09–I18 work, I19–I20 studies, I21–I30 stayed on their compensation (the same
+    support as at start: no step). The only goal counts participants, so the report has no main goal of outcomes and
+    counts the default successes: 5 + 10 + 2 = 17 exits to work or studies, of whom only 5 had försörjningsstöd to
+    leave."""
+    rows = []
+    for i in range(1, 31):
+        fs = i <= 8
+        outcome = ("arbete" if i <= 5 or 9 <= i <= 18 else "avbrott" if i <= 8 else "studier" if i <= 20
+                   else "sjuk_aktivitetsersättning")
+        rows.append({"person_id": f"I{i:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+                     "household_type": "ensamstående", "start_date": f"2024-{(i - 1) % 6 + 1:02d}-01",
+                     "end_date": "2024-11-30", "outcome": outcome,
+                     "support_start": "försörjningsstöd" if fs else "sjuk_aktivitetsersättning"})
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": f"I{i:02d}", "month": f"2024-{m:02d}", "amount": 8000} for i in range(1, 9)
+               for m in range(1, 13)])
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2024", "category": "IPS-coacher", "budget": 900000,
+                                                  "actual": 850000}])
+    path = tmp_path / "ips.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: ips
+        kind: individ
+        title: IPS från psykiatrin
+        forbund: Testförbundet
+        owner: Testregionen
+        period: {start: 2024-01-01, planned_end: 2024-12-31}
+        data:
+          participants: data/participants.csv
+          payments: data/payments.csv
+          budget: data/budget.csv
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 20 deltagare under projekttiden
+            target: 20
+            period: whole_period
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, moved, left", [
+    ("sv", "Personer som gått till arbete, studier eller en ersättning", "lämnat försörjningsstödet"),
+    ("en", "Persons who went to work, studies or a benefit", "left social assistance"),
+])
+def test_the_rates_per_group_of_participants_without_fs_do_not_say_they_left_it(tmp_path, lang, moved, left):
+    """Of the 17 exits to work or studies only 5 had försörjningsstöd at start; page 1 says they 'gick till arbete,
+    studier eller en ersättning', but the table of rates per group headed its counts 'Personer som lämnat
+    försörjningsstödet', claiming of twelve persons on sickness or activity compensation that they left a benefit
+    they never had. The table, its chart and its notes now name the exits as where they went. Counts by hand: women
+    (odd) I01, I03, I05 and I09, I11, ..., I19 = 3 + 6 = 9; men (even) I02, I04 and I10, ..., I20 = 2 + 6 = 8."""
+    r = et.Report(et.load_project(_ips_project(tmp_path)), lang=lang)
+    assert r.moved_on
+    chunks = shown_chunks(outcomes.blocks(r))
+    text = " ".join(chunks)
+    assert moved in chunks, chunks
+    assert left not in text.replace("\u00a0", " ").lower(), text
+    table = next(p for b in outcomes.blocks(r) for p in b if hasattr(p, "frame") and moved in p.frame.columns)
+    counts = dict(zip(table.frame.iloc[:, 1], table.frame[moved]))
+    women, men = ("Kvinna", "Man") if lang == "sv" else ("Women", "Men")
+    assert counts[women] == "9" and counts[men] == "8", counts
+
+
+@pytest.mark.parametrize("lang, moved, left", [
+    ("sv", "gått till arbete, studier eller en ersättning", "lämnat försörjningsstödet"),
+    ("en", "went to work, studies or a benefit", "left social assistance"),
+])
+def test_time_in_project_names_the_exits_as_where_they_went(tmp_path, lang, moved, left):
+    """The time section's competing event was 'lämnat försörjningsstödet' for the same 17 exits, 12 of whom had no
+    försörjningsstöd: its intro, column and chart now say where they went."""
+    r = et.Report(et.load_project(_ips_project(tmp_path)), lang=lang)
+    text = " ".join(shown_chunks(time_in_project.blocks(r))).replace("\u00a0", " ")
+    assert moved in text.lower(), text
+    assert left not in text.lower(), text
+
+
+def test_a_project_whose_successes_all_had_fs_keeps_left_social_assistance(tmp_path):
+    """Where every exit to work or studies had försörjningsstöd at start (all thirty marked so), 'lämnat
+    försörjningsstödet' is what they did, and the table keeps the words."""
+    path = _ips_project(tmp_path)
+    data = tmp_path / "data" / "participants.csv"
+    data.write_text(data.read_text(encoding="utf-8").replace("sjuk_aktivitetsersättning\n", "försörjningsstöd\n"),
+                    encoding="utf-8")
+    r = et.Report(et.load_project(path))
+    assert not r.moved_on
+    assert "Personer som lämnat försörjningsstödet" in shown_chunks(outcomes.blocks(r))
