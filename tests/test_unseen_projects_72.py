@@ -104,3 +104,74 @@ def test_a_project_whose_successes_all_had_fs_keeps_left_social_assistance(tmp_p
     r = et.Report(et.load_project(path))
     assert not r.moved_on
     assert "Personer som lämnat försörjningsstödet" in shown_chunks(outcomes.blocks(r))
+
+
+# --- newly arrived women: a goal of work, studies or a labour-market programme -----------------------------------------
+
+
+def _women_project(tmp_path, extra=""):
+    """Ten women who ended in 2024: W1–W3 work, W4 studies, W5–W6 an active plan with another party (a programme of
+    Arbetsförmedlingen), W7 sickness benefit, W8 sickness or activity compensation, W9–W10 still on försörjningsstöd;
+    all on försörjningsstöd at start."""
+    outcomes = ["arbete"] * 3 + ["studier"] + ["aktiv_planering_annan_part"] * 2 + ["sjukpenning",
+                                                                                    "sjuk_aktivitetsersättning"] \
+        + ["kvar_försörjningsstöd"] * 2
+    write_csv(tmp_path / "data" / "participants.csv",
+              [{"person_id": f"W{i}", "sex": "kvinna", "birth_year": 1985, "household_type": "ensamstående_med_barn",
+                "start_date": "2024-02-01", "end_date": "2024-10-31", "outcome": o, "support_start": "försörjningsstöd"}
+               for i, o in enumerate(outcomes, 1)])
+    path = tmp_path / "nv.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: nv
+        kind: individ
+        title: Nya vägar
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2024-12-31}
+        data:
+          participants: data/participants.csv
+        goals:
+          - id: vidare
+            kind: share
+            label: Minst 30 % av de kvinnor som avslutat insatsen ska ha gått vidare till arbete, studier eller en arbetsmarknadspolitisk insats
+            target: 0.3
+            period: whole_period
+            denominator: exits
+        """) + extra, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "nämner arbete, studier och steg mot dem men anger inga success_outcomes, så det räknar standardvalets "
+           "utfall, också sjuk_aktivitetsersättning, sjukpenning, annan_ersättning, som dess text inte nämner; 2 av de "
+           "avslutade i filen gick till sjukpenning, sjuk_aktivitetsersättning och räknas i målet"),
+    ("en", "names work, studies and steps towards them but gives no success_outcomes, so it counts the default "
+           "outcomes, sjuk_aktivitetsersättning, sjukpenning, annan_ersättning among them, which its words do not "
+           "name; 2 of those who ended in the file went to sjukpenning, sjuk_aktivitetsersättning"),
+])
+def test_validate_tells_what_to_write_for_a_goal_of_work_studies_or_a_programme_that_counts_benefits(
+        tmp_path, lang, said):
+    """'… gått vidare till arbete, studier eller en arbetsmarknadspolitisk insats' counts the default successes, and
+    the report's goal section told the board that it counts sickness benefit and compensation besides its words, while
+    validate told the evaluator nothing. By hand: W7 (sjukpenning) and W8 (sjuk_aktivitetsersättning) are the 2 such
+    exits; the goal counts 3 + 1 + 2 + 2 = 8 of 10. Validate now names them and the line to write."""
+    project = et.load_project(_women_project(tmp_path), lang=lang)
+    (note,) = [n for n in project.notices if n.code == "goal_steps_benefits"]
+    text = note.text(lang)
+    assert said in text, text
+    assert "success_outcomes: [arbete, arbete_med_stöd, studier, aktiv_planering_annan_part]" in text, text
+    row = et.assess_goals(project).table.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (8, 10)
+
+
+def test_the_line_validate_gives_makes_the_goal_count_its_words(tmp_path):
+    """Written as validate says, the goal counts work, studies and the active plans: W1–W6, 6 of 10 (60,0 %), and
+    validate has nothing more to say of it."""
+    path = _women_project(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8")
+                    + "    success_outcomes: [arbete, arbete_med_stöd, studier, aktiv_planering_annan_part]\n",
+                    encoding="utf-8")
+    project = et.load_project(path)
+    assert not [n for n in project.notices if n.code == "goal_steps_benefits"]
+    row = et.assess_goals(project).table.iloc[0]
+    assert (row["numerator"], row["denominator"]) == (6, 10)
