@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import pytest
 
 import evaltools as et
 from evaltools.present.sections import outcomes, time_in_project
 
-from .conftest import shown_chunks, write_csv
+from .conftest import demo_comparison_project, shown_chunks, write_csv
 
 # --- IPS from psychiatry: few had försörjningsstöd to leave -----------------------------------------------------------
 
@@ -175,3 +176,34 @@ def test_the_line_validate_gives_makes_the_goal_count_its_words(tmp_path):
     assert not [n for n in project.notices if n.code == "goal_steps_benefits"]
     row = et.assess_goals(project).table.iloc[0]
     assert (row["numerator"], row["denominator"]) == (6, 10)
+
+
+# --- young adults with a comparison group whose file holds no outcomes --------------------------------------------------
+
+
+@pytest.mark.parametrize("lang, wrong, said", [
+    ("sv", "Här finns ingen jämförelsegrupp att skatta den ur", "Här kan jämförelsegruppen inte skatta den"),
+    ("en", "No comparison group estimates it here", "The comparison group cannot estimate it here"),
+])
+def test_the_method_does_not_say_there_is_no_comparison_group_when_its_file_has_no_outcomes(tmp_path, lang, wrong,
+                                                                                             said):
+    """A comparison group of other young adults on försörjningsstöd, as social services export it: reference dates and
+    payments, no end date or outcome at follow-up. The DiD uses it, but the deadweight cannot be counted from it and is
+    the toolkit's 25 %; the assumptions table said why, while the method appendix said 'Här finns ingen
+    jämförelsegrupp att skatta den ur' on the page after the comparison's estimate. The demo project's comparison file
+    with its end dates and outcomes emptied is such a group."""
+    from evaltools.present.sections import method
+    path = demo_comparison_project(tmp_path, "ung", seed=3, n_participants=20, n_comparison=30, true_effect=-1500)
+    comparison = tmp_path / "comparison.csv"
+    frame = pd.read_csv(comparison, dtype=str)
+    frame["end_date"], frame["outcome"] = "", ""
+    frame.to_csv(comparison, index=False)
+    write_csv(tmp_path / "budget.csv", [{"period": str(y), "category": "Coacher", "budget": 600000, "actual": 580000}
+                                        for y in (2021, 2022, 2023)])
+    path.write_text(path.read_text(encoding="utf-8").replace("data:\n", "data:\n  budget: budget.csv\n"),
+                    encoding="utf-8")
+    r = et.Report(et.load_project(path), lang=lang)
+    assert r.project.comparison is not None and r.cba.summary.deadweight_source == "default"
+    text = " ".join(method.paragraphs(r))
+    assert wrong not in text and said in text, text
+    assert "25" in text.split(said)[1][:40]  # (the toolkit's assumption, as the assumptions table gives it)
