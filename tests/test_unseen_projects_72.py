@@ -207,3 +207,25 @@ def test_the_method_does_not_say_there_is_no_comparison_group_when_its_file_has_
     text = " ".join(method.paragraphs(r))
     assert wrong not in text and said in text, text
     assert "25" in text.split(said)[1][:40]  # (the toolkit's assumption, as the assumptions table gives it)
+
+
+@pytest.mark.parametrize("lang, count, cost", [
+    ("sv", "Personer som gått till arbete, studier eller en ersättning",
+     "Kostnad per person som gått till arbete, studier eller en ersättning"),
+    ("en", "Persons who went to work, studies or a benefit", "Cost per person who went to work, studies or a benefit"),
+])
+def test_the_workbook_names_the_ips_projects_exits_as_page_one_does(tmp_path, lang, count, cost):
+    """The IPS project has no main goal of outcomes: page 1 gives 'per person som gått till arbete, studier eller en
+    ersättning', but the workbook's key figures called the same 17 'Lyckade utfall (enligt projektets huvudmål)' and
+    their cost 'Kostnad per lyckat utfall (enligt projektets huvudmål)'. Cost by hand: 850 000 kr / 17 = 50 000 kr."""
+    import openpyxl
+
+    from evaltools.publish.workbook import export_report
+    r = et.Report(et.load_project(_ips_project(tmp_path)), lang=lang)
+    (book,) = [f for f in export_report(r, tmp_path / "out") if f.suffix == ".xlsx"]
+    sheet = openpyxl.load_workbook(book)["Kostnad och nytta" if lang == "sv" else "Costs and benefits"]
+    rows = {str(a.value): b.value for a, b, *_ in sheet.iter_rows() if a.value is not None}
+    assert rows[next(k for k in rows if k.startswith(count))] == 17, rows
+    assert rows[cost] == 50000, rows
+    assert not any(k.startswith(("Lyckade utfall", "Kostnad per lyckat", "Successful outcomes", "Cost per successful"))
+                   for k in rows), rows
