@@ -229,3 +229,17 @@ def test_the_workbook_names_the_ips_projects_exits_as_page_one_does(tmp_path, la
     assert rows[cost] == 50000, rows
     assert not any(k.startswith(("Lyckade utfall", "Kostnad per lyckat", "Successful outcomes", "Cost per successful"))
                    for k in rows), rows
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_time_charts_long_measure_title_does_not_run_into_the_other_panels(tmp_path, lang):
+    """'Gått till arbete, studier eller en ersättning', the left panel's title of the time chart, ran on into the
+    right panel's 'Annat avslut' and printed over it (page 8 of the IPS report). Each title now stays within its own
+    panel's width."""
+    from evaltools.present.plots import plot_time_to_exit
+    r = et.Report(et.load_project(_ips_project(tmp_path)), lang=lang)
+    fig = plot_time_to_exit(r.survival, lang, moved=True)
+    renderer = fig.canvas.get_renderer()
+    left, right = [ax for ax in fig.axes if ax.get_visible()][:2]
+    title = left._left_title  # (set_title(..., loc='left'))
+    assert title.get_window_extent(renderer).x1 < right.get_window_extent(renderer).x0, title.get_text()

@@ -562,7 +562,9 @@ def plot_time_to_exit(tte, lang: str | None = None, ax=None, moved: bool = False
                    where="post", color=colour, label=group_label(getattr(tte, "by", None), name, lang))
         a.set_ylim(0, 1.02)
         _pct_axis(a, lang)
-        a.set_title(titles[col], loc="left")
+        # (a long measure, "Gått till arbete, studier eller en ersättning", wraps within its half of the figure rather
+        # than running into the other panel's title)
+        a.set_title(textwrap.fill(titles[col], 34), loc="left")
         a.set_xlabel(msg("plot.days_since_start", lang))
     axes[0].set_ylabel(msg("plot.share_ended_this_way", lang))
     if axes[0].get_lines():
