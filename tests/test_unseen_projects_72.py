@@ -243,3 +243,24 @@ def test_the_time_charts_long_measure_title_does_not_run_into_the_other_panels(t
     left, right = [ax for ax in fig.axes if ax.get_visible()][:2]
     title = left._left_title  # (set_title(..., loc='left'))
     assert title.get_window_extent(renderer).x1 < right.get_window_extent(renderer).x0, title.get_text()
+
+
+@pytest.mark.parametrize("lang, said, raw", [
+    ("sv", "Enligt utbetalningarna fick dock några av de 5 som kodats som att de lämnat försörjningsstödet",
+     "<5 av de 5"),
+    ("en", "By the payments, however, some of the 5 coded as having left social assistance", "<5 of the 5"),
+])
+def test_page_one_says_a_few_of_the_leavers_paid_after_exit_in_words(tmp_path, lang, said, raw):
+    """Of the IPS project's five leavers from försörjningsstöd (I01–I05, to work), two (I01, I02) are paid in the month
+    after their exit (December 2024), the other three not. Page 1 said 'fick dock <5 av de 5 som kodats …': a table's
+    mark in a sentence, and one that reads as 'fewer than 5 of 5'. It now says it as running text says a few of a
+    group of five: 'några av de 5'."""
+    from evaltools.present.sections import summary
+    path = _ips_project(tmp_path)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": f"I{i:02d}", "month": f"2024-{m:02d}", "amount": 8000} for i in range(1, 9)
+               for m in range(1, 13) if m <= 11 or i in (1, 2, 6, 7, 8)])
+    r = et.Report(et.load_project(path), lang=lang)
+    assert (r.cba.outcome_check.paid_next_month, r.cba.outcome_check.checked) == (2, 5)
+    text = " ".join(shown_chunks(summary.blocks(r))).replace("\u00a0", " ")
+    assert said in text and raw not in text, text
