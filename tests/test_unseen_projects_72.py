@@ -264,3 +264,28 @@ def test_page_one_says_a_few_of_the_leavers_paid_after_exit_in_words(tmp_path, l
     assert (r.cba.outcome_check.paid_next_month, r.cba.outcome_check.checked) == (2, 5)
     text = " ".join(shown_chunks(summary.blocks(r))).replace("\u00a0", " ")
     assert said in text and raw not in text, text
+
+
+@pytest.mark.parametrize("lang, said, wrong", [
+    ("sv", ["Enligt utbetalningarna fick några av dem försörjningsstöd redan månaden efter avslutet",
+            "Enligt utbetalningarna fick några av de 5 som kan följas försörjningsstöd redan månaden efter avslutet; "
+            "ingen av dem kan ännu följas i 12 månader"], ["alla utom", "0 av de 0"]),
+    ("en", ["According to the payments, some of them received social assistance the month after",
+            "By the payments, some of the 5 who can be followed were paid social assistance as soon as the month after "
+            "the exit; none of them can be followed for 12 months yet"], ["all but", "0 of the 0"]),
+])
+def test_the_benefit_section_does_not_say_nearly_all_leavers_were_paid_when_two_of_five_were(tmp_path, lang, said,
+                                                                                           wrong):
+    """The same five leavers, two paid the month after exit and three not: both counts are under 5, and the cost-benefit
+    section said 'fick alla utom färre än 5 av dem försörjningsstöd redan månaden efter', which a reader takes for
+    nearly all of them, and its subsection 'alla utom färre än 5 av de 5 som kan följas …, och av dem som kan följas i
+    12 månader var 0 av de 0 utan försörjningsstöd' (the payments end in December 2024, a month after the exits).
+    Both counts hidden, 'några' says what can be said, and no one followed 12 months is said so."""
+    from evaltools.present.sections import costbenefit
+    path = _ips_project(tmp_path)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": f"I{i:02d}", "month": f"2024-{m:02d}", "amount": 8000} for i in range(1, 9)
+               for m in range(1, 13) if m <= 11 or i in (1, 2, 6, 7, 8)])
+    r = et.Report(et.load_project(path), lang=lang)
+    text = " ".join(shown_chunks(costbenefit.blocks(r))).replace("\u00a0", " ")
+    assert all(x in text for x in said) and not any(x in text for x in wrong), text
