@@ -17,7 +17,8 @@ import pandas as pd
 from openpyxl.utils.datetime import to_excel
 
 from . import schema as S
-from .params import BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, grouped, label_words, read_label
+from .params import (BIDI_CONTROLS, DEFAULT_SUCCESS, GROUP_ROUND, ProjectParams, grouped, label_words, read_label,
+                     words_named)
 from .errors import DataValidationError, Problem, problem
 from .messages import message, quote, shorten
 from .ages import AGE_OPEN_END, age_group_bounds, group_label
@@ -943,6 +944,41 @@ def _goals_read_on_words(df: pd.DataFrame, params: ProjectParams, fname: str) ->
                              outcomes=", ".join(g.success_outcomes), key="success_outcomes",
                              others=", ".join(c for c in others if c in went or not n),
                              all=", ".join(dict.fromkeys((*g.success_outcomes, *DEFAULT_SUCCESS)))))
+    return found
+
+
+# what words naming work, studies and a step towards them (an effort, an active plan: words_named's "steps") say of
+# the outcomes: every other outcome of the default successes is a benefit, which such words do not name
+STEP_OUTCOMES = ("arbete", "arbete_med_stöd", "studier", "aktiv_planering_annan_part")
+
+
+def _goals_steps_with_benefits(df: pd.DataFrame, params: ProjectParams, fname: str) -> list[Problem]:
+    """For the evaluator (``validate``), one line per share or outcome goal whose words name work, studies and a step
+    towards them ("arbete, studier eller en arbetsmarknadspolitisk insats": :func:`~evaltools.data.params.words_named`
+    gives ``"steps"``) and that gives no ``success_outcomes``: it counts the default successes, benefits among them
+    (sickness benefit, sickness or activity compensation, another benefit), which its words do not name and which the
+    report's goal section then says it counts besides. How many of those who ended in the file (an exit to the support
+    one started on is none) went to those benefits, and the ``success_outcomes`` to write for the words alone."""
+    found: list[Problem] = []
+    if S.OUTCOME not in df.columns or S.END_DATE not in df.columns:
+        return found
+    same = pd.Series(False, index=df.index)
+    if S.SUPPORT_START in df.columns:
+        same = (df[S.OUTCOME].astype(object) == df[S.SUPPORT_START].astype(object)).fillna(False).astype(bool)
+    for g in params.goals:
+        if (g.kind not in ("outcome_count", "share") or g.numerator != "outcome" or not g.default_successes
+                or words_named(g) != "steps"):
+            continue
+        benefits = [c for c in g.success_outcomes if c not in STEP_OUTCOMES]
+        if not benefits:
+            continue
+        went = df[S.END_DATE].notna() & df[S.OUTCOME].isin(benefits) & ~same
+        n = int(went.sum())
+        found.append(problem(fname, None, S.OUTCOME, None,
+                             "column.goal_steps_benefits" if n else "column.goal_steps_benefits_none", "info",
+                             "goal_steps_benefits", goal=g.id, words=g.label, n=_sek(n),
+                             benefits=", ".join(benefits), went=", ".join(dict.fromkeys(df[S.OUTCOME][went])),
+                             key="success_outcomes", steps=", ".join(STEP_OUTCOMES)))
     return found
 
 
@@ -2669,6 +2705,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
         for p in followup_outcomes(raw.frame, df, raw.file_rows, params, fname):
             (problems if p.severity == "error" else warn).append(p)
         warn.extend(_goals_read_on_words(df, params, fname))  # (after the follow-up column a goal counts is read)
+        warn.extend(_goals_steps_with_benefits(df, params, fname))
     problems[cells_from:] = _by_file_headings(problems[cells_from:], raw, fname)
     warn[warn_from:] = _by_file_headings(warn[warn_from:], raw, fname)
     df.attrs["file_rows"] = raw.file_rows

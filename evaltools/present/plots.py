@@ -460,13 +460,14 @@ def adjusted_rates(comparison, adjusted: str):
     return dataclasses.replace(comparison, table=tab.drop(columns=["p_holm"]).reset_index(drop=True))
 
 
-def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str, ...] = ()):
+def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str, ...] = (), moved: bool = False):
     """The share with a successful outcome (the main goal's definition) with its exact
     (Clopper–Pearson) interval per category, every breakdown in one panel (a forest plot); a hidden
     category says so in a word ("dolt"). The dashed line is the share for everyone who ended, less the exits
     with an outcome in ``left_out`` (those the main goal's base leaves out, where any has one:
     Specialistteamet's 236 of 242, those who moved left out), which its label names as page 1 and the goal
-    table do. The axis is labelled with the glossary's name of the measure."""
+    table do. The axis is labelled with the glossary's name of the measure (``moved``: the default successes,
+    some of whom had another support than försörjningsstöd at start, named as where they went)."""
     lang = result_lang(lang, comparison)
     comparison = adjusted_rates(comparison, msg("outcomes.chart_adjusted", lang))  # (as the report draws it)
     tab = labelled(comparison.table, lang)
@@ -508,7 +509,7 @@ def plot_outcome_rates(comparison, lang: str | None = None, left_out: tuple[str,
                     clip_on=False)
     ax.set_xlim(0, 1)
     _pct_axis(ax, lang, "x", (0, 0.25, 0.5, 0.75, 1))
-    measure = share_label(measure_term(getattr(comparison, "definition", None)), lang)  # the glossary's name
+    measure = share_label(measure_term(getattr(comparison, "definition", None), moved), lang)  # the glossary's name
     # (a long measure name is wrapped: the plot area beside long category labels is narrow)
     ax.set_xlabel(textwrap.fill(msg("plot.success_rate_ci", lang, measure=measure), 30))
     _fit(fig, ax)
@@ -535,9 +536,10 @@ def _all_ended(rate: float, left_out: tuple[str, ...], lang: str) -> str:
                outcomes=join([code_label(OUTCOME, c, lang).lower() for c in left_out], lang))
 
 
-def plot_time_to_exit(tte, lang: str | None = None, ax=None):
+def plot_time_to_exit(tte, lang: str | None = None, ax=None, moved: bool = False):
     """Cumulative incidence of an exit with a successful outcome (the main goal's definition; left)
-    and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk)."""
+    and of another exit (right) by days since start, one line per group (Aalen–Johansen; cut where few remain at risk).
+    ``moved`` names the default successes as where they went, where some had another support at start."""
     lang = result_lang(lang, tte)
     plt.rcParams.update(STYLE)
     both = getattr(tte, "other_exits_shown", True)  # (False: the number ended is withheld: no other-exit curve)
@@ -549,7 +551,8 @@ def plot_time_to_exit(tte, lang: str | None = None, ax=None):
         fig, one = _subplots(1, 1, figsize=(WIDTH / 2, 2.6))
         axes = [one, None]
     colors = [BLUE, ORANGE, GREEN, RED, GREY]
-    measure = term_name(measure_term(getattr(tte, "definition", None)), lang)  # the glossary's name of what is counted
+    measure = term_name(measure_term(getattr(tte, "definition", None), moved), lang)  # the glossary's name of what
+    # is counted (moved: some had another support at start, 'gått till arbete, studier eller en ersättning')
     titles = {"success": measure, "other_exit": msg("plot.exit_other", lang)}
     for a, col in zip(axes, ("success", "other_exit")):
         if a is None:
@@ -561,7 +564,9 @@ def plot_time_to_exit(tte, lang: str | None = None, ax=None):
                    where="post", color=colour, label=group_label(getattr(tte, "by", None), name, lang))
         a.set_ylim(0, 1.02)
         _pct_axis(a, lang)
-        a.set_title(titles[col], loc="left")
+        # (a long measure, "Gått till arbete, studier eller en ersättning", wraps within its half of the figure rather
+        # than running into the other panel's title)
+        a.set_title(textwrap.fill(titles[col], 34), loc="left")
         a.set_xlabel(msg("plot.days_since_start", lang))
     axes[0].set_ylabel(msg("plot.share_ended_this_way", lang))
     if axes[0].get_lines():

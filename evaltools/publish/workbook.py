@@ -52,6 +52,7 @@ from ..words.verdicts import status_words, verdict_words, interval_words
 from ..data.privacy import suppressed_label
 from ..data.validation import enrolment_counts
 from ..analysis.disclosure import Secondary
+from ..analysis.goals import success_definition
 from ..present.portfolio import RANGE_COLUMNS, WITHHELD_COLUMNS, has_participants, write_entry
 from ..present.sections import basis
 from ..present.sections.basis import basis_words
@@ -1148,6 +1149,11 @@ SUMMARY_WITHHELD = {
 # page 1 words its "avslutade inskrivningar" by), the sheets' words for the ended: enrolments, not participants
 SUMMARY_BY_ENROLMENT = _pick({**{k_: key for k_, (key, _) in SUMMARY.items()},
                               "ended": "workbook.summary.ended_enrolments"})
+# where the project's successes are the default ones and some of them had no försörjningsstöd to leave (page 1's "per
+# person som gått till arbete, studier eller en ersättning": no main goal defines them), their count and cost per
+# person say so, not "lyckade utfall enligt projektets huvudmål"
+SUMMARY_MOVED_ON = {"goal_successes": "workbook.summary.goal_successes_moved_on",
+                    "cost_per_success": "workbook.summary.cost_per_success_moved_on"}
 RATES_BY_ENROLMENT = ("workbook.sheets.utfall_per_grupp.description_enrolments",
                       {"n": "workbook.column.utfall_per_grupp.n_enrolments"})
 
@@ -1164,12 +1170,14 @@ def _by_enrolment(name: str, description: str, columns: list[Column]) -> tuple[s
 
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
                   lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False,
-                  several_municipalities: bool = False) -> list[Sheet]:
+                  several_municipalities: bool = False, moved_on: bool = False) -> list[Sheet]:
     """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
     the key figures ``withheld`` by the differencing rule are written as ``..`` with a note.
     ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`); with
     ``by_enrolment`` (someone was enrolled more than once) the ended are called enrolments; with
-    ``several_municipalities`` the municipality's row per actor is the municipalities' together."""
+    ``several_municipalities`` the municipality's row per actor is the municipalities' together; with ``moved_on``
+    (the default successes, some of whom had no försörjningsstöd to leave) the successes and the cost per success
+    are named as where those who ended went, as page 1 names them (``SUMMARY_MOVED_ON``)."""
     hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
@@ -1177,6 +1185,11 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             continue
         if by_enrolment:
             description, columns = _by_enrolment(name, description, columns)
+        if moved_on and name == "kostnad_nytta":
+            keys = {k_: key for k_, (key, _) in SUMMARY.items()} | SUMMARY_MOVED_ON
+            if by_enrolment:
+                keys["ended"] = "workbook.summary.ended_enrolments"
+            columns = [replace(c, label=_pick(keys)) if c.source == "key" else c for c in columns]
         frame = tables[name].copy()
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
@@ -1478,7 +1491,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     tables = report.key_tables()
     sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
                            sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice,
-                           several_municipalities=municipalities_together(report.project))
+                           several_municipalities=municipalities_together(report.project),
+                           moved_on=report.moved_on and success_definition(p, lang).kind == "leaves_fs")
     for sheet in sheets:
         if sheet.name == "budget" and "funder" in sheet.frame:
             # whose money each line is, and how the cost-benefit sheets book it: the note under the report's

@@ -51,6 +51,9 @@ TERMS: tuple[Term, ...] = (
     Term("lamnat_forsorjningsstodet", "glossary.term.lamnat_forsorjningsstodet.name",
          "glossary.term.lamnat_forsorjningsstodet.definition", "glossary.term.lamnat_forsorjningsstodet.count",
          "glossary.term.lamnat_forsorjningsstodet.share", PARTICIPANTS),
+    # (the same exits where some participants had another support at start: where they went, not what they left)
+    Term("gatt_vidare", "glossary.term.gatt_vidare.name", "glossary.term.gatt_vidare.definition",
+         "glossary.term.gatt_vidare.count", "glossary.term.gatt_vidare.share", PARTICIPANTS),
     Term("arbete_eller_studier", "glossary.term.arbete_eller_studier.name",
          "glossary.term.arbete_eller_studier.definition", needs=PARTICIPANTS),
     # (a participant's SGI status is a breakdown, and an English reader does not know the abbreviation)
@@ -84,6 +87,7 @@ TERM_COLUMN, DEFINITION_COLUMN = "glossary.term_col", "glossary.definition_col"
 
 SUCCESS = "lyckat_utfall"  # the main goal's definition of success: the only measure called "lyckat"
 LEFT_FS = "lamnat_forsorjningsstodet"
+MOVED_ON = "gatt_vidare"
 ENDED = "avslutad_deltagare"
 
 
@@ -117,11 +121,16 @@ def definition(term_id: str, words: Catalog | str) -> str:
     return _words(words).msg(BY_ID[term_id].definition)
 
 
-def measure_term(success_definition) -> str:
+def measure_term(success_definition, moved: bool = False) -> str:
     """The term that names what a comparison counts: *lyckat utfall* when the project's main goal
     defines it (an action plan, or the goal's outcomes), *lämnat försörjningsstödet* when the
-    project has no main goal and the generic definition applies (``kind == "leaves_fs"``)."""
-    return LEFT_FS if success_definition is not None and success_definition.kind == "leaves_fs" else SUCCESS
+    project has no main goal and the generic definition applies (``kind == "leaves_fs"``), and *gått till
+    arbete, studier eller en ersättning* for that definition where some of those it counts had another support
+    than försörjningsstöd at start (``moved``, :attr:`evaltools.present.report.Report.moved_on`): they left
+    no försörjningsstöd, and page 1 says where they went."""
+    if success_definition is None or success_definition.kind != "leaves_fs":
+        return SUCCESS
+    return MOVED_ON if moved else LEFT_FS
 
 
 def terms_for(has_participants: bool, has_costbenefit: bool, lang: str = "sv") -> tuple[Term, ...]:

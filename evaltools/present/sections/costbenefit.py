@@ -22,7 +22,7 @@ from ...words.assumptions import years as years_text
 from ...analysis.goals import success_definition, project_successes
 from ...data.privacy import SECONDARY, all_of, hides, suppressed_label
 from ...analysis.disclosure import Secondary
-from .facts import participants_words
+from .facts import participants_words, persons_prose
 from ..plots import plot_monte_carlo, plot_tornado
 from .summary import (benefits_measured as _benefits_measured, comparison_unreliable, expected_mix, not_all_left_fs,
                       state_benefit_assumed, state_why_words, support_at_start, unvaried)
@@ -605,10 +605,16 @@ def coded_against_paid(r) -> list[str]:
 
     def of(part: int, whole: int) -> str:  # ("7 av de 10" without försörjningsstöd told the 3 with it: not said)
         if part and not hides(whole, k) and hides(whole - part, k):
+            # (both the part and the rest hidden, 2 of 5: "några", not "alla utom färre än 5", read as nearly all)
+            if hides(part, k):
+                return msg("costbenefit.persist.some_of", whole=fmt_int(whole, lang))
             return msg("costbenefit.persist.all_but_few", k=str(k), whole=fmt_int(whole, lang))
         return fmt_persons_of(part, whole, k, lang)
-    return [msg("costbenefit.persist.coded", coded=n(oc.coded), share=share,  # ("alla 86", not "86 av de 86")
-                paid=of(oc.paid_next_month, oc.checked), without=of(oc.without_12, oc.followed_12))]
+    # (none followed 12 months yet: no "0 av de 0" without försörjningsstöd after 12 months)
+    key = "costbenefit.persist.coded" if oc.followed_12 else "costbenefit.persist.coded_none_followed_12"
+    said = {"without": of(oc.without_12, oc.followed_12)} if oc.followed_12 else {}
+    return [msg(key, coded=n(oc.coded), share=share,  # ("alla 86", not "86 av de 86")
+                paid=of(oc.paid_next_month, oc.checked), **said)]
 
 
 def effect_based(r) -> list:
@@ -776,11 +782,23 @@ def benefit_count(r) -> list[str]:
         out.append(r.msg("costbenefit.benefit_count_coded_all", checked=fmt_persons(oc.checked, k, lang),
                          heading=heading)
                    if all_of(oc.paid_next_month, oc.checked, k) else  # "alla 86", not "86 av dem" of the 86
-                   r.msg("costbenefit.benefit_count_coded", heading=heading,
-                         # ("8 av dem" of the 10 coded told the 2 who were not paid: 1 to k − 1 said as such)
-                         paid=(r.msg("costbenefit.all_but_few", k=str(k)) if not hides(oc.checked, k)
-                               and hides(oc.checked - oc.paid_next_month, k) else fmt_persons(oc.paid_next_month, k, lang))))
+                   r.msg("costbenefit.benefit_count_coded", heading=heading, paid=_coded_paid(r, oc.paid_next_month,
+                                                                                             oc.checked)))
     return out + support_at_start(r)
+
+
+def _coded_paid(r, paid: int, checked: int) -> str:
+    """How many of the ``checked`` leavers were paid försörjningsstöd the month after exit, as the sentence on the
+    benefit says it, in words: "8 av dem" of the 10 coded would tell the 2 who were not paid, so a hidden rest (1 to
+    k − 1) is "alla utom färre än 5"; a hidden part "färre än 5"; and both hidden (2 of 5: either way a few) "några",
+    never "alla utom färre än 5", which reads as nearly all, nor a table's "<5"."""
+    k = r.params.privacy.min_count
+    part, rest = hides(paid, k), hides(checked - paid, k)
+    if part and rest:
+        return r.msg("costbenefit.some_of_them")
+    if rest and not hides(checked, k):
+        return r.msg("costbenefit.all_but_few", k=str(k))
+    return persons_prose(r, paid)
 
 
 def prose_range(low: float, high: float, lang: str) -> dict[str, str]:

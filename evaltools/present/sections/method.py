@@ -44,6 +44,7 @@ NO_FS_RULES = ("method.cb.costs", "method.cb.ledger")
 QUOTES = {"method.cb.ledger": ("horizon",), "method.cb.skattefaktor": ("skattefaktor",),
           "method.cb.saving": ("first", "last"), "method.cb.deadweight": ("low", "high", "most"),
           "method.cb.deadweight_assumed": ("deadweight", "low", "high"), "method.cb.deadweight_set": ("low", "high"),
+          "method.cb.deadweight_assumed_comparison": ("deadweight", "low", "high"),
           "method.cb.persistence": ("n", "dropoff"), "method.cb.discounting": ("rate",)}
 
 # The comparison-group methods the payments section names, each stated only where the report uses it:
@@ -159,11 +160,15 @@ def _values(r) -> dict[str, str]:
 def _deadweight_key(r) -> str:
     """The deadweight's rule as this report uses it: estimated from the comparison group, set in the params
     (:func:`_own_choice` says so), or the toolkit's unsourced assumption; a report without a comparison group
-    does not describe how one would be used."""
+    does not describe how one would be used, and one whose comparison group cannot give it (no outcomes at follow-up,
+    none who could leave försörjningsstöd) does not say there is none: the assumptions table says why."""
     source = r.cba.summary.deadweight_source
     if source == "comparison":
         return "method.cb.deadweight"
-    return "method.cb.deadweight_set" if source == "params" else "method.cb.deadweight_assumed"
+    if source == "params":
+        return "method.cb.deadweight_set"
+    # (a comparison group that cannot give it, its file without outcomes at follow-up say: never "no comparison group")
+    return "method.cb.deadweight_assumed" if r.project.comparison is None else "method.cb.deadweight_assumed_comparison"
 
 
 def _own_choice(r, key: str) -> list[str]:

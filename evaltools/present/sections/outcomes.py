@@ -173,7 +173,8 @@ def rates_chart(r) -> list:
     if shown_rates(r) >= 2:
         d = r.rates.definition  # (its reference line counts the main goal's base, as the table beside it)
         return [plot_outcome_rates(chart_rates(r), lang=r.lang,
-                                   left_out=d.left_out(r.project.participants) if d is not None else ())]
+                                   left_out=d.left_out(r.project.participants) if d is not None else (),
+                                   moved=r.moved_on)]
     return [Text([r.msg("outcomes.chart_too_few", k=str(r.k))])]
 
 
@@ -182,7 +183,7 @@ def hidden_note(r) -> tuple[str, ...]:
     groups = _hidden_pairs(r)
     if not groups:
         return ()
-    measure = term_name(measure_term(r.rates.definition), r.words)  # (lyckat utfall, or lämnat försörjningsstödet)
+    measure = term_name(measure_term(r.rates.definition, r.moved_on), r.words)  # (lyckat utfall, or lämnat ...)
     measure = measure[:1].lower() + measure[1:]
     # (a breakdown named after the sentence's first word is in lower case, as in the sentence on the tests:
     # "Projektår för start (…), åldersgrupp (…) och hushållstyp (…)"; the groups' own names are kept as given)
@@ -213,7 +214,7 @@ def rate_notes(r, n_tests: str) -> tuple[str, ...]:
     d = r.rates.definition
     # the exits the definition leaves out (those who moved): the table's ended are fewer than the report's others
     left_out = d.left_out(r.project.participants) if d is not None else ()
-    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d), r.words),
+    counted = (r.msg("outcomes.counted", measure=term_name(measure_term(d, r.moved_on), r.words),
                      definition=success_definition_text(d, r.lang, left_out, timed_words(r.params, r.lang),
                                                         moved=r.moved_on))
                if d is not None else note_text(r.rates.notes[0], r.lang))
@@ -310,7 +311,7 @@ def blocks(r) -> list[list]:
                           t("n", lang): [fmt_cell(v, fmt_int, lang) for v in shown["n"]],
                           t("share_col", lang): [fmt_cell(v, fmt_pct, lang) for v in shown["share"]]})
     rt = labelled(r.rates.table, lang)
-    term = measure_term(r.rates.definition)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
+    term = measure_term(r.rates.definition, r.moved_on)  # lyckat utfall, or (no main goal) lämnat försörjningsstödet
     # where a person was enrolled more than once the ended are enrolments (page 1's "avslutade inskrivningar"),
     # not the participants the report counts as persons: said so, not "de 52 som avslutat" beside 46 participants
     twice = r.rates.by_enrolment  # (the one rule: Enrolments.by_enrolment, carried by the comparison)

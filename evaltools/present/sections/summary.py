@@ -400,7 +400,8 @@ def codes_contradicted(r, same: int | None = None) -> list[str]:
     key = ("summary.success_codes_contradicted_same" if same_persons else "summary.success_codes_contradicted") \
         if costed else ("summary.success_codes_contradicted_same_no_cost" if same_persons
                         else "summary.success_codes_contradicted_no_cost")
-    return [r.msg(key, paid=fmt_persons(oc.paid_next_month, k, r.lang), checked=fmt_persons(oc.checked, k, r.lang))]
+    # (in words, as running text says a group's few: "några av de 5", "färre än 5 av de 86", never "<5 av de 5")
+    return [r.msg(key, of=fmt_persons_of(oc.paid_next_month, oc.checked, k, r.lang))]
 
 
 def goal_fulfilment(r, length: str = "full") -> list[str]:

@@ -25,7 +25,7 @@ def note(r) -> str:
     # (where the number ended is withheld, a day by which everyone had left is shown, its figures withheld: the
     # note does not say that such days are left out, cohorts.without_other_exits)
     key = "time.note" if getattr(r.survival, "other_exits_shown", True) else "time.note_withheld"
-    return r.msg(key, measure=term_name(measure_term(d), r.words), definition=success_definition_text(
+    return r.msg(key, measure=term_name(measure_term(d, r.moved_on), r.words), definition=success_definition_text(
         d, r.lang, timed=timed_words(r.params, r.lang), moved=r.moved_on))
 
 
@@ -67,7 +67,7 @@ def blocks(r) -> list[list]:
     s = r.survival
     tab = s.table
     days, at_risk, median = msg("time.days"), msg("time.at_risk"), msg("time.median_ci")
-    measure = term_name(measure_term(_definition(r)), r.words)
+    measure = term_name(measure_term(_definition(r), r.moved_on), r.words)
     pct = [measure, msg("time.other_exit"), msg("time.still_in")]
 
     shown = s.other_exits_shown  # (False: the number ended is withheld, and with it what would give it)
@@ -129,7 +129,7 @@ def blocks(r) -> list[list]:
     left_note = (msg("time.few_left", k=str(k)),) if left else ()
     intro = "time.intro" if shown else "time.intro_success"  # (the other way of leaving withheld: not said as shown)
     return [[Text([msg(intro, k=str(k), measure=lower)], heading),
-             plot_time_to_exit(s, lang) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
+             plot_time_to_exit(s, lang, moved=r.moved_on) if drawn else Text([msg("time.no_curves_few" if few else "time.no_curves", k=str(k))]),
              # (each group's name once, above its days: "År 1" on each of its rows is noise)
              Table(frame, notes=(note(r), *withheld_note, *few_note, *bare_note, *left_note, *open_note),
                    numeric=(days, *pct, *((at_risk,) if shown else ()), median),
