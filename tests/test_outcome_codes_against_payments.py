@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import evaltools as et
 from evaltools.data.crosscheck import coded_exits_paid
 
@@ -46,13 +48,14 @@ def test_a_leaver_paid_the_month_after_is_a_counted_note(tiny_project):
     assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes) == (2, 1)
     (note,) = _notes(project)
     assert note.severity == "warning" and note.column == "outcome" and note.row is None
-    # one person is below the small-count limit of 5: the note says <5, not 1, and names no one
-    for lang in ("sv", "en"):
+    # one person of two checked, both below the small-count limit of 5: the note says "fewer than 5" in words (the
+    # table's "<5" in a sentence read as a mark), never 1 or 2, and names no one
+    for lang, few in (("sv", "färre än 5 avslut som kodats"), ("en", "fewer than 5 exits coded")):
         text = note.note(lang)  # (what is said, without the file's temporary folder)
-        assert "<5" in text and "P1" not in text and "4000" not in text and "4 000" not in text
-        assert "2022" not in text
+        assert text.startswith(few) and "<5" not in text and " 1 " not in text and " 2 " not in text
+        assert "P1" not in text and "4000" not in text and "4 000" not in text and "2022" not in text
     table = et.Report(path).quality_table()
-    assert table.to_string().count("<5") == 2 and "P1" not in table.to_string()
+    assert "färre än 5 avslut" in table.to_string() and "P1" not in table.to_string()
 
 
 def test_the_count_is_shown_when_the_rule_allows(tiny_project):
@@ -133,3 +136,26 @@ def test_page_one_is_silent_when_the_payments_agree_with_the_codes(tiny_project)
     (said,) = summary.codes_contradicted(et.Report(path))  # both coded leavers paid the month after
     # (fewer than 5 followed: said in words, not "<5 av de <5")
     assert "någon av dem som kodats som att de lämnat försörjningsstödet" in said and "<5" not in said
+
+
+@pytest.mark.parametrize("checked, paid, sv, en", [
+    (86, 3, "färre än 5 av 86 avslut", "fewer than 5 of 86 exits"),  # (was "<5 av 86 avslut")
+    (5, 2, "några av de 5 avslut", "some of the 5 exits"),  # (was "<5 av 5": "färre än 5 av 5" says only "not all")
+    (3, 2, "färre än 5 avslut", "fewer than 5 exits"),  # (was "<5 av <5")
+    (86, 40, "40 av 86 avslut", "40 of 86 exits"),
+    (86, 86, "alla 86 avslut", "all 86 exits"),
+])
+def test_the_data_quality_note_says_a_hidden_count_in_words(checked, paid, sv, en, monkeypatch):
+    """The data-quality note on coded leavers paid the month after says a hidden count as running text does, by
+    what the group's count allows (as page 1's sentence: tests/test_board_reading_61.py), both with and without a
+    cost-benefit calculation."""
+    import pandas as pd
+
+    from evaltools.data import crosscheck
+    monkeypatch.setattr(crosscheck, "_paid_after_exit", lambda *a: (checked, list(range(paid))))
+    for costed in (True, False):
+        note, = [p for p in crosscheck.coded_exit_paid_note("f.csv", pd.DataFrame(), None, (), 5, costed=costed)
+                 if p.severity == "warning"]
+        assert note.note("sv").startswith(sv) and note.note("en").startswith(en)
+        assert "<5" not in note.note("sv") + note.note("en")
+        assert ("kalkylen" in note.note("sv")) is costed

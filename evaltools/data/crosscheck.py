@@ -18,7 +18,7 @@ import pandas as pd
 from . import schema as S
 from .errors import Problem, problem
 from .params import support_cut_after_start
-from .privacy import all_of, hides, suppressed_label
+from .privacy import all_of, hides
 
 
 def _month(dates: pd.Series) -> pd.Series:
@@ -147,8 +147,8 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
     """The data-quality note for :func:`coded_exits_paid` (none when nobody was paid), and for the evaluator
     (``validate``; severity ``info``, never in the report) the participants file's rows of those paid.
 
-    Counts from 1 to ``min_count`` − 1 are written ``<min_count``, so that the note never tells a
-    few persons' payments. Without a budget (``costed`` false) the note does not speak of the
+    Counts from 1 to ``min_count`` − 1 are said in words ("färre än 5 av 86", "några av de 5"), so that the note
+    never tells a few persons' payments. Without a budget (``costed`` false) the note does not speak of the
     cost-benefit calculation, which the report then does not have. ``file_rows``: each participant's row in
     its file (the loader's), for the evaluator's note.
     """
@@ -160,17 +160,27 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
     said = [str(int(rows[i])) for i in at] if rows is not None and len(rows) == len(participants) else []
     where = [problem(source, None, None, None, "payment.coded_exit_paid_rows", "info", "coded_exit_paid",
                      rows=", ".join(said[:40]) + (" …" if len(said) > 40 else ""))] if said else []
-    def show(n: int) -> str:
-        return suppressed_label(min_count) if hides(n, min_count) else str(n)
     # (the outcome named by the heading the evaluator sees, 'Status', where data.columns read it so)
     column = participants.attrs.get("headings", {}).get(S.OUTCOME, S.OUTCOME)
     if all_of(paid, checked, min_count):  # "all 86 exits", not "86 of 86 exits"
         return [problem(source, None, column, None,
                         "payment.coded_exit_paid_all" if costed else "payment.coded_exit_paid_all_no_cost", "warning",
-                        "coded_exit_paid", of=show(checked)), *where]
+                        "coded_exit_paid", of=str(checked)), *where]
+    if hides(paid, min_count):  # (a few in words, as running text says them: never the table's '<5 av 86')
+        key = (_FEW_ONLY if hides(checked, min_count) else _SOME if checked == min_count else _FEW)[costed]
+        return [problem(source, None, column, None, key, "warning", "coded_exit_paid", k=str(min_count),
+                        of=str(checked)), *where]
     return [problem(source, None, column, None,
                     "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
-                    "coded_exit_paid", n=show(paid), of=show(checked)), *where]
+                    "coded_exit_paid", n=str(paid), of=str(checked)), *where]
+
+
+# the note where the count paid is hidden, by what its group's count allows a sentence to say (as
+# :func:`evaltools.words.formats.fmt_persons_of` says it): "färre än 5 av 86", "några av de 5", "färre än 5";
+# each with and without the cost-benefit calculation (keyed by ``costed``)
+_FEW = {True: "payment.coded_exit_paid_few", False: "payment.coded_exit_paid_few_no_cost"}
+_SOME = {True: "payment.coded_exit_paid_some", False: "payment.coded_exit_paid_some_no_cost"}
+_FEW_ONLY = {True: "payment.coded_exit_paid_few_only", False: "payment.coded_exit_paid_few_only_no_cost"}
 
 
 def support_cut_counts(participants: pd.DataFrame, payments: pd.DataFrame | None, part: float, months: int,
