@@ -147,3 +147,17 @@ def test_the_portfolio_workbook_has_each_goals_verdict_as_the_overview_says_it(l
     # every goal the overview's table lists, with the same verdict
     table = pf.goal_table()
     assert [(g, v) for _, _, g, v in found] == [(_plain(g), _plain(v)) for g, v in zip(table.iloc[:, 1], table.iloc[:, 2])]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("key", ["time.intro", "time.no_shares", "time.no_shares_median"])
+def test_the_two_ways_of_ending_read_as_two_where_the_measure_has_an_or_of_its_own(key, lang):
+    """'Gått till arbete, studier eller en ersättning' as the measure read "– gått till arbete, studier eller en
+    ersättning eller annat avslut": the list's last 'eller' ran into the second way. The two ways are set apart
+    ('dels …, dels annat avslut'; ', or another exit')."""
+    from evaltools.words.text import msg
+    measure = {"sv": "gått till arbete, studier eller en ersättning",
+               "en": "went to work, studies or a benefit"}[lang]
+    said = " ".join(msg(key, lang, measure=measure, k="5").split())
+    two = {"sv": f"dels {measure}, dels annat avslut", "en": f"{measure}, or another exit"}[lang]
+    assert two in said, said
