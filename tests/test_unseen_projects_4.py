@@ -274,10 +274,12 @@ def _three_paid_after_exit(tmp_path, lang):
 @pytest.mark.parametrize("lang, coded, table_left_out", [
     ("sv", "enligt utbetalningarna fick någon av de färre än 5 som kodats som att de lämnat försörjningsstödet "
            "försörjningsstöd redan månaden efter avslutet",
-     "Färre än 5 av dem som lämnat försörjningsstödet kan följas i utbetalningarna efter avslut"),
+     "Färre än 5 av dem som lämnat försörjningsstödet kan följas i utbetalningarna 3 månader eller längre efter "
+     "avslutet"),
     ("en", "by the payments, some of the fewer than 5 coded as having left social assistance were paid it the month "
            "after their exit",
-     "Fewer than 5 of those who left social assistance can be followed in the payments after their exit")])
+     "Fewer than 5 of those who left social assistance can be followed in the payments for 3 months or more "
+     "after their exit")])
 def test_a_follow_up_of_three_leavers_is_said_in_words_without_a_table(tmp_path, lang, coded, table_left_out):
     r = _three_paid_after_exit(tmp_path, lang)
     oc = r.cba.outcome_check

@@ -563,7 +563,10 @@ def persistence_table(r) -> list:
         used = msg("costbenefit.persist.used_observed" if cba.summary.dropoff_source == "observed"
                    else "costbenefit.persist.used_assumed")
     if all(small(n) or n == 0 for n in pt["observed"]):  # a table of "<5" only: one sentence says it
-        return [Text([*coded_against_paid(r), msg("costbenefit.persist.all_few", k=str(k), used=used)],
+        # (followed from the table's first month after exit on: "tre månader eller längre", not "efter avslut", which
+        # the sentence before it says of the month after)
+        return [Text([*coded_against_paid(r), msg("costbenefit.persist.all_few", k=str(k), used=used,
+                                                   months=fmt_int(int(pt["months_after"].min()), lang))],
                      msg("costbenefit.persist.heading"), 3)]
     cells = [str(v) for c in df.columns[1:] for v in df[c]]
     hidden = ([msg("costbenefit.persist.small_note", k=str(k))] if suppressed_label(k) in df[obs].tolist() else []) + (
