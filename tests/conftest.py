@@ -8,6 +8,7 @@ import re
 import shutil
 import sys
 import textwrap
+import types
 import time
 import zipfile
 from collections.abc import Callable
@@ -223,8 +224,10 @@ def sample_portfolio(pids: tuple[str, ...], lang: str):
             parts[pid] = _portfolio_rows(pid, lang)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(portfolio, "load_project", lambda path: sample_project(Path(path).stem))
-        mp.setattr(portfolio, "_row", lambda project, lang: dict(parts[project.params.id][0]))
-        mp.setattr(portfolio, "goal_rows", lambda project, lang: [dict(g) for g in parts[project.params.id][1]])
+        # (the goal table the portfolio assesses once for both is not needed: the rows are computed already)
+        mp.setattr(portfolio, "assess_goals", lambda project, lang: types.SimpleNamespace(table=None))
+        mp.setattr(portfolio, "_row", lambda project, lang, **_: dict(parts[project.params.id][0]))
+        mp.setattr(portfolio, "goal_rows", lambda project, lang, *_: [dict(g) for g in parts[project.params.id][1]])
         return portfolio.Portfolio([PARAMS / f"{pid}.yaml" for pid in pids], lang=lang)
 
 

@@ -295,6 +295,12 @@ def counts(project: Project, goal_table: pd.DataFrame | None = None, through: dt
                   base_in_goals=through is None and ended_in_goals(project, goal_table, sc.base, frozenset(d.exclude)))
 
 
+def _counted(project: Project, goal_table: pd.DataFrame | None, counted: Counts | None) -> Counts:
+    """``counted`` where the caller passes the report's :func:`counts`, else :func:`counts` of ``project`` and
+    ``goal_table``."""
+    return counts(project, goal_table) if counted is None else counted
+
+
 def ended_in_goals(project: Project, goal_table: pd.DataFrame | None, ended: int,
                    exclude: frozenset[str] = frozenset()) -> bool:
     """Whether a share goal over everyone's exits (no ``among:``, nothing left out of its denominator) states the
@@ -353,7 +359,8 @@ def exits_in_goals(project: Project, goal_table: pd.DataFrame | None, exits: pd.
 _PER_PERSON = frozenset({Secondary.COST_PER_PARTICIPANT, Secondary.COST_PER_SUCCESS, Secondary.COST_PER_EXIT})
 
 
-def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through: dt.date | None = None) -> Disclosure:
+def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through: dt.date | None = None, *,
+               counted: Counts | None = None) -> Disclosure:
     """Which secondary figures a report about ``project`` withholds (:func:`rule` on its
     :func:`counts`, with the project's ``privacy.min_count``).
 
@@ -368,9 +375,12 @@ def disclosure(project: Project, goal_table: pd.DataFrame | None = None, through
         The last day of the budget periods a running project's costs per person are paid for
         (:attr:`evaltools.analysis.costbenefit.CostSummary.per_person_through`): those costs are also
         withheld when the counts of persons by that day would tell a few persons' outcomes.
+    counted
+        Its :func:`counts` with ``goal_table``, where the caller has them already (a report counts once and
+        passes them to every figure they decide); counted here otherwise.
     """
     k = project.params.privacy.min_count
-    c = counts(project, goal_table)
+    c = _counted(project, goal_table, counted)
     shown = rule(c, k)
     if through is None:
         return shown
@@ -451,7 +461,8 @@ def intake_per_year(project: Project) -> pd.Series | None:
     return None if any(hides(int(n), k) for n in per_year) or hides(overlap, k) else per_year
 
 
-def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tuple[int, int] | None:
+def exit_counts(project: Project, goal_table: pd.DataFrame | None = None, *,
+                counted: Counts | None = None) -> tuple[int, int] | None:
     """The counts of exits from försörjningsstöd a report gives its cost-benefit figures over, where the count is
     ``k`` or more but withheld all the same (rule 4: those who ended without leaving it are 1 to k − 1); ``None``
     where the count is shown, or is itself 1 to k − 1 (then the range is 1 to k − 1,
@@ -477,8 +488,10 @@ def exit_counts(project: Project, goal_table: pd.DataFrame | None = None) -> tup
     Where it is withheld because a goal over the project years leaves out a pre-study's few (rule 5), those who did
     not leave need not be few: the range runs from the goal's published successes (the same persons, among them) to
     the number ended. The ends are published counts either way.
+
+    ``counted``: the report's :func:`counts` with ``goal_table``, where the caller has them (counted here otherwise).
     """
-    return _exit_counts(counts(project, goal_table), project.params.privacy.min_count)
+    return _exit_counts(_counted(project, goal_table, counted), project.params.privacy.min_count)
 
 
 def _exit_counts(c: Counts, k: int) -> tuple[int, int] | None:
@@ -495,20 +508,22 @@ def _exit_counts(c: Counts, k: int) -> tuple[int, int] | None:
     return low, c.ended if shown.shows(Secondary.ENDED) else c.participants
 
 
-def exits_public(project: Project, goal_table: pd.DataFrame | None = None) -> bool:
+def exits_public(project: Project, goal_table: pd.DataFrame | None = None, *, counted: Counts | None = None) -> bool:
     """Whether a goal of ``project`` publishes the exits from försörjningsstöd the cost-benefit counts
     (:func:`exits_in_goals`): then the cost-benefit's figures are exact, whatever the count
-    (:func:`evaltools.analysis.costbenefit.published`), and rule 4 does not withhold it."""
-    return counts(project, goal_table).exits_in_goals
+    (:func:`evaltools.analysis.costbenefit.published`), and rule 4 does not withhold it. ``counted``: the report's
+    :func:`counts` with ``goal_table``, where the caller has them (counted here otherwise)."""
+    return _counted(project, goal_table, counted).exits_in_goals
 
 
-def exits_withheld(project: Project, goal_table: pd.DataFrame | None = None) -> bool:
+def exits_withheld(project: Project, goal_table: pd.DataFrame | None = None, *, counted: Counts | None = None) -> bool:
     """Whether a report of ``project`` withholds the count of exits from försörjningsstöd its cost-benefit counts:
     1 to k − 1 of them, or k or more withheld all the same (:func:`exit_counts`), and no goal publishes them
     (:func:`exits_public`). Then no figure may be worked out from the count either, such as a deadweight that is
     the comparison group's share who left over the participants' (:func:`evaltools.analysis.costbenefit.cost_benefit`).
+    ``counted``: the report's :func:`counts` with ``goal_table``, where the caller has them (counted here otherwise).
     """
-    c, k = counts(project, goal_table), project.params.privacy.min_count  # (once: the three questions ask the same)
+    c, k = _counted(project, goal_table, counted), project.params.privacy.min_count
     if c.exits_in_goals:  # (exits_public)
         return False
     return _exit_counts(c, k) is not None or hides(c.exits, k)

@@ -22,7 +22,7 @@ from ..analysis.power import expected_participants
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
-from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
@@ -102,8 +102,9 @@ class Portfolio:
             except EvaltoolsError as e:
                 failed.append((Path(path).stem, str(e).splitlines()[0]))
                 continue
-            rows.append(_row(project, lang))
-            goals.extend(goal_rows(project, lang))
+            table = assess_goals(project, lang=lang).table  # (once: the row and the goal rows read the same)
+            rows.append(_row(project, lang, goals=table))
+            goals.extend(goal_rows(project, lang, table))
         # results first, then the applications checked before a start (listed apart, never among results)
         rows = sorted(rows, key=lambda row: row["mode"] == "ex_ante")
         order = {row["id"]: i for i, row in enumerate(rows)}
@@ -574,7 +575,7 @@ GOAL_ROW_COLUMNS = ["id", "title", "goal_id", "label", "kind", "verdict", "verdi
 
 
 def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.DataFrame | None = None,
-                payments=None) -> Path:
+                payments=None, counted: Counts | None = None, shown: Disclosure | None = None) -> Path:
     """Write the project's portfolio row and goal rows (as :class:`Portfolio` computes them) as JSON to
     ``path``, with the params file they were computed from: a batch's portfolio then takes them
     instead of loading and analysing the project a second time.
@@ -583,12 +584,15 @@ def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.Dat
     :func:`~evaltools.analysis.goals.assess_goals` table in ``lang`` where a report has them already (the
     row reads only the point figures, which the simulation and the effect-based estimate leave as they
     are); computed here otherwise. ``payments``: its :func:`~evaltools.analysis.comparison.compare_payments`
-    result, where a report has it (the placebo test before the start says whether the NPVs hold)."""
+    result, where a report has it (the placebo test before the start says whether the NPVs hold). ``counted`` and
+    ``shown``: the report's :func:`~evaltools.analysis.disclosure.counts` with ``goals`` and the
+    :func:`~evaltools.analysis.disclosure.disclosure` it withholds by, where a report has them (the row withholds
+    what the report does); worked out here otherwise."""
     source = project.params.source_path
     if goals is None:
         goals = assess_goals(project, lang=lang).table
     entry = {"params_path": str(Path(source).resolve()) if source else "", "params_sha256": _sha256(source) if source else "",
-             "lang": lang, "row": _row(project, lang, cba, goals, payments), "goals": goal_rows(project, lang, goals)}
+             "lang": lang, "row": _row(project, lang, cba, goals, payments, counted, shown), "goals": goal_rows(project, lang, goals)}
     out = Path(path)
     tmp = out.with_name(out.name + ".tmp")
     tmp.write_text(json.dumps(entry, ensure_ascii=False, default=_json_value), encoding="utf-8")
@@ -674,14 +678,17 @@ def _mode(project) -> str:
     return {"struktur": "structural", "ansökan": "ex_ante"}.get(project_kind(project), "observed")
 
 
-def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None) -> dict:
+def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None, payments=None,
+         counted: Counts | None = None, shown: Disclosure | None = None) -> dict:
     p = project.params
     # (as the project's report publishes it: where 1 to k − 1 exits are valued, the range over them, not the figures)
     goal_table = assess_goals(project, lang=lang).table if goals is None else goals
+    c = counts(project, goal_table) if counted is None else counted  # (once: every question below reads them)
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
     result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False,
-                                                                exits_withheld=exits_withheld(project, goal_table)),
-                       exit_counts(project, goal_table), exits_public(project, goal_table))
+                                                                exits_withheld=exits_withheld(project, goal_table,
+                                                                                              counted=c)),
+                       exit_counts(project, goal_table, counted=c), exits_public(project, goal_table, counted=c))
     cb = result.summary
     # the deadweight taken from a comparison group that moved apart from the participants before the start:
     # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)
@@ -699,7 +706,7 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     left_out = sc.definition.left_out(project.participants) if project.has_participants else ()
     budget = cb.budget_total
     use = result.budget_use  # the one share used: the same on the project's page 1 and in its budget table
-    held = disclosure(project, goal_table, cb.per_person_through).withheld
+    held = (disclosure(project, goal_table, cb.per_person_through, counted=c) if shown is None else shown).withheld
     # the goal whose share of the exits the row's share is (a share goal beside a main goal that counts, or the
     # main goal itself where it is a share); judged per year (more than one period), the row's share over every
     # year is not the figure its report judges (page 1 gives each year's share and one verdict over them)

@@ -25,7 +25,7 @@ from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
 from ..analysis.costbenefit.persistence import some_had_no_fs
-from ..analysis.disclosure import Secondary, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
 from ..data.project import Project, load_project
 from .figures import goal_verdicts, report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -173,18 +173,26 @@ class Report:
         return comparison_weighting(self.project)
 
     @cached_property
+    def counts(self) -> Counts:
+        """The counts of persons the report states beside its goal totals (:func:`evaltools.analysis.disclosure.
+        counts`), counted once: the cost-benefit's range of exits, whether the exits are withheld or published by a
+        goal, the differencing rule and the portfolio's row all read this one object."""
+        return counts(self.project, self.goals.table)
+
+    @cached_property
     def cba(self):
         """The cost-benefit as the report publishes it (:func:`evaltools.analysis.costbenefit.published`): where
         1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
+        project, tab, c = self.project, self.goals.table, self.counts
         # (where the count of exits is withheld, no deadweight is worked out from it either)
-        return published(cost_benefit(self.project, payments=self.payments, reference_dates=self.reference_dates,
-                                      lang=self.lang, exits_withheld=exits_withheld(self.project, self.goals.table)),
-                         exit_counts(self.project, self.goals.table), exits_public(self.project, self.goals.table))
+        return published(cost_benefit(project, payments=self.payments, reference_dates=self.reference_dates,
+                                      lang=self.lang, exits_withheld=exits_withheld(project, tab, counted=c)),
+                         exit_counts(project, tab, counted=c), exits_public(project, tab, counted=c))
 
     @cached_property
     def disclosure(self):
         """Which secondary counts the report withholds (:func:`evaltools.analysis.disclosure.disclosure`)."""
-        return disclosure(self.project, self.goals.table, self.cba.summary.per_person_through)
+        return disclosure(self.project, self.goals.table, self.cba.summary.per_person_through, counted=self.counts)
 
     @cached_property
     def moved_on(self) -> bool:

@@ -36,7 +36,7 @@ from ..words import assumptions as assumption_words
 from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
-from ..analysis.disclosure import Disclosure, Secondary, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
 from ..analysis.goals import assess_goals
 from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
@@ -121,14 +121,31 @@ class Assumptions:
         return frame_html(self.display())
 
 
-def _cost_benefit(project, lang=None):
+@dataclass(frozen=True)
+class Counted:
+    """A project's goal table (:func:`~evaltools.analysis.goals.assess_goals`) and the counts of persons its report
+    states beside it (:func:`~evaltools.analysis.disclosure.counts`). The what-if's assumptions change neither, so
+    the panel and the table work them out once (:func:`counted`) and every calculation at other values reads them."""
+
+    goal_table: pd.DataFrame
+    counts: Counts
+
+
+def counted(project) -> Counted:
+    """The :class:`Counted` of ``project``: its goal table and its counts of persons, each worked out once."""
+    goal_table = assess_goals(project).table
+    return Counted(goal_table, counts(project, goal_table))
+
+
+def _cost_benefit(project, lang=None, known: Counted | None = None):
     from .. import cost_benefit  # the package's public function: its result displays with its project
     # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
-    goal_table = assess_goals(project).table
+    known = known or counted(project)  # (the assumptions change no count: those of the project as its params have it)
+    tab, c = known.goal_table, known.counts
     return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang,
-                                  exits_withheld=exits_withheld(project, goal_table)),
-                     exit_counts(project, goal_table), exits_public(project, goal_table))
+                                  exits_withheld=exits_withheld(project, tab, counted=c)),
+                     exit_counts(project, tab, counted=c), exits_public(project, tab, counted=c))
 
 
 def _range(result, perspective: str, figure: str, lang: str) -> str | None:
@@ -145,13 +162,15 @@ def _range(result, perspective: str, figure: str, lang: str) -> str | None:
                high=str(er.high))
 
 
-def baseline(project) -> Assumptions:
+def baseline(project, known: Counted | None = None) -> Assumptions:
     """The assumptions the report uses for this project.
 
     Parameters
     ----------
     project
         A loaded :class:`~evaltools.data.project.Project`.
+    known
+        Its :func:`counted`, where the caller has it; worked out here otherwise.
 
     Returns
     -------
@@ -166,7 +185,7 @@ def baseline(project) -> Assumptions:
     >>> et.whatif.baseline(et.load_project("kompassen-demo")).deadweight  # doctest: +SKIP
     0.5155...
     """
-    r = _cost_benefit(project)
+    r = _cost_benefit(project, known=known)
     s = r.summary
     cb = project.params.cost_benefit
     dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
@@ -200,7 +219,7 @@ def changes(project, base: Assumptions | None = None, *, exact: bool = False, **
 
 
 def evaluate(project, *, base: Assumptions | None = None, lang: str | None = None, exact: bool = False,
-             **values: float):
+             known: Counted | None = None, **values: float):
     """The cost-benefit analysis with some assumptions changed (no Monte Carlo, for speed).
 
     Parameters
@@ -214,6 +233,9 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     exact
         Compute at every value given, even one within half a slider step of the baseline (which the sliders
         leave at the baseline, so that their rounded starting point gives the report's figures).
+    known
+        The project's :func:`counted`, where the caller has it (the assumptions change no count); worked out
+        here otherwise.
     **values
         Any of ``horizon_years``, ``dropoff_per_year``, ``deadweight``, ``discount_rate``,
         ``monthly_level`` (kr per month in the price year: replaces the params' way of valuing
@@ -238,8 +260,9 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     >>> et.whatif.evaluate(project, deadweight=0.5).summary.npv  # doctest: +SKIP
     """
     check_lang(lang, "whatif")
-    change = changes(project, base, exact=exact, **values)
-    return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang)
+    known = known or counted(project)
+    change = changes(project, base or baseline(project, known), exact=exact, **values)
+    return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang, known)
 
 
 def tornado_data(result, perspective: str | None = None) -> pd.DataFrame:
@@ -412,7 +435,7 @@ def _break_even(result, perspective: str, row: pd.Series, who: str, so_far: str,
 
 
 def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",
-         column_values=(1, 3, 5), lang: str | None = None) -> pd.DataFrame:
+         column_values=(1, 3, 5), lang: str | None = None, known: Counted | None = None) -> pd.DataFrame:
     """Net present value for every combination of two assumptions (the others as in the report).
 
     Parameters
@@ -426,6 +449,8 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
         a cost-benefit calculation of its own.
     lang
         ``"sv"`` or ``"en"``; default: the project's.
+    known
+        The project's :func:`counted`, where the caller has it; worked out here otherwise, once for every cell.
 
     Returns
     -------
@@ -450,11 +475,13 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     row_values = [check_number(rows, v, "whatif.grid") for v in row_values]
     column_values = [check_number(columns, v, "whatif.grid") for v in column_values]
     lang = lang or project.params.language
-    base = baseline(project)
+    known = known or counted(project)
+    base = baseline(project, known)
     out = {}
     for cv in column_values:
         # (each cell at the values its labels say, not the baseline where one lies within half a slider step of it)
-        results = [evaluate(project, base=base, exact=True, **{rows: rv, columns: cv}) for rv in row_values]
+        results = [evaluate(project, base=base, exact=True, known=known, **{rows: rv, columns: cv})
+                   for rv in row_values]
         # (where 1 to k − 1 exits are valued, the lead perspective's range over them: the NPV would give the count)
         out[_value_label(columns, cv, lang)] = [
             fmt_kr(r.summary.npv, lang) if r.summary.exit_range is None
@@ -475,11 +502,12 @@ class WhatIfTable:
 
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
-        self.result = evaluate(project, lang=self.lang)
+        known = counted(project)  # (once: every calculation below reads the same goal table and counts)
+        self.result = evaluate(project, lang=self.lang, known=known)
         self.key_figures = key_figures(self.result, lang=self.lang,
-                                       shown=disclosure(project, assess_goals(project).table,
+                                       shown=disclosure(project, known.goal_table, counted=known.counts,
                                                         through=self.result.summary.per_person_through))
-        self.grid = grid(project, lang=self.lang)
+        self.grid = grid(project, lang=self.lang, known=known)
         self.note = society_note(self.result, self.lang)
         # (the panel's chart at its start: the report's tornado, where the report draws one; as an image, since
         # figure_html closes the figure)
@@ -510,9 +538,10 @@ class WhatIfPanel:
         import ipywidgets as w
         self.project = project
         self.lang = lang = lang or project.params.language
-        self.base = baseline(project)
+        self.known = known = counted(project)  # (once: the assumptions change no count of persons)
+        self.base = baseline(project, known)
         # (the assumptions change no count of persons; the goal table, as the report's: a count a goal publishes is public)
-        self.shown = disclosure(project, assess_goals(project).table, through=paid_through(project))
+        self.shown = disclosure(project, known.goal_table, through=paid_through(project), counted=known.counts)
         style = {"description_width": "16em"}
         layout = w.Layout(width="34em")
         readout = {Unit.YEARS: ".1f", Unit.SHARE: ".0%", Unit.SHARE_PER_YEAR: ".0%", Unit.RATE_PER_YEAR: ".1%"}
@@ -526,9 +555,10 @@ class WhatIfPanel:
             return w.FloatSlider(readout_format=readout.get(spec["unit"], ".2f"), continuous_update=False, **common)
 
         self.controls = {name: control(name, spec) for name, spec in slider_specs(project, self.base).items()}
-        actors = list(_cost_benefit(project).table["perspective"])
+        first = _cost_benefit(project, known=known)
+        actors = list(first.table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
-                                                  value=_cost_benefit(project).summary.perspective,
+                                                  value=first.summary.perspective,
                                                   description=control_label("perspective", lang), style=style, layout=layout)
         self.figures = w.HTML()
         self.chart = w.HTML()
@@ -552,7 +582,7 @@ class WhatIfPanel:
     def update(self) -> None:
         """Recompute the figures and the chart for the current values."""
         lang = self.lang
-        self.result = evaluate(self.project, base=self.base, lang=lang, **self.values())
+        self.result = evaluate(self.project, base=self.base, lang=lang, known=self.known, **self.values())
         table = key_figures(self.result, self.controls["perspective"].value, lang, shown=self.shown)
         changed = changes(self.project, self.base, **self.values())
         note = msg("explore.whatif.changed", lang, names=", ".join(control_label(k, lang) for k in changed if k in STEPS)) \

@@ -1481,7 +1481,7 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     """
     if portfolio_entry:
         write_entry(report.project, report.lang, portfolio_entry, cba=report.cba, goals=report.goals.table,
-                    payments=report.payments)
+                    payments=report.payments, counted=report.counts, shown=report.disclosure)
     if not output_dir:
         return []
     out, lang, p, say = Path(output_dir), report.lang, report.params, report.msg
