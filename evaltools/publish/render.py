@@ -329,9 +329,19 @@ def _printer():
                 f"written. {pango_advice()}") from None
         _quick_font_subsetting(weasyprint)
         _png_pass_through(weasyprint)
+        laid = [0]
+
+        def lay_out(html_text: str, base_url) -> object:
+            # (a layout laid aside, a page 1 too long or a chart moved for nothing, is a web of cycles that the
+            # paused collector would keep until the end: freed before the next, a report laid out four to six
+            # times over holds one or two layouts at a time, not all of them)
+            if laid[0]:
+                gc.collect()
+            laid[0] += 1
+            return weasyprint.HTML(string=html_text, base_url=str(base_url)).render(**PDF_OPTIONS)
+
         with _no_cycle_collection():
-            yield lambda html_text, base_url: weasyprint.HTML(string=html_text, base_url=str(base_url)).render(
-                **PDF_OPTIONS)
+            yield lay_out
 
 
 def _write_pdf(document, pdf_path: Path | None) -> bytes | None:
