@@ -162,3 +162,46 @@ def test_a_layout_set_aside_is_freed_before_the_next(monkeypatch):
         lay_out("<p>zwei</p>", Path("."))
         lay_out("<p>drei</p>", Path("."))
     assert len(collected) == 2
+
+
+def _page_of_lengths() -> str:
+    """A page whose page 1 says its answer at three lengths: 80 lines (no room on one A4), 70 lines (none either)
+    and 3 lines (room), then 40 outputs of text after page 1."""
+    from evaltools.words.lengths import at_lengths
+    def lines(n: int, word: str) -> str:
+        return "".join(f"<p>{word} {i}</p>" for i in range(n))
+    answer = at_lengths([("full", lines(80, "lang")), ("short", lines(70, "kort")), ("shortest", lines(3, "kortast"))])
+    rest = "".join(f'<div class="jp-OutputArea-child"><h2>Avsnitt {i}</h2>{lines(30, "text")}</div>' for i in range(40))
+    return (f'<html><body><div class="jp-OutputArea-child"><div>{answer}<p id="et-page-one-end">Slut</p></div></div>'
+            f'{rest}</body></html>')
+
+
+def test_page_one_is_the_page_up_to_the_output_after_its_last_line():
+    from evaltools.publish.render import page_one
+    page = _page_of_lengths()
+    cut = page_one(page)
+    assert "et-page-one-end" in cut and "Avsnitt 0" not in cut
+    assert page.startswith(cut)
+    assert page_one("<p>no page 1</p>") == "<p>no page 1</p>"
+
+
+def test_a_page_one_too_long_is_tried_shorter_on_page_one_alone(tmp_path, monkeypatch):
+    from evaltools.publish import render
+    from evaltools.words.lengths import at_length
+    printer = render._printer
+    laid: list[str] = []
+
+    def counting():
+        with printer() as lay_out:
+            yield lambda text, base: laid.append(text) or lay_out(text, base)
+
+    monkeypatch.setattr(render, "_printer", __import__("contextlib").contextmanager(counting))
+    page = _page_of_lengths()
+    printed, held = render.print_report(page, tmp_path / "p.pdf", tmp_path)
+    # 80 and 70 lines do not fit one A4 page, 3 do: the shortest is printed, and page 1 holds
+    assert held is True
+    assert printed == at_length(page, "shortest")
+    # the whole page laid out twice (the full length, then the one printed); the short length on page 1 alone
+    whole = [t for t in laid if "Avsnitt 39" in t]
+    assert len(whole) == 2 and len(laid) == 3
+    assert "kort 0" in laid[1] and "Avsnitt 0" not in laid[1]
