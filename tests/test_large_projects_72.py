@@ -82,17 +82,18 @@ def test_a_short_budget_is_listed_line_by_line(tmp_path):
 
 def test_the_budget_chart_draws_the_largest_categories_and_the_others_as_one_bar():
     from evaltools.present.plots import CATEGORIES_DRAWN, drawn_categories
-    assert CATEGORIES_DRAWN == 25
-    # 30 categories budgeted 1 … 30 kr, spent 2 kr each: the 24 largest are 7 … 30, the others 1 … 6
+    assert CATEGORIES_DRAWN == 15
+    # 30 categories budgeted 1 … 30 kr, spent 2 kr each: the 14 largest are 17 … 30, the others 1 … 16
     g = pd.DataFrame({"budget": [float(i) for i in range(1, 31)], "actual": [2.0] * 30},
                      index=pd.Index([f"K{i}" for i in range(1, 31)], name="category"))
     drawn = drawn_categories(g, "sv")
-    assert list(drawn.index[:-1]) == [f"K{i}" for i in range(7, 31)]
-    assert drawn.index[-1] == "Övriga 6 kostnadsposter"
-    assert drawn.loc["Övriga 6 kostnadsposter", "budget"] == 21.0  # 1 + 2 + … + 6
-    assert drawn.loc["Övriga 6 kostnadsposter", "actual"] == 12.0
+    assert list(drawn.index[:-1]) == [f"K{i}" for i in range(17, 31)]
+    assert drawn.index[-1] == "Övriga 16 kostnadsposter"
+    assert drawn.loc["Övriga 16 kostnadsposter", "budget"] == 136.0  # 1 + 2 + … + 16
+    assert drawn.loc["Övriga 16 kostnadsposter", "actual"] == 32.0
     assert drawn["budget"].sum() == 465.0  # nothing lost: 30·31/2
-    assert drawn_categories(g.iloc[:25], "en") is not None and len(drawn_categories(g.iloc[:25], "en")) == 25
+    assert len(drawn_categories(g.iloc[:15], "en")) == 15  # 15 categories: each its own bar
+    assert drawn_categories(g.iloc[:16], "en").index[-1] == "The other 2 cost lines"
 
 
 def _goals_params(tmp_path: Path, n: int) -> Path:
