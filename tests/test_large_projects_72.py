@@ -206,3 +206,13 @@ def test_a_page_one_too_long_is_tried_shorter_on_page_one_alone(tmp_path, monkey
     whole = [t for t in laid if "Avsnitt 39" in t]
     assert len(whole) == 2 and len(laid) == 3
     assert "kort 0" in laid[1] and "Avsnitt 0" not in laid[1]
+
+
+def test_many_lines_after_the_end_are_named_as_a_range_of_rows(tmp_path):
+    import evaltools as et
+    # 30 lines for 2022–2023 (file rows 2–31), then 100 for 2025, after the project's end 2023-12-31 (rows 32–131)
+    rows = _budget_rows(15) + [{"period": "2025", "category": f"Sen {i}", "budget": 10, "actual": 10} for i in range(100)]
+    project = et.load_project(_project(tmp_path, rows))
+    said = [w.text("sv") for w in project.warnings if "efter projektets slut" in w.text("sv")]
+    assert len(said) == 1 and "rad 32–131 har belopp för 2025" in said[0], said
+    assert "33" not in said[0].split("2025")[0]
