@@ -112,6 +112,9 @@ MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
 MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
 MAX_PROBLEMS_SHOWN = 50  # problems of a params file listed one by one; the rest are counted in one line
 MAX_ID = 64
+# goals in one params file: an application sets 5 to 20; a report of 60 was measured to render in minutes (docs/
+# benchmarks.md, "Large projects"), and page 1 and the goal section of hundreds could not be read as an answer
+MAX_GOALS = 60
 # the names Windows keeps for its devices: no file or folder there can have one
 WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
 RESERVED_IDS = {"portfolio", "_failed", "index", *WINDOWS_DEVICES}
@@ -3369,7 +3372,7 @@ class ProjectParams(_Strict):
     description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     data: DataPaths = DataPaths()
-    goals: tuple[Goal, ...] = ()
+    goals: tuple[Goal, ...] = Field((), max_length=MAX_GOALS)
     expected: Expected | None = None
     cost_benefit: CostBenefit = CostBenefit()
     comparison: Comparison = Comparison()
@@ -3876,6 +3879,10 @@ def _line(e: Mapping[str, Any], lang: str, raw: object = None) -> str:
     shape = _wrong_shape(kind, value, loc, lang)
     if shape is not None:
         return shape
+    if kind == "too_long" and tuple(loc) == ("goals",):
+        return message("params.too_many_goals", lang, n=grouped(len(value) if isinstance(value, (list, tuple)) else
+                                                                  (e.get("ctx") or {}).get("actual_length", 0), lang),
+                       limit=MAX_GOALS)
     if kind == "string_too_long":
         text = str(value)
         return message("params.text_long", lang, start=quote(_short_text(text, 40)), n=grouped(len(text), lang),

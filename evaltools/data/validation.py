@@ -4311,7 +4311,8 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # (a line for a period after the project's end, a plain 2030 or a Förlängning 2030 without actual_end: counted,
     # and told, one note per period naming its rows)
     for said_period, line_at in ({} if any(p.file == fname for p in problems) else budget_after_end(lines, params)).items():
-        rows_of = ", ".join(str(int(file_rows[i])) for i in line_at)
+        # (runs of rows as ranges: a ledger's 500 lines of a year after the end are "1502–2001", not 500 numbers)
+        rows_of = row_ranges([int(file_rows[i]) for i in line_at])
         last_day = max(params.period.planned_end, params.period.actual_end or params.period.planned_end)
         warn.append(problem(fname, int(file_rows[line_at[0]]), S.PERIOD, said_period, "budget.after_end", "warning",
                             "budget_after_end", rows=rows_of, periods_sv=said_period,
@@ -4320,7 +4321,7 @@ def load_budget(path: Path, params: ProjectParams, problems: list[Problem], warn
     # same, in the project's first month, and told, as a line after the end is)
     for said_period, line_at in ({} if any(p.file == fname for p in problems) else budget_before_start(lines, params)).items():
         warn.append(problem(fname, int(file_rows[line_at[0]]), S.PERIOD, said_period, "budget.before_start", "warning",
-                            "budget_before_start", rows=", ".join(str(int(file_rows[i])) for i in line_at),
+                            "budget_before_start", rows=row_ranges([int(file_rows[i]) for i in line_at]),
                             periods_sv=said_period, periods_en=S.budget_periods_en(said_period),
                             start=params.period.start.isoformat()))
     # (a pre-study's line kept in år 1, as a budget without a period of the pre-study's own had it: counted, in the

@@ -296,18 +296,34 @@ def print_report(page: str, pdf_path: Path, base_url: Path) -> tuple[str, bool |
 
     names = lengths(page)
     with _printer() as lay_out:
-        printed = fill.marked(page)
-        for name in names or [None]:  # (longest first: the first that holds, else the last, the shortest)
-            if name is not None:
-                printed = fill.marked(at_length(page, name))
+        printed = fill.marked(at_length(page, names[0]) if names else page)
+        document = lay_out(printed, base_url)
+        if len(names) > 1 and not held(document):
+            # (longest first: the first that holds, else the last, the shortest; each tried on page 1 alone, the page
+            # up to the output after page 1's last line: a report of many goals was laid out in full at each length)
+            chosen = next((name for name in names[1:-1]
+                           if held(lay_out(page_one(at_length(page, name)), base_url))), names[-1])
+            printed = fill.marked(at_length(page, chosen))
             document = lay_out(printed, base_url)
-            if held(document):
-                break
         # (a chart that leaves a page half empty waits for the text after it, where that fills the page: in print
         # only; the HTML page, which has no pages, keeps each chart where its section put it, with a PDF or without)
         _, document = fill.fill(printed, document, lambda text: lay_out(text, base_url))
         _write_pdf(document, pdf_path)
         return fill.unmarked(printed), held(document)
+
+
+# the start of the output after page 1's last line (the page's next displayed part)
+_NEXT_OUTPUT = re.compile(r'<div class="jp-OutputArea-child')
+
+
+def page_one(page: str) -> str:
+    """``page`` up to the output after page 1's last line (:data:`~evaltools.words.lengths.PAGE_ONE_END`), for
+    laying out page 1 alone: what follows it in its own output starts below it and cannot take room on page 1 (the
+    HTML parser closes the elements left open). The whole page where it has no such line or nothing after it."""
+    from ..words.lengths import PAGE_ONE_END
+    at = page.find(f'id="{PAGE_ONE_END}"')
+    after = _NEXT_OUTPUT.search(page, at) if at >= 0 else None
+    return page if after is None else page[:after.start()]
 
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # a tagged PDF (see html_to_pdf)
@@ -329,9 +345,19 @@ def _printer():
                 f"written. {pango_advice()}") from None
         _quick_font_subsetting(weasyprint)
         _png_pass_through(weasyprint)
+        laid = [0]
+
+        def lay_out(html_text: str, base_url) -> object:
+            # (a layout laid aside, a page 1 too long or a chart moved for nothing, is a web of cycles that the
+            # paused collector would keep until the end: freed before the next, a report laid out four to six
+            # times over holds one or two layouts at a time, not all of them)
+            if laid[0]:
+                gc.collect()
+            laid[0] += 1
+            return weasyprint.HTML(string=html_text, base_url=str(base_url)).render(**PDF_OPTIONS)
+
         with _no_cycle_collection():
-            yield lambda html_text, base_url: weasyprint.HTML(string=html_text, base_url=str(base_url)).render(
-                **PDF_OPTIONS)
+            yield lay_out
 
 
 def _write_pdf(document, pdf_path: Path | None) -> bytes | None:

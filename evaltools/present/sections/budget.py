@@ -14,7 +14,7 @@ from ...data import schema as S
 from .contents import applies
 from ..display import Table, Text
 from ..markup import written
-from ...words.formats import fmt_date, fmt_kr, fmt_pct, fmt_budget_share, round_half_up
+from ...words.formats import fmt_date, fmt_kr, fmt_pct, fmt_budget_share, fmt_int, round_half_up
 from ...words.labels import budget_period_label, code_label, t
 from ...words.verdicts import lower_first
 from . import basis as B
@@ -316,6 +316,26 @@ def funder_in_row(r, funder: str, costs: pd.DataFrame) -> str:
     return lower_first(name) if str(funder) in _COMMON_FUNDERS else name
 
 
+# the most budget lines the report's table lists one by one; a longer budget (hundreds of lines, as a ledger's
+# export) is given by its sums, and every line is in the workbook's budget sheet (a table of thousands of rows
+# took the PDF past several gigabytes of memory and a hundred pages)
+LINES_LISTED = 60
+
+
+def lines_listed(costs: pd.DataFrame) -> bool:
+    """Whether the report's budget table lists every line (at most :data:`LINES_LISTED`); else it gives the sums
+    per period and funder, and the workbook's budget sheet every line."""
+    return len(costs) <= LINES_LISTED
+
+
+def summarised_note(r, costs: pd.DataFrame) -> tuple[str, ...]:
+    """Where the table gives only sums: how many lines the budget has, and where each is."""
+    if lines_listed(costs):
+        return ()
+    return (r.msg("budget.summarised", n=fmt_int(len(costs), r.lang),
+                  sheet=r.msg("workbook.sheets.budget.title")),)
+
+
 def blocks(r) -> list[list]:
     lang, msg = r.lang, r.msg
     ct = r.cba.costs
@@ -329,10 +349,11 @@ def blocks(r) -> list[list]:
     named_in_lines = co_financing_municipalities(ct) > 0
     rows: list[list[str]] = []
     funder_of: list[str] = []
+    listed = lines_listed(ct)
     # lines grouped by period (in the order the file first names them), each period with its subtotal
     for period in periods:
         group = ct[ct[S.PERIOD] == period]
-        for _, line in group.iterrows():
+        for _, line in (group.iterrows() if listed else ()):
             # (a period in one line of the narrow column: "Pre-study" is not broken at its hyphen, as the whole
             # period is not at its space)
             rows.append([budget_period_label(line[S.PERIOD], lang).replace("-", "\u2011"), written(line[S.CATEGORY], lang),
@@ -343,7 +364,7 @@ def blocks(r) -> list[list]:
             # (a line of the member municipalities that names none of them is theirs together, as their total)
             funder_of.append((funder_label(r, line[S.FUNDER], ct) if not named_in_lines
                               else code_label(S.FUNDER, line[S.FUNDER], lang)) if len(funders) > 1 else "")
-        if len(periods) > 1:
+        if len(periods) > 1 or not listed:
             for row in _sum_rows(r, msg("budget.total_period", period=_period_in_text(period, lang)), group,
                                  budget_only):
                 rows.append(row)
@@ -367,7 +388,7 @@ def blocks(r) -> list[list]:
     return [[Text([], msg("budget.heading_budget_only" if budget_only else "budget.heading")),
              # (with the column of funders, in smaller type: seven columns of Swedish words and whole kronor took the
              # last column past the right margin)
-             Table(frame, notes=note(r, ct) + funder_note(r, funders),
+             Table(frame, notes=summarised_note(r, ct) + note(r, ct) + funder_note(r, funders),
                    numeric=(t("budget", lang), t("actual", lang), t("difference", lang), t("used_pct", lang)),
                    wide=len(funders) > 1),
              # (budget only: the table says it all; the chart would show an empty actual series)
