@@ -63,10 +63,11 @@ a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons 
 over the same periods, with one more period where the goal's total would give it back
 (:func:`hide_small_periods`; ``.raw`` keeps every count).
 
-A goal with ``counts: households`` counts households, each once, in the period its first participant started; a
-household has left when every participant of it ended with one of the goal's outcomes (:func:`household_goal_counts`).
-Its periods are on the same line of the small-count rule as the persons' goals, and a share of households whose
-counts would tell how few participants share a household is hidden beside them (:func:`hide_household_bases`).
+A goal with ``counts: households`` counts households, each once, in the period its first participant started: those
+that took part (a participant goal), or those that left, when every participant of it ended with one of the goal's
+outcomes (:func:`household_goal_counts`). Its periods are on the same line of the small-count rule as the persons'
+goals, and a share or count of households that would tell how few participants share a household is hidden beside
+them (:func:`hide_household_bases`).
 
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the
@@ -646,7 +647,8 @@ def _share_row(row: dict, goal: Goal, k: int, n: int, w: PeriodWindow, band: flo
 
 def household_goal_counts(goal: Goal, df: pd.DataFrame, w: PeriodWindow) -> tuple[int, int]:
     """A goal counted per household (``counts: households``) in the period ``w``: how many households left (``k``)
-    of those it counts (``n``), each household once (:func:`evaltools.data.households.household_keys`).
+    of those it counts (``n``, the households that took part in the period: a participant goal's figure), each
+    household once (:func:`evaltools.data.households.household_keys`).
 
     A household is counted in the period its first participant started (its earliest ``start_date``), however
     many of its members started later or in another period. It has *left* when every participant of it (in the
