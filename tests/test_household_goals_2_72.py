@@ -195,3 +195,17 @@ def test_sentences_beside_a_household_goal_speak_of_households(tmp_path, lang):
         assert "a household is counted in the year its first participant was enrolled" in notes
         assert "the project's goal counts households (a household counts when all its participants" in page_one
         assert "no measure of its own" not in page_one
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, said", [("sv", "färre än 5 hushåll under perioden"),
+                                        ("en", "fewer than 5 households in the period")])
+def test_a_year_of_too_few_households_below_its_target_is_said_of_households(tmp_path, lang, said):
+    """Year 2: three households (K1–K3), fewer than 5 and below 80 % of its target of 6 whatever the count: the goal
+    table's note under "Inte uppnått" beside "<5" speaks of households, not persons."""
+    import evaltools as et
+    from evaltools.present.sections import goals
+    r = et.Report(_project(tmp_path, COUNT.format(target=6, per="per år", period="project_year"),
+                           _rows(COUPLES + SINGLES[:3])), lang=lang)
+    notes = " ".join(goals.hidden_below_notes(r))
+    assert said in notes and ("personer" not in notes and "persons" not in notes)

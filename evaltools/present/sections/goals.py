@@ -1097,7 +1097,8 @@ def hidden_below_notes(r) -> list[str]:
         if len(rows):
             periods = r.words.join([lower_first(period_name(key, r.lang)) for key in rows["period_key"]])
             out.append(r.msg("goals.hidden_below_note", goal=str(rows["label"].iloc[0]).rstrip("."), periods=periods,
-                             note=goal_note(BELOW_NOTE, r.lang, r.params.privacy.min_count)))
+                             note=goal_note(BELOW_NOTE, r.lang, r.params.privacy.min_count,
+                                            rows["counts"].iloc[0] if "counts" in rows else "persons")))
     return out
 
 
