@@ -209,3 +209,27 @@ def test_a_year_of_too_few_households_below_its_target_is_said_of_households(tmp
                            _rows(COUPLES + SINGLES[:3])), lang=lang)
     notes = " ".join(goals.hidden_below_notes(r))
     assert said in notes and ("personer" not in notes and "persons" not in notes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Ansökans volymer räknar deltagare, personer, inte hushåll"),
+    ("en", "The application's volumes count participants, persons, not households")])
+def test_an_application_says_its_volumes_count_persons_beside_a_household_goal(tmp_path, lang, said):
+    """An application expecting 20 participants a year beside "Minst 15 hushåll per år ska delta": its table says
+    why the goal is not assessed, once for every household goal."""
+    import evaltools as et
+    from evaltools.present.sections import goals
+    path = tmp_path / "ans.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: ans
+        kind: ansökan
+        title: Hushållsprojekt
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2026-01-01, planned_end: 2027-12-31}
+        expected: {participants_per_year: 20, successes_per_year: 8}
+        goals:
+        """) + COUNT.format(target=15, per="per år", period="project_year"), encoding="utf-8")
+    notes = [n for n in goals.unexpected_outcome_notes(et.Report(str(path), lang=lang)) if said in n]
+    assert len(notes) == 1 and notes[0].startswith("Minst 15 hushåll per år ska delta: ")

@@ -385,6 +385,11 @@ def unexpected_outcome_notes(r) -> list[str]:
                       ("later_not_expected", "goals.later_not_expected_note")):
         said = tab.loc[tab["note"] == note, "label"]
         out += [r.msg(key, goal=str(label).rstrip(".")) for label in dict.fromkeys(said)]
+    # the volumes count participants, persons, and a goal counted per household counts households: said once for all
+    households = list(dict.fromkeys(str(label).rstrip(".") for label in tab.loc[tab["note"] == "households_ex_ante",
+                                                                                 "label"]))
+    if households:
+        out.append(r.msg("goals.households_ex_ante_note", goal=r.words.join(households)))
     for gid in dict.fromkeys(tab.loc[tab["note"] == "time_not_expected", "goal_id"]):
         # (a share within some months of the start: the volumes do not say how soon the exits come)
         goal = next(g for g in r.params.goals if g.id == gid)
