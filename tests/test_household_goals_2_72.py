@@ -233,3 +233,13 @@ def test_an_application_says_its_volumes_count_persons_beside_a_household_goal(t
         """) + COUNT.format(target=15, per="per år", period="project_year"), encoding="utf-8")
     notes = [n for n in goals.unexpected_outcome_notes(et.Report(str(path), lang=lang)) if said in n]
     assert len(notes) == 1 and notes[0].startswith("Minst 15 hushåll per år ska delta: ")
+
+
+def test_a_total_over_hidden_years_that_would_be_all_the_households_is_withheld(tmp_path):
+    """Year 1: one couple and five alone (7 persons, 6 households); year 2: three alone (3 households, "<5", and
+    year 1 hidden beside it). The goal's total over the years would be 9 households beside 10 participants, telling
+    that one lives with another: it is withheld, where a count of persons keeps its total."""
+    rows = _rows(COUPLES[:2] + [(f"A{i}", f"L{i}", f"2024-0{i + 2}-01") for i in range(1, 6)] + SINGLES[:3])
+    t = _table(tmp_path, COUNT.format(target=5, per="per år", period="project_year"), rows).set_index("period_key")
+    assert (t.loc["år1", "suppression"], t.loc["år2", "suppression"]) == ("secondary", "small")
+    assert t["total"].isna().all()
