@@ -209,6 +209,9 @@ def test_a_year_of_too_few_households_below_its_target_is_said_of_households(tmp
                            _rows(COUPLES + SINGLES[:3])), lang=lang)
     notes = " ".join(goals.hidden_below_notes(r))
     assert said in notes and ("personer" not in notes and "persons" not in notes)
+    # page 1 and the goal section's verdict line: "färre än 5 hushåll år 2 (under målvärdet)"
+    below = " ".join(goals.page_one(r)).replace("\u00a0", " ")
+    assert ("färre än 5 hushåll år 2" if lang == "sv" else "fewer than 5 households in year 2") in below, below
 
 
 @pytest.mark.slow

@@ -100,7 +100,9 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
             # fewer than k, below the target whatever it is: not reached, or (SHORT_NOTE) short of it whatever the
             # band's word, and counted so in the goal's verdict ("nått ett av två år")
             if row.too_few and (row.status == GoalStatus.NOT_REACHED or row.note == SHORT_NOTE):
-                parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
+                # ("färre än 5 hushåll år 2" where the goal counts households)
+                parts.append(msg("summary.goal_below_few", period=period,
+                                 k=goal_count_words(r.params.privacy.min_count, unit, lang)))
                 continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
             continue
