@@ -216,7 +216,7 @@ def test_household_words_without_it_refused_naming_the_line(tmp_path, lang, line
     assert "30 % av hushållen" in said and line in said
 
 
-def test_participant_count_of_households_keeps_its_refusal(tmp_path):
+def test_participant_count_of_households_refused_with_the_line_to_add(tmp_path):
     goal = """\
   - id: deltog
     kind: participant_count
@@ -225,7 +225,7 @@ def test_participant_count_of_households_keeps_its_refusal(tmp_path):
     period: whole_period
 """
     said = params_refusal(_project(tmp_path, goal))
-    assert "kind: qualitative" in said and "counts: households" not in said
+    assert "Lägg till raden 'counts: households'" in said and "kind: qualitative" not in said
 
 
 @pytest.mark.parametrize("extra, named", [("    main: true\n", "main: true"),
@@ -236,7 +236,7 @@ def test_household_goal_with_a_setting_it_cannot_count_refused(tmp_path, extra, 
     assert "counts: households" in said and f"Målet har {named}" in said
 
 
-def test_household_goal_of_participants_refused(tmp_path):
+def test_household_goal_of_participants_with_a_group_refused(tmp_path):
     goal = """\
   - id: deltog
     kind: participant_count
@@ -244,9 +244,10 @@ def test_household_goal_of_participants_refused(tmp_path):
     target: 20
     period: whole_period
     counts: households
+    among: {sex: kvinna}
 """
     said = params_refusal(_project(tmp_path, goal))
-    assert "Målet har kind: participant_count" in said
+    assert "Målet har among" in said
 
 
 def test_household_goal_without_household_column_refused_naming_it(tmp_path):

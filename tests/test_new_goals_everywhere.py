@@ -199,12 +199,12 @@ def test_a_group_of_several_keys_is_named_whole_in_the_notebook(tmp_path):
         f"{UNGA}: målet räknar bara sin grupp av deltagarna (kvinnor, under 25 år vid start).")
 
 
-# --- the workbook's headings hold for exits, persons and respondents alike ---------------------------------------
+# --- the workbook's headings hold for exits, persons, households and respondents alike ---------------------------------------
 @pytest.mark.parametrize("lang, numerator, denominator", [
-    ("sv", "Täljare (de av dem som uppfyller målet)", "Nämnare (alla som målet räknar: avslut, deltagare eller "
-     "svarande)"),
-    ("en", "Numerator (those of them who meet the goal)", "Denominator (all the goal counts: exits, participants or "
-     "respondents)"),
+    ("sv", "Täljare (de av dem som uppfyller målet)", "Nämnare (alla som målet räknar: avslut, deltagare, "
+     "hushåll eller svarande; se Räknar)"),
+    ("en", "Numerator (those of them who meet the goal)", "Denominator (all the goal counts: exits, participants, "
+     "households or respondents; see Counts)"),
 ])
 def test_the_goal_sheet_headings_fit_enrolments_and_persons(lang, numerator, denominator):
     # year 1's share to work counts 17 exits of 16 persons (Y01 twice), the women's share 25 persons ended or not:
@@ -245,7 +245,7 @@ def test_page_one_the_workbook_the_word_document_and_the_portfolio_agree(params,
     head = [c.value for c in ws[1]]
     rows = [dict(zip(head, r)) for r in ws.iter_rows(min_row=2, values_only=True) if r[0]]
     got = {(r["Mål"].replace("\u00a0", " "), r["Period"][:4]): r for r in rows}
-    num, den = "Täljare (de av dem som uppfyller målet)", "Nämnare (alla som målet räknar: avslut, deltagare eller svarande)"
+    num, den = "Täljare (de av dem som uppfyller målet)", "Nämnare (alla som målet räknar: avslut, deltagare, hushåll eller svarande; se Räknar)"
     arbete = "Minst 40 % av de avslutade ska gå till arbete eller studier"
     assert (got[(arbete, "År 1")][num], got[(arbete, "År 1")][den]) == (10, 17)
     assert (got[(arbete, "År 2")][num], got[(arbete, "År 2")][den]) == (4, 9)

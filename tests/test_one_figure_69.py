@@ -270,7 +270,7 @@ def test_kompassens_participants_goals_and_intervals_by_hand_are_the_ones_shown(
         low, high = proportion_confint(k, n, alpha=0.05, method="beta")
         cols = [c for c in row if c and c.startswith("95")]
         assert (row["Täljare (de av dem som uppfyller målet)"], row[
-            "Nämnare (alla som målet räknar: avslut, deltagare eller svarande)"]) == (k, n)
+            "Nämnare (alla som målet räknar: avslut, deltagare, hushåll eller svarande; se Räknar)"]) == (k, n)
         assert (row[cols[0]], row[cols[1]]) == pytest.approx((low, high), abs=1e-9)
         # the goal table's row for the year, as the report prints it: the share (k/n), its target and its interval
         assert f"{_pct(k / n)} ({k}/{n}) 40 % {_pct(low)}–{_pct(high)}" in html, year

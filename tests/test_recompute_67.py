@@ -667,7 +667,7 @@ SUPPRESSION_SAMPLES = ("timra-vagen-ut", "nasta-steg")
 # the columns (HTML headings and workbook headings) that count persons or enrolments
 COUNT_COLUMNS = {"Antal", "Påbörjade", "Avslutade", "Avslutade deltagare", "Lyckade utfall",
                  "Lyckade utfall (enligt projektets huvudmål)", "Antal kvar", "Antal svar",
-                 "Nämnare (alla som målet räknar: avslut, deltagare eller svarande)"}
+                 "Nämnare (alla som målet räknar: avslut, deltagare, hushåll eller svarande; se Räknar)"}
 # the key-figure rows (workbook 'Kostnad och nytta' and the report's key figures) that count persons
 COUNT_ROWS = ("Deltagare", "Avslutade deltagare", "Lämnat försörjningsstödet", "Personer som lämnat försörjningsstödet",
               "Lyckade utfall (enligt projektets huvudmål)")

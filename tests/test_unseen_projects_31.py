@@ -73,10 +73,8 @@ def test_a_goal_counted_in_households_is_refused_with_what_to_write(tmp_path, ki
     assert f"målets text räknar '{words}', hushåll eller familjer" in sv
     assert f"ett mål av slaget {kind} räknar personer" in sv
     assert "två föräldrar i samma hushåll räknas som två" in sv
-    # (an outcome or share goal counts households with counts: households; a count of households taking part is
-    # written in persons, or as a qualitative goal with the households as its evidence)
-    fix = "kind: qualitative" if kind == "participant_count" else "Lägg till raden 'counts: households'"
-    assert fix in sv and "household_id" in sv
+    # (a participant, outcome or share goal counts households with counts: households)
+    assert "Lägg till raden 'counts: households'" in sv and "household_id" in sv
     en = params_refusal(p, "en")
     assert f"the goal's text counts '{words}', households or families" in en
     assert "two parents of one household are counted as two" in en

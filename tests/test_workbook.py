@@ -56,7 +56,7 @@ def test_workbook_headings_are_words_not_internal_names(timra):
         "Mål", "Typ av mål", "Period", "Andel av perioden som gått", "Förkortad period", "Pågår vid analysdatumet",
         "Underlag", "Utfall", "Räknar (personer eller hushåll, vart och ett en gång)",
         "Täljare (de av dem som uppfyller målet)",
-        "Nämnare (alla som målet räknar: avslut, deltagare eller svarande)", "Målvärde", "Målvärde för periodens längd",
+        "Nämnare (alla som målet räknar: avslut, deltagare, hushåll eller svarande; se Räknar)", "Målvärde", "Målvärde för periodens längd",
         "95\u00a0% KI, nedre (Clopper–Pearson)", "95\u00a0% KI, övre (Clopper–Pearson)", "p-värde, ensidigt exakt (under målet)",
         "p-värde, ensidigt exakt (över målet)", "Intervallet mot målet", "För få för att bedöma",
             "Summa över perioderna (där en period är dold)", "Målets källa",

@@ -63,10 +63,11 @@ a goal's periods too: a period with a count of 1 to ``min_count − 1`` persons 
 over the same periods, with one more period where the goal's total would give it back
 (:func:`hide_small_periods`; ``.raw`` keeps every count).
 
-A goal with ``counts: households`` counts households, each once, in the period its first participant started; a
-household has left when every participant of it ended with one of the goal's outcomes (:func:`household_goal_counts`).
-Its periods are on the same line of the small-count rule as the persons' goals, and a share of households whose
-counts would tell how few participants share a household is hidden beside them (:func:`hide_household_bases`).
+A goal with ``counts: households`` counts households, each once, in the period its first participant started: those
+that took part (a participant goal), or those that left, when every participant of it ended with one of the goal's
+outcomes (:func:`household_goal_counts`). Its periods are on the same line of the small-count rule as the persons'
+goals, and a share or count of households that would tell how few participants share a household is hidden beside
+them (:func:`hide_household_bases`).
 
 :func:`success_definition` says what the project counts as a success (its main goal's numerator)
 and :func:`project_successes` counts it; page 1, the cost per success, the portfolio and the
@@ -565,6 +566,10 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
     df = project.participants
     if goal.per_household:  # each household once (``counts: households``)
         k, n = household_goal_counts(goal, df, w)
+        if goal.kind == "participant_count":  # the households that took part, each in its first participant's period
+            row["value"] = float(n)
+            row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
+            return row
         if goal.kind == "outcome_count":
             row["value"] = float(k)
             row["status"] = GoalStatus.RUNNING if w.running else _status(row["value"], row["target_prorated"], band)
@@ -642,7 +647,8 @@ def _share_row(row: dict, goal: Goal, k: int, n: int, w: PeriodWindow, band: flo
 
 def household_goal_counts(goal: Goal, df: pd.DataFrame, w: PeriodWindow) -> tuple[int, int]:
     """A goal counted per household (``counts: households``) in the period ``w``: how many households left (``k``)
-    of those it counts (``n``), each household once (:func:`evaltools.data.households.household_keys`).
+    of those it counts (``n``, the households that took part in the period: a participant goal's figure), each
+    household once (:func:`evaltools.data.households.household_keys`).
 
     A household is counted in the period its first participant started (its earliest ``start_date``), however
     many of its members started later or in another period. It has *left* when every participant of it (in the
@@ -925,7 +931,7 @@ def assess_goals(project: Project, *, partial_band: float | None = None, lang: s
         whole = goal.kind in ("qualitative", "survey")  # (a questionnaire's rounds are not project years)
         windows = period_windows(project.params, "whole_period" if whole else goal.period)
         totals = (_participant_totals(goal, windows, project)
-                  if goal.kind == "participant_count" and mode == "observed" else {})
+                  if goal.kind == "participant_count" and mode == "observed" and not goal.per_household else {})
         for w in windows:
             r = _evaluate(goal, w, project, mode, partial_band, lang, k)
             r["main"] = main is not None and goal.id == main.id  # the goal whose numerator defines success
@@ -1179,14 +1185,32 @@ def hide_household_bases(table: pd.DataFrame, project: Project, k: int) -> pd.Da
     add up to ``H`` where every household began in them: then its periods' numerators and denominators are hidden
     (``..``, ``secondary``), as a period hidden to protect another count is. Its share is hidden with them (with
     the numerator it gives the denominator back), and its interval; its status stays, as a hidden period of ``k``
-    or more keeps it: it tells no one's outcome."""
+    or more keeps it: it tells no one's outcome.
+
+    A count of the households that took part (a participant goal, ``counts: households``) is each period's
+    households, beside the persons who started in it (page 1's intake per year, a participant goal's years): it is
+    hidden the same way where its periods, all shown, add up to ``H``, or where in one of its periods the persons
+    who started are 1 to ``k − 1`` more than its households (:func:`_household_count_tells`). Its total over the
+    periods is hidden with them."""
     if not project.has_participants or not (table["counts"] == "households").any():
         return table
     df = project.participants
     persons, households = persons_of(df), households_of(df)  # (P and H as page 1's rule counts them)
-    if not hides(persons - households, k):
-        return table
     out = table.copy()
+    for gid in dict.fromkeys(out.loc[(out["counts"] == "households") & (out["kind"] == "participant_count")
+                                     & (out["mode"] == "observed"), "goal_id"]):
+        at = out["goal_id"] == gid
+        totals = out.loc[at, "total"].dropna()
+        if hides(persons - households, k) and len(totals) and int(totals.iloc[0]) == households:  # (a total beside periods hidden: H itself)
+            out.loc[at, "total"] = np.nan
+        if not _household_count_tells(out.loc[at], df, hides(persons - households, k), households, k):
+            continue  # (nothing told: shown)
+        hidden = at & out["value"].notna()
+        for c in (*_HIDDEN_FIGURES, "total"):
+            out.loc[hidden, c] = np.nan
+        out.loc[hidden, ["suppression", "note"]] = [HIDDEN_SECONDARY, HOUSEHOLDS_WITHHELD]
+    if not hides(persons - households, k):
+        return out
     for gid in dict.fromkeys(out.loc[(out["counts"] == "households") & (out["kind"] == "share")
                                      & (out["mode"] == "observed"), "goal_id"]):
         at = out["goal_id"] == gid
@@ -1198,6 +1222,26 @@ def hide_household_bases(table: pd.DataFrame, project: Project, k: int) -> pd.Da
             out.loc[hidden, c] = np.nan
         out.loc[hidden, ["ci_verdict", "suppression", "note"]] = ["", HIDDEN_SECONDARY, HOUSEHOLDS_WITHHELD]
     return out
+
+
+def _household_count_tells(rows: pd.DataFrame, df: pd.DataFrame, few_share: bool, households: int, k: int) -> bool:
+    """Whether a count of the households that took part (``rows``: one goal's periods) would tell how few
+    participants live with another: its periods add up to all the households ``households`` where the persons are
+    1 to ``k − 1`` more (``few_share``), or in a period the persons who started are 1 to ``k − 1`` more than the
+    households counted there (each household in its first participant's period, so a second member who started
+    later is among the persons of the later period and not among its households: conservatively, a difference)."""
+    shown = rows[rows["value"].notna()]
+    if shown.empty:
+        return False
+    if few_share and int(shown["value"].sum()) == households:
+        return True
+    start = pd.to_datetime(df[S.START_DATE])
+    for row in shown.itertuples(index=False):
+        last = row.observed_last if pd.notna(row.observed_last) else row.period_last
+        started = (start >= pd.Timestamp(row.period_first)) & (start <= pd.Timestamp(last))
+        if hides(persons_of(df[started]) - int(row.value), k):
+            return True
+    return False
 
 
 def _hide_few_others(out: pd.DataFrame, k: int) -> pd.DataFrame:

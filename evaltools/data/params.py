@@ -1890,7 +1890,8 @@ def _targets_line(targets: Mapping[int, float | None]) -> str:
 # goal kinds counted from the participant file
 PERSON_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 COUNT_GOAL_KINDS = ("participant_count", "outcome_count")  # goals whose target is a number of persons
-HOUSEHOLD_GOAL_KINDS = ("outcome_count", "share")  # goals that may count households (``counts: households``)
+# goals that may count households (``counts: households``): households taking part, and households that left
+HOUSEHOLD_GOAL_KINDS = ("participant_count", "outcome_count", "share")
 
 
 # A count goal's number of persons in its words ("Minst 20 deltagare per år", "totalt 90 personer", "at least 20
@@ -2177,11 +2178,12 @@ class Goal(_Strict):
         "this many months before data_as_of and whose situation then is coded there, and the others are counted "
         "apart ('6 månader efter avslut': 6)."))
     counts: Literal["persons", "households"] = Field("persons", description=(
-        "Outcome or share goal: what one counted is. 'persons' (the default) counts each participant; 'households' "
-        "counts each household once ('30 % av hushållen ska ha lämnat försörjningsstödet', 'minst 12 hushåll ska bli "
-        "självförsörjande'): the participants file's household_id says who lives together, a household is counted in "
-        "the period its first participant started, and it has left when every participant of it has ended with one "
-        "of the goal's outcomes (docs/methods.md, *Goals counted per household*)."))
+        "Participant, outcome or share goal: what one counted is. 'persons' (the default) counts each participant; "
+        "'households' counts each household once ('minst 80 hushåll ska ha deltagit', '30 % av hushållen ska ha "
+        "lämnat försörjningsstödet', 'minst 12 hushåll ska bli självförsörjande'): the participants file's "
+        "household_id says who lives together, a household is counted in the period its first participant started, "
+        "and it has left when every participant of it has ended with one of the goal's outcomes (docs/methods.md, "
+        "*Goals counted per household*)."))
 
     @field_validator("municipality", mode="before")
     @classmethod
@@ -2310,9 +2312,10 @@ class Goal(_Strict):
         return self.counts == "households"
 
     def _check_households(self) -> None:
-        """A goal counted per household (``counts: households``): an outcome or share goal of the participants'
-        outcomes, counted by intake, for everyone, at exit, never the main goal (the report's successes, cost per
-        success and outcome tables count persons). Each setting it cannot go with is named."""
+        """A goal counted per household (``counts: households``): a participant goal (the households taking part),
+        or an outcome or share goal of the participants' outcomes at exit; counted by intake, for everyone, never
+        the main goal (the report's successes, cost per success and outcome tables count persons). Each setting it
+        cannot go with is named."""
         clash = [name for name, bad in (
             (f"kind: {self.kind}", self.kind not in HOUSEHOLD_GOAL_KINDS),
             (f"numerator: {self.numerator}", self.numerator != "outcome"),
@@ -2468,9 +2471,7 @@ class Goal(_Strict):
             unit = _HOUSEHOLD_UNIT.search(label) if self.kind in PERSON_GOAL_KINDS and not self.per_household \
                 else None
             if unit is not None:
-                raise ParamsValueError("params.goal_label_households" if self.kind in HOUSEHOLD_GOAL_KINDS
-                                       else "params.goal_label_households_count", words=unit.group(0).strip(),
-                                       kind=self.kind)
+                raise ParamsValueError("params.goal_label_households", words=unit.group(0).strip(), kind=self.kind)
             # (a limit on a second condition, "without returning to social assistance within a year", is that
             # condition's, refused as such below)
             in_months = self.kind == "share" and self.numerator == "outcome" and not self.composition \

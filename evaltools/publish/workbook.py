@@ -1194,6 +1194,9 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
         if name == "mal":
             frame["_value_kind"] = np.where(frame["kind"] == "share", "pct", "int")
             frame["_target_kind"] = np.where(frame["kind"] == "share", "pct0", "int")  # ("40 %", as the goal table)
+            if "counts" in frame:  # a count of the households that took part is no count of participants
+                frame.loc[(frame["kind"] == "participant_count") & (frame["counts"] == "households"), "kind"] = \
+                    "participant_count_households"
             measured = frame["mode"][~frame["mode"].isin(("assessed", "context"))] if "mode" in frame else []
             if len(measured) and measured.eq("ex_ante").all():
                 # an application's values are its expected volumes (its qualitative goals have none, its context

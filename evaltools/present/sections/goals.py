@@ -100,7 +100,9 @@ def _details(r, rows: pd.DataFrame) -> tuple[str, bool]:
             # fewer than k, below the target whatever it is: not reached, or (SHORT_NOTE) short of it whatever the
             # band's word, and counted so in the goal's verdict ("nått ett av två år")
             if row.too_few and (row.status == GoalStatus.NOT_REACHED or row.note == SHORT_NOTE):
-                parts.append(msg("summary.goal_below_few", period=period, k=str(r.params.privacy.min_count)))
+                # ("färre än 5 hushåll år 2" where the goal counts households)
+                parts.append(msg("summary.goal_below_few", period=period,
+                                 k=goal_count_words(r.params.privacy.min_count, unit, lang)))
                 continue
             parts.append(msg("summary.goal_too_few" if row.too_few else "summary.goal_withheld", period=period))
             continue
@@ -233,7 +235,9 @@ def household_notes(r) -> list[str]:
     the reason ".." has there, which is not the one the table's first note gives."""
     tab = r.goals.table
     hidden = tab[tab["note"] == HOUSEHOLDS_WITHHELD] if "note" in tab else tab.iloc[0:0]
-    return [r.msg("goals.households_withheld", goal=str(rows["label"].iloc[0]).rstrip("."),
+    # (a share's counts and share; a count of the households that took part, its number)
+    return [r.msg("goals.households_withheld_count" if rows["kind"].iloc[0] == "participant_count"
+                  else "goals.households_withheld", goal=str(rows["label"].iloc[0]).rstrip("."),
                   k=str(r.params.privacy.min_count)) for _gid, rows in hidden.groupby("goal_id", sort=False)]
 
 
@@ -322,13 +326,19 @@ def by_intake_notes(r) -> list[str]:
     (dates)" would otherwise take for the exits between those dates; the goals named where others count by exit."""
     shown = set(r.goals.table["goal_id"])
     per_year = [g for g in r.params.goals if g.kind in ("share", "outcome_count") and g.period != "whole_period"
-                and g.numerator in ("outcome", "action_plan") and g.id in shown]
+                and g.numerator in ("outcome", "action_plan") and g.id in shown and not g.per_household]
+    # a goal counted per household per year counts each household in the year its first participant started
+    households = [r.msg("goals.by_first_start_note", goals=r.words.join(
+        [g.label_for(r.lang).rstrip(".") for g in r.params.goals
+         if g.per_household and g.period != "whole_period" and g.id in shown]))] \
+        if any(g.per_household and g.period != "whole_period" and g.id in shown for g in r.params.goals) else []
     intake = [g for g in per_year if g.count_by == "intake"]
     if not intake:
-        return []
+        return households
     if len(intake) == len(per_year):
-        return [r.msg("goals.by_intake_note")]
-    return [r.msg("goals.by_intake_some_note", goals=r.words.join([g.label_for(r.lang).rstrip(".") for g in intake]))]
+        return [r.msg("goals.by_intake_note"), *households]
+    return [r.msg("goals.by_intake_some_note", goals=r.words.join([g.label_for(r.lang).rstrip(".") for g in intake])),
+            *households]
 
 
 def sole_period_hidden(rows: pd.DataFrame) -> bool:
@@ -377,6 +387,11 @@ def unexpected_outcome_notes(r) -> list[str]:
                       ("later_not_expected", "goals.later_not_expected_note")):
         said = tab.loc[tab["note"] == note, "label"]
         out += [r.msg(key, goal=str(label).rstrip(".")) for label in dict.fromkeys(said)]
+    # the volumes count participants, persons, and a goal counted per household counts households: said once for all
+    households = list(dict.fromkeys(str(label).rstrip(".") for label in tab.loc[tab["note"] == "households_ex_ante",
+                                                                                 "label"]))
+    if households:
+        out.append(r.msg("goals.households_ex_ante_note", goal=r.words.join(households)))
     for gid in dict.fromkeys(tab.loc[tab["note"] == "time_not_expected", "goal_id"]):
         # (a share within some months of the start: the volumes do not say how soon the exits come)
         goal = next(g for g in r.params.goals if g.id == gid)
@@ -622,9 +637,11 @@ def leaves_out_subsidised(r, goal) -> bool:
 
 
 def subsidised_sentences(r) -> list[str]:
-    """For each goal whose words name work that leaves out exits to subsidised work: that they are not counted."""
+    """For each goal whose words name work that leaves out exits to subsidised work: that they are not counted (for
+    a goal counted per household: that a household where a participant went there has not reached it)."""
     shown = set(r.goals.table["goal_id"])
-    return [r.msg("goals.subsidised_left_out", label=g.label_for(r.lang).rstrip("."))
+    return [r.msg("goals.subsidised_left_out_households" if g.per_household else "goals.subsidised_left_out",
+                  label=g.label_for(r.lang).rstrip("."))
             for g in r.params.goals if g.id in shown and leaves_out_subsidised(r, g)]
 
 
@@ -1087,7 +1104,8 @@ def hidden_below_notes(r) -> list[str]:
         if len(rows):
             periods = r.words.join([lower_first(period_name(key, r.lang)) for key in rows["period_key"]])
             out.append(r.msg("goals.hidden_below_note", goal=str(rows["label"].iloc[0]).rstrip("."), periods=periods,
-                             note=goal_note(BELOW_NOTE, r.lang, r.params.privacy.min_count)))
+                             note=goal_note(BELOW_NOTE, r.lang, r.params.privacy.min_count,
+                                            rows["counts"].iloc[0] if "counts" in rows else "persons")))
     return out
 
 
@@ -1203,12 +1221,17 @@ def blocks(r) -> list[list]:
 def timed_goal(p):
     """The application's first outcome or share goal with a time limit, where no goal defines success: the goal that
     would have been the main goal but for its ``after_exit_months`` or ``within_months``
-    (:func:`~evaltools.analysis.goals.main_goal`); None otherwise."""
+    (:func:`~evaltools.analysis.goals.main_goal`); else its first outcome or share goal counted per household
+    (``counts: households``), which is never the main goal either; None otherwise. The project then does set a
+    measure of its own, which the default successes, persons at exit, stand in for."""
     if main_goal(p) is not None:
         return None
     for g in p.goals:
         if g.kind in ("outcome_count", "share") and g.source == "ansökan" and not g.composition \
                 and (g.after_exit_months is not None or g.within_months is not None):
+            return g
+    for g in p.goals:
+        if g.kind in ("outcome_count", "share") and g.source == "ansökan" and g.per_household:
             return g
     return None
 
@@ -1221,4 +1244,6 @@ def timed_words(p, lang: str) -> str | None:
         return None
     if g.after_exit_months is not None:
         return t("timed_after_exit", lang, months=fmt_int(g.after_exit_months, lang))
+    if g.within_months is None:  # (a goal counted per household)
+        return t("timed_households", lang)
     return t("timed_within_start", lang, months=fmt_int(g.within_months, lang))

@@ -304,7 +304,8 @@ def participation(r) -> list[str]:
         if timed is not None:  # ("projektet anger inget eget mått" would be untrue: its goal counts at another time)
             values["timed"] = (msg("summary.timed_after_exit", months=fmt_int(timed.after_exit_months, lang))
                                if timed.after_exit_months is not None
-                               else msg("summary.timed_within_start", months=fmt_int(timed.within_months, lang)))
+                               else msg("summary.timed_within_start", months=fmt_int(timed.within_months, lang))
+                               if timed.within_months is not None else msg("summary.timed_households"))
 
         def said(key: str) -> str:
             key = MOVED.get(key, key) if moved else key
