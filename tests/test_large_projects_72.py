@@ -216,3 +216,17 @@ def test_many_lines_after_the_end_are_named_as_a_range_of_rows(tmp_path):
     said = [w.text("sv") for w in project.warnings if "efter projektets slut" in w.text("sv")]
     assert len(said) == 1 and "rad 32–131 har belopp för 2025" in said[0], said
     assert "33" not in said[0].split("2025")[0]
+
+
+def test_a_long_budget_of_one_period_gives_its_total_once(tmp_path):
+    """61 lines in one year, 1 000·(1 + … + 61) = 1 891 000 kr budgeted: the table gives that sum once, as the
+    total, not as the year's sum and then the same total again."""
+    import evaltools as et
+    from evaltools.present.sections import budget as B
+    rows = [r for r in _budget_rows(61) if str(r["period"]) == "2022"]
+    assert len(rows) == 61
+    report = et.Report(_project(tmp_path, rows), lang="sv")
+    shown = B.blocks(report)[0][1].frame.astype(str).apply(lambda c: c.str.replace("\u00a0", " ")
+                                                             .str.replace("\u202f", " "))
+    said = [" ".join(row) for row in shown.values.tolist()]
+    assert sum("1 891 000" in row for row in said) == 1, said

@@ -364,7 +364,7 @@ def blocks(r) -> list[list]:
             # (a line of the member municipalities that names none of them is theirs together, as their total)
             funder_of.append((funder_label(r, line[S.FUNDER], ct) if not named_in_lines
                               else code_label(S.FUNDER, line[S.FUNDER], lang)) if len(funders) > 1 else "")
-        if len(periods) > 1 or not listed:
+        if len(periods) > 1:  # (one period: its sum is the total below, listed or not)
             for row in _sum_rows(r, msg("budget.total_period", period=_period_in_text(period, lang)), group,
                                  budget_only):
                 rows.append(row)
