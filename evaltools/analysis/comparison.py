@@ -119,7 +119,11 @@ def _units(project: Project, comparison: bool = False) -> tuple[pd.DataFrame, pd
     project's codes for :func:`_panel` where nothing changed."""
     payments = project.comparison_payments if comparison else project.payments
     assert payments is not None
-    persons, paid, codes = household_units(project.paid_persons(comparison), payments)
+    enrolled = project.paid_persons(comparison)
+    # (kept on the project: the DiD's panel, the reference-date check and the payment phases ask for the
+    # same units, each group's twice or more in a report)
+    persons, paid, codes = project.derived(("household_units", comparison), (enrolled, payments),
+                                           lambda: household_units(enrolled, payments))
     if paid is payments:
         codes = _codes(project, comparison)
     return persons, paid, codes
@@ -172,7 +176,19 @@ def household_units(persons: pd.DataFrame, payments: pd.DataFrame,
 def build_panel(project: Project) -> pd.DataFrame:
     """Household x month panel around each household's reference month (the first member's start),
     participants and comparison persons (:func:`household_units`); a household of one person is that
-    person. The ``person`` column holds the household's first member's id."""
+    person. The ``person`` column holds the household's first member's id.
+
+    Built once per project and kept on it (the DiD, its robust checks and the weighting's balance all
+    start from it); each call returns a copy of its own, so that a column one caller adds or changes
+    is not the next one's (copy-on-write: the columns are copied only where changed)."""
+    sources = (project.paid_persons(), project.payments, project.comparison,
+               project.paid_persons(comparison=True) if project.comparison is not None else None,
+               project.comparison_payments)
+    return project.derived(("did_panel",), sources, lambda: _build_panel(project)).copy(deep=False)
+
+
+def _build_panel(project: Project) -> pd.DataFrame:
+    """:func:`build_panel`, built anew."""
     c = project.params.comparison
     # (persons without payment rows are in only when the params say the file covers everyone)
     persons, paid, codes = _units(project)

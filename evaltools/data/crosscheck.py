@@ -109,8 +109,13 @@ def other_member_enrolled(participants: pd.DataFrame, person, household, month,
     other member is enrolled that month, the household's payment counts against the leaver. Without
     ``household_id`` every person is their own household, and nothing is shared. ``shared`` is
     :func:`shared_households` of ``participants``, where the caller has it already.
+
+    ``month`` may also hold several months per leaver (one row per leaver, one column per month): the answer
+    then has the same shape, each month answered as alone, and the leavers' households are matched to the other
+    members once for all of them (the persistence table asks for each of its months after the exit).
     """
-    out = np.zeros(len(month), bool)
+    months = np.asarray(month, float)
+    out = np.zeros(months.shape, bool)
     if not len(out) or participants.empty or S.HOUSEHOLD_ID not in participants:
         return out
     enrolled = shared_households(participants) if shared is None else shared
@@ -119,11 +124,15 @@ def other_member_enrolled(participants: pd.DataFrame, person, household, month,
     asked = pd.Series(household, dtype=object).reset_index(drop=True)
     asked = asked.where(asked.notna(), pd.Series(person, dtype=object).reset_index(drop=True))
     query = pd.DataFrame({"i": np.arange(len(out)), "hh": asked.astype(str).str.strip().to_numpy(),
-                          "person": pd.Series(person, dtype=object).astype(str).to_numpy(),
-                          "m": np.asarray(month, float)})
+                          "person": pd.Series(person, dtype=object).astype(str).to_numpy()})
     both = query[query["hh"].isin(enrolled["hh"])].merge(enrolled, on="hh")
-    hit = (both["other"] != both["person"]) & (both["lo"] <= both["m"]) & (both["m"] <= both["hi"])
-    out[both.loc[hit, "i"].to_numpy(int)] = True
+    i = both["i"].to_numpy(int)
+    m = months[i]
+    # (each leaver's months beside every other enrolment of the household: one row per enrolment)
+    shape = (-1,) + (1,) * (months.ndim - 1)
+    other = (both["other"] != both["person"]).to_numpy().reshape(shape)
+    hit = other & (both["lo"].to_numpy().reshape(shape) <= m) & (m <= both["hi"].to_numpy().reshape(shape))
+    np.logical_or.at(out, i, hit)
     return out
 
 

@@ -164,6 +164,13 @@ class Project:
             return people, position[row_ids]  # (32-bit: half the memory)
         return self._derive(("payment_persons", comparison), (persons, payments), codes)
 
+    def derived(self, key: tuple, sources: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept on the project under ``key`` for as long as the tables in ``sources`` are the
+        ones it came from: for a value that several analyses of one report derive from the same tables (the
+        DiD's household units and panel). A project with other settings (:meth:`with_params`) keeps its own.
+        The value is shared: a caller that changes it changes it for the next."""
+        return self._derive(key, sources, compute)
+
     def _derive(self, key: tuple, sources: tuple, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept under ``key`` for as long as the tables in ``sources`` are the ones it came from."""
         hit = self._derived.get(key)

@@ -140,8 +140,8 @@ def _leaver_payments(project: Project, succ: pd.DataFrame) -> _LeaverPayments:
     return replace(prepared, level=level / ml.months_before_start)
 
 
-def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
-                       prepared: _LeaverPayments | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int, prepared: _LeaverPayments | None = None,
+                       others: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For the leavers the payments file covers ``mm`` months after their exit month: their payment
     that month (current prices), the same in the price year's prices, and their own level before the
     start (price-year prices, the own-payments window: ``months_before_start`` months ending
@@ -150,18 +150,28 @@ def _persistence_pairs(project: Project, succ: pd.DataFrame, mm: int,
     the member who stays: :func:`~evaltools.data.crosscheck.other_member_enrolled`, the same rule as the check
     of coded exits against the payments).
 
-    ``prepared`` is :func:`_leaver_payments` of the same ``succ``."""
+    ``prepared`` is :func:`_leaver_payments` of the same ``succ``; ``others`` is, where the caller has it,
+    :func:`~evaltools.data.crosscheck.other_member_enrolled` of the leavers ``mm`` months after their exit month."""
     pay = project.payments
     assert pay is not None  # (persistence is computed only where there are payments)
     months = project.payment_months()  # (kept on the project: the month index of every payment row)
     last = int(np.nanmax(months)) if months is not None and len(months) else _month(pay[S.MONTH].max())
     lp = prepared if prepared is not None else _leaver_payments(project, succ)
     covered = lp.exit_m + mm <= last
-    households = succ[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in succ else succ[S.PERSON_ID]
-    covered = covered & ~other_member_enrolled(project.participants, succ[S.PERSON_ID], households, lp.exit_m + mm,
-                                               shared=project.shared_households())
+    if others is None:
+        others = _others_enrolled(project, succ, lp, (mm,))[:, 0]
+    covered = covered & ~others
     amount, fixed = lp.at(lp.code[covered], lp.exit_m[covered] + mm)
     return amount, fixed, lp.level[covered]
+
+
+def _others_enrolled(project: Project, succ: pd.DataFrame, lp: _LeaverPayments, months: tuple[int, ...]) -> np.ndarray:
+    """:func:`~evaltools.data.crosscheck.other_member_enrolled` of the leavers ``succ`` each of ``months`` months
+    after their exit month (one column per month), their households matched once for all the months."""
+    households = succ[S.HOUSEHOLD_ID] if S.HOUSEHOLD_ID in succ else succ[S.PERSON_ID]
+    at = lp.exit_m[:, None] + np.asarray(months, dtype=lp.exit_m.dtype)[None, :]
+    return other_member_enrolled(project.participants, succ[S.PERSON_ID], households, at,
+                                 shared=project.shared_households())
 
 
 def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS,
@@ -201,8 +211,9 @@ def persistence(project: Project, months: tuple[int, ...] = PERSISTENCE_MONTHS,
     longest = int(max(_month(pay[S.MONTH].max()) - _months(succ[S.END_DATE]).min(), 0))
     rows = []
     prepared = prepared if prepared is not None else _leaver_payments(project, succ)
-    for mm in months:
-        amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared)
+    others = _others_enrolled(project, succ, prepared, tuple(months))
+    for j, mm in enumerate(months):
+        amounts, fixed, level = _persistence_pairs(project, succ, mm, prepared, others[:, j])
         n, has = len(amounts), level > 0
         rows.append({"months_after": mm, "observed": n, "without_fs": int((amounts <= 0).sum()),
                      "share_without": float((amounts <= 0).mean()) if n else np.nan,
