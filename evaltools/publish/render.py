@@ -45,6 +45,7 @@ from ..data.messages import message
 from ..data.privacy import redact, find_personnummer, hashed_name, neutral_name
 from . import fill
 from .kernels import ENV_ADDRESS, kernel_manager_class, warm_kernels
+from ..words.lengths import PAGE_ONE_END  # (a constant of a module of constants: nothing for start-up to defer)
 from ..data.paths import NOTEBOOKS_DIR, REPORTS_DIR, TEMPLATES_DIR, project_root, reports_dir_problem, resolved
 
 # what a report is made as unless other formats are asked for: Word among them, since reports are finished in it
@@ -320,7 +321,6 @@ def page_one(page: str) -> str:
     """``page`` up to the output after page 1's last line (:data:`~evaltools.words.lengths.PAGE_ONE_END`), for
     laying out page 1 alone: what follows it in its own output starts below it and cannot take room on page 1 (the
     HTML parser closes the elements left open). The whole page where it has no such line or nothing after it."""
-    from ..words.lengths import PAGE_ONE_END
     at = page.find(f'id="{PAGE_ONE_END}"')
     after = _NEXT_OUTPUT.search(page, at) if at >= 0 else None
     return page if after is None else page[:after.start()]
