@@ -87,9 +87,10 @@ def test_the_goal_sheet_names_a_questionnaire_goals_basis(tiny_project, tmp_path
     goal = header.index("Mål" if lang == "sv" else "Goal")
     rows = {row[goal].value: row[basis].value for row in ws.iter_rows(min_row=2) if row[goal].value}
     assert rows["Personalen instämmer"] == word
-    # the semicolon CSV for Excel says the same
+    # the CSV for Excel says the same (semicolons in Swedish, commas in English: as each language's Excel reads it)
     texts = "".join(p.read_text(encoding="utf-8-sig") for p in (out / "tables").glob("*.csv"))
-    assert f";{word};" in texts and ";survey;" not in texts
+    sep = ";" if lang == "sv" else ","
+    assert f"{sep}{word}{sep}" in texts and f"{sep}survey{sep}" not in texts
 
 
 # --- 3. the appendix says the horizon as a number of years in the report's language -----------------------------

@@ -268,14 +268,17 @@ def _coded_project(tiny_project, covers_all: bool) -> et.Project:
 def test_a_leaver_without_payment_rows_is_checked_only_where_the_file_covers_everyone(tiny_project, covers_all,
                                                                                        checked):
     """Without payments_cover_all_participants P4 is not followed by the file (the payment analyses leave them out):
-    1 exit checked, P1, paid the month after ('alla 1' is not said: 1 is below 2, so '<2'). With it P4 was paid 0 kr
-    in 2023-06: 2 checked, 1 paid."""
+    1 exit checked, P1, paid the month after ('alla 1' is not said: 1 is below 2, so 'färre än 2', and the note
+    holds neither count). With it P4 was paid 0 kr in 2023-06: 2 checked, 1 paid ('färre än 2 av 2' says nothing:
+    'några av de 2')."""
     from evaltools.data.crosscheck import coded_exits_paid
     project = _coded_project(tiny_project, covers_all)
     assert coded_exits_paid(project.participants, project.payments, project.params.cost_benefit.success_outcomes,
                             covers_all) == (checked, 1)
     (note,) = [w for w in project.warnings if w.code == "coded_exit_paid"]
-    assert dict(note.values)["of"] == ("<2" if checked == 1 else "2")
+    said = note.note("sv")
+    assert said.startswith("färre än 2 avslut" if checked == 1 else "några av de 2 avslut"), said
+    assert ("of" in dict(note.values)) is (checked == 2) and "1" not in dict(note.values).values()
 
 
 # --- a project owned by Försäkringskassan: its own staff written as 'egen' -----------------------------------------

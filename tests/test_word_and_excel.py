@@ -208,7 +208,7 @@ def test_a_probability_keeps_its_number_and_shows_as_the_report_writes_it(tmp_pa
     assert fmt == f'[>0.99]"{high}";[<0.01]"{low}";{middle}' and {c.number_format for c in cells} == {fmt}
     # the CSV files keep the number (a spreadsheet's or a script's to format)
     excel_csv = write_csv(tmp_path / "t.csv", _sheet(), lang, "excel").read_text(encoding="utf-8-sig")
-    assert excel_csv.splitlines()[3].endswith(";0,665" if lang == "sv" else ";0.665")
+    assert excel_csv.splitlines()[3].endswith(";0,665" if lang == "sv" else ",0.665")  # (as each language's Excel reads)
     assert cell(Column("p", kind="prob"), 0.99951, lang).value == pytest.approx(0.99951)
 
 

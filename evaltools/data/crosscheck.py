@@ -176,9 +176,11 @@ def coded_exit_paid_note(source: str, participants: pd.DataFrame, payments: pd.D
                         "payment.coded_exit_paid_all" if costed else "payment.coded_exit_paid_all_no_cost", "warning",
                         "coded_exit_paid", of=str(checked)), *where]
     if hides(paid, min_count):  # (a few in words, as running text says them: never the table's '<5 av 86')
-        key = (_FEW_ONLY if hides(checked, min_count) else _SOME if checked == min_count else _FEW)[costed]
-        return [problem(source, None, column, None, key, "warning", "coded_exit_paid", k=str(min_count),
-                        of=str(checked)), *where]
+        if hides(checked, min_count):  # (the group hidden too: neither count is held, only the limit)
+            return [problem(source, None, column, None, _FEW_ONLY[costed], "warning", "coded_exit_paid",
+                            k=str(min_count)), *where]
+        return [problem(source, None, column, None, (_SOME if checked == min_count else _FEW)[costed], "warning",
+                        "coded_exit_paid", k=str(min_count), of=str(checked)), *where]
     return [problem(source, None, column, None,
                     "payment.coded_exit_paid" if costed else "payment.coded_exit_paid_no_cost", "warning",
                     "coded_exit_paid", n=str(paid), of=str(checked)), *where]
