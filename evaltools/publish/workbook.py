@@ -154,6 +154,9 @@ class Sheet:
     columns: Sequence[Column]
     notes: tuple[str, ...] = ()
     basis: str | None = None  # in which prices its amounts are (a sentence in the report's language)
+    # a list of labelled figures (the key figures), not a table of records: each row a figure of its own, some rows
+    # naming the rows below them ("Ledande perspektiv (nyckeltalen nedan gäller det)"); see write_workbook
+    listing: bool = False
 
     def sheet_title(self, lang: str) -> str:
         return msg(self.title, lang)[:31]
@@ -344,7 +347,9 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         sh.freeze_panes = "A2"
         # a long table gets Excel's filter on its headings, over its rows only (the notes below stay put
         # when it sorts); each column then has room for the filter's button beside its heading
-        button = FILTER_BUTTON if len(rows) > LONG_TABLE else 0
+        # (a list of labelled figures gets none: sorted, its rows would no longer stand under the row that says
+        # whose figures they are, and a column of figures of every kind has nothing to filter by)
+        button = FILTER_BUTTON if len(rows) > LONG_TABLE and not sheet.listing else 0
         if button:
             sh.auto_filter.ref = f"A1:{get_column_letter(len(headings))}{len(rows) + 1}"
         widths = []
@@ -357,6 +362,8 @@ def write_workbook(path: str | Path, sheets: Sequence[Sheet], lang: str, k: int,
         # fits a row's height to wrapped text when it opens a file)
         sh.row_dimensions[1].height = _row_height([(h, w_, True) for h, w_ in zip(headings, widths)])
         _wrap_long_texts(sh, len(rows), [w_ + button for w_ in widths])
+        if sheet.listing:
+            _values_beside_labels(sh, len(rows), len(headings))
         # a sheet wider than a screen keeps its first column (what each row is: the goal, the perspective) in
         # view as the reader scrolls to the right, as it keeps the headings in view scrolling down
         if sum(widths) + button * len(widths) > SCREEN_CHARACTERS and len(widths) > 2:
@@ -484,6 +491,20 @@ def _wrap_long_texts(sh, n_rows: int, widths: Sequence[float]) -> None:
             c.alignment = wrapped if c in long else top
         sh.row_dimensions[r].height = _row_height([(c.value, w_, False) for c, w_ in zip(row, widths)
                                                    if isinstance(c.value, str)])
+
+
+def _values_beside_labels(sh, n_rows: int, n_columns: int) -> None:
+    """A list of labelled figures (:attr:`Sheet.listing`) sets each value at the left of its cell, beside its
+    label, as the first sheet does: Excel sets a number at the right of its cell, and the key figures' column of
+    values is as wide as its longest text (what a success is counted as), so that "Total kostnad, löpande priser"
+    had its amount some sixty characters away at the column's far edge while "Uppmätt utfall" and "Nej" stood at
+    its left. The values stay numbers in their formats; only where they stand in the cell changes."""
+    from openpyxl.styles import Alignment  # (openpyxl only where a workbook is written)
+
+    for r in range(2, n_rows + 2):
+        for j in range(2, n_columns + 1):
+            c = sh.cell(r, j)
+            c.alignment = Alignment(horizontal="left", vertical=c.alignment.vertical, wrap_text=c.alignment.wrap_text)
 
 
 def _wrap_notes(sh, notes: Sequence, widths: Sequence[float], first: int = 1) -> None:
@@ -1168,6 +1189,10 @@ def _by_enrolment(name: str, description: str, columns: list[Column]) -> tuple[s
     return description, columns
 
 
+# the sheets that are lists of labelled figures (Sheet.listing), not tables of records
+LISTINGS = ("kostnad_nytta",)
+
+
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
                   lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False,
                   several_municipalities: bool = False, moved_on: bool = False) -> list[Sheet]:
@@ -1258,7 +1283,8 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             notes += ((msg("workbook.exits_range_one_count", lang),) if ends[0] == ends[1] else
                       (msg("workbook.exits_range" if ends[0] == 1 else "workbook.exits_range_withheld", lang, k=k,
                            low=ends[0], high=ends[1]),))
-        sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name)))
+        sheets.append(Sheet(name, title, description, frame, cols, notes, (bases or {}).get(name),
+                            listing=name in LISTINGS))
     return sheets
 
 
