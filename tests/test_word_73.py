@@ -7,12 +7,23 @@ evaluator finishes it.
   "Uppmätt utfall" and "Nej" stood at its left beside their labels. Each value now stands at the left of its cell,
   as on the first sheet, and stays a number in its format. The list gets no filter: sorted, its rows no longer
   stood under the row saying whose figures they are ("Ledande perspektiv (nyckeltalen nedan gäller det)").
+* An English report names the project as its params do, in Swedish: its title where it has no English one, the
+  förbund and the owner (page 1's title and the line under it, the footer, the facts table), and its description
+  where it has no English one. Word checked them as English and marked every word ("Samordningsförbundet",
+  "Härnösand", "familjeomsorgen"); the HTML and Word now say they are Swedish, as they say of the cost items.
 """
 from __future__ import annotations
 
+import io
+import re
+
+import docx
 import openpyxl
 import pandas as pd
+from docx.oxml.ns import qn
 
+from evaltools.present.sections import facts, title
+from evaltools.publish.docx import html_to_docx
 from evaltools.publish.workbook import Column, Sheet, export_report, write_workbook
 
 from .conftest import sample_report
@@ -60,3 +71,62 @@ def test_a_table_of_records_keeps_its_filter_and_its_figures_at_the_right(tmp_pa
     assert {table.cell(r, 2).alignment.horizontal for r in range(2, 27)} == {None}  # (Excel's: numbers at the right)
     assert {listing.cell(r, 2).alignment.horizontal for r in range(2, 27)} == {"left"}
     assert [listing.cell(r, 2).value for r in (2, 26)] == [1000, 1024]
+
+
+# Timrå's names as its application and final report write them (params/timra-vagen-ut.yaml has no English title)
+TIMRA_TITLE, TIMRA_FORBUND = "Vägen ut för sjukskrivna", "Samordningsförbundet Härnösand Timrå"
+TIMRA_OWNER = "Timrå kommun, Individ- och familjeomsorgen"
+
+
+def _title_and_facts(r) -> str:
+    (parts,) = facts.blocks(r)
+    return "<main>" + title.html_block(r) + "".join(b._repr_html_() for b in parts) + "</main>"
+
+
+def _langs(paragraphs) -> dict[str, str | None]:
+    """Each run's text and its language of its own (None: the document's)."""
+    out = {}
+    for p in paragraphs:
+        for r in p._p.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()
+            lang = r.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+            if text:
+                out[text] = None if lang is None else lang.get(qn("w:val"))
+    return out
+
+
+def test_an_english_report_marks_the_projects_swedish_names_in_the_html():
+    html = _title_and_facts(sample_report("timra-vagen-ut", "en"))
+    assert f"<h1 lang='sv'>{TIMRA_TITLE}</h1>" in html
+    assert f"<p class='et-sub' lang='sv'>{TIMRA_FORBUND} · {TIMRA_OWNER}</p>" in html
+    assert re.findall(r"<td class='txt' lang='sv'>([^<]*)</td>", html) == [TIMRA_FORBUND, TIMRA_OWNER]
+    # (the toolkit's own English words beside them keep the report's language)
+    assert "<td class='txt'>Coordination association</td>" in html and "<td class='txt'>Project owner</td>" in html
+
+
+def test_a_swedish_report_and_an_english_title_carry_no_language_of_their_own():
+    assert "lang=" not in _title_and_facts(sample_report("timra-vagen-ut", "sv"))
+    # Kompassen's params give an English title: it is the report's language, its förbund's name is not
+    block = title.html_block(sample_report("kompassen-demo", "en"))
+    assert "<h1>Kompassen (fictional example)</h1>" in block
+    assert "<p class='et-sub' lang='sv'>Samordningsförbundet Exempelby" in block
+
+
+def test_word_checks_the_swedish_names_of_an_english_report_as_swedish():
+    r = sample_report("timra-vagen-ut", "en")
+    doc = docx.Document(io.BytesIO(html_to_docx(_title_and_facts(r), None, "en", TIMRA_TITLE, TIMRA_FORBUND)))
+    body = _langs(doc.paragraphs)
+    assert body[TIMRA_TITLE] == "sv-SE" and body[f"{TIMRA_FORBUND} · {TIMRA_OWNER}"] == "sv-SE"
+    cells = _langs(p for row in doc.tables[0].rows for c in row.cells for p in c.paragraphs)
+    assert cells[TIMRA_FORBUND] == cells[TIMRA_OWNER] == "sv-SE"
+    assert {t: v for t, v in cells.items() if t not in (TIMRA_FORBUND, TIMRA_OWNER)} and all(
+        v is None for t, v in cells.items() if t not in (TIMRA_FORBUND, TIMRA_OWNER))
+    # the footer's title too, its "Page 3 of 12" in English
+    footer = _langs(doc.sections[0].footer.paragraphs)
+    assert footer[TIMRA_TITLE] == "sv-SE" and footer["Page"] is None
+
+
+def test_an_english_title_in_the_footer_is_english():
+    html = "<main><div class='et-title'><h1>Pathways</h1></div><p>Text.</p></main>"
+    doc = docx.Document(io.BytesIO(html_to_docx(html, None, "en", "Pathways", "Förbundet")))
+    assert _langs(doc.sections[0].footer.paragraphs)["Pathways"] is None

@@ -270,10 +270,13 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
     _set_language(doc, LANGUAGE_TAGS.get(lang, lang))
     draft = soup.select_one(".et-draft strong")
     mark = draft.get_text(" ", strip=True).upper() if draft else None
+    # (the title in the footer in its own language, as the title on page 1: a Swedish title in an English report)
+    h1 = soup.select_one(".et-title h1")
+    title_lang = _language_tag(h1) if h1 is not None else None
     if template is None:
-        _default_header_footer(doc, title, lang, mark)
+        _default_header_footer(doc, title, lang, mark, title_lang)
     else:
-        _page_numbers(doc, title, lang)
+        _page_numbers(doc, title, lang, title_lang)
         if mark:
             _draft_mark_in_template(doc, mark)
     _properties(doc, title, author, LANGUAGE_TAGS.get(lang, lang))
@@ -879,11 +882,11 @@ def _custom_properties(doc) -> None:
             package.rels.pop(rid)
 
 
-def _default_header_footer(doc, title: str, lang: str, draft: str | None) -> None:
+def _default_header_footer(doc, title: str, lang: str, draft: str | None, title_lang: str | None = None) -> None:
     """The PDF's footer (title at the left, "Sida 3 av 12" at the right) and, for a report the
     evaluator has not assessed, its draft mark at the top of every page."""
     for s in doc.sections:
-        _page_number_line(doc, s.footer.paragraphs[0], title, lang)
+        _page_number_line(doc, s.footer.paragraphs[0], title, lang, title_lang)
         if draft:
             _draft_mark(s.header.paragraphs[0], draft)
 
@@ -911,14 +914,17 @@ def _draft_mark_in_template(doc, mark: str) -> None:
             _draft_mark(paragraphs[0] if empty else header.add_paragraph(), mark)
 
 
-def _page_number_line(doc, p, title: str | None, lang: str) -> None:
-    """``p`` as the PDF's footer line: the title at the left (when given) and "Sida 3 av 12" (Word's
-    PAGE and NUMPAGES fields) at the right margin, in the *Footer* style."""
+def _page_number_line(doc, p, title: str | None, lang: str, title_lang: str | None = None) -> None:
+    """``p`` as the PDF's footer line: the title at the left (when given; in ``title_lang``, a language tag, where
+    it is in another language than the report's) and "Sida 3 av 12" (Word's PAGE and NUMPAGES fields) at the right
+    margin, in the *Footer* style."""
     p.style = _style(doc, "Footer")
     p.paragraph_format.tab_stops.clear_all()
     if title is not None:
         p.paragraph_format.tab_stops.add_tab_stop(Emu(_text_width(doc.sections[0])), WD_TAB_ALIGNMENT.RIGHT)
-        p.add_run(title + "\t")
+        r = p.add_run(title + "\t")
+        if title_lang and title_lang != LANGUAGE_TAGS.get(lang, lang):
+            _run_language(r._r, title_lang)
     else:
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     words = msg("pdf.page_number", lang, page="\x00PAGE\x00", pages="\x00NUMPAGES\x00")
@@ -929,7 +935,7 @@ def _page_number_line(doc, p, title: str | None, lang: str) -> None:
             p.add_run(part)
 
 
-def _page_numbers(doc, title: str, lang: str) -> None:
+def _page_numbers(doc, title: str, lang: str, title_lang: str | None = None) -> None:
     """A template's page numbers are its own; a template without any (in its footer or its header) gets
     the report's in its footer: an empty footer the PDF's whole line (title and "Sida 3 av 12"), a
     footer of the template's own text a line with the page number under it, so that a printed report's
@@ -946,7 +952,7 @@ def _page_numbers(doc, title: str, lang: str) -> None:
             if page.search(xml) or page.search(_shown_xml(header)):
                 continue
             if not footer.paragraphs[0].text.strip() and len(footer.paragraphs) == 1 and "<w:drawing" not in xml:
-                _page_number_line(doc, footer.paragraphs[0], title, lang)
+                _page_number_line(doc, footer.paragraphs[0], title, lang, title_lang)
             else:
                 _page_number_line(doc, footer.add_paragraph(), None, lang)
 

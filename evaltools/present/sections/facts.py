@@ -9,6 +9,7 @@ from ...data.validation import persons_of
 from ...data.params import kind_inferred, kind_reason
 from .contents import left_out
 from ..display import Table, Text
+from ..markup import written
 from ...data.privacy import hides
 from ...words.formats import fmt_date, fmt_int, fmt_kr, fmt_pct, fmt_persons
 
@@ -21,8 +22,9 @@ LEFT_OUT_KEYS = {"struktur": "kind.left_out_struktur", "ansökan": "kind.left_ou
 
 
 def description(params, lang: str) -> list[str]:
-    """The description in the report's language; the Swedish one when no English one is given."""
-    text = params.description_en if lang == "en" and params.description_en else params.description
+    """The description in the report's language; the Swedish one when no English one is given (marked as Swedish,
+    :func:`~evaltools.words.markup.written`, so that Word checks its spelling in Swedish)."""
+    text = params.description_en if lang == "en" and params.description_en else written(params.description, lang)
     return [text] if text else []
 
 
@@ -92,8 +94,9 @@ def rows(r) -> list[tuple[str, str]]:
     kind = msg(KIND_NAMES[r.kind])
     out = [
         (msg("facts.kind"), kind),
-        (msg("facts.forbund"), p.forbund),
-        (msg("facts.owner"), p.owner),
+        # (the förbund and the owner as the params name them, in Swedish: marked so in an English report)
+        (msg("facts.forbund"), written(p.forbund, lang)),
+        (msg("facts.owner"), written(p.owner, lang)),
         (msg("facts.partners"), ", ".join(partner_name(r, x) for x in p.partners) or "–"),
         (msg("facts.planned_period"), f"{fmt_date(p.period.start)} – {fmt_date(p.period.planned_end)}"),
     ]
@@ -117,7 +120,7 @@ def rows(r) -> list[tuple[str, str]]:
         out.append((msg("facts.last_intake"), fmt_date(p.last_intake)))
     tp = p.target_population
     if tp is not None:
-        desc = tp.description_en if lang == "en" and tp.description_en else tp.description
+        desc = tp.description_en if lang == "en" and tp.description_en else written(tp.description, lang)
         if desc:
             out.append((msg("facts.target_population"), desc))
         if tp.size:

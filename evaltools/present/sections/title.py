@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..markup import render
+from ..markup import render, written
 from ...words.formats import fmt_date
 
 _KIND_KEYS = {"individ": "title.kind_report", "struktur": "title.kind_structural", "ansökan": "title.kind_ex_ante"}
@@ -24,4 +24,8 @@ def html_block(r, today: dt.date | None = None) -> str:
     sub = p.forbund if p.owner.strip() == p.forbund.strip() else f"{p.forbund} · {p.owner}"  # (a förbund that owns it: once)
     period = f"{fmt_date(p.period.start)} – {fmt_date(p.period.end)}"
     date = f"{kind} · {(today or dt.date.today()):%Y-%m-%d}"
-    return render("title.html.j2", title=p.display_title(r.lang), lines=[sub, f"{period} · {date}"])
+    # the project's own Swedish names in an English report (its title where it has no English one, the förbund
+    # and the owner) marked as Swedish, so that Word checks their spelling in Swedish, not as misspelt English
+    title = p.display_title(r.lang)
+    return render("title.html.j2", title=written(title, r.lang) if title == p.title else title,
+                  lines=[written(sub, r.lang), f"{period} · {date}"])
