@@ -130,3 +130,15 @@ def test_an_english_title_in_the_footer_is_english():
     html = "<main><div class='et-title'><h1>Pathways</h1></div><p>Text.</p></main>"
     doc = docx.Document(io.BytesIO(html_to_docx(html, None, "en", "Pathways", "Förbundet")))
     assert _langs(doc.sections[0].footer.paragraphs)["Pathways"] is None
+
+
+def test_a_description_given_only_in_swedish_is_marked_swedish_in_an_english_report():
+    from types import SimpleNamespace
+
+    from evaltools.present.display import Text
+    params = SimpleNamespace(description="Ett team som arbetar med sjukskrivna.", description_en=None)
+    html = Text(facts.description(params, "en"), "About the project")._repr_html_()
+    assert "<p lang='sv'>Ett team som arbetar med sjukskrivna.</p>" in html and "<h2>About the project</h2>" in html
+    assert "lang=" not in Text(facts.description(params, "sv"), "Om projektet")._repr_html_()
+    english = SimpleNamespace(description="Ett team.", description_en="A team.")
+    assert Text(facts.description(english, "en"))._repr_html_() == "<p>A team.</p>"
