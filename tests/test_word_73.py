@@ -11,6 +11,9 @@ evaluator finishes it.
   förbund and the owner (page 1's title and the line under it, the footer, the facts table), and its description
   where it has no English one. Word checked them as English and marked every word ("Samordningsförbundet",
   "Härnösand", "familjeomsorgen"); the HTML and Word now say they are Swedish, as they say of the cost items.
+* The workbook's first sheet said "CSV-filerna i mappen tables har samma innehåll" also where the render was asked
+  for the workbook without the CSV files (``--formats docx,xlsx``), which are then removed: the reader looked for a
+  folder that is not there. It says so only where the CSV files are delivered.
 """
 from __future__ import annotations
 
@@ -20,13 +23,14 @@ import re
 import docx
 import openpyxl
 import pandas as pd
+import pytest
 from docx.oxml.ns import qn
 
 from evaltools.present.sections import facts, title
 from evaltools.publish.docx import html_to_docx
 from evaltools.publish.workbook import Column, Sheet, export_report, write_workbook
 
-from .conftest import sample_report
+from .conftest import PARAMS, sample_report
 
 
 def _key_figures(tmp_path, pid: str):
@@ -142,3 +146,29 @@ def test_a_description_given_only_in_swedish_is_marked_swedish_in_an_english_rep
     assert "lang=" not in Text(facts.description(params, "sv"), "Om projektet")._repr_html_()
     english = SimpleNamespace(description="Ett team.", description_en="A team.")
     assert Text(facts.description(english, "en"))._repr_html_() == "<p>A team.</p>"
+
+
+def _about(book) -> dict[str, object]:
+    ws = openpyxl.load_workbook(book).worksheets[0]
+    return {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+
+
+def test_the_first_sheet_names_the_csv_files_only_where_they_are_delivered(tmp_path):
+    r = sample_report("timra-vagen-ut")
+    with_csv = next(p for p in export_report(r, tmp_path / "a") if p.suffix == ".xlsx")
+    without = next(p for p in export_report(r, tmp_path / "b", csv=False) if p.suffix == ".xlsx")
+    assert "mappen tables" in str(_about(with_csv)["CSV"])
+    assert "CSV" not in _about(without) and "Blad" in _about(without)  # (the rest of the sheet as it was)
+    assert len(_about(with_csv)) == len(_about(without)) + 1
+
+
+@pytest.mark.slow
+def test_a_render_of_the_workbook_without_the_csv_files_does_not_name_them(tmp_path):
+    from evaltools.publish.render import render_project
+    for formats, named in ((("xlsx",), False), (("xlsx", "csv"), True)):
+        out = tmp_path / "-".join(formats)
+        result = render_project(PARAMS / "timra-vagen-ut.yaml", out, formats=formats)
+        assert result.ok, result
+        folder = out / "timra-vagen-ut"
+        assert (folder / "tables").is_dir() is named
+        assert ("CSV" in _about(folder / "timra-vagen-ut-tabeller.xlsx")) is named

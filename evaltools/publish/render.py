@@ -1214,7 +1214,8 @@ def render_project(params_path: str | Path, reports_dir: str | Path = REPORTS_DI
                 drafted.append(is_draft(params_path, use_lang))
             return drafted[0]
 
-        parameters = {"params_path": str(params_path), "lang": use_lang}
+        # (the workbook's first sheet says where the CSV files are only where they are delivered)
+        parameters = {"params_path": str(params_path), "lang": use_lang, "tables_csv": "csv" in formats}
         if entries is not None:
             parameters["portfolio_entry"] = str(entry_file(entries, params_path))
         files = _render(REPORT_NOTEBOOK, key, title, use_lang, parameters,

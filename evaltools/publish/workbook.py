@@ -1487,7 +1487,8 @@ def reference_rows(report: Report, assumptions: pd.DataFrame | None) -> list[tup
     return out
 
 
-def export_report(report: Report, output_dir: str | Path | None, portfolio_entry: str | Path | None = None) -> list[Path]:
+def export_report(report: Report, output_dir: str | Path | None, portfolio_entry: str | Path | None = None,
+                  csv: bool = True) -> list[Path]:
     """Write a report's key tables as one .xlsx workbook (``<id>-tabeller.xlsx``), as CSV for Excel
     (``tables/``: semicolon, decimal comma, UTF-8 with BOM) and as machine-readable CSV
     (``tables-data/``: comma, decimal point, UTF-8).
@@ -1502,6 +1503,9 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
         A file for the project's row in the portfolio of a batch
         (:func:`evaltools.present.portfolio.write_entry`); none when it is empty or None. Not among
         the files returned: it is no part of the report.
+    csv
+        Whether the CSV files for Excel are delivered beside the workbook (``evaltools render`` without ``csv`` among
+        its formats leaves them out): the first sheet says where they are only where they are.
 
     Returns
     -------
@@ -1557,7 +1561,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
              (say("workbook.sources"), say("workbook.source_files") + ": " + (", ".join(files) or "–")),
              (say("workbook.source_params"), public_name(p.source_path, "params") if p.source_path else "–"),
              *reference_rows(report, tables.get("antaganden")),
-             ("CSV", say("workbook.csv_note"))]
+             # (where the CSV files are, only where they are delivered: a render of the workbook alone removes them)
+             *([("CSV", say("workbook.csv_note"))] if csv else [])]
     written.append(write_workbook(out / f"{p.id}-tabeller.xlsx", sheets, lang, report.k, about,
                                   title=p.display_title(lang), author=p.forbund))
     return written
