@@ -104,8 +104,8 @@ def test_the_monthly_levels_source_says_whether_the_riksnorm_is_socialstyrelsens
         assert "enligt Socialstyrelsen" not in sv and "from the National Board" not in en
         assert "båda beloppen är verktygets uppskattningar: riksnormen eftersom verktyget saknar Socialstyrelsens " \
                "belopp för året" in sv
-        assert "both amounts are the toolkit's estimates: the norm as the toolkit lacks the amount of the National " \
-               "Board of Health and Welfare (Socialstyrelsen) for the year" in en
+        assert "both amounts are the toolkit's estimates: the norm as the toolkit lacks the official amount for the " \
+               "year" in en
     else:
         assert sv.startswith(f"riksnormen för {year} per hushållstyp, enligt Socialstyrelsen, plus boende 4 300 kr")
         assert en.startswith(f"the national norm for {year} by household type, from the National Board of Health and "
