@@ -101,14 +101,15 @@ def test_the_monthly_levels_source_says_whether_the_riksnorm_is_socialstyrelsens
     # the tiny project's leavers (P1 to work, P4 to sickness compensation) live in households of their own types
     assert sv.startswith(f"riksnormen för {year} per hushållstyp") and en.startswith(f"the national norm for {year} ")
     if estimated:
-        assert "enligt Socialstyrelsen" not in sv and "from Socialstyrelsen" not in en
+        assert "enligt Socialstyrelsen" not in sv and "from the National Board" not in en
         assert "båda beloppen är verktygets uppskattningar: riksnormen eftersom verktyget saknar Socialstyrelsens " \
                "belopp för året" in sv
-        assert "both amounts are the toolkit's estimates: the norm as the toolkit lacks Socialstyrelsen's amount for " \
-               "the year" in en
+        assert "both amounts are the toolkit's estimates: the norm as the toolkit lacks the official amount for the " \
+               "year" in en
     else:
         assert sv.startswith(f"riksnormen för {year} per hushållstyp, enligt Socialstyrelsen, plus boende 4 300 kr")
-        assert en.startswith(f"the national norm for {year} by household type, from Socialstyrelsen, plus housing")
+        assert en.startswith(f"the national norm for {year} by household type, from the National Board of Health and "
+                                 "Welfare (Socialstyrelsen), plus housing")
 
 
 def test_a_structural_projects_page_one_gives_its_estimated_riksnorm_as_an_estimate():
@@ -120,7 +121,7 @@ def test_a_structural_projects_page_one_gives_its_estimated_riksnorm_as_an_estim
             ("sv", "riksnormen för 2025 för en vuxen som bor ensam plus boende 4 300 kr i 2023 års priser, omräknat till 2025 års "
                    "4 457 kr; båda beloppen är verktygets uppskattningar", "enligt Socialstyrelsen"),
             ("en", "the national norm for 2025 for one adult living alone plus housing of SEK 4,300 in 2023 prices, SEK 4,457 "
-                   "converted to 2025 prices; both amounts are the toolkit's estimates", "from Socialstyrelsen")):
+                   "converted to 2025 prices; both amounts are the toolkit's estimates", "from the National Board")):
         worth = [_plain(x) for x in sample_report("samverkan-i-praktiken", lang).key_findings()]
         year = [x for x in worth if said in x]
         assert len(year) == 1, worth

@@ -105,7 +105,7 @@ def test_samverkans_person_year_says_the_level_as_norm_plus_housing_and_both_as_
                    "utifrån kommunala riktvärden för hyra).", "uppskattning"),
             ("en", "twelve months of SEK 9,517 in social assistance (the national norm for 2025 for one adult living "
                    "alone plus housing of SEK 4,300 in 2023 prices, SEK 4,457 converted to 2025 prices; both amounts "
-                   "are the toolkit's estimates: the norm as the toolkit lacks Socialstyrelsen's amount for the year, "
+                   "are the toolkit's estimates: the norm as the toolkit lacks the official amount for the year, "
                    "the housing from municipal guide levels for rent).", "estimate")):
         (sentence,) = [s for s in _worth("samverkan-i-praktiken", lang) if "9 517" in s or "9,517" in s]
         assert said in sentence, sentence
