@@ -12,7 +12,7 @@ import pytest
 import evaltools as et
 from evaltools.data import schema as S
 
-from .conftest import load_problems, write_csv
+from .conftest import load_problems, shown_chunks, write_csv
 
 
 def _case_system_project(tmp_path, ages, *, columns: bool = True, total: bool = False):
@@ -131,3 +131,76 @@ def test_the_joined_line_reads_the_project(tmp_path):
     project = et.load_project(path)
     assert set(project.payments.loc[project.payments[S.PERSON_ID] == "P1", S.AMOUNT]) == {8000}
     assert project.budget["budget"].sum() == 900_000
+
+
+# --- a tiny rural project: the households the payments follow beside the participants ---------------------------------
+
+
+def _rural_project(tmp_path, n_other: int = 1):
+    """A coach shared by three small municipalities: nine participants who began in 2024 and ended on 2024-11-30,
+    the first 9 − ``n_other`` on försörjningsstöd at start, each paid 9 000 kr every month of 2023–2024 (so 12 months
+    before start for each), the last ``n_other`` on activity compensation with no payments (as the economic-aid
+    system has none of them). Each person is a household of their own."""
+    rows = [{"person_id": f"R{i}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+             "household_type": "ensamstående", "municipality": ["Ånge", "Bräcke", "Ragunda"][i % 3],
+             "start_date": f"2024-0{i}-01", "end_date": "2024-11-30",
+             "outcome": "arbete" if i <= 5 else "kvar_försörjningsstöd",
+             "support_start": "försörjningsstöd" if i <= 9 - n_other else "sjuk_aktivitetsersättning"}
+            for i in range(1, 10)]
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "payments.csv",
+              [{"person_id": f"R{i}", "month": f"{y}-{m:02d}", "amount": 9000}
+               for i in range(1, 10 - n_other) for y in (2023, 2024) for m in range(1, 13)])
+    path = tmp_path / "by.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: by
+        title: Byaleden
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2024-12-31}
+        data_as_of: 2025-06-30
+        data:
+          participants: data/participants.csv
+          payments: data/payments.csv
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 8 deltagare
+            target: 8
+            period: whole_period
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, note", [("sv", "Antalet hushåll visas som .."),
+                                        ("en", "The number of households is shown as ..")])
+def test_the_households_the_payments_follow_do_not_give_away_the_few_on_another_support(tmp_path, lang, note):
+    """Nine participants (stated on page 1 and by the participant goal), eight on försörjningsstöd at start: the
+    tables before and after start counted 'Deltagare 8' households, and 9 − 8 told that one participant had another
+    support at start (here activity compensation), which the participants table and the data-quality notes withhold
+    as a small count. The count is '..' in both tables, with the note saying why; the workbook's tables too, and a
+    phase's household-months (8 households × 12 months before start = 96), which would give it back."""
+    from evaltools.present.sections import payments
+
+    r = et.Report(et.load_project(_rural_project(tmp_path)), lang=lang)
+    chunks = shown_chunks(payments.blocks(r))
+    assert "8" not in chunks, chunks
+    assert any(c.startswith(note) for c in chunks), chunks
+    tables = r.key_tables()
+    for name in ("forsorjningsstod", "forsorjningsstod_faser"):
+        mine = tables[name][tables[name]["group"] == "participants"]
+        assert set(mine["persons"]) == {".."}, mine
+    phases = tables["forsorjningsstod_faser"]
+    assert 96 not in set(phases["person_months"]), phases
+
+
+def test_the_households_are_shown_where_the_difference_is_no_small_count(tmp_path):
+    """With all nine on försörjningsstöd at start (none on another support), 9 − 9 = 0 tells nothing: the tables say
+    9 households, 12 months before start 9 × 12 = 108 household-months."""
+    from evaltools.present.sections import payments
+
+    r = et.Report(et.load_project(_rural_project(tmp_path, n_other=0)))
+    chunks = shown_chunks(payments.blocks(r))
+    assert "9" in chunks and not any(c.startswith("Antalet hushåll visas som ..") for c in chunks), chunks
+    phases = r.key_tables()["forsorjningsstod_faser"]
+    assert 108 in set(phases["person_months"]), phases

@@ -393,12 +393,12 @@ class Report:
         if sections.survey.has_survey(self):  # (hidden groups and free text are not in it)
             out["enkater"] = sections.survey.workbook_frame(self)
         if not self.payments.table.empty:
-            out["forsorjningsstod"] = self.payments.table
+            out["forsorjningsstod"] = sections.payments.withheld_units(self.payments.table, self.project)
             if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is
                 out["forsorjningsstod_effekt"] = did_table(self.payments, self.staggered, self.weighting)
                 if (months := sections.payments.shown_event_study(self.payments)) is not None:
                     out["forsorjningsstod_manad"] = months  # (the section's month-by-month table, every month)
-            out["forsorjningsstod_faser"] = payment_phases(self.project)
+            out["forsorjningsstod_faser"] = sections.payments.withheld_units(payment_phases(self.project), self.project)
         return out
 
 
