@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pandas as pd
 import pytest
 
 import evaltools as et
@@ -204,3 +205,30 @@ def test_the_households_are_shown_where_the_difference_is_no_small_count(tmp_pat
     assert "9" in chunks and not any(c.startswith("Antalet hushåll visas som ..") for c in chunks), chunks
     phases = r.key_tables()["forsorjningsstod_faser"]
     assert 108 in set(phases["person_months"]), phases
+
+
+@pytest.mark.slow
+def test_the_comparisons_households_do_not_give_away_the_few_on_another_support(tmp_path):
+    """Twelve participants of the synthetic demo with a comparison group, the first two put on activity compensation
+    at start and their households' payments taken out (as the economic-aid system has none): the DiD's sentence said
+    '63 hushåll, varav 7 med deltagare', and the participants' households less 7 told how many the payments do not
+    follow, beside the table's '..'. The sentence now says the number is not given, its total too (the total less
+    the comparison group's households in the table gives the participants'), as the workbook's estimate table does."""
+    from evaltools.present.sections import payments
+    from evaltools.analysis.disclosure import payment_units_hidden
+
+    from .conftest import demo_comparison_project
+
+    path = demo_comparison_project(tmp_path, "litet", 20260101, 12, 60, -2000.0)
+    parts = pd.read_csv(tmp_path / "participants.csv")
+    parts.loc[:1, "support_start"] = "sjuk_aktivitetsersättning"
+    parts.to_csv(tmp_path / "participants.csv", index=False)
+    paid = pd.read_csv(tmp_path / "payments.csv")
+    paid[~paid["household_id"].isin(parts.loc[:1, "household_id"])].to_csv(tmp_path / "payments.csv", index=False)
+    r = et.Report(et.load_project(path))
+    assert r.payments.did is not None
+    assert payment_units_hidden(r.project, r.payments.did.n_treated_clusters)
+    said = payments.effect_sentence(r)
+    assert "varav" not in said and "antalet hushåll redovisas inte" in said, said
+    effect = r.key_tables()["forsorjningsstod_effekt"]
+    assert set(effect["n_clusters"]) == {".."} and set(effect["n_treated_clusters"]) == {".."}, effect

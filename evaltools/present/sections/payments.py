@@ -256,7 +256,7 @@ def effect_sentence(r) -> str:
     till 2 814 kr mindre …)"); the same estimate and interval as the appendix's table, where the method is named
     (:func:`detail_blocks`)."""
     lang, d = r.lang, r.payments.did
-    counts = {"households": fmt_int(d.n_clusters, lang), "treated": fmt_int(d.n_treated_clusters, lang)}
+    counts = {"units": did_units(r)}
     amount = fmt_kr(abs(d.effect), lang)
     if d.ci_high < 0 or d.ci_low > 0:  # the whole interval on one side of zero: a fall (or a rise) for certain
         near, far = sorted((abs(d.ci_low), abs(d.ci_high)))
@@ -271,8 +271,18 @@ def did_effect_sentence(r) -> str:
     (skillnad-i-skillnader): −2 486 kr per hushåll och månad, …"): the same figures as :func:`effect_sentence`."""
     lang, d = r.lang, r.payments.did
     return r.msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang),
-                 high=fmt_kr(d.ci_high, lang), households=fmt_int(d.n_clusters, lang),
-                 treated=fmt_int(d.n_treated_clusters, lang))
+                 high=fmt_kr(d.ci_high, lang), units=did_units(r))
+
+
+def did_units(r) -> str:
+    """The households the DiD counts, as its sentences say them ("63 hushåll, varav 7 med deltagare"), or, where the
+    participants' households would tell the few participants the payments do not follow
+    (:func:`evaltools.analysis.disclosure.payment_units_hidden`), that they are not given: the total too, since the
+    total less the comparison group's households in the table gives the participants'."""
+    d = r.payments.did
+    if payment_units_hidden(r.project, d.n_treated_clusters):
+        return r.msg("payments.did_units_withheld", k=str(r.k))
+    return r.msg("payments.did_units", households=fmt_int(d.n_clusters, r.lang), treated=fmt_int(d.n_treated_clusters, r.lang))
 
 
 def detail_blocks(r) -> list[list]:
