@@ -232,3 +232,12 @@ def test_the_comparisons_households_do_not_give_away_the_few_on_another_support(
     assert "varav" not in said and "antalet hushåll redovisas inte" in said, said
     effect = r.key_tables()["forsorjningsstod_effekt"]
     assert set(effect["n_clusters"]) == {".."} and set(effect["n_treated_clusters"]) == {".."}, effect
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_total_row_is_told_in_the_same_run_as_the_headings_to_read(tmp_path, lang):
+    """Before data.columns is written, the one message with the lines to write came alone, and the total row (row 5)
+    only on the next run, once the headings were read: both now come at once."""
+    problems = load_problems(_case_system_project(tmp_path, ["25", "31", "47"], columns=False, total=True), lang)
+    assert [p.key for p in problems] == ["column.own_headings", "row.total"], [p.note(lang) for p in problems]
+    assert problems[1].row == 5 and "'Totalt'" in problems[1].note(lang)

@@ -2671,7 +2671,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),
-                                        raw.frame, params.data.codes, is_comparison)
+                                        raw.frame, params.data.codes, is_comparison, raw.file_rows)
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
@@ -2927,6 +2927,23 @@ _EXIT_REASON_HEADINGS = ("avslutsanledning", "avslutningsanledning")
 _OUTCOME_CHOICES = ("sysselsättningefter", "sysselsättningefterinsats", "försörjningefter", "försörjningefterinsats")
 
 
+def _own_total_rows(frame: pd.DataFrame, headings: list[str], pairs: dict[str, str]) -> pd.Series:
+    """The rows of a file under its own headings (``pairs``: each heading with its column) that hold a total label
+    ('Totalt', 'Summa: 12') in the first column or the one the person id is read from: a total row under the persons."""
+    ids = [h for h in headings[:1] + [h for h in headings if pairs.get(h) == S.PERSON_ID] if h in frame.columns]
+    total = pd.Series(False, index=frame.index)
+    for h in dict.fromkeys(ids):
+        total |= per_distinct(frame[h].fillna("").astype(str), lambda u: u.str.strip().str.rstrip(":").str.lower()
+                              .map(_is_total_label)).astype(bool)
+    return total
+
+
+def _total_label_of(row: pd.Series) -> str:
+    """The first cell of a total row that holds its label, as written ('Totalt')."""
+    return next((str(v).strip() for v in row.tolist()
+                 if _is_total_label(str(v).strip().rstrip(":").lower())), "")
+
+
 def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFrame,
                     known: dict[str, dict[str, str]]) -> str:
     """The ``data.codes`` line for the code columns of a ``data.columns`` line not yet written (``pairs``: each
@@ -2936,11 +2953,7 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
     specs = {c.name: c for c in S.PARTICIPANTS.columns if c.kind == "code"}
     # (a total row under the persons, 'Totalt' and its count beside it, is a row to delete, told so on its own: its
     # count is no text of a code column)
-    ids = [h for h in headings[:1] + [h for h in headings if pairs.get(h) == S.PERSON_ID] if h in frame.columns]
-    total = pd.Series(False, index=frame.index)
-    for h in dict.fromkeys(ids):
-        total |= per_distinct(frame[h].fillna("").astype(str), lambda u: u.str.strip().str.rstrip(":").str.lower()
-                              .map(_is_total_label)).astype(bool)
+    total = _own_total_rows(frame, headings, pairs)
     parts = []
     for h in headings:
         col = specs.get(pairs.get(h, ""))
@@ -2959,7 +2972,7 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
 
 def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False,
                      frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None,
-                     comparison: bool = False) -> list[Problem]:
+                     comparison: bool = False, file_rows=None) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
     a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
@@ -2998,9 +3011,14 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     # (the comparison group's file is read with the participants' columns, and named as what it is)
     which = {lang: message("column.comparison_file" if comparison else "column.participants_file", lang)
              for lang in ("sv", "en")}
+    # (a total row under the persons is told in the same run, as a row to delete, not after the headings are read)
+    totals = [] if mapping or frame is None or file_rows is None else [
+        problem(fname, int(file_rows[i]), None, _total_label_of(frame.iloc[i]), "row.total")
+        for i in np.flatnonzero(_own_total_rows(frame, headings, pairs).to_numpy()).tolist()
+        if not any(p.key == "row.total" and p.row == int(file_rows[i]) for p in rest)]
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
                     other=f"'{others[0]}'" if others else "'Försörjning efter'", codes_sv=said["sv"],
-                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest]
+                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest, *totals]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem],
