@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from evaltools.present.display import Table
@@ -138,7 +139,11 @@ def test_kompassens_body_says_in_one_sentence_how_far_its_conclusion_survives_dr
 
 def _stub(lang: str, effect: float, low: float, high: float):
     did = SimpleNamespace(effect=effect, ci_low=low, ci_high=high, n_clusters=40, n_treated_clusters=12)
-    return SimpleNamespace(lang=lang, msg=lambda key, **v: msg(key, lang, **v), payments=SimpleNamespace(did=did))
+    # (twelve participants, each a household of their own, all twelve in the estimate: no count of them withheld)
+    project = SimpleNamespace(participants=pd.DataFrame({"person_id": [f"P{i}" for i in range(12)]}),
+                              params=SimpleNamespace(privacy=SimpleNamespace(min_count=5)))
+    return SimpleNamespace(lang=lang, msg=lambda key, **v: msg(key, lang, **v), payments=SimpleNamespace(did=did),
+                           project=project, k=5)
 
 
 @pytest.mark.parametrize("effect, low, high, said", [

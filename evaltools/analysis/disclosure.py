@@ -442,6 +442,26 @@ def participant_households(project: Project, disclosure: Disclosure | None = Non
     return Households(n, h, said)
 
 
+def payment_units_hidden(project: Project, units: int) -> bool:
+    """Whether a count of the participants' households in the analyses of försörjningsstöd (the units the tables
+    before and after start count, :func:`evaltools.analysis.comparison.payment_phases`' ``persons``) is withheld:
+    where it is 1 to ``min_count − 1`` fewer than the households all participants live in (each person one where
+    the file gives none), the difference is a count of participants the payments do not follow, most often those
+    who had another support at start (sickness or activity compensation), which the participants table and the
+    data-quality notes hide as a small count. "8" beside page 1's 9 participants would say that one of them was
+    on another support.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> p = SimpleNamespace(participants=pd.DataFrame({"person_id": list("ABCDEFGHI")}),
+    ...                     params=SimpleNamespace(privacy=SimpleNamespace(min_count=5)))
+    >>> payment_units_hidden(p, 8), payment_units_hidden(p, 9), payment_units_hidden(p, 4)
+    (True, False, False)
+    """
+    return 0 < households_of(project.participants) - int(units) < project.params.privacy.min_count
+
+
 def intake_per_year(project: Project) -> pd.Series | None:
     """The participants per project year of intake as page 1 and the evaluator's citable figures state them,
     or ``None`` where a year holds 1 to ``min_count − 1`` (then only the total is said: a small year could

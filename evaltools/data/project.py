@@ -30,7 +30,7 @@ from .privacy import public_name
 from .reading import file_sha256, workbooks_kept
 from .survey import load_survey
 from .template import placeholder_problems
-from .validation import ADULT_AGE, age_bands, child_without_own_support, coverage_note, paid_by_start, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
+from .validation import ADULT_AGE, joined_unit_lines, age_bands, child_without_own_support, coverage_note, paid_by_start, group_bands, derive_person_columns, empty_table, enrolment_counts, file_row, load_budget, load_payments, load_persons, load_register
 from .params import kolada_folder, kolada_series, params_from_mapping, params_problems, read_params_mapping, running_without_data_date, \
     data_date_ahead
 
@@ -458,6 +458,7 @@ def _refusal(problems: list[Problem]) -> DataValidationError:
     :class:`PersonalIdentityNumberError`, its cell reported once (the emptied cell is no problem of its own). A total
     row to delete under a file of persons has that message alone, not also one for its sum saved without a value
     (``=SUMMA(C2:C97)``: the row goes, and the formula with it)."""
+    problems = joined_unit_lines(problems)
     totals = {(p.file, p.row) for p in problems if p.key in ("row.total", "row.total_household")}
     problems = [p for p in problems if not (p.key in ("cell.formula", "cell.formula_not_calculated")
                                             and (p.file, p.row) in totals)]

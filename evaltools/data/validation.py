@@ -49,6 +49,8 @@ _TIME_ONLY = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,6})?)?"
 # the currency written with an amount, no part of the number (read once the spaces are out): 'kr', 'Kr', 'SEK'
 # or 'kronor' after it, 'kr' or 'SEK' before it, and the mark after a price ('12 000:-', '450,-'); never 'tkr'
 _CURRENCY = re.compile(r"^(?:kr|sek)(?=[-(\d])|(?<=[\d.,)])(?:kr\.?|kronor|sek|:-|,-)$", re.I)
+# the unit after an age in years, as a case system writes it ('25 år', '25 år.', '25 years'): read as the number
+_AGE_IN_YEARS = re.compile(r"(?<=\d)\s*(?:år|years?|yrs?)\.?\s*$", re.I)
 # an amount written with another unit than kronor in its cell ('12,5 tkr', '1,2 Mkr', '100 tusen kr'), read once the
 # spaces are out: the unit is the params file's (data.amount_unit), never a cell's; with each word, its power of 1000
 _UNIT_IN_CELL = re.compile(r"(-?\d[\d.,]*)(tkr|tsek|ksek|kkr|tusenkr(?:onor)?|mkr|msek|mnkr|mn|miljonerkr(?:onor)?|miljoner)\.?",
@@ -1736,7 +1738,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
             if col.kind == "date":
                 _timed_note(s, ~bad & ~empty, raw, col.name, fname, warn)
         elif col.kind in ("int", "amount", "signed_amount"):
-            num = _parse_amount(s, raw.number_cells.get(col.name))
+            # (an age as a case system exports it, '25 år', '25 år.': the years it states, as '10 441 kr' is kronor)
+            num = _parse_amount(s.str.replace(_AGE_IN_YEARS, "", regex=True) if col.name == S.AGE else s,
+                                raw.number_cells.get(col.name))
             nonfinite = num.notna() & ~np.isfinite(num.fillna(0))
             bad = ~empty & (num.isna() | nonfinite)
             if col.kind == "amount":
@@ -2667,7 +2671,7 @@ def load_persons(path: Path, params: ProjectParams, problems: list[Problem], is_
     # (a column named by its numbered headings in other words has that message, not 'missing' as well)
     problems[first:] = [p for p in problems[first:] if not (p.key == "column.missing" and p.column in named)]
     problems[first:] = _headings_to_map(problems[first:], [str(h) for h in raw.frame.columns], fname, bool(own),
-                                        raw.frame, params.data.codes, is_comparison)
+                                        raw.frame, params.data.codes, is_comparison, raw.file_rows)
     if groups is not None:
         df[S.AGE_GROUP] = groups.where(groups != "", S.UNKNOWN).to_numpy()
     at = len(problems)
@@ -2923,6 +2927,23 @@ _EXIT_REASON_HEADINGS = ("avslutsanledning", "avslutningsanledning")
 _OUTCOME_CHOICES = ("sysselsättningefter", "sysselsättningefterinsats", "försörjningefter", "försörjningefterinsats")
 
 
+def _own_total_rows(frame: pd.DataFrame, headings: list[str], pairs: dict[str, str]) -> pd.Series:
+    """The rows of a file under its own headings (``pairs``: each heading with its column) that hold a total label
+    ('Totalt', 'Summa: 12') in the first column or the one the person id is read from: a total row under the persons."""
+    ids = [h for h in headings[:1] + [h for h in headings if pairs.get(h) == S.PERSON_ID] if h in frame.columns]
+    total = pd.Series(False, index=frame.index)
+    for h in dict.fromkeys(ids):
+        total |= per_distinct(frame[h].fillna("").astype(str), lambda u: u.str.strip().str.rstrip(":").str.lower()
+                              .map(_is_total_label)).astype(bool)
+    return total
+
+
+def _total_label_of(row: pd.Series) -> str:
+    """The first cell of a total row that holds its label, as written ('Totalt')."""
+    return next((str(v).strip() for v in row.tolist()
+                 if _is_total_label(str(v).strip().rstrip(":").lower())), "")
+
+
 def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFrame,
                     known: dict[str, dict[str, str]]) -> str:
     """The ``data.codes`` line for the code columns of a ``data.columns`` line not yet written (``pairs``: each
@@ -2930,12 +2951,15 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
     nor a text ``known`` already translates), in the file's order, with the code each probably means or ``?``.
     Empty when no text needs a translation."""
     specs = {c.name: c for c in S.PARTICIPANTS.columns if c.kind == "code"}
+    # (a total row under the persons, 'Totalt' and its count beside it, is a row to delete, told so on its own: its
+    # count is no text of a code column)
+    total = _own_total_rows(frame, headings, pairs)
     parts = []
     for h in headings:
         col = specs.get(pairs.get(h, ""))
         if col is None or h not in frame.columns:
             continue
-        cells = frame[h].fillna("").astype(str).str.strip()
+        cells = frame.loc[~total, h].fillna("").astype(str).str.strip()
         folded = cells.str.casefold()
         done = set(known.get(col.name, {}))
         texts = list(dict.fromkeys(cells[(cells != "") & ~folded.isin([*col.vocab, S.FELREGISTRERING, *done])]))
@@ -2948,7 +2972,7 @@ def _codes_to_write(pairs: dict[str, str], headings: list[str], frame: pd.DataFr
 
 def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapping: bool = False,
                      frame: pd.DataFrame | None = None, known: dict[str, dict[str, str]] | None = None,
-                     comparison: bool = False) -> list[Problem]:
+                     comparison: bool = False, file_rows=None) -> list[Problem]:
     """Three or more of the contract's columns under headings in other words (a follow-up system's export,
     a SUS report) as one message with the lines to write once in the params file (``data.columns``), instead of
     a message per heading; with a ``data.columns`` already written (``mapping``), any such heading, as the
@@ -2987,9 +3011,14 @@ def _headings_to_map(found: list[Problem], headings: list[str], fname: str, mapp
     # (the comparison group's file is read with the participants' columns, and named as what it is)
     which = {lang: message("column.comparison_file" if comparison else "column.participants_file", lang)
              for lang in ("sv", "en")}
+    # (a total row under the persons is told in the same run, as a row to delete, not after the headings are read)
+    totals = [] if mapping or frame is None or file_rows is None else [
+        problem(fname, int(file_rows[i]), None, _total_label_of(frame.iloc[i]), "row.total")
+        for i in np.flatnonzero(_own_total_rows(frame, headings, pairs).to_numpy()).tolist()
+        if not any(p.key == "row.total" and p.row == int(file_rows[i]) for p in rest)]
     return [problem(fname, None, None, None, key, block=block, heading=chosen,
                     other=f"'{others[0]}'" if others else "'Försörjning efter'", codes_sv=said["sv"],
-                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest]
+                    codes_en=said["en"], persons_file_sv=which["sv"], persons_file_en=which["en"]), *rest, *totals]
 
 
 def _translated_codes(raw: RawTable, params: ProjectParams, fname: str, warn: list[Problem],
@@ -3644,6 +3673,23 @@ def _unit_line(params: ProjectParams, table: str) -> str | None:
         units["comparison_payments"] = params.data.unit("comparison_payments")
     units[file] = "kr"
     return "amount_unit: {" + ", ".join(f"{k}: {v}" for k, v in units.items()) + "}"
+
+
+def joined_unit_lines(problems: list[Problem]) -> list[Problem]:
+    """The ``amount_unit`` lines of the payments files found in kronor while read in tkr, joined into one: each
+    file's message names the line that reads *that* file in kr, so where both the participants' and the comparison
+    group's payments are in kronor, each line alone would leave the other file read in tkr, and the evaluator who
+    wrote one would be refused again for the other. Every such message then names the line that reads both in kr."""
+    found = [p for p in problems if p.key == "payment.too_large_tkr"]
+    if len(found) < 2:
+        return problems
+    units: dict[str, str] = {}
+    for p in found:
+        for part in re.findall(r"(\w+): (\w+)", str(dict(p.values)["line"])):
+            units[part[0]] = "kr" if part[1] == "kr" or units.get(part[0]) == "kr" else part[1]
+    line = "amount_unit: {" + ", ".join(f"{k}: {v}" for k, v in units.items()) + "}"
+    return [problem(p.file, p.row, p.column, None, p.key, p.severity, p.code, **{**dict(p.values), "line": line})
+            if p.key == "payment.too_large_tkr" else p for p in problems]
 
 
 def _check_amounts(df: pd.DataFrame, raw: RawTable, fname: str, problems: list[Problem],

@@ -19,13 +19,14 @@ from ..analysis.cohorts import (composition, outcome_rates, stated_successes, su
 from ..analysis.comparison import compare_payments, payment_phases, reference_date_sensitivity
 from ..data import schema as S
 from ..data.params import project_kind
+from ..data.privacy import SECONDARY
 from ..analysis.costbenefit import cost_benefit, published
 from .display import Numbering, Table, Text, figure_html, number_parts, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
 from ..analysis.costbenefit.persistence import some_had_no_fs
-from ..analysis.disclosure import Counts, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld, payment_units_hidden
 from ..data.project import Project, load_project
 from .figures import goal_verdicts, report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -393,12 +394,16 @@ class Report:
         if sections.survey.has_survey(self):  # (hidden groups and free text are not in it)
             out["enkater"] = sections.survey.workbook_frame(self)
         if not self.payments.table.empty:
-            out["forsorjningsstod"] = self.payments.table
+            out["forsorjningsstod"] = sections.payments.withheld_units(self.payments.table, self.project)
             if self.payments.did is not None:  # the DiD and its placebo, each with its main interval and which it is
                 out["forsorjningsstod_effekt"] = did_table(self.payments, self.staggered, self.weighting)
+                if payment_units_hidden(self.project, self.payments.did.n_treated_clusters):  # (as the sentences)
+                    effect = out["forsorjningsstod_effekt"].astype({"n_clusters": object, "n_treated_clusters": object})
+                    effect.loc[:, ["n_clusters", "n_treated_clusters"]] = SECONDARY
+                    out["forsorjningsstod_effekt"] = effect
                 if (months := sections.payments.shown_event_study(self.payments)) is not None:
                     out["forsorjningsstod_manad"] = months  # (the section's month-by-month table, every month)
-            out["forsorjningsstod_faser"] = payment_phases(self.project)
+            out["forsorjningsstod_faser"] = sections.payments.withheld_units(payment_phases(self.project), self.project)
         return out
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...analysis.comparison import compare_exit_rates, payment_phases
 from ...data import schema as S
-from ...analysis.disclosure import Secondary
+from ...analysis.disclosure import Secondary, payment_units_hidden
 from ...data.privacy import SECONDARY, all_of, hides
 from ..display import Table, Text
 from ...words.formats import (capitalized, fmt_amount, fmt_cell, fmt_int, fmt_kr, fmt_num, fmt_p, fmt_p_relation, fmt_pct, fmt_persons,
@@ -27,18 +27,38 @@ def chart_shown(event_means) -> bool:
     return event_means is not None and bool(event_means["mean_amount"].notna().any())
 
 
+def withheld_units(frame: pd.DataFrame, project) -> pd.DataFrame:
+    """The tables of försörjningsstöd before and after start (``group``, ``persons``) with the participants' count
+    (and a phase's household-months) as ``..`` where it would tell how many participants the payments do not follow
+    (:func:`evaltools.analysis.disclosure.payment_units_hidden`): the section's tables and the workbook's alike."""
+    mine = (frame["group"] == "participants") & pd.Series(
+        [bool(pd.notna(v)) and payment_units_hidden(project, v) for v in frame["persons"]], index=frame.index)
+    if not mine.any():
+        return frame
+    # (a phase's household-months too: the 12 months before start of 8 households are 96)
+    cols = [c for c in ("persons", "person_months") if c in frame]
+    out = frame.astype({c: object for c in cols})
+    out.loc[mine, cols] = SECONDARY
+    return out
+
+
+def _units_shown(v: object, k: int, lang: str) -> str:
+    """A count of households in the tables before and after start: ``..`` as withheld, else under the rule."""
+    return SECONDARY if v == SECONDARY else fmt_persons(int(v), k, lang)  # type: ignore[call-overload]
+
+
 def blocks(r) -> list[list]:
     lang, msg, k = r.lang, r.msg, r.k
     pay = r.payments
     heading = msg("payments.heading")
     if pay.table.empty:  # no payment data: the section is left out; the facts section says so in one sentence
         return []
-    tab = pay.table
+    tab = withheld_units(pay.table, r.project)
     group, n = msg("common.group"), t("n", lang)
     before, after, change = msg("payments.before"), msg("payments.after"), msg("payments.change")
     frame = pd.DataFrame({
         group: [t(g, lang) for g in tab["group"]],
-        n: [fmt_persons(v, k, lang) for v in tab["persons"]],
+        n: [_units_shown(v, k, lang) for v in tab["persons"]],
         before: [fmt_amount(v, lang) for v in tab["before"]],
         after: [fmt_amount(v, lang) for v in tab["after"]],
         change: [fmt_amount(v, lang) for v in tab["change"]],
@@ -57,7 +77,7 @@ def blocks(r) -> list[list]:
     if pay.households_merged:  # (försörjningsstöd is paid per household: the table below counts households)
         paras[0] += " " + msg("payments.household_unit")
     paras[0] += unpaid_before_sentence(r)
-    ph = payment_phases(r.project)
+    ph = withheld_units(payment_phases(r.project), r.project)
     phase_names = {"before": msg("payments.phase.before", months=str(c.months_before)),
                    "during": msg("payments.phase.during"),
                    "after": msg("payments.phase.after", months=str(c.months_before))}
@@ -65,19 +85,24 @@ def blocks(r) -> list[list]:
     phases = pd.DataFrame({
         group: [t(g, lang) for g in ph["group"]],
         msg("payments.phase_col"): [phase_names[p_] for p_ in ph["phase"]],
-        n: [fmt_persons(v, k, lang) for v in ph["persons"]],
+        n: [_units_shown(v, k, lang) for v in ph["persons"]],
         per_month: [fmt_amount(v, lang) for v in ph["mean_amount"]],
     })
     # the comparison group's dates are named only where there is a comparison group
     basis_note = msg("payments.basis_note", basis=B.basis_words(B.CURRENT, lang))  # (amounts as paid out)
     # (the prices in the same note as how a month without payment counts: a third note, of one line, started the
     # next page with the second, away from their table, where binding all three cost a page, Specialistteamet's)
-    phase_note = (" ".join([msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"), basis_note]),
-                  msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)))
+    # (a count of households shown as '..' is said why, under each table that shows one)
+    units_note = msg("payments.units_withheld_note", k=str(k))
+    phase_note: tuple[str, ...] = (
+        " ".join([msg("payments.phase_note" if pay.has_comparison else "payments.zero_months_note"), basis_note]),
+        msg("payments.hidden_note", k=str(k), share=fmt_pct(r.params.privacy.dominance, lang, 0)),
+        *((units_note,) if (ph["persons"] == SECONDARY).any() else ()))
+    table_units = (units_note,) if (tab["persons"] == SECONDARY).any() else ()
     shown = chart_shown(pay.event_means)
     no_chart = [] if shown else [msg("payments.no_chart", k=str(k))]
     out = [[Text(paras[:1] + no_chart, heading), plot_payments(pay, lang) if shown and not study else None,
-            Table(frame, notes=(*table_did_note(r), basis_note), numeric=(n, before, after, change)),
+            Table(frame, notes=(*table_did_note(r), basis_note, *table_units), numeric=(n, before, after, change)),
             # (the estimators beside the main one and the sensitivity bounds are the appendix's: detail_blocks)
             Text(paras[1:]), *balance_blocks(r),
             Text([], msg("payments.phases"), 3),
@@ -231,7 +256,7 @@ def effect_sentence(r) -> str:
     till 2 814 kr mindre …)"); the same estimate and interval as the appendix's table, where the method is named
     (:func:`detail_blocks`)."""
     lang, d = r.lang, r.payments.did
-    counts = {"households": fmt_int(d.n_clusters, lang), "treated": fmt_int(d.n_treated_clusters, lang)}
+    counts = {"units": did_units(r)}
     amount = fmt_kr(abs(d.effect), lang)
     if d.ci_high < 0 or d.ci_low > 0:  # the whole interval on one side of zero: a fall (or a rise) for certain
         near, far = sorted((abs(d.ci_low), abs(d.ci_high)))
@@ -246,8 +271,18 @@ def did_effect_sentence(r) -> str:
     (skillnad-i-skillnader): −2 486 kr per hushåll och månad, …"): the same figures as :func:`effect_sentence`."""
     lang, d = r.lang, r.payments.did
     return r.msg("payments.did_effect", effect=fmt_kr(d.effect, lang), low=fmt_kr(d.ci_low, lang),
-                 high=fmt_kr(d.ci_high, lang), households=fmt_int(d.n_clusters, lang),
-                 treated=fmt_int(d.n_treated_clusters, lang))
+                 high=fmt_kr(d.ci_high, lang), units=did_units(r))
+
+
+def did_units(r) -> str:
+    """The households the DiD counts, as its sentences say them ("63 hushåll, varav 7 med deltagare"), or, where the
+    participants' households would tell the few participants the payments do not follow
+    (:func:`evaltools.analysis.disclosure.payment_units_hidden`), that they are not given: the total too, since the
+    total less the comparison group's households in the table gives the participants'."""
+    d = r.payments.did
+    if payment_units_hidden(r.project, d.n_treated_clusters):
+        return r.msg("payments.did_units_withheld", k=str(r.k))
+    return r.msg("payments.did_units", households=fmt_int(d.n_clusters, r.lang), treated=fmt_int(d.n_treated_clusters, r.lang))
 
 
 def detail_blocks(r) -> list[list]:
