@@ -4578,6 +4578,12 @@ def _mark_line(loader: yaml.SafeLoader, mark: yaml.Mark) -> int:
     return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
 
 
+def yaml_problem(e: yaml.YAMLError, text: str, lang: str) -> str:
+    """What is wrong with a YAML file of the evaluator's (``text``) that YAML cannot read, in ``lang``: its line (and
+    column) and, for the likeliest mistakes, how to fix it (:func:`_yaml_problem`)."""
+    return _yaml_problem(e, text)[lang]
+
+
 def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:
     """What is wrong with a params file that YAML cannot read, in both languages: the line (and column),
     and for the two mistakes a params file written by hand is most likely to hold, how to fix it — a

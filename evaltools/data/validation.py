@@ -1816,6 +1816,12 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if col.name == S.BIRTH_YEAR:  # a birth date, or a year of two digits, as a register gives it
                     for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
                         if (h := _birth_year_hint(s.iloc[i])) is not None:
+                            # (a date under Excel's 'yyyy' shows as its year: the evaluator sees 1980, the cell
+                            # holds 1980-05-17, and is told why the two differ)
+                            under = {col.name, raw.headings.get(col.name, col.name), raw.column_of(col.name, i)}
+                            if h[0] == "hint.birth_date" and any((int(rows[i]), name) in raw.year_shown
+                                                                 for name in under):
+                                h = ("hint.birth_date_year_shown", h[1])
                             hints[i] = h
             for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
                 if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed

@@ -1,0 +1,136 @@
+"""Hostile and careless inputs from the evaluator's own hand: a birth date Excel shows as its year, a project's own
+wording file that cannot be used (told in the evaluator's language), and a phone number in the free text of the
+params file or in the evaluator's text.
+
+Tiny projects written in tmp_path; what is expected is read off the cells and lines written, by hand."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from evaltools.words import text
+from evaltools.words.text import TextError, load_overrides
+
+from .conftest import PARTICIPANT_ROWS, load_problems, params_with_files
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- 1. a birth date under Excel's 'yyyy': Excel shows 1980, the cell holds 1980-05-17 ------------------------------
+def _participants_workbook(path: Path, heading: str, birth: object, number_format: str) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["person_id", "sex", heading, "household_type", "start_date", "end_date", "outcome"])
+    for row in PARTICIPANT_ROWS:
+        ws.append(list(row))
+    ws["C2"] = birth
+    ws["C2"].number_format = number_format
+    wb.save(path)
+
+
+@pytest.mark.parametrize("heading", ["birth_year", "Födelseår"])
+def test_a_birth_date_shown_as_its_year_says_excel_shows_the_year_only(tiny_project, heading):
+    """Before: "står '1980-05-17' … skriv bara födelseåret, 1980", of a cell the evaluator sees as 1980 in Excel,
+    with no word of why the two differ."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    _participants_workbook(path, heading, dt.datetime(1980, 5, 17), "yyyy")
+    before = _digest(path)
+    own = "" if heading == "birth_year" else f"  columns: {{{heading}: birth_year}}\n"  # (the evaluator's heading)
+    (p,) = load_problems(tiny_project(data_block="data:\n  participants: data/deltagare.xlsx\n" + own))
+    assert p.row == 2 and p.value == "1980-05-17" and p.column == heading
+    assert p.note("sv").endswith(
+        "– Excel visar bara året, 1980, eftersom cellen har formatet åååå, men cellen innehåller hela födelsedatumet: "
+        "skriv födelseåret 1980 som ett tal i cellen (formatet Allmänt eller Tal); rapporten behöver inte mer, och ett "
+        "födelsedatum säger mer om personen"), p.note("sv")
+    assert "Excel shows the year only, 1980, as the cell is formatted yyyy" in p.note("en")
+    assert _digest(path) == before  # (the input is never changed)
+
+
+def test_a_birth_date_shown_in_full_keeps_its_message(tiny_project):
+    """A date shown as a date (yyyy-mm-dd) is no surprise to the evaluator: the message stays as it was."""
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    _participants_workbook(path, "birth_year", dt.datetime(1980, 5, 17), "yyyy-mm-dd")
+    (p,) = load_problems(params_with_files(tiny_project, participants="deltagare.xlsx"))
+    assert p.note("sv").endswith("– skriv bara födelseåret, 1980: rapporten behöver inte mer, och ett "
+                                 "födelsedatum säger mer om personen")
+
+
+def test_a_birth_year_typed_as_a_number_under_yyyy_is_read(tiny_project):
+    """1980 typed as a number is read as the year whatever the format (1980 under 'yyyy' would show 1905: Excel's
+    day 1980; only a General or Number format is sure, and a number is what the column takes)."""
+    import evaltools as et
+    path = tiny_project.dir / "data/deltagare.xlsx"
+    _participants_workbook(path, "birth_year", 1980, "0")
+    project = et.load_project(params_with_files(tiny_project, participants="deltagare.xlsx"))
+    assert project.participants.loc[project.participants["person_id"] == "P1", "birth_year"].tolist() == [1980]
+
+
+# --- 2. a project's own wording file: its problems in the language it rewords ----------------------------------------
+def _wording(tmp_path: Path, body: str, lang: str) -> Path:
+    params = tmp_path / "params" / "mitt-projekt.yaml"
+    path = text.override_path(params, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("body", "sv", "en"), [
+    ("summary:\n  headline: X\n", "summary.headline: inget sådant meddelande (nycklarna står i evaltools/locales/sv.yaml)",
+     "summary.headline: no such message (the keys are in evaltools/locales/en.yaml)"),
+    ("label:\n  goal: Klart\n", "label.goal: det här meddelandet kan inte formuleras om per projekt",
+     "label.goal: this message cannot be reworded per project"),
+    ("summary:\n  heading: '{heading.__class__}'\n", "summary.heading: platshållaren {heading.__class__} är inte tillåten",
+     "summary.heading: placeholder {heading.__class__} is not allowed"),
+    ("summary:\n  heading: 'Mål { uppnått'\n", "summary.heading: en klammer som inte stängs eller öppnas",
+     "summary.heading: a brace that is never closed or opened"),
+    ("summary:\n  participants: 'Bara {n} av {alla}.'\n",
+     "summary.participants: tappar {years} och lägger till okända {alla}; meddelandet ska använda exakt {n}, {years}",
+     "summary.participants: drops {years} and adds unknown {alla}; the message must use exactly {n}, {years}"),
+    ("summary:\n  heading: [a, b]\n", "summary.heading: förväntat en text, står ['a', 'b']",
+     "summary.heading: expected a text, got ['a', 'b']"),
+    ("- a\n- b\n", "överst i filen förväntas meddelandenycklar", "the file should begin with message keys"),
+    ("a: &a {x: y}\nb: *a\n", "YAML-alias (*namn) får inte stå i en fil med egna formuleringar",
+     "YAML aliases (*name) are not allowed in a wording file"),
+    ("summary:\n  heading: 'x\n", "rad 2, kolumn 12: ingen giltig YAML", "line 2, column 12: not valid YAML"),
+    ("summary:\n  heading: 2024-13-01\n", "ett värde som YAML läser som ett datum är inget datum som finns",
+     "a value YAML reads as a date is no date that exists"),
+    ("summary:\n  heading: 'Ring 811218-9876'\n", "summary.heading: innehåller något som liknar ett personnummer",
+     "summary.heading: holds something shaped like a personnummer"),
+])
+def test_a_wording_file_that_cannot_be_used_is_told_in_its_language(tmp_path, body, sv, en):
+    """Before: every problem of a wording file in English, a Swedish report's too ('no such message')."""
+    for lang, said in (("sv", sv), ("en", en)):
+        path = _wording(tmp_path, body, lang)
+        with pytest.raises(TextError) as e:
+            load_overrides(path, lang)
+        assert str(path) in str(e.value) and said in str(e.value), str(e.value)
+        assert "811218" not in str(e.value)
+
+
+def test_every_problem_of_a_wording_file_is_named_at_once_in_swedish(tmp_path):
+    path = _wording(tmp_path, "summary:\n  headline: X\n  heading: 'a {b.c}'\nlabel:\n  goal: Klart\n", "sv")
+    with pytest.raises(TextError) as e:
+        text.project_catalog(path.parents[1] / "mitt-projekt.yaml", "sv")
+    lines = str(e.value).splitlines()
+    assert lines[0] == f"{path}: projektets egna formuleringar kan inte användas:"
+    assert [line.split(":")[0].strip() for line in lines[1:]] == ["summary.headline", "summary.heading", "label.goal"]
+
+
+def test_a_wording_file_not_in_utf8_says_how_to_save_it(tmp_path):
+    path = _wording(tmp_path, "", "sv")
+    path.write_bytes("summary:\n  heading: Överblick\n".encode("utf-16"))
+    with pytest.raises(TextError) as e:
+        load_overrides(path, "sv")
+    assert str(e.value) == f"{path}: filen är inte UTF-8-text; spara den som UTF-8 (i Anteckningar: Spara som, Kodning UTF-8)"
+
+
+def test_the_packages_catalog_problems_stay_in_english():
+    """A catalog of the package's own (a developer's mistake) is told in English, as before."""
+    with pytest.raises(TextError, match="expected text, got int 5"):
+        text._flatten({"summary": {"heading": 5}}, "locales/sv.yaml")
