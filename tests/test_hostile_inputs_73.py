@@ -134,3 +134,94 @@ def test_the_packages_catalog_problems_stay_in_english():
     """A catalog of the package's own (a developer's mistake) is told in English, as before."""
     with pytest.raises(TextError, match="expected text, got int 5"):
         text._flatten({"summary": {"heading": 5}}, "locales/sv.yaml")
+
+
+# --- 3. a phone number in the evaluator's free text ------------------------------------------------------------------
+# every way a Swedish number is written by hand or pasted (a hard space, a dash from Word), and, beside them, the
+# figures an evaluator's text is full of that are no phone number
+PHONES = ["070-123 45 67", "070-1234567", "0701234567", "070 123 45 67", "(070) 123 45 67", "+46 70 123 45 67",
+          "+46701234567", "+46 (0)70-123 45 67", "0046 70 123 45 67", "060-12 34 56", "08-123 456 78", "0611-123 45",
+          "031-123456", "tel. 12 34 56", "Mobil: 123 45 67", "070\u2011123\u00a045\u00a067", "073\u2013123 45 67"]
+NO_PHONES = ["Dnr 2023/145", "Dnr KS 2019/0712", "556123-4567", "budget 1 128 000 kr", "totalt 3 070 000 kr",
+             "1 070 123 456 kr", "2022-08-01 – 2023-07-31", "01.08.2022", "2018–2019", "2019-05-12 08:30",
+             "öppet 09-12 13-16", "SFS 2001:453", "prop. 2002/03:132", "0,7 årsarbetare", "Ring 112", "+12 000 kr",
+             "811218-9876"]
+
+
+@pytest.mark.parametrize("written", PHONES)
+def test_a_phone_number_is_found_however_it_is_written(written):
+    from evaltools.data.privacy import find_phone
+    assert find_phone(f"Deltagaren nås på {written}, efter klockan tio.")
+
+
+@pytest.mark.parametrize("written", NO_PHONES)
+def test_figures_dates_a_dnr_and_an_organisation_number_are_no_phone_number(written):
+    from evaltools.data.privacy import find_phone
+    assert not find_phone(f"Enligt beslutet ({written}) gick projektet vidare.")
+
+
+def test_the_phone_numbers_of_a_real_application_are_found():
+    """The application of Timrå's SGI project (2019) gives its contacts' numbers, as an evaluator pasting from it
+    would bring them along (the numbers here made up, written as that application writes them)."""
+    from evaltools.data.privacy import find_phone
+    assert find_phone("Projektledare\tTelefon och e-post 072-1234567")
+    assert find_phone("010-123 45 67")
+
+
+@pytest.mark.parametrize("written", ["070-123 45 67", "+46 70 123 45 67"])
+def test_a_phone_number_in_a_goals_evidence_is_refused_at_its_line_without_the_number(tiny_project, written):
+    """Before: read, and printed on the report's goal page."""
+    from .conftest import params_refusal
+    params = tiny_project(f"""\
+        goals:
+          - id: samverkan
+            kind: qualitative
+            label: Bättre samverkan
+            assessment: delvis
+            evidence: Deltagaren (nås på {written}) berättar om bättre kontakt.
+        """)
+    for lang, said in (("sv", "rad 15, mål 1 (id: samverkan), evidence: innehåller något som liknar ett "
+                                "telefonnummer (visas inte här)"),
+                       ("en", "line 15, goal 1 (id: samverkan), evidence: holds something shaped like a phone number "
+                              "(not shown here)")):
+        message = params_refusal(params, lang=lang, lines=True)
+        assert said in message, message
+        assert written[-5:] not in message and "45 67" not in message
+
+
+def test_a_phone_number_in_a_params_comment_is_refused_at_its_line(tiny_project):
+    """The report's appendix prints the params file as written, its comments too."""
+    from .conftest import params_refusal
+    params = tiny_project("# kontakt: samordnaren 070-123 45 67\n")
+    message = params_refusal(params, lines=True)
+    assert "rad 10: innehåller något som liknar ett telefonnummer (visas inte här), i en kommentar" in message
+    assert "45 67" not in message
+
+
+def test_figures_a_dnr_and_an_organisation_number_in_the_params_texts_are_read(tiny_project):
+    import evaltools as et
+    params = tiny_project("""\
+        description: >-
+          Dnr 2023/145. Beviljat 1 128 000 kr för 2022-01-01 – 2023-12-31 till Testkommun (556123-4567);
+          möten 09-12 13-16.
+        """)
+    assert "556123-4567" in et.load_project(params).params.description
+
+
+def test_a_phone_number_in_the_evaluators_text_is_named_by_its_line(tmp_path):
+    """As written on a line, or split by Markdown over lines or around bold (``**070**-123 45 67``): each named by
+    its line, the number never repeated; a Dnr and an amount beside them are no problem."""
+    from evaltools.present.narrative import NarrativeError, read
+    path = tmp_path / "p.sv.md"
+    path.write_text("## Sammanfattande bedömning\n"
+                    "Projektet (Dnr 2023/145, 1 128 000 kr) nådde sina mål.\n"
+                    "En deltagare, nås på 070-123 45 67, berättar.\n"
+                    "En annan på **073**-123 45 67.\n", encoding="utf-8")
+    before = _digest(path)
+    with pytest.raises(NarrativeError) as e:
+        read(path, "sv")
+    said = str(e.value)
+    assert "rad 2" not in said
+    assert "rad 3: ser ut som ett telefonnummer (visas inte här)" in said, said
+    assert "rad 4: som rapporten visar texten" in said and "ser ut som ett telefonnummer" in said.split("rad 4")[1]
+    assert "45 67" not in said and _digest(path) == before

@@ -29,7 +29,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .paths import in_link_loop, is_file, is_folder, resolved, windows_only
 from .messages import echo, message, quote
-from .privacy import find_personnummer, name_looks_like_personnummer, redact
+from .privacy import find_personnummer, find_phone, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import last_kpi_year, riksnorm_table
 from .written_dates import written_date_hint
@@ -4307,6 +4307,10 @@ def load_params(path: str | Path) -> ProjectParams:
     lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_personnummer(line)]  # (as an editor)
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
         raise ParamsError(path, capped([_both("params.personnummer_comment", line=str(i)) for i in lines]))
+    # ... and a participant's phone number in a comment, as in a text (params_from_mapping)
+    lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_phone(line)]
+    if lines and not any(find_phone(v) for _, v in _strings(raw)):
+        raise ParamsError(path, capped([_both("params.phone_comment", line=str(i)) for i in lines]))
     # (a line indented with hard spaces, which YAML reads as no indentation: 'participants' under data: became a
     # setting of its own at the top, and was said to be no setting at all)
     indented = _hard_space_keys(raw, text)
@@ -4415,6 +4419,14 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None,
         raise ParamsError(where, capped([with_line({lang: message("params.personnummer", lang,
                                                                   place=_text_place(loc, key, raw, lang))
                                                     for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in pnr]))
+    # a participant's phone number in an assessment or a goal's evidence ('nås på 070-123 45 67'): published as a
+    # personnummer would be (evaltools.data.privacy.find_phone; an amount, a date, a Dnr or an organisation number
+    # is none)
+    phones = [(loc, key) for loc, key, value in _texts(raw) if find_phone(value)]
+    if phones:
+        raise ParamsError(where, capped([with_line({lang: message("params.phone", lang,
+                                                                  place=_text_place(loc, key, raw, lang))
+                                                    for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in phones]))
     control = control_problems(raw, lines)
     if control:
         raise ParamsError(where, capped(control))
