@@ -102,6 +102,8 @@ def _wording(tmp_path: Path, body: str, lang: str) -> Path:
      "a value YAML reads as a date is no date that exists"),
     ("summary:\n  heading: 'Ring 811218-9876'\n", "summary.heading: innehåller något som liknar ett personnummer",
      "summary.heading: holds something shaped like a personnummer"),
+    ("summary:\n  heading: 'Frågor: 070-123 45 67'\n", "summary.heading: innehåller något som liknar ett telefonnummer",
+     "summary.heading: holds something shaped like a phone number"),
 ])
 def test_a_wording_file_that_cannot_be_used_is_told_in_its_language(tmp_path, body, sv, en):
     """Before: every problem of a wording file in English, a Swedish report's too ('no such message')."""
@@ -110,7 +112,7 @@ def test_a_wording_file_that_cannot_be_used_is_told_in_its_language(tmp_path, bo
         with pytest.raises(TextError) as e:
             load_overrides(path, lang)
         assert str(path) in str(e.value) and said in str(e.value), str(e.value)
-        assert "811218" not in str(e.value)
+        assert "811218" not in str(e.value) and "45 67" not in str(e.value)
 
 
 def test_every_problem_of_a_wording_file_is_named_at_once_in_swedish(tmp_path):

@@ -26,7 +26,7 @@ import yaml
 from ..data.errors import EvaltoolsError
 from ..data.messages import LOCALES_DIR, shorten
 from ..data.params import CONTROL_CHARACTERS, yaml_problem
-from ..data.privacy import find_personnummer, redact
+from ..data.privacy import find_personnummer, find_phone, redact
 from .formats import NBSP, capitalized, number_word
 
 LANGS = ("sv", "en")
@@ -342,6 +342,9 @@ def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
         texts += [_PLACEHOLDER.sub("0000", t) for t in texts]
         if any(find_personnummer(t) for t in texts) or find_personnummer(key):
             problems.append(msg("messages.wording.personnummer", lang, key=redact(key)))
+            continue
+        if any(find_phone(t) for t in texts):  # (a contact's number in a reworded sentence is published too)
+            problems.append(msg("messages.wording.phone", lang, key=key))
             continue
         control = next((hit for t in texts if (hit := CONTROL_CHARACTERS.search(t))), None)
         if control:
