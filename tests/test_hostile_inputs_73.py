@@ -227,3 +227,23 @@ def test_a_phone_number_in_the_evaluators_text_is_named_by_its_line(tmp_path):
     assert "rad 3: ser ut som ett telefonnummer (visas inte här)" in said, said
     assert "rad 4: som rapporten visar texten" in said and "ser ut som ett telefonnummer" in said.split("rad 4")[1]
     assert "45 67" not in said and _digest(path) == before
+
+
+# --- 4. a params file saved by Notepad as 'Unicode' ------------------------------------------------------------------
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_params_file_in_utf16_is_said_to_be_one(tiny_project, encoding):
+    """Before: 'the file is not UTF-8 text', of a file the evaluator saved as Notepad's 'Unicode'."""
+    from .conftest import params_refusal
+    params = tiny_project()
+    params.write_bytes(params.read_text(encoding="utf-8").replace("\n", "\r\n").encode(encoding))
+    before = _digest(params)
+    assert "filen är sparad som UTF-16 (i Anteckningar heter det Unicode eller UTF-16 LE)" in params_refusal(params)
+    assert "the file is saved as UTF-16 (in Notepad called Unicode" in params_refusal(params, lang="en")
+    assert _digest(params) == before
+
+
+def test_a_params_file_in_windows_1252_is_still_said_not_to_be_utf8(tiny_project):
+    from .conftest import params_refusal
+    params = tiny_project()
+    params.write_bytes(params.read_text(encoding="utf-8").encode("cp1252"))
+    assert "filen är inte UTF-8-text; spara den som UTF-8" in params_refusal(params)

@@ -4284,7 +4284,10 @@ def load_params(path: str | Path) -> ProjectParams:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ParamsError(path, [_both("params.not_utf8")]) from None
+        # (Notepad's 'Unicode' is UTF-16: its byte-order mark, or a NUL byte beside every letter, tells it)
+        head = path.read_bytes()[:400]
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4
+        raise ParamsError(path, [_both("params.utf16" if utf16 else "params.not_utf8")]) from None
     except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
         raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
