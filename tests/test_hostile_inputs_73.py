@@ -247,3 +247,43 @@ def test_a_params_file_in_windows_1252_is_still_said_not_to_be_utf8(tiny_project
     params = tiny_project()
     params.write_bytes(params.read_text(encoding="utf-8").encode("cp1252"))
     assert "filen är inte UTF-8-text; spara den som UTF-8" in params_refusal(params)
+
+
+# --- 5. a row of a CSV file separated by the other separator ---------------------------------------------------------
+HEAD = "person_id,sex,birth_year,household_type,start_date,end_date,outcome"
+
+
+def _csv(tiny_project, lines: list[str]) -> Path:
+    path = tiny_project.dir / "data/participants.csv"
+    path.write_text("\n".join([HEAD, *lines]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_row_pasted_with_semicolons_into_a_comma_file_is_named_once_at_its_row(tiny_project):
+    """Before: seventeen messages for the one row, each value refused under the heading of its neighbour ('sex: står
+    '1975'')."""
+    path = _csv(tiny_project, ["P1,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete",
+                               "P2;man;1975,sambo_med_barn,2022-03-15,2022-12-01,kvar_försörjningsstöd",
+                               "P3,kvinna,1990,ensamstående_med_barn,2022-06-01,,"])
+    before = _digest(path)
+    (p,) = load_problems(params_with_files(tiny_project, participants="participants.csv"))
+    assert (p.row, p.column) == (3, None)  # (the header is row 1)
+    assert p.note("sv") == ("raden har 5 celler och filens rader 7: några av dess värden skiljs med semikolon (;) i "
+                            "stället för komma (,) som i resten av filen, så att de skulle hamna i fel kolumner; skriv "
+                            "raden med komma (,) mellan värdena")
+    assert "separated by semicolon (;) instead of the comma (,)" in p.note("en")
+    assert _digest(path) == before
+
+
+def test_rows_of_an_exporter_that_leaves_empty_end_cells_out_are_read(tiny_project):
+    """A row without its empty end cells and a note holding a semicolon: no separator of another kind."""
+    import evaltools as et
+    _csv(tiny_project, ["P1,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete",
+                        "P2,man,1975,sambo_med_barn;deltid,2022-03-15",
+                        "P3,kvinna,1990,ensamstående_med_barn,2022-06-01"])
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv"))
+    assert all(p.key != "csv.mixed_separator" for p in problems)
+    assert [(p.row, p.column) for p in problems] == [(3, "household_type")]  # (the code with its note, as before)
+    _csv(tiny_project, ["P1,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete",
+                        "P3,kvinna,1990,ensamstående_med_barn,2022-06-01"])
+    assert len(et.load_project(params_with_files(tiny_project, participants="participants.csv")).participants) == 2

@@ -407,6 +407,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     if said is not None:  # a first line 'sep=;' names the separator; Excel reads it and shows the rows below it
         sep, text = said.group(1), text.split("\n", 1)[1] if "\n" in text else ""
     rows = _csv_rows(text, sep, fname)
+    if (mixed := _mixed_separator_rows(rows, sep, fname)):
+        raise DataValidationError(mixed)
     width = max(map(len, rows), default=0)
     for r in rows:  # (a short row is filled out with empty cells)
         if len(r) < width:
@@ -475,6 +477,34 @@ def _separator(lines: list[str]) -> str:
     first = next((line for line in lines if any(sep in line for sep in _SEPARATORS)), lines[0] if lines else "")
     counts = {sep: first.count(sep) for sep in _SEPARATORS}
     return max(counts, key=lambda k: (counts[k], k == ","))
+
+
+_SEPARATOR_NAMES = {"sv": {"\t": "tabb", ";": "semikolon (;)", ",": "komma (,)"},
+                    "en": {"\t": "tab", ";": "semicolon (;)", ",": "comma (,)"}}
+
+
+def _mixed_separator_rows(rows: list[list[str]], sep: str, fname: str) -> list[Problem]:
+    """One problem per row of a text file with fewer cells than the file's rows have where its cells hold exactly the
+    missing number of another separator (``P2;timra;man,1965,…`` in a file separated by commas: a row pasted from a
+    file of the other kind). Read as it is, its values would land in the wrong columns, and each be refused under a
+    heading not its own; the value itself is not echoed. A file of which other rows are short as well (a system that
+    leaves a row's empty cells at its end out) is left alone: a note with a semicolon in it may be such a row."""
+    widths = collections.Counter(len(r) for r in rows if len(r) > 1)
+    if not widths:
+        return []
+    width = widths.most_common(1)[0][0]
+    out = []
+    for i, row in enumerate(rows, 1):
+        if len(row) >= width or not any(cell.strip() for cell in row):
+            continue
+        other = next((s for s in _SEPARATORS if s != sep and sum(cell.count(s) for cell in row) == width - len(row)),
+                     None)
+        if other is None:
+            return []  # (a short row of another kind)
+        out.append(problem(fname, i, None, None, "csv.mixed_separator", n=str(len(row)), width=str(width),
+                           **{f"{k}_{lang}": _SEPARATOR_NAMES[lang][s] for lang in ("sv", "en")
+                              for k, s in (("sep", sep), ("other", other))}))
+    return out
 
 
 # the longest cell a text file may hold: a page of text, far beyond any data value (csv's own
