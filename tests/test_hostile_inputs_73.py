@@ -287,3 +287,39 @@ def test_rows_of_an_exporter_that_leaves_empty_end_cells_out_are_read(tiny_proje
     _csv(tiny_project, ["P1,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete",
                         "P3,kvinna,1990,ensamstående_med_barn,2022-06-01"])
     assert len(et.load_project(params_with_files(tiny_project, participants="participants.csv")).participants) == 2
+
+
+# --- 6. a case system's 'Excel' export that is a web page ------------------------------------------------------------
+PAGE = ("\ufeff<!DOCTYPE html>\n<html><body><table><tr><td>person_id</td><td>sex</td></tr>"
+        "<tr><td>P1</td><td>kvinna</td></tr></table></body></html>\n")
+
+
+@pytest.mark.parametrize(("name", "sv", "en"), [
+    ("deltagare.csv", "är en webbsida eller ett dokument i HTML med filändelsen .csv, inte en CSV-fil",
+     "is a web page or a document in HTML with the suffix .csv, not a CSV file"),
+    ("deltagare.xlsx", "är en webbsida eller ett dokument i HTML med filändelsen .xlsx, inte en Excel-arbetsbok",
+     "is a web page or a document in HTML with the suffix .xlsx, not an Excel workbook"),
+])
+def test_a_web_page_named_as_a_data_file_is_said_to_be_one(tiny_project, name, sv, en):
+    """Before: 'the file has no rows of data' (.csv) and 'cannot be opened as an Excel workbook (BadZipFile)'."""
+    path = tiny_project.dir / "data" / name
+    path.write_text(PAGE, encoding="utf-8")
+    (p,) = load_problems(params_with_files(tiny_project, participants=name))
+    assert sv in p.note("sv") and en in p.note("en")
+
+
+def test_an_xml_spreadsheet_named_csv_is_said_to_be_xml(tiny_project):
+    path = tiny_project.dir / "data/deltagare.csv"
+    path.write_text('<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>\n',
+                    encoding="utf-8")
+    (p,) = load_problems(params_with_files(tiny_project, participants="deltagare.csv"))
+    assert "ett dokument i XML med filändelsen .csv" in p.note("sv")
+
+
+def test_a_csv_file_whose_first_cell_holds_a_less_than_sign_is_read(tiny_project):
+    import evaltools as et
+    path = tiny_project.dir / "data/participants.csv"
+    path.write_text("person_id,sex,birth_year,household_type,start_date,end_date,outcome\n"
+                    "<P1>,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete\n", encoding="utf-8")
+    assert et.load_project(params_with_files(tiny_project, participants="participants.csv")).participants[
+        "person_id"].tolist() == ["<P1>"]

@@ -396,6 +396,12 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     if (named := _workbook_named_text(data, path, fname)) is not None:
         raise named
     text, encoding = _decode(data, fname)
+    if (markup := _MARKUP.match(text)) is not None:
+        # (a web page or an XML file a case system exports as its 'Excel' list, saved with .csv: 'no rows of data' was
+        # said of it, as no line of it held a separator)
+        kind = "XML" if markup.group(1).lower().startswith("<?xml") else "HTML"
+        raise DataValidationError([problem(fname, None, None, None, "file.markup_named_text", kind=kind,
+                                           suffix=path.suffix)])
     if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
         raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
     notes = []
@@ -450,6 +456,8 @@ def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationE
 
 
 _SEPARATORS = ("\t", ";", ",")
+# the start of a web page or an XML file (Excel's 'XML Spreadsheet 2003' too), after a byte-order mark or blank lines
+_MARKUP = re.compile(r"[\ufeff\s]*(<!doctype\s+html|<html|<table|<\?xml|<head|<body|<meta)", re.IGNORECASE)
 
 
 def _separator(lines: list[str]) -> str:
@@ -972,6 +980,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
             key = "file.encrypted" if _encrypted(path) else "file.old_excel"
             raise DataValidationError([problem(fname, None, None, None, key)]) from None
+        if (markup := _MARKUP.match(head[:4096].decode("utf-8", errors="replace"))) is not None:
+            # (a case system's 'Excel' export that is a web page or XML, named .xlsx: 'BadZipFile' was all it said)
+            kind = "XML" if markup.group(1).lower().startswith("<?xml") else "HTML"
+            raise DataValidationError([problem(fname, None, None, None, "file.markup_named_workbook", kind=kind,
+                                               suffix=path.suffix)]) from None
         if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
             raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
                                                suffix=path.suffix)]) from None
