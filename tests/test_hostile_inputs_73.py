@@ -323,3 +323,21 @@ def test_a_csv_file_whose_first_cell_holds_a_less_than_sign_is_read(tiny_project
                     "<P1>,kvinna,1980,ensamstående,2022-02-01,2022-08-01,arbete\n", encoding="utf-8")
     assert et.load_project(params_with_files(tiny_project, participants="participants.csv")).participants[
         "person_id"].tolist() == ["<P1>"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_the_evaluators_text_saved_as_notepads_unicode_is_read(tmp_path, encoding):
+    """Before: 'not UTF-8 text (byte 0)', of a text Notepad saved as 'Unicode' (UTF-16 with its byte-order mark)."""
+    from evaltools.present.narrative import read
+    path = tmp_path / "p.sv.md"
+    written = "## Sammanfattande bedömning\r\nProjektet nådde två av tre mål.\r\n"
+    path.write_bytes(("\ufeff" + written).encode(encoding) if encoding.endswith("be") else written.encode(encoding))
+    assert read(path, "sv").plain("assessment") == ["Projektet nådde två av tre mål."]
+
+
+def test_the_evaluators_text_in_utf16_is_still_checked_for_a_phone_number(tmp_path):
+    from evaltools.present.narrative import NarrativeError, read
+    path = tmp_path / "p.sv.md"
+    path.write_bytes("## Sammanfattande bedömning\nRing 070-123 45 67.\n".encode("utf-16"))
+    with pytest.raises(NarrativeError, match="rad 2: ser ut som ett telefonnummer"):
+        read(path, "sv")

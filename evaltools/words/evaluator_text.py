@@ -20,7 +20,8 @@ figures.
 The file is untrusted input. It is read as UTF-8 of bounded size; raw HTML is shown as text,
 images are shown as their description only, and links are kept only to ``http``, ``https`` and ``mailto`` addresses
 (`markdown-it-py <https://markdown-it-py.readthedocs.io/>`_ in CommonMark mode with HTML
-disabled). A personnummer or a phone number anywhere in the text stops the report. Every problem is named by file
+disabled). A personnummer or a phone number anywhere in the text stops the report. The file may be UTF-8 or,
+as Notepad saves "Unicode", UTF-16 with its byte-order mark. Every problem is named by file
 and line, all at once, in one :class:`NarrativeError`.
 
 Reading the text, and whether a report is a draft, import no statistics: the renderer asks it of each
@@ -433,7 +434,9 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         raise NarrativeError(msg("evaluator.text_error.too_big", lang, path=str(path), size=str(size),
                                  max=str(MAX_BYTES)))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        # (Notepad's 'Unicode' is UTF-16, its byte-order mark first: read as the data files' text is)
+        text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise NarrativeError(msg("evaluator.text_error.not_utf8", lang, path=str(path), byte=str(e.start))) from None
     except OSError as e:  # (open in a program that locks it, or in OneDrive and not on the computer)
