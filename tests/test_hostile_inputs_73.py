@@ -341,3 +341,20 @@ def test_the_evaluators_text_in_utf16_is_still_checked_for_a_phone_number(tmp_pa
     path.write_bytes("## Sammanfattande bedömning\nRing 070-123 45 67.\n".encode("utf-16"))
     with pytest.raises(NarrativeError, match="rad 2: ser ut som ett telefonnummer"):
         read(path, "sv")
+
+
+# --- 7. a data file's path written as an empty text -------------------------------------------------------------------
+@pytest.mark.parametrize("written", ["''", '"  "'])
+def test_a_data_path_of_an_empty_text_is_refused_as_no_path(tiny_project, written):
+    """Before: "'.' är en mapp, inte en fil", of a path the evaluator left empty."""
+    from .conftest import params_refusal
+    said = params_refusal(tiny_project(data_block=f"data:\n  participants: {written}\n"), lines=True)
+    assert ("rad 7, data, participants: står en tom text (''), ingen fil: skriv sökvägen till datafilen efter "
+            "participants: (till exempel participants: ../data/deltagare.xlsx)") in said, said
+    assert "'.'" not in said
+
+
+def test_a_data_path_left_out_after_its_key_is_still_no_file(tiny_project):
+    import evaltools as et
+    project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n  budget:\n"))
+    assert project.params.data.budget is None

@@ -548,7 +548,10 @@ class AmountUnits(_Strict):
 def _not_a_link(v: object, key: str) -> object:
     """``v``, a data file's path as written, refused where it is a link: a web address (a SharePoint or OneDrive
     file's 'Copy link'), read as a path, was looked for as 'https:/kommunen.sharepoint.com/...' beside the params file
-    and said missing with its address cut; a 'file:///C:/...' link likewise."""
+    and said missing with its address cut; a 'file:///C:/...' link likewise. An empty text ('') is refused as no path:
+    it was read as the params file's own folder, and said to be 'a folder, not a file', '.'."""
+    if isinstance(v, str) and not v.strip():
+        raise ParamsValueError("params.empty_path", field=key)
     if isinstance(v, str) and _WEB_ADDRESS.match(v.strip()):
         from urllib.parse import unquote  # (only where a link is written)
         link = v.strip()
