@@ -358,3 +358,16 @@ def test_a_data_path_left_out_after_its_key_is_still_no_file(tiny_project):
     import evaltools as et
     project = et.load_project(tiny_project(data_block="data:\n  participants: data/participants.csv\n  budget:\n"))
     assert project.params.data.budget is None
+
+
+def test_emoji_in_the_evaluators_text_in_utf16_are_named_by_their_line(tiny_project):
+    """The text is read in UTF-16 as well (above): the warning that the report leaves its emoji out reads it so."""
+    import evaltools as et
+    from evaltools.publish.cli import _emoji_hints
+    from evaltools.words.evaluator_text import text_path
+    params = tiny_project()
+    path = text_path(params, "sv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes("## Sammanfattande bedömning\nProjektet nådde målen 🎉\n".encode("utf-16"))
+    (said,) = _emoji_hints(et.load_project(params), "sv")
+    assert "tiny.sv.md" in said and "2" in said and "🎉" in said, said

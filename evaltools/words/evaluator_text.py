@@ -426,6 +426,14 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
                      lines=first_line)
 
 
+def decoded(data: bytes, errors: str = "strict") -> str:
+    """The text of an evaluator's text file: UTF-8 (a byte-order mark before it left out) or, as Notepad saves
+    'Unicode', UTF-16 with its byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors)
+    return data.decode("utf-8-sig", errors)
+
+
 def read(path: str | Path, lang: str = "sv") -> Narrative:
     """Read and check one evaluator text file (see :func:`parse`)."""
     path = Path(path)
@@ -434,9 +442,7 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         raise NarrativeError(msg("evaluator.text_error.too_big", lang, path=str(path), size=str(size),
                                  max=str(MAX_BYTES)))
     try:
-        data = path.read_bytes()
-        # (Notepad's 'Unicode' is UTF-16, its byte-order mark first: read as the data files' text is)
-        text = data.decode("utf-16") if data.startswith((b"\xff\xfe", b"\xfe\xff")) else data.decode("utf-8-sig")
+        text = decoded(path.read_bytes())
     except UnicodeDecodeError as e:
         raise NarrativeError(msg("evaluator.text_error.not_utf8", lang, path=str(path), byte=str(e.start))) from None
     except OSError as e:  # (open in a program that locks it, or in OneDrive and not on the computer)
