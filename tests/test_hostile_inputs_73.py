@@ -147,7 +147,7 @@ PHONES = ["070-123 45 67", "070-1234567", "0701234567", "070 123 45 67", "(070) 
 NO_PHONES = ["Dnr 2023/145", "Dnr KS 2019/0712", "556123-4567", "budget 1 128 000 kr", "totalt 3 070 000 kr",
              "1 070 123 456 kr", "2022-08-01 – 2023-07-31", "01.08.2022", "2018–2019", "2019-05-12 08:30",
              "öppet 09-12 13-16", "SFS 2001:453", "prop. 2002/03:132", "0,7 årsarbetare", "Ring 112", "+12 000 kr",
-             "811218-9876"]
+             "811218-9876", "Telefon 2022-2023", "telefon och porto 120 000 kr"]
 
 
 @pytest.mark.parametrize("written", PHONES)
@@ -371,3 +371,20 @@ def test_emoji_in_the_evaluators_text_in_utf16_are_named_by_their_line(tiny_proj
     path.write_bytes("## Sammanfattande bedömning\nProjektet nådde målen 🎉\n".encode("utf-16"))
     (said,) = _emoji_hints(et.load_project(params), "sv")
     assert "tiny.sv.md" in said and "2" in said and "🎉" in said, said
+
+
+# --- 8. a phone number in a budget line's name, which the report prints as written -----------------------------------
+def test_a_phone_number_in_a_budget_lines_name_is_refused_at_its_row_without_the_number(tiny_project):
+    from .conftest import write_csv
+    path = tiny_project.dir / "data/budget.csv"
+    write_csv(path, [
+        {"period": "2022", "category": "Lön", "budget": 100000, "actual": 90000},
+        {"period": "2022", "category": "Konsult (kontakt 070-123 45 67)", "budget": 20000, "actual": 25000},
+        {"period": "2022", "category": "Dnr 2023/145 hyra 556123-4567", "budget": 5000, "actual": 5000},
+    ])
+    before = _digest(path)
+    (p,) = load_problems(tiny_project())
+    assert (p.row, p.column, p.value) == (3, "category", None)
+    assert p.note("sv").startswith("budgetradens namn ser ut att innehålla ett telefonnummer (visas inte här)")
+    assert "45 67" not in p.text("sv") and "45 67" not in p.text("en")
+    assert _digest(path) == before

@@ -430,8 +430,10 @@ _PHONE = re.compile(
     # a number with its area code and a dash or slash after it: 060-12 34 56, 08-123 456 78, 0611/123 45, 031-123456
     rf"|{_NOT_BEFORE}0[1-9]\d{{0,3}} ?[-/] ?\d{{2,3}}(?: \d{{2,3}}){{1,3}}{_NOT_AFTER}"
     rf"|{_NOT_BEFORE}0[1-9]\d{{0,3}} ?[-/] ?\d{{5,8}}{_NOT_AFTER}"
-    # any number said to be one: 'tel. 12 34 56', 'mobil: 123 45 67', 'ring 123 456 78'
-    rf"|(?i:\b(?:{'|'.join(_SAID)})\b\.?:? ?(?:nr\.?:? ?)?)\+?\d(?:[ -]?\d){{5,}}")
+    # any number said to be one: 'tel. 12 34 56', 'mobil: 123 45 67', 'ring 123 456 78'; not a year, a date or a
+    # range of years ('telefon 2022-2023', a budget line), nor an amount grouped in thousands ('telefon 120 000 kr')
+    rf"|(?i:\b(?:{'|'.join(_SAID)})\b\.?:? ?(?:nr\.?:? ?)?)(?!(?:19|20)\d\d\b)(?!\d{{1,3}}(?: \d{{3}})+(?![ -]?\d))"
+    r"\+?\d(?:[ -]?\d){5,}")
 
 
 def find_phone(text: object) -> bool:

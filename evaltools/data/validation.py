@@ -30,7 +30,7 @@ from .payment_shapes import long_from_wide, month_heading, payments_shape
 from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import email_cells, find_personnummer, may_hold_personnummer_cells, redact
+from .privacy import email_cells, find_personnummer, find_phone, may_hold_personnummer_cells, redact
 
 
 
@@ -2528,6 +2528,15 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     other_words = _other_words(spec)
     problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns,
                                                           *(str(h) for h in raw.frame.columns if other_words(str(h))))))
+    if spec is S.BUDGET_TABLE and S.CATEGORY in raw.frame:
+        # (a budget line's name is printed in the report as written: a consultant's or a contact's phone number in it,
+        # 'Konsult (kontakt 070-123 45 67)', is published; the amounts and periods beside it are not searched, where
+        # figures and dates would be false alarms)
+        cells = raw.frame[S.CATEGORY]
+        for i in [i for i, v in cells.items() if find_phone(v)]:
+            problems.append(problem(raw.source, int(raw.file_rows[list(cells.index).index(i)]),
+                                    raw.column_of(S.CATEGORY, list(cells.index).index(i)), None, "person.phone"))
+            raw.frame.loc[i, S.CATEGORY] = ""
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -3986,7 +3995,7 @@ CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 
 BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "person.email", "person.email_own_column",
-                   "cell.formula", "cell.formula_not_calculated")
+                   "person.phone", "cell.formula", "cell.formula_not_calculated")
 
 
 def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,
