@@ -388,3 +388,28 @@ def test_a_phone_number_in_a_budget_lines_name_is_refused_at_its_row_without_the
     assert p.note("sv").startswith("budgetradens namn ser ut att innehålla ett telefonnummer (visas inte här)")
     assert "45 67" not in p.text("sv") and "45 67" not in p.text("en")
     assert _digest(path) == before
+
+
+@pytest.mark.parametrize(("written", "year"), [("17.05.1980", "1980"), ("17/5/1980", "1980"), ("5-17-1980", "1980"),
+                                               ("1980-05-17 00:00:00", "1980"), ("1980/5/17", "1980"),
+                                               ("17 maj 1980", "1980"), ("maj 1980", "1980"), ("May 1980", "1980")])
+def test_a_birth_date_written_another_way_gets_the_year_to_write(tiny_project, written, year):
+    """Before: no word of what to write ("står '17.05.1980'; förväntat ett heltal från 1900 till 2015"); the year is
+    sure whichever of the other numbers is the day."""
+    from .conftest import participants_frame, write_csv
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[0][2] = written
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    (p,) = load_problems(tiny_project())
+    assert p.row == 2 and p.note("sv").endswith(f"– skriv bara födelseåret, {year}: rapporten behöver inte mer, och "
+                                                "ett födelsedatum säger mer om personen"), p.note("sv")
+
+
+@pytest.mark.parametrize("written", ["800517", "1980 (ca)", "mitten av 1980-talet"])
+def test_what_is_no_birth_date_gets_no_year(tiny_project, written):
+    from .conftest import participants_frame, write_csv
+    rows = [list(r) for r in PARTICIPANT_ROWS]
+    rows[0][2] = written
+    write_csv(tiny_project.dir / "data/participants.csv", participants_frame(rows))
+    (p,) = load_problems(tiny_project())
+    assert "födelseåret" not in p.note("sv")

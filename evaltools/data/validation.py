@@ -27,7 +27,7 @@ from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
 from .households import household_keys
 from .payment_shapes import long_from_wide, month_heading, payments_shape
-from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
+from .written_dates import month_number, written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
 from .privacy import email_cells, find_personnummer, find_phone, may_hold_personnummer_cells, redact
@@ -1996,18 +1996,29 @@ def _date_formatted_hint(text: str, epoch: dt.date, col: S.ColumnSpec) -> tuple[
 
 
 _BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
+# ... written in other ways: with points or slashes, day first (17.05.1980, 17/5/1980: the year is sure whichever of
+# the others is the day), with a time of day as a system exports a date (1980-05-17 00:00:00), or with the month's
+# name (17 maj 1980, maj 1980)
+_BIRTH_DATE_WRITTEN = re.compile(r"\s*\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)\s*"
+                                 r"|\s*((?:19|20)\d\d)[./-]\d{1,2}[./-]\d{1,2}(?:[ T]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?\s*")
+_BIRTH_MONTH_NAMED = re.compile(r"\s*(?:\d{1,2}\.?\s+)?([^\W\d_]+\.?)[\s-]+((?:19|20)\d\d)\s*")
 # a birth date or month of a personnummer whose last digits a case system masks ('198503XXXX', '19850312-XXXX'):
 # the year is its first four digits
 _MASKED_BIRTH = re.compile(r"\s*((?:19|20)\d\d)(?:-?\d\d){0,2}\s*[-+]?\s*[xX*#]{2,4}\s*")
 
 
 def _birth_year_hint(text: str) -> tuple[str, dict] | None:
-    """What to write in ``birth_year`` for a birth date (``1985-04-12``, or ``198504XXXX`` with a personnummer's last
-    digits masked: the year alone, ``1985``, which is all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
+    """What to write in ``birth_year`` for a birth date (``1985-04-12``, ``12.04.1985``, ``12 april 1985``, ``1985-04-12
+    00:00:00``, or ``198504XXXX`` with a personnummer's last digits masked: the year alone, ``1985``, which is all the
+    report needs) or a year of two digits (``85``: the century is not guessed); None for anything
     else. (A personnummer never gets here: the file is refused before any cell is checked.)"""
     m = _BIRTH_DATE.fullmatch(text) or _MASKED_BIRTH.fullmatch(text)
     if m is not None:
         return "hint.birth_date", {"year": m.group(1)}
+    if (m := _BIRTH_DATE_WRITTEN.fullmatch(text)) is not None:
+        return "hint.birth_date", {"year": m.group(1) or m.group(2)}
+    if (m := _BIRTH_MONTH_NAMED.fullmatch(text)) is not None and month_number(m.group(1)) is not None:
+        return "hint.birth_date", {"year": m.group(2)}
     if re.fullmatch(r"\s*\d{2}\s*", text):
         return "hint.two_digit_year", {}
     return None
