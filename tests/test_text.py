@@ -143,21 +143,22 @@ def test_override_that_drops_or_adds_a_placeholder_is_an_error_naming_file_and_k
         text.project_catalog(params, "sv")
     err = str(e.value)
     assert "mitt-projekt.sv.yaml" in err
-    assert "summary.participants: drops {years}" in err
-    assert "summary.did_decrease: adds unknown {kalla}" in err  # both problems at once
+    # (in the language of the file, the evaluator's)
+    assert "summary.participants: tappar {years}" in err
+    assert "summary.did_decrease: lägger till okända {kalla}" in err  # both problems at once
 
 
 @pytest.mark.parametrize(("body", "expected"), [
-    ("summary:\n  headline: X\n", "summary.headline: no such message"),
-    ("label:\n  goal: Klart\n", "label.goal: this message cannot be reworded"),
-    ("summary:\n  heading: '{heading.__class__}'\n", "summary.heading: placeholder"),
-    ("summary:\n  ongoing: 'en text'\n", "summary.ongoing: expected a pair of forms one/other"),
-    ("summary:\n  heading: [a, b]\n", "expected text"),
-    ("- a\n- b\n", "expected a mapping"),
-    ("summary: {heading: !!python/object/apply:os.system ['true']}\n", "not valid YAML"),
-    ("a: &a {x: y}\nb: *a\n", "aliases"),
-    ("summary:\n  heading: 'x\n", "not valid YAML"),
-    ("summary:\n  heading: 2024-13-01\n", "no date that exists"),
+    ("summary:\n  headline: X\n", "summary.headline: inget sådant meddelande"),
+    ("label:\n  goal: Klart\n", "label.goal: det här meddelandet kan inte formuleras om"),
+    ("summary:\n  heading: '{heading.__class__}'\n", "summary.heading: platshållaren {heading.__class__} är inte tillåten"),
+    ("summary:\n  ongoing: 'en text'\n", "summary.ongoing: förväntat ett par former, one och other"),
+    ("summary:\n  heading: [a, b]\n", "summary.heading: förväntat en text"),
+    ("- a\n- b\n", "överst i filen förväntas meddelandenycklar"),
+    ("summary: {heading: !!python/object/apply:os.system ['true']}\n", "rad 1: texten efter summary:"),
+    ("a: &a {x: y}\nb: *a\n", "YAML-alias (*namn) får inte stå"),
+    ("summary:\n  heading: 'x\n", "rad 2, kolumn 12: ingen giltig YAML"),
+    ("summary:\n  heading: 2024-13-01\n", "inget datum som finns"),
 ])
 def test_hostile_or_broken_override_is_refused(tmp_path, body, expected):
     params = _override(tmp_path, body)
@@ -167,7 +168,7 @@ def test_hostile_or_broken_override_is_refused(tmp_path, body, expected):
 
 def test_override_file_size_is_bounded(tmp_path):
     params = _override(tmp_path, "summary:\n  heading: '" + "x" * (text.MAX_OVERRIDE_BYTES + 1) + "'\n")
-    with pytest.raises(TextError, match="at most"):
+    with pytest.raises(TextError, match="får vara högst"):
         text.project_catalog(params, "sv")
 
 
@@ -183,5 +184,5 @@ def test_report_uses_the_project_wording_and_escapes_it(tiny_project):
     assert block.heading == "<b>Det viktigaste</b>"
     assert "<h2 class='et-lead'>&lt;b&gt;Det viktigaste&lt;/b&gt;</h2>" in block._repr_html_()  # (page 1's heading: set close under the title)
     path.write_text("summary:\n  participants: 'Bara {n}.'\n", encoding="utf-8")
-    with pytest.raises(TextError, match="drops {years}"):
+    with pytest.raises(TextError, match="tappar {years}"):
         et.Report(params)

@@ -29,7 +29,7 @@ from .assumptions import bounds as _bounds
 from .errors import ParamsError, problem
 from .paths import in_link_loop, is_file, is_folder, resolved, windows_only
 from .messages import echo, message, quote
-from .privacy import find_personnummer, name_looks_like_personnummer, redact
+from .privacy import find_personnummer, find_phone, name_looks_like_personnummer, redact
 from .reading import AMBIGUOUS_POINT, THOUSANDS
 from .reference import last_kpi_year, riksnorm_table
 from .written_dates import written_date_hint
@@ -548,7 +548,10 @@ class AmountUnits(_Strict):
 def _not_a_link(v: object, key: str) -> object:
     """``v``, a data file's path as written, refused where it is a link: a web address (a SharePoint or OneDrive
     file's 'Copy link'), read as a path, was looked for as 'https:/kommunen.sharepoint.com/...' beside the params file
-    and said missing with its address cut; a 'file:///C:/...' link likewise."""
+    and said missing with its address cut; a 'file:///C:/...' link likewise. An empty text ('') is refused as no path:
+    it was read as the params file's own folder, and said to be 'a folder, not a file', '.'."""
+    if isinstance(v, str) and not v.strip():
+        raise ParamsValueError("params.empty_path", field=key)
     if isinstance(v, str) and _WEB_ADDRESS.match(v.strip()):
         from urllib.parse import unquote  # (only where a link is written)
         link = v.strip()
@@ -4284,7 +4287,10 @@ def load_params(path: str | Path) -> ProjectParams:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise ParamsError(path, [_both("params.not_utf8")]) from None
+        # (Notepad's 'Unicode' is UTF-16: its byte-order mark, or a NUL byte beside every letter, tells it)
+        head = path.read_bytes()[:400]
+        utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(b"\x00") > len(head) // 4
+        raise ParamsError(path, [_both("params.utf16" if utf16 else "params.not_utf8")]) from None
     except OSError as e:  # (open in another program that locks it, or in OneDrive and not on the computer)
         raise ParamsError(path, [_both("params.unreadable", reason=redact(str(e.strerror or type(e).__name__))[:120])]) from None
     try:
@@ -4307,6 +4313,10 @@ def load_params(path: str | Path) -> ProjectParams:
     lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_personnummer(line)]  # (as an editor)
     if lines and not any(find_personnummer(v) for _, v in _strings(raw)):
         raise ParamsError(path, capped([_both("params.personnummer_comment", line=str(i)) for i in lines]))
+    # ... and a participant's phone number in a comment, as in a text (params_from_mapping)
+    lines = [i for i, line in enumerate(re.split(r"\r\n|[\r\n]", text), 1) if find_phone(line)]
+    if lines and not any(find_phone(v) for _, v in _strings(raw)):
+        raise ParamsError(path, capped([_both("params.phone_comment", line=str(i)) for i in lines]))
     # (a line indented with hard spaces, which YAML reads as no indentation: 'participants' under data: became a
     # setting of its own at the top, and was said to be no setting at all)
     indented = _hard_space_keys(raw, text)
@@ -4415,6 +4425,14 @@ def params_from_mapping(raw: dict, path: Path, where: str | Path | None = None,
         raise ParamsError(where, capped([with_line({lang: message("params.personnummer", lang,
                                                                   place=_text_place(loc, key, raw, lang))
                                                     for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in pnr]))
+    # a participant's phone number in an assessment or a goal's evidence ('nås på 070-123 45 67'): published as a
+    # personnummer would be (evaltools.data.privacy.find_phone; an amount, a date, a Dnr or an organisation number
+    # is none)
+    phones = [(loc, key) for loc, key, value in _texts(raw) if find_phone(value)]
+    if phones:
+        raise ParamsError(where, capped([with_line({lang: message("params.phone", lang,
+                                                                  place=_text_place(loc, key, raw, lang))
+                                                    for lang in ("sv", "en")}, line_of(loc, lines)) for loc, key in phones]))
     control = control_problems(raw, lines)
     if control:
         raise ParamsError(where, capped(control))
@@ -4576,6 +4594,12 @@ def _mark_line(loader: yaml.SafeLoader, mark: yaml.Mark) -> int:
         return mark.line + 1
     before = text[:mark.index]
     return before.count("\n") + before.count("\r") - before.count("\r\n") + 1
+
+
+def yaml_problem(e: yaml.YAMLError, text: str, lang: str) -> str:
+    """What is wrong with a YAML file of the evaluator's (``text``) that YAML cannot read, in ``lang``: its line (and
+    column) and, for the likeliest mistakes, how to fix it (:func:`_yaml_problem`)."""
+    return _yaml_problem(e, text)[lang]
 
 
 def _yaml_problem(e: yaml.YAMLError, text: str) -> dict[str, str]:

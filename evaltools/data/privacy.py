@@ -412,6 +412,49 @@ def email_cells(cells: pd.Series) -> pd.Series:
     return pd.Series(np.append(hit, False)[codes], index=cells.index, dtype=bool)
 
 
+# a Swedish phone number, as a participant's is written in an evaluator's text (after :func:`normalise`: any dash a
+# hyphen, any white space one space, an invisible character gone). Never after a digit, a plus, a slash, a point, a
+# dash or a digit and a space, nor before a digit (with or without a space, or after a dash, colon, point or slash):
+# a part of a longer number, an amount grouped in thousands (1 070 123 456), a Dnr (2019/0712), a date and time
+# (2019-05-12 08:30) or a personnummer is none; nor is a number of fewer than eight digits (09-12 13-16, opening
+# hours) unless it is said to be a phone number.
+_NOT_BEFORE = r"(?<![\d+/.-])(?<!\d )"
+_NOT_AFTER = r"(?! ?\d)(?![-:.,/]\d)"
+_SAID = ("telefonnummer", "telefon", "tel", "tfn", "mobilnummer", "mobilnr", "mobil", "mob", "phone", "ring", "sms")
+_PHONE = re.compile(
+    # a mobile number: 070-123 45 67, 070-1234567, 070 123 45 67, 0701234567, (070) 123 45 67
+    rf"{_NOT_BEFORE}\(?07\d\)? ?(?:[-/] ?)?(?:\d ?){{6}}\d{_NOT_AFTER}"
+    # the country code with or without the trunk 0: +46 70 123 45 67, +46 (0)70-123 45 67, 0046 8 123 456 78,
+    # +46701234567
+    rf"|{_NOT_BEFORE}(?:\+|00) ?46 ?(?:\(0\) ?|0 ?)?[1-9](?:[ -]?\d){{6,8}}{_NOT_AFTER}"
+    # a number with its area code and a dash or slash after it: 060-12 34 56, 08-123 456 78, 0611/123 45, 031-123456
+    rf"|{_NOT_BEFORE}0[1-9]\d{{0,3}} ?[-/] ?\d{{2,3}}(?: \d{{2,3}}){{1,3}}{_NOT_AFTER}"
+    rf"|{_NOT_BEFORE}0[1-9]\d{{0,3}} ?[-/] ?\d{{5,8}}{_NOT_AFTER}"
+    # any number said to be one: 'tel. 12 34 56', 'mobil: 123 45 67', 'ring 123 456 78'; not a year, a date or a
+    # range of years ('telefon 2022-2023', a budget line), nor an amount grouped in thousands ('telefon 120 000 kr')
+    rf"|(?i:\b(?:{'|'.join(_SAID)})\b\.?:? ?(?:nr\.?:? ?)?)(?!(?:19|20)\d\d\b)(?!\d{{1,3}}(?: \d{{3}})+(?![ -]?\d))"
+    r"\+?\d(?:[ -]?\d){5,}")
+
+
+def find_phone(text: object) -> bool:
+    """Whether ``text`` holds something shaped like a phone number, which points out a person as a personnummer
+    does: a mobile number (``070-123 45 67``, ``0701234567``), one with the country code (``+46 70 123 45 67``), one
+    with an area code and a dash (``060-12 34 56``, ``08-123 456 78``), or any number of six digits or more after
+    'tel', 'telefon', 'mobil', 'ring' or 'phone'. Not found, by design: amounts (``1 128 000``), dates
+    (``2022-08-01``, ``01.08.2022``), a Dnr (``Dnr 2023/145``), an organisation number (``556123-4567``), a
+    personnummer (:func:`find_personnummer` finds that).
+
+    >>> find_phone("Ring Anna, 070-123 45 67"), find_phone("+46 70 123 45 67"), find_phone("Dnr 2023/145")
+    (True, True, False)
+    >>> find_phone("556123-4567"), find_phone("budget 1 128 000 kr"), find_phone("2022-08-01 – 2023-07-31")
+    (False, False, False)
+    """
+    if not isinstance(text, str) or len(_DIGITLIKE.findall(text)) < 6:
+        return False
+    return any(m.group().lower().startswith(_SAID) or len(re.findall(r"\d", m.group())) >= 8
+               for m in _PHONE.finditer(normalise(text)[0]))
+
+
 def find_personnummer(text: object) -> bool:
     """Whether ``text`` holds something shaped like a Swedish personnummer, samordningsnummer or
     reserve number.

@@ -396,6 +396,12 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     if (named := _workbook_named_text(data, path, fname)) is not None:
         raise named
     text, encoding = _decode(data, fname)
+    if (markup := _MARKUP.match(text)) is not None:
+        # (a web page or an XML file a case system exports as its 'Excel' list, saved with .csv: 'no rows of data' was
+        # said of it, as no line of it held a separator)
+        kind = "XML" if markup.group(1).lower().startswith("<?xml") else "HTML"
+        raise DataValidationError([problem(fname, None, None, None, "file.markup_named_text", kind=kind,
+                                           suffix=path.suffix)])
     if not text.strip():  # (empty lines, spaces or a byte-order mark alone: bytes, but no cell; not '0 bytes')
         raise DataValidationError([problem(fname, None, None, None, "file.blank", size=f"{len(data):,}".replace(",", " "))])
     notes = []
@@ -407,6 +413,8 @@ def _read_text_cells(path: Path, fname: str) -> tuple[pd.DataFrame, list[Problem
     if said is not None:  # a first line 'sep=;' names the separator; Excel reads it and shows the rows below it
         sep, text = said.group(1), text.split("\n", 1)[1] if "\n" in text else ""
     rows = _csv_rows(text, sep, fname)
+    if (mixed := _mixed_separator_rows(rows, sep, fname)):
+        raise DataValidationError(mixed)
     width = max(map(len, rows), default=0)
     for r in rows:  # (a short row is filled out with empty cells)
         if len(r) < width:
@@ -448,6 +456,8 @@ def _workbook_named_text(data: bytes, path: Path, fname: str) -> DataValidationE
 
 
 _SEPARATORS = ("\t", ";", ",")
+# the start of a web page or an XML file (Excel's 'XML Spreadsheet 2003' too), after a byte-order mark or blank lines
+_MARKUP = re.compile(r"[\ufeff\s]*(<!doctype\s+html|<html|<table|<\?xml|<head|<body|<meta)", re.IGNORECASE)
 
 
 def _separator(lines: list[str]) -> str:
@@ -475,6 +485,34 @@ def _separator(lines: list[str]) -> str:
     first = next((line for line in lines if any(sep in line for sep in _SEPARATORS)), lines[0] if lines else "")
     counts = {sep: first.count(sep) for sep in _SEPARATORS}
     return max(counts, key=lambda k: (counts[k], k == ","))
+
+
+_SEPARATOR_NAMES = {"sv": {"\t": "tabb", ";": "semikolon (;)", ",": "komma (,)"},
+                    "en": {"\t": "tab", ";": "semicolon (;)", ",": "comma (,)"}}
+
+
+def _mixed_separator_rows(rows: list[list[str]], sep: str, fname: str) -> list[Problem]:
+    """One problem per row of a text file with fewer cells than the file's rows have where its cells hold exactly the
+    missing number of another separator (``P2;timra;man,1965,…`` in a file separated by commas: a row pasted from a
+    file of the other kind). Read as it is, its values would land in the wrong columns, and each be refused under a
+    heading not its own; the value itself is not echoed. A file of which other rows are short as well (a system that
+    leaves a row's empty cells at its end out) is left alone: a note with a semicolon in it may be such a row."""
+    widths = collections.Counter(len(r) for r in rows if len(r) > 1)
+    if not widths:
+        return []
+    width = widths.most_common(1)[0][0]
+    out = []
+    for i, row in enumerate(rows, 1):
+        if len(row) >= width or not any(cell.strip() for cell in row):
+            continue
+        other = next((s for s in _SEPARATORS if s != sep and sum(cell.count(s) for cell in row) == width - len(row)),
+                     None)
+        if other is None:
+            return []  # (a short row of another kind)
+        out.append(problem(fname, i, None, None, "csv.mixed_separator", n=str(len(row)), width=str(width),
+                           **{f"{k}_{lang}": _SEPARATOR_NAMES[lang][s] for lang in ("sv", "en")
+                              for k, s in (("sep", sep), ("other", other))}))
+    return out
 
 
 # the longest cell a text file may hold: a page of text, far beyond any data value (csv's own
@@ -942,6 +980,11 @@ def _read_xlsx_cells(path: Path, fname: str, sheet: str | int, table: str | None
         if head.startswith(_OLE):  # an Excel file, but no .xlsx: saved with a password, or an old .xls renamed
             key = "file.encrypted" if _encrypted(path) else "file.old_excel"
             raise DataValidationError([problem(fname, None, None, None, key)]) from None
+        if (markup := _MARKUP.match(head[:4096].decode("utf-8", errors="replace"))) is not None:
+            # (a case system's 'Excel' export that is a web page or XML, named .xlsx: 'BadZipFile' was all it said)
+            kind = "XML" if markup.group(1).lower().startswith("<?xml") else "HTML"
+            raise DataValidationError([problem(fname, None, None, None, "file.markup_named_workbook", kind=kind,
+                                               suffix=path.suffix)]) from None
         if _looks_like_text(head):  # (a CSV file renamed .xlsx: the fix is its suffix, not Excel)
             raise DataValidationError([problem(fname, None, None, path.suffix, "file.text_named_workbook",
                                                suffix=path.suffix)]) from None

@@ -27,10 +27,10 @@ from . import enrolment_shapes
 from .followup import followup_figures, followup_headings_read, followup_outcomes
 from .households import household_keys
 from .payment_shapes import long_from_wide, month_heading, payments_shape
-from .written_dates import written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
+from .written_dates import month_number, written_date_hint as _written_date_hint, written_month_hint as _written_month_hint
 from .reading import (AMBIGUOUS_COMMA, AMBIGUOUS_POINT, CONTROL, EXCEL_EPOCH, HEADER_ROWS, SCIENTIFIC, SPACED_DECIMALS, THOUSANDS, RawTable, cells_above, per_distinct, per_distinct_cells, plain_number, read_table, row_ranges, rows_to_header, sheet_read,
                       sheets_alike, sheets_beside)
-from .privacy import email_cells, find_personnummer, may_hold_personnummer_cells, redact
+from .privacy import email_cells, find_personnummer, find_phone, may_hold_personnummer_cells, redact
 
 
 
@@ -1820,6 +1820,12 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
                 if col.name == S.BIRTH_YEAR:  # a birth date, or a year of two digits, as a register gives it
                     for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
                         if (h := _birth_year_hint(s.iloc[i])) is not None:
+                            # (a date under Excel's 'yyyy' shows as its year: the evaluator sees 1980, the cell
+                            # holds 1980-05-17, and is told why the two differ)
+                            under = {col.name, raw.headings.get(col.name, col.name), raw.column_of(col.name, i)}
+                            if h[0] == "hint.birth_date" and any((int(rows[i]), name) in raw.year_shown
+                                                                 for name in under):
+                                h = ("hint.birth_date_year_shown", h[1])
                             hints[i] = h
             for i in np.flatnonzero((bad & ~empty & num.isna()).to_numpy()).tolist():
                 if (h := _point_hint(s.iloc[i])) is not None:  # '12.000': 12 000 or 12, not guessed
@@ -1994,18 +2000,29 @@ def _date_formatted_hint(text: str, epoch: dt.date, col: S.ColumnSpec) -> tuple[
 
 
 _BIRTH_DATE = re.compile(r"\s*((?:19|20)\d\d)-?\d\d-?\d\d\s*")
+# ... written in other ways: with points or slashes, day first (17.05.1980, 17/5/1980: the year is sure whichever of
+# the others is the day), with a time of day as a system exports a date (1980-05-17 00:00:00), or with the month's
+# name (17 maj 1980, maj 1980)
+_BIRTH_DATE_WRITTEN = re.compile(r"\s*\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)\s*"
+                                 r"|\s*((?:19|20)\d\d)[./-]\d{1,2}[./-]\d{1,2}(?:[ T]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?\s*")
+_BIRTH_MONTH_NAMED = re.compile(r"\s*(?:\d{1,2}\.?\s+)?([^\W\d_]+\.?)[\s-]+((?:19|20)\d\d)\s*")
 # a birth date or month of a personnummer whose last digits a case system masks ('198503XXXX', '19850312-XXXX'):
 # the year is its first four digits
 _MASKED_BIRTH = re.compile(r"\s*((?:19|20)\d\d)(?:-?\d\d){0,2}\s*[-+]?\s*[xX*#]{2,4}\s*")
 
 
 def _birth_year_hint(text: str) -> tuple[str, dict] | None:
-    """What to write in ``birth_year`` for a birth date (``1985-04-12``, or ``198504XXXX`` with a personnummer's last
-    digits masked: the year alone, ``1985``, which is all the report needs) or a year of two digits (``85``: the century is not guessed); None for anything
+    """What to write in ``birth_year`` for a birth date (``1985-04-12``, ``12.04.1985``, ``12 april 1985``, ``1985-04-12
+    00:00:00``, or ``198504XXXX`` with a personnummer's last digits masked: the year alone, ``1985``, which is all the
+    report needs) or a year of two digits (``85``: the century is not guessed); None for anything
     else. (A personnummer never gets here: the file is refused before any cell is checked.)"""
     m = _BIRTH_DATE.fullmatch(text) or _MASKED_BIRTH.fullmatch(text)
     if m is not None:
         return "hint.birth_date", {"year": m.group(1)}
+    if (m := _BIRTH_DATE_WRITTEN.fullmatch(text)) is not None:
+        return "hint.birth_date", {"year": m.group(1) or m.group(2)}
+    if (m := _BIRTH_MONTH_NAMED.fullmatch(text)) is not None and month_number(m.group(1)) is not None:
+        return "hint.birth_date", {"year": m.group(2)}
     if re.fullmatch(r"\s*\d{2}\s*", text):
         return "hint.two_digit_year", {}
     return None
@@ -2526,6 +2543,15 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
     other_words = _other_words(spec)
     problems.extend(_check_pseudonymous(raw, raw.source, (*(c.name for c in spec.columns), *params.data.columns,
                                                           *(str(h) for h in raw.frame.columns if other_words(str(h))))))
+    if spec is S.BUDGET_TABLE and S.CATEGORY in raw.frame:
+        # (a budget line's name is printed in the report as written: a consultant's or a contact's phone number in it,
+        # 'Konsult (kontakt 070-123 45 67)', is published; the amounts and periods beside it are not searched, where
+        # figures and dates would be false alarms)
+        cells = raw.frame[S.CATEGORY]
+        for i in [i for i, v in cells.items() if find_phone(v)]:
+            problems.append(problem(raw.source, int(raw.file_rows[list(cells.index).index(i)]),
+                                    raw.column_of(S.CATEGORY, list(cells.index).index(i)), None, "person.phone"))
+            raw.frame.loc[i, S.CATEGORY] = ""
     problems.extend(_check_control_characters(raw, raw.source))
     if len(raw.frame) == 0:
         _other_sheets(raw, problems)
@@ -4026,7 +4052,7 @@ CATEGORY_LIMIT = 200  # characters of a budget line's name ('Lön projektledare 
 BUDGET_LINE_LIMIT_SEK = 1_000_000_000
 
 _CELL_TAKEN_OUT = ("person.personnummer", "person.personnummer_own_column", "person.email", "person.email_own_column",
-                   "cell.formula", "cell.formula_not_calculated")
+                   "person.phone", "cell.formula", "cell.formula_not_calculated")
 
 
 def _extension_before_end(extended: pd.Series, raw: RawTable, fname: str, params: ProjectParams,

@@ -15,8 +15,10 @@ _MONTH_NAMES = {name: i for i, names in enumerate((
     ("november", "nov"), ("december", "dec")), start=1) for name in names}
 
 
-def _month_number(word: str) -> int | None:
+def month_number(word: str) -> int | None:
+    """The month (1–12) a month's Swedish or English name or its short form names (``maj``, ``Mar.``), or None."""
     return _MONTH_NAMES.get(word.casefold().rstrip("."))
+
 
 
 def written_month_hint(v: str) -> tuple[str, dict]:
@@ -27,7 +29,7 @@ def written_month_hint(v: str) -> tuple[str, dict]:
     if m := re.fullmatch(r"(\d{4})(?:(?:[-./ ]|\s*[mM]\s*)(\d{1,2})|(\d{2}))", w):
         number = int(m.group(2) or m.group(3))
         return ("hint.write_as", {"date": f"{m.group(1)}-{number:02d}"}) if 1 <= number <= 12 else ("", {})
-    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := _month_number(m.group(1))):
+    if (m := re.fullmatch(r"([^\W\d_]+\.?)[\s\-/]+(\d{4}|\d{2})", w)) and (named := month_number(m.group(1))):
         year = int(m.group(2)) + (2000 if len(m.group(2)) == 2 else 0)
         return "hint.write_as", {"date": f"{year}-{named:02d}"}
     return "", {}
@@ -66,17 +68,17 @@ def written_date_hint(v: str) -> tuple[str, dict]:
     # (Windows' long date in Swedish, 'den 5 mars 2024', or with the weekday, 'tisdag 5 mars 2024': the date after it)
     v = _WEEKDAY_BEFORE.sub("", v)
     m = re.fullmatch(r"(\d{1,2})(?::[ae])?\.?\s+([^\W\d_]+\.?),?\s+(\d{4})", v)  # 1 mars 2024, 1:a mars 2024
-    if m and (month := _month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
+    if m and (month := month_number(m.group(2))) and (date := _ymd(int(m.group(3)), month, int(m.group(1)))):
         return "hint.write_as", {"date": date}
     # Excel's 'd-mmm-yyyy' and 'dd-mmm-yy' typed or saved as text (5-mar-2024, 05-mar-24: a two-digit year read as 20yy,
     # as a month's is), and 2024-mar-05
     m = re.fullmatch(r"(\d{1,2})-([^\W\d_]+\.?)-(\d{4}|\d{2})", v) or re.fullmatch(r"(\d{4})-([^\W\d_]+\.?)-(\d{1,2})", v)
-    if m and (month := _month_number(m.group(2))):
+    if m and (month := month_number(m.group(2))):
         day, year = (m.group(1), m.group(3)) if len(m.group(1)) <= 2 else (m.group(3), m.group(1))
         if (date := _ymd(int(year) + (2000 if len(year) == 2 else 0), month, int(day))):
             return "hint.write_as", {"date": date}
     m = re.fullmatch(r"([^\W\d_]+\.?)\s+(\d{1,2}),?\s+(\d{4})", v)  # March 1, 2024
-    if m and (month := _month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
+    if m and (month := month_number(m.group(1))) and (date := _ymd(int(m.group(3)), month, int(m.group(2)))):
         return "hint.write_as", {"date": date}
     said, values = written_month_hint(v)  # a month where a day is asked for: mars 2024, 2024-03, 202403
     if said:

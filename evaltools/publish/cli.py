@@ -181,7 +181,7 @@ def _emoji_hints(project, lang: str) -> list[str]:
     """Where the evaluator's text (each line) or a budget line's name has emoji, which the report's fonts lack and
     the report leaves out (the PDF showed empty boxes), and each line of the params file with them: named with the
     file, so the evaluator can say it in words."""
-    from ..words.evaluator_text import text_path  # start-up: each command imports only what it uses
+    from ..words.evaluator_text import decoded, text_path  # start-up: each command imports only what it uses
     from ..words.formats import emoji_in  # start-up: each command imports only what it uses
     out = []
     source = project.params.source_path
@@ -190,7 +190,9 @@ def _emoji_hints(project, lang: str) -> list[str]:
     # checksums would print without them, naming a file that is not there; a comment, printed in the appendix)
     for path in (p for p in (text, source) if p is not None):
         try:  # (a file another program holds, or one the system refuses: its own check says so, not a traceback)
-            lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+            # (the evaluator's text as it is read, UTF-16 too)
+            lines = decoded(path.read_bytes(), errors="replace").splitlines() if path == text else \
+                path.read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             lines = []
         for number, line in enumerate(lines, start=1):

@@ -20,7 +20,8 @@ figures.
 The file is untrusted input. It is read as UTF-8 of bounded size; raw HTML is shown as text,
 images are shown as their description only, and links are kept only to ``http``, ``https`` and ``mailto`` addresses
 (`markdown-it-py <https://markdown-it-py.readthedocs.io/>`_ in CommonMark mode with HTML
-disabled). A personnummer anywhere in the text stops the report. Every problem is named by file
+disabled). A personnummer or a phone number anywhere in the text stops the report. The file may be UTF-8 or,
+as Notepad saves "Unicode", UTF-16 with its byte-order mark. Every problem is named by file
 and line, all at once, in one :class:`NarrativeError`.
 
 Reading the text, and whether a report is a draft, import no statistics: the renderer asks it of each
@@ -41,7 +42,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 
 from ..data.errors import EvaltoolsError
-from ..data.privacy import find_personnummer, redact
+from ..data.privacy import find_personnummer, find_phone, redact
 from ..data.params import BIDI_CONTROLS, CONTROL_CHARACTERS, read_label
 from .text import LANGS, msg
 
@@ -293,8 +294,8 @@ def _published_text(source: str) -> str:
     return "\n".join([unescape(_TAG.sub("", rendered)), *attrs])
 
 
-def _shown_with_number(lines: list[str]) -> bool:
-    return find_personnummer(_published_text("\n".join(lines)))
+def _shown_with(find: Callable[[object], bool], lines: list[str]) -> bool:
+    return find(_published_text("\n".join(lines)))
 
 
 def _cannot_use(where: str | Path, problems: list[tuple[int, str]], lang: str) -> str:
@@ -313,16 +314,28 @@ def personnummer_problems(text: str, lang: str = "sv") -> list[tuple[int, str]]:
     around a link is found too. A number found only in the rendered text is named by the smallest
     range of source lines that shows it.
     """
+    return _number_problems(text, find_personnummer, msg("evaluator.text_error.personnummer", lang), lang)
+
+
+def phone_problems(text: str, lang: str = "sv") -> list[tuple[int, str]]:
+    """Lines of an evaluator's Markdown that hold something shaped like a phone number (a participant's, 'nås på
+    070-123 45 67'), found as :func:`personnummer_problems` finds a personnummer
+    (:func:`evaltools.data.privacy.find_phone`); the number itself is never repeated."""
+    return _number_problems(text, find_phone, msg("evaluator.text_error.phone", lang), lang)
+
+
+def _number_problems(text: str, find: Callable[[object], bool], said: str, lang: str) -> list[tuple[int, str]]:
+    """The lines of ``text`` where ``find`` finds a number, as written or as the report shows it (see
+    :func:`personnummer_problems`), each as ``(line, said)``."""
     lines = text.splitlines()
-    said = msg("evaluator.text_error.personnummer", lang)
-    problems = [(i, said) for i, line in enumerate(lines, 1) if find_personnummer(line)]
+    problems = [(i, said) for i, line in enumerate(lines, 1) if find(line)]
     flagged = {i for i, _ in problems}
     pos = 0
-    while pos < len(lines) and len(problems) < MAX_PNR_PROBLEMS and _shown_with_number(lines[pos:]):
+    while pos < len(lines) and len(problems) < MAX_PNR_PROBLEMS and _shown_with(find, lines[pos:]):
         lo, hi = pos + 1, len(lines)  # the first end line at which the number is shown
         while lo < hi:
             mid = (lo + hi) // 2
-            if _shown_with_number(lines[pos:mid]):
+            if _shown_with(find, lines[pos:mid]):
                 hi = mid
             else:
                 lo = mid + 1
@@ -330,11 +343,11 @@ def personnummer_problems(text: str, lang: str = "sv") -> list[tuple[int, str]]:
         lo, hi = pos, end - 1  # the last start line from which it still is
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if _shown_with_number(lines[mid:end]):
+            if _shown_with(find, lines[mid:end]):
                 lo = mid
             else:
                 hi = mid - 1
-        start = lo if _shown_with_number(lines[lo:end]) else pos
+        start = lo if _shown_with(find, lines[lo:end]) else pos
         if not flagged & set(range(start + 1, end + 1)):
             span = "" if end == start + 1 else msg("evaluator.text_error.together_with", lang, end=str(end))
             what = msg("evaluator.text_error.personnummer_shown", lang, span=span, what=said)
@@ -365,9 +378,11 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
 
     Problems: text before the first heading, a heading that is not one of the parts' headings, a
     heading given twice, braces that are no whole citation of a figure (:func:`open_braces`), and anything that
-    looks like a personnummer (the line is named, the number is not repeated).
+    looks like a personnummer or a phone number (the line is named, the number is not repeated).
     """
     problems: list[tuple[int, str]] = personnummer_problems(text, lang)
+    pnr = {line for line, _ in problems}  # (a line of a personnummer is not told of a phone number as well)
+    problems += [(line, what) for line, what in phone_problems(text, lang) if line not in pnr]
     # comments (the skeleton's guidance) are dropped, keeping the line numbers
     text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     lines = text.splitlines()
@@ -411,6 +426,14 @@ def parse(text: str, source: str | Path = "<text>", lang: str = "sv") -> Narrati
                      lines=first_line)
 
 
+def decoded(data: bytes, errors: str = "strict") -> str:
+    """The text of an evaluator's text file: UTF-8 (a byte-order mark before it left out) or, as Notepad saves
+    'Unicode', UTF-16 with its byte-order mark."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors)
+    return data.decode("utf-8-sig", errors)
+
+
 def read(path: str | Path, lang: str = "sv") -> Narrative:
     """Read and check one evaluator text file (see :func:`parse`)."""
     path = Path(path)
@@ -419,7 +442,7 @@ def read(path: str | Path, lang: str = "sv") -> Narrative:
         raise NarrativeError(msg("evaluator.text_error.too_big", lang, path=str(path), size=str(size),
                                  max=str(MAX_BYTES)))
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = decoded(path.read_bytes())
     except UnicodeDecodeError as e:
         raise NarrativeError(msg("evaluator.text_error.not_utf8", lang, path=str(path), byte=str(e.start))) from None
     except OSError as e:  # (open in a program that locks it, or in OneDrive and not on the computer)

@@ -24,9 +24,9 @@ from pathlib import Path
 import yaml
 
 from ..data.errors import EvaltoolsError
-from ..data.messages import LOCALES_DIR
-from ..data.params import CONTROL_CHARACTERS
-from ..data.privacy import find_personnummer, redact
+from ..data.messages import LOCALES_DIR, shorten
+from ..data.params import CONTROL_CHARACTERS, yaml_problem
+from ..data.privacy import find_personnummer, find_phone, redact
 from .formats import NBSP, capitalized, number_word
 
 LANGS = ("sv", "en")
@@ -54,6 +54,15 @@ class TextError(EvaltoolsError, ValueError):
         super().__init__(redact(str(message)))
 
 
+class TemplateError(ValueError):
+    """A message template that is not plain ``{name}`` fields: ``shown`` is the field refused (``{x.y}``), or empty
+    for a brace never closed or opened."""
+
+    def __init__(self, message: str, shown: str = ""):
+        super().__init__(message)
+        self.shown = shown
+
+
 @lru_cache(maxsize=4096)
 def placeholders(template: str) -> frozenset[str]:
     """The named placeholders of ``template``; anything but a plain ``{name}`` is refused.
@@ -66,13 +75,13 @@ def placeholders(template: str) -> frozenset[str]:
     try:
         parsed = list(_FORMATTER.parse(template))
     except ValueError as e:  # an unmatched brace
-        raise ValueError(f"not a valid message template ({e}); write a literal brace as {{{{ or }}}}") from None
+        raise TemplateError(f"not a valid message template ({e}); write a literal brace as {{{{ or }}}}") from None
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
         if not field.isidentifier() or conversion or spec:
             shown = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
-            raise ValueError(f"placeholder {shown} is not allowed; use a plain name such as {{n}}")
+            raise TemplateError(f"placeholder {shown} is not allowed; use a plain name such as {{n}}", shown)
         names.add(field)
     return frozenset(names)
 
@@ -84,38 +93,51 @@ def message_placeholders(message: Message) -> frozenset[str]:
     return placeholders(message)
 
 
-def _flatten(tree: dict, source: str, prefix: str = "") -> dict[str, Message]:
+def _wording(which: str, lang: str | None, english: str, /, **values: str) -> str:
+    """The problem of a wording file in the evaluator's language ``lang`` (``messages.wording.<key>``); the
+    package's own catalogs (``lang`` None) are the toolkit's, and their problems are told in English. ``which`` is
+    the message's key (``messages.wording.*``)."""
+    return english if lang is None else msg(which, lang, **values)
+
+
+def _flatten(tree: dict, source: str, prefix: str = "", lang: str | None = None) -> dict[str, Message]:
     out: dict[str, Message] = {}
     for k, v in tree.items():
         key = f"{prefix}{k}"
         if not isinstance(k, str):
-            raise TextError(f"{source}: key {key!r} is not text")
+            raise TextError(_wording("messages.wording.key_not_text", lang, f"{source}: key {key!r} is not text", path=source,
+                                     key=shorten(repr(k))))
         if isinstance(v, str):
             out[key] = v
         elif isinstance(v, dict) and v and set(v) <= PLURAL_FORMS and all(isinstance(x, str) for x in v.values()):
             if set(v) != PLURAL_FORMS:
-                raise TextError(f"{source}: {key}: a plural message needs both 'one' and 'other', got {sorted(v)}")
+                raise TextError(_wording("messages.wording.plural_forms", lang,
+                                         f"{source}: {key}: a plural message needs both 'one' and 'other', got "
+                                         f"{sorted(v)}", path=source, key=key, got=", ".join(sorted(v))))
             out[key] = dict(v)
         elif isinstance(v, dict):
-            out.update(_flatten(v, source, key + "."))
+            out.update(_flatten(v, source, key + ".", lang))
         else:
-            raise TextError(f"{source}: {key}: expected text, got {type(v).__name__} {v!r}")
+            raise TextError(_wording("messages.wording.not_text", lang, f"{source}: {key}: expected text, got {type(v).__name__} {v!r}",
+                                     path=source, key=key, got=shorten(repr(v))))
     return out
 
 
-def _safe_load(text: str, source: str) -> dict:
+def _safe_load(text: str, source: str, lang: str | None = None) -> dict:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         tree = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader: no tags, no code
     except yaml.YAMLError as e:
-        raise TextError(f"{source}: not valid YAML: {e}") from None
+        raise TextError(_wording("messages.wording.not_yaml", lang, f"{source}: not valid YAML: {e}", path=source,
+                                 problem=yaml_problem(e, text, lang or "en"))) from None
     except (ValueError, OverflowError) as e:  # a date that does not exist (2024-13-01) as a text's value
-        raise TextError(f"{source}: a value YAML reads as a date is no date that exists ({e}); put the text in "
-                        "quotes") from None
+        raise TextError(_wording("messages.wording.no_date", lang, f"{source}: a value YAML reads as a date is no date that exists "
+                                 f"({e}); put the text in quotes", path=source)) from None
     if tree is None:
         return {}
     if not isinstance(tree, dict):
-        raise TextError(f"{source}: expected a mapping of message keys to text, got {type(tree).__name__}")
+        raise TextError(_wording("messages.wording.not_mapping", lang, f"{source}: expected a mapping of message keys to text, got "
+                                 f"{type(tree).__name__}", path=source, got=shorten(repr(tree))))
     return tree
 
 
@@ -294,60 +316,68 @@ def override_path(params_path: str | Path, lang: str) -> Path:
 
 
 def load_overrides(path: str | Path, lang: str) -> dict[str, Message]:
-    """Read and check one override file; every problem in it is listed in one :class:`TextError`."""
+    """Read and check one override file; every problem in it is listed in one :class:`TextError`, in ``lang``, the
+    language the file rewords (the evaluator's)."""
     path = Path(path)
     base = catalog(lang)
     size = path.stat().st_size
     if size > MAX_OVERRIDE_BYTES:
-        raise TextError(f"{path}: {size} bytes; an override file may hold at most {MAX_OVERRIDE_BYTES} bytes")
+        raise TextError(msg("messages.wording.too_big", lang, path=str(path), size=str(size),
+                            limit=str(MAX_OVERRIDE_BYTES)))
     try:
         raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise TextError(f"{path}: not UTF-8 text ({e})") from None
+    except UnicodeDecodeError:
+        raise TextError(msg("messages.wording.not_utf8", lang, path=str(path))) from None
     try:  # anchors and aliases could make a small file expand to a huge one: plain text only
         if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))):
-            raise TextError(f"{path}: YAML aliases (*name) are not allowed in a wording file; write each text out")
+            raise TextError(msg("messages.wording.aliases", lang, path=str(path)))
     except yaml.YAMLError as e:
-        raise TextError(f"{path}: not valid YAML: {e}") from None
-    messages = _flatten(_safe_load(raw, str(path)), str(path))
+        raise TextError(msg("messages.wording.not_yaml", lang, path=str(path),
+                            problem=yaml_problem(e, raw, lang))) from None
+    messages = _flatten(_safe_load(raw, str(path), lang), str(path), lang=lang)
     problems = []
     for key, m in messages.items():
         texts = list(m.values()) if isinstance(m, dict) else [m]
         # as written, and with every {placeholder} standing for four digits ('811218-{n}' is refused too)
         texts += [_PLACEHOLDER.sub("0000", t) for t in texts]
         if any(find_personnummer(t) for t in texts) or find_personnummer(key):
-            problems.append(f"{redact(key)}: holds something shaped like a personnummer (not shown here); the wording "
-                            "is published in the report and must not identify a person: remove it")
+            problems.append(msg("messages.wording.personnummer", lang, key=redact(key)))
+            continue
+        if any(find_phone(t) for t in texts):  # (a contact's number in a reworded sentence is published too)
+            problems.append(msg("messages.wording.phone", lang, key=key))
             continue
         control = next((hit for t in texts if (hit := CONTROL_CHARACTERS.search(t))), None)
         if control:
-            problems.append(f"{key}: holds an invisible control character (U+{ord(control.group()):04X}); remove it")
+            problems.append(msg("messages.wording.control", lang, key=key, code=f"U+{ord(control.group()):04X}"))
             continue
         if key not in base:
-            problems.append(f"{key}: no such message (see evaltools/locales/{lang}.yaml for the keys)")
+            problems.append(msg("messages.wording.unknown", lang, key=shorten(key), lang=lang))
             continue
         if not key.startswith(OVERRIDABLE):
-            problems.append(f"{key}: this message cannot be reworded per project")
+            problems.append(msg("messages.wording.not_overridable", lang, key=key))
             continue
         orig = base.messages[key]
         if isinstance(orig, dict) != isinstance(m, dict):
-            problems.append(f"{key}: expected {'a pair of forms one/other' if isinstance(orig, dict) else 'one text'}, "
-                            "as in the package's catalog")
+            problems.append(msg("messages.wording.want_pair" if isinstance(orig, dict) else "messages.wording.want_one",
+                                lang, key=key))
             continue
         try:
             have = message_placeholders(m)
-        except ValueError as e:
-            problems.append(f"{key}: {e}")
+        except TemplateError as e:
+            problems.append(msg("messages.wording.placeholder", lang, key=key, shown=shorten(e.shown), example="{n}")
+                            if e.shown else msg("messages.wording.open_brace", lang, key=key, example="{n}"))
             continue
         want = message_placeholders(orig)
         if have != want:
             lost, added = sorted(want - have), sorted(have - want)
-            parts = ([f"drops {', '.join('{' + x + '}' for x in lost)}"] if lost else []) + \
-                    ([f"adds unknown {', '.join('{' + x + '}' for x in added)}"] if added else [])
-            problems.append(f"{key}: {' and '.join(parts)}; the message must use exactly "
-                            f"{', '.join('{' + x + '}' for x in sorted(want)) or 'no placeholders'}")
+            parts = ([msg("messages.wording.drops", lang, names=", ".join("{" + x + "}" for x in lost))] if lost
+                     else []) + ([msg("messages.wording.adds", lang, names=", ".join("{" + x + "}" for x in added))]
+                                 if added else [])
+            problems.append(msg("messages.wording.placeholders", lang, key=key, what=msg("common.and", lang).join(parts),
+                                want=", ".join("{" + x + "}" for x in sorted(want))
+                                or msg("messages.wording.no_placeholders", lang)))
     if problems:
-        raise TextError(f"{path}: the wording overrides cannot be used:\n  " + "\n  ".join(problems))
+        raise TextError(msg("messages.wording.cannot_use", lang, path=str(path)) + "\n  " + "\n  ".join(problems))
     return messages
 
 
