@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from .conftest import load_problems, params_refusal, write_csv
 
 BASE = {"birth_year": 1985, "household_type": "ensamstående", "support_start": "försörjningsstöd"}
@@ -74,3 +76,68 @@ def test_count_of_women_with_among_counts_the_women_only(tmp_path):
 def test_target_population_sex_code_is_checked(tmp_path):
     said = params_refusal(_project(tmp_path, COUNT_WOMEN.format(extra=""), top="target_population: {sex: kvinnor}\n"))
     assert "target_population.sex" in said and "kvinna" in said
+
+
+# --- 2. no main goal, every participant on försörjningsstöd: one name for the default successes -------------------
+
+def _all_on_fs(tmp_path):
+    """Twenty participants, all on försörjningsstöd at start, all ended in 2024: P01–P10 to work, P11–P12 to studies,
+    P13–P20 dropped out. The only goal counts participants: no main goal, so the default successes count, 10 + 2 = 12,
+    every one of whom left försörjningsstöd. Cost 1 200 000 kr: 100 000 kr per person who left."""
+    rows = [{"person_id": f"P{i:02d}", "sex": "kvinna" if i % 2 else "man", "birth_year": 1980 + i,
+             "household_type": "ensamstående", "start_date": f"2024-{(i - 1) % 5 + 1:02d}-01", "end_date": "2024-11-30",
+             "outcome": "arbete" if i <= 10 else "studier" if i <= 12 else "avbrott",
+             "support_start": "försörjningsstöd"} for i in range(1, 21)]
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2024", "category": "Coacher", "budget": 1300000,
+                                                  "actual": 1200000}])
+    path = tmp_path / "fs.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: fs
+        kind: individ
+        title: Vägen ut ur försörjningsstödet
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2024-12-31}
+        data:
+          participants: data/participants.csv
+          budget: data/budget.csv
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 10 deltagare under projekttiden
+            target: 10
+            period: whole_period
+        """), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang, count, cost, rate", [
+    ("sv", "Personer som lämnat försörjningsstödet (projektets mått", "Kostnad per person som lämnat försörjningsstödet "
+     "(projektets mått", "Andel som lämnat försörjningsstödet"),
+    ("en", "Persons who left social assistance (the project's measure", "Cost per person who left social assistance "
+     "(the project's measure", "Share who left social assistance"),
+])
+def test_the_workbook_names_the_default_successes_as_page_one_does(tmp_path, lang, count, cost, rate):
+    import openpyxl
+
+    import evaltools as et
+    from evaltools.present.sections import summary
+    from evaltools.publish.workbook import export_report
+    r = et.Report(et.load_project(_all_on_fs(tmp_path)), lang=lang)
+    assert not r.moved_on
+    page_one = " ".join(summary.cost(r))
+    (book,) = [f for f in export_report(r, tmp_path / "out") if f.suffix == ".xlsx"]
+    wb = openpyxl.load_workbook(book)
+    sheet = wb["Kostnad och nytta" if lang == "sv" else "Costs and benefits"]
+    rows = {str(a.value): b.value for a, b, *_ in sheet.iter_rows() if a.value is not None}
+    assert rows[next(k for k in rows if k.startswith(count))] == 12, rows
+    assert rows[next(k for k in rows if k.startswith(cost))] == pytest.approx(100_000), rows
+    assert not any(k.startswith(("Lyckade utfall", "Kostnad per lyckat", "Successful outcomes", "Cost per successful"))
+                   for k in rows), rows
+    headings = [str(c.value) for ws in wb.worksheets for row in ws.iter_rows(max_row=12) for c in row if c.value]
+    assert rate in headings
+    claimed = [h for h in headings if "enligt projektets huvudmål" in h or "as the project's main goal counts" in h]
+    assert not claimed, claimed
+    assert ("100 000 kr per person som lämnat försörjningsstödet" if lang == "sv"
+            else "SEK 100,000 per person who left social assistance") in page_one.replace("\u00a0", " "), page_one
