@@ -141,3 +141,48 @@ def test_the_workbook_names_the_default_successes_as_page_one_does(tmp_path, lan
     assert not claimed, claimed
     assert ("100 000 kr per person som lämnat försörjningsstödet" if lang == "sv"
             else "SEK 100,000 per person who left social assistance") in page_one.replace("\u00a0", " "), page_one
+
+
+# --- 4. page 1's leavers are persons, beside a goal that counts households --------------------------------------------
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Av 11 avslutade deltagare lämnade 6 (54,5 %) försörjningsstödet"),
+    ("en", "Of 11 participants who ended, 6 (54.5%) left social assistance"),
+])
+def test_page_one_says_its_leavers_are_persons_beside_a_household_goal(tmp_path, lang, said):
+    """Six couples (H1–H6): one partner of each ended in work, the other is still enrolled; five persons on their own
+    (H7–H11) dropped out. By hand: 11 ended, 6 of them (54.5 %) to work, persons; of the 11 households none has left,
+    since each couple has a partner still enrolled. Page 1's 6 counts persons, and says so beside the goal's
+    households."""
+    import evaltools as et
+    from evaltools.present.sections import summary
+    rows = []
+    for h in range(1, 7):
+        rows.append(("A", f"H{h}", "2024-02-01", "2024-10-31", "arbete"))
+        rows.append(("B", f"H{h}", "2024-02-01", "", ""))
+    rows += [("C", f"H{h}", "2024-03-01", "2024-09-30", "avbrott") for h in range(7, 12)]
+    records = [{**BASE, "sex": "kvinna" if who != "B" else "man", "person_id": f"{who}{hh}", "household_id": hh,
+                "start_date": s, "end_date": e, "outcome": o} for who, hh, s, e, o in rows]
+    write_csv(tmp_path / "data" / "participants.csv", records)
+    path = tmp_path / "hh.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: hh
+        kind: individ
+        title: Hushållsprojekt
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2025-12-31}
+        data:
+          participants: data/participants.csv
+        goals:
+          - id: hushall
+            kind: share
+            label: 30 % av hushållen ska ha lämnat försörjningsstödet
+            target: 0.3
+            period: whole_period
+            counts: households
+        """), encoding="utf-8")
+    r = et.Report(et.load_project(path), lang=lang)
+    page_one = " ".join(summary.participation(r)).replace("\u00a0", " ")
+    assert said in page_one, page_one
+    assert ("siffran här räknar personer" if lang == "sv" else "the figure here counts persons") in page_one
