@@ -234,3 +234,72 @@ def test_an_applications_household_goal_is_said_on_page_one(tmp_path, lang, said
     page_one = " ".join(kind.page_one(r))
     assert said in page_one and other in page_one, page_one
     assert "enda mätbara" not in page_one and "only measurable" not in page_one
+
+
+# --- 5. the riksnorm's level beside the leavers' own, lower payments before the start ----------------------------------
+
+def _riksnorm_project(tmp_path, amount: int):
+    """Twenty persons living alone, all on försörjningsstöd, all started 2024-07-01 and ended 2024-12-31: P01–P12 to
+    work, P13–P20 dropped out. Each was paid ``amount`` kr a month in July–December 2023, the months 12 to 7 before
+    the start that the own payments are read in (six months, six left out before the start), and in the price year
+    2023, so no price change applies: the leavers' own level is ``amount`` kr a month."""
+    rows = [{**BASE, "person_id": f"P{i:02d}", "sex": "kvinna" if i % 2 else "man", "start_date": "2024-07-01",
+             "end_date": "2024-12-31", "outcome": "arbete" if i <= 12 else "avbrott"} for i in range(1, 21)]
+    write_csv(tmp_path / "data" / "participants.csv", rows)
+    write_csv(tmp_path / "data" / "payments.csv", [{"person_id": f"P{i:02d}", "month": f"2023-{m:02d}", "amount": amount}
+                                                   for i in range(1, 21) for m in range(7, 13)])
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2024", "category": "Coacher", "budget": 1000000,
+                                                  "actual": 1000000}])
+    path = tmp_path / "rn.yaml"
+    path.write_text(textwrap.dedent("""\
+        id: rn
+        kind: individ
+        title: Riksnormsprojektet
+        forbund: Testförbundet
+        owner: Testkommun
+        period: {start: 2024-01-01, planned_end: 2025-06-30}
+        data:
+          participants: data/participants.csv
+          payments: data/payments.csv
+          budget: data/budget.csv
+        goals:
+          - id: deltagare
+            kind: participant_count
+            label: Minst 20 deltagare under projekttiden
+            target: 20
+            period: whole_period
+        cost_benefit:
+          price_year: 2023
+          monthly_level: {method: riksnorm}
+        """), encoding="utf-8")
+    return path
+
+
+def test_the_riksnorm_level_is_said_beside_the_lower_own_level_and_tested_down_to_it(tmp_path):
+    import evaltools as et
+    from evaltools.analysis.costbenefit import cost_benefit
+    r = cost_benefit(et.load_project(_riksnorm_project(tmp_path, 6000)), monte_carlo=False)
+    used = r.assumptions.set_index("name").loc["monthly_level"]
+    norm = float(used["value"])  # the riksnorm's level for a person living alone, the level counted
+    assert 6000 < norm < 12000  # (so 6 000 kr is lower, and not less than half)
+    note = used["source"]
+    assert note.key == "assumption.monthly_level_riksnorm_own_lower"
+    assert dict(note.values)["own"].value == pytest.approx(6000)
+    sens = r.sensitivity.set_index("parameter").loc["monthly_level"]
+    ends = sorted([sens["low_value"], sens["high_value"]])
+    assert ends[0] == pytest.approx(6000 / norm) and ends[0] < 0.75  # down to the own level, below the usual 0.75
+    assert ends[1] == pytest.approx(1.25)
+    assert used["lower"] == pytest.approx(6000 / norm)  # the assumptions table states the range tested
+    from evaltools.words.labels import note_text
+    said = note_text(note, "sv")
+    assert "6 000 kr" in said.replace("\u00a0", " ") and "prövar nivån ned till deras egen" in said
+
+
+def test_own_payments_above_the_riksnorm_leave_its_range_as_it_was(tmp_path):
+    import evaltools as et
+    from evaltools.analysis.costbenefit import cost_benefit
+    r = cost_benefit(et.load_project(_riksnorm_project(tmp_path, 20000)), monte_carlo=False)
+    used = r.assumptions.set_index("name").loc["monthly_level"]
+    assert used["source"].key != "assumption.monthly_level_riksnorm_own_lower"
+    sens = r.sensitivity.set_index("parameter").loc["monthly_level"]
+    assert sorted([sens["low_value"], sens["high_value"]]) == [0.75, 1.25]
