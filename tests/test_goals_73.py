@@ -26,13 +26,13 @@ def _project(tmp_path, goals: str, rows=WOMEN, top: str = "") -> str:
     cols = ["person_id", "sex", "start_date", "end_date", "outcome"]
     write_csv(tmp_path / "data" / "participants.csv", [{**BASE, **dict(zip(cols, r))} for r in rows])
     path = tmp_path / "kv.yaml"
-    path.write_text(textwrap.dedent(f"""\
+    path.write_text(textwrap.dedent("""\
         id: kv
         kind: individ
         title: Kvinnoprojekt
         forbund: Testförbundet
         owner: Testkommun
-        period: {{start: 2024-01-01, planned_end: 2025-12-31}}
+        period: {start: 2024-01-01, planned_end: 2025-12-31}
         data:
           participants: data/participants.csv
         """) + top + "goals:\n" + goals, encoding="utf-8")
