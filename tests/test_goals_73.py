@@ -303,3 +303,22 @@ def test_own_payments_above_the_riksnorm_leave_its_range_as_it_was(tmp_path):
     assert used["source"].key != "assumption.monthly_level_riksnorm_own_lower"
     sens = r.sensitivity.set_index("parameter").loc["monthly_level"]
     assert sorted([sens["low_value"], sens["high_value"]]) == [0.75, 1.25]
+
+
+@pytest.mark.parametrize("left_fs, moved_on, said", [
+    (True, False, "Personer som lämnat försörjningsstödet (projektets mått) som kostnaden per sådan person"),
+    (False, True, "Personer som gått till arbete, studier eller en ersättning som kostnaden per sådan person"),
+    (False, False, "Lyckade utfall som kostnaden per lyckat utfall delas med"),
+])
+def test_a_running_projects_successes_paid_are_named_as_its_successes(left_fs, moved_on, said):
+    """The count a running project's cost per success divides by is named as the successes are: with no main goal,
+    those who left försörjningsstödet (or went to work, studies or a benefit), not a main goal's successful
+    outcomes."""
+    import pandas as pd
+
+    from evaltools.publish.workbook import report_sheets
+    frame = pd.DataFrame([{"mode": "observed", "goal_successes_paid": 12}])  # (the summary: one row, a column each)
+    (sheet,) = [s for s in report_sheets({"kostnad_nytta": frame}, 5, lang="sv", left_fs=left_fs, moved_on=moved_on)
+                if s.name == "kostnad_nytta"]
+    key = next(c for c in sheet.columns if c.source == "key")
+    assert key.label("goal_successes_paid", "sv").startswith(said)

@@ -1153,11 +1153,13 @@ SUMMARY_BY_ENROLMENT = _pick({**{k_: key for k_, (key, _) in SUMMARY.items()},
 # person som gått till arbete, studier eller en ersättning": no main goal defines them), their count and cost per
 # person say so, not "lyckade utfall enligt projektets huvudmål"
 SUMMARY_MOVED_ON = {"goal_successes": "workbook.summary.goal_successes_moved_on",
-                    "cost_per_success": "workbook.summary.cost_per_success_moved_on"}
+                    "cost_per_success": "workbook.summary.cost_per_success_moved_on",
+                    "goal_successes_paid": "workbook.summary.goal_successes_paid_moved_on"}
 # ... and where they are the default ones, every one of whom left försörjningsstöd (page 1's "per person som lämnat
 # försörjningsstödet"): named so, never as a main goal's successful outcomes
 SUMMARY_LEFT_FS = {"goal_successes": "workbook.summary.goal_successes_left_fs",
-                   "cost_per_success": "workbook.summary.cost_per_success_left_fs"}
+                   "cost_per_success": "workbook.summary.cost_per_success_left_fs",
+                   "goal_successes_paid": "workbook.summary.goal_successes_paid_left_fs"}
 # the successes per group and over time, named alike (the sheet's column source and its key per measure)
 MEASURE_COLUMNS = {"left_fs": {"utfall_per_grupp": {"successes": "workbook.column.utfall_per_grupp.successes_left_fs",
                                                     "rate": "workbook.column.utfall_per_grupp.rate_left_fs"},
