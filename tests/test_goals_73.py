@@ -190,28 +190,34 @@ def test_page_one_says_its_leavers_are_persons_beside_a_household_goal(tmp_path,
 
 # --- 3. an application's household goal: page 1 says why its volumes are not compared --------------------------------
 
-@pytest.mark.parametrize("lang, said, other", [
-    ("sv", "Ett av de två mätbara målen kan inte jämföras med ansökans volymer: ansökan anger inte hur många hushåll",
+@pytest.mark.parametrize("label, extra, lang, said, other", [
+    ("Minst 10 hushåll per år ska bli självförsörjande", "counts: households", "sv",
+     "Ett av de två mätbara målen kan inte jämföras med ansökans volymer: ansökan anger inte hur många hushåll",
      "det andra målet nås i varje period"),
-    ("en", "One of the two measurable goals cannot be compared with the application's volumes: the application does "
+    ("Minst 10 hushåll per år ska bli självförsörjande", "counts: households", "en",
+     "One of the two measurable goals cannot be compared with the application's volumes: the application does "
      "not say how many households", "the other goal would be met in every period"),
+    ("Minst 10 unga under 25 per år ska gå till arbete", "among: {age_below: 25}", "sv",
+     "Ett av de två mätbara målen kan inte jämföras med ansökans volymer: ansökan anger inte hur många av de "
+     "förväntade deltagarna som hör till målets grupp", "det andra målet nås i varje period"),
 ])
-def test_an_applications_household_goal_is_said_on_page_one(tmp_path, lang, said, other):
+def test_an_applications_household_goal_is_said_on_page_one(tmp_path, label, extra, lang, said, other):
     """An application expecting 40 participants a year, with a goal of 30 participants a year (its volumes reach it:
     40 ≥ 30) and one of 10 households a year leaving: the volumes count persons, so the household goal is not
-    compared. Page 1 said the participant goal was 'the only measurable goal' and left the household goal out."""
+    compared; nor with a goal for a group of them (the young under 25), since the application does not say how many
+    of them belong to it. Page 1 said the participant goal was 'the only measurable goal' and left the other out."""
     import evaltools as et
     from evaltools.present.sections import kind
     write_csv(tmp_path / "data" / "budget.csv", [{"period": "2024", "category": "Coacher", "budget": 900000},
                                                  {"period": "2025", "category": "Coacher", "budget": 900000}])
     path = tmp_path / "app.yaml"
-    path.write_text(textwrap.dedent("""\
+    path.write_text(textwrap.dedent(f"""\
         id: app
         kind: ansökan
         title: Familjeprojektet
         forbund: Testförbundet
         owner: Testkommun
-        period: {start: 2024-01-01, planned_end: 2025-12-31}
+        period: {{start: 2024-01-01, planned_end: 2025-12-31}}
         data:
           budget: data/budget.csv
         expected:
@@ -223,12 +229,12 @@ def test_an_applications_household_goal_is_said_on_page_one(tmp_path, lang, said
             label: Minst 30 deltagare per år
             target: 30
             period: project_year
-          - id: hushall
+          - id: andra
             kind: outcome_count
-            label: Minst 10 hushåll per år ska bli självförsörjande
+            label: {label}
             target: 10
             period: project_year
-            counts: households
+            {extra}
         """), encoding="utf-8")
     r = et.Report(et.load_project(path), lang=lang)
     page_one = " ".join(kind.page_one(r))

@@ -161,7 +161,8 @@ def unexpected_outcomes_sentence(r) -> str | None:
                                                       ("plans_not_expected", "kind.not_expected_plans"),
                                                       ("time_not_expected", "kind.not_expected_time"),
                                                       ("later_not_expected", "kind.not_expected_later"),
-                                                      ("households_ex_ante", "kind.not_expected_households"))
+                                                      ("households_ex_ante", "kind.not_expected_households"),
+                                                      ("among_ex_ante", "kind.not_expected_group"))
                          if note in notes])
     if k == len(measured):
         return r.msg("kind.ex_ante_not_comparable_all", what=what)
