@@ -938,11 +938,12 @@ def test_the_rendered_portfolio_s_row_is_the_project_report_s_own_figures(sample
     mine = _key_figures(sample_reports.out / name / f"{name}-tabeller.xlsx")
     kpi = _kpi()
     pairs = {"Deltagare": "Deltagare", "Avslutade, alla avslut (som projektets rapport räknar dem)": "Avslutade deltagare",
-             "Lyckade utfall (enligt projektets huvudmål)": "Lyckade utfall (enligt projektets huvudmål)",
+             "Lyckade utfall (enligt projektets huvudmål; utan huvudmål projektets mått, se Lyckat utfall räknat som)":
+                 "Lyckade utfall (enligt projektets huvudmål)",
              "Kostnad (utfall, annars budget)": "Total kostnad, löpande priser", "Budget": "Budget, summa",
              "Kostnad per deltagare": "Kostnad per deltagare",
-             "Kostnad per lyckat utfall (enligt projektets huvudmål)":
-                 "Kostnad per lyckat utfall (enligt projektets huvudmål)",
+             "Kostnad per lyckat utfall (enligt projektets huvudmål; utan huvudmål projektets mått, se Lyckat utfall "
+             "räknat som)": "Kostnad per lyckat utfall (enligt projektets huvudmål)",
              "Nytta/kostnad, offentliga finansiärer": "Nytta/kostnad för det ledande perspektivet"}
     for theirs, ours in pairs.items():
         assert row[theirs] == pytest.approx(mine[ours], abs=0.005), (name, theirs)

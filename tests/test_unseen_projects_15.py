@@ -509,7 +509,6 @@ def test_a_goal_against_a_year_before_the_project_without_its_level_is_refused(t
 
 
 @pytest.mark.parametrize("label, words", [
-    ("Minst 15 kvinnor per år", "15 kvinnor"),
     ("Minst 10 deltagare över 50 år per år", "10 deltagare över 50 år"),
     ("Totalt 90 deltagare, varav 36 kvinnor", "36 kvinnor"),
 ])
@@ -518,6 +517,14 @@ def test_a_count_of_participants_with_a_trait_counted_as_every_enrolment_is_refu
         et.load_params(_one_goal(tmp_path, "participant_count", label, "10"))
     text = str(e.value.in_lang("sv"))
     assert f"'{words}'" in text and "numerator: sex med sex: [kvinna]" in text and "age_from: 50" in text
+
+
+def test_a_count_of_one_sex_counted_as_every_enrolment_is_refused(tmp_path):
+    # (a women's project says so once, target_population: {sex: kvinna}; a goal for some of them says among:)
+    with pytest.raises(ParamsError) as e:
+        et.load_params(_one_goal(tmp_path, "participant_count", "Minst 15 kvinnor per år", "15"))
+    text = str(e.value.in_lang("sv"))
+    assert "'15 kvinnor'" in text and "target_population: {sex: kvinna}" in text and "among: {sex: kvinna}" in text
 
 
 def test_a_count_in_a_calendar_year_is_no_trait(tmp_path):

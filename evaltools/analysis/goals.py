@@ -177,8 +177,11 @@ VOLUME_STATUSES = frozenset(EX_ANTE_STATUS.values())
 # why an application's volumes cannot be compared with a goal: they do not say how many of the expected exits
 # go to the goal's outcomes, or how many of the exits are expected to have an action plan
 # or, for a share goal with a time limit (within_months), how many of the expected exits come within it, or for one
-# counted some months after exit (after_exit_months), what the situation of the expected exits is then
-NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected", "time_not_expected", "later_not_expected")
+# counted some months after exit (after_exit_months), what the situation of the expected exits is then, or, for a goal
+# counted per household (counts: households), how many households the expected participants, persons, live in, or,
+# for a goal set for a group (among:), how many of the expected participants belong to it
+NOT_EXPECTED = ("outcomes_not_expected", "plans_not_expected", "time_not_expected", "later_not_expected",
+                "households_ex_ante", "among_ex_ante")
 
 
 def whole_persons(x: float) -> float:
@@ -1372,7 +1375,9 @@ def volumes_not_comparable(table: pd.DataFrame) -> list[str]:
     compared with in some period: the application does not say how many of its expected exits go to the
     goal's outcomes (note ``outcomes_not_expected``, :func:`expected_part`) or, for a goal counting action
     plans, how many of the exits are expected to have one (note ``plans_not_expected``,
-    ``expected.exits_with_action_plan_share``). Page 1 and the portfolio count these."""
+    ``expected.exits_with_action_plan_share``); for a goal counted per household, how many households its expected
+    participants live in (note ``households_ex_ante``); for a goal set for a group, how many of them belong to it
+    (note ``among_ex_ante``). Page 1 and the portfolio count these."""
     measured = set(measurable_own_goals(table)["goal_id"])
     said = table.loc[table["note"].isin(NOT_EXPECTED) & table["goal_id"].isin(measured), "goal_id"]
     return list(dict.fromkeys(said))

@@ -1447,6 +1447,10 @@ _COUNT_TRAIT = re.compile(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participa
 # (a youth project's own target group, "minst 25 unga per år", "40 deltagare 16–29 år", is everyone it counts)
 _TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
                            re.I)
+# (the sex a count of one names: "15 kvinnor", "20 women" count women; "10 män", "boys" count men)
+_PART_OF = re.compile(r"\b(?:varav|därav|därib?land|av\s+dem|of\s+whom|of\s+them|including)\s+(?:minst\s+|"
+                      r"at\s+least\s+)?$", re.I)
+_SEX_TRAIT = re.compile(r"\b(?:(kvinnor|flickor|women|girls)|män|pojkar|men|boys)\b", re.I)
 COMPOSITION_NUMERATORS = ("sex", "age")
 
 # A share that must pass a share ("mer än 40 % ska gå till arbete", "över hälften", "more than 40%"): exactly 40 %
@@ -2341,6 +2345,21 @@ class Goal(_Strict):
         return self.targets.get(int(digits)) if digits else None
 
     @property
+    def counted_sex(self) -> tuple[str, str] | None:
+        """The words of a participant goal that count the participants of one sex ("Minst 15 kvinnor per år ska
+        påbörja insatsen"), and that sex's code; None for any other goal. Such a goal counts every participant
+        unless ``among:`` or the project's ``target_population.sex`` says whom it is for."""
+        if self.kind != "participant_count" or self.composition:
+            return None
+        for label in (read_label(x) for x in (self.label, self.label_en) if x):
+            counted = _COUNT_TRAIT.search(label)
+            sex = _SEX_TRAIT.search(counted.group(0)) if counted is not None else None
+            # (a part of everyone counted, "90 deltagare, varav 36 kvinnor", is a goal on who takes part)
+            if counted is not None and sex is not None and not _PART_OF.search(label[:counted.start()]):
+                return counted.group(0).strip(), "kvinna" if sex.group(1) else "man"
+        return None
+
+    @property
     def composition(self) -> bool:
         """Whether the goal counts who takes part (a trait of the participants: ``numerator: sex`` or ``age``)
         rather than where they went."""
@@ -2586,7 +2605,8 @@ class Goal(_Strict):
             if who is not None and self.kind == "participant_count" and not self.composition:
                 raise ParamsValueError("params.goal_label_composition_count", words=who.group(0).strip())
             counted = _COUNT_TRAIT.search(label) if self.kind == "participant_count" else None
-            if counted is not None and not self.composition and not _TARGET_GROUP.search(counted.group(0)):
+            if counted is not None and not self.composition and not _TARGET_GROUP.search(counted.group(0)) \
+                    and self.counted_sex is None:  # (a count of one sex: judged with the project's target group)
                 raise ParamsValueError("params.goal_label_trait_count", words=counted.group(0).strip())
             if who is not None and self.kind == "share" and not self.composition \
                     and not _OUTCOME_PROMISE.search(label):
@@ -3060,6 +3080,18 @@ class TargetPopulation(_Strict):
     size: int | None = Field(None, ge=1, description="Number of persons in the target population.")
     description: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
     description_en: Annotated[str, Field(max_length=MAX_TEXT)] | None = None
+    sex: str | None = Field(None, description="The sex of everyone the project is for (kvinna for a women's "
+                                              "project): a participant goal counting that sex ('Minst 15 kvinnor "
+                                              "per år') counts every participant, each checked to be of it.")
+
+    @field_validator("sex")
+    @classmethod
+    def _sex_code(cls, v: str | None) -> str | None:
+        codes = tuple(c for c in SEXES if c != UNKNOWN)
+        if v is not None and v not in codes:
+            raise ParamsValueError("params.among_code", name="target_population.sex", value=_short(v),
+                                   codes=", ".join(codes))
+        return v
 
     @model_validator(mode="before")
     @classmethod
@@ -3467,6 +3499,7 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.goal_label_implementation_years", n=i, goal=g.id, words=w,
                                    start=self.period.start.isoformat())
         self._check_even_sexes()
+        self._check_sex_counts()
         self._check_year_targets()
         by_year = self.expected.participants_by_year if self.expected is not None else None
         if by_year is not None and sorted(by_year) != goal_years(self.period, "project_year"):
@@ -3486,6 +3519,19 @@ class ProjectParams(_Strict):
             raise ParamsValueError("params.last_intake", value=self.last_intake.isoformat(),
                                    start=self.period.start.isoformat(), end=self.period.end.isoformat())
         return self
+
+    def _check_sex_counts(self) -> None:
+        """A participant goal counting one sex ("Minst 15 kvinnor per år ska påbörja insatsen") is read as written
+        where its ``among:`` or the project's ``target_population.sex`` is that sex (``validate`` then checks that
+        everyone it counts is of it); otherwise it would count every participant, and is refused naming both."""
+        for i, g in enumerate(self.goals, 1):
+            named = g.counted_sex
+            if named is None or (g.among is not None and g.among.sex == named[1]):
+                continue
+            if self.target_population is not None and self.target_population.sex == named[1] \
+                    and (g.among is None or g.among.sex is None):
+                continue
+            raise ParamsValueError("params.goal_label_sex_count", n=i, goal=g.id, words=named[0], code=named[1])
 
     def _check_year_targets(self) -> None:
         """A target per period (``targets``) names every year the goal is counted in, and no other; a goal whose words

@@ -1131,13 +1131,14 @@ def _goals_of_a_sex(df: pd.DataFrame, params: ProjectParams, fname: str) -> list
     """A participant, outcome or share goal whose words set it for the women or the men ("Av kvinnorna ska minst 40 %
     gå vidare till arbete eller studier") whose ``among:`` does not count that sex counts both: refused, naming the
     goal, when those it counts include persons of another sex, with the ``among:`` to write (the others it already
-    has kept). A project whose every counted participant was of that sex is read as written."""
+    has kept). A project whose every counted participant was of that sex is read as written; so is a participant
+    goal counting one sex ("Minst 15 kvinnor per år") of a project whose ``target_population.sex`` is that sex."""
     found = []
     for g in params.goals:
         if g.kind not in ("participant_count", "outcome_count", "share") or g.composition:
             continue  # (a goal on who takes part counts a sex of everyone's by design: numerator: sex)
         named = next((n for label in (g.label, g.label_en) if (n := _sex_named(read_label(label or ""))) is not None),
-                     None)
+                     None) or g.counted_sex  # (a count of one sex, "15 kvinnor", read with target_population.sex)
         if named is None or (g.among is not None and g.among.sex == named[1]):
             continue
         words, code = named

@@ -1174,7 +1174,20 @@ SUMMARY_BY_ENROLMENT = _pick({**{k_: key for k_, (key, _) in SUMMARY.items()},
 # person som gått till arbete, studier eller en ersättning": no main goal defines them), their count and cost per
 # person say so, not "lyckade utfall enligt projektets huvudmål"
 SUMMARY_MOVED_ON = {"goal_successes": "workbook.summary.goal_successes_moved_on",
-                    "cost_per_success": "workbook.summary.cost_per_success_moved_on"}
+                    "cost_per_success": "workbook.summary.cost_per_success_moved_on",
+                    "goal_successes_paid": "workbook.summary.goal_successes_paid_moved_on"}
+# ... and where they are the default ones, every one of whom left försörjningsstöd (page 1's "per person som lämnat
+# försörjningsstödet"): named so, never as a main goal's successful outcomes
+SUMMARY_LEFT_FS = {"goal_successes": "workbook.summary.goal_successes_left_fs",
+                   "cost_per_success": "workbook.summary.cost_per_success_left_fs",
+                   "goal_successes_paid": "workbook.summary.goal_successes_paid_left_fs"}
+# the successes per group and over time, named alike (the sheet's column source and its key per measure)
+MEASURE_COLUMNS = {"left_fs": {"utfall_per_grupp": {"successes": "workbook.column.utfall_per_grupp.successes_left_fs",
+                                                    "rate": "workbook.column.utfall_per_grupp.rate_left_fs"},
+                               "tid_i_projekt": {"success": "workbook.column.tid_i_projekt.success_left_fs"}},
+                   "moved_on": {"utfall_per_grupp": {"successes": "workbook.column.utfall_per_grupp.successes_moved_on",
+                                                     "rate": "workbook.column.utfall_per_grupp.rate_moved_on"},
+                                "tid_i_projekt": {"success": "workbook.column.tid_i_projekt.success_moved_on"}}}
 RATES_BY_ENROLMENT = ("workbook.sheets.utfall_per_grupp.description_enrolments",
                       {"n": "workbook.column.utfall_per_grupp.n_enrolments"})
 
@@ -1195,14 +1208,17 @@ LISTINGS = ("kostnad_nytta",)
 
 def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[Secondary] = (),
                   lang: str = "sv", bases: Mapping[str, str] | None = None, by_enrolment: bool = False,
-                  several_municipalities: bool = False, moved_on: bool = False) -> list[Sheet]:
+                  several_municipalities: bool = False, moved_on: bool = False,
+                  left_fs: bool = False) -> list[Sheet]:
     """The report's key tables (:meth:`evaltools.Report.key_tables`) as sheets, in the workbook's order;
     the key figures ``withheld`` by the differencing rule are written as ``..`` with a note.
     ``bases`` says, per sheet name, in which prices its amounts are (:func:`sheet_bases`); with
     ``by_enrolment`` (someone was enrolled more than once) the ended are called enrolments; with
     ``several_municipalities`` the municipality's row per actor is the municipalities' together; with ``moved_on``
     (the default successes, some of whom had no försörjningsstöd to leave) the successes and the cost per success
-    are named as where those who ended went, as page 1 names them (``SUMMARY_MOVED_ON``)."""
+    are named as where those who ended went, as page 1 names them (``SUMMARY_MOVED_ON``); with ``left_fs`` (the
+    default successes, every one of whom had försörjningsstöd) as those who left it (``SUMMARY_LEFT_FS``); either
+    names the successes per group and over time alike (``MEASURE_COLUMNS``)."""
     hide = {key for figure in withheld for key in SUMMARY_WITHHELD.get(figure, ())}
     sheets = []
     for name, (title, description, columns) in SHEETS.items():
@@ -1210,8 +1226,12 @@ def report_sheets(tables: dict[str, pd.DataFrame], k: int, withheld: Collection[
             continue
         if by_enrolment:
             description, columns = _by_enrolment(name, description, columns)
-        if moved_on and name == "kostnad_nytta":
-            keys = {k_: key for k_, (key, _) in SUMMARY.items()} | SUMMARY_MOVED_ON
+        measure = "moved_on" if moved_on else "left_fs" if left_fs else None
+        if measure is not None and name in MEASURE_COLUMNS[measure]:
+            named = MEASURE_COLUMNS[measure][name]
+            columns = [replace(c, key=named.get(c.source, c.key)) for c in columns]
+        if measure is not None and name == "kostnad_nytta":
+            keys = {k_: key for k_, (key, _) in SUMMARY.items()} | (SUMMARY_MOVED_ON if moved_on else SUMMARY_LEFT_FS)
             if by_enrolment:
                 keys["ended"] = "workbook.summary.ended_enrolments"
             columns = [replace(c, label=_pick(keys)) if c.source == "key" else c for c in columns]
@@ -1525,7 +1545,8 @@ def export_report(report: Report, output_dir: str | Path | None, portfolio_entry
     sheets = report_sheets(tables, report.k, report.disclosure.withheld, lang,
                            sheet_bases(words["pv"], words["fixed"], words["current"], lang), by_enrolment=twice,
                            several_municipalities=municipalities_together(report.project),
-                           moved_on=report.moved_on and success_definition(p, lang).kind == "leaves_fs")
+                           moved_on=report.moved_on and success_definition(p, lang).kind == "leaves_fs",
+                           left_fs=not report.moved_on and success_definition(p, lang).kind == "leaves_fs")
     for sheet in sheets:
         if sheet.name == "budget" and "funder" in sheet.frame:
             # whose money each line is, and how the cost-benefit sheets book it: the note under the report's

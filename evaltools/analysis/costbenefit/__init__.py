@@ -49,7 +49,7 @@ from .ledger import (ASSUMED, BENEFIT_CALCULATED, BENEFIT_MEASURED, BENEFIT_PART
 from .model import (BENEFIT_PAYER, EMPLOYMENT_ITEMS, LEDGER_ACTORS, NO_PENSION, PERSPECTIVES, SUBSIDISED_WORK,
                     UsedAssumption, _Model, _cost_months, _first_months_from, _month, _months, _monthly_levels,
                     annuity_factor, annuity_upto, employment_streams, group_middles, is_structural, level_above_own,
-                    pension_months, subsidy_months)
+                    own_level_observed, pension_months, subsidy_months)
 from .persistence import (FIRST_YEAR_MONTHS, PERSISTENCE_MONTHS, Persistence, _leaver_payments, _persistence_pairs,
                           leavers, on_fs_at_start,
                           OutcomeCheck, first_year_kept, observed_dropoff, outcome_check, persistence,
@@ -194,6 +194,7 @@ def _build(project: Project, cost_basis: str, exits_withheld: bool = False
             info["no_fs_at_start"] = tuple(str(c) for c in df[S.SUPPORT_START].value_counts().index)
     parts, assumptions, refs = _monthly_levels(project, succ, exit_m)
     info["level_above_own"] = level_above_own(assumptions)
+    info["own_level_observed"] = own_level_observed(assumptions)  # (the sensitivity's lower end of the level)
     info["shared_household_leavers"] = int(parts.shared.sum())
     refs = [*refs, *price_references(project)]  # (the KPI the costs are restated with, flagged where estimated)
 

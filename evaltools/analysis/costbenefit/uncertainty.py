@@ -67,9 +67,16 @@ def assumption_range(name: str, value: float | None, info: dict, cb) -> tuple[fl
     left over the participants') is tested over that range and the 95 % interval of the ratio of the two
     shares (statsmodels' ``confint_proportions_2indep``, ``compare="ratio"``), within 0–95 %, whichever
     reaches further: an estimate above the range (Språngbrädan's 84 % against 0–75 %) was tested only
-    from 0 % up to itself, never at a larger deadweight, though it is uncertain both ways.
+    from 0 % up to itself, never at a larger deadweight, though it is uncertain both ways. A monthly level valued by
+    the riksnorm where the leavers' own payments before the start were lower (``info["own_level_observed"]``) is
+    tested down to them.
     """
     lo, hi = tested_range(name, value, cb)
+    observed = info.get("own_level_observed")
+    if name == "monthly_level" and observed and observed[1] > 0:
+        # the riksnorm values the saving, and the leavers' own payments before the start were lower: tested down to
+        # them (9 179 kr against 13 783 kr is 0.67 of the level, below the range's 0.75), as the assumptions table says
+        lo = min(lo, observed[0] / observed[1])
     counts = info.get("deadweight_counts")
     if name == "deadweight" and counts and info.get("deadweight_source") == "comparison":
         kp, n_p, kc, n_c = counts

@@ -160,7 +160,9 @@ def unexpected_outcomes_sentence(r) -> str | None:
     what = r.words.join([r.msg(key) for note, key in (("outcomes_not_expected", "kind.not_expected_outcomes"),
                                                       ("plans_not_expected", "kind.not_expected_plans"),
                                                       ("time_not_expected", "kind.not_expected_time"),
-                                                      ("later_not_expected", "kind.not_expected_later"))
+                                                      ("later_not_expected", "kind.not_expected_later"),
+                                                      ("households_ex_ante", "kind.not_expected_households"),
+                                                      ("among_ex_ante", "kind.not_expected_group"))
                          if note in notes])
     if k == len(measured):
         return r.msg("kind.ex_ante_not_comparable_all", what=what)
