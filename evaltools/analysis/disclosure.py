@@ -75,6 +75,7 @@ from ..data import schema as S
 from ..data.privacy import _recoverable, hides
 from ..data.validation import households_of, persons_of
 from ..data.project import Project
+from .costbenefit import CostBenefitResult, cost_benefit, published
 from .costbenefit.persistence import leavers
 from .goals import project_successes, same_support
 
@@ -547,6 +548,37 @@ def exits_withheld(project: Project, goal_table: pd.DataFrame | None = None, *, 
     if c.exits_in_goals:  # (exits_public)
         return False
     return _exit_counts(c, k) is not None or hides(c.exits, k)
+
+
+def published_cost_benefit(project: Project, goal_table: pd.DataFrame | None = None, *,
+                           counted: Counts | None = None, **options) -> CostBenefitResult:
+    """The cost-benefit of ``project`` as its report publishes it: the one account the report's pages and
+    workbook, the portfolio's row and the what-if panel all give.
+
+    :func:`~evaltools.analysis.costbenefit.cost_benefit`, with no deadweight worked out from a count of exits the
+    report withholds (:func:`exits_withheld`), then :func:`~evaltools.analysis.costbenefit.published` over the
+    counts of exits the published figures leave open (:func:`exit_counts`) or, where a goal publishes the exits
+    (:func:`exits_public`), the exact figures. The three questions read one :func:`counts` and one rule.
+
+    Parameters
+    ----------
+    project
+        A loaded project (for what-if assumptions, ``project.with_params(cost_benefit={...})``: the assumptions
+        change no count of persons).
+    goal_table
+        The project's goal table (:func:`~evaltools.analysis.goals.assess_goals`), which says whether a goal
+        publishes the exits or the number ended.
+    counted
+        The report's :func:`counts` with ``goal_table``, where the caller has them (counted here otherwise).
+    **options
+        Passed to :func:`~evaltools.analysis.costbenefit.cost_benefit` (``monte_carlo``, ``effect``,
+        ``payments``, ``reference_dates``, ``lang``, ``cost_basis``).
+    """
+    c, k = _counted(project, goal_table, counted), project.params.privacy.min_count
+    between = _exit_counts(c, k)
+    public = c.exits_in_goals  # (exits_public)
+    withheld = not public and (between is not None or hides(c.exits, k))  # (exits_withheld)
+    return published(cost_benefit(project, exits_withheld=withheld, **options), between, public)
 
 
 def fewest_hidden(counts: Sequence[int], k: int, sums: Sequence[Sequence[int]],

@@ -15,14 +15,13 @@ import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
 from ..analysis.comparison import compare_payments
-from ..analysis.costbenefit import cost_benefit, published
 from ..analysis.goals import (CI_METHOD, GoalCount, GoalVerdict, assess_goals, count_goals, main_goal, own_goals,
                               project_successes, sole_judged_period, volumes_not_comparable)
 from ..analysis.power import expected_participants
 from ..analysis.pricebasis import PriceBasis, restate
 from ..data import schema as S
 from ..data.validation import persons_of
-from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, published_cost_benefit
 from ..data.privacy import SECONDARY, suppressed_label
 from ..data.errors import EvaltoolsError
 from ..data.project import load_project
@@ -580,7 +579,8 @@ def write_entry(project, lang: str, path: str | Path, *, cba=None, goals: pd.Dat
     ``path``, with the params file they were computed from: a batch's portfolio then takes them
     instead of loading and analysing the project a second time.
 
-    ``cba`` and ``goals``: the project's :func:`~evaltools.analysis.costbenefit.cost_benefit` result and
+    ``cba`` and ``goals``: the project's cost-benefit as its report publishes it
+    (:func:`~evaltools.analysis.disclosure.published_cost_benefit`, ``Report.cba``) and
     :func:`~evaltools.analysis.goals.assess_goals` table in ``lang`` where a report has them already (the
     row reads only the point figures, which the simulation and the effect-based estimate leave as they
     are); computed here otherwise. ``payments``: its :func:`~evaltools.analysis.comparison.compare_payments`
@@ -684,11 +684,10 @@ def _row(project, lang: str = "sv", cba=None, goals: pd.DataFrame | None = None,
     # (as the project's report publishes it: where 1 to k − 1 exits are valued, the range over them, not the figures)
     goal_table = assess_goals(project, lang=lang).table if goals is None else goals
     c = counts(project, goal_table) if counted is None else counted  # (once: every question below reads them)
-    # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
-    result = published(cba if cba is not None else cost_benefit(project, monte_carlo=False, effect=False,
-                                                                exits_withheld=exits_withheld(project, goal_table,
-                                                                                              counted=c)),
-                       exit_counts(project, goal_table, counted=c), exits_public(project, goal_table, counted=c))
+    # (and where k or more exits are withheld all the same, the range over the counts the report leaves open);
+    # a report's result is published already (Report.cba), so it is taken as it is
+    result = cba if cba is not None else published_cost_benefit(project, goal_table, counted=c, monte_carlo=False,
+                                                                 effect=False)
     cb = result.summary
     # the deadweight taken from a comparison group that moved apart from the participants before the start:
     # the project's report calls its NPVs not reliable (present.sections.summary.comparison_unreliable)

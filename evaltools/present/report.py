@@ -20,13 +20,12 @@ from ..analysis.comparison import compare_payments, payment_phases, reference_da
 from ..data import schema as S
 from ..data.params import project_kind
 from ..data.privacy import SECONDARY
-from ..analysis.costbenefit import cost_benefit, published
 from .display import Numbering, Table, Text, figure_html, number_parts, show, shown_text
 from ..words.formats import fmt_probability
 from ..analysis.goals import assess_goals
 from ..analysis.survey import survey
 from ..analysis.costbenefit.persistence import some_had_no_fs
-from ..analysis.disclosure import Counts, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld, payment_units_hidden
+from ..analysis.disclosure import Counts, Secondary, counts, disclosure, payment_units_hidden, published_cost_benefit
 from ..data.project import Project, load_project
 from .figures import goal_verdicts, report_figures
 from .narrative import Narrative, draft, check as check_text
@@ -182,13 +181,11 @@ class Report:
 
     @cached_property
     def cba(self):
-        """The cost-benefit as the report publishes it (:func:`evaltools.analysis.costbenefit.published`): where
-        1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
-        project, tab, c = self.project, self.goals.table, self.counts
+        """The cost-benefit as the report publishes it (:func:`evaltools.analysis.disclosure.published_cost_benefit`):
+        where 1 to k − 1 exits from försörjningsstöd are counted, their range instead of figures that give the count."""
         # (where the count of exits is withheld, no deadweight is worked out from it either)
-        return published(cost_benefit(project, payments=self.payments, reference_dates=self.reference_dates,
-                                      lang=self.lang, exits_withheld=exits_withheld(project, tab, counted=c)),
-                         exit_counts(project, tab, counted=c), exits_public(project, tab, counted=c))
+        return published_cost_benefit(self.project, self.goals.table, counted=self.counts, payments=self.payments,
+                                      reference_dates=self.reference_dates, lang=self.lang)
 
     @cached_property
     def disclosure(self):

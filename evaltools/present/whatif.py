@@ -21,7 +21,7 @@ The sliders, their steps and ranges, their names and the tornado's rows are all 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 
 import pandas as pd
@@ -36,9 +36,8 @@ from ..words import assumptions as assumption_words
 from ..data.arguments import check_choice, check_grid, check_lang, check_number
 from ..data.assumptions import REGISTRY, Unit
 from ..data.privacy import SECONDARY
-from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, exit_counts, exits_public, exits_withheld
+from ..analysis.disclosure import Counts, Disclosure, Secondary, counts, disclosure, published_cost_benefit
 from ..analysis.goals import assess_goals
-from ..analysis.costbenefit import published
 from ..analysis.costbenefit.costs import paid_through
 from .sections.basis import basis_words
 from .sections.costbenefit import _tornado_names, range_cell
@@ -138,14 +137,13 @@ def counted(project) -> Counted:
 
 
 def _cost_benefit(project, lang=None, known: Counted | None = None):
-    from .. import cost_benefit  # the package's public function: its result displays with its project
+    from .results import context_of  # (as the package's public function's: its result displays with its project)
     # (as the report publishes it: where 1 to k − 1 exits are valued, their range, never figures that give the count)
     # (and where k or more exits are withheld all the same, the range over the counts the report leaves open)
     known = known or counted(project)  # (the assumptions change no count: those of the project as its params have it)
     tab, c = known.goal_table, known.counts
-    return published(cost_benefit(project, monte_carlo=False, effect=False, lang=lang,
-                                  exits_withheld=exits_withheld(project, tab, counted=c)),
-                     exit_counts(project, tab, counted=c), exits_public(project, tab, counted=c))
+    result = published_cost_benefit(project, tab, counted=c, monte_carlo=False, effect=False, lang=lang)
+    return replace(result, context=context_of(project, lang))
 
 
 def _range(result, perspective: str, figure: str, lang: str) -> str | None:
@@ -185,12 +183,18 @@ def baseline(project, known: Counted | None = None) -> Assumptions:
     >>> et.whatif.baseline(et.load_project("kompassen-demo")).deadweight  # doctest: +SKIP
     0.5155...
     """
-    r = _cost_benefit(project, known=known)
+    return _baseline(project, known)[0]
+
+
+def _baseline(project, known: Counted | None = None, lang: str | None = None):
+    """The :func:`baseline` of ``project`` and the cost-benefit at it, in ``lang`` (:func:`evaluate` at the
+    project's own assumptions): the one calculation both come from."""
+    r = _cost_benefit(project, lang, known)
     s = r.summary
     cb = project.params.cost_benefit
     dropoff = float(r.assumptions.set_index("name").loc["dropoff_per_year", "value"])  # observed where used
     return Assumptions(cb.horizon_years, dropoff, float(s.deadweight), cb.discount_rate,
-                       float(s.monthly_level), project.params.language)
+                       float(s.monthly_level), project.params.language), r
 
 
 def changes(project, base: Assumptions | None = None, *, exact: bool = False, **values: float) -> dict:
@@ -261,7 +265,12 @@ def evaluate(project, *, base: Assumptions | None = None, lang: str | None = Non
     """
     check_lang(lang, "whatif")
     known = known or counted(project)
-    change = changes(project, base or baseline(project, known), exact=exact, **values)
+    first = None
+    if base is None:
+        base, first = _baseline(project, known, lang)
+    change = changes(project, base, exact=exact, **values)
+    if not change and first is not None:  # (the project's own assumptions: the baseline's calculation is the answer)
+        return first
     return _cost_benefit(project.with_params(cost_benefit=change) if change else project, lang, known)
 
 
@@ -435,7 +444,8 @@ def _break_even(result, perspective: str, row: pd.Series, who: str, so_far: str,
 
 
 def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), columns: str = "horizon_years",
-         column_values=(1, 3, 5), lang: str | None = None, known: Counted | None = None) -> pd.DataFrame:
+         column_values=(1, 3, 5), lang: str | None = None, known: Counted | None = None,
+         base: Assumptions | None = None) -> pd.DataFrame:
     """Net present value for every combination of two assumptions (the others as in the report).
 
     Parameters
@@ -451,6 +461,8 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
         ``"sv"`` or ``"en"``; default: the project's.
     known
         The project's :func:`counted`, where the caller has it; worked out here otherwise, once for every cell.
+    base
+        Its :func:`baseline`, where the caller has it; worked out here otherwise.
 
     Returns
     -------
@@ -476,7 +488,7 @@ def grid(project, rows: str = "deadweight", row_values=(0.0, 0.25, 0.5, 0.75), c
     column_values = [check_number(columns, v, "whatif.grid") for v in column_values]
     lang = lang or project.params.language
     known = known or counted(project)
-    base = baseline(project, known)
+    base = base or baseline(project, known)
     out = {}
     for cv in column_values:
         # (each cell at the values its labels say, not the baseline where one lies within half a slider step of it)
@@ -503,11 +515,12 @@ class WhatIfTable:
     def __init__(self, project, lang: str | None = None):
         self.lang = lang or project.params.language
         known = counted(project)  # (once: every calculation below reads the same goal table and counts)
-        self.result = evaluate(project, lang=self.lang, known=known)
+        # (the report's assumptions and the figures at them: one calculation, as evaluate(project) gives them)
+        base, self.result = _baseline(project, known, self.lang)
         self.key_figures = key_figures(self.result, lang=self.lang,
                                        shown=disclosure(project, known.goal_table, counted=known.counts,
                                                         through=self.result.summary.per_person_through))
-        self.grid = grid(project, lang=self.lang, known=known)
+        self.grid = grid(project, lang=self.lang, known=known, base=base)
         self.note = society_note(self.result, self.lang)
         # (the panel's chart at its start: the report's tornado, where the report draws one; as an image, since
         # figure_html closes the figure)
@@ -539,7 +552,8 @@ class WhatIfPanel:
         self.project = project
         self.lang = lang = lang or project.params.language
         self.known = known = counted(project)  # (once: the assumptions change no count of persons)
-        self.base = baseline(project, known)
+        # (the report's assumptions and the figures at them: one calculation)
+        self.base, first = _baseline(project, known)
         # (the assumptions change no count of persons; the goal table, as the report's: a count a goal publishes is public)
         self.shown = disclosure(project, known.goal_table, through=paid_through(project), counted=known.counts)
         style = {"description_width": "16em"}
@@ -555,7 +569,6 @@ class WhatIfPanel:
             return w.FloatSlider(readout_format=readout.get(spec["unit"], ".2f"), continuous_update=False, **common)
 
         self.controls = {name: control(name, spec) for name, spec in slider_specs(project, self.base).items()}
-        first = _cost_benefit(project, known=known)
         actors = list(first.table["perspective"])
         self.controls["perspective"] = w.Dropdown(options=[(t(a, lang), a) for a in actors],
                                                   value=first.summary.perspective,

@@ -415,11 +415,13 @@ def goal_fulfilment(r, length: str = "full") -> list[str]:
     return goals_on_page_one(r, length)
 
 
-def goal_lengths(r, sentences: list[str]) -> list[tuple[str, list[str]]]:
+def goal_lengths(r, sentences: list[str], full: list[str] | None = None) -> list[tuple[str, list[str]]]:
     """Page 1's answer to "did the project reach its goals?" (``sentences``, the full answer) at each length
     of :data:`evaltools.words.lengths.LENGTHS` that says it in fewer words than the one before; the full
-    answer first. The goal sentences are replaced where they stand, the others kept."""
-    full = goal_fulfilment(r)
+    answer first. The goal sentences are replaced where they stand, the others kept. ``full``: the goal sentences
+    at full length (:func:`goal_fulfilment`) where the caller has them, as :func:`answers` gives them (worked out
+    here otherwise)."""
+    full = goal_fulfilment(r) if full is None else full
     at = next((i for i in range(len(sentences) - len(full) + 1) if sentences[i:i + len(full)] == full), None)
     out = [("full", sentences)]
     if not full or at is None:
@@ -1288,14 +1290,17 @@ def parts_for(r) -> list:
     return [part for part in (kind_statement, *PARTS) if summary_applies(r.kind, part.__name__)]
 
 
-def answers(r) -> list[tuple[str, object, list[str]]]:
+def answers(r, said: dict | None = None) -> list[tuple[str, object, list[str]]]:
     """(question key, first part, sentences) per question, in the order of :data:`PARTS`; a question
-    with nothing to say is left out."""
+    with nothing to say is left out. ``said``, where given, gets each part's own sentences by the part
+    (page 1's goal answer is then shortened from them, :func:`goal_lengths`, not worked out again)."""
     out: list[tuple[str, object, list[str]]] = []
     question = QUESTIONS[PARTS[0]]
     for part in parts_for(r):
         question = QUESTIONS.get(part, question)
         sentences = part(r)
+        if said is not None:
+            said[part] = sentences
         if out and out[-1][0] == question:
             out[-1][2].extend(sentences)
         else:
@@ -1306,7 +1311,8 @@ def answers(r) -> list[tuple[str, object, list[str]]]:
 def blocks(r) -> list[list]:
     from IPython.display import HTML
     parts: list = [Text([], r.msg("summary.heading"), css="et-lead")]  # (set close under the title)
-    for question, _first, sentences in answers(r):
+    said: dict = {}
+    for question, _first, sentences in answers(r, said):
         if question == "summary.q_assessment" and "assessment" in r.narrative:
             # the evaluator's Markdown, shown safely (evaltools.present.narrative)
             # (headed as page 1's other questions are, et-lead: a plain h3's wider margins took a line of page 1)
@@ -1320,7 +1326,7 @@ def blocks(r) -> list[list]:
             parts.append(HTML(render("evaluator.html.j2", heading=r.msg("summary.q_assessment_other_language"),
                                      level=3, css="et-lead", lead=[], body=markup(paragraphs), body_css="",
                                      lang=other)))
-        elif question == "summary.q_goals" and len(versions := goal_lengths(r, sentences)) > 1:
+        elif question == "summary.q_goals" and len(versions := goal_lengths(r, sentences, said.get(goal_fulfilment))) > 1:
             # an application with many goals: the answer at each length, the PDF printed with the longest that
             # keeps page 1 on one page (evaltools.words.lengths)
             heading = question_heading(r, question)
