@@ -1113,6 +1113,20 @@ def _participants_who_left(project: Project, success_outcomes) -> tuple[int, int
     return int(leavers(project, could, success_outcomes).sum()), len(could)
 
 
+def exit_base_tells_few(project: Project) -> bool:
+    """Whether the participants' base of the share who left försörjningsstöd (the ended who had it at start,
+    :func:`_participants_who_left`) is 1 to ``privacy.min_count − 1`` fewer than all the ended: beside the number
+    ended, which the report states, that base would tell how many ended participants had another support at start
+    (sickness or activity compensation, wages), a small count the participants table withholds. Then neither the
+    base nor the share (the exits it is worked out from are stated, or the deadweight gives it back) is published.
+    """
+    from .costbenefit.persistence import on_fs_at_start  # (costbenefit imports this module: not at the top)
+    if not project.has_participants:
+        return False
+    ended = project.participants[~project.participants[S.ONGOING]]
+    return hides(len(ended) - int(on_fs_at_start(project, ended).sum()), project.params.privacy.min_count)
+
+
 def comparison_could_leave(project: Project) -> pd.DataFrame:
     """The comparison persons with a status at follow-up who had försörjningsstöd at their reference date, as
     :func:`_participants_who_left` counts the participants: a comparison person on sickness or activity compensation

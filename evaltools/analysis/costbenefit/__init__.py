@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from ...data import schema as S
-from ..comparison import comparison_rate_tells_few, comparison_success_rates
+from ..comparison import comparison_rate_tells_few, comparison_success_rates, exit_base_tells_few
 from ..goals import project_successes, success_definition
 from ...data.privacy import hides
 from ...data.project import Project
@@ -99,7 +99,8 @@ def _deadweight(project: Project, info: dict, exits_withheld: bool = False) -> t
     ``info``), unless that rate would tell the outcome of fewer than ``privacy.min_count`` persons
     (:func:`~evaltools.analysis.comparison.comparison_rate_tells_few`), or the report withholds the count of exits
     (``exits_withheld``: the source states the participants' share who left, and the deadweight is the comparison's
-    share over it, so either gives the count back beside the number ended); else the default."""
+    share over it, so either gives the count back beside the number ended), or the participants' share is over a
+    base that tells a few (:func:`~evaltools.analysis.comparison.exit_base_tells_few`); else the default."""
     cb, k = project.params.cost_benefit, project.params.privacy.min_count
     if cb.deadweight is not None:
         return cb.deadweight, Note.of("assumption.params_file"), False
@@ -108,6 +109,10 @@ def _deadweight(project: Project, info: dict, exits_withheld: bool = False) -> t
         return cb.deadweight_default, Note.of("assumption.deadweight_default_few", k=k), True
     if rates is not None and rates[0] > 0 and exits_withheld:
         return cb.deadweight_default, Note.of("assumption.deadweight_default_withheld"), True
+    if rates is not None and rates[0] > 0 and exit_base_tells_few(project):
+        # (the participants' share is worked out over the ended who had försörjningsstöd at start: beside the
+        # number ended and the exits, it would tell how many, fewer than k, had another support at start)
+        return cb.deadweight_default, Note.of("assumption.deadweight_default_base", k=k), True
     if rates and rates[0] > 0:
         info["deadweight_rates"] = rates
         info["deadweight_counts"] = (round(rates[0] * rates[2]), rates[2], round(rates[1] * rates[3]), rates[3])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ...analysis.comparison import compare_exit_rates, payment_phases
+from ...analysis.comparison import compare_exit_rates, exit_base_tells_few, payment_phases
 from ...data import schema as S
 from ...analysis.disclosure import Secondary, payment_units_hidden
 from ...data.privacy import SECONDARY, all_of, hides
@@ -112,13 +112,16 @@ def blocks(r) -> list[list]:
             # leave half a page empty under the estimate's paragraphs)
             *study]]
     er = compare_exit_rates(r.project)
-    if not er.empty and (r.disclosure.hides(Secondary.ENDED) or r.disclosure.hides(Secondary.EXITS)):
+    # (the participants' base, the ended who had försörjningsstöd at start, beside the number ended would tell the few
+    # who had another support: the row's number and share withheld, and said why)
+    base_few = not er.empty and exit_base_tells_few(r.project)
+    if not er.empty and (r.disclosure.hides(Secondary.ENDED) or r.disclosure.hides(Secondary.EXITS) or base_few):
         # (the participants' row counts the ended who had försörjningsstöd at the start, often all of them: its number,
         # and its share beside the leavers the report states, would give the number ended the report withholds; its
         # share times its number is the count of exits, where the report withholds that)
         er = er.astype(object)
         mine = er["group"] == "participants"
-        er.loc[mine, ["n", "rate", "ci_low", "ci_high"] if r.disclosure.hides(Secondary.ENDED) else
+        er.loc[mine, ["n", "rate", "ci_low", "ci_high"] if r.disclosure.hides(Secondary.ENDED) or base_few else
                ["rate", "ci_low", "ci_high"]] = SECONDARY
         er.loc[:, "p_value"] = np.nan
     if not er.empty:
@@ -154,9 +157,10 @@ def blocks(r) -> list[list]:
         if no_status:
             coded.append(capitalized(msg("payments.exit_rates_no_status",  # ("alla 40 …" opens the sentence)
                                          who=fmt_persons_of(no_status, len(comparison), k, lang))))
+        base_note = [msg("payments.exit_rates_base_withheld", k=str(k))] if base_few else []
         out.append([Text([], msg("payments.exit_rates"), 3),
-                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *deadweight_sentence(r, er),
-                                                  *coded]),),
+                    Table(frame, notes=(" ".join([msg("payments.exit_rates_note"), *base_note,
+                                                  *deadweight_sentence(r, er), *coded]),),
                           numeric=(n, rate_col, t("ci", lang), p_col))])
     elif r.project.comparison is not None and r.project.has_participants:
         # one sentence instead of a table with a group of no one (and a test against it)
