@@ -32,7 +32,7 @@ SHARE_GOAL = """\
 
 def _interim(tmp_path, *, end="2026-12-31", data_as_of="2026-05-31", count_by="intake", later=4):
     """Eleven persons start in 2025 (on the 10th of January to November); the first six end on 2025-12-15, five in
-    work and one broken off; the other five are still enrolled. ``later`` more (four) start in 2026 and are enrolled."""
+    work and one broken off; the other five are still enrolled. ``later`` more (four) start in 2026, on the 15th of January, February ..., and are enrolled."""
     (tmp_path / "data").mkdir(exist_ok=True)
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -46,7 +46,7 @@ def _interim(tmp_path, *, end="2026-12-31", data_as_of="2026-05-31", count_by="i
                    dt.datetime(2025, 1 + i, 10), dt.datetime(2025, 12, 15) if done else None,
                    ("avbrott" if i == 5 else "arbete") if done else None, "försörjningsstöd"])
     for i in range(later):
-        ws.append([f"T{i:02d}", "kvinna", 1990, "ensamstående", dt.datetime(2026, 2 + i, 1), None, None,
+        ws.append([f"T{i:02d}", "kvinna", 1990, "ensamstående", dt.datetime(2026, 1 + i, 15), None, None,
                    "försörjningsstöd"])
     for row in ws.iter_rows(min_row=3, min_col=5, max_col=6):
         for c in row:
@@ -178,3 +178,34 @@ def test_a_prolonged_projects_goal_intro_names_the_targets_its_goals_have_in_the
         assert "ansökan" not in line and "whole period" not in line and "hela perioden" not in line
         year3 = r.goals.table.set_index(["goal_id", "period_key"]).loc[("deltagare", "år3")]
         assert (year3["value"], year3["target"]) == (6, 3)  # (F12–F17 start in 2026; the extension's own 3)
+
+
+# --- page 1's intake per project year: the running year's is so far ---------------------------------------------
+def test_page_one_says_the_running_project_years_intake_is_so_far(tmp_path):
+    """Eleven start in year 1 (2025), five so far in year 2 (2026-01-15 to 2026-05-15; the data end 2026-05-31,
+    the project 2026-12-31): the five are year 2's intake so far, not its intake."""
+    from evaltools.present.sections import summary
+    r = et.Report(_interim(tmp_path, later=5))
+    assert summary.running_project_year(r.params) == 2
+    assert "Projektet har haft 16 deltagare (11 under år 1 och 5 hittills under år 2)." in \
+        summary.participation(r)
+    en = et.Report(_interim(tmp_path, later=5), lang="en")
+    assert "The project has had 16 participants (11 in year 1 and 5 so far in year 2)." in \
+        summary.participation(en)
+
+
+@pytest.mark.parametrize("end, as_of, running", [
+    ("2026-12-31", "2026-05-31", 2),   # in year 2 (2026-01-01 – 2026-12-31)
+    ("2026-12-31", "2025-12-31", None),  # year 1's last day: year 1 is whole, year 2 not begun
+    ("2026-12-31", "2025-06-30", 1),
+    ("2025-12-31", "2026-01-31", None),  # ended: no year runs
+])
+def test_the_running_project_year_is_the_one_the_analysis_date_falls_inside(tmp_path, end, as_of, running):
+    from evaltools.present.sections import summary
+    body = f"""\
+    kind: individ
+    period: {{start: 2025-01-01, planned_end: {end}}}
+    data_as_of: {as_of}
+    """
+    project = et.load_project(_params(tmp_path, body))
+    assert summary.running_project_year(project.params) == running

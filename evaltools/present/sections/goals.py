@@ -588,7 +588,9 @@ def still_enrolled_periods(r, goal_id: str) -> list[tuple[str, int]]:
     if "still_enrolled" not in rows:
         return []
     return [(str(row.period_key), int(row.still_enrolled)) for row in rows.itertuples(index=False)
-            if pd.notna(row.still_enrolled) and row.still_enrolled > 0 and GoalStatus(row.status).judged]
+            # (only beside a base the table shows: with the period's intake, the number would give a hidden base)
+            if pd.notna(row.still_enrolled) and row.still_enrolled > 0 and GoalStatus(row.status).judged
+            and pd.notna(row.denominator)]
 
 
 def still_enrolled_sentences(r, goal_id: str) -> list[str]:
