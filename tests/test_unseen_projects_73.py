@@ -21,8 +21,8 @@ SHARE_GOAL = """\
     goals:
       - id: arbete
         kind: share
-        label: 30 % av deltagarna ska ha gått till arbete eller studier vid avslut
-        target: 0.3
+        label: PCT % av deltagarna ska ha gått till arbete eller studier vid avslut
+        target: TARGET
         period: calendar_year
         denominator: exits
         success_outcomes: [arbete, studier]
@@ -30,7 +30,7 @@ SHARE_GOAL = """\
     """
 
 
-def _interim(tmp_path, *, end="2026-12-31", data_as_of="2026-05-31", count_by="intake", later=4):
+def _interim(tmp_path, *, end="2026-12-31", data_as_of="2026-05-31", count_by="intake", later=4, target="0.3"):
     """Eleven persons start in 2025 (on the 10th of January to November); the first six end on 2025-12-15, five in
     work and one broken off; the other five are still enrolled. ``later`` more (four) start in 2026, on the 15th of January, February ..., and are enrolled."""
     (tmp_path / "data").mkdir(exist_ok=True)
@@ -58,7 +58,9 @@ def _interim(tmp_path, *, end="2026-12-31", data_as_of="2026-05-31", count_by="i
     data_as_of: {data_as_of}
     data: {{participants: data/deltagare.xlsx}}
     """
-    return _params(tmp_path, textwrap.dedent(body) + textwrap.dedent(SHARE_GOAL.replace("COUNT_BY", count_by)))
+    goal = SHARE_GOAL.replace("COUNT_BY", count_by).replace("TARGET", target)
+    goal = goal.replace("PCT", str(round(float(target) * 100)))  # (the label's percent, as the target)
+    return _params(tmp_path, textwrap.dedent(body) + textwrap.dedent(goal))
 
 
 def test_an_ended_year_of_a_running_project_says_how_many_of_its_intake_are_still_enrolled(tmp_path):
@@ -209,3 +211,24 @@ def test_the_running_project_year_is_the_one_the_analysis_date_falls_inside(tmp_
     """
     project = et.load_project(_params(tmp_path, body))
     assert summary.running_project_year(project.params) == running
+
+
+@pytest.mark.parametrize("target, said", [
+    # 5 of 6 ended succeeded, 5 still enrolled: none of them a success gives 5 of 11 (45,5 %), all of them 10 of 11
+    # (90,9 %); against 30 % both are reached, against 50 % the first is partly reached (45,5 % >= 0,8 * 50 % = 40 %)
+    ("0.3", "Hur de än avslutas hamnar andelen mellan 45,5\xa0% (ingen av dem lyckas) och 90,9\xa0% (alla lyckas), och "
+            "utfallet mot målvärdet blir detsamma."),
+    ("0.5", "Beroende på hur de avslutas kan andelen hamna mellan 45,5\xa0% (ingen av dem lyckas) och 90,9\xa0% (alla "
+            "lyckas), så bedömningen kan ändras."),
+])
+def test_the_goal_table_says_whether_those_still_enrolled_could_change_the_verdict(tmp_path, target, said):
+    (note,) = goal_section.still_enrolled_notes(et.Report(_interim(tmp_path, target=target)))
+    assert note.endswith(said)
+
+
+def test_no_bounds_where_the_still_enrolled_are_fewer_than_the_privacy_limit(tmp_path):
+    """The bounds would give the number withheld as 'färre än 6'."""
+    p = _interim(tmp_path)
+    p.write_text(p.read_text(encoding="utf-8") + "privacy: {min_count: 6}\n", encoding="utf-8")
+    (note,) = goal_section.still_enrolled_notes(et.Report(p))
+    assert "färre än 6" in note and "lyckas" not in note

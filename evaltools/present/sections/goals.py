@@ -579,18 +579,23 @@ def prolonged_parts(r, rows: pd.DataFrame) -> list[str]:
     return out
 
 
-def still_enrolled_periods(r, goal_id: str) -> list[tuple[str, int]]:
+def still_enrolled_rows(r, goal_id: str) -> list:
     """A share goal of the ended: each period judged although some of those it counts were still enrolled at the
-    analysis date of a project still running (an ended year, counted by intake), with how many; their outcome is
-    not known yet, so the period's share may move when they end."""
+    analysis date of a project still running (an ended year, counted by intake); their outcome is not known yet,
+    so the period's share may move when they end."""
     tab = r.goals.table
     rows = tab[(tab["goal_id"] == goal_id) & ~tab["running"].astype(bool)]
     if "still_enrolled" not in rows:
         return []
-    return [(str(row.period_key), int(row.still_enrolled)) for row in rows.itertuples(index=False)
+    return [row for row in rows.itertuples(index=False)
             # (only beside a base the table shows: with the period's intake, the number would give a hidden base)
             if pd.notna(row.still_enrolled) and row.still_enrolled > 0 and GoalStatus(row.status).judged
             and pd.notna(row.denominator)]
+
+
+def still_enrolled_periods(r, goal_id: str) -> list[tuple[str, int]]:
+    """:func:`still_enrolled_rows` as each period's key and how many of it were still enrolled."""
+    return [(str(row.period_key), int(row.still_enrolled)) for row in still_enrolled_rows(r, goal_id)]
 
 
 def still_enrolled_sentences(r, goal_id: str) -> list[str]:
@@ -600,11 +605,23 @@ def still_enrolled_sentences(r, goal_id: str) -> list[str]:
 
 
 def still_enrolled_notes(r) -> list[str]:
-    """The goal table's note for each judged period of a share goal whose counted are partly still enrolled."""
-    return [r.msg("goals.still_enrolled_note", goal=g.label_for(r.lang).rstrip("."),
-                  period=lower_first(period_name(key, r.lang)), n=persons_prose(r, n),
-                  date=r.params.as_of.isoformat())
-            for g in r.params.goals for key, n in still_enrolled_periods(r, g.id)]
+    """The goal table's note for each judged period of a share goal whose counted are partly still enrolled: how
+    many, and where their count is shown, the shares they could end at (none of them a success, all of them one)
+    and whether the verdict stands whichever it is."""
+    out = []
+    for g in r.params.goals:
+        for row in still_enrolled_rows(r, g.id):
+            m = int(row.still_enrolled)
+            note = r.msg("goals.still_enrolled_note", goal=g.label_for(r.lang).rstrip("."),
+                         period=lower_first(period_name(str(row.period_key), r.lang)), n=persons_prose(r, m),
+                         date=r.params.as_of.isoformat())
+            if not hides(m, r.params.privacy.min_count) and pd.notna(row.still_enrolled_firm):
+                k, n = int(row.numerator), int(row.denominator)
+                note += " " + r.msg("goals.still_enrolled_firm" if bool(row.still_enrolled_firm)
+                                    else "goals.still_enrolled_open",
+                                    low=fmt_pct(k / (n + m), r.lang), high=fmt_pct((k + m) / (n + m), r.lang))
+            out.append(note)
+    return out
 
 
 def _followup_counts(r, goal) -> tuple[int, int]:
