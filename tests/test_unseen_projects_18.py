@@ -243,14 +243,13 @@ def test_a_prolonged_project_counts_its_goals_to_the_new_end(tmp_path):
 @pytest.mark.parametrize("lang, page_one, intro", [
     ("sv", "Projektet förlängdes till 2026-12-31 i stället för 2025-12-31 som planerat; målen räknas till det nya "
            "slutet.",
+     # (the project has no goal for the whole period: how one would be counted is not said)
      "Projektet förlängdes från 2025-12-31 till 2026-12-31. Målen räknas till det nya slutet: förlängningstiden med "
-     "samma målvärde per år som ansökan, och ett mål för hela perioden över hela den förlängda tiden med samma "
-     "målvärde."),
+     "samma målvärde per år som ansökan."),
     ("en", "The project was prolonged to 2026-12-31 instead of 2025-12-31 as planned; the goals are counted to the "
            "new end.",
      "The project was prolonged from 2025-12-31 to 2026-12-31. The goals are counted to the new end: the extra time "
-     "with the application's target per year, and a goal for the whole period over the whole prolonged time with "
-     "the same target."),
+     "with the application's target per year."),
 ])
 def test_page_one_and_the_goal_section_say_the_project_was_prolonged(tmp_path, lang, page_one, intro):
     from evaltools.present.display import Text

@@ -104,7 +104,7 @@ GOAL_COLUMNS = ["goal_id", "kind", "label", "period_key", "period_first", "perio
                 "ci_high", "p_below_target", "p_above_target", "ci_verdict", "too_few", "suppression", "total", "status", "verdict", "verdict_so_far",
                 "evidence", "note", "source", "main", "composition",
                 "enrolments", "total_persons", "total_enrolments", "returned", "group_others",
-                "group_within", "not_yet_due", "followup_unknown", "counts"]
+                "group_within", "not_yet_due", "followup_unknown", "still_enrolled", "still_enrolled_firm", "counts"]
 CI_METHOD = "beta"  # Clopper–Pearson, the inversion of the exact binomial test (see docs/methods.md)
 
 
@@ -515,7 +515,7 @@ def _evaluate(goal: Goal, w: PeriodWindow, project: Project, mode: str, band: fl
            "composition": goal.composition,  # (who takes part, not where they went: no outcome among the ended)
            "enrolments": np.nan, "total_persons": np.nan, "total_enrolments": np.nan, "returned": np.nan,
            "group_others": np.nan, "group_within": np.nan, "not_yet_due": np.nan, "followup_unknown": np.nan,
-           "counts": getattr(goal, "counts", "persons")}  # (what one counted is: a person, or a household)
+           "still_enrolled": np.nan, "still_enrolled_firm": np.nan, "counts": getattr(goal, "counts", "persons")}  # (what one counted is: a person, or a household)
     if goal.kind == "survey":  # a share of respondents to a questionnaire
         return _evaluate_survey(row, goal, project, band, min_count, w.running)
     if goal.kind == "qualitative":  # the evaluator's assessment, never a measurement
@@ -604,6 +604,13 @@ def _evaluate_observed(row: dict, goal: Goal, w: PeriodWindow, project: Project,
         denom &= df[S.END_DATE].notna()
     if goal.exclude_from_denominator:
         denom &= ~df[S.OUTCOME].isin(goal.exclude_from_denominator)
+    if (goal.denominator == "exits" and not w.running and goal.within_months is None and goal.after_exit_months is None
+            and project.params.as_of < project.params.period.end):
+        # a period that has ended in a project still running whose intake is partly still enrolled (an interim report's
+        # first year): its share of the ended is judged, but those still enrolled have no outcome yet and the share may
+        # move when they end (counted by exit, nobody of the period is still enrolled; at the project's end those
+        # without an end date are the data-quality section's)
+        row["still_enrolled"] = float((in_w & group & df[S.END_DATE].isna()).sum())
     if goal.within_months is not None:  # "inom 12 månader från start": reached in time, and only those whose time ran
         due, closed = within_due(df, goal.within_months, project.params)
         succ = succ & (df[S.END_DATE] <= due)
@@ -645,6 +652,12 @@ def _share_row(row: dict, goal: Goal, k: int, n: int, w: PeriodWindow, band: flo
         row.update(p_below_target=np.nan, p_above_target=np.nan, ci_verdict="", status=GoalStatus.RUNNING)
         return row
     row["status"] = share_status(row["value"], goal.target, band, row["ci_verdict"])
+    m = row.get("still_enrolled", np.nan)
+    if pd.notna(m) and m > 0:  # whether those still enrolled could move the share across the point rule's bounds:
+        # none of them a success (k of n + m) and all of them one (k + m of n + m) judged alike is a verdict that stands
+        low, high = k / (n + m), (k + m) / (n + m)
+        row["still_enrolled_firm"] = (_status(share_as_shown(low), goal.target, band)
+                                      == _status(share_as_shown(high), goal.target, band))
     return row
 
 

@@ -559,6 +559,71 @@ def within_months_notes(r) -> list[str]:
     return out
 
 
+def prolonged_parts(r, rows: pd.DataFrame) -> list[str]:
+    """What a prolonged project's goal intro says of the targets its measurable goals (``rows``) have in the extra
+    time: a goal per year has the application's yearly target there, or the one its ``targets`` set for each year
+    (an extension's own target); a goal for the whole period keeps its target over the prolonged time. Only the
+    kinds of goal the project has are named."""
+    goals = {g.id: g for g in r.params.goals}
+    ids = list(dict.fromkeys(rows["goal_id"]))
+    # (a questionnaire's goal is judged over the whole period, whatever its period says)
+    whole = [i in goals and (goals[i].period == "whole_period" or goals[i].kind == "survey") for i in ids]
+    yearly = [goals[i] for i, w in zip(ids, whole) if i in goals and not w]
+    own = [g.targets is not None for g in yearly]
+    out = []
+    if yearly:
+        out.append(r.msg("goals.prolonged_own" if all(own) else "goals.prolonged_mixed" if any(own)
+                         else "goals.prolonged_same"))
+    if any(whole):
+        out.append(r.msg("goals.prolonged_whole"))
+    return out
+
+
+def still_enrolled_rows(r, goal_id: str) -> list:
+    """A share goal of the ended: each period judged although some of those it counts were still enrolled at the
+    analysis date of a project still running (an ended year, counted by intake); their outcome is not known yet,
+    so the period's share may move when they end."""
+    tab = r.goals.table
+    rows = tab[(tab["goal_id"] == goal_id) & ~tab["running"].astype(bool)]
+    if "still_enrolled" not in rows:
+        return []
+    return [row for row in rows.itertuples(index=False)
+            # (only beside a base the table shows: with the period's intake, the number would give a hidden base)
+            if pd.notna(row.still_enrolled) and row.still_enrolled > 0 and GoalStatus(row.status).judged
+            and pd.notna(row.denominator)]
+
+
+def still_enrolled_periods(r, goal_id: str) -> list[tuple[str, int]]:
+    """:func:`still_enrolled_rows` as each period's key and how many of it were still enrolled."""
+    return [(str(row.period_key), int(row.still_enrolled)) for row in still_enrolled_rows(r, goal_id)]
+
+
+def still_enrolled_sentences(r, goal_id: str) -> list[str]:
+    """Page 1's sentence for each judged period of a share goal whose counted are partly still enrolled."""
+    return [r.msg("summary.goal_still_enrolled", period=lower_first(period_name(key, r.lang)), n=persons_prose(r, n))
+            for key, n in still_enrolled_periods(r, goal_id)]
+
+
+def still_enrolled_notes(r) -> list[str]:
+    """The goal table's note for each judged period of a share goal whose counted are partly still enrolled: how
+    many, and where their count is shown, the shares they could end at (none of them a success, all of them one)
+    and whether the verdict stands whichever it is."""
+    out = []
+    for g in r.params.goals:
+        for row in still_enrolled_rows(r, g.id):
+            m = int(row.still_enrolled)
+            note = r.msg("goals.still_enrolled_note", goal=g.label_for(r.lang).rstrip("."),
+                         period=lower_first(period_name(str(row.period_key), r.lang)), n=persons_prose(r, m),
+                         date=r.params.as_of.isoformat())
+            if not hides(m, r.params.privacy.min_count) and pd.notna(row.still_enrolled_firm):
+                k, n = int(row.numerator), int(row.denominator)
+                note += " " + r.msg("goals.still_enrolled_firm" if bool(row.still_enrolled_firm)
+                                    else "goals.still_enrolled_open",
+                                    low=fmt_pct(k / (n + m), r.lang), high=fmt_pct((k + m) / (n + m), r.lang))
+            out.append(note)
+    return out
+
+
 def _followup_counts(r, goal) -> tuple[int, int]:
     """A goal counted months after exit (``after_exit_months``): how many of the ended its periods left out, their
     months not passed at the data's date, and how many whose months had passed have no situation in the column."""
@@ -778,6 +843,7 @@ def page_one(r, length: str = "full") -> list[str]:
             out.append(msg("summary.goal_after_exit", words=words))
         out.extend(within_months_sentences(r, goal))  # (a time limit: what counts, and who is not counted yet)
         out.extend(followup_sentences(r, goal))  # (the situation months after exit: who is not counted, and why)
+        out.extend(still_enrolled_sentences(r, gid))  # (an ended period whose counted are partly still enrolled)
         extra = outcomes_beyond_words(goal) if first["kind"] in ("outcome_count", "share") else ()
         if extra:  # (the figure counts more than the goal's words name: said beside it)
             out.append(msg("summary.goal_beyond_words", outcomes=r.words.join(
@@ -1151,8 +1217,9 @@ def blocks(r) -> list[list]:
         intro.append(msg("goals.intro_prestudy", first=fmt_date(per.prestudy[0]), last=fmt_date(per.prestudy[1]),
                          implementation=fmt_date(per.years_start)))
     if per.actual_end is not None and per.actual_end > per.planned_end and len(measurable_rows) and not ex_ante:
-        # a förlängning: the goals are counted to the new end (analysis.goals.period_windows), with the same targets
-        intro.append(msg("goals.intro_prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat()))
+        # a förlängning: the goals are counted to the new end (analysis.goals.period_windows)
+        intro.append(msg("goals.intro_prolonged", end=per.actual_end.isoformat(), planned=per.planned_end.isoformat(),
+                         parts=msg("goals.prolonged_and").join(prolonged_parts(r, measurable_rows))))
     others = list(dict.fromkeys(tab.loc[tab["source"] != "ansökan", "source"]))
     if others:  # named as the table marks them, and only the sources this report has
         marks = [f"({t(SOURCE_LABELS[x], lang).lower()})" for x in others]
@@ -1193,7 +1260,7 @@ def blocks(r) -> list[list]:
         if not tested:
             quant = quant.drop(columns=[c for c in (t("uncertainty", lang),) if c in quant.columns])
         out = [[Text(intro, msg("goals.heading")),
-                Table(quant, notes=(*total_notes(r), *household_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *same_support_notes(r),
+                Table(quant, notes=(*total_notes(r), *household_notes(r), *group_notes(r), *within_months_notes(r), *followup_notes(r), *still_enrolled_notes(r), *same_support_notes(r),
                                    *per_part_notes(r),
                                    *among_hidden_notes(r), *hidden_below_notes(r),
                                    *enrolment_notes(r),

@@ -6,6 +6,7 @@ figures only). Each question has a heading of its own so that a reader finds the
 """
 from __future__ import annotations
 
+import datetime as dt
 
 import numpy as np
 import pandas as pd
@@ -40,6 +41,7 @@ from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
+from ...data.validation import add_years
 from ...data.validation import enrolment_counts, persons_of, project_ended
 
 
@@ -224,6 +226,17 @@ def intake_in_goal_line(r, per_year: pd.Series) -> bool:
     return False
 
 
+def running_project_year(p) -> int | None:
+    """The project year still running at the analysis date of a project that goes on (an interim report), whose
+    intake is so far; None when the project has ended or the analysis date is a year's last day."""
+    if p.as_of >= p.period.end or p.as_of < p.period.years_start:
+        return None
+    y = 1
+    while add_years(p.period.years_start, y) <= p.as_of:
+        y += 1
+    return y if add_years(p.period.years_start, y) - dt.timedelta(days=1) > p.as_of else None
+
+
 def participation(r) -> list[str]:
     """Who took part, how many have ended with a success as the project defines it, how many are
     still enrolled. Counts of persons other than goal totals follow the small-count rule: a
@@ -250,8 +263,10 @@ def participation(r) -> list[str]:
             out.append(msg("summary.participants_total_households", n=n, households=said) if said
                        else msg("summary.participants_total", n=n))
         else:
+            running = running_project_year(p)  # (its intake is so far: the year goes on)
             years = r.words.join([msg("summary.in_prestudy", n=fmt_int(c, lang)) if y == S.PRESTUDY_YEAR
-                                  else msg("summary.in_year", n=fmt_int(c, lang), year=str(y))
+                                  else msg("summary.in_year_so_far" if y == running else "summary.in_year",
+                                           n=fmt_int(c, lang), year=str(y))
                                   for y, c in per_year.items()])
             # (a person enrolled in two years counts in each: the years then add up to more than the participants,
             # which is said, a count of 1 to k − 1 as "fewer than k")
