@@ -142,7 +142,7 @@ def test_a_floor_with_a_hope_is_counted_and_its_swedish_men_is_no_count_of_men(t
     assert [str(s) for s in tab["status"]] == ["uppnått", "uppnått"]
     # the English words of a count of men are still one
     note = _refusal(tmp_path, _goal("At least 25 men per year", "25"), lang="en")
-    assert "'25 men'" in note and "numerator: sex" in note
+    assert "'25 men'" in note and "among: {sex: man}" in note  # (the words of a count of one sex)
 
 
 # --- 3. a goal that counts persons who are not the participants ------------------------------------------------
