@@ -74,3 +74,23 @@ def test_five_on_another_support_is_no_small_count(tmp_path):
     """5 of 12 on activity compensation (k = 5): the difference is shown in the participants table, so the base
     of 7 tells nothing withheld."""
     assert not exit_base_tells_few(_project(tmp_path, 5))
+
+
+@pytest.mark.parametrize("lang, said, not_said", [
+    ("sv", "1 av 3 deltagare har inga rader i utbetalningsfilen; hen hade en annan försörjning", "alla 1"),
+    ("en", "1 of 3 participants has no rows in the payments file; they had another support", "all 1")])
+def test_one_participant_on_another_support_without_payments_is_said_as_one(tmp_path, lang, said, not_said):
+    """Two of three on försörjningsstöd with payments, one on sickness benefit with none: the warning said "1 av 3
+    deltagare … alla 1 hade en annan försörjning"; one person is now said as one."""
+    write_csv(tmp_path / "p.csv", [{"person_id": f"P{i}", "sex": "kvinna", "birth_year": 1980, "start_date": "2024-02-01",
+                                    "end_date": "2024-10-31", "outcome": "arbete", "support_start": s}
+                                   for i, s in enumerate(["försörjningsstöd", "försörjningsstöd", "sjukpenning"])])
+    write_csv(tmp_path / "u.csv", [{"person_id": f"P{i}", "month": f"2024-{m:02d}", "amount": 9000}
+                                   for i in (0, 1) for m in range(1, 13)])
+    path = tmp_path / "p.yaml"
+    path.write_text("id: p\ntitle: P\nforbund: F\nowner: O\nperiod: {start: 2024-01-01, planned_end: 2024-12-31}\n"
+                    "data_as_of: 2025-06-30\ndata: {participants: p.csv, payments: u.csv}\n", encoding="utf-8")
+    (note,) = [w for w in et.load_project(path).warnings if w.code == "payment_not_covered"]
+    assert note.key == "payment.not_covered_other_support_one"
+    text = note.text(lang)
+    assert said in text and not_said not in text, text

@@ -3476,8 +3476,11 @@ def coverage_note(persons: pd.DataFrame, payments: pd.DataFrame, covers_all: boo
         # row: the advice to count those without rows as 0 kr would pull the means of those who had it down
         other = int(len(absent) - len(_fs_possible(persons, absent)))
         if other == missing:
-            return problem(fname, None, None, None, "payment.not_covered_comparison_other_support" if comparison
-                           else "payment.not_covered_other_support", "warning", code, n=missing, total=len(ids))
+            # (one person: "hen hade", not "alla 1 hade")
+            key = (("payment.not_covered_comparison_other_support_one" if comparison
+                    else "payment.not_covered_other_support_one") if missing == 1 else
+                   "payment.not_covered_comparison_other_support" if comparison else "payment.not_covered_other_support")
+            return problem(fname, None, None, None, key, "warning", code, n=missing, total=len(ids))
         if other and not comparison:
             return problem(fname, None, None, None, "payment.not_covered_some_other_support", "warning", code,
                            n=missing, total=len(ids), other=other, rest=missing - other)

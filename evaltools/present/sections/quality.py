@@ -182,7 +182,7 @@ def coverage_sentence(r, code: str, values: dict, key: str = "") -> str:
                 if code == "payment_not_covered" else {})
     # participants on another support at start (sickness benefit, activity compensation) never had försörjningsstöd:
     # no row is expected of them, so they are not said to be missing; only the others are
-    if key == "payment.not_covered_other_support":
+    if key in ("payment.not_covered_other_support", "payment.not_covered_other_support_one"):
         if hides(n, k) or hides(total - n, k):  # "some": neither count is said where either would tell a few
             return r.msg("quality.coverage_other_support_few")
         return r.msg("quality.coverage_other_support", n=fmt_int(n, r.lang), total=fmt_int(total, r.lang))
