@@ -94,3 +94,43 @@ def test_one_participant_on_another_support_without_payments_is_said_as_one(tmp_
     assert note.key == "payment.not_covered_other_support_one"
     text = note.text(lang)
     assert said in text and not_said not in text, text
+
+
+# --- an outcome goal counting one sex ---------------------------------------------------------------------------
+
+from .test_goals_73 import WOMEN, _project as _womens_project  # noqa: E402  (the women's project of those tests)
+from .conftest import load_problems, params_refusal  # noqa: E402
+
+COUNT_WOMEN_AT_WORK = """\
+  - id: arbete
+    kind: outcome_count
+    label: Minst 2 kvinnor per år ska gå till arbete
+    target: 2
+{extra}"""
+
+
+def test_an_outcome_goal_counting_women_without_target_group_is_refused_naming_both_ways(tmp_path):
+    """'Minst 2 kvinnor per år ska gå till arbete' counted every participant's exits to work, men's too, without a
+    word; it is refused as a participant goal counting one sex is, naming the exits it counts."""
+    said = params_refusal(_womens_project(tmp_path, COUNT_WOMEN_AT_WORK.format(extra="")))
+    assert "2 kvinnor" in said and "avslut" in said
+    assert "target_population: {sex: kvinna}" in said and "among: {sex: kvinna}" in said
+
+
+def test_an_outcome_goal_counting_women_with_among_counts_the_womens_exits_only(tmp_path):
+    """P1 (a woman, 2024) ended at work; a man (P7, 2024) ended at work too: with among the goal counts 1, not 2."""
+    import evaltools as et
+    rows = WOMEN + [("P7", "man", "2024-06-01", "2024-11-30", "arbete")]
+    p = et.load_project(_womens_project(tmp_path, COUNT_WOMEN_AT_WORK.format(extra="    among: {sex: kvinna}\n"), rows))
+    raw = et.assess_goals(p).raw.set_index("period_key")
+    assert raw.loc["år1", "value"] == 1
+
+
+def test_an_outcome_goal_counting_women_of_a_womens_project_is_refused_when_men_ended_there(tmp_path):
+    """With target_population.sex kvinna the goal is read as written, and validate refuses it when a man is among
+    those it counts."""
+    rows = WOMEN + [("P7", "man", "2024-06-01", "2024-11-30", "arbete")]
+    problems = load_problems(_womens_project(tmp_path, COUNT_WOMEN_AT_WORK.format(extra=""), rows,
+                                             top="target_population: {sex: kvinna}\n"))
+    said = " ".join(str(getattr(p, "message", p)) for p in problems)
+    assert "among: {sex: kvinna}" in said, said

@@ -2346,10 +2346,11 @@ class Goal(_Strict):
 
     @property
     def counted_sex(self) -> tuple[str, str] | None:
-        """The words of a participant goal that count the participants of one sex ("Minst 15 kvinnor per år ska
-        påbörja insatsen"), and that sex's code; None for any other goal. Such a goal counts every participant
-        unless ``among:`` or the project's ``target_population.sex`` says whom it is for."""
-        if self.kind != "participant_count" or self.composition:
+        """The words of a participant or outcome goal that count the participants of one sex ("Minst 15 kvinnor
+        per år ska påbörja insatsen", "Minst 10 kvinnor ska gå till arbete"), and that sex's code; None for any other
+        goal. Such a goal counts every participant (every exit) unless ``among:`` or the project's
+        ``target_population.sex`` says whom it is for."""
+        if self.kind not in ("participant_count", "outcome_count") or self.composition:
             return None
         for label in (read_label(x) for x in (self.label, self.label_en) if x):
             counted = _COUNT_TRAIT.search(label)
@@ -3531,7 +3532,8 @@ class ProjectParams(_Strict):
             if self.target_population is not None and self.target_population.sex == named[1] \
                     and (g.among is None or g.among.sex is None):
                 continue
-            raise ParamsValueError("params.goal_label_sex_count", n=i, goal=g.id, words=named[0], code=named[1])
+            raise ParamsValueError("params.goal_label_sex_count" if g.kind == "participant_count" else
+                                   "params.goal_label_sex_count_outcome", n=i, goal=g.id, words=named[0], code=named[1])
 
     def _check_year_targets(self) -> None:
         """A target per period (``targets``) names every year the goal is counted in, and no other; a goal whose words
