@@ -24,7 +24,7 @@ from ...analysis.disclosure import Secondary
 from ...analysis.survey import LOW_RESPONSE_RATE
 from ..plots import plot_context, plot_goals
 from .survey import goal_figures as survey_figures
-from .survey import response_words
+from .survey import asked_are_ended, response_words
 
 # where a share's interval lies, as page 1 says it in a goal's figures
 SHARE_WHERE = {IntervalVerdict.ABOVE: "summary.goal_share_above", IntervalVerdict.BELOW: "summary.goal_share_below",
@@ -813,6 +813,7 @@ def page_one(r, length: str = "full") -> list[str]:
             details = context_summary(r, gid)
         elif brief:  # (the figures are in the goal section: said once, after the goals)
             details, briefed = "", True
+            verdict += low_response_brief(r, rows)  # (why a survey goal is uncertain, when the figures are not here)
             if first["kind"] in ("participant_count", "outcome_count") and any(
                     bool(row.running) and pd.notna(row.value) and pd.notna(row.target) and row.value >= row.target
                     for row in rows.itertuples()):  # ("pågår" alone would hide that a count past its whole target
@@ -1027,6 +1028,23 @@ def _low_response(r, row):
         return None
     counts = r.survey.goal(row.goal_id)
     return counts if counts is not None and counts.low_response else None
+
+
+def low_response_brief(r, rows: pd.DataFrame) -> str:
+    """Page 1's reason, at a length that leaves a goal's figures to the goal section, that a survey goal is "men
+    osäkert" because too few of those asked answered (:func:`_low_response`): its response rate (of those asked both
+    times, for a change goal) and the rate below which the answers are not taken for everyone asked. Without it, a
+    goal whose interval lies clear of its target would be called uncertain with no reason given. The rate is left out
+    where the number asked is withheld (:func:`evaltools.present.sections.survey.asked_are_ended`); empty for any
+    other goal."""
+    counts = next((c for row in rows.itertuples() if (c := _low_response(r, row)) is not None), None)
+    if counts is None:
+        return ""
+    threshold = fmt_pct(LOW_RESPONSE_RATE, r.lang, 0)
+    if asked_are_ended(r, (counts.group,)):
+        return r.msg("summary.goal_low_response_brief_unsaid", threshold=threshold)
+    key = "summary.goal_low_response_brief_both" if counts.measure == "change" else "summary.goal_low_response_brief"
+    return r.msg(key, rate=fmt_pct(counts.response_rate, r.lang, 0), threshold=threshold)
 
 
 def _response_values(r, counts) -> dict[str, str]:
