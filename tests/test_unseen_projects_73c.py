@@ -71,3 +71,59 @@ def test_a_brief_page_one_adds_nothing_where_enough_answered(tiny_project):
     project = _staff(tiny_project, invited=24, before=20, better=18, same=2)
     line = _line(project, "sv", "shortest")
     assert line.endswith(": uppnått.") and "svarsfrekvens" not in line
+
+
+# --- an application for young adults on activity compensation ---------------------------------------------------
+
+LOTS = """\
+id: lotsen
+kind: ansökan
+title: Lotsen – prövning av ansökan
+forbund: Testförbundet
+owner: Testkommun
+period: {start: 2027-01-01, planned_end: 2027-12-31}
+granted_sek: 300000
+data: {budget: data/budget.csv}
+target_population: {description: %s}
+expected: {participants_per_year: 20, successes_per_year: 6, outcome_mix: {arbete: 0.5, studier: 0.5}}
+goals:
+  - {id: deltagare, kind: participant_count, label: Minst 20 unga vuxna per år, target: 20, period: project_year}
+cost_benefit: {price_year: 2026, cost_basis: budget}
+"""
+
+
+def _lots(tmp_path, description: str):
+    write_csv(tmp_path / "data" / "budget.csv", [{"period": "2027", "category": "Lotsar", "budget": 300000}])
+    path = tmp_path / "lotsen.yaml"
+    path.write_text(LOTS % description, encoding="utf-8")
+    return et.load_project(path)
+
+
+@pytest.mark.parametrize("description, supports", [
+    ("unga vuxna 19–29 år med aktivitetsersättning", ("sjuk_aktivitetsersättning",)),
+    ("personer som uppbär sjukpenning eller sjukersättning", ("sjuk_aktivitetsersättning", "sjukpenning")),
+    ("young adults on activity support", ("aktivitetsstöd",)),
+    # försörjningsstöd named beside the other support: the saving has persons to rest on
+    ("unga vuxna med aktivitetsersättning och försörjningsstöd", ()),
+    ("personer med ekonomiskt bistånd", ()),
+    ("långtidsarbetslösa i kommunen", ()),
+    (None, ()),
+])
+def test_a_target_groups_support_at_start_is_read_from_its_description(description, supports):
+    from evaltools.data.params import TargetPopulation, target_supports
+    assert target_supports(TargetPopulation(description=description)) == supports
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("sv", "Målgruppen beskrivs som personer med sjuk- eller aktivitetsersättning, inte med försörjningsstöd."),
+    ("en", "The target group is described as persons on sickness or activity compensation, not on social "
+           "assistance."),
+])
+def test_an_applications_page_one_says_its_saving_rests_on_a_support_its_target_group_lacks(tmp_path, lang, said):
+    from evaltools.present.sections.summary import worth
+    lines = worth(et.Report(_lots(tmp_path / "a", "unga vuxna 19–29 år med aktivitetsersättning"), lang=lang))
+    # (the saving is still counted, and said: 6 expected exits a year, each valued as försörjningsstöd left)
+    assert any(x.startswith(said) for x in lines)
+    plain = worth(et.Report(_lots(tmp_path / "b", "unga vuxna 19–29 år med försörjningsstöd"), lang=lang))
+    start = " ".join(said.split(" ")[:4])  # ("Målgruppen beskrivs som personer", "The target group is")
+    assert plain and not any(x.startswith(start) for x in plain)

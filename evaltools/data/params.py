@@ -108,6 +108,32 @@ def words_named(goal) -> str:
     return "both" if work and studies else "work" if work else "studies" if studies else ""
 
 MAX_TITLE = 300  # characters in a title, name, label or source
+
+# A target group's support at start as its description words it ("unga vuxna med aktivitetsersättning", "personer som
+# uppbär sjukpenning", "those on activity compensation"), each with its ``support_start`` code; and words naming
+# försörjningsstöd, which an application's saving rests on
+_TARGET_SUPPORTS = (
+    ("sjuk_aktivitetsersättning", re.compile(r"(?<![\wåäö])(?:aktivitetsersättning|sjukersättning|sjuk-\s*(?:och|eller)\s+"
+                                             r"aktivitetsersättning)|\b(?:activity|sickness)\s+compensation\b",
+                                             re.IGNORECASE)),
+    ("sjukpenning", re.compile(r"(?<![\wåäö])(?:sjukpenning|sjukskriv\w*)|\bsickness\s+benefit\b|\bsick\s+leave\b",
+                               re.IGNORECASE)),
+    ("aktivitetsstöd", re.compile(r"(?<![\wåäö])aktivitetsstöd|\bactivity\s+support\b", re.IGNORECASE)),
+)
+_TARGET_FS = re.compile(r"(?<![\wåäö])(?:försörjningsstöd|ekonomiskt\s+bistånd|ekonomiskt\s+stöd|socialbidrag|bistånd)"
+                        r"|\bsocial\s+(?:assistance|welfare)\b|\beconomic\s+(?:aid|assistance)\b", re.IGNORECASE)
+
+
+def target_supports(target) -> tuple[str, ...]:
+    """The supports at start (``support_start`` codes, in :data:`_TARGET_SUPPORTS`'s order) that a target population's
+    description names, where it names no försörjningsstöd: an application whose target group lives on activity
+    compensation or sickness benefit expects no exit from försörjningsstöd its saving could count. Empty where the
+    description names försörjningsstöd, names no support, or is not given."""
+    words = " ".join(x for x in (getattr(target, "description", None), getattr(target, "description_en", None)) if x)
+    if not words or _TARGET_FS.search(words):
+        return ()
+    return tuple(code for code, pattern in _TARGET_SUPPORTS if pattern.search(words))
+
 MAX_TEXT = 5000  # characters in a description or an evaluator's evidence
 MAX_PARAMS_BYTES = 256 * 1024  # a params file is a page or two of YAML
 MAX_PROBLEMS_SHOWN = 50  # problems of a params file listed one by one; the rest are counted in one line

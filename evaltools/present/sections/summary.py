@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..markup import markup, render
 from ...data import schema as S
+from ...data.params import target_supports
 from .contents import summary_applies
 from ..display import Lengths, Text
 from ..figures import PUBLIC_ACTORS as ACTORS, cost_key, cost_said  # noqa: F401  (cost_key: summary's name for it)
@@ -840,6 +841,19 @@ def expected_mix(r, page_one: bool = False) -> str:
     return r.msg("costbenefit.mix_given", mix=join(parts, r.lang))
 
 
+def target_support_sentences(r) -> list[str]:
+    """An application's saving counts every expected success as a person leaving försörjningsstöd: where its target
+    population's description names another support at start and no försörjningsstöd
+    (:func:`evaltools.data.params.target_supports`: "unga vuxna med aktivitetsersättning"), that the saving rests on
+    them having försörjningsstöd, which the application does not say, so that the municipality's gain is not read as
+    the application's."""
+    supports = target_supports(r.params.target_population) if r.params.target_population else ()
+    if not supports:
+        return []
+    return [r.msg("summary.ex_ante_target_other_support", supports=r.words.join(
+        [code_label(S.SUPPORT_START, c, r.lang).lower() for c in supports]))]
+
+
 def worth(r) -> list[str]:
     """Was it worth it, for whom, and how sure: every figure with its perspective and prices."""
     lang, msg, out = r.lang, r.msg, []
@@ -884,6 +898,7 @@ def worth(r) -> list[str]:
                            **amounts))
             if s.mode == "ex_ante":  # (which outcomes the application's volumes are counted as: the saving rests on it)
                 out.append(expected_mix(r, page_one=True))
+                out += target_support_sentences(r)
             if employs_participants(cba.ledger):  # (a declared line of the participants' wages: what it adds)
                 out.append(msg("summary.worth_public_employment"))
             window = _measured_window(r)
