@@ -61,7 +61,7 @@ def _project(tmp_path, deadweight: str = "0"):
          "support_start": "försörjningsstöd"} for i in range(1, 7)])
     # 10 000 kr a month from 2022-01: the leavers to their exit month, D6 to the data's last month; D5 has no rows.
     # The comparison persons who left are paid to 2023-07, the others to 2024-06 (so the DiD has a fall to measure)
-    pays = [{"person_id": p, "month": m, "amount": 10000} for p, o, _ in PEOPLE if p != "D5"
+    pays = [{"person_id": p, "month": m, "amount": 10000} for p, o, s in PEOPLE if s == "försörjningsstöd"
             for m in _months((2022, 1), (2023, 5) if o != "kvar_försörjningsstöd" else (2024, 6))]
     write_csv(tmp_path / "data/payments.csv", pays)
     write_csv(tmp_path / "data/comparison_payments.csv", [
@@ -109,9 +109,15 @@ def test_the_participants_share_that_left_counts_only_those_with_forsorjningssto
     assert t.loc["participants", "rate"] == ".."
 
 
-def test_the_deadweight_from_the_comparison_group_uses_the_same_share(tmp_path):
+def test_the_deadweight_from_the_comparison_group_uses_the_same_share(tmp_path, monkeypatch):
     # no deadweight in the params: the comparison group's share over the participants', (2/6) / (4/5) = 5/12 = 0,4167
-    # (before: (2/6) / (5/6) = 0,4). Its benefit for the municipality: 432 000 × (1 − 5/12) = 252 000 kr
+    # (before: (2/6) / (5/6) = 0,4). Its benefit for the municipality: 432 000 × (1 − 5/12) = 252 000 kr.
+    # With D5 alone on sickness benefit, the participants' base of 5 beside the 6 ended would tell that one had another
+    # support at start (a count below the threshold of 2): the deadweight is then the default (0,25), and is worked out
+    # from the shares where a second participant on sickness benefit (D7, no payments, to work) makes them two
+    cba = cost_benefit(_project(tmp_path, deadweight=None))
+    assert cba.assumptions.set_index("name").loc["deadweight", "value"] == pytest.approx(0.25)
+    monkeypatch.setattr(f"{__name__}.PEOPLE", PEOPLE + [("D7", "arbete", "sjukpenning")])
     cba = cost_benefit(_project(tmp_path, deadweight=None))
     a = cba.assumptions.set_index("name")
     assert a.loc["deadweight", "value"] == pytest.approx(5 / 12)

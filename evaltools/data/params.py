@@ -1473,9 +1473,10 @@ _COUNT_TRAIT = re.compile(rf"(?<![\d,.])\d+\s+(?:(?:deltagare|personer|participa
 # (a youth project's own target group, "minst 25 unga per år", "40 deltagare 16–29 år", is everyone it counts)
 _TARGET_GROUP = re.compile(r"\bunga\b|\bungdomar\b|\bunga\s+vuxna\b|\d+\s*[-–]\s*\d+\s+år|\byoung\s+(?:people|persons|adults)",
                            re.I)
+# (words just before a count that make it part of a count of everyone: "90 deltagare, varav 36 kvinnor")
+_PART_OF_COUNT = re.compile(r"\b(?:varav|därav|därib?land|av\s+dem|of\s+whom|of\s+them|including)\s+(?:minst\s+|"
+                            r"at\s+least\s+)?$", re.I)
 # (the sex a count of one names: "15 kvinnor", "20 women" count women; "10 män", "boys" count men)
-_PART_OF = re.compile(r"\b(?:varav|därav|därib?land|av\s+dem|of\s+whom|of\s+them|including)\s+(?:minst\s+|"
-                      r"at\s+least\s+)?$", re.I)
 _SEX_TRAIT = re.compile(r"\b(?:(kvinnor|flickor|women|girls)|män|pojkar|men|boys)\b", re.I)
 COMPOSITION_NUMERATORS = ("sex", "age")
 
@@ -2382,7 +2383,7 @@ class Goal(_Strict):
             counted = _COUNT_TRAIT.search(label)
             sex = _SEX_TRAIT.search(counted.group(0)) if counted is not None else None
             # (a part of everyone counted, "90 deltagare, varav 36 kvinnor", is a goal on who takes part)
-            if counted is not None and sex is not None and not _PART_OF.search(label[:counted.start()]):
+            if counted is not None and sex is not None and not _PART_OF_COUNT.search(label[:counted.start()]):
                 return counted.group(0).strip(), "kvinna" if sex.group(1) else "man"
         return None
 
