@@ -147,7 +147,8 @@ def test_a_params_file_that_is_a_link_to_itself_is_said_to_be_one(looped, capsys
 @pytest.mark.slow
 def test_render_all_names_the_params_file_that_is_a_link_to_itself(looped, capsys):
     from evaltools.publish import cli
-    cli.main(["render", "--all", "--formats", "html"])
+    # (the reports in the project folder of the test, not in the repository's reports/)
+    cli.main(["render", "--all", "--formats", "html", "--reports-dir", str(looped / "reports")])
     out = capsys.readouterr()
     assert "filen är en länk som leder tillbaka till sig själv" in out.out + out.err, out
 
