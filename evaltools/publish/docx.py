@@ -351,10 +351,37 @@ def _clear_body(doc) -> None:
     """Remove the template's content, keeping the body's last section properties (page size,
     margins, headers and footers)."""
     body = doc.element.body
+    _inherit_headers_and_footers(body)
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _leave_the_templates_document(doc)
+
+
+def _inherit_headers_and_footers(body) -> None:
+    """Give the template's last section the headers and footers it takes from the sections before it.
+
+    A section without a header or footer of its own shows the one before it (Word's *Link to Previous*): a
+    template with a cover page in a section of its own has its header and footer (the förbund's logo, the page
+    number) in that first section, the last one linking to it. The body's sections but the last are left out with
+    the template's content, so the last is given, for each kind of header and footer it lacks (first page, odd,
+    even), the nearest earlier section's."""
+    last = body.find(qn("w:sectPr"))
+    if last is None:
+        return
+    earlier = [p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    if not earlier:
+        return
+    have = {(ref.tag, ref.get(qn("w:type"))) for ref in last if ref.tag in (qn("w:headerReference"), qn("w:footerReference"))}
+    taken = []
+    for p in reversed(earlier):
+        for ref in p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}"):
+            key = (ref.tag, ref.get(qn("w:type")))
+            if ref.tag in (qn("w:headerReference"), qn("w:footerReference")) and key not in have:
+                have.add(key)
+                taken.append(copy.deepcopy(ref))
+    for i, ref in enumerate(taken):  # (the references come first in a section's properties)
+        last.insert(i, ref)
 
 
 # the parts only a template's own body refers to: its comments (author, initials, text) and the
@@ -510,16 +537,48 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
         return st
 
 
+def _own_headings(doc) -> dict[int, str]:
+    """A template's own heading styles where it lacks Word's: for each level, the name of the first paragraph style
+    that sets that outline level itself ("FoU Rubrik 1", outline level 1), those in Word's style gallery first.
+
+    A förbund's template often has headings of its own, made in Word as new styles at an outline level, and not
+    Word's *Heading 1*–*6*, which Word then keeps out of the template's styles. The report's headings are Word's
+    (the table of contents, the navigation pane and the heading numbers read them): based on the förbund's own,
+    with nothing of their own but the outline level, they take the förbund's look."""
+    found: dict[int, tuple[bool, str]] = {}
+    for el in doc.styles.element.findall(qn("w:style")):
+        name = el.find(qn("w:name"))
+        level = el.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if el.get(qn("w:type")) != "paragraph" or name is None or level is None:
+            continue
+        try:
+            n = int(str(level.get(qn("w:val")))) + 1
+        except ValueError:
+            continue
+        label = str(name.get(qn("w:val")))
+        if not 1 <= n <= 6 or label.lower().startswith(("heading ", "toc ")):
+            continue
+        gallery = el.find(qn("w:qFormat")) is not None
+        if n not in found or (gallery and not found[n][0]):
+            found[n] = (gallery, label)
+    return {n: label for n, (_, label) in found.items()}
+
+
 def _ensure_styles(doc) -> None:
     """Make the styles the report uses exist: the template's own where it has them."""
+    own_headings = _own_headings(doc)
     for level in range(1, 7):
         try:
             doc.styles[f"Heading {level}"]
         except KeyError:
-            h = _style(doc, f"Heading {level}")
-            h.font.bold = True
-            h.font.size = Pt(HEADING_SIZES[level])
-            h.paragraph_format.keep_with_next = True
+            if level in own_headings:  # the förbund's own heading style ("FoU Rubrik 1") gives its look
+                h = _style(doc, f"Heading {level}", base=own_headings[level])
+                _in_the_gallery(h, 9)
+            else:
+                h = _style(doc, f"Heading {level}")
+                h.font.bold = True
+                h.font.size = Pt(HEADING_SIZES[level])
+                h.paragraph_format.keep_with_next = True
             _add_ppr(h.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="{level - 1}"/>')
     for name in ("Subtitle", "Caption", "List Paragraph", "Quote"):
         _style(doc, name)

@@ -1,0 +1,152 @@
+"""The förbund's own Word template as förbund have them: headings in styles of its own, and a cover page in a
+section of its own whose header and footer the rest of the template links to.
+
+* A template made in Word with new heading styles ("FoU Rubrik 1" at outline level 1) and not Word's *Heading 1*
+  (Word then keeps *Heading 1* out of the template's styles) gave the report Word's default headings, bold Calibri,
+  none of the förbund's look. The report's headings are still Word's (the table of contents, the navigation pane
+  and the heading numbers read them), now based on the förbund's own, so that they look like them.
+* A template whose cover page is a section of its own has its header and footer (the logo, the page number) in that
+  section, the next one showing them by *Link to Previous*. The cover's section is left out with the template's
+  content, and the report had no header or footer at all; it now has the ones the template's last section shows.
+
+Templates are written by hand below with python-docx; expected values are the templates' own.
+"""
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
+from evaltools.publish import render
+from evaltools.publish.docx import html_to_docx
+
+PAGE = ("<main><div class='et-title'><h1>Projektet</h1></div><h2>Mål</h2><p>Text om målen.</p>"
+        "<h3>Delmål</h3><p>Mer text.</p><h2>Kostnad</h2><p>Text om kostnaden.</p></main>")
+
+
+def _write(html: str, template) -> docx.document.Document:
+    return docx.Document(io.BytesIO(html_to_docx(html, None, "sv", "Projektet", "Förbundet", template=template)))
+
+
+def _own_headings_template(path, keep_heading_1: bool = False):
+    """A template whose headings are the förbund's own styles "FoU Rubrik 1"–"3" (Garamond, 20/15/12 pt, at outline
+    levels 1–3), Word's *Heading 1*–*3* taken out as Word leaves them out of such a template (or *Heading 1* kept)."""
+    d = docx.Document()
+    for name in ("Heading 1", "Heading 2", "Heading 3")[1 if keep_heading_1 else 0:]:
+        el = d.styles[name].element
+        el.getparent().remove(el)
+    for level, size in ((1, 20), (2, 15), (3, 12)):
+        s = d.styles.add_style(f"FoU Rubrik {level}", WD_STYLE_TYPE.PARAGRAPH)
+        s.base_style = d.styles["Normal"]
+        s.font.name, s.font.size = "Garamond", Pt(size)
+        s.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="{level - 1}"/>'))
+        s.quick_style = True
+    d.add_paragraph("Rubrik i mallen", style="FoU Rubrik 1")
+    d.save(str(path))
+    return path
+
+
+def _font(style) -> tuple[str | None, object]:
+    """The font name and size a style is set in, as Word resolves them along its base styles."""
+    name = size = None
+    while style is not None:
+        name = name or style.font.name
+        size = size or style.font.size
+        style = style.base_style
+    return name, size
+
+
+def test_the_headings_take_the_look_of_the_templates_own_heading_styles(tmp_path):
+    doc = _write(PAGE, _own_headings_template(tmp_path / "mall.docx"))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert ("Heading 2", "Mål") in headings and ("Heading 3", "Delmål") in headings
+    for level, size in ((1, 20), (2, 15), (3, 12)):
+        style = doc.styles[f"Heading {level}"]
+        assert style.base_style.name == f"FoU Rubrik {level}"
+        assert _font(style) == ("Garamond", Pt(size))
+        # still a heading to the navigation pane and the table of contents
+        assert style.element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}").get(qn("w:val")) == str(level - 1)
+    # a level the template has no style of its own for keeps the report's own look
+    assert doc.styles["Heading 4"].base_style.name == "Normal" and doc.styles["Heading 4"].font.bold
+    assert "Rubrik i mallen" not in "\n".join(p.text for p in doc.paragraphs)
+
+
+def test_a_templates_own_heading_1_stays_as_it_is(tmp_path):
+    doc = _write(PAGE, _own_headings_template(tmp_path / "mall.docx", keep_heading_1=True))
+    assert doc.styles["Heading 1"].base_style.name != "FoU Rubrik 1"
+    assert doc.styles["Heading 2"].base_style.name == "FoU Rubrik 2"
+
+
+def test_without_styles_of_its_own_the_headings_keep_the_reports_look(tmp_path):
+    d = docx.Document()
+    for name in ("Heading 1", "Heading 2"):
+        el = d.styles[name].element
+        el.getparent().remove(el)
+    d.save(str(tmp_path / "mall.docx"))
+    doc = _write(PAGE, tmp_path / "mall.docx")
+    for level in (1, 2):
+        assert doc.styles[f"Heading {level}"].base_style.name == "Normal"
+        assert doc.styles[f"Heading {level}"].font.bold
+
+
+def _cover_template(path):
+    """A template with a cover page (logo text, a title to write, a page break) in a section of its own, different
+    first page, whose header and footer the template's last section links to (it has none of its own)."""
+    d = docx.Document()
+    d.add_paragraph("[Rapportens titel]")
+    cover = d.sections[0]
+    cover.different_first_page_header_footer = True
+    cover.first_page_header.paragraphs[0].text = "Logotyp"
+    cover.header.paragraphs[0].text = "Samordningsförbundet Exempelby"
+    cover.footer.paragraphs[0].text = "Förbundets sidfot"
+    d.add_section()
+    d.add_paragraph("Exempeltext som ska ersättas.")
+    last = d.sections[-1]._sectPr
+    assert last.find(qn("w:headerReference")) is None  # (the check below can fail: the last section links back)
+    d.save(str(path))
+    return path
+
+
+def test_a_header_and_footer_the_last_section_links_to_are_kept(tmp_path):
+    doc = _write(PAGE, _cover_template(tmp_path / "mall.docx"))
+    assert len(doc.sections) == 1
+    section = doc.sections[0]
+    assert section.header.paragraphs[0].text == "Samordningsförbundet Exempelby"
+    assert section.footer.paragraphs[0].text.startswith("Förbundets sidfot")
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "[Rapportens titel]" not in text and "Exempeltext" not in text
+
+
+def test_a_last_sections_own_header_wins_over_the_covers(tmp_path):
+    path = _cover_template(tmp_path / "mall.docx")
+    d = docx.Document(str(path))
+    d.sections[-1].header.is_linked_to_previous = False
+    d.sections[-1].header.paragraphs[0].text = "Sidhuvud för brödtexten"
+    d.save(str(path))
+    doc = _write(PAGE, path)
+    assert doc.sections[0].header.paragraphs[0].text == "Sidhuvud för brödtexten"
+    assert len(doc.sections[0]._sectPr.findall(qn("w:headerReference"))) == 2  # its own default, the cover's first
+
+
+@pytest.mark.slow
+def test_a_rendered_report_has_the_covers_header_and_the_templates_heading_look(tiny_project, worker_zygote):
+    template = _cover_template(tiny_project.dir / "mall.docx")
+    d = docx.Document(str(template))
+    for name in ("Heading 1", "Heading 2", "Heading 3"):
+        el = d.styles[name].element
+        el.getparent().remove(el)
+    s = d.styles.add_style("FoU Rubrik 2", WD_STYLE_TYPE.PARAGRAPH)
+    s.font.name = "Garamond"
+    s.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="1"/>'))
+    d.save(str(template))
+    res = render.render_project(tiny_project("word_template: mall.docx\n"), tiny_project.dir / "reports", ("html", "docx"))
+    assert res.ok, res.error
+    doc = docx.Document(str(tiny_project.dir / "reports" / "tiny" / "tiny.docx"))
+    assert doc.sections[-1].header.paragraphs[0].text == "Samordningsförbundet Exempelby"
+    assert doc.styles["Heading 2"].base_style.name == "FoU Rubrik 2"
+    assert any(p.style.name == "Heading 2" for p in doc.paragraphs)
