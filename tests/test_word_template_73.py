@@ -150,3 +150,23 @@ def test_a_rendered_report_has_the_covers_header_and_the_templates_heading_look(
     assert doc.sections[-1].header.paragraphs[0].text == "Samordningsförbundet Exempelby"
     assert doc.styles["Heading 2"].base_style.name == "FoU Rubrik 2"
     assert any(p.style.name == "Heading 2" for p in doc.paragraphs)
+
+
+def test_a_template_whose_heading_ids_have_names_of_their_own_gets_no_second_style_of_that_id(tmp_path):
+    """Word's *Heading 1*–*6* and *Caption* under their usual ids ("Heading1") but with names of their own ("Rubrik 1",
+    "Bildtext"), as a template saved by another program may have them."""
+    d = docx.Document()
+    for el in d.styles.element.findall(qn("w:style")):
+        name = el.find(qn("w:name"))
+        if name.get(qn("w:val")).startswith("heading "):
+            name.set(qn("w:val"), "Rubrik " + name.get(qn("w:val"))[-1])
+    d.save(str(tmp_path / "mall.docx"))
+    doc = _write(PAGE, tmp_path / "mall.docx")
+    ids = [el.get(qn("w:styleId")) for el in doc.styles.element.findall(qn("w:style"))]
+    assert len(ids) == len(set(ids))
+    h2 = [p for p in doc.paragraphs if p.text == "Mål"][0]
+    style_id = h2._p.pPr.pStyle.val
+    assert style_id != "Heading2"  # (the template's "Rubrik 2" keeps that id)
+    assert doc.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']/{qn('w:name')}").get(
+        qn("w:val")) == "heading 2"
+    assert doc.styles["Heading 2"].base_style.name == "Rubrik 2"  # (its outline level makes it the template's heading)

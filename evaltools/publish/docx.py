@@ -529,6 +529,7 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
         # (Word's own styles are added as Word's, not as custom styles of the same name)
         own = name.startswith("Report ")
         st = doc.styles.add_style(name, kind, builtin=not own)
+        _unique_id(doc, st, st.style_id)
         if base is not None:
             try:
                 st.base_style = doc.styles[base]
@@ -562,6 +563,20 @@ def _own_headings(doc) -> dict[int, str]:
         if n not in found or (gallery and not found[n][0]):
             found[n] = (gallery, label)
     return {n: label for n, (_, label) in found.items()}
+
+
+def _unique_id(doc, style, wanted: str) -> None:
+    """Give an added style the id ``wanted``, or one like it where another style of the template has that id.
+
+    Word finds a style by its id: a template whose style under the id "Heading1" has a name of its own ("Rubrik 1",
+    as a template saved by another program may have) got a second style of that id, *Heading 1* added by the report,
+    and Word set the report's headings in whichever of the two it found first."""
+    taken = {el.get(qn("w:styleId")) for el in doc.styles.element.findall(qn("w:style")) if el is not style.element}
+    sid, n = wanted, 1
+    while sid in taken:
+        n += 1
+        sid = f"{wanted}_{n}"
+    style.element.set(qn("w:styleId"), sid)
 
 
 def _ensure_styles(doc) -> None:
@@ -647,7 +662,7 @@ def _ensure_styles(doc) -> None:
         doc.styles[CONTENTS_STYLE]
     except KeyError:
         contents = _style(doc, CONTENTS_STYLE, base="Heading 2")
-        contents.element.set(qn("w:styleId"), "TOCHeading")
+        _unique_id(doc, contents, "TOCHeading")
         contents.paragraph_format.page_break_before = False
         _add_ppr(contents.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="9"/>')
     for level in range(1, 4):  # the table of contents' lines, under Word's own names and ids
@@ -655,7 +670,7 @@ def _ensure_styles(doc) -> None:
             doc.styles[f"toc {level}"]
         except KeyError:
             toc = _style(doc, f"toc {level}")
-            toc.element.set(qn("w:styleId"), f"TOC{level}")
+            _unique_id(doc, toc, f"TOC{level}")
             toc.paragraph_format.left_indent = Pt(11 * max(0, level - 2))
             toc.paragraph_format.space_before, toc.paragraph_format.space_after = Pt(0 if level > 2 else 3), Pt(1)
 
