@@ -8,12 +8,17 @@ section of its own whose header and footer the rest of the template links to.
 * A template whose cover page is a section of its own has its header and footer (the logo, the page number) in that
   section, the next one showing them by *Link to Previous*. The cover's section is left out with the template's
   content, and the report had no header or footer at all; it now has the ones the template's last section shows.
+* A template with macros: a .docm renamed .docx is refused by the params check (``validate``) with what to save it
+  as, not only when the Word document is written; macros under a plain document's main part are left out of the
+  report (Word does not open a .docx holding them).
+* A style the report adds never takes the id of one of the template's styles.
 
 Templates are written by hand below with python-docx; expected values are the templates' own.
 """
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -22,6 +27,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
+from evaltools.data.params import ParamsError, load_params
 from evaltools.publish import render
 from evaltools.publish.docx import html_to_docx
 
@@ -170,3 +176,53 @@ def test_a_template_whose_heading_ids_have_names_of_their_own_gets_no_second_sty
     assert doc.styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='{style_id}']/{qn('w:name')}").get(
         qn("w:val")) == "heading 2"
     assert doc.styles["Heading 2"].base_style.name == "Rubrik 2"  # (its outline level makes it the template's heading)
+
+
+VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+
+def _with_macros(source, target, main_type: str | None = None):
+    """``source`` with a macro project (``word/vbaProject.bin``, related from the main part), its main part under
+    ``main_type`` where given (a macro document's, as a .docm renamed .docx has it)."""
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(target, "w") as out:
+        for item in z.infolist():
+            data = z.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Default Extension="bin" '
+                                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+                if main_type:
+                    data = data.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                        main_type.encode())
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>",
+                                    f'<Relationship Id="rIdVba" Type="{VBA_REL}" Target="vbaProject.bin"/>'
+                                    '</Relationships>'.encode())
+            out.writestr(item, data)
+        out.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macros")
+    return target
+
+
+def test_a_templates_macros_are_not_carried_into_the_report(tmp_path):
+    docx.Document().save(str(tmp_path / "plain.docx"))
+    template = _with_macros(tmp_path / "plain.docx", tmp_path / "mall.docx")
+    assert "word/vbaProject.bin" in zipfile.ZipFile(template).namelist()  # (the check below can fail)
+    made = html_to_docx(PAGE, None, "sv", "Projektet", "Förbundet", template=template)
+    package = zipfile.ZipFile(io.BytesIO(made))
+    assert not [n for n in package.namelist() if "vba" in n.lower()]
+    assert b"vbaProject" not in package.read("word/_rels/document.xml.rels")
+    assert b"vbaProject" not in package.read("[Content_Types].xml")
+
+
+def test_a_macro_document_renamed_docx_is_refused_by_the_params_check(tiny_project):
+    docx.Document().save(str(tiny_project.dir / "plain.docx"))
+    _with_macros(tiny_project.dir / "plain.docx", tiny_project.dir / "mall.docx",
+                 "application/vnd.ms-word.document.macroEnabled.main+xml")
+    with pytest.raises(ParamsError) as e:
+        load_params(tiny_project("word_template: mall.docx\n"))
+    assert "'mall.docx' är ett dokument med makron" in e.value.message("sv") and "(.docx)" in e.value.message("sv")
+    assert "'mall.docx' is a document with macros" in e.value.message("en")
+
+
+def test_a_plain_document_is_not_taken_for_one_with_macros(tiny_project):
+    docx.Document().save(str(tiny_project.dir / "mall.docx"))
+    assert load_params(tiny_project("word_template: mall.docx\n")).word_template.name == "mall.docx"

@@ -61,7 +61,7 @@ som användes") as a Word heading one level under the heading before it.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. What belonged to the document the template was (often last year's report) is left
-out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the values
+out, as Word's *Inspect Document* would: its macros (a .docx cannot hold them), its comments and the people who wrote them, its footnotes, the values
 of the SharePoint library it lay in (its case officer by name), the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
 read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
@@ -387,6 +387,9 @@ def _inherit_headers_and_footers(body) -> None:
 # the parts only a template's own body refers to: its comments (author, initials, text) and the
 # people who wrote them (their names and e-mail addresses, ``w15:person``); the body is the report's
 _BODY_PARTS = ("/comments", "/commentsExtended", "/commentsIds", "/commentsExtensible", "/people")
+# a template's macros (a Word document with macros whose main part is a plain document's, as a tool or a rename
+# leaves one): a .docx holding them is one Word refuses to open as it is
+_MACRO_PARTS = ("/vbaProject",)
 # what a template says of the document it was, not of its look: the template it was made from (a path on
 # its author's disk, ``file:///C:\Users\<name>\...``), restricted editing, "open as read-only?" and
 # tracked changes (every word the evaluator writes would be a revision)
@@ -422,14 +425,14 @@ def _library_values(blob: bytes) -> bool:
 
 def _leave_the_templates_document(doc) -> None:
     """Take out of a template what belonged to the document it was (often last year's report, saved
-    as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its comments
+    as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its macros, its comments
     and the people who wrote them, its footnotes and endnotes (the separator lines that every footnote
     part needs kept), the values of the SharePoint library it lay in (:func:`_library_values`), the attached
     template's path and its protection, read-only and tracking settings.
     Its styles, page setup, headers and footers stay (the document properties: :func:`_properties`)."""
     part = doc.part
     for rid, rel in list(part.rels.items()):
-        if not rel.is_external and rel.reltype.endswith(_BODY_PARTS):
+        if not rel.is_external and rel.reltype.endswith(_BODY_PARTS + _MACRO_PARTS):
             part.rels.pop(rid)
         elif not rel.is_external and rel.reltype == RT.CUSTOM_XML and _library_values(rel.target_part.blob):
             part.rels.pop(rid)
