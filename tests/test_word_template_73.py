@@ -12,6 +12,8 @@ section of its own whose header and footer the rest of the template links to.
   as, not only when the Word document is written; macros under a plain document's main part are left out of the
   report (Word does not open a .docx holding them).
 * A style the report adds never takes the id of one of the template's styles.
+* A template for a bound report has a gutter beside each page's inner margin: the tables, as wide as the margins
+  left, ran 15 mm into it; they are now as wide as the text between margins and gutter.
 
 Templates are written by hand below with python-docx; expected values are the templates' own.
 """
@@ -25,11 +27,11 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from evaltools.data.params import ParamsError, load_params
 from evaltools.publish import render
-from evaltools.publish.docx import html_to_docx
+from evaltools.publish.docx import _text_width, html_to_docx
 
 PAGE = ("<main><div class='et-title'><h1>Projektet</h1></div><h2>Mål</h2><p>Text om målen.</p>"
         "<h3>Delmål</h3><p>Mer text.</p><h2>Kostnad</h2><p>Text om kostnaden.</p></main>")
@@ -226,3 +228,32 @@ def test_a_macro_document_renamed_docx_is_refused_by_the_params_check(tiny_proje
 def test_a_plain_document_is_not_taken_for_one_with_macros(tiny_project):
     docx.Document().save(str(tiny_project.dir / "mall.docx"))
     assert load_params(tiny_project("word_template: mall.docx\n")).word_template.name == "mall.docx"
+
+
+def _gutter_template(path, at_top: bool = False):
+    """An A4 template for a bound report: margins of 20 mm and a gutter of 15 mm (at the top of the page when
+    ``at_top``, Word's *Gutter position: Top*)."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.left_margin, s.right_margin, s.gutter = Mm(210), Mm(20), Mm(20), Mm(15)
+    if at_top:
+        d.settings.element.append(parse_xml(f'<w:gutterAtTop {nsdecls("w")}/>'))
+    d.save(str(path))
+    return path
+
+
+WIDE = ("<main><h2>Mål</h2><table><caption>Tabell 1. Mål</caption><thead><tr><th>Mål</th><th>Utfall</th></tr></thead>"
+        "<tbody><tr><td>" + "ett långt mål som beskrivs i många ord " * 12 + "</td><td>" + "utfallet beskrivet " * 20
+        + "</td></tr></tbody></table></main>")
+
+
+def _widest_table_mm(doc) -> float:
+    return max(sum(int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))) / 1440 * 25.4
+               for t in doc.tables)
+
+
+@pytest.mark.parametrize(("at_top", "text_mm"), [(False, 210 - 20 - 20 - 15), (True, 210 - 20 - 20)])
+def test_a_table_fits_the_text_width_a_templates_gutter_leaves(tmp_path, at_top, text_mm):
+    doc = _write(WIDE, _gutter_template(tmp_path / "mall.docx", at_top))
+    assert abs(_text_width(doc.sections[0]) - Mm(text_mm)) < Mm(0.1)  # (Word keeps sizes in twips)
+    assert text_mm - 1 < _widest_table_mm(doc) <= text_mm + 0.1  # (a long text fills the width, and no more)

@@ -301,11 +301,26 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
 
 
 def _text_width(section) -> int:
-    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open)."""
+    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open), less its
+    gutter (:func:`_side_gutter`)."""
     page = section.page_width if section.page_width is not None else Mm(210)
     left = section.left_margin if section.left_margin is not None else Mm(16)
     right = section.right_margin if section.right_margin is not None else Mm(16)
-    return int(page) - int(left) - int(right)
+    return int(page) - int(left) - int(right) - _side_gutter(section)
+
+
+def _side_gutter(section) -> int:
+    """EMU of a section's gutter at the side of its pages: the room a template for a bound, printed report
+    (*Layout*, *Margins*, *Gutter*) keeps beside the margin of each page's inner edge, so that the text is narrower
+    by it (a table as wide as the margins ran into it); none where the gutter is at the top of the page
+    (``w:gutterAtTop`` in the settings)."""
+    gutter = section.gutter
+    if not gutter:
+        return 0
+    top = section._document_part.settings.element.find(qn("w:gutterAtTop"))
+    if top is not None and top.get(qn("w:val"), "true") not in ("0", "false", "off"):
+        return 0
+    return int(gutter)
 
 
 MARGIN_LEAST = Mm(12)  # the narrowest margin a table too wide for the text may leave at the paper's edge
