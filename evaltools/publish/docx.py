@@ -66,7 +66,10 @@ of the SharePoint library it lay in (its case officer by name), the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
 read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
 counts and title of its contents (its pages and words) and its custom properties (a sensitivity label stays). A Word
-template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
+template (.dotx) renamed .docx is read as the document it makes. The header and footer the template's last section
+shows by *Link to Previous* (a cover page in a section of its own holding them) are kept, and the page's text width
+leaves out a gutter beside the margin. Where the template has heading styles of its own ("FoU Rubrik 1" at an
+outline level) and not Word's, the report's headings are Word's based on them. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Evaluator* and
 *Report Evaluator Lead* (the evaluator's own paragraphs in the body and on page 1, and a draft's places to write: *Normal*'s
