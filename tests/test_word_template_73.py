@@ -20,6 +20,7 @@ Templates are written by hand below with python-docx; expected values are the te
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 
 import docx
@@ -257,3 +258,17 @@ def test_a_table_fits_the_text_width_a_templates_gutter_leaves(tmp_path, at_top,
     doc = _write(WIDE, _gutter_template(tmp_path / "mall.docx", at_top))
     assert abs(_text_width(doc.sections[0]) - Mm(text_mm)) < Mm(0.1)  # (Word keeps sizes in twips)
     assert text_mm - 1 < _widest_table_mm(doc) <= text_mm + 0.1  # (a long text fills the width, and no more)
+
+
+def test_a_style_found_by_its_id_says_nothing_on_the_console(tmp_path):
+    """Word's *Caption* under its id with a name of its own ("Bildtext"): the template's style, found without
+    python-docx's warning in English on the evaluator's console."""
+    d = docx.Document()
+    for el in d.styles.element.findall(qn("w:style")):
+        if el.get(qn("w:styleId")) == "Caption":
+            el.find(qn("w:name")).set(qn("w:val"), "Bildtext")
+    d.save(str(tmp_path / "mall.docx"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        doc = _write(WIDE, tmp_path / "mall.docx")
+    assert [p.style.name for p in doc.paragraphs if p.text.startswith("Tabell 1")] == ["Bildtext"]

@@ -104,6 +104,7 @@ import functools
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -225,6 +226,19 @@ class _Writer:
         return p
 
 
+def _quiet_style_lookup(func):
+    """``func`` without python-docx's warning, in English on the evaluator's console, that a style was found by its id
+    rather than its name: a template's style under Word's id with a name of its own ("Bildtext" under the id
+    Caption) is the template's, as Word finds it by that id."""
+    @functools.wraps(func)
+    def quiet(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="style lookup by style_id is deprecated", category=UserWarning)
+            return func(*args, **kwargs)
+    return quiet
+
+
+@_quiet_style_lookup
 def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title: str, author: str = "",
                  template: str | Path | None = None) -> bytes | None:
     """Write a report's HTML as a Word document.
