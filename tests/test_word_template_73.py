@@ -13,7 +13,8 @@ section of its own whose header and footer the rest of the template links to.
   report (Word does not open a .docx holding them).
 * A style the report adds never takes the id of one of the template's styles.
 * A template for a bound report has a gutter beside each page's inner margin: the tables, as wide as the margins
-  left, ran 15 mm into it; they are now as wide as the text between margins and gutter.
+  left, ran 15 mm into it; they are now as wide as the text between margins and gutter. In a template set in two
+  columns a table is as wide as a column.
 
 Templates are written by hand below with python-docx; expected values are the templates' own.
 """
@@ -272,3 +273,17 @@ def test_a_style_found_by_its_id_says_nothing_on_the_console(tmp_path):
         warnings.simplefilter("error")
         doc = _write(WIDE, tmp_path / "mall.docx")
     assert [p.style.name for p in doc.paragraphs if p.text.startswith("Tabell 1")] == ["Bildtext"]
+
+
+def test_a_table_fits_a_column_of_a_template_in_two_columns(tmp_path):
+    """A4, margins of 20 mm, two columns 10 mm apart: each column (210 − 40 − 10) / 2 = 80 mm wide."""
+    d = docx.Document()
+    s = d.sections[0]
+    s.page_width, s.left_margin, s.right_margin = Mm(210), Mm(20), Mm(20)
+    for old in s._sectPr.findall(qn("w:cols")):
+        s._sectPr.remove(old)
+    s._sectPr.append(parse_xml(f'<w:cols {nsdecls("w")} w:num="2" w:space="567"/>'))  # (567 twips: 10 mm)
+    d.save(str(tmp_path / "mall.docx"))
+    doc = _write(WIDE, tmp_path / "mall.docx")
+    assert abs(_text_width(doc.sections[0]) - Mm(80)) < Mm(0.1)
+    assert 79 < _widest_table_mm(doc) <= 80.1

@@ -319,11 +319,20 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
 
 def _text_width(section) -> int:
     """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open), less its
-    gutter (:func:`_side_gutter`)."""
+    gutter (:func:`_side_gutter`); in a section of columns of equal width, one column's."""
     page = section.page_width if section.page_width is not None else Mm(210)
     left = section.left_margin if section.left_margin is not None else Mm(16)
     right = section.right_margin if section.right_margin is not None else Mm(16)
-    return int(page) - int(left) - int(right) - _side_gutter(section)
+    width = int(page) - int(left) - int(right) - _side_gutter(section)
+    cols = section._sectPr.find(qn("w:cols"))
+    try:  # a template set in columns of equal width (w:cols w:num="2"): a table is as wide as one of them
+        n = int(cols.get(qn("w:num"), "1")) if cols is not None else 1
+        space = int(cols.get(qn("w:space"), "720")) * 635  # (twips; Word's default half an inch)
+    except ValueError:
+        n, space = 1, 0
+    if n > 1 and cols.get(qn("w:equalWidth"), "1") not in ("0", "false", "off"):
+        width = (width - space * (n - 1)) // n
+    return width
 
 
 def _side_gutter(section) -> int:
