@@ -5067,6 +5067,8 @@ def _word_template(p: Path | None, base: Path, problems: list[str]) -> Path | No
         problems.append(_both("params.file_missing", key="word_template", file=repr(str(p)), full=str(full)))
     elif not _is_word_document(full):
         problems.append(_both("params.word_unreadable", file=repr(str(p))))
+    elif _holds_macros(full):
+        problems.append(_both("params.word_macros", file=repr(str(p))))
     return full
 
 
@@ -5088,6 +5090,18 @@ def _is_word_document(path: Path) -> bool:
             zlib.error):
         return False
     return True
+
+
+def _holds_macros(path: Path) -> bool:
+    """Whether a Word document (see :func:`_is_word_document`) is one with macros, its main part a macro document's
+    or macro template's (a .docm or .dotm renamed .docx or .dotx): the Word report cannot be made from it."""
+    from lxml import etree
+    with zipfile.ZipFile(path) as z:
+        types = etree.fromstring(z.read("[Content_Types].xml"), etree.XMLParser(resolve_entities=False, no_network=True))
+    for item in types:
+        if str(item.get("PartName", "")).lower() == "/word/document.xml":
+            return "macroenabled" in str(item.get("ContentType", "")).lower()
+    return False
 
 
 def primary_success_outcomes(params: ProjectParams) -> tuple[str, ...]:

@@ -61,12 +61,15 @@ som användes") as a Word heading one level under the heading before it.
 A förbund's own template (``word_template`` in params) is a reference .docx: its body is
 cleared and the report written into it, so that its styles, page size, margins, headers and
 footers are used. What belonged to the document the template was (often last year's report) is left
-out, as Word's *Inspect Document* would: its comments and the people who wrote them, its footnotes, the values
+out, as Word's *Inspect Document* would: its macros (a .docx cannot hold them), its comments and the people who wrote them, its footnotes, the values
 of the SharePoint library it lay in (its case officer by name), the
 path of the template it was made from (a folder on its author's computer), restricted editing, "open as
 read-only?" and tracked changes, and in the properties its status, identifier, manager, link base, the
 counts and title of its contents (its pages and words) and its custom properties (a sensitivity label stays). A Word
-template (.dotx) renamed .docx is read as the document it makes. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
+template (.dotx) renamed .docx is read as the document it makes. The header and footer the template's last section
+shows by *Link to Previous* (a cover page in a section of its own holding them) are kept, and the page's text width
+leaves out a gutter beside the margin. Where the template has heading styles of its own ("FoU Rubrik 1" at an
+outline level) and not Word's, the report's headings are Word's based on them. The styles the report asks for are *Normal*, *Heading 1*–*6*, *Subtitle*,
 *Caption*, *List Paragraph*, *Quote*, *Hyperlink*, *toc 2* and *toc 3*, *Report Lead* (page 1's text,
 ``et-lead``: as in the PDF a little smaller than *Normal* and closer, so that page 1 keeps to its page), *Report Evaluator* and
 *Report Evaluator Lead* (the evaluator's own paragraphs in the body and on page 1, and a draft's places to write: *Normal*'s
@@ -101,6 +104,7 @@ import functools
 import datetime as dt
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -222,6 +226,19 @@ class _Writer:
         return p
 
 
+def _quiet_style_lookup(func):
+    """``func`` without python-docx's warning, in English on the evaluator's console, that a style was found by its id
+    rather than its name: a template's style under Word's id with a name of its own ("Bildtext" under the id
+    Caption) is the template's, as Word finds it by that id."""
+    @functools.wraps(func)
+    def quiet(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="style lookup by style_id is deprecated", category=UserWarning)
+            return func(*args, **kwargs)
+    return quiet
+
+
+@_quiet_style_lookup
 def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title: str, author: str = "",
                  template: str | Path | None = None) -> bytes | None:
     """Write a report's HTML as a Word document.
@@ -301,11 +318,35 @@ def html_to_docx(html_text: str, docx_path: str | Path | None, lang: str, title:
 
 
 def _text_width(section) -> int:
-    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open)."""
+    """EMU between a section's margins (A4 with the PDF's margins where the template leaves it open), less its
+    gutter (:func:`_side_gutter`); in a section of columns of equal width, one column's."""
     page = section.page_width if section.page_width is not None else Mm(210)
     left = section.left_margin if section.left_margin is not None else Mm(16)
     right = section.right_margin if section.right_margin is not None else Mm(16)
-    return int(page) - int(left) - int(right)
+    width = int(page) - int(left) - int(right) - _side_gutter(section)
+    cols = section._sectPr.find(qn("w:cols"))
+    try:  # a template set in columns of equal width (w:cols w:num="2"): a table is as wide as one of them
+        n = int(cols.get(qn("w:num"), "1")) if cols is not None else 1
+        space = int(cols.get(qn("w:space"), "720")) * 635  # (twips; Word's default half an inch)
+    except ValueError:
+        n, space = 1, 0
+    if n > 1 and cols.get(qn("w:equalWidth"), "1") not in ("0", "false", "off"):
+        width = (width - space * (n - 1)) // n
+    return width
+
+
+def _side_gutter(section) -> int:
+    """EMU of a section's gutter at the side of its pages: the room a template for a bound, printed report
+    (*Layout*, *Margins*, *Gutter*) keeps beside the margin of each page's inner edge, so that the text is narrower
+    by it (a table as wide as the margins ran into it); none where the gutter is at the top of the page
+    (``w:gutterAtTop`` in the settings)."""
+    gutter = section.gutter
+    if not gutter:
+        return 0
+    top = section._document_part.settings.element.find(qn("w:gutterAtTop"))
+    if top is not None and top.get(qn("w:val"), "true") not in ("0", "false", "off"):
+        return 0
+    return int(gutter)
 
 
 MARGIN_LEAST = Mm(12)  # the narrowest margin a table too wide for the text may leave at the paper's edge
@@ -351,15 +392,45 @@ def _clear_body(doc) -> None:
     """Remove the template's content, keeping the body's last section properties (page size,
     margins, headers and footers)."""
     body = doc.element.body
+    _inherit_headers_and_footers(body)
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     _leave_the_templates_document(doc)
 
 
+def _inherit_headers_and_footers(body) -> None:
+    """Give the template's last section the headers and footers it takes from the sections before it.
+
+    A section without a header or footer of its own shows the one before it (Word's *Link to Previous*): a
+    template with a cover page in a section of its own has its header and footer (the förbund's logo, the page
+    number) in that first section, the last one linking to it. The body's sections but the last are left out with
+    the template's content, so the last is given, for each kind of header and footer it lacks (first page, odd,
+    even), the nearest earlier section's."""
+    last = body.find(qn("w:sectPr"))
+    if last is None:
+        return
+    earlier = [p for p in body.iterchildren(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    if not earlier:
+        return
+    have = {(ref.tag, ref.get(qn("w:type"))) for ref in last if ref.tag in (qn("w:headerReference"), qn("w:footerReference"))}
+    taken = []
+    for p in reversed(earlier):
+        for ref in p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}"):
+            key = (ref.tag, ref.get(qn("w:type")))
+            if ref.tag in (qn("w:headerReference"), qn("w:footerReference")) and key not in have:
+                have.add(key)
+                taken.append(copy.deepcopy(ref))
+    for i, ref in enumerate(taken):  # (the references come first in a section's properties)
+        last.insert(i, ref)
+
+
 # the parts only a template's own body refers to: its comments (author, initials, text) and the
 # people who wrote them (their names and e-mail addresses, ``w15:person``); the body is the report's
 _BODY_PARTS = ("/comments", "/commentsExtended", "/commentsIds", "/commentsExtensible", "/people")
+# a template's macros (a Word document with macros whose main part is a plain document's, as a tool or a rename
+# leaves one): a .docx holding them is one Word refuses to open as it is
+_MACRO_PARTS = ("/vbaProject",)
 # what a template says of the document it was, not of its look: the template it was made from (a path on
 # its author's disk, ``file:///C:\Users\<name>\...``), restricted editing, "open as read-only?" and
 # tracked changes (every word the evaluator writes would be a revision)
@@ -395,14 +466,14 @@ def _library_values(blob: bytes) -> bool:
 
 def _leave_the_templates_document(doc) -> None:
     """Take out of a template what belonged to the document it was (often last year's report, saved
-    as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its comments
+    as the förbund's template) rather than to its look, as Word's *Inspect Document* would: its macros, its comments
     and the people who wrote them, its footnotes and endnotes (the separator lines that every footnote
     part needs kept), the values of the SharePoint library it lay in (:func:`_library_values`), the attached
     template's path and its protection, read-only and tracking settings.
     Its styles, page setup, headers and footers stay (the document properties: :func:`_properties`)."""
     part = doc.part
     for rid, rel in list(part.rels.items()):
-        if not rel.is_external and rel.reltype.endswith(_BODY_PARTS):
+        if not rel.is_external and rel.reltype.endswith(_BODY_PARTS + _MACRO_PARTS):
             part.rels.pop(rid)
         elif not rel.is_external and rel.reltype == RT.CUSTOM_XML and _library_values(rel.target_part.blob):
             part.rels.pop(rid)
@@ -502,6 +573,7 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
         # (Word's own styles are added as Word's, not as custom styles of the same name)
         own = name.startswith("Report ")
         st = doc.styles.add_style(name, kind, builtin=not own)
+        _unique_id(doc, st, st.style_id)
         if base is not None:
             try:
                 st.base_style = doc.styles[base]
@@ -510,16 +582,62 @@ def _style(doc, name: str, kind=WD_STYLE_TYPE.PARAGRAPH, base: str | None = "Nor
         return st
 
 
+def _own_headings(doc) -> dict[int, str]:
+    """A template's own heading styles where it lacks Word's: for each level, the name of the first paragraph style
+    that sets that outline level itself ("FoU Rubrik 1", outline level 1), those in Word's style gallery first.
+
+    A förbund's template often has headings of its own, made in Word as new styles at an outline level, and not
+    Word's *Heading 1*–*6*, which Word then keeps out of the template's styles. The report's headings are Word's
+    (the table of contents, the navigation pane and the heading numbers read them): based on the förbund's own,
+    with nothing of their own but the outline level, they take the förbund's look."""
+    found: dict[int, tuple[bool, str]] = {}
+    for el in doc.styles.element.findall(qn("w:style")):
+        name = el.find(qn("w:name"))
+        level = el.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        if el.get(qn("w:type")) != "paragraph" or name is None or level is None:
+            continue
+        try:
+            n = int(str(level.get(qn("w:val")))) + 1
+        except ValueError:
+            continue
+        label = str(name.get(qn("w:val")))
+        if not 1 <= n <= 6 or label.lower().startswith(("heading ", "toc ")):
+            continue
+        gallery = el.find(qn("w:qFormat")) is not None
+        if n not in found or (gallery and not found[n][0]):
+            found[n] = (gallery, label)
+    return {n: label for n, (_, label) in found.items()}
+
+
+def _unique_id(doc, style, wanted: str) -> None:
+    """Give an added style the id ``wanted``, or one like it where another style of the template has that id.
+
+    Word finds a style by its id: a template whose style under the id "Heading1" has a name of its own ("Rubrik 1",
+    as a template saved by another program may have) got a second style of that id, *Heading 1* added by the report,
+    and Word set the report's headings in whichever of the two it found first."""
+    taken = {el.get(qn("w:styleId")) for el in doc.styles.element.findall(qn("w:style")) if el is not style.element}
+    sid, n = wanted, 1
+    while sid in taken:
+        n += 1
+        sid = f"{wanted}_{n}"
+    style.element.set(qn("w:styleId"), sid)
+
+
 def _ensure_styles(doc) -> None:
     """Make the styles the report uses exist: the template's own where it has them."""
+    own_headings = _own_headings(doc)
     for level in range(1, 7):
         try:
             doc.styles[f"Heading {level}"]
         except KeyError:
-            h = _style(doc, f"Heading {level}")
-            h.font.bold = True
-            h.font.size = Pt(HEADING_SIZES[level])
-            h.paragraph_format.keep_with_next = True
+            if level in own_headings:  # the förbund's own heading style ("FoU Rubrik 1") gives its look
+                h = _style(doc, f"Heading {level}", base=own_headings[level])
+                _in_the_gallery(h, 9)
+            else:
+                h = _style(doc, f"Heading {level}")
+                h.font.bold = True
+                h.font.size = Pt(HEADING_SIZES[level])
+                h.paragraph_format.keep_with_next = True
             _add_ppr(h.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="{level - 1}"/>')
     for name in ("Subtitle", "Caption", "List Paragraph", "Quote"):
         _style(doc, name)
@@ -588,7 +706,7 @@ def _ensure_styles(doc) -> None:
         doc.styles[CONTENTS_STYLE]
     except KeyError:
         contents = _style(doc, CONTENTS_STYLE, base="Heading 2")
-        contents.element.set(qn("w:styleId"), "TOCHeading")
+        _unique_id(doc, contents, "TOCHeading")
         contents.paragraph_format.page_break_before = False
         _add_ppr(contents.element.get_or_add_pPr(), f'<w:outlineLvl {nsdecls("w")} w:val="9"/>')
     for level in range(1, 4):  # the table of contents' lines, under Word's own names and ids
@@ -596,7 +714,7 @@ def _ensure_styles(doc) -> None:
             doc.styles[f"toc {level}"]
         except KeyError:
             toc = _style(doc, f"toc {level}")
-            toc.element.set(qn("w:styleId"), f"TOC{level}")
+            _unique_id(doc, toc, f"TOC{level}")
             toc.paragraph_format.left_indent = Pt(11 * max(0, level - 2))
             toc.paragraph_format.space_before, toc.paragraph_format.space_after = Pt(0 if level > 2 else 3), Pt(1)
 
