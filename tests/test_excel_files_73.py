@@ -1,0 +1,79 @@
+"""A budget whose year headings were typed as dates, as a förbund's template often has them: '2025-01-01' in a
+heading cell shown in full (yyyy-mm-dd) is the year 2025 meant, but no period that can be read. Refused in one
+message naming the headings and the headings to write ('Budget 2025'), not as columns per financier."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from evaltools.data.budget_shapes import new_year_heading
+
+from .conftest import load_problems, params_with_files
+
+
+@pytest.mark.parametrize(("heading", "write"), [
+    ("2025-01-01", "2025"), ("Budget 2025-01-01", "Budget 2025"), ("Utfall 2024-01-01 00:00:00", "Utfall 2024"),
+    ("Utfall t.o.m. 2025-09-30", None), ("Budget 2025", None), ("2025-01-015", None), ("Budget 2025-01-01-2025-12-31", None),
+])
+def test_a_years_first_day_in_a_heading_is_told_as_its_year(heading, write):
+    assert new_year_heading(heading) == write
+
+
+def _save(tiny_project, wb) -> None:
+    wb.save(tiny_project.dir / "data" / "budget.xlsx")
+
+
+def _date_cells(ws, cells: list[str]) -> None:
+    for ref in cells:
+        ws[ref].number_format = "yyyy-mm-dd"
+
+
+def test_budget_and_utfall_merged_over_dates_is_one_message_with_the_headings_to_write(tiny_project):
+    """'Budget' merged over 2022-01-01 and 2023-01-01 shown in full, 'Utfall' likewise: one problem on row 2 naming
+    the four headings as Excel shows them and the four to write (before: columns per financier, 'Lön 01-01')."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kostnadsslag", "Budget", None, "Utfall", None])
+    ws.append([None, dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1), dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
+    _date_cells(ws, ["B2", "C2", "D2", "E2"])
+    for ref in ("A1:A2", "B1:C1", "D1:E1"):
+        ws.merge_cells(ref)
+    ws.append(["Lön", 100000, 50000, 90000, 40000])
+    _save(tiny_project, wb)
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [(p.key, p.row) for p in problems] == [("budget.date_headings", 2)]
+    sv, en = problems[0].text("sv"), problems[0].text("en")
+    assert "'Budget 2022-01-01', 'Budget 2023-01-01', 'Utfall 2022-01-01', 'Utfall 2023-01-01'" in sv
+    assert "skriv rubrikerna 'Budget 2022', 'Budget 2023', 'Utfall 2022', 'Utfall 2023'" in sv
+    assert "write the headings 'Budget 2022', 'Budget 2023', 'Utfall 2022', 'Utfall 2023'" in en
+    assert "Lön 01-01" not in sv
+
+
+def test_years_typed_as_dates_alone_get_budget_and_the_year_to_write(tiny_project):
+    """A column per year headed 2022-01-01 and 2023-01-01 (dates shown in full): the period columns' message, with
+    'Budget 2022' and 'Budget 2023' to write, not 'Budget 2022-01-01' nor columns per financier."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kostnadsslag", dt.datetime(2022, 1, 1), dt.datetime(2023, 1, 1)])
+    _date_cells(ws, ["B1", "C1"])
+    ws.append(["Lön", 100000, 50000])
+    ws.append(["Lokaler", 20000, 20000])
+    _save(tiny_project, wb)
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [p.key for p in problems] == ["budget.period_columns"]
+    assert "skriv rubrikerna 'Budget 2022', 'Budget 2023' för budgeten" in problems[0].text("sv")
+
+
+def test_one_dated_heading_beside_year_headings_is_named_with_its_year(tiny_project):
+    """'Budget 2022', 'Budget 2023' and 'Utfall' over the date 2022-01-01 typed in one cell: that column alone
+    is refused, with 'Utfall 2022' to write."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Kostnadsslag", "Budget 2022", "Budget 2023", "Utfall 2022-01-01"])
+    ws.append(["Lön", 100000, 50000, 90000])
+    _save(tiny_project, wb)
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [(p.key, p.column) for p in problems] == [("budget.date_headings", "Utfall 2022-01-01")]
+    assert "skriv rubrikerna 'Utfall 2022' som text" in problems[0].text("sv")
