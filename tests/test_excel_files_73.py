@@ -77,3 +77,60 @@ def test_one_dated_heading_beside_year_headings_is_named_with_its_year(tiny_proj
     problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
     assert [(p.key, p.column) for p in problems] == [("budget.date_headings", "Utfall 2022-01-01")]
     assert "skriv rubrikerna 'Utfall 2022' som text" in problems[0].text("sv")
+
+
+# --- a 'Sammanställning' sheet summing a sheet per year ------------------------------------------------------------
+
+def _summary_and_sheets(tiny_project, summary: str, sheets: list[str]) -> None:
+    """A workbook whose first sheet ``summary`` sums the sheets ``sheets`` by formulas across sheets, saved without
+    their results (as a program that computes nothing saves it), every sheet headed Kostnadsslag, Budget, Utfall."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = summary
+    ws.append(["Kostnadsslag", "Budget", "Utfall"])
+    ws.append(["Lön", "+".join(f"='{s}'!B2" if i == 0 else f"'{s}'!B2" for i, s in enumerate(sheets)),
+               "+".join(f"='{s}'!C2" if i == 0 else f"'{s}'!C2" for i, s in enumerate(sheets))])
+    for name in sheets:
+        other = wb.create_sheet(name)
+        other.append(["Kostnadsslag", "Budget", "Utfall"])
+        other.append(["Lön", 100000, 90000])
+    _save(tiny_project, wb)
+
+
+def test_a_summary_of_a_sheet_per_year_is_one_message_not_to_copy_its_rows(tiny_project):
+    """'Sammanställning' summing '2022' and '2023': one problem, saying the years' sheets are the budget and the
+    summary's rows are not to be copied beside theirs (they would count twice) — before, it said to copy the years'
+    rows under the summary's, and its formulas without results were refused as well."""
+    _summary_and_sheets(tiny_project, "Sammanställning", ["2022", "2023"])
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [p.key for p in problems] == ["budget.sheet_per_year_summary"]
+    sv, en = problems[0].text("sv"), problems[0].text("en")
+    assert "ta inte med raderna på 'Sammanställning', som är summan av de andra och skulle räknas två gånger" in sv
+    assert "kolumn År" in sv
+    assert "under raderna på 'Sammanställning'" not in sv
+    assert "leave out the rows of 'Sammanställning'" in en
+
+
+@pytest.mark.parametrize("summary", ["Totalt", "Summering", "Översikt", "Summary"])
+def test_a_summary_of_sheets_without_years_says_not_to_copy_its_rows(tiny_project, summary):
+    """A summary sheet over two projects' sheets ('Lotsen', 'Kompassen'; no year in their names): the sheets alike,
+    with the summary's rows named as the others' sum, never to be copied beside them."""
+    _summary_and_sheets(tiny_project, summary, ["Lotsen", "Kompassen"])
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    keys = [p.key for p in problems]
+    assert "sheet.alike_summary" in keys and "sheet.alike" not in keys
+    text = problems[keys.index("sheet.alike_summary")].text("sv")
+    assert f"utan raderna på '{summary}' (de är summan av de andra och skulle räknas två gånger)" in text
+
+
+def test_a_sheet_per_year_read_from_a_year_keeps_its_own_message(tiny_project):
+    """Sheets '2022' and '2023' alike, no summary: the sheet-per-year message as before."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "2022"
+    for name in ("2022", "2023"):
+        ws = wb[name] if name in wb.sheetnames else wb.create_sheet(name)
+        ws.append(["Kostnadsslag", "Budget", "Utfall"])
+        ws.append(["Lön", 100000, 90000])
+    _save(tiny_project, wb)
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [p.key for p in problems] == ["budget.sheet_per_year"]
