@@ -8,6 +8,7 @@ import datetime as dt
 import openpyxl
 import pytest
 
+import evaltools as et
 from evaltools.data.budget_shapes import new_year_heading
 
 from .conftest import load_problems, params_with_files
@@ -134,3 +135,34 @@ def test_a_sheet_per_year_read_from_a_year_keeps_its_own_message(tiny_project):
     _save(tiny_project, wb)
     problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
     assert [p.key for p in problems] == ["budget.sheet_per_year"]
+
+
+# --- an apostrophe typed before a number --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("cell", "fix"), [("'20000", "20000"), ("\u2019 20 000", "20 000"), ("'1500,50", "1500,50")])
+def test_an_apostrophe_kept_before_an_amount_is_named_with_the_number_to_write(tiny_project, cell, fix):
+    """'20000 with its apostrophe in the cell (pasted from another program, or typed twice): refused as before, now
+    saying to delete the apostrophe and write the number, in both languages."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall"])
+    ws.append([2022, "Lön", 100000, 90000])
+    ws.append([2022, "Lokaler", 20000, cell])
+    _save(tiny_project, wb)
+    problems = load_problems(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert [(p.row, p.column) for p in problems] == [(3, "Utfall")]
+    assert problems[0].text("sv").endswith(f"ta bort den och skriv {fix}")
+    assert problems[0].text("en").endswith(f"delete it and write {fix}")
+
+
+def test_a_number_excel_keeps_as_text_is_read_as_the_number(tiny_project):
+    """A number stored as text (Excel's green triangle; its apostrophe is no part of the value) is read as it shows."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["År", "Kostnadsslag", "Budget", "Utfall"])
+    ws.append([2022, "Lön", "100000", "90 000"])
+    ws["C2"].quotePrefix = True
+    _save(tiny_project, wb)
+    project = et.load_project(params_with_files(tiny_project, participants="participants.csv", budget="budget.xlsx"))
+    assert project.budget["budget"].tolist() == [100000.0]
+    assert project.budget["actual"].tolist() == [90000.0]

@@ -1906,6 +1906,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         for i in np.flatnonzero(bad.to_numpy()).tolist():
             if s.iloc[i].strip().upper() in _EXCEL_ERRORS:
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
+            elif (col.kind in ("int", "amount", "signed_amount") and i not in hints
+                  and (number := _after_apostrophe(s.iloc[i])) is not None):
+                hints[i] = ("hint.apostrophe_number", {"fix": number})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
@@ -1923,6 +1926,17 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+# an apostrophe typed before a number ('20000), kept in the cell as a character: Excel's own, that keeps a number as
+# text (the green triangle), is no part of the value, but one pasted in or typed twice is, and shows in the cell
+_APOSTROPHE_NUMBER = re.compile(r"\s*['\u2019\u2018\u00b4`]\s*(-?\d[\d\s]*(?:[.,]\d+)?)\s*")
+
+
+def _after_apostrophe(text: str) -> str | None:
+    """The number after an apostrophe typed in its cell (``'20000`` → ``20000``); None for any other text."""
+    m = _APOSTROPHE_NUMBER.fullmatch(str(text))
+    return " ".join(m.group(1).split()) if m else None
 
 
 def _coloured(raw: RawTable, row: int, column: str) -> bool:
