@@ -332,6 +332,22 @@ def _revised_by_period(raw: RawTable, period: str, category: str, original: str,
     return [(p, a, b) for p, (a, b) in sums.items() if p and abs(a - b) > 0.5]
 
 
+# a year's first day where a heading means the year ('2025-01-01', 'Budget 2025-01-01'): a date cell in the header
+# shown in full (yyyy-mm-dd), or typed so
+_NEW_YEAR_DAY = re.compile(r"^(?P<before>.*?)(?<![\d-])(?P<year>(?:19|20|21)\d\d)-01-01(?: 00:00(?::00)?)?(?![\d-])"
+                           r"(?P<after>.*)$")
+
+
+def new_year_heading(heading: object) -> str | None:
+    """The heading to write for a heading that holds a year's first day as a date, as a budget's header often has
+    it when the year was typed as a date (``2025-01-01`` → ``2025``, ``Budget 2025-01-01`` → ``Budget 2025``);
+    None for any other heading (``Utfall t.o.m. 2025-09-30``, ``Budget 2025``)."""
+    m = _NEW_YEAR_DAY.match(_shown(heading).strip())
+    if m is None:
+        return None
+    return re.sub(r"\s+", " ", f"{m['before']}{m['year']}{m['after']}").strip()
+
+
 def _month(heading: object) -> bool:
     """Whether a heading names a month alone or with its year (``jan``, ``Januari``, ``feb.``, ``mar 2025``)."""
     words = _shown(heading).replace(".", " ").split()
@@ -362,13 +378,21 @@ def _amounts_unread(raw: RawTable, fname: str, header_row: int | None, problems:
     line = next((str(v).strip() for v in names if str(v).strip() and total_row(v) is None), "")
     # columns headed by a period alone ('År 1', '2027'), as an application's budget heads its years: the amounts are
     # a period's, but whether budget or utfall the heading does not say (and 'År 1' is no co-financier)
-    periods = [c for c in unread if (w := wide_heading(f"Budget {c}")) is not None and w[1] not in ("", "?")]
-    if periods and not has_period:
+    periods = [c for c in unread if (w := wide_heading(f"Budget {new_year_heading(c) or c}")) is not None
+               and w[1] not in ("", "?")]
+    # headings that are a year's first day as a date ('Budget 2025-01-01', Budget merged over 2025-01-01): the year
+    dated = [c for c in unread if (fix := new_year_heading(c)) is not None and wide_heading(fix) is not None]
+    if dated and not periods:
+        problems.append(problem(fname, header_row, dated[0], dated[0], "budget.date_headings",
+                                headings=", ".join(quote(c) for c in dated),
+                                write=", ".join(quote(new_year_heading(c) or c) for c in dated)))
+    elif periods and not has_period:
         totals = [str(c) for c in df.columns if wide_heading(f"Budget {c}") == (S.BUDGET, "")]
         problems.append(problem(fname, header_row, periods[0], periods[0], "budget.period_columns",
                                 headings=", ".join(quote(c) for c in periods),
-                                budget=", ".join(quote(f"Budget {_shown(c)}") for c in periods),
-                                actual=", ".join(quote(f"Utfall {_shown(c)}") for c in periods[:2]) + ", ...",
+                                budget=", ".join(quote(f"Budget {_shown(new_year_heading(c) or c)}") for c in periods),
+                                actual=", ".join(quote(f"Utfall {_shown(new_year_heading(c) or c)}")
+                                                 for c in periods[:2]) + ", ...",
                                 total=quote(f"Budget {_shown(totals[0])}") if totals else quote("Budget totalt")))
     elif len(months) >= 2:
         problems.append(problem(fname, header_row, months[0], months[0], "budget.month_columns",
@@ -704,6 +728,9 @@ def long_from_wide(raw: RawTable, fname: str, problems: list[Problem],
         kind, period = w
         if period == "?" and (year := so_far_year(c)) is not None:  # the running year's utfall so far
             problems.append(problem(fname, header_row, c, c, "budget.wide_heading_so_far", year=year))
+        elif period == "?" and (fix := new_year_heading(c)) is not None and wide_heading(fix) is not None:
+            problems.append(problem(fname, header_row, c, c, "budget.date_headings", headings=quote(c),
+                                    write=quote(fix)))
         elif period == "?":
             problems.append(problem(fname, header_row, c, c, "budget.wide_heading"))
         elif period == "":

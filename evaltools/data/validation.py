@@ -1906,6 +1906,9 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
         for i in np.flatnonzero(bad.to_numpy()).tolist():
             if s.iloc[i].strip().upper() in _EXCEL_ERRORS:
                 hints[i] = ("hint.excel_error", {"value": s.iloc[i].strip()})
+            elif (col.kind in ("int", "amount", "signed_amount") and i not in hints
+                  and (number := _after_apostrophe(s.iloc[i])) is not None):
+                hints[i] = ("hint.apostrophe_number", {"fix": number})
         for i in np.flatnonzero((bad & ~empty).to_numpy()).tolist():
             key, vals = hints.get(i, ("", {}))
             keys = key if isinstance(key, tuple) else (key,) if key else ()  # (a hint may be two, one after the other)
@@ -1923,6 +1926,17 @@ def _validate(raw: RawTable, spec: S.TableSpec, problems: list[Problem], fname: 
     if spec.person_level:
         _total_rows(df, rows, problems, first, fname)
     return out, refused
+
+
+# an apostrophe typed before a number ('20000), kept in the cell as a character: Excel's own, that keeps a number as
+# text (the green triangle), is no part of the value, but one pasted in or typed twice is, and shows in the cell
+_APOSTROPHE_NUMBER = re.compile(r"\s*['\u2019\u2018\u00b4`]\s*(-?\d[\d\s]*(?:[.,]\d+)?)\s*")
+
+
+def _after_apostrophe(text: str) -> str | None:
+    """The number after an apostrophe typed in its cell (``'20000`` → ``20000``); None for any other text."""
+    m = _APOSTROPHE_NUMBER.fullmatch(str(text))
+    return " ".join(m.group(1).split()) if m else None
 
 
 def _coloured(raw: RawTable, row: int, column: str) -> bool:
@@ -2506,6 +2520,11 @@ def _check_overlaps(df: pd.DataFrame, dup: np.ndarray, rows: np.ndarray, fname: 
                 prev = cur
 
 
+# a sheet that sums the workbook's other sheets, as a förbund's template names it beside a sheet per year
+_SUMMARY_SHEET = re.compile(r"\s*(?:sammanställning|sammanfattning|summering|summa|totalt?|total\s+summa|översikt"
+                            r"|alla\s+år|summary|overview|totals?|all\s+years)\b", re.IGNORECASE)
+
+
 def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, problems: list[Problem],
           warn: list[Problem], wanted: list[str] | None = None,
           header_like: Callable[[str], bool] | None = None) -> RawTable | None:
@@ -2530,7 +2549,11 @@ def _read(path: Path, spec: S.TableSpec, params: ProjectParams, table: str, prob
         # (a sheet per year of a long project: the first three and the last, not 60 names twice in one message)
         sheets = ", ".join([*(quote(n) for n in alike[:3]), "…", quote(alike[-1])] if len(alike) > 5
                            else [quote(n) for n in alike])
-        if params.data.excel_sheet == 0:
+        if params.data.excel_sheet == 0 and _SUMMARY_SHEET.match(sheet_read(path, raw.source)):
+            # (the sheet read sums the others, as a förbund's 'Sammanställning' does its year sheets: its rows copied
+            # beside theirs would count every krona twice)
+            problems.append(problem(raw.source, None, None, None, "sheet.alike_summary", read=read, sheets=sheets))
+        elif params.data.excel_sheet == 0:
             problems.append(problem(raw.source, None, None, None, "sheet.alike", read=read, sheets=sheets))
         else:
             warn.append(problem(raw.source, None, None, None, "sheet.alike_named", "info", "sheets_alike",
@@ -2563,7 +2586,8 @@ def _other_sheets(raw: RawTable, problems: list[Problem]) -> None:
     """A workbook whose sheet read has no rows or lacks a column: the data may be on another sheet,
     under a name that is not guessed. One line naming the other sheets and the names that are read (once: an
     empty sheet read both has no rows and lacks every column; none where the sheets alike are named already)."""
-    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.others_one", "sheet.alike") and p.file == raw.source
+    if raw.file_sheets and not any(p.key in ("sheet.others", "sheet.others_one", "sheet.alike", "sheet.alike_summary")
+                                   and p.file == raw.source
                                    for p in problems):
         # (one other sheet is 'bladet', not 'bladen')
         problems.append(problem(raw.source, None, None, None,
@@ -4036,6 +4060,18 @@ def _budget_per_sheet(raw: RawTable, problems: list[Problem], before: int) -> bo
         return False
     for k in range(before, len(problems)):
         p = problems[k]
+        if p.key == "sheet.alike_summary" and p.file == raw.source:
+            # (a sheet per year and the sheet read summing them, as a förbund's 'Sammanställning': the years' rows
+            # are the budget, the summary's would count every krona twice)
+            values = dict(p.values)
+            if not _PERIOD_IN_NAME.search(str(values["sheets"])):
+                return False
+            problems[k] = problem(p.file, None, None, None, "budget.sheet_per_year_summary", read=values["read"],
+                                  sheets=values["sheets"])
+            # (the summary's formulas saved without a result: its rows are not to be read at all)
+            problems[before:] = [q for q in problems[before:] if not (
+                q.file == p.file and q.key in ("cell.formula", "cell.formula_not_calculated"))]
+            return True
         if p.key == "sheet.alike" and p.file == raw.source:
             values = dict(p.values)
             if not _PERIOD_IN_NAME.search(str(values["read"])):
