@@ -584,9 +584,10 @@ def still_enrolled_rows(r, goal_id: str) -> list:
     analysis date of a project still running (an ended year, counted by intake); their outcome is not known yet,
     so the period's share may move when they end."""
     tab = r.goals.table
-    rows = tab[(tab["goal_id"] == goal_id) & ~tab["running"].astype(bool)]
-    if "still_enrolled" not in rows:
+    # (none still enrolled in any period, as in every ended project: nothing to filter, page 1 asks once a goal)
+    if "still_enrolled" not in tab or not (pd.to_numeric(tab["still_enrolled"], errors="coerce") > 0).any():
         return []
+    rows = tab[(tab["goal_id"] == goal_id) & ~tab["running"].astype(bool)]
     return [row for row in rows.itertuples(index=False)
             # (only beside a base the table shows: with the period's intake, the number would give a hidden base)
             if pd.notna(row.still_enrolled) and row.still_enrolled > 0 and GoalStatus(row.status).judged
