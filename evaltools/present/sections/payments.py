@@ -31,8 +31,10 @@ def withheld_units(frame: pd.DataFrame, project) -> pd.DataFrame:
     """The tables of försörjningsstöd before and after start (``group``, ``persons``) with the participants' count
     (and a phase's household-months) as ``..`` where it would tell how many participants the payments do not follow
     (:func:`evaltools.analysis.disclosure.payment_units_hidden`): the section's tables and the workbook's alike."""
-    mine = (frame["group"] == "participants") & pd.Series(
-        [bool(pd.notna(v)) and payment_units_hidden(project, v) for v in frame["persons"]], index=frame.index)
+    ours = frame["group"] == "participants"
+    # (each distinct count of the participants' rows asked once: the households are counted for each question)
+    hidden = {v for v in frame.loc[ours, "persons"].dropna().unique() if payment_units_hidden(project, v)}
+    mine = ours & frame["persons"].isin(hidden)
     if not mine.any():
         return frame
     # (a phase's household-months too: the 12 months before start of 8 households are 96)
