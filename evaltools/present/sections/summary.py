@@ -6,7 +6,6 @@ figures only). Each question has a heading of its own so that a reader finds the
 """
 from __future__ import annotations
 
-import datetime as dt
 
 import numpy as np
 import pandas as pd
@@ -42,7 +41,7 @@ from .evaluator import figure_text, write_here_html
 from .quality import open_after_end, re_enrolled_sentence
 from ..narrative import load as load_narrative
 from ...data.errors import EvaltoolsError
-from ...data.validation import add_years
+from ...data.validation import _project_year, project_year_bounds
 from ...data.validation import enrolment_counts, persons_of, project_ended
 
 
@@ -232,10 +231,9 @@ def running_project_year(p) -> int | None:
     intake is so far; None when the project has ended or the analysis date is a year's last day."""
     if p.as_of >= p.period.end or p.as_of < p.period.years_start:
         return None
-    y = 1
-    while add_years(p.period.years_start, y) <= p.as_of:
-        y += 1
-    return y if add_years(p.period.years_start, y) - dt.timedelta(days=1) > p.as_of else None
+    # (the participants' own rule for a date's project year, and that year's last day)
+    y = int(_project_year(pd.Series([p.as_of]), p.period.years_start).iloc[0])
+    return y if project_year_bounds(p, y)[1] > p.as_of else None
 
 
 def participation(r) -> list[str]:
